@@ -1,0 +1,83 @@
+"""Settings from the environment only (prefix ``ORDERGATE_``; DATABASE_URL and REDIS_URL bare)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORDERGATE_", extra="ignore")
+
+    env: Literal["development", "production"] = "production"
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "ORDERGATE_DATABASE_URL")
+    )
+    redis_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("REDIS_URL", "ORDERGATE_REDIS_URL")
+    )
+    data_dir: Path = Path("./var")
+    internal_token: str | None = None
+    secret_key: str | None = None
+
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    db_statement_timeout_ms: int = 30_000
+    db_idle_in_transaction_timeout_ms: int = 60_000
+
+    feed_retention_days: int = 90
+    export_ttl_days: int = 7
+    refresh_grace_seconds: int = 30
+    access_token_ttl_seconds: int = 3600
+
+    webhook_allow_http_loopback: bool | None = None
+    webhook_retry_schedule: str = "0,5,300,1800,7200,18000,36000,36000"
+
+    ratelimit_enabled: bool = True
+    ratelimit_points_per_minute: int = 1000
+    ratelimit_requests_per_second: int = 50
+    auth_attempts_per_minute: int = 10
+
+    demo_password: str | None = None
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @property
+    def is_development(self) -> bool:
+        return self.env == "development"
+
+    @property
+    def pg_dir(self) -> Path:
+        return self.data_dir / "pg"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+    @property
+    def allow_http_loopback(self) -> bool:
+        if self.webhook_allow_http_loopback is None:
+            return self.is_development
+        return self.webhook_allow_http_loopback
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def async_database_url(url: str) -> str:
+    """Normalise any PostgreSQL URL to the asyncpg driver SQLAlchemy needs."""
+    for prefix in ("postgresql+asyncpg://", "postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+def plain_database_url(url: str) -> str:
+    """The libpq/asyncpg form of a URL (no SQLAlchemy driver suffix)."""
+    return async_database_url(url).replace("postgresql+asyncpg://", "postgresql://", 1)

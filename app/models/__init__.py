@@ -1,0 +1,47 @@
+"""All models, imported so that ``Base.metadata`` is complete for Alembic."""
+
+from app.models.accounts import ROLES, Account, Shop, ShopMember
+from app.models.after_sales import AfterSale, Dispute, DisputeEvidence
+from app.models.base import Base
+from app.models.catalog import Author, Product
+from app.models.feed import ChangeLog, FeedState
+from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OAuthToken
+from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
+from app.models.platform import AuditLog, ExportJob, IdempotencyKey
+from app.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookFanoutState,
+)
+
+__all__ = [
+    "ROLES",
+    "Account",
+    "AfterSale",
+    "AuditLog",
+    "Author",
+    "Base",
+    "ChangeLog",
+    "Dispute",
+    "DisputeEvidence",
+    "ExportJob",
+    "FeedState",
+    "IdempotencyKey",
+    "OAuthAuthorizationCode",
+    "OAuthClient",
+    "OAuthGrant",
+    "OAuthToken",
+    "Order",
+    "OrderEvent",
+    "OrderItem",
+    "PaymentReminder",
+    "Product",
+    "Shipment",
+    "Shop",
+    "ShopMember",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookFanoutState",
+]

@@ -1,0 +1,54 @@
+"""The change log (one row per committed entity change) and the feed's epoch."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import CheckConstraint, Identity, Index, Integer, SmallInteger, String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import XID8, Base, created_at_column
+
+CHANGE_ENTITIES = ("order", "after_sale", "dispute")
+CHANGE_TYPES = (
+    "order.created", "order.paid", "order.shipped", "order.signed", "order.completed",
+    "order.closed", "order.updated", "after_sale.created", "after_sale.updated",
+    "dispute.created", "dispute.updated",
+)
+
+
+class ChangeLog(Base):
+    """Written in the same transaction as the entity change; read in (xid, id) order below the
+    snapshot horizon so that no reader ever passes a row a running transaction will commit."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_shop_xid_id", "shop_id", "xid", "id"),
+        Index("ix_change_log_xid_id", "xid", "id"),
+        Index("ix_change_log_created_at", "created_at"),
+        CheckConstraint(
+            "entity IN ('order', 'after_sale', 'dispute')", name="entity_valid"
+        ),
+    )
+
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    xid: Mapped[int] = mapped_column(XID8(), server_default=text("pg_current_xact_id()"))
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int]
+    entity_version: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = created_at_column()
+
+
+class FeedState(Base):
+    """Singleton row: the feed epoch (bumped after a restore so old cursors expire)."""
+
+    __tablename__ = "feed_state"
+    __table_args__ = (CheckConstraint("id = 1", name="singleton"),)
+
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer, server_default="1")
+    updated_at: Mapped[datetime] = created_at_column()

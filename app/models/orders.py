@@ -1,0 +1,160 @@
+"""Orders and what hangs off them: items, shipments, timeline events, payment reminders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, created_at_column, one_of
+
+ORDER_STATUSES = ("pending_payment", "paid", "shipped", "completed", "closed")
+PAY_STATUSES = ("unpaid", "paid", "partially_refunded", "refunded")
+PAY_METHODS = ("douyin_pay", "alipay", "wechat_pay")
+TRAFFIC_SOURCES = ("live_room", "short_video", "product_card", "search", "other")
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("shop_id", "order_no"),
+        CheckConstraint(one_of("status", ORDER_STATUSES), name="status_valid"),
+        CheckConstraint(one_of("pay_status", PAY_STATUSES), name="pay_status_valid"),
+        CheckConstraint(f"pay_method IS NULL OR {one_of('pay_method', PAY_METHODS)}", name="pay_method_valid"),
+        CheckConstraint(one_of("traffic_source", TRAFFIC_SOURCES), name="traffic_source_valid"),
+        CheckConstraint("paid_amount >= 0 AND goods_amount >= 0", name="amounts_non_negative"),
+        Index("ix_orders_shop_created", "shop_id", text("created_at DESC"), text("id DESC")),
+        Index("ix_orders_shop_updated", "shop_id", text("updated_at DESC"), text("id DESC")),
+        Index("ix_orders_shop_status_created", "shop_id", "status", text("created_at DESC")),
+        Index("ix_orders_shop_paid_amount", "shop_id", text("paid_amount DESC"), text("id DESC")),
+        Index("ix_orders_shop_buyer", "shop_id", "buyer_id"),
+        Index("ix_orders_shop_author", "shop_id", "author_id"),
+    )
+
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(19))
+    status: Mapped[str] = mapped_column(String(20))
+    pay_status: Mapped[str] = mapped_column(String(20))
+    pay_method: Mapped[str | None] = mapped_column(String(20))
+    goods_amount: Mapped[int]
+    discount_amount: Mapped[int] = mapped_column(server_default="0")
+    shipping_fee: Mapped[int] = mapped_column(server_default="0")
+    paid_amount: Mapped[int] = mapped_column(server_default="0")
+    refunded_amount: Mapped[int] = mapped_column(server_default="0")
+    buyer_id: Mapped[str] = mapped_column(String(32))
+    buyer_nickname: Mapped[str] = mapped_column(String(100))
+    receiver_name: Mapped[str] = mapped_column(String(100))
+    receiver_phone: Mapped[str] = mapped_column(String(32))
+    receiver_address: Mapped[str] = mapped_column(String(500))
+    province: Mapped[str] = mapped_column(String(32))
+    city: Mapped[str] = mapped_column(String(64))
+    traffic_source: Mapped[str] = mapped_column(String(20), server_default="other")
+    room_id: Mapped[str | None] = mapped_column(String(32))
+    video_id: Mapped[str | None] = mapped_column(String(32))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("authors.id"))
+    commission_rate_bps: Mapped[int] = mapped_column(Integer, server_default="0")
+    commission_amount: Mapped[int] = mapped_column(server_default="0")
+    merchant_remark: Mapped[str | None] = mapped_column(Text)
+    buyer_note: Mapped[str | None] = mapped_column(Text)
+    flagged: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    flag_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = created_at_column()
+    paid_at: Mapped[datetime | None]
+    shipped_at: Mapped[datetime | None]
+    signed_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    close_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+# Prefix search on the nickname, case-insensitive (LIKE 'abc%' on lower()).
+Index(
+    "ix_orders_shop_nickname",
+    Order.shop_id,
+    func.lower(Order.buyer_nickname).label("lower_nickname"),
+    postgresql_ops={"lower_nickname": "text_pattern_ops"},
+)
+
+
+def order_fk() -> ForeignKeyConstraint:
+    """(shop_id, order_id) -> orders: the tenant key leads every reference."""
+    return ForeignKeyConstraint(
+        ["shop_id", "order_id"], ["orders.shop_id", "orders.id"], ondelete="CASCADE"
+    )
+
+
+class OrderItem(Base):
+    __tablename__ = "order_items"
+    __table_args__ = (order_fk(), Index("ix_order_items_shop_order", "shop_id", "order_id"),
+                      Index("ix_order_items_shop_product", "shop_id", "product_id"))
+
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    order_id: Mapped[int]
+    product_id: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+    sku: Mapped[str | None] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int]
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+    __table_args__ = (order_fk(), Index("ix_shipments_shop_order", "shop_id", "order_id"),
+                      Index("ix_shipments_shop_tracking", "shop_id", "tracking_no"))
+
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    order_id: Mapped[int]
+    carrier: Mapped[str] = mapped_column(String(64))
+    tracking_no: Mapped[str] = mapped_column(String(64))
+    item_ids: Mapped[dict[str, Any] | None]
+    shipped_at: Mapped[datetime] = created_at_column()
+    signed_at: Mapped[datetime | None]
+
+
+class OrderEvent(Base):
+    """One step of an order's timeline (created, paid, shipped, after-sale steps …)."""
+
+    __tablename__ = "order_events"
+    __table_args__ = (order_fk(), Index("ix_order_events_shop_order", "shop_id", "order_id", "id"))
+
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    order_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(64))
+    actor_type: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str | None] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'::jsonb"))
+    created_at: Mapped[datetime] = created_at_column()
+
+
+class PaymentReminder(Base):
+    __tablename__ = "payment_reminders"
+    __table_args__ = (order_fk(), Index("ix_payment_reminders_shop_order", "shop_id", "order_id"))
+
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    order_id: Mapped[int]
+    coupon_code: Mapped[str | None] = mapped_column(String(64))
+    message: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = created_at_column()
