@@ -72,7 +72,12 @@ def get_settings() -> Settings:
 
 def async_database_url(url: str) -> str:
     """Normalise any PostgreSQL URL to the asyncpg driver SQLAlchemy needs."""
-    for prefix in ("postgresql+asyncpg://", "postgresql+psycopg://", "postgresql://", "postgres://"):
+    for prefix in (
+        "postgresql+asyncpg://",
+        "postgresql+psycopg://",
+        "postgresql://",
+        "postgres://",
+    ):
         if url.startswith(prefix):
             return "postgresql+asyncpg://" + url[len(prefix) :]
     return url

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from typing import Any
-
 import warnings
+from typing import Any
 
 from alembic import context
 from sqlalchemy import pool

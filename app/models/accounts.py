@@ -42,8 +42,6 @@ class ShopMember(Base):
     )
 
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), primary_key=True)
-    account_id: Mapped[int] = mapped_column(
-        ForeignKey("accounts.id"), primary_key=True, index=True
-    )
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = created_at_column()

@@ -22,7 +22,13 @@ from app.models.orders import order_fk
 
 AFTER_SALE_TYPES = ("refund_only", "return_refund", "exchange")
 AFTER_SALE_STATUSES = (
-    "requested", "approved", "rejected", "awaiting_return", "returned", "refunded", "exchanged",
+    "requested",
+    "approved",
+    "rejected",
+    "awaiting_return",
+    "returned",
+    "refunded",
+    "exchanged",
     "closed",
 )
 DISPUTE_KINDS = ("logistics", "malicious_claim")

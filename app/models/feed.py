@@ -12,9 +12,17 @@ from app.models.base import XID8, Base, created_at_column
 
 CHANGE_ENTITIES = ("order", "after_sale", "dispute")
 CHANGE_TYPES = (
-    "order.created", "order.paid", "order.shipped", "order.signed", "order.completed",
-    "order.closed", "order.updated", "after_sale.created", "after_sale.updated",
-    "dispute.created", "dispute.updated",
+    "order.created",
+    "order.paid",
+    "order.shipped",
+    "order.signed",
+    "order.completed",
+    "order.closed",
+    "order.updated",
+    "after_sale.created",
+    "after_sale.updated",
+    "dispute.created",
+    "dispute.updated",
 )
 
 
@@ -27,9 +35,7 @@ class ChangeLog(Base):
         Index("ix_change_log_shop_xid_id", "shop_id", "xid", "id"),
         Index("ix_change_log_xid_id", "xid", "id"),
         Index("ix_change_log_created_at", "created_at"),
-        CheckConstraint(
-            "entity IN ('order', 'after_sale', 'dispute')", name="entity_valid"
-        ),
+        CheckConstraint("entity IN ('order', 'after_sale', 'dispute')", name="entity_valid"),
     )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)

@@ -35,7 +35,9 @@ class Order(Base):
         UniqueConstraint("shop_id", "order_no"),
         CheckConstraint(one_of("status", ORDER_STATUSES), name="status_valid"),
         CheckConstraint(one_of("pay_status", PAY_STATUSES), name="pay_status_valid"),
-        CheckConstraint(f"pay_method IS NULL OR {one_of('pay_method', PAY_METHODS)}", name="pay_method_valid"),
+        CheckConstraint(
+            f"pay_method IS NULL OR {one_of('pay_method', PAY_METHODS)}", name="pay_method_valid"
+        ),
         CheckConstraint(one_of("traffic_source", TRAFFIC_SOURCES), name="traffic_source_valid"),
         CheckConstraint("paid_amount >= 0 AND goods_amount >= 0", name="amounts_non_negative"),
         Index("ix_orders_shop_created", "shop_id", text("created_at DESC"), text("id DESC")),
@@ -103,8 +105,11 @@ def order_fk() -> ForeignKeyConstraint:
 
 class OrderItem(Base):
     __tablename__ = "order_items"
-    __table_args__ = (order_fk(), Index("ix_order_items_shop_order", "shop_id", "order_id"),
-                      Index("ix_order_items_shop_product", "shop_id", "product_id"))
+    __table_args__ = (
+        order_fk(),
+        Index("ix_order_items_shop_order", "shop_id", "order_id"),
+        Index("ix_order_items_shop_product", "shop_id", "product_id"),
+    )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -118,8 +123,11 @@ class OrderItem(Base):
 
 class Shipment(Base):
     __tablename__ = "shipments"
-    __table_args__ = (order_fk(), Index("ix_shipments_shop_order", "shop_id", "order_id"),
-                      Index("ix_shipments_shop_tracking", "shop_id", "tracking_no"))
+    __table_args__ = (
+        order_fk(),
+        Index("ix_shipments_shop_order", "shop_id", "order_id"),
+        Index("ix_shipments_shop_tracking", "shop_id", "tracking_no"),
+    )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)

@@ -67,9 +67,7 @@ class WebhookDelivery(Base):
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
-    endpoint_id: Mapped[int] = mapped_column(
-        ForeignKey("webhook_endpoints.id", ondelete="CASCADE")
-    )
+    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
     shop_id: Mapped[int]
     change_id: Mapped[int]
     # 0 for the original delivery; a replay creates a new row with a new webhook-id.

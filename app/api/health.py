@@ -1,0 +1,53 @@
+"""Liveness, readiness (DB reachable, migrations at head, Redis if configured), metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from app.api.responses import json_bytes_response
+from app.db import get_database
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", summary="Process is alive")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="Ready to serve: database reachable and migrated")
+async def readyz(request: Request) -> Response:
+    checks: dict[str, Any] = {}
+    ready = True
+    try:
+        async with get_database(request).engine.connect() as conn:
+            current = (
+                await conn.execute(text("SELECT version_num FROM alembic_version"))
+            ).scalar_one_or_none()
+        head = request.app.state.migration_head
+        checks["database"] = "ok"
+        checks["migrations"] = "ok" if current == head else f"at {current}, head is {head}"
+        ready = current == head
+    except Exception as exc:  # readiness reports, never raises
+        checks["database"] = f"error: {type(exc).__name__}"
+        ready = False
+    redis = getattr(request.app.state, "redis", None)
+    if redis is not None:
+        try:
+            await redis.ping()
+            checks["redis"] = "ok"
+        except Exception as exc:
+            checks["redis"] = f"error: {type(exc).__name__}"
+            ready = False
+    body = {"status": "ready" if ready else "not_ready", "checks": checks}
+    return json_bytes_response(body, 200 if ready else 503)
+
+
+@router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,100 @@
+"""Exception handlers: every error leaves as RFC 9457 problem+json with a stable code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.api.responses import problem_response, request_id_of
+from app.errors import PROBLEM_BASE, AppError
+from app.logging import get_logger
+
+log = get_logger(__name__)
+
+_HTTP_CODES = {
+    400: ("bad_request", "Bad request"),
+    401: ("unauthorized", "Unauthorized"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not_found", "Not found"),
+    405: ("method_not_allowed", "Method not allowed"),
+    406: ("not_acceptable", "Not acceptable"),
+    413: ("payload_too_large", "Payload too large"),
+    415: ("unsupported_media_type", "Unsupported media type"),
+}
+
+
+def _problem(
+    request: Request, status: int, code: str, title: str, detail: str, **extra: Any
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        **extra,
+    }
+    rid = request_id_of(request)
+    if rid:
+        body["request_id"] = rid
+    return body
+
+
+def _clean_loc(loc: Any) -> list[str | int]:
+    return [p if isinstance(p, int) else str(p) for p in loc]
+
+
+async def app_error_handler(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, AppError)
+    if exc.status >= 500:
+        log.error("app_error", code=exc.code, detail=exc.detail)
+    return problem_response(exc.problem(request_id_of(request)), exc.status, exc.headers)
+
+
+async def validation_handler(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": _clean_loc(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+        for e in exc.errors()
+    ]
+    names = ", ".join(".".join(str(p) for p in e["loc"]) for e in errors) or "the request"
+    body = _problem(
+        request,
+        422,
+        "validation_error",
+        "Validation error",
+        f"Invalid input: {names}.",
+        errors=errors,
+    )
+    return problem_response(body, 422)
+
+
+async def http_error_handler(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
+    detail = exc.detail if isinstance(exc.detail, str) else title
+    body = _problem(request, exc.status_code, code, title, detail)
+    return problem_response(body, exc.status_code, dict(exc.headers or {}))
+
+
+async def unhandled_handler(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled_error", path=request.url.path)
+    body = _problem(
+        request,
+        500,
+        "internal_error",
+        "Internal server error",
+        "An unexpected error occurred; quote the request_id when reporting it.",
+    )
+    return problem_response(body, 500)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(AppError, app_error_handler)
+    app.add_exception_handler(RequestValidationError, validation_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
+    app.add_exception_handler(Exception, unhandled_handler)

@@ -1,0 +1,28 @@
+"""The after-sale state machine.
+
+requested → approved | rejected; approved → awaiting_return (returns and exchanges) or
+refunded (refund only); awaiting_return → returned → refunded | exchanged; open ones → closed.
+"""
+
+from __future__ import annotations
+
+from app.kit.state_machine import StateMachine, Transition
+from app.models.after_sales import AFTER_SALE_STATUSES
+
+_RETURNS = frozenset({"return_refund", "exchange"})
+
+AFTER_SALE_TRANSITIONS = (
+    Transition("approve", "requested", "approved"),
+    Transition("reject", "requested", "rejected"),
+    Transition("request_return", "approved", "awaiting_return", _RETURNS),
+    Transition("confirm_return_received", "awaiting_return", "returned", _RETURNS),
+    Transition("refund", "approved", "refunded", frozenset({"refund_only"})),
+    Transition("refund", "returned", "refunded", frozenset({"return_refund"})),
+    Transition("offer_exchange", "returned", "exchanged", frozenset({"exchange"})),
+    Transition("close", "requested", "closed"),
+    Transition("close", "approved", "closed"),
+    Transition("close", "awaiting_return", "closed"),
+)
+
+AFTER_SALE_MACHINE = StateMachine("after_sale", AFTER_SALE_STATUSES, AFTER_SALE_TRANSITIONS)
+OPEN_AFTER_SALE_STATUSES = ("requested", "approved", "awaiting_return", "returned")

@@ -1,0 +1,80 @@
+"""Input models of the order domain (shared by the internal ingest API, REST and GraphQL)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PayMethod = Literal["douyin_pay", "alipay", "wechat_pay"]
+TrafficSource = Literal["live_room", "short_video", "product_card", "search", "other"]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class BuyerIn(StrictModel):
+    id: str = Field(min_length=1, max_length=32)
+    nickname: str = Field(min_length=1, max_length=100)
+
+
+class ReceiverIn(StrictModel):
+    name: str = Field(min_length=1, max_length=100)
+    phone: str = Field(min_length=5, max_length=32, pattern=r"^[0-9+\- ]+$")
+    address: str = Field(min_length=1, max_length=500)
+    province: str = Field(min_length=1, max_length=32)
+    city: str = Field(min_length=1, max_length=64)
+
+
+class OrderItemIn(StrictModel):
+    product_id: int = Field(ge=1)
+    title: str = Field(min_length=1, max_length=200)
+    sku: str | None = Field(default=None, max_length=64)
+    quantity: int = Field(ge=1, le=9999)
+    unit_price: int = Field(ge=0, le=100_000_000, description="Fen")
+
+
+class OrderCreate(StrictModel):
+    order_no: str | None = Field(default=None, pattern=r"^[0-9]{19}$")
+    buyer: BuyerIn
+    receiver: ReceiverIn
+    items: list[OrderItemIn] = Field(min_length=1, max_length=100)
+    discount_amount: int = Field(default=0, ge=0)
+    shipping_fee: int = Field(default=0, ge=0, le=1_000_000)
+    pay_method: PayMethod | None = None
+    traffic_source: TrafficSource = "other"
+    room_id: str | None = Field(default=None, max_length=32)
+    video_id: str | None = Field(default=None, max_length=32)
+    author_id: int | None = Field(default=None, ge=1)
+    commission_rate_bps: int = Field(default=0, ge=0, le=10_000)
+    buyer_note: str | None = Field(default=None, max_length=500)
+    created_at: datetime | None = None
+
+
+class VersionedIn(StrictModel):
+    expected_version: int | None = Field(default=None, ge=1)
+
+
+class OrderPay(VersionedIn):
+    pay_method: PayMethod
+    paid_at: datetime | None = None
+
+
+class OrderClose(VersionedIn):
+    reason: str = Field(min_length=1, max_length=200)
+
+
+class OrderShip(VersionedIn):
+    carrier: str = Field(min_length=1, max_length=64)
+    tracking_no: str = Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")
+    item_ids: list[int] | None = None
+
+
+class OrderSign(VersionedIn):
+    signed_at: datetime | None = None
+
+
+class OrderComplete(VersionedIn):
+    pass

@@ -1,0 +1,263 @@
+"""Order lifecycle: every change bumps the version and writes timeline, change log and audit
+in the caller's transaction. Services never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scope import ShopScope
+from app.domain.audit.actor import Actor
+from app.domain.audit.service import record_audit
+from app.domain.orders.repository import OrderRepository
+from app.domain.orders.representation import order_public
+from app.domain.orders.schemas import (
+    OrderClose,
+    OrderComplete,
+    OrderCreate,
+    OrderPay,
+    OrderShip,
+    OrderSign,
+)
+from app.domain.orders.states import ORDER_MACHINE
+from app.domain.sync.change_log import record_change
+from app.errors import AppError, BadRequest, VersionConflict
+from app.kit.clock import rfc3339, utcnow
+from app.kit.ids import new_order_no
+from app.models import Order, OrderEvent, OrderItem, Shipment
+
+
+class OrderExists(AppError):
+    code = "order_exists"
+    status = 409
+    title = "Order number already exists"
+
+
+class OrderService:
+    def __init__(self, session: AsyncSession, scope: ShopScope, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        self.orders = OrderRepository(session, scope)
+
+    # -- reads ---------------------------------------------------------------------------
+
+    async def public(self, order: Order) -> dict[str, Any]:
+        items = await self.orders.items_of(order.shop_id, [order.id])
+        shipments = await self.orders.shipments_of(order.shop_id, [order.id])
+        return order_public(order, items.get(order.id, []), shipments.get(order.id, []))
+
+    async def get(self, shop_id: int, order_id: int) -> dict[str, Any]:
+        return await self.public(await self.orders.get(shop_id, order_id))
+
+    # -- writes --------------------------------------------------------------------------
+
+    async def create(self, shop_id: int, data: OrderCreate) -> dict[str, Any]:
+        now = utcnow()
+        created_at = data.created_at or now
+        order_no = data.order_no or new_order_no(created_at, shop_id)
+        existing = await self.orders.exists_no(shop_id, order_no)
+        if existing is not None:
+            raise OrderExists(f"Order {order_no} already exists.", order_id=existing)
+        goods = sum(i.quantity * i.unit_price for i in data.items)
+        if data.discount_amount > goods:
+            raise BadRequest("discount_amount cannot exceed the goods amount.")
+        order = Order(
+            shop_id=shop_id,
+            order_no=order_no,
+            status="pending_payment",
+            pay_status="unpaid",
+            pay_method=data.pay_method,
+            goods_amount=goods,
+            discount_amount=data.discount_amount,
+            shipping_fee=data.shipping_fee,
+            paid_amount=0,
+            refunded_amount=0,
+            buyer_id=data.buyer.id,
+            buyer_nickname=data.buyer.nickname,
+            receiver_name=data.receiver.name,
+            receiver_phone=data.receiver.phone,
+            receiver_address=data.receiver.address,
+            province=data.receiver.province,
+            city=data.receiver.city,
+            traffic_source=data.traffic_source,
+            room_id=data.room_id,
+            video_id=data.video_id,
+            author_id=data.author_id,
+            commission_rate_bps=data.commission_rate_bps if data.author_id else 0,
+            commission_amount=0,
+            buyer_note=data.buyer_note,
+            flagged=False,
+            created_at=created_at,
+            updated_at=now,
+            version=1,
+        )
+        self.orders.add(order)
+        await self.session.flush()
+        for item in data.items:
+            self.orders.add(OrderItem(shop_id=shop_id, order_id=order.id, **item.model_dump()))
+        await self.session.flush()
+        return await self._record(order, "order.created", "created", None, {})
+
+    async def pay(self, shop_id: int, order_id: int, data: OrderPay) -> dict[str, Any]:
+        def mutate(order: Order, now: datetime) -> dict[str, Any]:
+            order.pay_method = data.pay_method
+            order.pay_status = "paid"
+            order.paid_at = data.paid_at or now
+            order.paid_amount = order.goods_amount - order.discount_amount + order.shipping_fee
+            order.commission_amount = order.paid_amount * order.commission_rate_bps // 10_000
+            return {"pay_method": data.pay_method, "paid_amount": order.paid_amount}
+
+        return await self._transition(
+            shop_id, order_id, "pay", data.expected_version, "order.paid", mutate
+        )
+
+    async def close(self, shop_id: int, order_id: int, data: OrderClose) -> dict[str, Any]:
+        def mutate(order: Order, now: datetime) -> dict[str, Any]:
+            order.closed_at = now
+            order.close_reason = data.reason
+            return {"reason": data.reason}
+
+        return await self._transition(
+            shop_id, order_id, "close", data.expected_version, "order.closed", mutate
+        )
+
+    async def ship(self, shop_id: int, order_id: int, data: OrderShip) -> dict[str, Any]:
+        now = utcnow()
+        order = await self._lock(shop_id, order_id, "ship", data.expected_version)
+        if data.item_ids:
+            items = (await self.orders.items_of(shop_id, [order_id])).get(order_id, [])
+            unknown = set(data.item_ids) - {i.id for i in items}
+            if unknown:
+                raise BadRequest(f"Unknown item ids for this order: {sorted(unknown)}.")
+        self.orders.add(
+            Shipment(
+                shop_id=shop_id,
+                order_id=order_id,
+                carrier=data.carrier,
+                tracking_no=data.tracking_no,
+                item_ids={"ids": data.item_ids} if data.item_ids else None,
+                shipped_at=now,
+            )
+        )
+        first = order.status == "paid"
+        order.status = ORDER_MACHINE.target(order.status, "ship")
+        if first:
+            order.shipped_at = now
+        await self.session.flush()
+        event = {"carrier": data.carrier, "tracking_no": data.tracking_no}
+        return await self._record(
+            order,
+            "order.shipped" if first else "order.updated",
+            "shipped",
+            order.version,
+            event,
+            now=now,
+        )
+
+    async def sign(self, shop_id: int, order_id: int, data: OrderSign) -> dict[str, Any]:
+        order = await self._lock(shop_id, order_id, "sign", data.expected_version)
+        if order.signed_at is not None:
+            raise BadRequest("The order was already signed for.")
+        now = utcnow()
+        signed_at = data.signed_at or now
+        order.signed_at = signed_at
+        for shipments in (await self.orders.shipments_of(shop_id, [order_id])).values():
+            for shipment in shipments:
+                shipment.signed_at = shipment.signed_at or signed_at
+        await self.session.flush()
+        return await self._record(
+            order,
+            "order.signed",
+            "signed",
+            order.version,
+            {"signed_at": rfc3339(signed_at)},
+            now=now,
+        )
+
+    async def complete(self, shop_id: int, order_id: int, data: OrderComplete) -> dict[str, Any]:
+        def mutate(order: Order, now: datetime) -> dict[str, Any]:
+            order.completed_at = now
+            return {}
+
+        return await self._transition(
+            shop_id, order_id, "complete", data.expected_version, "order.completed", mutate
+        )
+
+    # -- the one path every change takes -------------------------------------------------
+
+    async def _lock(
+        self, shop_id: int, order_id: int, action: str, expected_version: int | None
+    ) -> Order:
+        order = await self.orders.get(shop_id, order_id, for_update=True)
+        if expected_version is not None and expected_version != order.version:
+            raise VersionConflict(expected_version, order.version)
+        ORDER_MACHINE.target(order.status, action)  # 409 invalid_transition before any change
+        return order
+
+    async def _transition(
+        self,
+        shop_id: int,
+        order_id: int,
+        action: str,
+        expected_version: int | None,
+        change_type: str,
+        mutate: Callable[[Order, datetime], dict[str, Any]],
+    ) -> dict[str, Any]:
+        order = await self._lock(shop_id, order_id, action, expected_version)
+        before = order.version
+        now = utcnow()
+        order.status = ORDER_MACHINE.target(order.status, action)
+        event = mutate(order, now)
+        return await self._record(order, change_type, action, before, event, now=now)
+
+    async def _record(
+        self,
+        order: Order,
+        change_type: str,
+        event_kind: str,
+        before_version: int | None,
+        event: dict[str, Any],
+        *,
+        now: datetime | None = None,
+    ) -> dict[str, Any]:
+        """Bump the version (for updates) and write timeline, change log and audit."""
+        if before_version is not None:
+            order.version = before_version + 1
+            order.updated_at = now or utcnow()
+        self.orders.add(
+            OrderEvent(
+                shop_id=order.shop_id,
+                order_id=order.id,
+                kind=event_kind,
+                actor_type=self.actor.type,
+                actor_id=self.actor.label,
+                data=event,
+                created_at=now or order.created_at,
+            )
+        )
+        await self.session.flush()
+        public = await self.public(order)
+        await record_change(
+            self.session,
+            shop_id=order.shop_id,
+            entity="order",
+            entity_id=order.id,
+            entity_version=order.version,
+            type=change_type,
+            data=public,
+        )
+        await record_audit(
+            self.session,
+            self.actor,
+            shop_id=order.shop_id,
+            action=f"order.{event_kind}",
+            entity="order",
+            entity_id=order.id,
+            before_version=before_version,
+            after_version=order.version,
+            data=event,
+        )
+        return public

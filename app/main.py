@@ -1,0 +1,52 @@
+"""create_app(): mounts REST, internal ingest, health and metrics; owns the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import __version__
+from app.api import health
+from app.api.internal import orders as internal_orders
+from app.api.problems import install_problem_handlers
+from app.api.responses import OrjsonResponse
+from app.config import Settings, get_settings
+from app.db import Database
+from app.errors import ServiceUnavailable
+from app.logging import configure_logging
+from app.migrations import head_revision
+from app.observability import RequestContextMiddleware
+from app.secrets_store import ensure_secret_key
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    ensure_secret_key(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not settings.database_url:
+            raise ServiceUnavailable("DATABASE_URL is not set (use `ordergate up` for embedded)")
+        app.state.db = Database.connect(settings, settings.database_url)
+        try:
+            yield
+        finally:
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title="OrderGate",
+        version=__version__,
+        summary="Orders, after-sales, disputes and a gap-free change feed for Douyin-style shops.",
+        default_response_class=OrjsonResponse,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.migration_head = head_revision()
+    install_problem_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    app.include_router(health.router)
+    app.include_router(internal_orders.router)
+    return app

@@ -1,0 +1,132 @@
+"""Fixtures: real PostgreSQL (DATABASE_URL, else embedded), the real ASGI app through httpx."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import insert
+
+from app.config import Settings
+from app.db import Database
+from app.main import create_app
+from app.models import Account, Shop, ShopMember
+from tests.dbsetup import (
+    drop_worker_database,
+    embedded_server_url,
+    prepare_worker_database,
+)
+
+INTERNAL_TOKEN = "ogi_test_internal_token"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def server_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    return embedded_server_url(ROOT / "var" / "test-pg")
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    url = prepare_worker_database(server_url)
+    yield url
+    drop_worker_database(server_url, url)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        env="development",
+        database_url=database_url,
+        redis_url=os.environ.get("REDIS_URL"),
+        data_dir=tmp_path_factory.mktemp("data"),
+        secret_key="test-secret-key-not-for-production",
+        internal_token=INTERNAL_TOKEN,
+        log_json=True,
+        log_level="WARNING",
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[Any]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture(scope="session")
+async def db(app: Any) -> Database:
+    database: Database = app.state.db
+    return database
+
+
+@pytest.fixture
+async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+def internal_headers() -> dict[str, str]:
+    return {"Authorization": f"Bearer {INTERNAL_TOKEN}"}
+
+
+_unique = itertools.count(1)
+
+
+@pytest.fixture
+async def shop(db: Database) -> dict[str, int]:
+    """A fresh owner and shop per test, so tests never see each other's rows."""
+    n = f"{os.getpid()}-{next(_unique)}-{os.urandom(3).hex()}"
+    async with db.transaction() as s:
+        account_id = (
+            await s.execute(
+                insert(Account)
+                .values(email=f"owner-{n}@example.test", display_name="Owner", password_hash="x")
+                .returning(Account.id)
+            )
+        ).scalar_one()
+        shop_id = (
+            await s.execute(
+                insert(Shop)
+                .values(name=f"Shop {n}", owner_account_id=account_id)
+                .returning(Shop.id)
+            )
+        ).scalar_one()
+        await s.execute(
+            insert(ShopMember).values(shop_id=shop_id, account_id=account_id, role="owner")
+        )
+    return {"shop_id": shop_id, "owner_id": account_id}
+
+
+def order_payload(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "buyer": {"id": "b1001", "nickname": "小明"},
+        "receiver": {
+            "name": "张三",
+            "phone": "13812341234",
+            "address": "广东省深圳市南山区科技园1号",
+            "province": "广东",
+            "city": "深圳",
+        },
+        "items": [{"product_id": 1, "title": "T恤", "quantity": 2, "unit_price": 4990}],
+        "shipping_fee": 1000,
+        "traffic_source": "live_room",
+        "room_id": "r123",
+    }
+    body.update(overrides)
+    return body
+
+
+@pytest.fixture
+def worker_id_env() -> Iterator[str]:
+    yield os.environ.get("PYTEST_XDIST_WORKER", "main")
