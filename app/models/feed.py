@@ -57,4 +57,7 @@ class FeedState(Base):
 
     id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     epoch: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Highest (xid, id) removed by retention pruning: a cursor below it may have missed rows.
+    pruned_xid: Mapped[int] = mapped_column(XID8(), server_default=text("'0'::xid8"))
+    pruned_id: Mapped[int] = mapped_column(server_default="0")
     updated_at: Mapped[datetime] = created_at_column()

@@ -74,6 +74,8 @@ def upgrade() -> None:
     op.create_table('feed_state',
     sa.Column('id', sa.SmallInteger(), nullable=False),
     sa.Column('epoch', sa.Integer(), server_default='1', nullable=False),
+    sa.Column('pruned_xid', app.models.base.XID8(), server_default=sa.text("'0'::xid8"), nullable=False),
+    sa.Column('pruned_id', sa.BigInteger(), server_default='0', nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.CheckConstraint('id = 1', name=op.f('ck_feed_state_singleton')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_feed_state'))
