@@ -130,8 +130,8 @@ class ValidationFailed(AppError):
     status = 422
     title = "Validation error"
 
-    def __init__(self, detail: str, errors: list[dict[str, Any]]) -> None:
-        super().__init__(detail, errors=errors)
+    def __init__(self, detail: str, errors: list[dict[str, Any]], **extra: Any) -> None:
+        super().__init__(detail, errors=errors, **extra)
 
 
 class IdempotencyMismatch(AppError):

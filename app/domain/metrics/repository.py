@@ -1,0 +1,253 @@
+"""Shop-scoped SQL aggregations behind every metric. One query per event family, bucketed by
+local day and/or a group dimension; the service combines the families into metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Float,
+    Select,
+    and_,
+    cast,
+    exists,
+    extract,
+    func,
+    literal_column,
+    null,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.auth.scope import ShopScope
+from app.domain.metrics.definitions import RETURN_TYPES, GroupBy
+from app.domain.metrics.ranges import DayRange
+from app.errors import NotFound
+from app.models import AfterSale, Author, Dispute, Order, PaymentReminder, Shop
+
+Key = tuple[date | None, Any]  # (local day or None, group value or None)
+
+
+@dataclass
+class Tally:
+    """Raw counts of one (day, group) cell, before ratios are derived."""
+
+    orders: int = 0
+    paid_orders: int = 0  # created in range and paid
+    paid_in_range: int = 0  # paid in range (denominator of aov and return_rate)
+    gmv: int = 0
+    commission: int = 0
+    signed: int = 0
+    s2s_avg: float | None = None
+    s2s_p50: float | None = None
+    s2s_p90: float | None = None
+    returns: int = 0
+    disputes: int = 0
+
+
+@dataclass
+class Tallies:
+    cells: dict[Key, Tally] = field(default_factory=dict)
+
+    def cell(self, key: Key) -> Tally:
+        return self.cells.setdefault(key, Tally())
+
+
+def _group_column(group_by: GroupBy | None) -> InstrumentedAttribute[Any] | None:
+    columns: dict[str, InstrumentedAttribute[Any]] = {
+        "traffic_source": Order.traffic_source,
+        "author": Order.author_id,
+        "province": Order.province,
+        "pay_method": Order.pay_method,
+    }
+    return columns[group_by] if group_by else None
+
+
+class MetricsRepository:
+    def __init__(self, session: AsyncSession, scope: ShopScope) -> None:
+        self.session = session
+        self.scope = scope
+
+    async def timezone_of(self, shop_id: int) -> str:
+        tz = await self.session.scalar(
+            select(Shop.timezone).where(Shop.id == self.scope.require(shop_id))
+        )
+        if tz is None:
+            raise NotFound(f"Shop {shop_id} was not found.")
+        return tz
+
+    async def tallies(
+        self, shop_id: int, rng: DayRange, *, by_day: bool, group_by: GroupBy | None
+    ) -> Tallies:
+        shop_id = self.scope.require(shop_id)
+        out = Tallies()
+        group = _group_column(group_by)
+
+        def bucketed(ts: InstrumentedAttribute[Any], *aggs: ColumnElement[Any]) -> Select[Any]:
+            day = cast(func.timezone(rng.timezone, ts), Date) if by_day else None
+            keys = [k for k in (day, group) if k is not None]
+            stmt = select(
+                day if day is not None else null(),
+                group if group is not None else null(),
+                *aggs,
+            ).where(ts >= rng.start, ts < rng.end)
+            return stmt.group_by(*keys) if keys else stmt
+
+        created = bucketed(Order.created_at, func.count(), func.count(Order.paid_at)).where(
+            Order.shop_id == shop_id
+        )
+        for day, g, n, paid in await self._rows(created):
+            c = out.cell((day, g))
+            c.orders, c.paid_orders = n, paid
+
+        paid_q = bucketed(
+            Order.paid_at,
+            func.count(),
+            func.coalesce(func.sum(Order.paid_amount), 0),
+            func.coalesce(func.sum(Order.commission_amount), 0),
+        ).where(Order.shop_id == shop_id)
+        for day, g, n, gmv, commission in await self._rows(paid_q):
+            c = out.cell((day, g))
+            c.paid_in_range, c.gmv, c.commission = n, int(gmv), int(commission)
+
+        hours = cast(extract("epoch", Order.signed_at - Order.shipped_at), Float) / 3600.0
+        signed_q = bucketed(
+            Order.signed_at,
+            func.count(),
+            func.avg(hours),
+            func.percentile_cont(0.5).within_group(hours),
+            func.percentile_cont(0.9).within_group(hours),
+        ).where(Order.shop_id == shop_id, Order.shipped_at.is_not(None))
+        for day, g, n, avg, p50, p90 in await self._rows(signed_q):
+            c = out.cell((day, g))
+            c.signed, c.s2s_avg, c.s2s_p50, c.s2s_p90 = n, avg, p50, p90
+
+        returns_q = (
+            bucketed(AfterSale.created_at, func.count())
+            .join_from(
+                AfterSale,
+                Order,
+                and_(Order.shop_id == AfterSale.shop_id, Order.id == AfterSale.order_id),
+            )
+            .where(AfterSale.shop_id == shop_id, AfterSale.type.in_(RETURN_TYPES))
+        )
+        for day, g, n in await self._rows(returns_q):
+            out.cell((day, g)).returns = n
+
+        disputes_q = (
+            bucketed(Dispute.created_at, func.count())
+            .join_from(
+                Dispute, Order, and_(Order.shop_id == Dispute.shop_id, Order.id == Dispute.order_id)
+            )
+            .where(Dispute.shop_id == shop_id)
+        )
+        for day, g, n in await self._rows(disputes_q):
+            out.cell((day, g)).disputes = n
+        return out
+
+    async def author_names(self, author_ids: Sequence[int]) -> dict[int, str]:
+        # Authors are platform-wide (not tenant rows): only ids already seen in this shop's
+        # orders are looked up.
+        if not author_ids:
+            return {}
+        rows = await self.session.execute(
+            select(Author.id, Author.nickname).where(Author.id.in_(author_ids))
+        )
+        return {int(i): str(n) for i, n in rows}
+
+    async def top_buyers(
+        self, shop_id: int, rng: DayRange, *, by: str, limit: int
+    ) -> list[dict[str, Any]]:
+        shop_id = self.scope.require(shop_id)
+        n = func.count().label("paid_orders")
+        gmv = func.sum(Order.paid_amount).label("gmv")
+        ordering = (
+            [(cast(gmv, Float) / n).desc(), gmv.desc()] if by == "aov" else [gmv.desc(), n.desc()]
+        )
+        stmt = (
+            select(
+                Order.buyer_id,
+                func.max(Order.buyer_nickname).label("nickname"),
+                n,
+                gmv,
+            )
+            .where(Order.shop_id == shop_id, Order.paid_at >= rng.start, Order.paid_at < rng.end)
+            .group_by(Order.buyer_id)
+            .order_by(*ordering, Order.buyer_id)
+            .limit(limit)
+        )
+        return [
+            {"buyer_id": b, "nickname": nick, "paid_orders": int(k), "gmv": int(g)}
+            for b, nick, k, g in (await self.session.execute(stmt)).all()
+        ]
+
+    async def funnel(self, shop_id: int, rng: DayRange, *, now: datetime) -> dict[str, Any]:
+        """Stages reached by the orders created in the range, and what became of unpaid ones."""
+        shop_id = self.scope.require(shop_id)
+        in_range = and_(
+            Order.shop_id == shop_id, Order.created_at >= rng.start, Order.created_at < rng.end
+        )
+        unpaid = Order.paid_at.is_(None)
+        reminded = exists().where(
+            PaymentReminder.shop_id == Order.shop_id, PaymentReminder.order_id == Order.id
+        )
+        reminded_before_pay = exists().where(
+            PaymentReminder.shop_id == Order.shop_id,
+            PaymentReminder.order_id == Order.id,
+            PaymentReminder.created_at < Order.paid_at,
+        )
+        pending = and_(unpaid, Order.status == "pending_payment")
+        row = (
+            await self.session.execute(
+                select(
+                    func.count(),
+                    func.count(Order.paid_at),
+                    func.count(Order.shipped_at),
+                    func.count(Order.signed_at),
+                    func.count(Order.completed_at),
+                    func.count().filter(pending),
+                    func.count().filter(pending, Order.created_at < now - timedelta(days=1)),
+                    func.count().filter(unpaid, Order.status == "closed"),
+                    func.count().filter(unpaid, reminded),
+                    func.count().filter(reminded_before_pay),
+                ).where(in_range)
+            )
+        ).one()
+        reason = func.coalesce(Order.close_reason, literal_column("''")).label("reason")
+        reasons = await self.session.execute(
+            select(reason, func.count())
+            .where(in_range, unpaid, Order.status == "closed")
+            .group_by(reason)
+            .order_by(func.count().desc(), reason)
+        )
+        keys = (
+            "created",
+            "paid",
+            "shipped",
+            "signed",
+            "completed",
+            "pending_payment",
+            "pending_over_24h",
+            "closed_unpaid",
+            "reminded_unpaid",
+            "paid_after_reminder",
+        )
+        counts = dict(zip(keys, (int(v) for v in row), strict=True))
+        return {
+            "stages": {k: counts[k] for k in keys[:5]},
+            "unpaid": {
+                "total": counts["created"] - counts["paid"],
+                **{k: counts[k] for k in keys[5:]},
+                "close_reasons": [{"reason": r, "count": int(c)} for r, c in reasons],
+            },
+        }
+
+    async def _rows(self, stmt: Select[Any]) -> Sequence[Any]:
+        result: Sequence[Any] = (await self.session.execute(stmt)).all()
+        return result

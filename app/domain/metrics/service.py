@@ -1,0 +1,198 @@
+"""Metrics service: turns the repository's tallies into DESIGN §13's metrics.
+
+Empty denominators give ``null`` (never 0 and never a division error): a day without orders
+has no conversion rate, which is not the same as a conversion of 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scope import ShopScope
+from app.domain.metrics.definitions import (
+    HOURS_DIGITS,
+    MAX_SUMMARY_DAYS,
+    MAX_TREND_DAYS,
+    METRIC_NAMES,
+    RATIO_DIGITS,
+    GroupBy,
+)
+from app.domain.metrics.ranges import DayRange, day_range
+from app.domain.metrics.repository import MetricsRepository, Tally
+from app.errors import ValidationFailed, field_error
+from app.kit.clock import utcnow
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, RATIO_DIGITS) if denominator else None
+
+
+def average_fen(total: int, count: int) -> int | None:
+    """Integer fen, rounded half up (amounts are never negative)."""
+    return (2 * total + count) // (2 * count) if count else None
+
+
+def _hours(value: float | None) -> float | None:
+    return round(float(value), HOURS_DIGITS) if value is not None else None
+
+
+def metrics_of(t: Tally) -> dict[str, Any]:
+    return {
+        "orders": t.orders,
+        "paid_orders": t.paid_orders,
+        "gmv": t.gmv,
+        "payment_conversion": ratio(t.paid_orders, t.orders),
+        "aov": average_fen(t.gmv, t.paid_in_range),
+        "ship_to_sign_hours": {
+            "avg": _hours(t.s2s_avg),
+            "p50": _hours(t.s2s_p50),
+            "p90": _hours(t.s2s_p90),
+        },
+        "return_rate": ratio(t.returns, t.paid_in_range),
+        "dispute_rate": ratio(t.disputes, t.orders),
+    }
+
+
+def _delta(now: Any, before: Any) -> Any:
+    if isinstance(now, dict):
+        return {k: _delta(v, before.get(k) if before else None) for k, v in now.items()}
+    if now is None or before is None:
+        return None
+    diff = now - before
+    return round(diff, RATIO_DIGITS) if isinstance(diff, float) else diff
+
+
+def _selected(metric: list[str] | None) -> tuple[str, ...]:
+    if not metric:
+        return METRIC_NAMES
+    unknown = [m for m in metric if m not in METRIC_NAMES]
+    if unknown:
+        raise ValidationFailed(
+            f"Unknown metric {unknown[0]!r}.",
+            [field_error(["query", "metric"], f"must be one of {', '.join(METRIC_NAMES)}")],
+        )
+    return tuple(m for m in METRIC_NAMES if m in metric)
+
+
+class MetricsService:
+    def __init__(self, session: AsyncSession, scope: ShopScope) -> None:
+        self.repo = MetricsRepository(session, scope)
+
+    async def _range(self, shop_id: int, first: date, last: date, max_days: int) -> DayRange:
+        tz = await self.repo.timezone_of(shop_id)
+        return day_range(first, last, tz, max_days=max_days)
+
+    async def _totals(self, shop_id: int, rng: DayRange) -> dict[str, Any]:
+        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
+        return metrics_of(tallies.cells.get((None, None), Tally()))
+
+    async def summary(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
+        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
+        prev = rng.previous()
+        return {
+            "shop_id": shop_id,
+            "from": rng.first.isoformat(),
+            "to": rng.last.isoformat(),
+            "timezone": rng.timezone,
+            "metrics": await self._totals(shop_id, rng),
+            "previous": {
+                "from": prev.first.isoformat(),
+                "to": prev.last.isoformat(),
+                "metrics": await self._totals(shop_id, prev),
+            },
+        }
+
+    async def trend(
+        self,
+        shop_id: int,
+        first: date,
+        last: date,
+        *,
+        group_by: GroupBy | None = None,
+        metric: list[str] | None = None,
+    ) -> dict[str, Any]:
+        names = _selected(metric)
+        rng = await self._range(shop_id, first, last, MAX_TREND_DAYS)
+        tallies = await self.repo.tallies(shop_id, rng, by_day=True, group_by=group_by)
+        groups = sorted({g for _, g in tallies.cells}, key=lambda g: (g is None, str(g)))
+        if group_by is None:
+            groups = [None]
+        names_of = (
+            await self.repo.author_names([g for g in groups if g is not None])
+            if group_by == "author"
+            else {}
+        )
+        series = []
+        for g in groups:
+            points = []
+            for day in rng.dates():
+                t = tallies.cells.get((day, g), Tally())
+                m = metrics_of(t)
+                point: dict[str, Any] = {"date": day.isoformat()}
+                point.update((k, m[k]) for k in names)
+                if group_by == "author":
+                    point["commission"] = t.commission
+                points.append(point)
+            entry: dict[str, Any] = {"key": g, "points": points}
+            if group_by == "author":
+                entry["nickname"] = names_of.get(g) if g is not None else None
+            series.append(entry)
+        return {
+            "shop_id": shop_id,
+            "interval": "day",
+            "from": rng.first.isoformat(),
+            "to": rng.last.isoformat(),
+            "timezone": rng.timezone,
+            "group_by": group_by,
+            "metrics": list(names),
+            "series": series,
+        }
+
+    async def top_buyers(
+        self, shop_id: int, first: date, last: date, *, by: str = "aov", limit: int = 20
+    ) -> dict[str, Any]:
+        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
+        rows = await self.repo.top_buyers(shop_id, rng, by=by, limit=limit)
+        for row in rows:
+            row["aov"] = average_fen(row["gmv"], row["paid_orders"])
+        return {
+            "shop_id": shop_id,
+            "from": rng.first.isoformat(),
+            "to": rng.last.isoformat(),
+            "by": by,
+            "buyers": rows,
+        }
+
+    async def funnel(
+        self, shop_id: int, first: date, last: date, *, now: datetime | None = None
+    ) -> dict[str, Any]:
+        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
+        body = await self.repo.funnel(shop_id, rng, now=now or utcnow())
+        return {
+            "shop_id": shop_id,
+            "from": rng.first.isoformat(),
+            "to": rng.last.isoformat(),
+            "timezone": rng.timezone,
+            **body,
+        }
+
+    async def daily_report(self, shop_id: int, day: date) -> dict[str, Any]:
+        rng = await self._range(shop_id, day, day, 1)
+        today = await self._totals(shop_id, rng)
+        yesterday = await self._totals(shop_id, rng.shifted(-1))
+        last_week = await self._totals(shop_id, rng.shifted(-7))
+        return {
+            "shop_id": shop_id,
+            "date": day.isoformat(),
+            "timezone": rng.timezone,
+            "metrics": today,
+            "previous_day": {"date": (day - timedelta(days=1)).isoformat(), "metrics": yesterday},
+            "same_weekday_last_week": {
+                "date": (day - timedelta(days=7)).isoformat(),
+                "metrics": last_week,
+            },
+            "change_vs_previous_day": _delta(today, yesterday),
+        }
