@@ -12,6 +12,7 @@ from app.api import health
 from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
+from app.api.v1 import me as v1_me
 from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import ServiceUnavailable
@@ -49,4 +50,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
     app.include_router(internal_orders.router)
+    app.include_router(v1_me.router)
     return app

@@ -1,0 +1,157 @@
+"""FastAPI dependencies: bearer token -> Principal -> Authorized for one scope.
+
+A shop the principal cannot see at all answers 404 (ids don't leak); a visible shop whose
+effective scopes lack the needed one answers 403 ``insufficient_scope``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import OAuth2AuthorizationCodeBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.params import MAX_BIGINT
+from app.api.responses import request_id_of
+from app.auth.principal import Principal, resolve_principal
+from app.auth.scope import ShopScope
+from app.auth.scopes import SCOPE_DESCRIPTIONS
+from app.db import Session
+from app.domain.audit.actor import Actor
+from app.errors import InsufficientScope, NotFound
+
+__all__ = [
+    "AfterSalesRead",
+    "AfterSalesWrite",
+    "AuditRead",
+    "Authorized",
+    "ChangesRead",
+    "CurrentPrincipal",
+    "DisputesWrite",
+    "Exports",
+    "MetricsRead",
+    "OrdersRead",
+    "OrdersReadPii",
+    "OrdersWrite",
+    "Principal",
+    "StaffManage",
+    "WebhooksManage",
+    "current_principal",
+    "requires",
+]
+
+oauth2_scheme = OAuth2AuthorizationCodeBearer(
+    authorizationUrl="/oauth/authorize",
+    tokenUrl="/oauth/token",
+    refreshUrl="/oauth/token",
+    scopes=SCOPE_DESCRIPTIONS,
+    scheme_name="OAuth2",
+    auto_error=False,
+)
+
+_PRINCIPAL_KEY = "ordergate_principal"
+
+
+@dataclass(frozen=True)
+class Authorized:
+    principal: Principal
+    scope_name: str
+    shops: ShopScope
+    actor: Actor
+
+    def require(self, shop_id: int) -> int:
+        if shop_id not in self.principal.shop_ids:
+            raise NotFound(f"Shop {shop_id} was not found.")
+        if self.scope_name not in self.principal.scopes_on(shop_id):
+            raise InsufficientScope(self.scope_name)
+        return shop_id
+
+    def has(self, shop_id: int, scope: str) -> bool:
+        return scope in self.principal.scopes_on(shop_id)
+
+    def can_read_pii(self, shop_id: int) -> bool:
+        return self.has(shop_id, "orders:read_pii")
+
+
+def actor_for(principal: Principal, request: Request) -> Actor:
+    return Actor(
+        "account" if principal.first_party else "app",
+        account_id=principal.account_id,
+        client_id=principal.client_id,
+        token_id=principal.token_id,
+        request_id=request_id_of(request),
+        ip=request.client.host if request.client else None,
+    )
+
+
+async def current_principal(
+    request: Request,
+    session: Session,
+    token: Annotated[str | None, Security(oauth2_scheme)],
+) -> Principal:
+    cached = request.scope.get(_PRINCIPAL_KEY)
+    if isinstance(cached, Principal):
+        return cached
+    principal = await resolve_principal(session, token)
+    request.scope[_PRINCIPAL_KEY] = principal
+    return principal
+
+
+def _path_shop_id(request: Request) -> int | None:
+    raw = request.path_params.get("shop_id")
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if 1 <= value <= MAX_BIGINT else None
+
+
+def requires(scope: str) -> Callable[..., Awaitable[Authorized]]:
+    """A dependency giving ``Authorized`` for ``scope``; a ``{shop_id}`` in the path is checked."""
+
+    async def dependency(request: Request, session: AsyncSession, token: str | None) -> Authorized:
+        principal = await current_principal(request, session, token)
+        scopes_by_shop = principal.scopes_by_shop
+        allowed = ShopScope.of(s for s, granted in scopes_by_shop.items() if scope in granted)
+        auth = Authorized(principal, scope, allowed, actor_for(principal, request))
+        shop_id = _path_shop_id(request)
+        if shop_id is not None:
+            auth.require(shop_id)
+        return auth
+
+    # The annotations carry this closure's ``scope`` (for OpenAPI), so they are built as
+    # objects here: string annotations could not see the local variable.
+    token_param = Annotated[str | None, Security(oauth2_scheme, scopes=[scope])]
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("request", kind, annotation=Request),
+            inspect.Parameter("session", kind, annotation=Session),
+            inspect.Parameter("token", kind, annotation=token_param),
+        ],
+        return_annotation=Authorized,
+    )
+    dependency.__name__ = f"requires_{scope.replace(':', '_')}"
+    return dependency
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+OrdersRead = Annotated[Authorized, Depends(requires("orders:read"))]
+OrdersReadPii = Annotated[Authorized, Depends(requires("orders:read_pii"))]
+OrdersWrite = Annotated[Authorized, Depends(requires("orders:write"))]
+AfterSalesRead = Annotated[Authorized, Depends(requires("after_sales:read"))]
+AfterSalesWrite = Annotated[Authorized, Depends(requires("after_sales:write"))]
+DisputesWrite = Annotated[Authorized, Depends(requires("disputes:write"))]
+ChangesRead = Annotated[Authorized, Depends(requires("changes:read"))]
+WebhooksManage = Annotated[Authorized, Depends(requires("webhooks:manage"))]
+Exports = Annotated[Authorized, Depends(requires("exports"))]
+MetricsRead = Annotated[Authorized, Depends(requires("metrics:read"))]
+StaffManage = Annotated[Authorized, Depends(requires("staff:manage"))]
+AuditRead = Annotated[Authorized, Depends(requires("audit:read"))]

@@ -1,0 +1,72 @@
+"""Scopes (DESIGN §6) and the one table mapping staff roles to the scopes they may exercise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.errors import BadRequest
+
+ALL_SCOPES: tuple[str, ...] = (
+    "orders:read",
+    "orders:read_pii",
+    "orders:write",
+    "after_sales:read",
+    "after_sales:write",
+    "disputes:write",
+    "changes:read",
+    "webhooks:manage",
+    "exports",
+    "metrics:read",
+    "staff:manage",
+    "audit:read",
+)
+
+SCOPE_DESCRIPTIONS: dict[str, str] = {
+    "orders:read": "Read orders (receiver details masked)",
+    "orders:read_pii": "See full receiver name, phone and address",
+    "orders:write": "Ship, remark, flag and change orders",
+    "after_sales:read": "Read refunds, returns, exchanges and disputes",
+    "after_sales:write": "Approve, reject and complete after-sales",
+    "disputes:write": "Open disputes, upload evidence, appeal",
+    "changes:read": "Read the change feed",
+    "webhooks:manage": "Create and manage webhook endpoints",
+    "exports": "Export orders to CSV/Excel",
+    "metrics:read": "Read shop metrics and reports",
+    "staff:manage": "Manage staff accounts and roles",
+    "audit:read": "Read the operation (audit) log",
+}
+
+_VIEWER = frozenset({"orders:read", "after_sales:read", "changes:read", "metrics:read"})
+
+ROLE_SCOPES: dict[str, frozenset[str]] = {
+    "owner": frozenset(ALL_SCOPES),
+    "viewer": _VIEWER,
+    "after_sales": _VIEWER | {"after_sales:write", "disputes:write"},
+    "shipping": _VIEWER | {"orders:write"},
+}
+
+
+def parse_scopes(value: str | Iterable[str] | None) -> frozenset[str]:
+    """A space-separated (or listed) scope set; ``all`` means every scope. Unknown -> 400."""
+    if value is None:
+        return frozenset()
+    items = value.split() if isinstance(value, str) else [s for v in value for s in v.split()]
+    if "all" in items:
+        return frozenset(ALL_SCOPES)
+    unknown = sorted(set(items) - set(ALL_SCOPES))
+    if unknown:
+        raise BadRequest(f"Unknown scope(s): {', '.join(unknown)}.", unknown_scopes=unknown)
+    return frozenset(items)
+
+
+def format_scopes(scopes: Iterable[str]) -> str:
+    """Canonical order (ALL_SCOPES order), space-separated."""
+    chosen = set(scopes)
+    return " ".join(s for s in ALL_SCOPES if s in chosen)
+
+
+def effective_scopes(granted: Iterable[str], role: str | None) -> frozenset[str]:
+    """What a token may do on one shop: its granted scopes ∩ the account's role there."""
+    if role is None:
+        return frozenset()
+    return frozenset(granted) & ROLE_SCOPES.get(role, frozenset())

@@ -1,0 +1,139 @@
+"""OAuth apps (clients): creation with a secret shown once, lookups, deletion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scopes import format_scopes, parse_scopes
+from app.errors import NotFound, ValidationFailed, field_error
+from app.kit.clock import utcnow
+from app.models import OAuthClient
+from app.oauth2.secrets import CLIENT_ID_PREFIX, CLIENT_SECRET_PREFIX, hash_secret, new_secret
+from app.oauth2.tokens import member_roles
+
+ClientType = Literal["public", "confidential"]
+
+
+@dataclass(frozen=True)
+class CreatedApp:
+    id: int
+    client_id: str
+    client_secret: str | None  # shown once, never stored
+
+
+def _check_redirect_uri(uri: str) -> str | None:
+    parts = urlsplit(uri)
+    if parts.fragment:
+        return "must not contain a fragment"
+    if parts.scheme == "https" and parts.netloc:
+        return None
+    if parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1"):
+        return None
+    return "must be https (or http on a loopback host)"
+
+
+async def create_app(
+    session: AsyncSession,
+    *,
+    owner_account_id: int,
+    name: str,
+    redirect_uris: Iterable[str] = (),
+    client_type: ClientType = "confidential",
+    scope: str | Iterable[str] = "all",
+    private_shop_ids: Iterable[int] | None = None,
+    first_party: bool = False,
+) -> CreatedApp:
+    uris = list(redirect_uris)
+    errors = [
+        field_error(["redirect_uris", i], msg)
+        for i, uri in enumerate(uris)
+        if (msg := _check_redirect_uri(uri))
+    ]
+    private = sorted(set(private_shop_ids)) if private_shop_ids is not None else None
+    if private is not None:
+        if client_type != "confidential":
+            errors.append(field_error(["client_type"], "a private app must be confidential"))
+        roles = await member_roles(session, owner_account_id, private)
+        if not private or any(roles.get(s) != "owner" for s in private):
+            errors.append(field_error(["shop_ids"], "private apps need shops the owner owns"))
+    if errors:
+        raise ValidationFailed("The app is invalid.", errors)
+    secret = new_secret(CLIENT_SECRET_PREFIX) if client_type == "confidential" else None
+    client_id = new_secret(CLIENT_ID_PREFIX)[:40]
+    row_id: int = (
+        await session.execute(
+            insert(OAuthClient)
+            .values(
+                client_id=client_id,
+                client_secret_hash=hash_secret(secret) if secret else None,
+                name=name,
+                owner_account_id=owner_account_id,
+                client_type=client_type,
+                redirect_uris=uris,
+                scope=format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope))),
+                private_shop_ids=private,
+                first_party=first_party,
+            )
+            .returning(OAuthClient.id)
+        )
+    ).scalar_one()
+    return CreatedApp(row_id, client_id, secret)
+
+
+async def find_app_by_client_id(session: AsyncSession, client_id: str) -> OAuthClient | None:
+    return (
+        await session.execute(
+            select(OAuthClient).where(
+                OAuthClient.client_id == client_id, OAuthClient.deleted_at.is_(None)
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def find_app_by_name(
+    session: AsyncSession, *, owner_account_id: int | None, name: str
+) -> OAuthClient | None:
+    stmt = select(OAuthClient).where(OAuthClient.name == name, OAuthClient.deleted_at.is_(None))
+    if owner_account_id is not None:
+        stmt = stmt.where(OAuthClient.owner_account_id == owner_account_id)
+    return (await session.execute(stmt.order_by(OAuthClient.id).limit(1))).scalar_one_or_none()
+
+
+async def list_apps(session: AsyncSession, owner_account_id: int) -> list[OAuthClient]:
+    rows = await session.execute(
+        select(OAuthClient)
+        .where(OAuthClient.owner_account_id == owner_account_id, OAuthClient.deleted_at.is_(None))
+        .order_by(OAuthClient.id)
+    )
+    return list(rows.scalars())
+
+
+async def delete_app(session: AsyncSession, *, owner_account_id: int, app_id: int) -> OAuthClient:
+    """Soft-delete: its tokens stop resolving at once (the principal joins on deleted_at)."""
+    row = (
+        await session.execute(
+            update(OAuthClient)
+            .where(
+                OAuthClient.id == app_id,
+                OAuthClient.owner_account_id == owner_account_id,
+                OAuthClient.deleted_at.is_(None),
+            )
+            .values(deleted_at=utcnow())
+            .returning(OAuthClient)
+        )
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"App {app_id} was not found.")
+    return row
+
+
+async def find_app_by_id(session: AsyncSession, app_id: int) -> OAuthClient | None:
+    return (
+        await session.execute(select(OAuthClient).where(OAuthClient.id == app_id))
+    ).scalar_one_or_none()

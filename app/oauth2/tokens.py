@@ -1,0 +1,153 @@
+"""The token-issuing service: used by the OAuth endpoints, the CLI, bootstrap and tests.
+
+A token pair is one ``oauth_tokens`` row; only SHA-256 of the access and refresh tokens is
+stored. Every pair belongs to a family (one original grant); rotation adds rows to it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import and_, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scopes import format_scopes, parse_scopes
+from app.errors import BadRequest
+from app.kit.clock import utcnow
+from app.models import OAuthGrant, OAuthToken, ShopMember
+from app.oauth2.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret, new_secret
+
+DEFAULT_ACCESS_TTL_SECONDS = 3600
+REFRESH_TTL = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    token_id: int
+    family_id: str
+    access_token: str
+    refresh_token: str | None
+    expires_in: int
+    scope: str
+    shop_ids: list[int] = field(default_factory=list)
+
+    def as_response(self) -> dict[str, Any]:
+        """The RFC 6749 §5.1 body, plus the shops the token covers."""
+        body: dict[str, Any] = {
+            "access_token": self.access_token,
+            "token_type": "Bearer",
+            "expires_in": self.expires_in,
+            "scope": self.scope,
+            "shop_ids": self.shop_ids,
+        }
+        if self.refresh_token:
+            body["refresh_token"] = self.refresh_token
+        return body
+
+
+async def member_roles(
+    session: AsyncSession, account_id: int, shop_ids: Iterable[int]
+) -> dict[int, str]:
+    rows = await session.execute(
+        select(ShopMember.shop_id, ShopMember.role).where(
+            ShopMember.account_id == account_id, ShopMember.shop_id.in_(list(shop_ids))
+        )
+    )
+    return {int(r.shop_id): str(r.role) for r in rows}
+
+
+async def grant_shops(
+    session: AsyncSession, *, client_id: int, account_id: int, shop_ids: Iterable[int], scope: str
+) -> None:
+    """Install (or re-install) the app on these shops on behalf of the account."""
+    for shop_id in sorted(set(shop_ids)):
+        stmt = pg_insert(OAuthGrant).values(
+            shop_id=shop_id, client_id=client_id, account_id=account_id, scope=scope
+        )
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["shop_id", "client_id", "account_id"],
+                set_={"scope": stmt.excluded.scope, "revoked_at": None},
+            )
+        )
+
+
+async def issue_tokens(
+    session: AsyncSession,
+    *,
+    client_id: int,
+    account_id: int,
+    shop_ids: Iterable[int],
+    scope: str | Iterable[str],
+    access_ttl_seconds: int = DEFAULT_ACCESS_TTL_SECONDS,
+    with_refresh: bool = True,
+    install: bool = True,
+    family_id: str | None = None,
+    authorization_code_id: int | None = None,
+    access_token: str | None = None,
+    refresh_token: str | None = None,
+) -> IssuedTokens:
+    """Issue a pair for ``account_id`` on ``shop_ids`` (all must be shops the account belongs to).
+
+    ``install`` records the grants (consent, CLI, client credentials); a refresh passes False so
+    it can never re-install an app the merchant uninstalled. ``access_token``/``refresh_token``
+    let rotation supply derived values so racing retries receive the same pair.
+    """
+    shops = sorted(set(shop_ids))
+    if not shops:
+        raise BadRequest("A token needs at least one shop.")
+    scopes = format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope)))
+    if not scopes:
+        raise BadRequest("A token needs at least one scope.")
+    roles = await member_roles(session, account_id, shops)
+    missing = [s for s in shops if s not in roles]
+    if missing:
+        raise BadRequest("The account is not a member of every requested shop.")
+    if install:
+        await grant_shops(
+            session, client_id=client_id, account_id=account_id, shop_ids=shops, scope=scopes
+        )
+    now = utcnow()
+    access = access_token or new_secret(ACCESS_PREFIX)
+    refresh = (refresh_token or new_secret(REFRESH_PREFIX)) if with_refresh else None
+    token_id = (
+        await session.execute(
+            insert(OAuthToken)
+            .values(
+                family_id=family_id or str(uuid.uuid4()),
+                client_id=client_id,
+                account_id=account_id,
+                authorization_code_id=authorization_code_id,
+                access_token_hash=hash_secret(access),
+                refresh_token_hash=hash_secret(refresh) if refresh else None,
+                scope=scopes,
+                shop_ids=shops,
+                issued_at=now,
+                access_expires_at=now + timedelta(seconds=access_ttl_seconds),
+                refresh_expires_at=now + REFRESH_TTL if refresh else None,
+            )
+            .returning(OAuthToken.id, OAuthToken.family_id)
+        )
+    ).one()
+    return IssuedTokens(
+        token_id=int(token_id.id),
+        family_id=str(token_id.family_id),
+        access_token=access,
+        refresh_token=refresh,
+        expires_in=access_ttl_seconds,
+        scope=scopes,
+        shop_ids=shops,
+    )
+
+
+async def revoke_family(session: AsyncSession, family_id: str) -> None:
+    await session.execute(
+        update(OAuthToken)
+        .where(and_(OAuthToken.family_id == family_id, OAuthToken.revoked_at.is_(None)))
+        .values(revoked_at=utcnow())
+    )
