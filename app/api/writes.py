@@ -1,0 +1,135 @@
+"""What every REST write shares: Idempotency-Key replay, If-Match, and the response shape.
+
+A handler asks for :data:`Write` and returns ``await write.run(lambda: service_call(...))``;
+the service result becomes the JSON body (with the entity's ``ETag``), and the same response is
+stored under the Idempotency-Key in the request's own transaction (see app/kit/idempotency.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, Header, Request
+from fastapi.responses import Response
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import UploadFile
+
+from app.api.responses import json_bytes_response
+from app.auth.dependencies import CurrentPrincipal
+from app.db import Session
+from app.errors import ValidationFailed, field_error
+from app.kit import idempotency
+from app.kit.versioning import etag, expected_version
+
+_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Makes the write safe to retry: the same key and body replay the stored "
+        "response for 24 h; the same key with another body is 422 idempotency_mismatch.",
+    ),
+]
+IfMatchHeader = Annotated[
+    str | None,
+    Header(alias="If-Match", description='The entity version as ETag ("3"); stale -> 409.'),
+]
+
+
+async def _canonical_body(request: Request) -> bytes:
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        parts: list[list[str]] = []
+        for name, value in (await request.form()).multi_items():
+            if isinstance(value, UploadFile):
+                data = await value.read()
+                await value.seek(0)
+                digest = idempotency.request_fingerprint(data)
+                parts.append([name, value.filename or "", value.content_type or "", digest])
+            else:
+                parts.append([name, value])
+        return orjson.dumps(parts)
+    raw = await request.body()
+    try:
+        return orjson.dumps(orjson.loads(raw), option=orjson.OPT_SORT_KEYS) if raw else b""
+    except orjson.JSONDecodeError:
+        return raw
+
+
+@dataclass
+class WriteContext:
+    session: AsyncSession
+    principal_key: str
+    key: str | None
+    request_hash: str
+    if_match: str | None
+
+    def expected(self, body_version: int | None) -> int | None:
+        return expected_version(self.if_match, body_version)
+
+    async def run(
+        self,
+        produce: Callable[[], Awaitable[Any]],
+        *,
+        status_code: int = 200,
+        location: Callable[[Any], str] | None = None,
+    ) -> Response:
+        if self.key is not None:
+            stored = await idempotency.claim(
+                self.session, self.principal_key, self.key, self.request_hash
+            )
+            if stored is not None:
+                replayed = {**stored.headers, REPLAYED_HEADER: "true"}
+                return json_bytes_response(stored.body, stored.status, replayed)
+        body = await produce()
+        headers: dict[str, str] = {}
+        if isinstance(body, dict) and isinstance(body.get("version"), int):
+            headers["ETag"] = etag(body["version"])
+        if location is not None:
+            headers["Location"] = location(body)
+        if self.key is not None:
+            await idempotency.store(
+                self.session,
+                self.principal_key,
+                self.key,
+                self.request_hash,
+                idempotency.StoredResponse(status_code, body, headers),
+            )
+        return json_bytes_response(body, status_code, headers)
+
+
+async def write_context(
+    request: Request,
+    session: Session,
+    principal: CurrentPrincipal,
+    idempotency_key: IdempotencyKeyHeader = None,
+    if_match: IfMatchHeader = None,
+) -> WriteContext:
+    if idempotency_key is not None and not _KEY.match(idempotency_key):
+        raise ValidationFailed(
+            "Idempotency-Key must be 1-255 visible ASCII characters.",
+            [field_error(["header", "Idempotency-Key"], "1-255 visible ASCII characters")],
+        )
+    request_hash = idempotency.request_fingerprint(
+        request.method.encode(),
+        request.url.path.encode(),
+        request.url.query.encode(),
+        (if_match or "").encode(),
+        await _canonical_body(request),
+    )
+    return WriteContext(
+        session=session,
+        principal_key=f"client:{principal.client_id}:account:{principal.account_id}",
+        key=idempotency_key,
+        request_hash=request_hash,
+        if_match=if_match,
+    )
+
+
+Write = Annotated[WriteContext, Depends(write_context)]
