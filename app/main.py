@@ -12,9 +12,11 @@ from app.api import health
 from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
+from app.api.v1 import changes as v1_changes
 from app.api.v1 import me as v1_me
 from app.config import Settings, get_settings
 from app.db import Database
+from app.domain.sync.waiter import change_listener
 from app.errors import ServiceUnavailable
 from app.logging import configure_logging
 from app.migrations import head_revision
@@ -33,7 +35,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise ServiceUnavailable("DATABASE_URL is not set (use `ordergate up` for embedded)")
         app.state.db = Database.connect(settings, settings.database_url)
         try:
-            yield
+            async with change_listener(app.state, settings.database_url):
+                yield
         finally:
             await app.state.db.dispose()
 
@@ -51,4 +54,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(internal_orders.router)
     app.include_router(v1_me.router)
+    app.include_router(v1_changes.router)
     return app

@@ -1,0 +1,97 @@
+"""The change feed over REST: pages, long-poll, head cursor and sync status."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from app.api.params import ShopId
+from app.api.responses import json_bytes_response
+from app.auth.dependencies import ChangesRead
+from app.db import Session
+from app.domain.sync.cursor import CursorCodec
+from app.domain.sync.service import HEAD, FeedService, PageRequest
+from app.errors import ValidationFailed, field_error
+from app.models.feed import CHANGE_TYPES
+
+router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["changes"])
+
+
+def feed_service(request: Request) -> FeedService:
+    state = request.app.state
+    service: FeedService | None = getattr(state, "feed_service", None)
+    if service is None:
+        service = FeedService(
+            state.db,
+            CursorCodec(state.settings.secret_key),
+            getattr(state, "change_listener", None),
+        )
+        state.feed_service = service
+    return service
+
+
+def _types(raw: str | None) -> list[str] | None:
+    if not raw:
+        return None
+    names = [t.strip() for t in raw.split(",") if t.strip()]
+    unknown = sorted(set(names) - set(CHANGE_TYPES))
+    if unknown:
+        raise ValidationFailed(
+            f"Unknown change types: {', '.join(unknown)}.",
+            [field_error(["query", "types"], f"must be among {', '.join(CHANGE_TYPES)}")],
+        )
+    return names or None
+
+
+@router.get(
+    "/changes",
+    summary="Committed changes after a cursor, in commit order, never skipping one",
+    description=(
+        "Rows of the shop's change log after `cursor`, oldest first, up to `limit`. Omit the "
+        "cursor to start at the beginning of retention; `cursor=now` returns the head cursor "
+        "without data. With `wait` > 0 and nothing new, the request is held until a change "
+        "arrives or `wait` seconds pass. Loop forever on `next_cursor`."
+    ),
+)
+async def list_changes(
+    request: Request,
+    shop_id: ShopId,
+    auth: ChangesRead,
+    session: Session,
+    cursor: Annotated[str | None, Query(max_length=128)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    wait: Annotated[float, Query(ge=0, le=60)] = 0,
+    types: Annotated[
+        str | None, Query(max_length=500, description="Comma-separated change types")
+    ] = None,
+) -> Response:
+    # Authentication ran in the request's unit of work; end it so a parked long-poll holds no
+    # connection and no transaction. Feed reads use their own short transactions.
+    await session.commit()
+    service = feed_service(request)
+    if cursor == HEAD:
+        return json_bytes_response(await service.head_page(shop_id))
+    body = await service.page(
+        PageRequest(
+            shop_id=shop_id,
+            cursor=service.parse_cursor(cursor, shop_id),
+            limit=limit,
+            types=_types(types),
+            wait=wait,
+            pii=auth.can_read_pii(shop_id),
+        )
+    )
+    return json_bytes_response(body)
+
+
+@router.get(
+    "/sync-status",
+    summary="Feed health for this shop: head cursor, oldest retained change, horizon lag",
+)
+async def sync_status(
+    request: Request, shop_id: ShopId, auth: ChangesRead, session: Session
+) -> Response:
+    await session.commit()
+    return json_bytes_response(await feed_service(request).status(shop_id))

@@ -1,0 +1,177 @@
+"""The feed reader: one shop's committed changes in (xid, id) order, below the snapshot horizon.
+
+A row becomes readable only once every transaction that started before it has finished
+(``xid < pg_snapshot_xmin(pg_current_snapshot())``), so a reader can never move past a row that
+a still-running transaction will commit later. One statement returns the page, the horizon,
+the epoch, the pruning watermark, the horizon lag and whether committed rows are waiting behind
+the horizon — one round trip, one short transaction, no connection held afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.types import String
+
+from app.db import Database
+from app.domain.orders.representation import masked
+from app.domain.sync.cursor import START, Cursor, FeedPosition
+from app.domain.sync.horizon import HORIZON_LAG_SQL
+from app.errors import CursorExpired
+from app.kit.clock import rfc3339
+
+MAX_LIMIT = 1000
+
+_AFTER = "(c.xid, c.id) > (CAST(:xid AS xid8), :id)"
+_TYPES = "AND (CAST(:types AS text[]) IS NULL OR c.type = ANY(CAST(:types AS text[])))"
+
+_PAGE_SQL = text(
+    f"""
+WITH meta AS MATERIALIZED (
+    SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin,
+           fs.epoch, fs.pruned_xid, fs.pruned_id,
+           ({HORIZON_LAG_SQL}) AS lag_ms
+    FROM feed_state fs WHERE fs.id = 1
+), page AS (
+    SELECT c.id, c.xid, c.type, c.entity, c.entity_id, c.entity_version, c.created_at, c.data
+    FROM change_log c, meta
+    WHERE c.shop_id = :shop_id AND {_AFTER} AND c.xid < meta.xmin {_TYPES}
+    ORDER BY c.xid, c.id
+    LIMIT :n
+)
+SELECT meta.xmin::text AS xmin, meta.epoch, meta.pruned_xid::text AS pruned_xid,
+       meta.pruned_id, meta.lag_ms,
+       EXISTS (
+           SELECT 1 FROM change_log c
+           WHERE c.shop_id = :shop_id AND {_AFTER} AND c.xid >= meta.xmin {_TYPES}
+       ) AS held_back,
+       page.id, page.xid::text AS xid, page.type, page.entity, page.entity_id,
+       page.entity_version, page.created_at, page.data
+FROM meta LEFT JOIN page ON true
+ORDER BY page.xid, page.id
+"""
+).bindparams(bindparam("types", type_=ARRAY(String)))
+_PAGE_SQL = _PAGE_SQL.columns(data=JSONB)  # type: ignore[assignment]
+
+_HEAD_SQL = text(
+    f"""
+SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
+       ({HORIZON_LAG_SQL}) AS lag_ms
+FROM feed_state fs WHERE fs.id = 1
+"""
+)
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    changes: list[dict[str, Any]]
+    cursor: Cursor
+    has_more: bool
+    horizon_lag_ms: int
+    # Committed rows past the cursor wait behind an older running transaction: re-check soon.
+    held_back: bool
+
+
+@dataclass(frozen=True)
+class Head:
+    cursor: Cursor
+    horizon_lag_ms: int
+
+
+def horizon_position(xmin: int) -> FeedPosition:
+    # Every xid below xmin has finished, and any later row has xid >= xmin and id >= 1.
+    return FeedPosition(xmin, 0)
+
+
+def resync_hint(shop_id: int) -> dict[str, Any]:
+    base = f"/v1/shops/{shop_id}"
+    return {
+        "head_cursor": f"{base}/changes?cursor=now",
+        "snapshot": [f"{base}/{what}" for what in ("orders", "after-sales", "disputes", "exports")],
+        "steps": (
+            "Take the head cursor first, copy every entity again (list API or export), "
+            "then follow the feed from that head cursor, keeping the highest version per entity."
+        ),
+    }
+
+
+class FeedReader:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def head(self, shop_id: int) -> Head:
+        async with self.db.engine.connect() as conn:
+            row = (await conn.execute(_HEAD_SQL)).one()
+        position = horizon_position(int(row.xmin))
+        return Head(Cursor(row.epoch, shop_id, position), int(row.lag_ms))
+
+    async def read(
+        self,
+        shop_id: int,
+        cursor: Cursor | None,
+        *,
+        limit: int,
+        types: Sequence[str] | None = None,
+        pii: bool = True,
+    ) -> FeedPage:
+        """Up to ``limit`` changes after ``cursor`` (None = the beginning of retention)."""
+        position = cursor.position if cursor else START
+        params = {
+            "shop_id": shop_id,
+            "xid": position.xid,
+            "id": position.id,
+            "n": limit + 1,
+            "types": list(types) if types else None,
+        }
+        async with self.db.engine.connect() as conn:
+            rows = (await conn.execute(_PAGE_SQL, params)).all()
+        meta = rows[0]
+        if cursor is not None:
+            _check_alive(cursor, meta.epoch, FeedPosition(int(meta.pruned_xid), meta.pruned_id))
+        found = [r for r in rows if r.id is not None]
+        has_more = len(found) > limit
+        found = found[:limit]
+        if has_more:
+            next_position = FeedPosition(int(found[-1].xid), found[-1].id)
+        else:
+            # Nothing else is readable: move up to the horizon, past rows the filter skipped.
+            next_position = max(position, horizon_position(int(meta.xmin)))
+        return FeedPage(
+            changes=[_change(r, pii) for r in found],
+            cursor=Cursor(meta.epoch, shop_id, next_position),
+            has_more=has_more,
+            horizon_lag_ms=int(meta.lag_ms),
+            held_back=bool(meta.held_back),
+        )
+
+
+def _check_alive(cursor: Cursor, epoch: int, pruned: FeedPosition) -> None:
+    if cursor.epoch != epoch:
+        raise CursorExpired(
+            "The feed was reset (new epoch) after this cursor was issued.",
+            resync=resync_hint(cursor.shop_id),
+        )
+    if cursor.position < pruned:
+        raise CursorExpired(
+            "Changes after this cursor were removed by retention.",
+            resync=resync_hint(cursor.shop_id),
+        )
+
+
+def _change(row: Any, pii: bool) -> dict[str, Any]:
+    data: dict[str, Any] = row.data
+    if not pii and isinstance(data.get("receiver"), dict):
+        data = masked(data)
+    return {
+        "id": row.id,
+        "type": row.type,
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "entity_version": row.entity_version,
+        "created_at": rfc3339(row.created_at),
+        "data": data,
+    }

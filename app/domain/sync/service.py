@@ -1,0 +1,118 @@
+"""Feed use cases behind REST and GraphQL: read a page (optionally long-polling), head, status."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from app.db import Database
+from app.domain.sync.cursor import Cursor, CursorCodec
+from app.domain.sync.feed import FeedPage, FeedReader
+from app.domain.sync.waiter import ChangeListener
+from app.kit.clock import rfc3339
+
+HEAD = "now"
+# While committed rows wait behind an older transaction, re-check quickly (doubling up to the
+# cap); otherwise rely on NOTIFY, with a periodic re-check in case one was lost.
+MIN_BACKOFF_S = 0.005
+MAX_BACKOFF_S = 0.2
+RECHECK_S = 1.0
+
+_STATUS_SQL = text(
+    """
+SELECT
+    (SELECT count(*) FROM change_log
+     WHERE shop_id = :shop_id AND created_at > now() - interval '1 minute') AS last_minute,
+    oldest.id AS oldest_id, oldest.created_at AS oldest_at, oldest.xid::text AS oldest_xid
+FROM (SELECT 1) AS one
+LEFT JOIN LATERAL (
+    SELECT id, created_at, xid FROM change_log WHERE shop_id = :shop_id
+    ORDER BY xid, id LIMIT 1
+) AS oldest ON true
+"""
+)
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    shop_id: int
+    cursor: Cursor | None
+    limit: int
+    types: Sequence[str] | None
+    wait: float
+    pii: bool
+
+
+class FeedService:
+    def __init__(
+        self, db: Database, codec: CursorCodec, listener: ChangeListener | None = None
+    ) -> None:
+        self.db = db
+        self.codec = codec
+        self.reader = FeedReader(db)
+        self.listener = listener
+
+    def parse_cursor(self, token: str | None, shop_id: int) -> Cursor | None:
+        return self.codec.decode(token, shop_id=shop_id) if token else None
+
+    async def head_page(self, shop_id: int) -> dict[str, Any]:
+        head = await self.reader.head(shop_id)
+        return self._body([], head.cursor, False, head.horizon_lag_ms)
+
+    async def page(self, req: PageRequest) -> dict[str, Any]:
+        page = await self.poll(req)
+        return self._body(page.changes, page.cursor, page.has_more, page.horizon_lag_ms)
+
+    async def poll(self, req: PageRequest) -> FeedPage:
+        """Read once; with ``wait`` > 0 and nothing new, park (no DB connection held) until a
+        change for the shop passes the horizon or ``wait`` seconds are over."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + req.wait
+        cursor, backoff = req.cursor, MIN_BACKOFF_S
+        while True:
+            listener = self.listener or ChangeListener("")  # no listener: plain periodic re-check
+            event = listener.subscribe(req.shop_id)
+            page = await self.reader.read(
+                req.shop_id, cursor, limit=req.limit, types=req.types, pii=req.pii
+            )
+            remaining = deadline - loop.time()
+            if page.changes or remaining <= 0:
+                return page
+            cursor = page.cursor
+            if page.held_back:
+                timeout, backoff = min(backoff, remaining), min(backoff * 2, MAX_BACKOFF_S)
+            else:
+                timeout, backoff = min(RECHECK_S, remaining), MIN_BACKOFF_S
+            await listener.wait(event, timeout)
+
+    async def status(self, shop_id: int) -> dict[str, Any]:
+        head = await self.reader.head(shop_id)
+        async with self.db.engine.connect() as conn:
+            row = (await conn.execute(_STATUS_SQL, {"shop_id": shop_id})).one()
+        oldest = None
+        if row.oldest_id is not None:
+            oldest = {"id": row.oldest_id, "created_at": rfc3339(row.oldest_at)}
+        listener = self.listener
+        return {
+            "shop_id": shop_id,
+            "head_cursor": self.codec.encode(head.cursor),
+            "epoch": head.cursor.epoch,
+            "oldest_retained_change": oldest,
+            "horizon_lag_ms": head.horizon_lag_ms,
+            "changes_last_minute": row.last_minute,
+            "listener_connected": bool(listener and listener.connected.is_set()),
+        }
+
+    def _body(
+        self, changes: list[dict[str, Any]], cursor: Cursor, has_more: bool, lag_ms: int
+    ) -> dict[str, Any]:
+        return {
+            "data": changes,
+            "next_cursor": self.codec.encode(cursor),
+            "has_more": has_more,
+            "horizon_lag_ms": lag_ms,
+        }

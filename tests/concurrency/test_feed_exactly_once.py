@@ -1,0 +1,112 @@
+"""16 writers with ~10% rollbacks while 3 long-polling readers follow the feed: every committed
+change is seen exactly once by every reader, no rolled-back change is ever seen, and the highest
+version per entity each reader keeps equals the source.
+
+Scale with ORDERGATE_FEED_STRESS_WRITES (default 2,000 for CI; the issue's figure is 10,000).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+from typing import Any
+
+from sqlalchemy import text
+
+from app.db import Database
+from app.domain.sync.cursor import Cursor
+from tests.feed_support import feed_service, read, write_change
+
+WRITES = int(os.environ.get("ORDERGATE_FEED_STRESS_WRITES", "2000"))
+WRITERS = 16
+READERS = 3
+ENTITIES = 400
+
+_SOURCE_DDL = """
+CREATE TABLE IF NOT EXISTS test_feed_source (
+    shop_id bigint, entity_id bigint, version int NOT NULL, PRIMARY KEY (shop_id, entity_id)
+)
+"""
+_BUMP = """
+INSERT INTO test_feed_source AS s (shop_id, entity_id, version) VALUES (:shop, :entity, 1)
+ON CONFLICT (shop_id, entity_id) DO UPDATE SET version = s.version + 1
+RETURNING version
+"""
+
+
+class Rollback(Exception):
+    pass
+
+
+async def test_exactly_once_under_concurrent_writers_and_rollbacks(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    async with db.transaction() as s:
+        await s.execute(text(_SOURCE_DDL))
+    committed: set[int] = set()
+    rolled_back: set[int] = set()
+    writes = iter(range(WRITES))
+    rng = random.Random(6)
+
+    async def writer() -> None:
+        for _ in writes:
+            # Sorted: no deadlocks, and versions can still land out of xid order.
+            entities = sorted(rng.sample(range(ENTITIES), rng.randint(1, 3)))
+            abort = rng.random() < 0.1
+            ids: list[int] = []
+            try:
+                async with db.transaction() as s:
+                    for entity in entities:
+                        version = int(
+                            (
+                                await s.execute(text(_BUMP), {"shop": shop_id, "entity": entity})
+                            ).scalar_one()
+                        )
+                        ids.append(await write_change(s, shop_id, entity, version))
+                        await asyncio.sleep(0)  # let other transactions interleave
+                    if abort:
+                        raise Rollback
+            except Rollback:
+                rolled_back.update(ids)
+            else:
+                committed.update(ids)
+
+    writers_done = asyncio.Event()
+
+    async def reader() -> tuple[list[int], dict[int, int]]:
+        service = feed_service(app)
+        seen: list[int] = []
+        highest: dict[int, int] = {}
+        cursor: Cursor | None = None
+        async with asyncio.timeout(120):
+            while not (writers_done.is_set() and committed <= set(seen)):
+                page = await read(service, shop_id, cursor, wait=2, limit=500)
+                for change in page.changes:
+                    seen.append(change["id"])
+                    entity = change["entity_id"]
+                    highest[entity] = max(highest.get(entity, 0), change["entity_version"])
+                cursor = page.cursor
+        return seen, highest
+
+    readers = [asyncio.create_task(reader()) for _ in range(READERS)]
+    await asyncio.gather(*(writer() for _ in range(WRITERS)))
+    writers_done.set()
+    results = await asyncio.gather(*readers)
+
+    async with db.transaction() as s:
+        source = dict(
+            (
+                await s.execute(
+                    text("SELECT entity_id, version FROM test_feed_source WHERE shop_id = :s"),
+                    {"s": shop_id},
+                )
+            ).all()
+        )
+    assert len(committed) > WRITES * 0.8 and rolled_back
+    for seen, highest in results:
+        assert len(seen) == len(set(seen)), "a change was delivered twice"
+        assert set(seen) == committed
+        assert not set(seen) & rolled_back
+        assert highest == source

@@ -1,0 +1,202 @@
+"""The feed never passes a row a running transaction will commit later (real PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import asyncpg
+import pytest
+from sqlalchemy import text
+
+from app.config import plain_database_url
+from app.db import Database
+from app.domain.sync.cursor import Cursor, FeedPosition
+from app.domain.sync.epoch import reset_epoch
+from app.domain.sync.retention import prune_change_log
+from app.errors import CursorExpired
+from tests.feed_support import commit_change, eventually, feed_service, read, write_change
+
+
+async def test_open_transaction_holds_back_later_commits(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    service = feed_service(app)
+    async with db.sessionmaker() as a_session:
+        await a_session.begin()
+        a_id = await write_change(a_session, shop_id, 1, 1)  # A takes its xid first, stays open
+        b_id = await commit_change(db, shop_id, 2, 1)  # B commits after A started
+
+        held = await read(service, shop_id, None)
+        assert held.changes == []
+        assert held.held_back  # B is committed but waits behind A
+        again = await read(service, shop_id, held.cursor)
+        assert again.changes == []
+
+        await a_session.commit()
+
+    page = await read(service, shop_id, again.cursor)
+    assert [c["id"] for c in page.changes] == [a_id, b_id]
+    assert not page.has_more
+    after = await read(service, shop_id, page.cursor)
+    assert after.changes == []  # nothing twice
+
+
+async def test_snapshot_only_reader_does_not_hold_the_horizon(
+    app: Any, db: Database, shop: dict[str, int], database_url: str
+) -> None:
+    """A long read (backend_xmin, no xid) must not stall the feed: only xid holders do."""
+    shop_id = shop["shop_id"]
+    reader = await asyncpg.connect(plain_database_url(database_url))
+    try:
+        tx = reader.transaction(isolation="repeatable_read")
+        await tx.start()
+        await reader.fetchval("SELECT count(*) FROM change_log")  # takes a snapshot, no xid
+        row_id = await commit_change(db, shop_id, 1, 1)
+        page = await read(feed_service(app), shop_id, None, wait=10)
+        assert [c["id"] for c in page.changes] == [row_id]
+        await tx.rollback()
+    finally:
+        await reader.close()
+
+
+async def test_long_transaction_stalls_then_feed_resumes_after_timeout(
+    app: Any, db: Database, shop: dict[str, int], database_url: str
+) -> None:
+    shop_id = shop["shop_id"]
+    service = feed_service(app)
+    stuck = await asyncpg.connect(
+        plain_database_url(database_url),
+        server_settings={"idle_in_transaction_session_timeout": "1500"},
+    )
+    try:
+        await stuck.execute("BEGIN")
+        await stuck.fetchval("SELECT pg_current_xact_id()")  # holds an xid: the horizon stops
+        committed = [await commit_change(db, shop_id, n, 1) for n in (1, 2, 3)]
+
+        first = await read(service, shop_id, None)
+        assert first.changes == [] and first.held_back
+        lags: list[int] = [first.horizon_lag_ms]
+
+        async def lag_grew() -> bool:
+            page = await read(service, shop_id, first.cursor)
+            assert page.changes == []  # stalled, not skipped
+            lags.append(page.horizon_lag_ms)
+            return page.horizon_lag_ms > lags[0] + 200
+
+        await eventually(lag_grew, timeout=5, what="horizon lag to grow")
+        # The server's idle_in_transaction timeout ends the stuck session; the feed resumes.
+        page = await read(service, shop_id, first.cursor, wait=20)
+        assert [c["id"] for c in page.changes] == committed
+    finally:
+        await stuck.close(timeout=2)
+
+
+async def test_long_poll_wakes_on_commit_and_expires_empty(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    service = feed_service(app)
+    listener = app.state.change_listener
+    await asyncio.wait_for(listener.connected.wait(), 10)
+    head = await read(service, shop_id, None)
+
+    expired = await read(service, shop_id, head.cursor, wait=0.3)
+    assert expired.changes == [] and not expired.has_more
+    assert expired.cursor.position >= head.cursor.position
+
+    parked_before = listener.parked
+    poll = asyncio.create_task(read(service, shop_id, head.cursor, wait=30))
+    await eventually(lambda: listener.parked > parked_before, timeout=5, what="request parked")
+    committed_at = time.monotonic()
+    row_id = await commit_change(db, shop_id, 1, 1)
+    page = await asyncio.wait_for(poll, 30)
+    woke_after = time.monotonic() - committed_at
+    assert [c["id"] for c in page.changes] == [row_id]
+    assert woke_after < 2.0, f"long-poll woke {woke_after:.3f}s after the commit"
+
+
+async def test_listener_reconnects_after_its_connection_is_killed(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    listener = app.state.change_listener
+    await asyncio.wait_for(listener.connected.wait(), 10)
+    old_pid = listener.backend_pid
+    async with db.transaction() as s:
+        await s.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": old_pid})
+    await eventually(
+        lambda: listener.connected.is_set() and listener.backend_pid != old_pid,
+        timeout=15,
+        what="listener reconnect",
+    )
+    # Still wakes waiters after the reconnect.
+    service = feed_service(app)
+    head = await read(service, shop["shop_id"], None)
+    poll = asyncio.create_task(read(service, shop["shop_id"], head.cursor, wait=30))
+    await eventually(lambda: listener.parked > 0, timeout=5, what="request parked")
+    row_id = await commit_change(db, shop["shop_id"], 1, 1)
+    page = await asyncio.wait_for(poll, 30)
+    assert [c["id"] for c in page.changes] == [row_id]
+
+
+async def test_types_filter_advances_past_filtered_rows(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    service = feed_service(app)
+    skipped = await commit_change(db, shop_id, 1, 1)  # order.updated
+    page = await read(service, shop_id, None, types=["order.created"])
+    assert page.changes == []
+    assert page.cursor.position > FeedPosition(0, skipped)  # moved past the filtered row
+    everything = await read(service, shop_id, page.cursor)
+    assert everything.changes == []  # the position is shared, whatever the filter
+
+
+async def test_pagination_has_more_and_no_duplicates(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    service = feed_service(app)
+    ids = [await commit_change(db, shop_id, n, 1) for n in range(7)]
+    seen: list[int] = []
+    cursor: Cursor | None = None
+    while True:
+        page = await read(service, shop_id, cursor, limit=3)
+        seen += [c["id"] for c in page.changes]
+        cursor = page.cursor
+        if not page.has_more:
+            break
+    assert seen == ids
+
+
+async def test_epoch_reset_and_retention_expire_cursors(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    service = feed_service(app)
+    await commit_change(db, shop_id, 1, 1)
+    old = (await read(service, shop_id, None)).cursor
+    await commit_change(db, shop_id, 1, 2)
+    await commit_change(db, shop_id, 1, 3)
+
+    # Retention: this shop's rows age out; the cursor before them can no longer be served.
+    async with db.transaction() as s:
+        await s.execute(
+            text(
+                "UPDATE change_log SET created_at = now() - interval '400 days' WHERE shop_id = :s"
+            ),
+            {"s": shop_id},
+        )
+    assert await prune_change_log(db, app.state.settings, batch_size=1) >= 3
+    with pytest.raises(CursorExpired) as expired:
+        await read(service, shop_id, old)
+    assert expired.value.extra["resync"]["head_cursor"].endswith("changes?cursor=now")
+
+    fresh = (await read(service, shop_id, None)).cursor
+    await reset_epoch(db)
+    with pytest.raises(CursorExpired, match="epoch"):
+        await read(service, shop_id, fresh)
+    head = await service.reader.head(shop_id)
+    assert (await read(service, shop_id, head.cursor)).changes == []

@@ -1,0 +1,167 @@
+"""GET /v1/shops/{id}/changes and /sync-status through the real ASGI app and real tokens."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+
+from app.db import Database
+from app.domain.sync.epoch import reset_epoch
+from tests.conftest import order_payload
+from tests.factories import bearer, make_shop, make_token
+from tests.feed_support import eventually
+
+
+def url(shop_id: int, path: str = "changes") -> str:
+    return f"/v1/shops/{shop_id}/{path}"
+
+
+async def ingest(client: httpx.AsyncClient, shop_id: int, h: dict[str, str]) -> dict[str, Any]:
+    r = await client.post(f"/internal/v1/shops/{shop_id}/orders", json=order_payload(), headers=h)
+    assert r.status_code == 201, r.text
+    body: dict[str, Any] = r.json()
+    return body
+
+
+async def test_feed_pages_with_masking_and_head_cursor(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    full = bearer(await make_token(db, shop_ids=[shop_id]))
+    no_pii = bearer(await make_token(db, shop_ids=[shop_id], scopes=["changes:read"]))
+    order = await ingest(client, shop_id, internal_headers)
+    paid = await client.post(
+        f"/internal/v1/shops/{shop_id}/orders/{order['id']}/pay",
+        json={"pay_method": "alipay"},
+        headers=internal_headers,
+    )
+    assert paid.status_code == 200
+
+    r = await client.get(url(shop_id), headers=full)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert set(body) == {"data", "next_cursor", "has_more", "horizon_lag_ms"}
+    assert [c["type"] for c in body["data"]] == ["order.created", "order.paid"]
+    first = body["data"][0]
+    assert set(first) == {
+        "id", "type", "entity", "entity_id", "entity_version", "created_at", "data",
+    }  # fmt: skip
+    assert first["entity"] == "order" and first["entity_id"] == order["id"]
+    assert first["data"]["receiver"]["phone"] == "13812341234"
+    assert body["has_more"] is False
+
+    masked = (await client.get(url(shop_id), headers=no_pii)).json()
+    assert masked["data"][0]["data"]["receiver"]["phone"] == "138****1234"
+    assert masked["data"][0]["data"]["receiver"]["masked"] is True
+
+    page = (await client.get(url(shop_id), params={"limit": 1}, headers=full)).json()
+    assert len(page["data"]) == 1 and page["has_more"] is True
+    rest = await client.get(url(shop_id), params={"cursor": page["next_cursor"]}, headers=full)
+    assert [c["type"] for c in rest.json()["data"]] == ["order.paid"]
+
+    filtered = await client.get(url(shop_id), params={"types": "order.paid"}, headers=full)
+    assert [c["type"] for c in filtered.json()["data"]] == ["order.paid"]
+
+    head = (await client.get(url(shop_id), params={"cursor": "now"}, headers=full)).json()
+    assert head["data"] == [] and head["has_more"] is False
+    after_head = await client.get(
+        url(shop_id), params={"cursor": head["next_cursor"]}, headers=full
+    )
+    assert after_head.json()["data"] == []
+
+
+async def test_long_poll_over_http_wakes_on_ingest(
+    app: Any,
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+) -> None:
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    head = (await client.get(url(shop_id), params={"cursor": "now"}, headers=h)).json()
+    listener = app.state.change_listener
+    parked = listener.parked
+    checked_out = db.engine.pool.checkedout()
+    poll = asyncio.create_task(
+        client.get(url(shop_id), params={"cursor": head["next_cursor"], "wait": 30}, headers=h)
+    )
+    await eventually(lambda: listener.parked > parked, timeout=10, what="request parked")
+    # A parked request holds no database connection.
+    assert db.engine.pool.checkedout() <= checked_out
+    order = await ingest(client, shop_id, internal_headers)
+    r = await asyncio.wait_for(poll, 30)
+    assert [c["entity_id"] for c in r.json()["data"]] == [order["id"]]
+
+    expired = await client.get(
+        url(shop_id), params={"cursor": r.json()["next_cursor"], "wait": 0.2}, headers=h
+    )
+    assert expired.status_code == 200 and expired.json()["data"] == []
+
+
+async def test_cursor_errors_are_problems(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    other_shop = await make_shop(db, owner_id=shop["owner_id"])
+    h = bearer(await make_token(db, shop_ids=[shop_id, other_shop]))
+    await ingest(client, shop_id, internal_headers)
+    cursor = (await client.get(url(shop_id), headers=h)).json()["next_cursor"]
+
+    tampered = cursor[:-2] + ("AA" if cursor[-2:] != "AA" else "BB")
+    for bad in (tampered, "not-a-cursor", "x" * 128):
+        r = await client.get(url(shop_id), params={"cursor": bad}, headers=h)
+        assert r.status_code == 400, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        assert r.json()["code"] == "invalid_cursor"
+
+    cross = await client.get(url(other_shop), params={"cursor": cursor}, headers=h)
+    assert cross.status_code == 400 and cross.json()["code"] == "invalid_cursor"
+
+    for params in ({"limit": 0}, {"limit": 1001}, {"wait": 61}, {"types": "order.exploded"}):
+        r = await client.get(url(shop_id), params=params, headers=h)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", params
+
+    await reset_epoch(db)
+    gone = await client.get(url(shop_id), params={"cursor": cursor}, headers=h)
+    assert gone.status_code == 410
+    problem = gone.json()
+    assert problem["code"] == "cursor_expired"
+    assert problem["resync"]["head_cursor"] == f"/v1/shops/{shop_id}/changes?cursor=now"
+
+
+async def test_auth_scope_and_visibility(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    assert (await client.get(url(shop_id))).status_code == 401
+    orders_only = bearer(await make_token(db, shop_ids=[shop_id], scopes=["orders:read"]))
+    r = await client.get(url(shop_id), headers=orders_only)
+    assert r.status_code == 403 and r.json()["code"] == "insufficient_scope"
+    stranger_shop = await make_shop(db, owner_id=shop["owner_id"])
+    mine = bearer(await make_token(db, shop_ids=[shop_id]))
+    assert (await client.get(url(stranger_shop), headers=mine)).status_code == 404
+    assert (await client.get(url(stranger_shop, "sync-status"), headers=mine)).status_code == 404
+
+
+async def test_sync_status_and_metrics(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    empty = (await client.get(url(shop_id, "sync-status"), headers=h)).json()
+    assert empty["oldest_retained_change"] is None and empty["changes_last_minute"] == 0
+    await ingest(client, shop_id, internal_headers)
+    r = await client.get(url(shop_id, "sync-status"), headers=h)
+    assert r.status_code == 200
+    status = r.json()
+    assert status["changes_last_minute"] == 1
+    assert status["oldest_retained_change"]["id"] > 0
+    assert status["horizon_lag_ms"] >= 0
+    head = await client.get(url(shop_id), params={"cursor": status["head_cursor"]}, headers=h)
+    assert head.status_code == 200
+    metrics = (await client.get("/metrics")).text
+    assert "ordergate_feed_horizon_lag_ms" in metrics
+    assert "ordergate_feed_listener_connected" in metrics
