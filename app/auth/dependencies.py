@@ -38,6 +38,7 @@ __all__ = [
     "OrdersReadPii",
     "OrdersWrite",
     "Principal",
+    "authorize",
     "StaffManage",
     "WebhooksManage",
     "current_principal",
@@ -101,6 +102,13 @@ async def current_principal(
     return principal
 
 
+def authorize(principal: Principal, scope: str, request: Request) -> Authorized:
+    """``principal`` narrowed to the shops whose effective scopes include ``scope``
+    (REST dependencies and GraphQL resolvers both go through here)."""
+    allowed = ShopScope.of(s for s, granted in principal.scopes_by_shop.items() if scope in granted)
+    return Authorized(principal, scope, allowed, actor_for(principal, request))
+
+
 def _path_shop_id(request: Request) -> int | None:
     raw = request.path_params.get("shop_id")
     if raw is None:
@@ -117,9 +125,7 @@ def requires(scope: str) -> Callable[..., Awaitable[Authorized]]:
 
     async def dependency(request: Request, session: AsyncSession, token: str | None) -> Authorized:
         principal = await current_principal(request, session, token)
-        scopes_by_shop = principal.scopes_by_shop
-        allowed = ShopScope.of(s for s, granted in scopes_by_shop.items() if scope in granted)
-        auth = Authorized(principal, scope, allowed, actor_for(principal, request))
+        auth = authorize(principal, scope, request)
         shop_id = _path_shop_id(request)
         if shop_id is not None:
             auth.require(shop_id)
