@@ -38,9 +38,9 @@ __all__ = [
     "OrdersReadPii",
     "OrdersWrite",
     "Principal",
-    "authorize",
     "StaffManage",
     "WebhooksManage",
+    "authorize",
     "current_principal",
     "requires",
 ]
