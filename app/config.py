@@ -86,3 +86,11 @@ def async_database_url(url: str) -> str:
 def plain_database_url(url: str) -> str:
     """The libpq/asyncpg form of a URL (no SQLAlchemy driver suffix)."""
     return async_database_url(url).replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+def database_url_with_name(url: str, name: str) -> str:
+    """The same server URL pointing at database ``name`` (query string, e.g. ``host=``, kept)."""
+    base, sep, query = url.partition("?")
+    scheme, _, rest = base.partition("://")
+    authority = rest.split("/", 1)[0]
+    return f"{scheme}://{authority}/{name}{sep}{query}"

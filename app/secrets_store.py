@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from app.config import Settings
 
 
-def _read_or_create(path: Path, factory: str) -> str:
+def _read_or_create(path: Path, candidate: str) -> str:
+    """The value stored at ``path``; ``candidate`` becomes it when the file does not exist yet.
+
+    Several processes (``serve --workers N``) may race here: the value is written to a private
+    temporary file and hard-linked into place, so exactly one candidate wins and all read it.
+    """
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
-    value = factory
-    path.write_text(value + "\n")
-    path.chmod(0o600)
-    return value
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w") as f:  # mkstemp creates it 0600
+            f.write(candidate + "\n")
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        os.unlink(tmp)
+    return path.read_text().strip()
 
 
 def ensure_secret_key(settings: Settings) -> str:

@@ -51,8 +51,9 @@ DISPUTE_ALLOWED = {
 }
 
 
-def _actions(machine: StateMachine) -> set[str]:
-    return {t.action for t in machine.transitions}
+def _actions(machine: StateMachine) -> list[str]:
+    # Sorted: xdist workers must collect the same test ids in the same order.
+    return sorted({t.action for t in machine.transitions})
 
 
 @pytest.mark.parametrize(

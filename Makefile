@@ -1,0 +1,56 @@
+# OrderGate developer commands. Fresh machine: `make up` and `make test` (python3, make, gcc).
+#
+# VENV can point elsewhere (CI uses a throwaway one). The install re-runs only when
+# pyproject.toml changed since the last one (stamp file inside the venv).
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.ordergate-installed
+LINT_PATHS := $(wildcard app tests bench)
+PYTEST_ARGS ?= -n 2 -q
+UP_ARGS ?=
+BENCH_SIZE ?= small
+
+.PHONY: up test lint fmt migrate bench openapi install clean-venv
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)
+
+up: $(STAMP)
+	$(VENV)/bin/ordergate up $(UP_ARGS)
+
+# Uses DATABASE_URL when set, otherwise an embedded PostgreSQL in var/test-pg.
+test: $(STAMP)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+	$(VENV)/bin/mypy --strict app
+
+fmt: $(STAMP)
+	$(VENV)/bin/ruff check --fix $(LINT_PATHS)
+	$(VENV)/bin/ruff format $(LINT_PATHS)
+
+migrate: $(STAMP)
+	$(VENV)/bin/ordergate migrate
+
+# Every bench/*.py, at BENCH_SIZE (small by default; `make bench BENCH_SIZE=full`).
+bench: $(STAMP)
+	@set -e; for script in $(sort $(wildcard bench/*.py)); do \
+		echo "== $$script (BENCH_SIZE=$(BENCH_SIZE))"; \
+		BENCH_SIZE=$(BENCH_SIZE) $(PY) $$script; \
+	done
+
+# Regenerates the committed contracts: openapi/openapi.json (and schema.graphql).
+openapi: $(STAMP)
+	$(PY) -m app.schema_dump
+
+clean-venv:
+	rm -rf $(VENV)
