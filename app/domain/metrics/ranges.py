@@ -13,6 +13,10 @@ from zoneinfo import ZoneInfo
 
 from app.errors import ValidationFailed, field_error
 
+# Far from date.min/date.max so previous periods and day arithmetic never overflow.
+MIN_DATE = date(2000, 1, 1)
+MAX_DATE = date(2999, 12, 31)
+
 
 @dataclass(frozen=True)
 class DayRange:
@@ -58,19 +62,27 @@ def day_range(
     *,
     max_days: int,
     names: tuple[str, str] = ("from", "to"),
+    where: str = "query",
 ) -> DayRange:
-    """Validate a ``from``/``to`` pair; errors name the offending query parameter."""
+    """Validate a ``from``/``to`` pair; errors name the offending parameter (``where`` is
+    ``query`` or ``body``)."""
+    for name, value in zip(names, (first, last), strict=True):
+        if not MIN_DATE <= value <= MAX_DATE:
+            raise ValidationFailed(
+                f"'{name}' must be between {MIN_DATE} and {MAX_DATE}.",
+                [field_error([where, name], f"must be between {MIN_DATE} and {MAX_DATE}")],
+            )
     if last < first:
         raise ValidationFailed(
             f"'{names[1]}' must not be before '{names[0]}'.",
-            [field_error(["query", names[1]], f"must be on or after {names[0]}={first}")],
+            [field_error([where, names[1]], f"must be on or after {names[0]}={first}")],
         )
     span = (last - first).days + 1
     if span > max_days:
         raise ValidationFailed(
             f"The range from '{names[0]}' to '{names[1]}' spans {span} days; "
             f"the limit is {max_days} days.",
-            [field_error(["query", names[0]], f"range must not exceed {max_days} days")],
+            [field_error([where, names[0]], f"range must not exceed {max_days} days")],
             max_days=max_days,
         )
     return DayRange(first, last, timezone)

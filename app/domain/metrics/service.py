@@ -81,9 +81,16 @@ class MetricsService:
     def __init__(self, session: AsyncSession, scope: ShopScope) -> None:
         self.repo = MetricsRepository(session, scope)
 
-    async def _range(self, shop_id: int, first: date, last: date, max_days: int) -> DayRange:
+    async def _range(
+        self,
+        shop_id: int,
+        first: date,
+        last: date,
+        max_days: int,
+        names: tuple[str, str] = ("from", "to"),
+    ) -> DayRange:
         tz = await self.repo.timezone_of(shop_id)
-        return day_range(first, last, tz, max_days=max_days)
+        return day_range(first, last, tz, max_days=max_days, names=names)
 
     async def _totals(self, shop_id: int, rng: DayRange) -> dict[str, Any]:
         tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
@@ -180,7 +187,7 @@ class MetricsService:
         }
 
     async def daily_report(self, shop_id: int, day: date) -> dict[str, Any]:
-        rng = await self._range(shop_id, day, day, 1)
+        rng = await self._range(shop_id, day, day, 1, names=("date", "date"))
         today = await self._totals(shop_id, rng)
         yesterday = await self._totals(shop_id, rng.shifted(-1))
         last_week = await self._totals(shop_id, rng.shifted(-7))

@@ -1,0 +1,87 @@
+"""Metrics REST endpoints (scope ``metrics:read``): thin adapters over MetricsService."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from app.api.params import ShopId
+from app.api.responses import json_bytes_response
+from app.auth.dependencies import MetricsRead
+from app.db import Session
+from app.domain.metrics.definitions import METRIC_NAMES, TOP_BUYERS_MAX, GroupBy
+from app.domain.metrics.service import MetricsService
+
+router = APIRouter(prefix="/v1/shops/{shop_id}/metrics", tags=["metrics"])
+
+From = Annotated[
+    date, Query(alias="from", description="First day (YYYY-MM-DD, shop timezone, inclusive)")
+]
+To = Annotated[
+    date, Query(alias="to", description="Last day (YYYY-MM-DD, shop timezone, inclusive)")
+]
+
+
+def _service(session: Session, auth: MetricsRead) -> MetricsService:
+    return MetricsService(session, auth.shops)
+
+
+@router.get("/summary", summary="Key figures over a date range, with the previous period")
+async def summary(
+    shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
+) -> Response:
+    return json_bytes_response(await _service(session, auth).summary(shop_id, first, last))
+
+
+@router.get("/trend", summary="Metrics by day (zero-filled), optionally grouped")
+async def trend(
+    shop_id: ShopId,
+    auth: MetricsRead,
+    session: Session,
+    first: From,
+    last: To,
+    interval: Annotated[Literal["day"], Query(description="Bucket size")] = "day",
+    group_by: Annotated[GroupBy | None, Query(description="Split each day by")] = None,
+    metric: Annotated[
+        list[str] | None,
+        Query(description=f"Repeatable; any of {', '.join(METRIC_NAMES)} (default all)"),
+    ] = None,
+) -> Response:
+    body = await _service(session, auth).trend(
+        shop_id, first, last, group_by=group_by, metric=metric
+    )
+    return json_bytes_response(body)
+
+
+@router.get("/buyers/top", summary="High-value buyers by average order value or GMV")
+async def top_buyers(
+    shop_id: ShopId,
+    auth: MetricsRead,
+    session: Session,
+    first: From,
+    last: To,
+    by: Literal["aov", "gmv"] = "aov",
+    limit: Annotated[int, Query(ge=1, le=TOP_BUYERS_MAX)] = 20,
+) -> Response:
+    body = await _service(session, auth).top_buyers(shop_id, first, last, by=by, limit=limit)
+    return json_bytes_response(body)
+
+
+@router.get("/funnel", summary="Created → paid → shipped → signed → completed; unpaid outcomes")
+async def funnel(
+    shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
+) -> Response:
+    return json_bytes_response(await _service(session, auth).funnel(shop_id, first, last))
+
+
+@router.get("/daily-report", summary="One day's figures vs the day before and a week before")
+async def daily_report(
+    shop_id: ShopId,
+    auth: MetricsRead,
+    session: Session,
+    day: Annotated[date, Query(alias="date", description="YYYY-MM-DD in the shop timezone")],
+) -> Response:
+    return json_bytes_response(await _service(session, auth).daily_report(shop_id, day))
