@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     ratelimit_requests_per_second: int = 50
     auth_attempts_per_minute: int = 10
 
+    graphiql: bool | None = None
+    graphql_max_cost: int = 1000
+    graphql_introspection: bool = True
+
     demo_password: str | None = None
     log_level: str = "INFO"
     log_json: bool = True
@@ -57,6 +61,10 @@ class Settings(BaseSettings):
     @property
     def exports_dir(self) -> Path:
         return self.data_dir / "exports"
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return self.is_development if self.graphiql is None else self.graphiql
 
     @property
     def allow_http_loopback(self) -> bool:
