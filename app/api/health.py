@@ -6,13 +6,23 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Gauge, Info, generate_latest
 from sqlalchemy import text
+from sqlalchemy.pool import QueuePool
 
+from app import __version__
 from app.api.responses import json_bytes_response
 from app.db import get_database
 
 router = APIRouter(tags=["health"])
+
+BUILD = Info("ordergate_build", "OrderGate build")
+BUILD.info({"version": __version__})
+DB_POOL = Gauge(
+    "ordergate_db_pool_connections",
+    "Connections of this process's database pool, by state (read at scrape time)",
+    ["state"],
+)
 
 
 @router.get("/healthz", summary="Process is alive")
@@ -49,5 +59,16 @@ async def readyz(request: Request) -> Response:
 
 
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-async def metrics() -> Response:
+async def metrics(request: Request) -> Response:
+    _observe_pool(request)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def _observe_pool(request: Request) -> None:
+    # A pool exhausted by slow requests shows here before latencies explode.
+    pool = get_database(request).engine.pool
+    if isinstance(pool, QueuePool):
+        DB_POOL.labels("checked_out").set(pool.checkedout())
+        DB_POOL.labels("idle").set(pool.checkedin())
+        DB_POOL.labels("overflow").set(max(pool.overflow(), 0))
+        DB_POOL.labels("size").set(pool.size())

@@ -1,0 +1,31 @@
+"""Liveness, readiness and the Prometheus endpoint through the real app."""
+
+from __future__ import annotations
+
+import httpx
+
+
+async def test_healthz(client: httpx.AsyncClient) -> None:
+    r = await client.get("/healthz")
+    assert r.status_code == 200 and r.json() == {"status": "ok"}
+
+
+async def test_readyz_reports_database_and_migrations(client: httpx.AsyncClient) -> None:
+    r = await client.get("/readyz")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["status"] == "ready"
+    assert body["checks"]["database"] == "ok"
+    assert body["checks"]["migrations"] == "ok"
+
+
+async def test_metrics_expose_requests_pool_and_build(client: httpx.AsyncClient) -> None:
+    await client.get("/healthz")
+    r = await client.get("/metrics")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/plain")
+    text = r.text
+    assert 'ordergate_http_requests_total{method="GET",route="/healthz",status="200"}' in text
+    assert 'ordergate_db_pool_connections{state="checked_out"}' in text
+    assert 'ordergate_db_pool_connections{state="size"}' in text
+    assert "ordergate_build_info{version=" in text
