@@ -9,12 +9,16 @@ from fastapi import FastAPI
 
 from app import __version__
 from app.api import health
+from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
+from app.api.v1 import after_sales as v1_after_sales
 from app.api.v1 import changes as v1_changes
+from app.api.v1 import disputes as v1_disputes
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
+from app.api.v1 import orders as v1_orders
 from app.config import Settings, get_settings
 from app.db import Database
 from app.domain.sync.waiter import change_listener
@@ -57,4 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_metrics.router)
     app.include_router(v1_me.router)
     app.include_router(v1_changes.router)
+    app.include_router(v1_orders.router)
+    app.include_router(v1_after_sales.router)
+    app.include_router(v1_disputes.router)
+    app.include_router(internal_disputes.router)
     return app

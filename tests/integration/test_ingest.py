@@ -76,7 +76,7 @@ async def test_full_lifecycle_writes_change_log_timeline_and_audit(
         audits = await s.scalar(
             select(func.count()).select_from(AuditLog).where(AuditLog.shop_id == shop["shop_id"])
         )
-    assert events == ["created", "pay", "shipped", "signed", "complete"]
+    assert events == ["created", "paid", "shipped", "signed", "completed"]
     assert audits == 5
 
 

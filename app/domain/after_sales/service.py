@@ -1,4 +1,6 @@
-"""After-sales: a buyer's request on a paid order, written with timeline, change log, audit."""
+"""After-sales: a buyer's request on a paid order, the merchant's actions on it, and the
+merchant-initiated full refund. Every change writes timeline, change log and audit in the
+caller's transaction; refunds change the order through OrderService (one order write path)."""
 
 from __future__ import annotations
 
@@ -9,15 +11,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
-from app.domain.after_sales.schemas import AfterSaleCreate
-from app.domain.after_sales.states import OPEN_AFTER_SALE_STATUSES
+from app.domain.after_sales.schemas import AfterSaleAction, AfterSaleCreate, AfterSaleListParams
+from app.domain.after_sales.states import AFTER_SALE_MACHINE, OPEN_AFTER_SALE_STATUSES
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.orders.errors import NothingToRefund
 from app.domain.orders.repository import OrderRepository
+from app.domain.orders.schemas import OrderRefund
+from app.domain.orders.service import OrderService
+from app.domain.paging import newest_first_page
 from app.domain.sync.change_log import record_change
-from app.errors import BadRequest, Conflict, InvalidTransition
+from app.errors import (
+    BadRequest,
+    Conflict,
+    InvalidTransition,
+    NotFound,
+    ValidationFailed,
+    VersionConflict,
+    field_error,
+)
 from app.kit.clock import utcnow
-from app.models import AfterSale, OrderEvent
+from app.kit.keyset import KeysetCodec
+from app.models import AfterSale, Order, OrderEvent
 
 # Order states in which a buyer may open each kind of request.
 _OPENABLE_FROM = {
@@ -25,6 +40,7 @@ _OPENABLE_FROM = {
     "return_refund": ("shipped", "completed"),
     "exchange": ("shipped", "completed"),
 }
+_TERMINAL = frozenset(AFTER_SALE_MACHINE.terminal_states())
 
 
 class AfterSaleOpen(Conflict):
@@ -38,20 +54,60 @@ class AfterSaleService:
         self.scope = scope
         self.actor = actor
         self.orders = OrderRepository(session, scope)
+        self.order_service = OrderService(session, scope, actor)
+
+    # -- reads ---------------------------------------------------------------------------
+
+    async def get_entity(
+        self, shop_id: int, after_sale_id: int, *, for_update: bool = False
+    ) -> AfterSale:
+        stmt = select(AfterSale).where(
+            AfterSale.shop_id == self.scope.require(shop_id), AfterSale.id == after_sale_id
+        )
+        if for_update:
+            stmt = stmt.with_for_update()
+        found = (await self.session.execute(stmt)).scalar_one_or_none()
+        if found is None:
+            raise NotFound(f"After-sale {after_sale_id} was not found in shop {shop_id}.")
+        return found
+
+    async def get(self, shop_id: int, after_sale_id: int) -> dict[str, Any]:
+        return after_sale_public(await self.get_entity(shop_id, after_sale_id))
+
+    async def list_page(
+        self, shop_id: int, params: AfterSaleListParams, codec: KeysetCodec
+    ) -> dict[str, Any]:
+        stmt = select(AfterSale).where(AfterSale.shop_id == self.scope.require(shop_id))
+        if params.type:
+            stmt = stmt.where(AfterSale.type.in_(params.type))
+        if params.status:
+            stmt = stmt.where(AfterSale.status.in_(params.status))
+        if params.order_id is not None:
+            stmt = stmt.where(AfterSale.order_id == params.order_id)
+        if params.created_from is not None:
+            stmt = stmt.where(AfterSale.created_at >= params.created_from)
+        if params.created_to is not None:
+            stmt = stmt.where(AfterSale.created_at < params.created_to)
+        return await newest_first_page(
+            self.session,
+            stmt,
+            created_at=AfterSale.created_at,
+            id_=AfterSale.id,
+            listing="after_sales",
+            codec=codec,
+            cursor=params.cursor,
+            limit=params.limit,
+            public=after_sale_public,
+        )
+
+    # -- writes --------------------------------------------------------------------------
 
     async def open(self, shop_id: int, order_id: int, data: AfterSaleCreate) -> dict[str, Any]:
         order = await self.orders.get(shop_id, order_id, for_update=True)
         allowed = _OPENABLE_FROM[data.type]
         if order.status not in allowed:
             raise InvalidTransition("order", order.status, f"open a {data.type} after-sale on", [])
-        open_count = await self.session.scalar(
-            select(func.count())
-            .select_from(AfterSale)
-            .where(AfterSale.shop_id == shop_id, AfterSale.order_id == order_id)
-            .where(AfterSale.status.in_(OPEN_AFTER_SALE_STATUSES))
-        )
-        if open_count:
-            raise AfterSaleOpen("This order already has an open after-sale request.")
+        await self._refuse_if_open(shop_id, order_id)
         refundable = order.paid_amount - order.refunded_amount
         amount = data.amount if data.amount is not None else refundable
         if amount > refundable or amount <= 0:
@@ -70,34 +126,133 @@ class AfterSaleService:
         )
         self.session.add(after_sale)
         await self.session.flush()
-        self.orders.add(
+        event = {"type": data.type, "amount": amount}
+        return await self._record(after_sale, "created", "requested", None, event)
+
+    async def act(self, shop_id: int, after_sale_id: int, data: AfterSaleAction) -> dict[str, Any]:
+        """approve, reject, request_return, confirm_return_received, refund, offer_exchange,
+        close — each only from the states the machine allows for this type."""
+        current = await self.get_entity(shop_id, after_sale_id)
+        # Lock order first, then the after-sale: the same order as merchant_refund takes.
+        order = await self.order_service.lock_for(shop_id, current.order_id, None, None)
+        after_sale = await self.get_entity(shop_id, after_sale_id, for_update=True)
+        if data.expected_version is not None and data.expected_version != after_sale.version:
+            raise VersionConflict(data.expected_version, after_sale.version)
+        target = AFTER_SALE_MACHINE.target(after_sale.status, data.action, after_sale.type)
+        if data.action == "reject":
+            if not data.reason:
+                raise ValidationFailed(
+                    "A rejection needs a reason.", [field_error(["body", "reason"], "required")]
+                )
+            after_sale.reject_reason = data.reason
+        before = after_sale.version
+        after_sale.status = target
+        if target in _TERMINAL:
+            after_sale.resolved_at = utcnow()
+        event: dict[str, Any] = {"action": data.action}
+        if data.reason:
+            event["reason"] = data.reason
+        if data.action == "refund":
+            await self._refund_order(order, after_sale.amount, f"after-sale {after_sale.id}")
+        return await self._record(after_sale, "updated", data.action, before, event)
+
+    async def merchant_refund(
+        self, shop_id: int, order_id: int, data: OrderRefund
+    ) -> dict[str, Any]:
+        """Full refund started by the merchant: a completed refund after-sale, then the order
+        (pay_status refunded; a paid/shipped/completed order closes)."""
+        order = await self.order_service.lock_for(
+            shop_id, order_id, "refund", data.expected_version
+        )
+        await self._refuse_if_open(shop_id, order_id)
+        amount = order.paid_amount - order.refunded_amount
+        if amount <= 0:
+            raise NothingToRefund("Everything paid for this order was already refunded.")
+        now = utcnow()
+        after_sale = AfterSale(
+            shop_id=shop_id,
+            order_id=order_id,
+            type="refund_only",
+            status="refunded",
+            reason=data.reason,
+            amount=amount,
+            created_at=now,
+            updated_at=now,
+            resolved_at=now,
+            version=1,
+        )
+        self.session.add(after_sale)
+        await self.session.flush()
+        await self._record(
+            after_sale,
+            "created",
+            "merchant_refund",
+            None,
+            {"amount": amount, "reason": data.reason},
+        )
+        return await self._refund_order(order, amount, data.reason)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    async def _refund_order(self, order: Order, amount: int, reason: str) -> dict[str, Any]:
+        if amount > order.paid_amount - order.refunded_amount:
+            raise NothingToRefund("The refund exceeds what is left to refund on the order.")
+        return await self.order_service.apply_refund(order, amount, reason)
+
+    async def _refuse_if_open(self, shop_id: int, order_id: int) -> None:
+        open_count = await self.session.scalar(
+            select(func.count())
+            .select_from(AfterSale)
+            .where(AfterSale.shop_id == shop_id, AfterSale.order_id == order_id)
+            .where(AfterSale.status.in_(OPEN_AFTER_SALE_STATUSES))
+        )
+        if open_count:
+            raise AfterSaleOpen("This order already has an open after-sale request.")
+
+    async def _record(
+        self,
+        after_sale: AfterSale,
+        change: str,
+        step: str,
+        before_version: int | None,
+        event: dict[str, Any],
+    ) -> dict[str, Any]:
+        """Bump the version (updates) and write timeline, change log and audit."""
+        now = utcnow()
+        if before_version is not None:
+            after_sale.version = before_version + 1
+            after_sale.updated_at = now
+        self.session.add(
             OrderEvent(
-                shop_id=shop_id,
-                order_id=order_id,
-                kind="after_sale.requested",
+                shop_id=after_sale.shop_id,
+                order_id=after_sale.order_id,
+                kind=f"after_sale.{step}",
                 actor_type=self.actor.type,
                 actor_id=self.actor.label,
-                data={"after_sale_id": after_sale.id, "type": data.type, "amount": amount},
+                data={"after_sale_id": after_sale.id, **event},
                 created_at=now,
             )
         )
+        await self.session.flush()
         public = after_sale_public(after_sale)
         await record_change(
             self.session,
-            shop_id=shop_id,
+            shop_id=after_sale.shop_id,
             entity="after_sale",
             entity_id=after_sale.id,
-            entity_version=1,
-            type="after_sale.created",
+            entity_version=after_sale.version,
+            type=f"after_sale.{change}",
             data=public,
         )
         await record_audit(
             self.session,
             self.actor,
-            shop_id=shop_id,
-            action="after_sale.created",
+            shop_id=after_sale.shop_id,
+            action=f"after_sale.{step}",
             entity="after_sale",
             entity_id=after_sale.id,
-            after_version=1,
+            before_version=before_version,
+            after_version=after_sale.version,
+            data=event,
         )
         return public

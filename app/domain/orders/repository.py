@@ -10,7 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.errors import NotFound
-from app.models import Order, OrderEvent, OrderItem, Shipment
+from app.models import (
+    AfterSale,
+    Dispute,
+    Order,
+    OrderEvent,
+    OrderItem,
+    PaymentReminder,
+    Shipment,
+)
 
 
 class OrderRepository:
@@ -76,6 +84,33 @@ class OrderRepository:
             .where(OrderEvent.shop_id == self.scope.require(shop_id))
             .where(OrderEvent.order_id == order_id)
             .order_by(OrderEvent.id)
+        )
+        return list((await self.session.execute(stmt)).scalars())
+
+    async def after_sales_of(self, shop_id: int, order_id: int) -> list[AfterSale]:
+        stmt = (
+            select(AfterSale)
+            .where(AfterSale.shop_id == self.scope.require(shop_id))
+            .where(AfterSale.order_id == order_id)
+            .order_by(AfterSale.id)
+        )
+        return list((await self.session.execute(stmt)).scalars())
+
+    async def disputes_of(self, shop_id: int, order_id: int) -> list[Dispute]:
+        stmt = (
+            select(Dispute)
+            .where(Dispute.shop_id == self.scope.require(shop_id))
+            .where(Dispute.order_id == order_id)
+            .order_by(Dispute.id)
+        )
+        return list((await self.session.execute(stmt)).scalars())
+
+    async def reminders_of(self, shop_id: int, order_id: int) -> list[PaymentReminder]:
+        stmt = (
+            select(PaymentReminder)
+            .where(PaymentReminder.shop_id == self.scope.require(shop_id))
+            .where(PaymentReminder.order_id == order_id)
+            .order_by(PaymentReminder.id)
         )
         return list((await self.session.execute(stmt)).scalars())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 PayMethod = Literal["douyin_pay", "alipay", "wechat_pay"]
 TrafficSource = Literal["live_room", "short_video", "product_card", "search", "other"]
@@ -13,6 +13,14 @@ TrafficSource = Literal["live_room", "short_video", "product_card", "search", "o
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        # PostgreSQL text cannot store NUL: refuse it as input instead of failing on write.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 class BuyerIn(StrictModel):
@@ -67,9 +75,14 @@ class OrderClose(VersionedIn):
 
 
 class OrderShip(VersionedIn):
-    carrier: str = Field(min_length=1, max_length=64)
+    carrier: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
     tracking_no: str = Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")
-    item_ids: list[int] | None = None
+    item_ids: list[int] | None = Field(
+        default=None,
+        max_length=100,
+        validation_alias=AliasChoices("items", "item_ids"),
+        description="Order item ids in this parcel (default: all)",
+    )
 
 
 class OrderSign(VersionedIn):
@@ -78,3 +91,32 @@ class OrderSign(VersionedIn):
 
 class OrderComplete(VersionedIn):
     pass
+
+
+class OrderPatch(VersionedIn):
+    """Merchant edits; each field has its own rule (see OrderService.update)."""
+
+    shipping_fee: int | None = Field(
+        default=None, ge=0, le=1_000_000, description="Fen; only before payment"
+    )
+    merchant_remark: str | None = Field(
+        default=None, max_length=500, description="Empty string clears it"
+    )
+    receiver: ReceiverIn | None = Field(default=None, description="Only before shipment")
+
+
+class OrderFlag(VersionedIn):
+    reason: str = Field(min_length=1, max_length=200)
+
+
+class PaymentReminderCreate(VersionedIn):
+    coupon_code: str | None = Field(default=None, min_length=1, max_length=64)
+    message: str | None = Field(default=None, min_length=1, max_length=500)
+
+
+class OrderRefund(VersionedIn):
+    reason: str = Field(min_length=1, max_length=200)
+
+
+class BatchShipmentEntry(OrderShip):
+    order_id: int = Field(ge=1, le=2**63 - 1)

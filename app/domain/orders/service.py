@@ -4,30 +4,56 @@ in the caller's transaction. Services never commit."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
+from app.domain.after_sales.representation import after_sale_public
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.disputes.representation import dispute_public
+from app.domain.orders.errors import (
+    ReceiverLocked,
+    ReminderTooSoon,
+    ReminderWindowClosed,
+    ShippingFeeLocked,
+    UnknownOrderItems,
+)
 from app.domain.orders.repository import OrderRepository
-from app.domain.orders.representation import order_public
+from app.domain.orders.representation import masked, order_public
 from app.domain.orders.schemas import (
     OrderClose,
     OrderComplete,
     OrderCreate,
+    OrderFlag,
+    OrderPatch,
     OrderPay,
     OrderShip,
     OrderSign,
+    PaymentReminderCreate,
+    VersionedIn,
 )
 from app.domain.orders.states import ORDER_MACHINE
 from app.domain.sync.change_log import record_change
-from app.errors import AppError, BadRequest, VersionConflict
+from app.errors import (
+    AppError,
+    BadRequest,
+    InvalidTransition,
+    ValidationFailed,
+    VersionConflict,
+    field_error,
+)
 from app.kit.clock import rfc3339, utcnow
 from app.kit.ids import new_order_no
-from app.models import Order, OrderEvent, OrderItem, Shipment
+from app.models import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
+
+# Timeline and audit name what happened (past tense), not the command that caused it.
+_EVENT_KIND = {"pay": "paid", "close": "closed", "complete": "completed", "refund": "refunded"}
+REMINDER_WINDOW = timedelta(hours=24)
+REMINDER_INTERVAL = timedelta(hours=6)
 
 
 class OrderExists(AppError):
@@ -51,6 +77,50 @@ class OrderService:
 
     async def get(self, shop_id: int, order_id: int) -> dict[str, Any]:
         return await self.public(await self.orders.get(shop_id, order_id))
+
+    async def detail(
+        self,
+        shop_id: int,
+        order_id: int | None = None,
+        order_no: str | None = None,
+        *,
+        pii: bool,
+    ) -> dict[str, Any]:
+        """The order's whole story: representation + timeline, after-sales, disputes,
+        payment reminders. The receiver is masked unless ``pii``."""
+        if order_id is not None:
+            order = await self.orders.get(shop_id, order_id)
+        else:
+            order = await self.orders.get_by_no(shop_id, order_no or "")
+        public = await self.public(order)
+        body = public if pii else masked(public)
+        body["timeline"] = [
+            {
+                "kind": e.kind,
+                "actor": {"type": e.actor_type, "id": e.actor_id},
+                "data": e.data,
+                "at": rfc3339(e.created_at),
+            }
+            for e in await self.orders.timeline(shop_id, order.id)
+        ]
+        body["after_sales"] = [
+            after_sale_public(a) for a in await self.orders.after_sales_of(shop_id, order.id)
+        ]
+        body["disputes"] = [
+            dispute_public(d) for d in await self.orders.disputes_of(shop_id, order.id)
+        ]
+        body["payment_reminders"] = [
+            {
+                "id": r.id,
+                "coupon_code": r.coupon_code,
+                "message": r.message,
+                "actor": r.actor_id,
+                "created_at": rfc3339(r.created_at),
+            }
+            for r in await self.orders.reminders_of(shop_id, order.id)
+        ]
+        body["allowed_actions"] = ORDER_MACHINE.allowed_actions(order.status)
+        return body
 
     # -- writes --------------------------------------------------------------------------
 
@@ -131,7 +201,10 @@ class OrderService:
             items = (await self.orders.items_of(shop_id, [order_id])).get(order_id, [])
             unknown = set(data.item_ids) - {i.id for i in items}
             if unknown:
-                raise BadRequest(f"Unknown item ids for this order: {sorted(unknown)}.")
+                raise UnknownOrderItems(
+                    f"Unknown item ids for this order: {sorted(unknown)}.",
+                    item_ids=sorted(unknown),
+                )
         self.orders.add(
             Shipment(
                 shop_id=shop_id,
@@ -186,15 +259,140 @@ class OrderService:
             shop_id, order_id, "complete", data.expected_version, "order.completed", mutate
         )
 
+    async def update(self, shop_id: int, order_id: int, data: OrderPatch) -> dict[str, Any]:
+        """Merchant edits: shipping fee before payment, remark, receiver before shipment."""
+        fields = data.model_fields_set - {"expected_version"}
+        if not fields:
+            raise ValidationFailed(
+                "Nothing to change.",
+                [field_error(["body"], "set shipping_fee, merchant_remark or receiver")],
+            )
+        order = await self._lock(shop_id, order_id, None, data.expected_version)
+        event: dict[str, Any] = {"fields": sorted(fields)}
+        if "shipping_fee" in fields:
+            if data.shipping_fee is None:
+                raise ValidationFailed(
+                    "shipping_fee cannot be null.", [field_error(["body", "shipping_fee"], "null")]
+                )
+            if order.status != "pending_payment":
+                raise ShippingFeeLocked(
+                    f"The order is '{order.status}'; the shipping fee is fixed once paid."
+                )
+            event["shipping_fee"] = {"from": order.shipping_fee, "to": data.shipping_fee}
+            order.shipping_fee = data.shipping_fee
+        if "receiver" in fields:
+            if data.receiver is None:
+                raise ValidationFailed(
+                    "receiver cannot be null.", [field_error(["body", "receiver"], "null")]
+                )
+            if order.status not in ("pending_payment", "paid"):
+                raise ReceiverLocked(
+                    f"The order is '{order.status}'; the receiver is fixed once shipped."
+                )
+            order.receiver_name = data.receiver.name
+            order.receiver_phone = data.receiver.phone
+            order.receiver_address = data.receiver.address
+            order.province = data.receiver.province
+            order.city = data.receiver.city
+        if "merchant_remark" in fields:
+            order.merchant_remark = data.merchant_remark or None
+            event["merchant_remark"] = order.merchant_remark
+        return await self._record(order, "order.updated", "updated", order.version, event)
+
+    async def flag(self, shop_id: int, order_id: int, data: OrderFlag) -> dict[str, Any]:
+        order = await self._lock(shop_id, order_id, None, data.expected_version)
+        order.flagged = True
+        order.flag_reason = data.reason
+        return await self._record(
+            order, "order.updated", "flagged", order.version, {"reason": data.reason}
+        )
+
+    async def unflag(self, shop_id: int, order_id: int, data: VersionedIn) -> dict[str, Any]:
+        order = await self._lock(shop_id, order_id, None, data.expected_version)
+        if not order.flagged:
+            return await self.public(order)  # already unflagged: nothing to record
+        order.flagged = False
+        order.flag_reason = None
+        return await self._record(order, "order.updated", "unflagged", order.version, {})
+
+    async def remind_payment(
+        self, shop_id: int, order_id: int, data: PaymentReminderCreate
+    ) -> dict[str, Any]:
+        """Nudge an unpaid buyer (optionally with a coupon): < 24 h old, one per 6 h."""
+        order = await self._lock(shop_id, order_id, None, data.expected_version)
+        if order.status != "pending_payment":
+            raise InvalidTransition(
+                "order",
+                order.status,
+                "send a payment reminder for",
+                ORDER_MACHINE.allowed_actions(order.status),
+            )
+        now = utcnow()
+        if now - order.created_at >= REMINDER_WINDOW:
+            raise ReminderWindowClosed("The order is more than 24 hours old.")
+        last = await self.session.scalar(
+            select(func.max(PaymentReminder.created_at)).where(
+                PaymentReminder.shop_id == shop_id, PaymentReminder.order_id == order_id
+            )
+        )
+        if last is not None and now - last < REMINDER_INTERVAL:
+            next_at = last + REMINDER_INTERVAL
+            raise ReminderTooSoon(
+                f"The last reminder was sent at {rfc3339(last)}; the next is possible at "
+                f"{rfc3339(next_at)}.",
+                next_allowed_at=rfc3339(next_at),
+            )
+        self.session.add(
+            PaymentReminder(
+                shop_id=shop_id,
+                order_id=order_id,
+                coupon_code=data.coupon_code,
+                message=data.message,
+                actor_id=self.actor.label,
+                created_at=now,
+            )
+        )
+        event = {"coupon_code": data.coupon_code, "message": data.message}
+        return await self._record(
+            order, "order.updated", "payment_reminder", order.version, event, now=now
+        )
+
+    async def apply_refund(self, order: Order, amount: int, reason: str) -> dict[str, Any]:
+        """Money went back to the buyer (the caller holds the order lock and checked state).
+
+        A refund of everything closes a paid/shipped/completed order through the machine.
+        """
+        before = order.version
+        now = utcnow()
+        order.refunded_amount += amount
+        full = order.refunded_amount >= order.paid_amount
+        order.pay_status = "refunded" if full else "partially_refunded"
+        event: dict[str, Any] = {"amount": amount, "reason": reason}
+        change_type = "order.updated"
+        if full and ORDER_MACHINE.can(order.status, "refund"):
+            order.status = ORDER_MACHINE.target(order.status, "refund")
+            order.closed_at = now
+            order.close_reason = f"refunded: {reason}"
+            change_type = "order.refunded"
+        return await self._record(order, change_type, "refunded", before, event, now=now)
+
+    async def lock_for(
+        self, shop_id: int, order_id: int, action: str | None, expected_version: int | None
+    ) -> Order:
+        """The locked, version-checked order, for services that change it with another entity."""
+        return await self._lock(shop_id, order_id, action, expected_version)
+
     # -- the one path every change takes -------------------------------------------------
 
     async def _lock(
-        self, shop_id: int, order_id: int, action: str, expected_version: int | None
+        self, shop_id: int, order_id: int, action: str | None, expected_version: int | None
     ) -> Order:
+        """Lock the row, check the version, and (for a state action) that it is allowed."""
         order = await self.orders.get(shop_id, order_id, for_update=True)
         if expected_version is not None and expected_version != order.version:
             raise VersionConflict(expected_version, order.version)
-        ORDER_MACHINE.target(order.status, action)  # 409 invalid_transition before any change
+        if action is not None:
+            ORDER_MACHINE.target(order.status, action)  # 409 invalid_transition, no change yet
         return order
 
     async def _transition(
@@ -211,7 +409,8 @@ class OrderService:
         now = utcnow()
         order.status = ORDER_MACHINE.target(order.status, action)
         event = mutate(order, now)
-        return await self._record(order, change_type, action, before, event, now=now)
+        kind = _EVENT_KIND.get(action, action)
+        return await self._record(order, change_type, kind, before, event, now=now)
 
     async def _record(
         self,

@@ -1,0 +1,60 @@
+"""After-sales over REST: keyset list with filters, detail, and the merchant's actions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
+from app.api.listing import Codec
+from app.api.params import MAX_BIGINT, ShopId
+from app.api.responses import json_bytes_response
+from app.api.writes import Write
+from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
+from app.db import Session
+from app.domain.after_sales.schemas import AfterSaleAction, AfterSaleListParams
+from app.domain.after_sales.service import AfterSaleService
+from app.kit.versioning import etag
+
+router = APIRouter(prefix="/v1/shops/{shop_id}/after-sales", tags=["after-sales"])
+AfterSaleId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="After-sale id")]
+
+
+@router.get("", summary="List after-sales (newest first, keyset)", responses=problems(*READ_ERRORS))
+async def list_after_sales(
+    shop_id: ShopId,
+    params: Annotated[AfterSaleListParams, Query()],
+    auth: AfterSalesRead,
+    session: Session,
+    codec: Codec,
+) -> Response:
+    page = await AfterSaleService(session, auth.shops, auth.actor).list_page(shop_id, params, codec)
+    return json_bytes_response(page)
+
+
+@router.get("/{after_sale_id}", summary="One after-sale", responses=problems(401, 403, 404, 422))
+async def get_after_sale(
+    shop_id: ShopId, after_sale_id: AfterSaleId, auth: AfterSalesRead, session: Session
+) -> Response:
+    body = await AfterSaleService(session, auth.shops, auth.actor).get(shop_id, after_sale_id)
+    return json_bytes_response(body, headers={"ETag": etag(body["version"])})
+
+
+@router.post(
+    "/{after_sale_id}/actions",
+    summary="approve, reject, request_return, confirm_return_received, refund, offer_exchange, "
+    "close",
+    responses=problems(*WRITE_ERRORS),
+)
+async def act_on_after_sale(
+    shop_id: ShopId,
+    after_sale_id: AfterSaleId,
+    body: AfterSaleAction,
+    auth: AfterSalesWrite,
+    write: Write,
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = AfterSaleService(write.session, auth.shops, auth.actor)
+    return await write.run(lambda: service.act(shop_id, after_sale_id, data))

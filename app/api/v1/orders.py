@@ -1,0 +1,230 @@
+"""Orders over REST: list (one shop or all granted shops), detail, and the merchant's writes.
+
+Thin adapters: validation by the domain schemas, scope checks by ``auth``, behaviour in
+OrderService / AfterSaleService, idempotency and If-Match by :data:`app.api.writes.Write`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
+from app.api.listing import Codec
+from app.api.params import OrderId, ShopId
+from app.api.responses import json_bytes_response
+from app.api.writes import Write
+from app.auth.dependencies import AfterSalesWrite, Authorized, OrdersRead, OrdersWrite
+from app.db import Session
+from app.domain.after_sales.service import AfterSaleService
+from app.domain.orders.listing import MultiShopOrderListParams, OrderLister, OrderListParams
+from app.domain.orders.representation import masked
+from app.domain.orders.schemas import (
+    OrderClose,
+    OrderFlag,
+    OrderPatch,
+    OrderRefund,
+    OrderShip,
+    PaymentReminderCreate,
+    VersionedIn,
+)
+from app.domain.orders.service import OrderService
+from app.domain.orders.shipping_batch import BatchShipments, ship_batch
+from app.kit.versioning import etag
+
+router = APIRouter(tags=["orders"])
+SHOP = "/v1/shops/{shop_id}"
+
+OrderNo = Annotated[str, Path(pattern=r"^[0-9]{1,19}$", description="19-digit order number")]
+
+
+def _orders(session: Session, auth: Authorized) -> OrderService:
+    return OrderService(session, auth.shops, auth.actor)
+
+
+@router.get(
+    f"{SHOP}/orders",
+    summary="List a shop's orders (filters, sort, keyset cursor)",
+    responses=problems(*READ_ERRORS),
+)
+async def list_orders(
+    shop_id: ShopId,
+    params: Annotated[OrderListParams, Query()],
+    auth: OrdersRead,
+    session: Session,
+    codec: Codec,
+) -> Response:
+    page = await OrderLister(session, auth.shops, codec).page([shop_id], params)
+    return json_bytes_response(page)
+
+
+@router.get(
+    "/v1/orders",
+    summary="List orders across every shop the token grants (shop_id filter)",
+    responses=problems(*READ_ERRORS),
+)
+async def list_orders_all_shops(
+    params: Annotated[MultiShopOrderListParams, Query()],
+    auth: OrdersRead,
+    session: Session,
+    codec: Codec,
+) -> Response:
+    shops = [auth.require(s) for s in params.shop_id] if params.shop_id else auth.shops.sorted_ids()
+    page = await OrderLister(session, auth.shops, codec).page(shops, params)
+    return json_bytes_response(page)
+
+
+@router.get(
+    f"{SHOP}/orders/by-no/{{order_no}}",
+    summary="One order by its order number, with its whole story",
+    responses=problems(401, 403, 404, 422),
+)
+async def get_order_by_no(
+    shop_id: ShopId, order_no: OrderNo, auth: OrdersRead, session: Session
+) -> Response:
+    body = await _orders(session, auth).detail(
+        shop_id, order_no=order_no, pii=auth.can_read_pii(shop_id)
+    )
+    return json_bytes_response(body, headers={"ETag": etag(body["version"])})
+
+
+@router.get(
+    f"{SHOP}/orders/{{order_id}}",
+    summary="One order with items, shipments, timeline, after-sales, disputes, reminders",
+    responses=problems(401, 403, 404, 422),
+)
+async def get_order(
+    shop_id: ShopId, order_id: OrderId, auth: OrdersRead, session: Session
+) -> Response:
+    body = await _orders(session, auth).detail(shop_id, order_id, pii=auth.can_read_pii(shop_id))
+    return json_bytes_response(body, headers={"ETag": etag(body["version"])})
+
+
+@router.post(
+    f"{SHOP}/orders/{{order_id}}/shipments",
+    status_code=201,
+    summary="Ship a parcel (multi-parcel allowed): paid -> shipped",
+    responses=problems(*WRITE_ERRORS),
+)
+async def ship_order(
+    shop_id: ShopId, order_id: OrderId, body: OrderShip, auth: OrdersWrite, write: Write
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = _orders(write.session, auth)
+    return await write.run(
+        lambda: _masked(auth, shop_id, service.ship(shop_id, order_id, data)),
+        status_code=201,
+        location=lambda o: f"/v1/shops/{shop_id}/orders/{o['id']}",
+    )
+
+
+@router.post(
+    f"{SHOP}/shipments/batch",
+    summary="Ship up to 500 orders; per-entry results, one bad entry blocks no other",
+    responses=problems(401, 403, 404, 409, 422),
+)
+async def ship_batch_route(
+    shop_id: ShopId, body: BatchShipments, auth: OrdersWrite, write: Write
+) -> Response:
+    service = _orders(write.session, auth)
+    pii = auth.can_read_pii(shop_id)
+    request_id = auth.actor.request_id
+    return await write.run(
+        lambda: ship_batch(write.session, service, shop_id, body, pii=pii, request_id=request_id)
+    )
+
+
+@router.patch(
+    f"{SHOP}/orders/{{order_id}}",
+    summary="Change shipping fee (before payment), merchant remark, receiver (before shipment)",
+    responses=problems(*WRITE_ERRORS),
+)
+async def patch_order(
+    shop_id: ShopId, order_id: OrderId, body: OrderPatch, auth: OrdersWrite, write: Write
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = _orders(write.session, auth)
+    return await write.run(lambda: _masked(auth, shop_id, service.update(shop_id, order_id, data)))
+
+
+@router.post(
+    f"{SHOP}/orders/{{order_id}}/flag",
+    summary="Mark an order abnormal, with a reason",
+    responses=problems(*WRITE_ERRORS),
+)
+async def flag_order(
+    shop_id: ShopId, order_id: OrderId, body: OrderFlag, auth: OrdersWrite, write: Write
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = _orders(write.session, auth)
+    return await write.run(lambda: _masked(auth, shop_id, service.flag(shop_id, order_id, data)))
+
+
+@router.delete(
+    f"{SHOP}/orders/{{order_id}}/flag",
+    summary="Clear the abnormal mark",
+    responses=problems(*WRITE_ERRORS),
+)
+async def unflag_order(
+    shop_id: ShopId, order_id: OrderId, auth: OrdersWrite, write: Write
+) -> Response:
+    data = VersionedIn(expected_version=write.expected(None))
+    service = _orders(write.session, auth)
+    return await write.run(lambda: _masked(auth, shop_id, service.unflag(shop_id, order_id, data)))
+
+
+@router.post(
+    f"{SHOP}/orders/{{order_id}}/payment-reminders",
+    summary="Remind an unpaid buyer (< 24 h old, one per 6 h), optionally with a coupon",
+    responses=problems(*WRITE_ERRORS),
+)
+async def remind_payment(
+    shop_id: ShopId,
+    order_id: OrderId,
+    body: PaymentReminderCreate,
+    auth: OrdersWrite,
+    write: Write,
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = _orders(write.session, auth)
+    return await write.run(
+        lambda: _masked(auth, shop_id, service.remind_payment(shop_id, order_id, data))
+    )
+
+
+@router.post(
+    f"{SHOP}/orders/{{order_id}}/close",
+    summary="Close an unpaid order, with a reason",
+    responses=problems(*WRITE_ERRORS),
+)
+async def close_order(
+    shop_id: ShopId, order_id: OrderId, body: OrderClose, auth: OrdersWrite, write: Write
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = _orders(write.session, auth)
+    return await write.run(lambda: _masked(auth, shop_id, service.close(shop_id, order_id, data)))
+
+
+@router.post(
+    f"{SHOP}/orders/{{order_id}}/refund",
+    summary="Merchant-initiated full refund (a completed refund after-sale; the order closes)",
+    responses=problems(*WRITE_ERRORS),
+)
+async def refund_order(
+    shop_id: ShopId, order_id: OrderId, body: OrderRefund, auth: AfterSalesWrite, write: Write
+) -> Response:
+    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    service = AfterSaleService(write.session, auth.shops, auth.actor)
+    return await write.run(
+        lambda: _masked(auth, shop_id, service.merchant_refund(shop_id, order_id, data))
+    )
+
+
+async def _masked(
+    auth: Authorized, shop_id: int, result: Awaitable[dict[str, Any]]
+) -> dict[str, Any]:
+    body: dict[str, Any] = await result
+    return body if auth.can_read_pii(shop_id) else masked(body)

@@ -1,0 +1,27 @@
+"""Business-day arithmetic in a shop's timezone (Mon–Fri, minus optional holidays)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+
+def add_business_days(
+    start: datetime, days: int, timezone: str, holidays: Collection[date] = ()
+) -> datetime:
+    """``start`` moved forward by ``days`` business days, keeping the local time of day.
+
+    Days are counted in the shop's timezone: a Friday 10:00 submission plus 5 business days is
+    the next Friday 10:00; a Saturday one lands on the following Friday too.
+    """
+    zone = ZoneInfo(timezone)
+    local = start.astimezone(zone)
+    day = local.date()
+    counted = 0
+    while counted < days:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in holidays:
+            counted += 1
+    # Rebuild the wall-clock time on that day, so a DST change in between cannot shift it.
+    return datetime.combine(day, local.timetz().replace(tzinfo=None), tzinfo=zone)
