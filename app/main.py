@@ -16,6 +16,7 @@ from app.api.responses import OrjsonResponse
 from app.api.v1 import after_sales as v1_after_sales
 from app.api.v1 import changes as v1_changes
 from app.api.v1 import disputes as v1_disputes
+from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(internal_orders.router)
     app.include_router(v1_metrics.router)
+    app.include_router(v1_exports.router)
     app.include_router(v1_me.router)
     app.include_router(v1_changes.router)
     app.include_router(v1_orders.router)

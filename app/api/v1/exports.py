@@ -1,0 +1,104 @@
+"""Exports over REST (scope ``exports``): jobs, their files (Range requests), and the
+synchronous ``orders.csv`` stream. Thin adapters over ExportService."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import FileResponse, Response, StreamingResponse
+
+from app.api.params import MAX_BIGINT, ShopId
+from app.api.responses import json_bytes_response
+from app.auth.dependencies import Authorized, Exports
+from app.db import Session, get_database
+from app.domain.exports.schemas import ExportCreate, OrdersCsvParams
+from app.domain.exports.service import ExportService
+from app.domain.exports.storage import ExportStorage, default_storage
+from app.domain.exports.writers import stream_csv
+
+router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["exports"])
+
+ExportId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Export job id")]
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _service(session: Session, auth: Authorized) -> ExportService:
+    return ExportService(session, auth.shops, auth.actor)
+
+
+def _storage(request: Request) -> ExportStorage:
+    return default_storage(request.app.state.settings.exports_dir)
+
+
+@router.post("/exports", status_code=202, summary="Queue an export job (≤ 90 days)")
+async def create_export(
+    shop_id: ShopId, body: ExportCreate, auth: Exports, session: Session
+) -> Response:
+    job = await _service(session, auth).create(
+        shop_id, body, can_read_pii=auth.can_read_pii(shop_id)
+    )
+    location = f"/v1/shops/{shop_id}/exports/{job['id']}"
+    return json_bytes_response(job, status_code=202, headers={"Location": location})
+
+
+@router.get("/exports", summary="Export jobs, newest first")
+async def list_exports(
+    shop_id: ShopId,
+    auth: Exports,
+    session: Session,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+    before: Annotated[int | None, Query(ge=1, le=MAX_BIGINT, description="Ids below")] = None,
+) -> Response:
+    body = await _service(session, auth).list(shop_id, limit=limit, before_id=before)
+    return json_bytes_response(body)
+
+
+@router.get("/exports/{export_id}", summary="One export job: status, progress, file facts")
+async def get_export(
+    shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session
+) -> Response:
+    return json_bytes_response(await _service(session, auth).get(shop_id, export_id))
+
+
+@router.get("/exports/{export_id}/file", summary="Download the file (Range requests supported)")
+async def export_file(
+    shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session, request: Request
+) -> FileResponse:
+    path, name = await _service(session, auth).file(shop_id, export_id, _storage(request))
+    fmt = "xlsx" if name.endswith(".xlsx") else "csv"
+    return FileResponse(path, media_type=MEDIA_TYPES[fmt], filename=name)
+
+
+@router.delete("/exports/{export_id}", status_code=204, summary="Cancel a job or remove its file")
+async def delete_export(
+    shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session, request: Request
+) -> Response:
+    await _service(session, auth).delete(shop_id, export_id, _storage(request))
+    return Response(status_code=204)
+
+
+@router.get(
+    "/orders.csv",
+    summary="Stream matching orders as CSV (≤ 100,000 rows; larger sets: export jobs)",
+    response_class=StreamingResponse,
+)
+async def orders_csv(
+    shop_id: ShopId,
+    params: Annotated[OrdersCsvParams, Query()],
+    auth: Exports,
+    session: Session,
+    request: Request,
+) -> StreamingResponse:
+    query = await _service(session, auth).sync_query(
+        shop_id, params, can_read_pii=auth.can_read_pii(shop_id)
+    )
+    # The COPY runs on its own pooled connection after this request's unit of work ends.
+    return StreamingResponse(
+        stream_csv(get_database(request), query, bom=params.bom),
+        media_type=MEDIA_TYPES["csv"],
+        headers={"Content-Disposition": f'attachment; filename="orders-{shop_id}.csv"'},
+    )

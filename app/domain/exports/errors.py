@@ -1,0 +1,29 @@
+"""Export errors (stable codes, documented in docs/exports.md)."""
+
+from __future__ import annotations
+
+from app.errors import AppError, Conflict
+
+
+class ExportLimitReached(AppError):
+    code = "export_limit_reached"
+    status = 429
+    title = "Too many exports in progress for this shop"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"This shop already has {limit} exports queued or running; wait for one to finish.",
+            limit=limit,
+        )
+        self.headers["Retry-After"] = "30"
+
+
+class ExportNotReady(Conflict):
+    code = "export_not_ready"
+    title = "The export file is not ready"
+
+
+class ExportExpired(AppError):
+    code = "export_expired"
+    status = 410
+    title = "The export file has expired"

@@ -1,0 +1,72 @@
+"""Shop-scoped access to export jobs (API side; the worker's claim lives in worker.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scope import ShopScope
+from app.errors import NotFound
+from app.models import ExportJob, Shop
+
+ACTIVE = ("queued", "running")
+
+
+class ExportJobRepository:
+    def __init__(self, session: AsyncSession, scope: ShopScope) -> None:
+        self.session = session
+        self.scope = scope
+
+    async def timezone_of(self, shop_id: int) -> str:
+        tz = await self.session.scalar(
+            select(Shop.timezone).where(Shop.id == self.scope.require(shop_id))
+        )
+        if tz is None:
+            raise NotFound(f"Shop {shop_id} was not found.")
+        return tz
+
+    async def lock_shop_exports(self, shop_id: int) -> None:
+        """Serialise job creation per shop so the active-jobs cap holds under concurrency."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended('exports:' || :shop, 0))"),
+            {"shop": str(self.scope.require(shop_id))},
+        )
+
+    async def count_active(self, shop_id: int) -> int:
+        n = await self.session.scalar(
+            select(func.count())
+            .select_from(ExportJob)
+            .where(ExportJob.shop_id == self.scope.require(shop_id), ExportJob.status.in_(ACTIVE))
+        )
+        return int(n or 0)
+
+    def add(self, job: ExportJob) -> None:
+        self.scope.require(job.shop_id)
+        self.session.add(job)
+
+    async def get(self, shop_id: int, job_id: int, *, for_update: bool = False) -> ExportJob:
+        stmt = select(ExportJob).where(
+            ExportJob.shop_id == self.scope.require(shop_id), ExportJob.id == job_id
+        )
+        if for_update:
+            stmt = stmt.with_for_update()
+        job = (await self.session.execute(stmt)).scalar_one_or_none()
+        if job is None:
+            raise NotFound(f"Export {job_id} was not found in shop {shop_id}.")
+        return job
+
+    async def list(self, shop_id: int, *, limit: int, before_id: int | None) -> Sequence[ExportJob]:
+        stmt = select(ExportJob).where(ExportJob.shop_id == self.scope.require(shop_id))
+        if before_id is not None:
+            stmt = stmt.where(ExportJob.id < before_id)
+        stmt = stmt.order_by(ExportJob.id.desc()).limit(limit)
+        return (await self.session.execute(stmt)).scalars().all()
+
+    async def remove(self, shop_id: int, job_id: int) -> None:
+        await self.session.execute(
+            delete(ExportJob).where(
+                ExportJob.shop_id == self.scope.require(shop_id), ExportJob.id == job_id
+            )
+        )

@@ -1,0 +1,235 @@
+"""The export worker: claim a job with ``FOR UPDATE SKIP LOCKED`` and a lease, write the file,
+heartbeat the lease with progress, finish or retry. A worker killed mid-job leaves a lease
+that expires; the next claim reruns the job (attempt + 1) into a fresh staging file."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from app.db import Database
+from app.domain.exports.service import query_for
+from app.domain.exports.storage import ExportStorage
+from app.domain.exports.writers import Written, driver_connection, write_csv, write_xlsx
+from app.logging import get_logger
+
+log = get_logger(__name__)
+
+_CLAIM = text(
+    """
+    WITH candidate AS (
+        SELECT c.shop_id, c.id FROM export_jobs c
+        WHERE c.attempts < :max_attempts
+          AND (CAST(:shops AS bigint[]) IS NULL OR c.shop_id = ANY(CAST(:shops AS bigint[])))
+          AND ((c.status = 'queued' AND (c.locked_until IS NULL OR c.locked_until < now()))
+               OR (c.status = 'running' AND c.locked_until < now()))
+        ORDER BY c.created_at, c.id
+        LIMIT 1
+        FOR UPDATE OF c SKIP LOCKED
+    )
+    UPDATE export_jobs j
+    SET status = 'running', attempts = j.attempts + 1,
+        locked_until = now() + make_interval(secs => :lease),
+        started_at = coalesce(j.started_at, now())
+    FROM candidate
+    WHERE j.shop_id = candidate.shop_id AND j.id = candidate.id
+    RETURNING j.shop_id, j.id, j.attempts, j.format, j.params
+    """
+)
+_OWNED = "shop_id = :shop_id AND id = :id AND status = 'running' AND attempts = :attempt"
+
+
+class JobLost(Exception):
+    """The job was cancelled, or its lease expired and another worker took it."""
+
+
+@dataclass(frozen=True)
+class ClaimedJob:
+    shop_id: int
+    id: int
+    attempt: int
+    format: str
+    params: dict[str, Any]
+
+    @property
+    def key(self) -> str:
+        return self.key_of(self.attempt)
+
+    def key_of(self, attempt: int) -> str:
+        return f"{self.shop_id}/{self.id}-{attempt}.{self.format}"
+
+    def ids(self) -> dict[str, int]:
+        return {"shop_id": self.shop_id, "id": self.id, "attempt": self.attempt}
+
+
+@dataclass
+class ExportWorker:
+    db: Database
+    storage: ExportStorage
+    ttl_days: int
+    lease_seconds: float = 60.0
+    heartbeat_seconds: float = 5.0
+    max_attempts: int = 3
+    statement_timeout_ms: int = 30 * 60 * 1000
+    # Only these shops' jobs (sharding workers by shop; tests use it to stay isolated).
+    shop_ids: frozenset[int] | None = None
+
+    async def claim(self) -> ClaimedJob | None:
+        async with self.db.transaction() as s:
+            row = (
+                await s.execute(
+                    _CLAIM,
+                    {
+                        "max_attempts": self.max_attempts,
+                        "lease": self.lease_seconds,
+                        "shops": sorted(self.shop_ids) if self.shop_ids is not None else None,
+                    },
+                )
+            ).one_or_none()
+        if row is None:
+            return None
+        return ClaimedJob(int(row[0]), int(row[1]), int(row[2]), str(row[3]), dict(row[4]))
+
+    async def run_once(self) -> bool:
+        """Claim and run one job; False when nothing was due."""
+        job = await self.claim()
+        if job is None:
+            return False
+        await self.run(job)
+        return True
+
+    async def run(self, job: ClaimedJob) -> None:
+        path = self.storage.staging_path(job.key)
+        try:
+            written = await self._write(job, path)
+        except JobLost:
+            log.info("export_lost", shop_id=job.shop_id, export_id=job.id)
+            self.storage.delete(job.key)
+            return
+        except Exception as exc:  # any failure of this attempt: retry or fail, never crash
+            log.warning("export_failed", shop_id=job.shop_id, export_id=job.id, error=str(exc))
+            self.storage.delete(job.key)
+            await self._failed(job, f"{type(exc).__name__}: {exc}")
+            return
+        self.storage.commit(job.key)
+        if not await self._finish(job, written):
+            self.storage.delete(job.key)  # cancelled at the last moment
+            return
+        for earlier in range(1, job.attempt):  # staging left by crashed attempts
+            self.storage.delete(job.key_of(earlier))
+
+    async def _write(self, job: ClaimedJob, path: Any) -> Written:
+        q = query_for(job.shop_id, job.params)
+        last_beat = time.monotonic()
+
+        async def progress(rows: int) -> None:
+            nonlocal last_beat
+            if time.monotonic() - last_beat >= self.heartbeat_seconds:
+                last_beat = time.monotonic()
+                await self._beat(job, rows_done=rows)
+
+        async with driver_connection(self.db) as apg, apg.transaction():
+            # Exports are long by nature; the pool's short statement timeout is for requests.
+            await apg.execute(f"SET LOCAL statement_timeout = {int(self.statement_timeout_ms)}")
+            total = await apg.fetchval(f"SELECT count(*) FROM ({q.sql}) q", *q.args)
+            await self._beat(job, rows_done=0, rows_total=int(total))
+            if job.format == "xlsx":
+                return await write_xlsx(apg, q, path, progress=progress)
+            return await write_csv(apg, q, path, bom=bool(job.params["bom"]), progress=progress)
+
+    async def _beat(
+        self, job: ClaimedJob, *, rows_done: int, rows_total: int | None = None
+    ) -> None:
+        async with self.db.transaction() as s:
+            owned = await s.scalar(
+                text(
+                    "UPDATE export_jobs SET rows_done = :rows, "
+                    "rows_total = coalesce(:total, rows_total), "
+                    f"locked_until = now() + make_interval(secs => :lease) WHERE {_OWNED} "
+                    "RETURNING 1"
+                ),
+                {**job.ids(), "rows": rows_done, "total": rows_total, "lease": self.lease_seconds},
+            )
+        if owned is None:
+            raise JobLost
+
+    async def _finish(self, job: ClaimedJob, written: Written) -> bool:
+        async with self.db.transaction() as s:
+            done = await s.scalar(
+                text(
+                    "UPDATE export_jobs SET status = 'succeeded', rows_done = :rows, "
+                    "rows_total = :rows, size_bytes = :size, sha256 = :sha, storage_key = :key, "
+                    "error = NULL, locked_until = NULL, finished_at = now(), "
+                    f"expires_at = now() + make_interval(days => :ttl) WHERE {_OWNED} RETURNING 1"
+                ),
+                {
+                    **job.ids(),
+                    "rows": written.rows,
+                    "size": written.size_bytes,
+                    "sha": written.sha256,
+                    "key": job.key,
+                    "ttl": self.ttl_days,
+                },
+            )
+        return done is not None
+
+    async def _failed(self, job: ClaimedJob, error: str) -> None:
+        """Retry later (backoff by attempt) while attempts remain, else fail for good."""
+        async with self.db.transaction() as s:
+            await s.execute(
+                text(
+                    "UPDATE export_jobs SET error = :error, "
+                    "status = CASE WHEN attempts < :max THEN 'queued' ELSE 'failed' END, "
+                    "locked_until = CASE WHEN attempts < :max "
+                    "THEN now() + make_interval(secs => 10 * attempts) END, "
+                    "finished_at = CASE WHEN attempts < :max THEN NULL ELSE now() END "
+                    f"WHERE {_OWNED}"
+                ),
+                {**job.ids(), "error": error[:2000], "max": self.max_attempts},
+            )
+
+    async def sweep(self) -> int:
+        """Expire files past their TTL and give up on jobs whose workers died too often."""
+        async with self.db.transaction() as s:
+            keys = (
+                (
+                    await s.execute(
+                        text(
+                            "UPDATE export_jobs SET status = 'expired' "
+                            "WHERE status = 'succeeded' AND expires_at <= now() "
+                            "RETURNING storage_key"
+                        )
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            await s.execute(
+                text(
+                    "UPDATE export_jobs SET status = 'failed', finished_at = now(), "
+                    "locked_until = NULL, error = coalesce(error, 'worker lost') "
+                    "WHERE status = 'running' AND locked_until < now() AND attempts >= :max"
+                ),
+                {"max": self.max_attempts},
+            )
+        for key in keys:
+            if key:
+                self.storage.delete(key)
+        return len(keys)
+
+    async def run_forever(self, stop: asyncio.Event, *, idle_seconds: float = 1.0) -> None:
+        """Work until ``stop`` is set; sweep when idle."""
+        while not stop.is_set():
+            try:
+                if await self.run_once():
+                    continue
+                await self.sweep()
+            except Exception:  # keep the loop alive across DB hiccups
+                log.exception("export_worker_error")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=idle_seconds)
