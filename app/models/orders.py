@@ -46,6 +46,19 @@ class Order(Base):
         Index("ix_orders_shop_paid_amount", "shop_id", text("paid_amount DESC"), text("id DESC")),
         Index("ix_orders_shop_buyer", "shop_id", "buyer_id"),
         Index("ix_orders_shop_author", "shop_id", "author_id"),
+        # Metrics bucket paid and signed orders by those times (created_at has its own).
+        Index(
+            "ix_orders_shop_paid",
+            "shop_id",
+            "paid_at",
+            postgresql_where=text("paid_at IS NOT NULL"),
+        ),
+        Index(
+            "ix_orders_shop_signed",
+            "shop_id",
+            "signed_at",
+            postgresql_where=text("signed_at IS NOT NULL"),
+        ),
     )
 
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), primary_key=True)
