@@ -1,0 +1,1 @@
+"""GraphQL API (Strawberry): thin resolvers over the same domain services as REST."""

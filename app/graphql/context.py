@@ -1,0 +1,87 @@
+"""Per-request context: the unit-of-work session, the principal, and DataLoaders that batch
+child reads for a whole page (one query per kind of child per request)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from functools import cached_property
+from typing import Any, TypeVar
+
+from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from app.auth.dependencies import Authorized, authorize
+from app.auth.principal import Principal
+from app.auth.scope import ShopScope
+from app.config import Settings
+from app.domain.orders import batch
+from app.domain.orders.batch import OrderKey
+from app.kit.keyset import KeysetCodec
+
+V = TypeVar("V")
+
+
+class GraphQLContext(BaseContext):
+    def __init__(
+        self, request: Request, session: AsyncSession, principal: Principal, codec: KeysetCodec
+    ) -> None:
+        super().__init__()
+        self.http_request = request
+        self.session = session
+        self.principal = principal
+        self.codec = codec
+        self._authorized: dict[str, Authorized] = {}
+        self.cost: dict[str, int] | None = None
+        self.max_cost = self.settings.graphql_max_cost
+
+    @property
+    def settings(self) -> Settings:
+        settings: Settings = self.http_request.app.state.settings
+        return settings
+
+    def authorize(self, scope: str) -> Authorized:
+        if scope not in self._authorized:
+            self._authorized[scope] = authorize(self.principal, scope, self.http_request)
+        return self._authorized[scope]
+
+    def _order_loader(
+        self,
+        scope: str,
+        load: Callable[[AsyncSession, ShopScope, Sequence[OrderKey]], Awaitable[dict[OrderKey, V]]],
+        default: Callable[[], V] | None = None,
+    ) -> DataLoader[OrderKey, V | None]:
+        async def batch_load(keys: list[OrderKey]) -> list[V | None]:
+            found = await load(self.session, self.authorize(scope).shops, keys)
+            return [found.get(k, default() if default else None) for k in keys]
+
+        return DataLoader(load_fn=batch_load)
+
+    @cached_property
+    def order_details(self) -> DataLoader[OrderKey, dict[str, Any] | None]:
+        return self._order_loader("orders:read", batch.public_orders)
+
+    @cached_property
+    def shipments(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+        return self._order_loader("orders:read", batch.shipments_of, list)
+
+    @cached_property
+    def timelines(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+        return self._order_loader("orders:read", batch.timelines_of, list)
+
+    @cached_property
+    def after_sales(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+        return self._order_loader("after_sales:read", batch.after_sales_of, list)
+
+    @cached_property
+    def disputes(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+        return self._order_loader("after_sales:read", batch.disputes_of, list)
+
+    @cached_property
+    def authors(self) -> DataLoader[int, dict[str, Any] | None]:
+        async def batch_load(ids: list[int]) -> list[dict[str, Any] | None]:
+            found = await batch.authors_by_id(self.session, ids)
+            return [found.get(i) for i in ids]
+
+        return DataLoader(load_fn=batch_load)

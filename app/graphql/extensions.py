@@ -1,0 +1,119 @@
+"""Operation-level extensions: the cost gate (before execution) and error codes/masking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
+from strawberry.extensions import SchemaExtension
+
+from app.errors import AppError
+from app.graphql.cost import estimate_cost
+from app.logging import get_logger
+
+log = get_logger(__name__)
+
+MAX_COST = 1000
+
+
+def graphql_code(problem_code: str) -> str:
+    """REST problem codes in GraphQL's conventional spelling (``rate_limited`` -> THROTTLED)."""
+    return "THROTTLED" if problem_code == "rate_limited" else problem_code.upper()
+
+
+def app_error(
+    error: AppError, *, nodes: Any = None, path: Any = None, positions: Any = None
+) -> GraphQLError:
+    extensions: dict[str, Any] = {"code": graphql_code(error.code), "problem": error.code}
+    extensions.update(error.extra)
+    return GraphQLError(
+        error.detail, nodes=nodes, path=path, positions=positions, extensions=extensions
+    )
+
+
+class CostLimiter(SchemaExtension):
+    """Estimates the operation's cost before any resolver runs; over the limit, nothing runs."""
+
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        if document is not None:
+            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+            fragments = {
+                d.name.value: d
+                for d in document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            op = next(
+                (
+                    o
+                    for o in operations
+                    if ctx.operation_name is None or (o.name and o.name.value == ctx.operation_name)
+                ),
+                None,
+            )
+            if op is not None:
+                limit = getattr(ctx.context, "max_cost", MAX_COST)
+                cost = estimate_cost(ctx.schema._schema, op, fragments, ctx.variables)
+                context = ctx.context
+                context.cost = {"requested": cost, "limit": limit}
+                if cost > limit:
+                    ctx.result = GraphQLExecutionResult(
+                        data=None,
+                        errors=[
+                            GraphQLError(
+                                f"Query cost {cost} exceeds the maximum of {limit}; "
+                                "request fewer items (lower `first`) or fewer fields.",
+                                extensions={
+                                    "code": "MAX_COST_EXCEEDED",
+                                    "problem": "max_cost_exceeded",
+                                    "cost": {"requested": cost, "limit": limit},
+                                },
+                            )
+                        ],
+                    )
+        yield
+
+    def get_results(self) -> dict[str, Any]:
+        cost = getattr(self.execution_context.context, "cost", None)
+        return {"cost": cost} if cost else {}
+
+
+class ErrorCodes(SchemaExtension):
+    """Domain errors keep their code in ``extensions``; anything else is masked and logged."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if result is None or not errors:
+            return
+        result.errors = [coded_error(e) for e in errors]
+
+
+def coded_error(error: GraphQLError) -> GraphQLError:
+    """``error`` with a stable ``extensions.code``; internals of unknown errors are masked."""
+    original = error.original_error
+    if isinstance(original, AppError):
+        return app_error(original, nodes=error.nodes, path=error.path, positions=error.positions)
+    if original is None:
+        if error.extensions and "code" in error.extensions:
+            return error
+        # Parse/validation errors (syntax, limits): safe to show, coded for clients.
+        return GraphQLError(
+            error.message,
+            nodes=error.nodes,
+            path=error.path,
+            positions=error.positions,
+            extensions={"code": "GRAPHQL_VALIDATION_FAILED", "problem": "validation_error"},
+        )
+    log.error("graphql_unhandled_error", error=repr(original), path=error.path)
+    return GraphQLError(
+        "Internal server error.",
+        nodes=error.nodes,
+        path=error.path,
+        positions=error.positions,
+        extensions={"code": "INTERNAL_ERROR", "problem": "internal_error"},
+    )

@@ -1,0 +1,150 @@
+"""The Strawberry schema: query root, limits and extensions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import Info
+
+from app.auth.scope import ShopScope
+from app.auth.scopes import format_scopes
+from app.domain.after_sales.service import AfterSaleService
+from app.domain.orders.service import OrderService
+from app.domain.shops.repository import shops_in
+from app.errors import NotFound
+from app.graphql.context import GraphQLContext
+from app.graphql.extensions import CostLimiter, ErrorCodes
+from app.graphql.ids import from_global_id
+from app.graphql.inputs import OrderFilterInput
+from app.graphql.paging import order_connection
+from app.graphql.types.connections import OrderConnection
+from app.graphql.types.orders import Node
+from app.graphql.types.scalars import OrderSort
+from app.graphql.types.shops import Shop
+
+Ctx = Info[GraphQLContext, None]
+
+
+def _field_of(root: Any, name: str) -> Any:
+    # Roots are the domain's plain dicts; reading them directly avoids building objects.
+    return root[name] if type(root) is dict else getattr(root, name)
+
+
+@strawberry.type
+class Me:
+    account_id: int | None
+    app_id: int | None
+    token_id: int | None
+    scopes: list[str]
+    shops: list[Shop]
+
+
+async def _shops(info: Ctx) -> list[dict[str, Any]]:
+    principal = info.context.principal
+    rows = await shops_in(info.context.session, ShopScope.of(principal.shop_ids))
+    return [{"id": s.id, "name": s.name, "timezone": s.timezone} for s in rows]
+
+
+async def _node(info: Ctx, global_id: str) -> Any:
+    type_name, shop_id, entity_id = from_global_id(global_id)
+    if type_name == "Order":
+        auth = info.context.authorize("orders:read")
+        auth.require(shop_id)
+        return await OrderService(info.context.session, auth.shops, auth.actor).get(
+            shop_id, entity_id
+        )
+    if type_name == "AfterSale":
+        auth = info.context.authorize("after_sales:read")
+        auth.require(shop_id)
+        service = AfterSaleService(info.context.session, auth.shops, auth.actor)
+        return {**await service.get(shop_id, entity_id), "__typename": "AfterSale"}
+    raise NotFound(f"Node {global_id!r} was not found.")
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The token's account, app, scopes and shops")
+    async def me(self, info: Ctx) -> Me:
+        principal = info.context.principal
+        scopes: set[str] = set()
+        for granted in principal.scopes_by_shop.values():
+            scopes |= granted
+        return Me(
+            account_id=principal.account_id,
+            app_id=principal.client_id,
+            token_id=principal.token_id,
+            scopes=format_scopes(scopes).split(),
+            shops=await _shops(info),  # type: ignore[arg-type]
+        )
+
+    @strawberry.field(description="Shops this token may access")
+    async def shops(self, info: Ctx) -> list[Shop]:
+        return await _shops(info)  # type: ignore[return-value]
+
+    @strawberry.field(description="One shop; null with NOT_FOUND when not visible")
+    async def shop(self, info: Ctx, id: int) -> Shop | None:
+        for shop in await _shops(info):
+            if shop["id"] == id:
+                return shop  # type: ignore[return-value]
+        raise NotFound(f"Shop {id} was not found.")
+
+    @strawberry.field(description="Orders across several granted shops (multi-shop owners)")
+    async def orders(
+        self,
+        info: Ctx,
+        shop_ids: list[int] | None = None,
+        filter: OrderFilterInput | None = None,
+        sort: OrderSort = OrderSort.CREATED_AT_DESC,
+        first: int = 50,
+        after: str | None = None,
+    ) -> OrderConnection:
+        shops = shop_ids or info.context.authorize("orders:read").shops.sorted_ids()
+        return await order_connection(info, shops, filter, sort, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Any object by global id; null with NOT_FOUND when not visible")
+    async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
+        return await _node(info, id)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def nodes(self, info: Ctx, ids: list[strawberry.ID]) -> list[Node | None]:
+        found: list[Node | None] = []
+        for global_id in ids[:100]:
+            try:
+                found.append(await _node(info, global_id))
+            except NotFound:
+                found.append(None)
+        return found
+
+
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+
+def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+    extensions: list[Any] = [
+        ParserCache,
+        ValidationCache,
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        CostLimiter,
+        ErrorCodes,
+    ]
+    if not introspection:
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(
+        query=Query,
+        config=StrawberryConfig(default_resolver=_field_of),
+        extensions=extensions,
+    )

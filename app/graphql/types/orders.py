@@ -1,0 +1,281 @@
+"""Order and its children. Roots are the domain's plain dicts (list rows or full
+representations); fields a list row lacks come from per-request DataLoaders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from app.graphql.context import GraphQLContext
+from app.graphql.ids import to_global_id
+from app.graphql.types.scalars import (
+    JSON,
+    AfterSaleStatus,
+    AfterSaleType,
+    DateTime,
+    OrderStatus,
+    PayMethod,
+    PayStatus,
+    TrafficSource,
+)
+from app.kit.masking import mask_receiver
+
+Ctx = Info[GraphQLContext, None]
+Row = dict[str, Any]
+
+
+def _key(row: Row) -> tuple[int, int]:
+    return (row["shop_id"], row["id"])
+
+
+async def _detail(row: Row, info: Ctx, field: str) -> Any:
+    """A field of the full representation, loaded (batched) only when the row lacks it."""
+    if field in row:
+        return row[field]
+    detail = await info.context.order_details.load(_key(row))
+    return detail[field] if detail else None
+
+
+def _detail_field(name: str, description: str | None = None) -> Any:
+    """A field read from the full representation (see :func:`_detail`)."""
+
+    # No return annotation: Strawberry then takes the type from the class attribute.
+    async def resolve(root: strawberry.Parent[Row], info: Ctx):  # type: ignore[no-untyped-def]
+        return await _detail(root, info, name)
+
+    return strawberry.field(resolver=resolve, description=description)
+
+
+@strawberry.interface(description="An object with a global id (Relay).")
+class Node:
+    id: strawberry.ID
+
+
+@strawberry.type
+class Buyer:
+    id: str
+    nickname: str
+
+
+@strawberry.type(description="Receiver; name, phone and address masked without orders:read_pii.")
+class Receiver:
+    name: str
+    phone: str
+    address: str
+    province: str
+    city: str
+    masked: bool
+
+
+@strawberry.type
+class OrderItem:
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    product_id: int
+    title: str
+    sku: str | None
+    quantity: int
+    unit_price: int = strawberry.field(description="Fen")
+
+
+@strawberry.type
+class Shipment:
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    carrier: str
+    tracking_no: str
+    item_ids: list[int] | None
+    shipped_at: DateTime | None
+    signed_at: DateTime | None
+
+
+@strawberry.type
+class TimelineEvent:
+    kind: str
+    actor_type: str
+    actor_id: str | None
+    data: JSON
+    created_at: DateTime
+
+
+@strawberry.type
+class Author:
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    nickname: str
+    default_commission_bps: int
+
+
+@strawberry.type
+class AfterSaleSummary:
+    count: int
+    open: int
+    latest_status: AfterSaleStatus | None
+
+
+@strawberry.type
+class AfterSale(Node):
+    @strawberry.field
+    def id(self: Row) -> strawberry.ID:  # type: ignore[misc]
+        return strawberry.ID(to_global_id("AfterSale", self["shop_id"], self["id"]))
+
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    shop_id: int
+    order_id: int
+    type: AfterSaleType
+    status: AfterSaleStatus
+    reason: str
+    amount: int
+    reject_reason: str | None
+    allowed_actions: list[str]
+    created_at: DateTime
+    resolved_at: DateTime | None
+    version: int
+    updated_at: DateTime
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, dict) and obj.get("__typename") == "AfterSale"
+
+
+@strawberry.type
+class Dispute(Node):
+    @strawberry.field
+    def id(self: Row) -> strawberry.ID:  # type: ignore[misc]
+        return strawberry.ID(to_global_id("Dispute", self["shop_id"], self["id"]))
+
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    shop_id: int
+    order_id: int
+    after_sale_id: int | None
+    kind: str
+    status: str
+    description: str
+    allowed_actions: list[str]
+    submitted_at: DateTime | None
+    review_due_at: DateTime | None
+    decided_at: DateTime | None
+    created_at: DateTime
+    version: int
+    updated_at: DateTime
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, dict) and obj.get("__typename") == "Dispute"
+
+
+@strawberry.type
+class Order(Node):
+    @strawberry.field(description="Global id")
+    def id(self: Row) -> strawberry.ID:  # type: ignore[misc]
+        return strawberry.ID(to_global_id("Order", self["shop_id"], self["id"]))
+
+    @strawberry.field(description="The id used by the REST API")
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    shop_id: int
+    order_no: str
+    status: OrderStatus
+    pay_status: PayStatus
+    pay_method: PayMethod | None
+    created_at: DateTime
+    paid_at: DateTime | None
+    paid_amount: int = strawberry.field(description="Fen")
+    buyer: Buyer
+    items: list[OrderItem]
+    tracking_numbers: list[str]
+    flagged: bool
+    traffic_source: TrafficSource
+    version: int
+    updated_at: DateTime
+
+    goods_amount: int = _detail_field("goods_amount", description="Fen")
+    discount_amount: int = _detail_field("discount_amount", description="Fen")
+    shipping_fee: int = _detail_field("shipping_fee", description="Fen")
+    refunded_amount: int = _detail_field("refunded_amount", description="Fen")
+
+    @strawberry.field
+    async def receiver(self: Row, info: Ctx) -> Receiver:  # type: ignore[misc]
+        receiver: Row = await _detail(self, info, "receiver")
+        if info.context.authorize("orders:read").can_read_pii(self["shop_id"]):
+            return {**receiver, "masked": False}  # type: ignore[return-value]
+        return mask_receiver(receiver)  # type: ignore[return-value]
+
+    province: str = _detail_field("province")
+    city: str = _detail_field("city")
+    room_id: str | None = _detail_field("room_id")
+    video_id: str | None = _detail_field("video_id")
+    merchant_remark: str | None = _detail_field("merchant_remark")
+    buyer_note: str | None = _detail_field("buyer_note")
+    flag_reason: str | None = _detail_field("flag_reason")
+    shipped_at: DateTime | None = _detail_field("shipped_at")
+    signed_at: DateTime | None = _detail_field("signed_at")
+    completed_at: DateTime | None = _detail_field("completed_at")
+    closed_at: DateTime | None = _detail_field("closed_at")
+    close_reason: str | None = _detail_field("close_reason")
+
+    @strawberry.field
+    async def commission_amount(self: Row, info: Ctx) -> int:  # type: ignore[misc]
+        author = await _detail(self, info, "author")
+        return int(author["commission_amount"]) if author else 0
+
+    @strawberry.field
+    async def author(self: Row, info: Ctx) -> Author | None:  # type: ignore[misc]
+        author_id = self.get("author_id")
+        if "author_id" not in self:
+            embedded = self.get("author")
+            author_id = embedded["id"] if embedded else None
+        if author_id is None:
+            return None
+        return await info.context.authors.load(author_id)  # type: ignore[return-value]
+
+    @strawberry.field
+    async def after_sale_summary(self: Row, info: Ctx) -> AfterSaleSummary:  # type: ignore[misc]
+        if "after_sale" in self:
+            return self["after_sale"]  # type: ignore[no-any-return]
+        rows = await info.context.after_sales.load(_key(self)) or []
+        open_states = {"requested", "approved", "awaiting_return", "returned"}
+        return {  # type: ignore[return-value]
+            "count": len(rows),
+            "open": sum(1 for a in rows if a["status"] in open_states),
+            "latest_status": rows[-1]["status"] if rows else None,
+        }
+
+    @strawberry.field
+    async def shipments(self: Row, info: Ctx) -> list[Shipment]:  # type: ignore[misc]
+        if "shipments" in self:
+            return self["shipments"]  # type: ignore[no-any-return]
+        return await info.context.shipments.load(_key(self)) or []  # type: ignore[return-value]
+
+    @strawberry.field
+    async def timeline(self: Row, info: Ctx) -> list[TimelineEvent]:  # type: ignore[misc]
+        return await info.context.timelines.load(_key(self)) or []  # type: ignore[return-value]
+
+    @strawberry.field(description="Needs after_sales:read; empty without it")
+    async def after_sales(self: Row, info: Ctx) -> list[AfterSale]:  # type: ignore[misc]
+        rows = await info.context.after_sales.load(_key(self)) or []
+        return [{**r, "__typename": "AfterSale"} for r in rows]  # type: ignore[misc]
+
+    @strawberry.field(description="Needs after_sales:read; empty without it")
+    async def disputes(self: Row, info: Ctx) -> list[Dispute]:  # type: ignore[misc]
+        rows = await info.context.disputes.load(_key(self)) or []
+        return [{**r, "__typename": "Dispute"} for r in rows]  # type: ignore[misc]
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, dict) and obj.get("__typename", "Order") == "Order"
