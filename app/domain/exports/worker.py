@@ -12,9 +12,10 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.config import Settings
 from app.db import Database
 from app.domain.exports.service import query_for
-from app.domain.exports.storage import ExportStorage
+from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import Written, driver_connection, write_csv, write_xlsx
 from app.logging import get_logger
 
@@ -233,3 +234,10 @@ class ExportWorker:
                 log.exception("export_worker_error")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=idle_seconds)
+
+
+def export_worker(db: Database, settings: Settings) -> ExportWorker:
+    """The worker as configured (storage directory and file TTL from settings)."""
+    return ExportWorker(
+        db, default_storage(settings.exports_dir), ttl_days=settings.export_ttl_days
+    )
