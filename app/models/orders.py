@@ -46,6 +46,21 @@ class Order(Base):
         Index("ix_orders_shop_paid_amount", "shop_id", text("paid_amount DESC"), text("id DESC")),
         Index("ix_orders_shop_buyer", "shop_id", "buyer_id"),
         Index("ix_orders_shop_author", "shop_id", "author_id"),
+        # List filters that are selective enough to deserve their own keyset-ordered index.
+        Index(
+            "ix_orders_shop_flagged_created",
+            "shop_id",
+            text("created_at DESC"),
+            text("id DESC"),
+            postgresql_where=text("flagged"),
+        ),
+        Index(
+            "ix_orders_shop_province_created",
+            "shop_id",
+            "province",
+            text("created_at DESC"),
+            text("id DESC"),
+        ),
         # Metrics bucket paid and signed orders by those times (created_at has its own).
         Index(
             "ix_orders_shop_paid",
