@@ -26,6 +26,7 @@ from app.graphql.context import GraphQLContext
 from app.graphql.extensions import CostLimiter, ErrorCodes
 from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
+from app.graphql.mutations import Mutation
 from app.graphql.paging import order_connection
 from app.graphql.types.connections import OrderConnection
 from app.graphql.types.orders import Node
@@ -145,6 +146,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         extensions.append(DisableIntrospection)
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         config=StrawberryConfig(default_resolver=_field_of),
         extensions=extensions,
     )

@@ -1,0 +1,510 @@
+"""Mutations: every REST write, through the same services, each in its own savepoint.
+
+A domain error rolls back only that mutation's savepoint and comes back as a typed
+``userErrors`` entry with the REST problem code; ``idempotencyKey`` replays the stored payload
+exactly like REST's ``Idempotency-Key`` (same store, same fingerprint rule)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+import strawberry
+from pydantic import BaseModel
+from strawberry.types import Info
+
+from app.auth.dependencies import Authorized
+from app.domain.after_sales.schemas import AfterSaleAction
+from app.domain.after_sales.service import AfterSaleService
+from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit
+from app.domain.disputes.service import DisputeService
+from app.domain.orders.representation import masked
+from app.domain.orders.schemas import (
+    OrderClose,
+    OrderFlag,
+    OrderPatch,
+    OrderRefund,
+    OrderShip,
+    PaymentReminderCreate,
+    VersionedIn,
+)
+from app.domain.orders.service import OrderService
+from app.domain.orders.shipping_batch import BatchShipments, ship_batch
+from app.errors import AppError, ValidationFailed, field_error
+from app.graphql.context import GraphQLContext
+from app.graphql.inputs import plain, validated
+from app.graphql.types.orders import AfterSale, Dispute, Order
+from app.kit import idempotency
+
+Ctx = Info[GraphQLContext, None]
+Produce = Callable[[Authorized], Awaitable[Any]]
+
+
+@strawberry.type(description="A domain error: the same codes as REST problem+json")
+class UserError:
+    code: str
+    field: list[str] | None
+    message: str
+
+
+@strawberry.type
+class OrderPayload:
+    order: Order | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class AfterSalePayload:
+    after_sale: AfterSale | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class DisputePayload:
+    dispute: Dispute | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class BatchShipResult:
+    order_id: int | None
+    ok: bool
+    order: Order | None
+    error: UserError | None
+
+
+@strawberry.type
+class BatchShipPayload:
+    results: list[BatchShipResult]
+    succeeded: int
+    failed: int
+    user_errors: list[UserError]
+
+
+def user_errors(error: AppError) -> list[dict[str, Any]]:
+    fields = error.extra.get("errors") or [{"loc": None, "msg": error.detail}]
+    return [
+        {
+            "code": error.code,
+            "field": [str(p) for p in f["loc"]] if f.get("loc") else None,
+            "message": error.detail if f.get("loc") is None else f"{error.detail} {f['msg']}",
+        }
+        for f in fields
+    ]
+
+
+def _problem_as_user_error(problem: dict[str, Any]) -> dict[str, Any]:
+    return {"code": problem["code"], "field": None, "message": problem["detail"]}
+
+
+async def run_mutation(
+    info: Ctx,
+    *,
+    name: str,
+    scope: str,
+    shop_id: int,
+    arguments: dict[str, Any],
+    idempotency_key: str | None,
+    entity_key: str,
+    produce: Produce,
+) -> dict[str, Any]:
+    ctx = info.context
+    auth = ctx.authorize(scope)
+    principal_key = f"client:{ctx.principal.client_id}:account:{ctx.principal.account_id}"
+    fingerprint = idempotency.request_fingerprint(
+        b"graphql", name.encode(), orjson.dumps(arguments, option=orjson.OPT_SORT_KEYS)
+    )
+    try:
+        async with ctx.session.begin_nested():
+            auth.require(shop_id)
+            if idempotency_key is not None:
+                if not 1 <= len(idempotency_key) <= 255:
+                    raise ValidationFailed(
+                        "idempotencyKey must be 1-255 characters.",
+                        [field_error(["idempotencyKey"], "1-255 characters")],
+                    )
+                stored = await idempotency.claim(
+                    ctx.session, principal_key, idempotency_key, fingerprint
+                )
+                if stored is not None:
+                    return dict(stored.body)
+            entity = await produce(auth)
+            if entity_key == "order" and not auth.can_read_pii(shop_id):
+                entity = masked(entity)
+            payload = {entity_key: entity, "user_errors": []}
+            if idempotency_key is not None:
+                await idempotency.store(
+                    ctx.session,
+                    principal_key,
+                    idempotency_key,
+                    fingerprint,
+                    idempotency.StoredResponse(200, payload, {}),
+                )
+            return payload
+    except AppError as error:
+        return {entity_key: None, "user_errors": user_errors(error)}
+
+
+def _model(model: type[BaseModel], data: dict[str, Any]) -> Any:
+    return validated(model, data, argument="input")
+
+
+@strawberry.input
+class ShipInput:
+    carrier: str
+    tracking_no: str
+    item_ids: list[int] | None = None
+
+
+@strawberry.input
+class BatchShipEntryInput:
+    order_id: int
+    carrier: str
+    tracking_no: str
+    item_ids: list[int] | None = None
+    expected_version: int | None = None
+
+
+@strawberry.input
+class ReceiverInput:
+    name: str
+    phone: str
+    address: str
+    province: str
+    city: str
+
+
+@strawberry.input
+class UpdateOrderInput:
+    shipping_fee: int | None = None
+    merchant_remark: str | None = None
+    receiver: ReceiverInput | None = None
+
+
+def _service(info: Ctx, auth: Authorized) -> OrderService:
+    return OrderService(info.context.session, auth.shops, auth.actor)
+
+
+async def _order_write(
+    info: Ctx,
+    name: str,
+    *,
+    shop_id: int,
+    order_id: int,
+    model: type[BaseModel],
+    data: dict[str, Any],
+    expected_version: int | None,
+    idempotency_key: str | None,
+    call: Callable[[Any, Any], Awaitable[Any]],
+    scope: str = "orders:write",
+) -> Any:
+    """One order write: validate with the REST model, call the service, wrap the payload."""
+    body = {**data, "expected_version": expected_version}
+
+    async def produce(auth: Authorized) -> Any:
+        parsed = _model(model, body)
+        service: OrderService | AfterSaleService = (
+            AfterSaleService(info.context.session, auth.shops, auth.actor)
+            if scope == "after_sales:write"
+            else _service(info, auth)
+        )
+        return await call(service, parsed)
+
+    return await run_mutation(
+        info,
+        name=name,
+        scope=scope,
+        shop_id=shop_id,
+        arguments={"shop_id": shop_id, "order_id": order_id, **body},
+        idempotency_key=idempotency_key,
+        entity_key="order",
+        produce=produce,
+    )
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Ship a parcel (multi-parcel allowed)")
+    async def ship_order(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        input: ShipInput,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _order_write(
+            info,
+            "shipOrder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=OrderShip,
+            data=plain(input),
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.ship(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Change shipping fee (unpaid), remark, or address (unshipped)")
+    async def update_order(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        input: UpdateOrderInput,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _order_write(
+            info,
+            "updateOrder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=OrderPatch,
+            data=plain(input),
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.update(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Mark an order abnormal")
+    async def flag_order(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        reason: str,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _order_write(
+            info,
+            "flagOrder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=OrderFlag,
+            data={"reason": reason},
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.flag(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Clear the abnormal mark")
+    async def unflag_order(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _order_write(
+            info,
+            "unflagOrder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=VersionedIn,
+            data={},
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.unflag(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Remind the buyer to pay (unpaid, < 24 h old, one per 6 h)")
+    async def send_payment_reminder(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        coupon_code: str | None = None,
+        message: str | None = None,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        data = {k: v for k, v in {"coupon_code": coupon_code, "message": message}.items() if v}
+        return await _order_write(
+            info,
+            "sendPaymentReminder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=PaymentReminderCreate,
+            data=data,
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.remind_payment(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Close an unpaid order")
+    async def close_order(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        reason: str,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _order_write(
+            info,
+            "closeOrder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=OrderClose,
+            data={"reason": reason},
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.close(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Merchant-initiated full refund (the order closes)")
+    async def refund_order(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        reason: str,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _order_write(
+            info,
+            "refundOrder",
+            shop_id=shop_id,
+            order_id=order_id,
+            model=OrderRefund,
+            data={"reason": reason},
+            expected_version=expected_version,
+            idempotency_key=idempotency_key,
+            scope="after_sales:write",
+            call=lambda s, d: s.merchant_refund(shop_id, order_id, d),  # type: ignore[union-attr]
+        )
+
+    @strawberry.mutation(description="Ship up to 500 orders; each entry succeeds or fails alone")
+    async def batch_ship(
+        self,
+        info: Ctx,
+        shop_id: int,
+        shipments: list[BatchShipEntryInput],
+        idempotency_key: str | None = None,
+    ) -> BatchShipPayload:
+        entries = [plain(s) for s in shipments]
+
+        async def produce(auth: Authorized) -> Any:
+            batch = _model(BatchShipments, {"shipments": entries})
+            result = await ship_batch(
+                info.context.session,
+                _service(info, auth),
+                shop_id,
+                batch,
+                pii=auth.can_read_pii(shop_id),
+            )
+            for r in result["results"]:
+                r.setdefault("order", None)
+                error = r.pop("error", None)
+                r["error"] = _problem_as_user_error(error) if error else None
+            return result
+
+        payload = await run_mutation(
+            info,
+            name="batchShip",
+            scope="orders:write",
+            shop_id=shop_id,
+            arguments={"shop_id": shop_id, "shipments": entries},
+            idempotency_key=idempotency_key,
+            entity_key="batch",
+            produce=produce,
+        )
+        batch = payload.get("batch") or {"results": [], "succeeded": 0, "failed": 0}
+        return {**batch, "user_errors": payload["user_errors"]}
+
+    @strawberry.mutation(
+        description="approve, reject, request_return, confirm_return_received, "
+        "refund, offer_exchange or close an after-sale"
+    )
+    async def after_sale_action(
+        self,
+        info: Ctx,
+        shop_id: int,
+        after_sale_id: int,
+        action: str,
+        reason: str | None = None,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> AfterSalePayload:
+        body = {"action": action, "reason": reason, "expected_version": expected_version}
+        body = {k: v for k, v in body.items() if v is not None}
+
+        async def produce(auth: Authorized) -> Any:
+            service = AfterSaleService(info.context.session, auth.shops, auth.actor)
+            result = await service.act(shop_id, after_sale_id, _model(AfterSaleAction, body))
+            return {**result, "__typename": "AfterSale"}
+
+        return await run_mutation(
+            info,
+            name="afterSaleAction",
+            scope="after_sales:write",
+            shop_id=shop_id,
+            arguments={"shop_id": shop_id, "after_sale_id": after_sale_id, **body},
+            idempotency_key=idempotency_key,
+            entity_key="after_sale",
+            produce=produce,
+        )
+
+    @strawberry.mutation(description="Open a logistics dispute or a malicious-claim appeal")
+    async def open_dispute(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        kind: str,
+        description: str,
+        after_sale_id: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> DisputePayload:
+        body = {"kind": kind, "description": description, "after_sale_id": after_sale_id}
+        body = {k: v for k, v in body.items() if v is not None}
+
+        async def produce(auth: Authorized) -> Any:
+            service = DisputeService(info.context.session, auth.shops, auth.actor)
+            result = await service.open(shop_id, order_id, _model(DisputeCreate, body))
+            return {**result, "__typename": "Dispute"}
+
+        return await run_mutation(
+            info,
+            name="openDispute",
+            scope="disputes:write",
+            shop_id=shop_id,
+            arguments={"shop_id": shop_id, "order_id": order_id, **body},
+            idempotency_key=idempotency_key,
+            entity_key="dispute",
+            produce=produce,
+        )
+
+    @strawberry.mutation(description="Submit a dispute's evidence for platform review")
+    async def submit_dispute(
+        self,
+        info: Ctx,
+        shop_id: int,
+        dispute_id: int,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> DisputePayload:
+        body = {"expected_version": expected_version} if expected_version else {}
+
+        async def produce(auth: Authorized) -> Any:
+            service = DisputeService(info.context.session, auth.shops, auth.actor)
+            result = await service.submit(shop_id, dispute_id, _model(DisputeSubmit, body))
+            return {**result, "__typename": "Dispute"}
+
+        return await run_mutation(
+            info,
+            name="submitDispute",
+            scope="disputes:write",
+            shop_id=shop_id,
+            arguments={"shop_id": shop_id, "dispute_id": dispute_id, **body},
+            idempotency_key=idempotency_key,
+            entity_key="dispute",
+            produce=produce,
+        )
