@@ -1,0 +1,77 @@
+"""``ordergate report daily --shop 1 --date 2026-11-25``: the daily report as a table."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from app.auth.scope import ShopScope
+from app.config import Settings
+from app.db import Database
+from app.domain.metrics.service import MetricsService
+
+report = typer.Typer(help="Reports.", no_args_is_help=True)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _rows(metrics: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in metrics.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            flat[key] = value
+    return flat
+
+
+def render(body: dict[str, Any]) -> Table:
+    table = Table(title=f"Shop {body['shop_id']} — {body['date']} ({body['timezone']})")
+    for column in ("metric", body["date"], "previous day", "change", "same weekday last week"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    today = _rows(body["metrics"])
+    before = _rows(body["previous_day"]["metrics"])
+    change = _rows(body["change_vs_previous_day"])
+    week = _rows(body["same_weekday_last_week"]["metrics"])
+    for key, value in today.items():
+        table.add_row(key, _cell(value), _cell(before[key]), _cell(change[key]), _cell(week[key]))
+    return table
+
+
+@report.command("daily")
+def daily(
+    shop: int = typer.Option(..., "--shop", min=1, help="Shop id"),
+    day: datetime = typer.Option(..., "--date", formats=["%Y-%m-%d"], help="YYYY-MM-DD"),
+) -> None:
+    """Print one day's key figures vs the day before and the same weekday last week."""
+    # Wide enough for the table even in a narrow (or absent) terminal.
+    console = Console(highlight=False, width=max(Console().width, 110))
+    settings = Settings()
+    if not settings.database_url:
+        console.print("[red]DATABASE_URL is not set.[/red]")
+        raise typer.Exit(2)
+
+    async def run(on: date) -> dict[str, Any]:
+        db = Database.connect(settings, settings.database_url or "")
+        try:
+            async with db.transaction() as session:
+                return await MetricsService(session, ShopScope.of([shop])).daily_report(shop, on)
+        finally:
+            await db.dispose()
+
+    console.print(render(asyncio.run(run(day.date()))))
+
+
+def register(cli: typer.Typer) -> None:
+    cli.add_typer(report, name="report")
