@@ -26,6 +26,7 @@ from app.domain.sync.waiter import change_listener
 from app.errors import ServiceUnavailable
 from app.logging import configure_logging
 from app.migrations import head_revision
+from app.oauth2 import routes as oauth_routes
 from app.observability import RequestContextMiddleware
 from app.secrets_store import ensure_secret_key
 
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_metrics.router)
     app.include_router(v1_exports.router)
     app.include_router(v1_me.router)
+    oauth_routes.install(app, settings)
     app.include_router(v1_changes.router)
     app.include_router(v1_orders.router)
     app.include_router(v1_after_sales.router)

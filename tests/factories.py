@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 
 from sqlalchemy import insert, select
 
+from app.auth.passwords import hash_password
 from app.db import Database
 from app.domain.accounts.service import create_account
 from app.domain.apps.service import create_app, find_app_by_name
@@ -20,11 +22,22 @@ def unique_email(prefix: str = "user") -> str:
     return f"{prefix}-{os.getpid()}-{next(_unique)}-{os.urandom(3).hex()}@example.test"
 
 
+@functools.cache
+def _password_hash(password: str) -> str:
+    # argon2 is deliberately slow: hash each test password once per process.
+    return hash_password(password)
+
+
 async def make_account(
     db: Database, *, email: str | None = None, password: str = "pw-123456"
 ) -> int:
     async with db.transaction() as s:
-        return await create_account(s, email=email or unique_email(), password=password)
+        return await create_account(
+            s,
+            email=email or unique_email(),
+            password=password,
+            password_hash=_password_hash(password),
+        )
 
 
 async def make_shop(db: Database, *, owner_id: int, name: str | None = None) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.auth.scopes import format_scopes, parse_scopes
 from app.errors import BadRequest
@@ -50,10 +51,8 @@ class IssuedTokens:
         return body
 
 
-async def member_roles(
-    session: AsyncSession, account_id: int, shop_ids: Iterable[int]
-) -> dict[int, str]:
-    rows = await session.execute(
+def member_roles_sync(session: Session, account_id: int, shop_ids: Iterable[int]) -> dict[int, str]:
+    rows = session.execute(
         select(ShopMember.shop_id, ShopMember.role).where(
             ShopMember.account_id == account_id, ShopMember.shop_id.in_(list(shop_ids))
         )
@@ -61,15 +60,21 @@ async def member_roles(
     return {int(r.shop_id): str(r.role) for r in rows}
 
 
-async def grant_shops(
-    session: AsyncSession, *, client_id: int, account_id: int, shop_ids: Iterable[int], scope: str
+async def member_roles(
+    session: AsyncSession, account_id: int, shop_ids: Iterable[int]
+) -> dict[int, str]:
+    return await session.run_sync(member_roles_sync, account_id, list(shop_ids))
+
+
+def grant_shops_sync(
+    session: Session, *, client_id: int, account_id: int, shop_ids: Iterable[int], scope: str
 ) -> None:
     """Install (or re-install) the app on these shops on behalf of the account."""
     for shop_id in sorted(set(shop_ids)):
         stmt = pg_insert(OAuthGrant).values(
             shop_id=shop_id, client_id=client_id, account_id=account_id, scope=scope
         )
-        await session.execute(
+        session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["shop_id", "client_id", "account_id"],
                 set_={"scope": stmt.excluded.scope, "revoked_at": None},
@@ -77,8 +82,18 @@ async def grant_shops(
         )
 
 
-async def issue_tokens(
-    session: AsyncSession,
+async def grant_shops(
+    session: AsyncSession, *, client_id: int, account_id: int, shop_ids: Iterable[int], scope: str
+) -> None:
+    await session.run_sync(
+        lambda s: grant_shops_sync(
+            s, client_id=client_id, account_id=account_id, shop_ids=list(shop_ids), scope=scope
+        )
+    )
+
+
+def issue_tokens_sync(
+    session: Session,
     *,
     client_id: int,
     account_id: int,
@@ -94,9 +109,10 @@ async def issue_tokens(
 ) -> IssuedTokens:
     """Issue a pair for ``account_id`` on ``shop_ids`` (all must be shops the account belongs to).
 
-    ``install`` records the grants (consent, CLI, client credentials); a refresh passes False so
-    it can never re-install an app the merchant uninstalled. ``access_token``/``refresh_token``
-    let rotation supply derived values so racing retries receive the same pair.
+    ``install`` records the grants (consent, CLI); a refresh passes False so it can never
+    re-install an app the merchant uninstalled. ``access_token``/``refresh_token`` let the
+    OAuth grants supply the values (rotation derives them so racing retries get the same pair).
+    Sync so that Authlib's callbacks can use it (through ``AsyncSession.run_sync``).
     """
     shops = sorted(set(shop_ids))
     if not shops:
@@ -104,39 +120,36 @@ async def issue_tokens(
     scopes = format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope)))
     if not scopes:
         raise BadRequest("A token needs at least one scope.")
-    roles = await member_roles(session, account_id, shops)
-    missing = [s for s in shops if s not in roles]
-    if missing:
+    roles = member_roles_sync(session, account_id, shops)
+    if any(s not in roles for s in shops):
         raise BadRequest("The account is not a member of every requested shop.")
     if install:
-        await grant_shops(
+        grant_shops_sync(
             session, client_id=client_id, account_id=account_id, shop_ids=shops, scope=scopes
         )
     now = utcnow()
     access = access_token or new_secret(ACCESS_PREFIX)
     refresh = (refresh_token or new_secret(REFRESH_PREFIX)) if with_refresh else None
-    token_id = (
-        await session.execute(
-            insert(OAuthToken)
-            .values(
-                family_id=family_id or str(uuid.uuid4()),
-                client_id=client_id,
-                account_id=account_id,
-                authorization_code_id=authorization_code_id,
-                access_token_hash=hash_secret(access),
-                refresh_token_hash=hash_secret(refresh) if refresh else None,
-                scope=scopes,
-                shop_ids=shops,
-                issued_at=now,
-                access_expires_at=now + timedelta(seconds=access_ttl_seconds),
-                refresh_expires_at=now + REFRESH_TTL if refresh else None,
-            )
-            .returning(OAuthToken.id, OAuthToken.family_id)
+    row = session.execute(
+        insert(OAuthToken)
+        .values(
+            family_id=family_id or str(uuid.uuid4()),
+            client_id=client_id,
+            account_id=account_id,
+            authorization_code_id=authorization_code_id,
+            access_token_hash=hash_secret(access),
+            refresh_token_hash=hash_secret(refresh) if refresh else None,
+            scope=scopes,
+            shop_ids=shops,
+            issued_at=now,
+            access_expires_at=now + timedelta(seconds=access_ttl_seconds),
+            refresh_expires_at=now + REFRESH_TTL if refresh else None,
         )
+        .returning(OAuthToken.id, OAuthToken.family_id)
     ).one()
     return IssuedTokens(
-        token_id=int(token_id.id),
-        family_id=str(token_id.family_id),
+        token_id=int(row.id),
+        family_id=str(row.family_id),
         access_token=access,
         refresh_token=refresh,
         expires_in=access_ttl_seconds,
@@ -145,8 +158,34 @@ async def issue_tokens(
     )
 
 
-async def revoke_family(session: AsyncSession, family_id: str) -> None:
-    await session.execute(
+async def issue_tokens(
+    session: AsyncSession,
+    *,
+    client_id: int,
+    account_id: int,
+    shop_ids: Iterable[int],
+    scope: str | Iterable[str],
+    access_ttl_seconds: int = DEFAULT_ACCESS_TTL_SECONDS,
+    with_refresh: bool = True,
+    install: bool = True,
+) -> IssuedTokens:
+    """The async entry point (CLI, bootstrap, tests); see :func:`issue_tokens_sync`."""
+    return await session.run_sync(
+        lambda s: issue_tokens_sync(
+            s,
+            client_id=client_id,
+            account_id=account_id,
+            shop_ids=list(shop_ids),
+            scope=scope if isinstance(scope, str) else list(scope),
+            access_ttl_seconds=access_ttl_seconds,
+            with_refresh=with_refresh,
+            install=install,
+        )
+    )
+
+
+def revoke_family_sync(session: Session, family_id: str) -> None:
+    session.execute(
         update(OAuthToken)
         .where(and_(OAuthToken.family_id == family_id, OAuthToken.revoked_at.is_(None)))
         .values(revoked_at=utcnow())

@@ -29,8 +29,14 @@ async def get_account(session: AsyncSession, account_id: int) -> Account | None:
 
 
 async def create_account(
-    session: AsyncSession, *, email: str, password: str, display_name: str | None = None
+    session: AsyncSession,
+    *,
+    email: str,
+    password: str,
+    display_name: str | None = None,
+    password_hash: str | None = None,
 ) -> int:
+    """``password_hash`` lets callers that make many accounts (tests) hash a password once."""
     email = normalize_email(email)
     if await find_account_by_email(session, email) is not None:
         raise Conflict(f"An account with email {email} already exists.")
@@ -40,7 +46,7 @@ async def create_account(
             .values(
                 email=email,
                 display_name=display_name or email.split("@", 1)[0],
-                password_hash=hash_password(password),
+                password_hash=password_hash or hash_password(password),
             )
             .returning(Account.id)
         )

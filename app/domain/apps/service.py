@@ -11,11 +11,13 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scopes import format_scopes, parse_scopes
+from app.domain.audit.actor import SYSTEM, Actor
+from app.domain.audit.service import record_audit
 from app.errors import NotFound, ValidationFailed, field_error
 from app.kit.clock import utcnow
 from app.models import OAuthClient
 from app.oauth2.secrets import CLIENT_ID_PREFIX, CLIENT_SECRET_PREFIX, hash_secret, new_secret
-from app.oauth2.tokens import member_roles
+from app.oauth2.tokens import grant_shops, member_roles
 
 ClientType = Literal["public", "confidential"]
 
@@ -48,7 +50,9 @@ async def create_app(
     scope: str | Iterable[str] = "all",
     private_shop_ids: Iterable[int] | None = None,
     first_party: bool = False,
+    actor: Actor = SYSTEM,
 ) -> CreatedApp:
+    """A new app. A private app is installed on its shops at once (client_credentials)."""
     uris = list(redirect_uris)
     errors = [
         field_error(["redirect_uris", i], msg)
@@ -64,6 +68,7 @@ async def create_app(
             errors.append(field_error(["shop_ids"], "private apps need shops the owner owns"))
     if errors:
         raise ValidationFailed("The app is invalid.", errors)
+    scopes = format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope)))
     secret = new_secret(CLIENT_SECRET_PREFIX) if client_type == "confidential" else None
     client_id = new_secret(CLIENT_ID_PREFIX)[:40]
     row_id: int = (
@@ -76,13 +81,27 @@ async def create_app(
                 owner_account_id=owner_account_id,
                 client_type=client_type,
                 redirect_uris=uris,
-                scope=format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope))),
+                scope=scopes,
                 private_shop_ids=private,
                 first_party=first_party,
             )
             .returning(OAuthClient.id)
         )
     ).scalar_one()
+    if private:
+        await grant_shops(
+            session, client_id=row_id, account_id=owner_account_id, shop_ids=private, scope=scopes
+        )
+        for shop_id in private:
+            await record_audit(
+                session,
+                actor,
+                shop_id=shop_id,
+                action="app.installed",
+                entity="app",
+                entity_id=row_id,
+                data={"scope": scopes, "private": True},
+            )
     return CreatedApp(row_id, client_id, secret)
 
 

@@ -1,0 +1,113 @@
+"""Grants: an app installed on a shop by an account. Listing and uninstalling, audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from fastapi import Request
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.responses import request_id_of
+from app.auth.scope import ShopScope
+from app.domain.audit.actor import Actor
+from app.domain.audit.service import record_audit
+from app.errors import NotFound
+from app.kit.clock import utcnow
+from app.models import OAuthClient, OAuthGrant
+
+
+@dataclass(frozen=True)
+class GrantView:
+    shop_id: int
+    app_id: int
+    client_id: str
+    app_name: str
+    account_id: int
+    scope: str
+    created_at: datetime
+
+
+async def record_installs(
+    session: AsyncSession,
+    request: Request,
+    account_id: int,
+    app_id: int,
+    shop_ids: Iterable[int],
+    scope: str,
+) -> None:
+    """Audit rows for a consent that installed an app (the grant rows are already written)."""
+    actor = Actor(
+        "account",
+        account_id=account_id,
+        client_id=app_id,
+        request_id=request_id_of(request),
+        ip=request.client.host if request.client else None,
+    )
+    for shop_id in shop_ids:
+        await record_audit(
+            session,
+            actor,
+            shop_id=shop_id,
+            action="app.installed",
+            entity="app",
+            entity_id=app_id,
+            data={"scope": scope},
+        )
+
+
+async def list_grants(session: AsyncSession, shops: ShopScope, shop_id: int) -> list[GrantView]:
+    rows = await session.execute(
+        select(OAuthGrant, OAuthClient.client_id, OAuthClient.name)
+        .join(OAuthClient, OAuthClient.id == OAuthGrant.client_id)
+        .where(
+            OAuthGrant.shop_id == shops.require(shop_id),
+            OAuthGrant.revoked_at.is_(None),
+            OAuthClient.deleted_at.is_(None),
+        )
+        .order_by(OAuthGrant.created_at, OAuthGrant.client_id, OAuthGrant.account_id)
+    )
+    return [
+        GrantView(
+            shop_id=g.shop_id,
+            app_id=g.client_id,
+            client_id=client_id,
+            app_name=name,
+            account_id=g.account_id,
+            scope=g.scope,
+            created_at=g.created_at,
+        )
+        for g, client_id, name in rows
+    ]
+
+
+async def revoke_app_grants(
+    session: AsyncSession, actor: Actor, shops: ShopScope, shop_id: int, app_id: int
+) -> int:
+    """Uninstall an app from a shop (every account's grant there); its tokens lose the shop."""
+    revoked = (
+        await session.execute(
+            update(OAuthGrant)
+            .where(
+                OAuthGrant.shop_id == shops.require(shop_id),
+                OAuthGrant.client_id == app_id,
+                OAuthGrant.revoked_at.is_(None),
+            )
+            .values(revoked_at=utcnow())
+            .returning(OAuthGrant.account_id)
+        )
+    ).all()
+    if not revoked:
+        raise NotFound(f"App {app_id} is not installed on shop {shop_id}.")
+    await record_audit(
+        session,
+        actor,
+        shop_id=shop_id,
+        action="app.uninstalled",
+        entity="app",
+        entity_id=app_id,
+        data={"accounts": sorted(r.account_id for r in revoked)},
+    )
+    return len(revoked)

@@ -1,0 +1,259 @@
+"""OAuth HTTP endpoints: authorize (login + consent), token, revoke, introspect, metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from authlib.oauth2.rfc6749 import OAuth2Error
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from slowapi import Limiter
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.responses import json_bytes_response
+from app.auth.passwords import verify_password
+from app.auth.scopes import ALL_SCOPES
+from app.config import Settings
+from app.db import Session
+from app.domain.accounts.service import find_account_by_email, get_account
+from app.domain.apps.grants import record_installs
+from app.errors import PROBLEM_BASE
+from app.models import Shop, ShopMember
+from app.oauth2.grants import ANY_CLIENT_AUTH
+from app.oauth2.models import User
+from app.oauth2.pages import ShopChoice, consent_page, error_page, login_page
+from app.oauth2.ratelimit import build_auth_limiter, install_auth_rate_limits, per_ip_limit
+from app.oauth2.requests import StarletteOAuth2Request, read_oauth2_request
+from app.oauth2.server import OrderGateAuthorizationServer, Result, run_authorization_server
+from app.oauth2.session import (
+    csrf_seed,
+    csrf_token,
+    csrf_valid,
+    session_account_id,
+    set_csrf_cookie,
+    start_session,
+)
+from app.oauth2.tokens import grant_shops_sync
+
+_TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden"}
+
+
+def oauth_json(result: Result) -> Response:
+    """RFC 6749 JSON; errors also carry our problem fields (``code`` = the OAuth error)."""
+    status, body, headers = result
+    if status == 302:
+        return RedirectResponse(dict(headers)["Location"], status_code=302)
+    payload: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
+    if "error" in payload:
+        payload.update(
+            type=PROBLEM_BASE + str(payload["error"]),
+            title=_TITLES.get(status, "OAuth error"),
+            status=status,
+            detail=payload.get("error_description") or payload["error"],
+            code=payload["error"],
+        )
+    extra = {k: v for k, v in headers if k.lower() != "content-type"}
+    return json_bytes_response(payload, status, extra)
+
+
+async def _member_shops(session: AsyncSession, account_id: int) -> list[ShopChoice]:
+    rows = await session.execute(
+        select(Shop.id, Shop.name, ShopMember.role)
+        .join(ShopMember, ShopMember.shop_id == Shop.id)
+        .where(ShopMember.account_id == account_id)
+        .order_by(Shop.id)
+    )
+    return [ShopChoice(int(r.id), str(r.name), str(r.role)) for r in rows]
+
+
+def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
+    router = APIRouter(tags=["oauth"])
+    limited = per_ip_limit(limiter, settings)
+
+    def form_page(request: Request, render: Any, status: int = 200) -> Response:
+        seed, fresh = csrf_seed(request)
+        response = HTMLResponse(render(csrf_token(settings, seed)), status_code=status)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        if fresh:
+            set_csrf_cookie(response, settings, seed)
+        return response
+
+    async def validate(session: AsyncSession, req: StarletteOAuth2Request) -> Any:
+        def call(server: OrderGateAuthorizationServer) -> Any:
+            try:
+                return server.get_consent_grant(req)
+            except OAuth2Error as error:
+                return server.handle_error_response(req, error)
+
+        return await run_authorization_server(session, settings, call)
+
+    def invalid_request(result: Result) -> Response:
+        status, body, _ = result
+        if status == 302:
+            return oauth_json(result)
+        detail = body.get("error_description") or body.get("error") or "Invalid request."
+        return HTMLResponse(error_page(str(detail)), status_code=400)
+
+    async def consent(
+        request: Request, session: AsyncSession, grant: Any, account_id: int, error: str | None
+    ) -> Response:
+        action = str(request.url.include_query_params())
+        shops = await _member_shops(session, account_id)
+        return form_page(
+            request,
+            lambda csrf: consent_page(
+                action=action,
+                csrf=csrf,
+                app_name=grant.client.row.name,
+                scopes=str(grant.request.scope or "").split(),
+                shops=shops,
+                error=error,
+            ),
+            400 if error else 200,
+        )
+
+    def login(request: Request, grant: Any, error: str | None = None) -> Response:
+        action = str(request.url)
+        return form_page(
+            request,
+            lambda csrf: login_page(
+                action=action, csrf=csrf, app_name=grant.client.row.name, error=error
+            ),
+            400 if error else 200,
+        )
+
+    @router.get("/oauth/authorize", summary="Authorization endpoint (login, then consent)")
+    async def authorize(request: Request, session: Session) -> Response:
+        req = await read_oauth2_request(request, allow_http=settings.is_development)
+        grant = await validate(session, req)
+        if isinstance(grant, tuple):
+            return invalid_request(grant)
+        account_id = session_account_id(request, settings)
+        if account_id is None:
+            return login(request, grant)
+        return await consent(request, session, grant, account_id, None)
+
+    @router.post("/oauth/authorize", summary="Login and consent form submissions")
+    @limited
+    async def authorize_submit(request: Request, session: Session) -> Response:
+        form = await request.form()
+        if not csrf_valid(request, settings, str(form.get("csrf_token") or "")):
+            return HTMLResponse(error_page("The form expired; go back and retry."), 403)
+        req = await read_oauth2_request(request, allow_http=settings.is_development)
+        grant = await validate(session, req)
+        if isinstance(grant, tuple):
+            return invalid_request(grant)
+        if form.get("step") == "login":
+            account = await find_account_by_email(session, str(form.get("email") or ""))
+            stored = account.password_hash if account and account.disabled_at is None else None
+            if not await verify_password(stored, str(form.get("password") or "")):
+                return login(request, grant, "Wrong email or password.")
+            assert account is not None
+            response = RedirectResponse(str(request.url), status_code=303)
+            start_session(response, settings, account.id)
+            return response
+        account_id = session_account_id(request, settings)
+        account = await get_account(session, account_id) if account_id else None
+        if account is None or account.disabled_at is not None:
+            return login(request, grant)
+        decision = form.get("decision")
+        if decision not in ("allow", "deny"):
+            return await consent(request, session, grant, account.id, "Choose Allow or Deny.")
+        chosen: set[int] = set()
+        if decision == "allow":
+            member = {s.id for s in await _member_shops(session, account.id)}
+            raw = [str(v) for v in form.getlist("shop_ids")]
+            chosen = {int(v) for v in raw if v.isdigit() and int(v) in member}
+            if not chosen or len(chosen) != len(raw):
+                return await consent(
+                    request, session, grant, account.id, "Choose at least one of your shops."
+                )
+        req.shop_ids = sorted(chosen)
+        user = User(account.id, account.email) if decision == "allow" else None
+
+        def respond(server: OrderGateAuthorizationServer) -> Result:
+            result: Result = server.create_authorization_response(req, grant_user=user, grant=grant)
+            if user is not None and "code=" in dict(result[2]).get("Location", ""):
+                grant_shops_sync(
+                    server.session,
+                    client_id=grant.client.id,
+                    account_id=user.id,
+                    shop_ids=req.shop_ids,
+                    scope=req.scope,
+                )
+            return result
+
+        result = await run_authorization_server(session, settings, respond)
+        if user is not None and result[0] == 302:
+            await record_installs(
+                session, request, account.id, grant.client.id, req.shop_ids, req.scope
+            )
+        return oauth_json(result)
+
+    @router.post("/oauth/token", summary="Token endpoint (authorization_code, refresh_token, …)")
+    @limited
+    async def token(request: Request, session: Session) -> Response:
+        req = await read_oauth2_request(request, allow_http=settings.is_development)
+        result: Result = await run_authorization_server(
+            session, settings, lambda server: server.create_token_response(req)
+        )
+        return oauth_json(result)
+
+    @router.post("/oauth/revoke", summary="Token revocation (RFC 7009)")
+    async def revoke(request: Request, session: Session) -> Response:
+        req = await read_oauth2_request(request, allow_http=settings.is_development)
+        result: Result = await run_authorization_server(
+            session, settings, lambda server: server.create_endpoint_response("revocation", req)
+        )
+        return oauth_json(result)
+
+    @router.post("/oauth/introspect", summary="Token introspection (RFC 7662)")
+    async def introspect(request: Request, session: Session) -> Response:
+        req = await read_oauth2_request(request, allow_http=settings.is_development)
+        result: Result = await run_authorization_server(
+            session, settings, lambda server: server.create_endpoint_response("introspection", req)
+        )
+        return oauth_json(result)
+
+    @router.get(
+        "/.well-known/oauth-authorization-server",
+        summary="Authorization server metadata (RFC 8414)",
+    )
+    async def metadata(request: Request) -> Response:
+        issuer = str(request.base_url).rstrip("/")
+        return json_bytes_response(
+            {
+                "issuer": issuer,
+                "authorization_endpoint": f"{issuer}/oauth/authorize",
+                "token_endpoint": f"{issuer}/oauth/token",
+                "revocation_endpoint": f"{issuer}/oauth/revoke",
+                "introspection_endpoint": f"{issuer}/oauth/introspect",
+                "scopes_supported": list(ALL_SCOPES),
+                "response_types_supported": ["code"],
+                "response_modes_supported": ["query"],
+                "grant_types_supported": [
+                    "authorization_code",
+                    "refresh_token",
+                    "client_credentials",
+                ],
+                "token_endpoint_auth_methods_supported": ANY_CLIENT_AUTH,
+                "revocation_endpoint_auth_methods_supported": ANY_CLIENT_AUTH,
+                "introspection_endpoint_auth_methods_supported": [
+                    "client_secret_basic",
+                    "client_secret_post",
+                ],
+                "code_challenge_methods_supported": ["S256"],
+                "service_documentation": f"{issuer}/docs",
+            }
+        )
+
+    return router
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """Mount the OAuth endpoints and their per-IP limits on the app."""
+    limiter = build_auth_limiter(settings)
+    install_auth_rate_limits(app, limiter)
+    app.include_router(create_router(settings, limiter))
