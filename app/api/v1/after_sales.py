@@ -11,6 +11,7 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
+from app.api.v1.schemas import AfterSaleOut, AfterSalePage, ok
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
 from app.db import Session
@@ -22,7 +23,11 @@ router = APIRouter(prefix="/v1/shops/{shop_id}/after-sales", tags=["after-sales"
 AfterSaleId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="After-sale id")]
 
 
-@router.get("", summary="List after-sales (newest first, keyset)", responses=problems(*READ_ERRORS))
+@router.get(
+    "",
+    summary="List after-sales (newest first, keyset)",
+    responses={**ok(AfterSalePage), **problems(*READ_ERRORS)},
+)
 async def list_after_sales(
     shop_id: ShopId,
     params: Annotated[AfterSaleListParams, Query()],
@@ -34,7 +39,11 @@ async def list_after_sales(
     return json_bytes_response(page)
 
 
-@router.get("/{after_sale_id}", summary="One after-sale", responses=problems(401, 403, 404, 422))
+@router.get(
+    "/{after_sale_id}",
+    summary="One after-sale",
+    responses={**ok(AfterSaleOut), **problems(401, 403, 404, 422)},
+)
 async def get_after_sale(
     shop_id: ShopId, after_sale_id: AfterSaleId, auth: AfterSalesRead, session: Session
 ) -> Response:
@@ -46,7 +55,7 @@ async def get_after_sale(
     "/{after_sale_id}/actions",
     summary="approve, reject, request_return, confirm_return_received, refund, offer_exchange, "
     "close",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(AfterSaleOut), **problems(*WRITE_ERRORS)},
 )
 async def act_on_after_sale(
     shop_id: ShopId,

@@ -13,6 +13,7 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, OrderId, ShopId
 from app.api.responses import json_bytes_response
+from app.api.v1.schemas import DisputeOut, DisputePage, EvidenceList, EvidenceOut, ok
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, DisputesWrite
 from app.db import Session
@@ -36,7 +37,7 @@ _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
     "/orders/{order_id}/disputes",
     status_code=201,
     summary="Open a logistics dispute or a malicious-claim appeal on an order",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(DisputeOut, 201), **problems(*WRITE_ERRORS)},
 )
 async def open_dispute(
     shop_id: ShopId, order_id: OrderId, body: DisputeCreate, auth: DisputesWrite, write: Write
@@ -50,7 +51,9 @@ async def open_dispute(
 
 
 @router.get(
-    "/disputes", summary="List disputes (newest first, keyset)", responses=problems(*READ_ERRORS)
+    "/disputes",
+    summary="List disputes (newest first, keyset)",
+    responses={**ok(DisputePage), **problems(*READ_ERRORS)},
 )
 async def list_disputes(
     shop_id: ShopId,
@@ -66,7 +69,7 @@ async def list_disputes(
 @router.get(
     "/disputes/{dispute_id}",
     summary="One dispute, with its review window once submitted",
-    responses=problems(401, 403, 404, 422),
+    responses={**ok(DisputeOut), **problems(401, 403, 404, 422)},
 )
 async def get_dispute(
     shop_id: ShopId, dispute_id: DisputeId, auth: AfterSalesRead, session: Session
@@ -79,7 +82,7 @@ async def get_dispute(
     "/disputes/{dispute_id}/evidence",
     status_code=201,
     summary=f"Upload evidence (multipart `file` + `kind`, <= {MAX_EVIDENCE_BYTES} bytes)",
-    responses=problems(401, 403, 404, 409, 413, 415, 422),
+    responses={**ok(EvidenceOut, 201), **problems(401, 403, 404, 409, 413, 415, 422)},
 )
 async def upload_evidence(
     shop_id: ShopId,
@@ -110,7 +113,7 @@ async def upload_evidence(
 @router.get(
     "/disputes/{dispute_id}/evidence",
     summary="List a dispute's evidence (metadata with sha256)",
-    responses=problems(401, 403, 404, 422),
+    responses={**ok(EvidenceList), **problems(401, 403, 404, 422)},
 )
 async def list_evidence(
     shop_id: ShopId, dispute_id: DisputeId, auth: AfterSalesRead, session: Session
@@ -122,7 +125,10 @@ async def list_evidence(
 @router.get(
     "/disputes/{dispute_id}/evidence/{evidence_id}",
     summary="Download one evidence file",
-    responses=problems(401, 403, 404, 422),
+    responses={
+        200: {"description": "The file", "content": {"application/octet-stream": {}}},
+        **problems(401, 403, 404, 422),
+    },
     response_class=Response,
 )
 async def download_evidence(
@@ -149,7 +155,7 @@ async def download_evidence(
 @router.post(
     "/disputes/{dispute_id}/submit",
     summary="Submit for platform review: under_review, due in 5 business days (shop timezone)",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(DisputeOut), **problems(*WRITE_ERRORS)},
 )
 async def submit_dispute(
     shop_id: ShopId, dispute_id: DisputeId, body: DisputeSubmit, auth: DisputesWrite, write: Write

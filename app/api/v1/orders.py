@@ -16,6 +16,7 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import OrderId, ShopId
 from app.api.responses import json_bytes_response
+from app.api.v1.schemas import BatchResult, OrderOut, OrderPage, ok
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesWrite, Authorized, OrdersRead, OrdersWrite
 from app.db import Session
@@ -48,7 +49,7 @@ def _orders(session: Session, auth: Authorized) -> OrderService:
 @router.get(
     f"{SHOP}/orders",
     summary="List a shop's orders (filters, sort, keyset cursor)",
-    responses=problems(*READ_ERRORS),
+    responses={**ok(OrderPage), **problems(*READ_ERRORS)},
 )
 async def list_orders(
     shop_id: ShopId,
@@ -64,7 +65,7 @@ async def list_orders(
 @router.get(
     "/v1/orders",
     summary="List orders across every shop the token grants (shop_id filter)",
-    responses=problems(*READ_ERRORS),
+    responses={**ok(OrderPage), **problems(*READ_ERRORS)},
 )
 async def list_orders_all_shops(
     params: Annotated[MultiShopOrderListParams, Query()],
@@ -80,7 +81,7 @@ async def list_orders_all_shops(
 @router.get(
     f"{SHOP}/orders/by-no/{{order_no}}",
     summary="One order by its order number, with its whole story",
-    responses=problems(401, 403, 404, 422),
+    responses={**ok(OrderOut), **problems(401, 403, 404, 422)},
 )
 async def get_order_by_no(
     shop_id: ShopId, order_no: OrderNo, auth: OrdersRead, session: Session
@@ -94,7 +95,7 @@ async def get_order_by_no(
 @router.get(
     f"{SHOP}/orders/{{order_id}}",
     summary="One order with items, shipments, timeline, after-sales, disputes, reminders",
-    responses=problems(401, 403, 404, 422),
+    responses={**ok(OrderOut), **problems(401, 403, 404, 422)},
 )
 async def get_order(
     shop_id: ShopId, order_id: OrderId, auth: OrdersRead, session: Session
@@ -107,7 +108,7 @@ async def get_order(
     f"{SHOP}/orders/{{order_id}}/shipments",
     status_code=201,
     summary="Ship a parcel (multi-parcel allowed): paid -> shipped",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut, 201), **problems(*WRITE_ERRORS)},
 )
 async def ship_order(
     shop_id: ShopId, order_id: OrderId, body: OrderShip, auth: OrdersWrite, write: Write
@@ -124,7 +125,7 @@ async def ship_order(
 @router.post(
     f"{SHOP}/shipments/batch",
     summary="Ship up to 500 orders; per-entry results, one bad entry blocks no other",
-    responses=problems(401, 403, 404, 409, 422),
+    responses={**ok(BatchResult), **problems(401, 403, 404, 409, 422)},
 )
 async def ship_batch_route(
     shop_id: ShopId, body: BatchShipments, auth: OrdersWrite, write: Write
@@ -140,7 +141,7 @@ async def ship_batch_route(
 @router.patch(
     f"{SHOP}/orders/{{order_id}}",
     summary="Change shipping fee (before payment), merchant remark, receiver (before shipment)",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
 )
 async def patch_order(
     shop_id: ShopId, order_id: OrderId, body: OrderPatch, auth: OrdersWrite, write: Write
@@ -153,7 +154,7 @@ async def patch_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/flag",
     summary="Mark an order abnormal, with a reason",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
 )
 async def flag_order(
     shop_id: ShopId, order_id: OrderId, body: OrderFlag, auth: OrdersWrite, write: Write
@@ -166,7 +167,7 @@ async def flag_order(
 @router.delete(
     f"{SHOP}/orders/{{order_id}}/flag",
     summary="Clear the abnormal mark",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
 )
 async def unflag_order(
     shop_id: ShopId, order_id: OrderId, auth: OrdersWrite, write: Write
@@ -179,7 +180,7 @@ async def unflag_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/payment-reminders",
     summary="Remind an unpaid buyer (< 24 h old, one per 6 h), optionally with a coupon",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
 )
 async def remind_payment(
     shop_id: ShopId,
@@ -198,7 +199,7 @@ async def remind_payment(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/close",
     summary="Close an unpaid order, with a reason",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
 )
 async def close_order(
     shop_id: ShopId, order_id: OrderId, body: OrderClose, auth: OrdersWrite, write: Write
@@ -211,7 +212,7 @@ async def close_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/refund",
     summary="Merchant-initiated full refund (a completed refund after-sale; the order closes)",
-    responses=problems(*WRITE_ERRORS),
+    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
 )
 async def refund_order(
     shop_id: ShopId, order_id: OrderId, body: OrderRefund, auth: AfterSalesWrite, write: Write
