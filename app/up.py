@@ -162,14 +162,16 @@ async def _seed_if_empty(
         def report(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        await load_demo(
+        summary = await load_demo(
             settings.database_url,
             shops=options.shops,
             orders=options.orders,
             seed=options.seed,
             progress=report,
         )
-    return f"seeded {options.orders} orders in {options.shops} shops (seed {options.seed})"
+    shop_ids = getattr(summary, "shop_ids", None)
+    shops = f"shops {', '.join(map(str, shop_ids))}" if shop_ids else f"{options.shops} shops"
+    return f"seeded {options.orders} orders in {shops} (seed {options.seed})"
 
 
 def _worker(settings: Settings) -> Callable[[asyncio.Event], Coroutine[Any, Any, None]] | None:
