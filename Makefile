@@ -41,9 +41,10 @@ fmt: $(STAMP)
 migrate: $(STAMP)
 	$(VENV)/bin/ordergate migrate
 
-# Every bench/*.py, at BENCH_SIZE (small by default; `make bench BENCH_SIZE=full`).
+# Every runnable bench/*.py (one with a __main__ block; the others are helpers), at BENCH_SIZE
+# (small by default; `make bench BENCH_SIZE=full` for the published figures).
 bench: $(STAMP)
-	@set -e; for script in $(sort $(wildcard bench/*.py)); do \
+	@set -e; for script in $$(grep -l '__main__' $(sort $(wildcard bench/*.py)) /dev/null); do \
 		echo "== $$script (BENCH_SIZE=$(BENCH_SIZE))"; \
 		BENCH_SIZE=$(BENCH_SIZE) $(PY) $$script; \
 	done
