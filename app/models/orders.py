@@ -61,6 +61,20 @@ class Order(Base):
             text("created_at DESC"),
             text("id DESC"),
         ),
+        Index(
+            "ix_orders_shop_source_created",
+            "shop_id",
+            "traffic_source",
+            text("created_at DESC"),
+            text("id DESC"),
+        ),
+        Index(
+            "ix_orders_shop_pay_status_created",
+            "shop_id",
+            "pay_status",
+            text("created_at DESC"),
+            text("id DESC"),
+        ),
         # Metrics bucket paid and signed orders by those times (created_at has its own).
         Index(
             "ix_orders_shop_paid",

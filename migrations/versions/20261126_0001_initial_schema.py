@@ -245,6 +245,8 @@ def upgrade() -> None:
     op.create_index('ix_orders_shop_updated', 'orders', ['shop_id', sa.literal_column('updated_at DESC'), sa.literal_column('id DESC')], unique=False)
     op.create_index('ix_orders_shop_flagged_created', 'orders', ['shop_id', sa.literal_column('created_at DESC'), sa.literal_column('id DESC')], unique=False, postgresql_where=sa.text('flagged'))
     op.create_index('ix_orders_shop_province_created', 'orders', ['shop_id', 'province', sa.literal_column('created_at DESC'), sa.literal_column('id DESC')], unique=False)
+    op.create_index('ix_orders_shop_source_created', 'orders', ['shop_id', 'traffic_source', sa.literal_column('created_at DESC'), sa.literal_column('id DESC')], unique=False)
+    op.create_index('ix_orders_shop_pay_status_created', 'orders', ['shop_id', 'pay_status', sa.literal_column('created_at DESC'), sa.literal_column('id DESC')], unique=False)
     op.create_table('products',
     sa.Column('shop_id', sa.BigInteger(), nullable=False),
     sa.Column('id', sa.BigInteger(), sa.Identity(always=False), nullable=False),
@@ -501,6 +503,8 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_shop_members_account_id'), table_name='shop_members')
     op.drop_table('shop_members')
     op.drop_table('products')
+    op.drop_index('ix_orders_shop_pay_status_created', table_name='orders')
+    op.drop_index('ix_orders_shop_source_created', table_name='orders')
     op.drop_index('ix_orders_shop_province_created', table_name='orders')
     op.drop_index('ix_orders_shop_flagged_created', table_name='orders', postgresql_where=sa.text('flagged'))
     op.drop_index('ix_orders_shop_updated', table_name='orders')
