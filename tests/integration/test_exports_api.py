@@ -221,7 +221,10 @@ async def test_file_supports_range_requests_and_delete_removes(
     assert r.content == data[10:30]
     assert r.headers["content-range"] == f"bytes 10-29/{len(data)}"
     r = await client.get(url, headers={**h, "Range": f"bytes={len(data) + 5}-"})
-    assert r.status_code == 416
+    assert r.status_code == 416 and r.json()["code"] == "range_not_satisfiable"
+    assert r.headers["content-range"] == f"bytes */{len(data)}"
+    r = await client.get(url, headers={**h, "Range": "lines=1-2"})
+    assert r.status_code == 400 and r.json()["code"] == "bad_request"
     assert (await client.delete(f"{base(seeded)}/{job['id']}", headers=h)).status_code == 204
     assert (await client.get(url, headers=h)).status_code == 404
     assert not list(settings.exports_dir.glob(f"{seeded}/{job['id']}-*"))

@@ -3,19 +3,24 @@ synchronous ``orders.csv`` stream. Thin adapters over ExportService."""
 
 from __future__ import annotations
 
+from pathlib import Path as FsPath
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
+from starlette.responses import MalformedRangeHeader
+from starlette.responses import RangeNotSatisfiable as StarletteRangeNotSatisfiable
 
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, Exports
 from app.db import Session, get_database
+from app.domain.exports.errors import RangeNotSatisfiable
 from app.domain.exports.schemas import ExportCreate, OrdersCsvParams
 from app.domain.exports.service import ExportService
 from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import stream_csv
+from app.errors import BadRequest
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["exports"])
 
@@ -69,8 +74,23 @@ async def export_file(
     shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session, request: Request
 ) -> FileResponse:
     path, name = await _service(session, auth).file(shop_id, export_id, _storage(request))
+    _check_range(request.headers.get("range"), path)
     fmt = "xlsx" if name.endswith(".xlsx") else "csv"
     return FileResponse(path, media_type=MEDIA_TYPES[fmt], filename=name)
+
+
+def _check_range(header: str | None, path: FsPath) -> None:
+    """Reject bad Range headers as problem+json before FileResponse answers them in plain
+    text (it parses the same way; this uses its parser so both agree)."""
+    if header is None:
+        return
+    size = path.stat().st_size
+    try:
+        FileResponse._parse_range_header(header, size)
+    except MalformedRangeHeader as exc:
+        raise BadRequest(f"Invalid Range header: {exc.content}") from None
+    except StarletteRangeNotSatisfiable:
+        raise RangeNotSatisfiable(size) from None
 
 
 @router.delete("/exports/{export_id}", status_code=204, summary="Cancel a job or remove its file")

@@ -27,3 +27,13 @@ class ExportExpired(AppError):
     code = "export_expired"
     status = 410
     title = "The export file has expired"
+
+
+class RangeNotSatisfiable(AppError):
+    code = "range_not_satisfiable"
+    status = 416
+    title = "Range not satisfiable"
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"The file has {size} bytes.", size=size)
+        self.headers["Content-Range"] = f"bytes */{size}"

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
@@ -124,7 +125,7 @@ class ExportWorker:
         for earlier in range(1, job.attempt):  # staging left by crashed attempts
             self.storage.delete(job.key_of(earlier))
 
-    async def _write(self, job: ClaimedJob, path: Any) -> Written:
+    async def _write(self, job: ClaimedJob, path: Path) -> Written:
         q = query_for(job.shop_id, job.params)
         last_beat = time.monotonic()
 

@@ -1,0 +1,134 @@
+"""Metrics latency on a seeded shop: summary and 30-day trends (plain and grouped), p50/p95.
+
+Seeds a scratch database (its own, dropped afterwards) with N orders over 90 days through SQL
+(paid, shipped, signed, after-sales, disputes in realistic shares), then calls the metrics
+service the REST endpoints use. Target on 1M orders: p95 < 200 ms. Appends to
+bench/RESULTS.md.
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test BENCH_SIZE=small python bench/metrics.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.auth.scope import ShopScope  # noqa: E402
+from app.config import Settings, plain_database_url  # noqa: E402
+from app.db import Database  # noqa: E402
+from app.domain.metrics.service import MetricsService  # noqa: E402
+from app.migrations import upgrade  # noqa: E402
+
+SIZES = {"small": 20_000, "full": 1_000_000}
+RUNS = 20
+SEED_SQL = """
+INSERT INTO accounts (email, display_name, password_hash) VALUES ('bench@example.test', 'b', 'x');
+INSERT INTO shops (name, owner_account_id) SELECT 'bench', id FROM accounts;
+INSERT INTO authors (nickname) SELECT 'author' || g FROM generate_series(1, 20) g;
+INSERT INTO orders (shop_id, order_no, status, pay_status, pay_method, goods_amount, paid_amount,
+    commission_amount, buyer_id, buyer_nickname, receiver_name, receiver_phone, receiver_address,
+    province, city, traffic_source, author_id, created_at, paid_at, shipped_at, signed_at)
+SELECT 1, lpad(g::text, 19, '0'),
+    CASE WHEN g % 10 < 8 THEN 'shipped' ELSE 'pending_payment' END,
+    CASE WHEN g % 10 < 8 THEN 'paid' ELSE 'unpaid' END,
+    (ARRAY['alipay', 'wechat_pay', 'douyin_pay'])[1 + g % 3],
+    1000 + g % 50000, CASE WHEN g % 10 < 8 THEN 1000 + g % 50000 ELSE 0 END, (g % 50000) / 10,
+    'b' || (g % 50000), 'buyer', 'n', '13800000000', 'addr',
+    (ARRAY['广东', '浙江', '四川', '江苏', '山东'])[1 + g % 5], 'city',
+    (ARRAY['live_room', 'short_video', 'search', 'product_card', 'other'])[1 + g % 5],
+    CASE WHEN g % 3 = 0 THEN 1 + g % 20 END,
+    ts, CASE WHEN g % 10 < 8 THEN ts + interval '10 min' END,
+    CASE WHEN g % 10 < 6 THEN ts + interval '20 hours' END,
+    CASE WHEN g % 10 < 6 THEN ts + interval '20 hours' + (g % 97) * interval '1 hour' END
+FROM generate_series(1, {n}) g,
+    LATERAL (SELECT timestamptz '2026-01-01 00:00+08' + g * (interval '90 days' / {n})) t(ts);
+INSERT INTO after_sales (shop_id, order_id, type, status, reason, amount, created_at)
+SELECT 1, id, CASE WHEN id % 3 = 0 THEN 'exchange' ELSE 'return_refund' END, 'requested', 'r',
+    paid_amount, paid_at + interval '2 days'
+FROM orders WHERE id % 20 = 0 AND paid_at IS NOT NULL;
+INSERT INTO disputes (shop_id, order_id, kind, status, description, created_at)
+SELECT 1, id, 'logistics', 'open', 'd', paid_at + interval '3 days'
+FROM orders WHERE id % 100 = 0 AND paid_at IS NOT NULL;
+ANALYZE;
+"""
+
+
+def _db_url(server: str, name: str) -> str:
+    base = plain_database_url(server).partition("?")[0].rsplit("/", 1)[0]
+    return f"{base}/{name}"
+
+
+async def timed(fn: Callable[[], Awaitable[Any]]) -> tuple[float, float]:
+    samples = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        await fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+async def main() -> None:
+    size = os.environ.get("BENCH_SIZE", "small")
+    n = SIZES.get(size, SIZES["small"])
+    server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    name = f"og_bench_metrics_{os.getpid()}"
+    admin = await asyncpg.connect(plain_database_url(server))
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    url = _db_url(server, name)
+    try:
+        await asyncio.to_thread(upgrade, url)
+        seed = await asyncpg.connect(url)
+        await seed.execute(SEED_SQL.format(n=n))
+        await seed.close()
+        settings = Settings(database_url=url, data_dir=Path(tempfile.mkdtemp()), secret_key="b")
+        db = Database.connect(settings, url)
+        first, last = date(2026, 2, 1), date(2026, 3, 2)
+
+        def call(method: str, **kw: Any) -> Callable[[], Awaitable[Any]]:
+            async def run() -> Any:
+                async with db.transaction() as s:
+                    service = MetricsService(s, ShopScope.of([1]))
+                    return await getattr(service, method)(1, first, last, **kw)
+
+            return run
+
+        results = {
+            "summary": await timed(call("summary")),
+            "trend": await timed(call("trend")),
+            "trend_by_author": await timed(call("trend", group_by="author")),
+        }
+        await db.dispose()
+        parts = ", ".join(f"{k} p50 {a:.0f} ms / p95 {b:.0f} ms" for k, (a, b) in results.items())
+        line = (
+            f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC metrics size={size} orders={n} "
+            f"(30-day range, {RUNS} runs): {parts} (target p95 < 200 ms on 1M)"
+        )
+        print(line)
+        out = ROOT / "bench" / "RESULTS.md"
+        if not out.exists():
+            out.write_text("# Benchmark results\n\n")
+        with out.open("a") as f:
+            f.write(line + "\n")
+    finally:
+        admin = await asyncpg.connect(plain_database_url(server))
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
