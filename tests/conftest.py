@@ -130,3 +130,23 @@ def order_payload(**overrides: Any) -> dict[str, Any]:
 @pytest.fixture
 def worker_id_env() -> Iterator[str]:
     yield os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture
+async def served_url(app: Any) -> AsyncIterator[str]:
+    """The session's app over real HTTP/WebSocket (its lifespan already runs in ``app``)."""
+    import asyncio
+
+    import uvicorn
+
+    from tests.feed_support import eventually
+
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="off", log_level="warning")
+    )
+    task = asyncio.create_task(server.serve())
+    await eventually(lambda: server.started, timeout=10, what="uvicorn start")
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await asyncio.wait_for(task, 10)

@@ -3,6 +3,7 @@ child reads for a whole page (one query per kind of child per request)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
@@ -35,6 +36,14 @@ class GraphQLContext(BaseContext):
         self._authorized: dict[str, Authorized] = {}
         self.cost: dict[str, int] | None = None
         self.max_cost = self.settings.graphql_max_cost
+        # graphql-core resolves sibling fields concurrently, but one AsyncSession (one
+        # connection, one transaction) runs one statement at a time: resolvers take turns.
+        self._session_lock = asyncio.Lock()
+
+    async def serial(self, work: Awaitable[V]) -> V:
+        """Await ``work`` (which uses :attr:`session`) while no other resolver uses it."""
+        async with self._session_lock:
+            return await work
 
     @property
     def settings(self) -> Settings:
@@ -53,7 +62,7 @@ class GraphQLContext(BaseContext):
         default: Callable[[], V] | None = None,
     ) -> DataLoader[OrderKey, V | None]:
         async def batch_load(keys: list[OrderKey]) -> list[V | None]:
-            found = await load(self.session, self.authorize(scope).shops, keys)
+            found = await self.serial(load(self.session, self.authorize(scope).shops, keys))
             return [found.get(k, default() if default else None) for k in keys]
 
         return DataLoader(load_fn=batch_load)
@@ -81,7 +90,7 @@ class GraphQLContext(BaseContext):
     @cached_property
     def authors(self) -> DataLoader[int, dict[str, Any] | None]:
         async def batch_load(ids: list[int]) -> list[dict[str, Any] | None]:
-            found = await batch.authors_by_id(self.session, ids)
+            found = await self.serial(batch.authors_by_id(self.session, ids))
             return [found.get(i) for i in ids]
 
         return DataLoader(load_fn=batch_load)

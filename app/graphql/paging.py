@@ -30,11 +30,11 @@ async def order_connection(
         OrderListParams,
         {**(plain(filter) or {}), "sort": sort.value, "limit": first, "cursor": after},
     )
-    page = await OrderLister(ctx.session, auth.shops, ctx.codec).page(shop_ids, params)
+    page = await ctx.serial(OrderLister(ctx.session, auth.shops, ctx.codec).page(shop_ids, params))
     nodes = page["data"]
 
     async def count() -> int:
-        return await count_capped(ctx.session, auth.shops, shop_ids, params)
+        return await ctx.serial(count_capped(ctx.session, auth.shops, shop_ids, params))
 
     return {
         "nodes": nodes,

@@ -1,28 +1,47 @@
-"""``POST /graphql`` (GraphiQL on GET when enabled): the request's unit of work and principal
-are resolved by the same FastAPI dependencies as REST."""
+"""``/graphql``: HTTP (POST, GraphiQL on GET when enabled, multipart subscriptions) resolves the
+request's unit of work and principal with the same FastAPI dependencies as REST; WebSocket
+(graphql-transport-ws) authenticates from the ``connection_init`` payload
+(``{"authorization": "Bearer oga_…"}``), since browsers cannot set headers on a WebSocket."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
+from fastapi import APIRouter, Request, WebSocket
+from fastapi.routing import APIWebSocketRoute
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
-from app.api.listing import Codec
+from app.api.listing import Codec, keyset_codec
 from app.auth.dependencies import CurrentPrincipal
+from app.auth.principal import Principal, resolve_principal
 from app.config import Settings
-from app.db import Session
+from app.db import Database, Session
+from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.extensions import coded_error
 from app.graphql.schema import build_schema
+
+ANONYMOUS = Principal(None, None, None, frozenset(), {})
 
 
 async def get_context(
     request: Request, session: Session, principal: CurrentPrincipal, codec: Codec
 ) -> GraphQLContext:
     return GraphQLContext(request, session, principal, codec)
+
+
+async def get_ws_context(websocket: WebSocket) -> GraphQLContext:
+    # Subscriptions read the feed on their own short transactions; this session stays unused.
+    db: Database = websocket.app.state.db
+    return GraphQLContext(
+        websocket,  # type: ignore[arg-type]
+        db.sessionmaker(),
+        ANONYMOUS,
+        keyset_codec(websocket),  # type: ignore[arg-type]
+    )
 
 
 class CodedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
@@ -33,12 +52,32 @@ class CodedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
             result.errors = [coded_error(e) for e in result.errors]
         return process_result(result)
 
+    async def on_ws_connect(self, context: GraphQLContext) -> dict[str, object] | None:
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        raw = str(params.get("authorization") or params.get("Authorization") or "")
+        token = raw.removeprefix("Bearer ").strip()
+        db: Database = context.http_request.app.state.db
+        try:
+            async with db.transaction() as session:
+                context.principal = await resolve_principal(session, token)
+        except AppError as error:
+            raise ConnectionRejectionError({"code": error.code, "message": error.detail}) from error
+        return None
 
-def graphql_router(settings: Settings) -> GraphQLRouter[GraphQLContext, None]:
-    return CodedGraphQLRouter(
-        build_schema(introspection=settings.graphql_introspection),
+
+def graphql_router(settings: Settings) -> APIRouter:
+    """One APIRouter holding the HTTP routes of one Strawberry router and the WebSocket route
+    of another (each needs its own context getter)."""
+    schema = build_schema(introspection=settings.graphql_introspection)
+    http = CodedGraphQLRouter(
+        schema,
         path="/graphql",
         context_getter=get_context,
         graphql_ide="graphiql" if settings.graphiql_enabled else None,
         tags=["graphql"],
     )
+    ws = CodedGraphQLRouter(schema, path="/graphql", context_getter=get_ws_context)
+    router = APIRouter()
+    router.routes.extend(r for r in ws.routes if isinstance(r, APIWebSocketRoute))
+    router.routes.extend(r for r in http.routes if not isinstance(r, APIWebSocketRoute))
+    return router

@@ -28,6 +28,7 @@ from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
 from app.graphql.paging import order_connection
+from app.graphql.subscriptions import Subscription
 from app.graphql.types.connections import OrderConnection
 from app.graphql.types.orders import Node
 from app.graphql.types.scalars import OrderSort
@@ -38,7 +39,10 @@ Ctx = Info[GraphQLContext, None]
 
 def _field_of(root: Any, name: str) -> Any:
     # Roots are the domain's plain dicts; reading them directly avoids building objects.
-    return root[name] if type(root) is dict else getattr(root, name)
+    if type(root) is dict:
+        # `from_` (a Python keyword) is the dict's "from".
+        return root[name] if name in root else root[name.rstrip("_")]
+    return getattr(root, name)
 
 
 @strawberry.type
@@ -52,7 +56,9 @@ class Me:
 
 async def _shops(info: Ctx) -> list[dict[str, Any]]:
     principal = info.context.principal
-    rows = await shops_in(info.context.session, ShopScope.of(principal.shop_ids))
+    rows = await info.context.serial(
+        shops_in(info.context.session, ShopScope.of(principal.shop_ids))
+    )
     return [{"id": s.id, "name": s.name, "timezone": s.timezone} for s in rows]
 
 
@@ -61,14 +67,16 @@ async def _node(info: Ctx, global_id: str) -> Any:
     if type_name == "Order":
         auth = info.context.authorize("orders:read")
         auth.require(shop_id)
-        return await OrderService(info.context.session, auth.shops, auth.actor).get(
-            shop_id, entity_id
-        )
+        service = OrderService(info.context.session, auth.shops, auth.actor)
+        return await info.context.serial(service.get(shop_id, entity_id))
     if type_name == "AfterSale":
         auth = info.context.authorize("after_sales:read")
         auth.require(shop_id)
-        service = AfterSaleService(info.context.session, auth.shops, auth.actor)
-        return {**await service.get(shop_id, entity_id), "__typename": "AfterSale"}
+        after_sales = AfterSaleService(info.context.session, auth.shops, auth.actor)
+        return {
+            **await info.context.serial(after_sales.get(shop_id, entity_id)),
+            "__typename": "AfterSale",
+        }
     raise NotFound(f"Node {global_id!r} was not found.")
 
 
@@ -147,6 +155,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         config=StrawberryConfig(default_resolver=_field_of),
         extensions=extensions,
     )

@@ -1,0 +1,219 @@
+"""Metrics, disputes and the change feed through GraphQL; subscriptions on the live feed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+import websockets
+from starlette.requests import Request
+
+from app.api.listing import keyset_codec
+from app.auth.principal import resolve_principal
+from app.db import Database
+from app.graphql.context import GraphQLContext
+from app.graphql.schema import build_schema
+from tests.conftest import order_payload
+from tests.factories import bearer, make_token
+from tests.integration.test_graphql import gql, seed_orders
+
+
+async def test_metrics_and_changes_match_rest(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    await seed_orders(client, shop_id, internal_headers, n=4)
+    token = await make_token(db, shop_ids=[shop_id])
+    today = date.today().isoformat()
+    rest = await client.get(
+        f"/v1/shops/{shop_id}/metrics/summary",
+        params={"from": today, "to": today},
+        headers=bearer(token),
+    )
+    assert rest.status_code == 200, rest.text
+    query = """query($s: Int!, $d: Date!) { shop(id: $s) {
+        metrics(from: $d, to: $d) { from timezone metrics { orders paidOrders gmv
+          paymentConversion aov } previous { from metrics { orders } } }
+        changes(first: 3, wait: 10) { nodes { type entityVersion } endCursor hasMore
+          horizonLagMs } } }"""
+    body = await gql(client, token, query, {"s": shop_id, "d": today})
+    assert "errors" not in body, body
+    metrics = body["data"]["shop"]["metrics"]
+    expected = rest.json()["metrics"]
+    assert metrics["metrics"] == {
+        "orders": expected["orders"],
+        "paidOrders": expected["paid_orders"],
+        "gmv": expected["gmv"],
+        "paymentConversion": expected["payment_conversion"],
+        "aov": expected["aov"],
+    }
+    changes = body["data"]["shop"]["changes"]
+    assert [c["type"] for c in changes["nodes"]] == ["order.created", "order.created", "order.paid"]
+    assert changes["hasMore"] is True
+    rest_feed = await client.get(
+        f"/v1/shops/{shop_id}/changes",
+        params={"cursor": changes["endCursor"]},
+        headers=bearer(token),
+    )
+    assert rest_feed.status_code == 200  # GraphQL and REST cursors are the same cursor
+    assert len(rest_feed.json()["data"]) == 6 - 3  # 4 created + 2 paid in all
+
+
+@pytest.fixture
+async def live_context(app: Any, db: Database, shop: dict[str, int]) -> AsyncIterator[Any]:
+    """A GraphQL context exactly as the router builds it, for subscriptions."""
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    scope = {
+        "type": "http",
+        "app": app,
+        "headers": [],
+        "client": ("127.0.0.1", 1),
+        "method": "POST",
+        "path": "/graphql",
+        "query_string": b"",
+    }
+    request = Request(scope)
+    async with db.sessionmaker() as session:
+        principal = await resolve_principal(session, token)
+        yield GraphQLContext(request, session, principal, keyset_codec(request))
+
+
+async def test_order_created_subscription_receives_new_orders(
+    client: httpx.AsyncClient,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    live_context: Any,
+) -> None:
+    shop_id = shop["shop_id"]
+    before = await seed_orders(client, shop_id, internal_headers, n=1)  # must never be sent
+    stream = await build_schema().subscribe(
+        "subscription($s: [Int!]!) { orderCreated(shopIds: $s) { orderNo status } }",
+        variable_values={"s": [shop_id]},
+        context_value=live_context,
+    )
+    assert not hasattr(stream, "errors"), stream
+    pending = asyncio.ensure_future(stream.__anext__())
+    # The subscription starts at each shop's head (the feed horizon when it starts): orders
+    # behind it are never sent, orders after it always are. Keep committing until one of ours
+    # arrives, with a hard deadline.
+    created: list[str] = []
+    received: list[str] = []
+    for _ in range(10):
+        order = (
+            await client.post(
+                f"/internal/v1/shops/{shop_id}/orders",
+                json=order_payload(),
+                headers=internal_headers,
+            )
+        ).json()
+        created.append(order["order_no"])
+        done, _ = await asyncio.wait({pending}, timeout=2)
+        while done:
+            result = pending.result()
+            assert result.errors is None, result.errors
+            assert result.data["orderCreated"]["status"] == "PENDING_PAYMENT"
+            received.append(result.data["orderCreated"]["orderNo"])
+            pending = asyncio.ensure_future(stream.__anext__())
+            done, _ = await asyncio.wait({pending}, timeout=0.5)
+        if set(received) & set(created):
+            break
+    assert set(received) & set(created), (received, created)
+    # Nothing but new orders, each once (the seeded one only if it was past the horizon).
+    assert set(received) <= {*created, before[0]["order_no"]}
+    assert len(received) == len(set(received))
+    pending.cancel()
+    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+        await pending
+    await stream.aclose()
+
+
+async def test_changes_subscription_streams_from_cursor(
+    client: httpx.AsyncClient,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    live_context: Any,
+) -> None:
+    shop_id = shop["shop_id"]
+    orders = await seed_orders(client, shop_id, internal_headers, n=2)
+    stream = await build_schema().subscribe(
+        "subscription($s: Int!) { changes(shopId: $s) { type entityId entityVersion } }",
+        variable_values={"s": shop_id},
+        context_value=live_context,
+    )
+    seen = [
+        (await asyncio.wait_for(stream.__anext__(), timeout=10)).data["changes"] for _ in range(3)
+    ]
+    assert seen == [
+        {"type": "order.created", "entityId": orders[0]["id"], "entityVersion": 1},
+        {"type": "order.created", "entityId": orders[1]["id"], "entityVersion": 1},
+        {"type": "order.paid", "entityId": orders[1]["id"], "entityVersion": 2},
+    ]
+    await stream.aclose()
+
+
+async def _ws_message(ws: Any, timeout: float = 10) -> dict[str, Any]:
+    return orjson.loads(await asyncio.wait_for(ws.recv(), timeout))  # type: ignore[no-any-return]
+
+
+async def test_websocket_subscription_with_token_in_connection_init(
+    served_url: str,
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+) -> None:
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    url = served_url.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        await ws.send(
+            orjson.dumps(
+                {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
+            ).decode()
+        )
+        assert (await _ws_message(ws))["type"] == "connection_ack"
+        await ws.send(
+            orjson.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {
+                        "query": 'subscription($s: Int!) { changes(shopId: $s, after: "now") '
+                        "{ type entityId } }",
+                        "variables": {"s": shop_id},
+                    },
+                }
+            ).decode()
+        )
+        created = (
+            await client.post(
+                f"/internal/v1/shops/{shop_id}/orders",
+                json=order_payload(),
+                headers=internal_headers,
+            )
+        ).json()
+        message = await _ws_message(ws, timeout=20)
+        assert message["type"] == "next" and message["payload"].get("data"), message
+        assert message["payload"]["data"]["changes"] == {
+            "type": "order.created",
+            "entityId": created["id"],
+        }
+
+
+async def test_websocket_rejects_a_bad_token(served_url: str) -> None:
+    url = served_url.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        await ws.send(
+            orjson.dumps(
+                {"type": "connection_init", "payload": {"authorization": "Bearer oga_nope"}}
+            ).decode()
+        )
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await _ws_message(ws)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
