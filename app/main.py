@@ -24,6 +24,7 @@ from app.config import Settings, get_settings
 from app.db import Database
 from app.domain.sync.waiter import change_listener
 from app.errors import ServiceUnavailable
+from app.graphql.router import graphql_router
 from app.logging import configure_logging
 from app.migrations import head_revision
 from app.oauth2 import routes as oauth_routes
@@ -69,4 +70,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_after_sales.router)
     app.include_router(v1_disputes.router)
     app.include_router(internal_disputes.router)
+    app.include_router(graphql_router(settings))
     return app
