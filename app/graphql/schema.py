@@ -159,3 +159,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         config=StrawberryConfig(default_resolver=_field_of),
         extensions=extensions,
     )
+
+
+# The default schema (introspection on): what `make openapi` writes to schema.graphql.
+schema = build_schema()
