@@ -1,0 +1,145 @@
+"""The same 50-order page with items through GraphQL and REST, same run, same servers.
+
+One uvicorn (2 workers) serves the real app; REST `GET /v1/shops/{id}/orders?limit=50` and
+GraphQL `shop(id) { orders(first: 50) { nodes { …list-row fields, items… } } }` are checked for
+the same orders, amounts, statuses and items, then each is loaded for a fixed time at the same
+concurrency. Prints both req/s and the ratio GraphQL/REST (target >= 0.5) and appends a line to
+bench/RESULTS.md.
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test python bench/graphql_vs_rest.py
+    BENCH_SIZE=full python bench/graphql_vs_rest.py        # 1M orders
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import asyncpg
+import httpx
+import orjson
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from list_orders import SECRET, SIZES, _db_url, free_port, seed, start, wait_ready  # noqa: E402
+
+from app.config import plain_database_url  # noqa: E402
+
+QUERY = """query($s: Int!) { shop(id: $s) { orders(first: 50) { nodes {
+  databaseId shopId orderNo status payStatus payMethod createdAt paidAt paidAmount
+  buyer { id nickname } items { databaseId productId title sku quantity unitPrice }
+  trackingNumbers flagged trafficSource version updatedAt } } } }"""
+
+
+def _same_page(rest: dict[str, object], graphql: dict[str, object]) -> None:
+    rows = rest["data"]
+    nodes = graphql["data"]["shop"]["orders"]["nodes"]  # type: ignore[index]
+    assert isinstance(rows, list) and len(rows) == len(nodes) == 50
+    for r, n in zip(rows, nodes, strict=True):
+        assert (r["id"], r["paid_amount"], r["status"].upper(), len(r["items"])) == (
+            n["databaseId"],
+            n["paidAmount"],
+            n["status"],
+            len(n["items"]),
+        ), (r, n)
+
+
+async def load(
+    call: Callable[[], Awaitable[httpx.Response]], seconds: float, concurrency: int
+) -> int:
+    done = 0
+    stop = time.perf_counter() + seconds
+
+    async def one() -> None:
+        nonlocal done
+        while time.perf_counter() < stop:
+            r = await call()
+            if r.status_code != 200 or b'"errors"' in r.content[:20]:
+                raise RuntimeError(f"{r.status_code} {r.text[:200]}")
+            done += 1
+
+    await asyncio.gather(*(one() for _ in range(concurrency)))
+    return done
+
+
+async def run(url: str, shop_id: int, token: str, seconds: float, concurrency: int) -> str:
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "ORDERGATE_SECRET_KEY": SECRET,
+        "ORDERGATE_RATELIMIT_ENABLED": "false",
+        "ORDERGATE_LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+    server = start(["app.main:create_app", "--factory"], port, env)
+    auth = {"Authorization": f"Bearer {token}"}
+    base = f"http://127.0.0.1:{port}"
+    body = orjson.dumps({"query": QUERY, "variables": {"s": shop_id}})
+    gql_headers = {**auth, "Content-Type": "application/json"}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    try:
+        async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+            rest_url = f"{base}/v1/shops/{shop_id}/orders?limit=50"
+            await wait_ready(client, rest_url, auth)
+
+            def rest() -> Awaitable[httpx.Response]:
+                return client.get(rest_url, headers=auth)
+
+            def graphql() -> Awaitable[httpx.Response]:
+                return client.post(f"{base}/graphql", content=body, headers=gql_headers)
+
+            _same_page(
+                orjson.loads((await rest()).content), orjson.loads((await graphql()).content)
+            )
+            await load(rest, 0.5, concurrency)  # warm-up both
+            await load(graphql, 0.5, concurrency)
+            n_rest = await load(rest, seconds, concurrency)
+            n_gql = await load(graphql, seconds, concurrency)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rest_rps, gql_rps = n_rest / seconds, n_gql / seconds
+    return (
+        f"REST {rest_rps:,.0f} req/s, GraphQL {gql_rps:,.0f} req/s -> ratio "
+        f"{gql_rps / rest_rps:.2f}x (target >= 0.5) at concurrency {concurrency}"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--orders", type=int, help="seed this many (default by BENCH_SIZE)")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+    n = args.orders or SIZES.get(os.environ.get("BENCH_SIZE", "small"), SIZES["small"])
+    server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    name = f"og_bench_gql_{os.getpid()}"
+    admin = await asyncpg.connect(plain_database_url(server))
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    url = _db_url(server, name)
+    try:
+        shop_id, token = await seed(url, n)
+        summary = await run(url, shop_id, token, args.seconds, args.concurrency)
+    finally:
+        admin = await asyncpg.connect(plain_database_url(server))
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+    line = f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC graphql_vs_rest orders={n}: {summary}"
+    print(line)
+    results = ROOT / "bench" / "RESULTS.md"
+    with results.open("a") as f:
+        f.write(line + "\n")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
