@@ -28,7 +28,7 @@ class Problem(BaseModel):
 
 
 _DESCRIPTIONS = {
-    400: "Bad request (e.g. `invalid_cursor`)",
+    400: "Bad request (`invalid_cursor`, a body that is not JSON)",
     401: "`unauthorized`: missing, invalid, expired or revoked bearer token",
     403: "`insufficient_scope` (the token or role lacks the scope)",
     404: "`not_found`: unknown or invisible shop or entity",
@@ -52,4 +52,4 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 READ_ERRORS = (400, 401, 403, 404, 422)
-WRITE_ERRORS = (401, 403, 404, 409, 422)
+WRITE_ERRORS = (400, 401, 403, 404, 409, 422)

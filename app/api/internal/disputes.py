@@ -22,7 +22,7 @@ DisputeId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Dispute id")]
 @router.post(
     "/disputes/{dispute_id}/decide",
     summary="Record the platform's decision: won or lost",
-    responses=problems(401, 404, 409, 422),
+    responses=problems(400, 401, 404, 409, 422),
 )
 async def decide_dispute(
     shop_id: ShopId,

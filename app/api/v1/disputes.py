@@ -82,7 +82,7 @@ async def get_dispute(
     "/disputes/{dispute_id}/evidence",
     status_code=201,
     summary=f"Upload evidence (multipart `file` + `kind`, <= {MAX_EVIDENCE_BYTES} bytes)",
-    responses={**ok(EvidenceOut, 201), **problems(401, 403, 404, 409, 413, 415, 422)},
+    responses={**ok(EvidenceOut, 201), **problems(400, 401, 403, 404, 409, 413, 415, 422)},
 )
 async def upload_evidence(
     shop_id: ShopId,

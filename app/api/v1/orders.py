@@ -125,7 +125,7 @@ async def ship_order(
 @router.post(
     f"{SHOP}/shipments/batch",
     summary="Ship up to 500 orders; per-entry results, one bad entry blocks no other",
-    responses={**ok(BatchResult), **problems(401, 403, 404, 409, 422)},
+    responses={**ok(BatchResult), **problems(*WRITE_ERRORS)},
 )
 async def ship_batch_route(
     shop_id: ShopId, body: BatchShipments, auth: OrdersWrite, write: Write
