@@ -117,10 +117,12 @@ async def run(url: str, shop_id: int, token: str, seconds: float, concurrency: i
 async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--orders", type=int, help="seed this many (default by BENCH_SIZE)")
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, help="load per API (default 2 small, 10 full)")
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
-    n = args.orders or SIZES.get(os.environ.get("BENCH_SIZE", "small"), SIZES["small"])
+    size = os.environ.get("BENCH_SIZE", "small")
+    n = args.orders or SIZES.get(size, SIZES["small"])
+    seconds = args.seconds or (10.0 if size == "full" else 2.0)
     server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
     name = f"og_bench_gql_{os.getpid()}"
     admin = await asyncpg.connect(plain_database_url(server))
@@ -129,7 +131,7 @@ async def main() -> None:
     url = _db_url(server, name)
     try:
         shop_id, token = await seed(url, n)
-        summary = await run(url, shop_id, token, args.seconds, args.concurrency)
+        summary = await run(url, shop_id, token, seconds, args.concurrency)
     finally:
         admin = await asyncpg.connect(plain_database_url(server))
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
