@@ -186,39 +186,44 @@ def _service(info: Ctx, auth: Authorized) -> OrderService:
     return OrderService(info.context.session, auth.shops, auth.actor)
 
 
-async def _order_write(
+# The service a write scope's mutations call (refunds are after-sale writes).
+_SERVICES: dict[str, Any] = {
+    "orders:write": OrderService,
+    "after_sales:write": AfterSaleService,
+    "disputes:write": DisputeService,
+}
+
+
+async def _write(
     info: Ctx,
     name: str,
     *,
+    scope: str,
     shop_id: int,
-    order_id: int,
+    ids: dict[str, int],
     model: type[BaseModel],
     data: dict[str, Any],
-    expected_version: int | None,
     idempotency_key: str | None,
     call: Callable[[Any, Any], Awaitable[Any]],
-    scope: str = "orders:write",
+    entity_key: str = "order",
+    typename: str | None = None,
 ) -> Any:
-    """One order write: validate with the REST model, call the service, wrap the payload."""
-    body = {**data, "expected_version": expected_version}
+    """One write: validate with the REST model, call the service, wrap the payload."""
+    body = {k: v for k, v in data.items() if v is not None}
 
     async def produce(auth: Authorized) -> Any:
-        parsed = _model(model, body)
-        service: OrderService | AfterSaleService = (
-            AfterSaleService(info.context.session, auth.shops, auth.actor)
-            if scope == "after_sales:write"
-            else _service(info, auth)
-        )
-        return await call(service, parsed)
+        service = _SERVICES[scope](info.context.session, auth.shops, auth.actor)
+        result = await call(service, _model(model, body))
+        return {**result, "__typename": typename} if typename else result
 
     return await run_mutation(
         info,
         name=name,
         scope=scope,
         shop_id=shop_id,
-        arguments={"shop_id": shop_id, "order_id": order_id, **body},
+        arguments={"shop_id": shop_id, **ids, **body},
         idempotency_key=idempotency_key,
-        entity_key="order",
+        entity_key=entity_key,
         produce=produce,
     )
 
@@ -235,14 +240,14 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        return await _order_write(
+        return await _write(
             info,
             "shipOrder",
+            scope="orders:write",
             shop_id=shop_id,
-            order_id=order_id,
+            ids={"order_id": order_id},
             model=OrderShip,
-            data=plain(input),
-            expected_version=expected_version,
+            data={**plain(input), "expected_version": expected_version},
             idempotency_key=idempotency_key,
             call=lambda s, d: s.ship(shop_id, order_id, d),
         )
@@ -257,14 +262,14 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        return await _order_write(
+        return await _write(
             info,
             "updateOrder",
+            scope="orders:write",
             shop_id=shop_id,
-            order_id=order_id,
+            ids={"order_id": order_id},
             model=OrderPatch,
-            data=plain(input),
-            expected_version=expected_version,
+            data={**plain(input), "expected_version": expected_version},
             idempotency_key=idempotency_key,
             call=lambda s, d: s.update(shop_id, order_id, d),
         )
@@ -279,14 +284,14 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        return await _order_write(
+        return await _write(
             info,
             "flagOrder",
+            scope="orders:write",
             shop_id=shop_id,
-            order_id=order_id,
+            ids={"order_id": order_id},
             model=OrderFlag,
-            data={"reason": reason},
-            expected_version=expected_version,
+            data={"reason": reason, "expected_version": expected_version},
             idempotency_key=idempotency_key,
             call=lambda s, d: s.flag(shop_id, order_id, d),
         )
@@ -300,14 +305,14 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        return await _order_write(
+        return await _write(
             info,
             "unflagOrder",
+            scope="orders:write",
             shop_id=shop_id,
-            order_id=order_id,
+            ids={"order_id": order_id},
             model=VersionedIn,
-            data={},
-            expected_version=expected_version,
+            data={"expected_version": expected_version},
             idempotency_key=idempotency_key,
             call=lambda s, d: s.unflag(shop_id, order_id, d),
         )
@@ -323,15 +328,18 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        data = {k: v for k, v in {"coupon_code": coupon_code, "message": message}.items() if v}
-        return await _order_write(
+        return await _write(
             info,
             "sendPaymentReminder",
+            scope="orders:write",
             shop_id=shop_id,
-            order_id=order_id,
+            ids={"order_id": order_id},
             model=PaymentReminderCreate,
-            data=data,
-            expected_version=expected_version,
+            data={
+                "coupon_code": coupon_code,
+                "message": message,
+                "expected_version": expected_version,
+            },
             idempotency_key=idempotency_key,
             call=lambda s, d: s.remind_payment(shop_id, order_id, d),
         )
@@ -346,14 +354,14 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        return await _order_write(
+        return await _write(
             info,
             "closeOrder",
+            scope="orders:write",
             shop_id=shop_id,
-            order_id=order_id,
+            ids={"order_id": order_id},
             model=OrderClose,
-            data={"reason": reason},
-            expected_version=expected_version,
+            data={"reason": reason, "expected_version": expected_version},
             idempotency_key=idempotency_key,
             call=lambda s, d: s.close(shop_id, order_id, d),
         )
@@ -368,17 +376,16 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> OrderPayload:
-        return await _order_write(
+        return await _write(
             info,
             "refundOrder",
-            shop_id=shop_id,
-            order_id=order_id,
-            model=OrderRefund,
-            data={"reason": reason},
-            expected_version=expected_version,
-            idempotency_key=idempotency_key,
             scope="after_sales:write",
-            call=lambda s, d: s.merchant_refund(shop_id, order_id, d),  # type: ignore[union-attr]
+            shop_id=shop_id,
+            ids={"order_id": order_id},
+            model=OrderRefund,
+            data={"reason": reason, "expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.merchant_refund(shop_id, order_id, d),
         )
 
     @strawberry.mutation(description="Ship up to 500 orders; each entry succeeds or fails alone")
@@ -433,23 +440,18 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> AfterSalePayload:
-        body = {"action": action, "reason": reason, "expected_version": expected_version}
-        body = {k: v for k, v in body.items() if v is not None}
-
-        async def produce(auth: Authorized) -> Any:
-            service = AfterSaleService(info.context.session, auth.shops, auth.actor)
-            result = await service.act(shop_id, after_sale_id, _model(AfterSaleAction, body))
-            return {**result, "__typename": "AfterSale"}
-
-        return await run_mutation(
+        return await _write(
             info,
-            name="afterSaleAction",
+            "afterSaleAction",
             scope="after_sales:write",
             shop_id=shop_id,
-            arguments={"shop_id": shop_id, "after_sale_id": after_sale_id, **body},
+            ids={"after_sale_id": after_sale_id},
+            model=AfterSaleAction,
+            data={"action": action, "reason": reason, "expected_version": expected_version},
             idempotency_key=idempotency_key,
             entity_key="after_sale",
-            produce=produce,
+            typename="AfterSale",
+            call=lambda s, d: s.act(shop_id, after_sale_id, d),
         )
 
     @strawberry.mutation(description="Open a logistics dispute or a malicious-claim appeal")
@@ -463,23 +465,18 @@ class Mutation:
         after_sale_id: int | None = None,
         idempotency_key: str | None = None,
     ) -> DisputePayload:
-        body = {"kind": kind, "description": description, "after_sale_id": after_sale_id}
-        body = {k: v for k, v in body.items() if v is not None}
-
-        async def produce(auth: Authorized) -> Any:
-            service = DisputeService(info.context.session, auth.shops, auth.actor)
-            result = await service.open(shop_id, order_id, _model(DisputeCreate, body))
-            return {**result, "__typename": "Dispute"}
-
-        return await run_mutation(
+        return await _write(
             info,
-            name="openDispute",
+            "openDispute",
             scope="disputes:write",
             shop_id=shop_id,
-            arguments={"shop_id": shop_id, "order_id": order_id, **body},
+            ids={"order_id": order_id},
+            model=DisputeCreate,
+            data={"kind": kind, "description": description, "after_sale_id": after_sale_id},
             idempotency_key=idempotency_key,
             entity_key="dispute",
-            produce=produce,
+            typename="Dispute",
+            call=lambda s, d: s.open(shop_id, order_id, d),
         )
 
     @strawberry.mutation(description="Submit a dispute's evidence for platform review")
@@ -491,20 +488,16 @@ class Mutation:
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> DisputePayload:
-        body = {"expected_version": expected_version} if expected_version else {}
-
-        async def produce(auth: Authorized) -> Any:
-            service = DisputeService(info.context.session, auth.shops, auth.actor)
-            result = await service.submit(shop_id, dispute_id, _model(DisputeSubmit, body))
-            return {**result, "__typename": "Dispute"}
-
-        return await run_mutation(
+        return await _write(
             info,
-            name="submitDispute",
+            "submitDispute",
             scope="disputes:write",
             shop_id=shop_id,
-            arguments={"shop_id": shop_id, "dispute_id": dispute_id, **body},
+            ids={"dispute_id": dispute_id},
+            model=DisputeSubmit,
+            data={"expected_version": expected_version},
             idempotency_key=idempotency_key,
             entity_key="dispute",
-            produce=produce,
+            typename="Dispute",
+            call=lambda s, d: s.submit(shop_id, dispute_id, d),
         )

@@ -4,8 +4,8 @@ per kind of child for a whole page, never one per row. Every key is checked agai
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,7 @@ from app.kit.clock import rfc3339
 from app.models import AfterSale, Author, Dispute, Order, OrderEvent, OrderItem, Shipment
 
 OrderKey = tuple[int, int]
+V = TypeVar("V")
 
 
 def _by_shop(scope: ShopScope, keys: Iterable[OrderKey]) -> dict[int, list[int]]:
@@ -37,6 +38,27 @@ def _of_orders(model: Any, scope: ShopScope, keys: Sequence[OrderKey]) -> Column
     return or_(*parts) if parts else model.shop_id.is_(None)
 
 
+async def _children(
+    session: AsyncSession,
+    scope: ShopScope,
+    keys: Sequence[OrderKey],
+    model: Any,
+    public: Callable[[Any], V],
+) -> dict[OrderKey, list[V]]:
+    """The orders' child rows of ``model`` (one query), grouped by order, in id order."""
+    grouped: dict[OrderKey, list[V]] = defaultdict(list)
+    rows = await session.execute(
+        select(model).where(_of_orders(model, scope, keys)).order_by(model.id)
+    )
+    for row in rows.scalars():
+        grouped[(row.shop_id, row.order_id)].append(public(row))
+    return grouped
+
+
+def _same(row: Any) -> Any:
+    return row
+
+
 async def public_orders(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, dict[str, Any]]:
@@ -48,81 +70,47 @@ async def public_orders(
     if not parts:
         return {}
     orders = (await session.execute(select(Order).where(or_(*parts)))).scalars().all()
-    items: dict[OrderKey, list[OrderItem]] = defaultdict(list)
-    for item in (
-        await session.execute(
-            select(OrderItem).where(_of_orders(OrderItem, scope, keys)).order_by(OrderItem.id)
-        )
-    ).scalars():
-        items[(item.shop_id, item.order_id)].append(item)
-    shipments: dict[OrderKey, list[Shipment]] = defaultdict(list)
-    for shipment in (
-        await session.execute(
-            select(Shipment).where(_of_orders(Shipment, scope, keys)).order_by(Shipment.id)
-        )
-    ).scalars():
-        shipments[(shipment.shop_id, shipment.order_id)].append(shipment)
+    items = await _children(session, scope, keys, OrderItem, _same)
+    shipments = await _children(session, scope, keys, Shipment, _same)
     return {
         (o.shop_id, o.id): order_public(o, items[(o.shop_id, o.id)], shipments[(o.shop_id, o.id)])
         for o in orders
     }
 
 
+def _event_public(e: OrderEvent) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "actor_type": e.actor_type,
+        "actor_id": e.actor_id,
+        "data": e.data,
+        "created_at": rfc3339(e.created_at),
+    }
+
+
 async def shipments_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, list[dict[str, Any]]]:
-    grouped: dict[OrderKey, list[dict[str, Any]]] = defaultdict(list)
-    rows = await session.execute(
-        select(Shipment).where(_of_orders(Shipment, scope, keys)).order_by(Shipment.id)
-    )
-    for s in rows.scalars():
-        grouped[(s.shop_id, s.order_id)].append(shipment_public(s))
-    return grouped
+    return await _children(session, scope, keys, Shipment, shipment_public)
 
 
 async def after_sales_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, list[dict[str, Any]]]:
-    grouped: dict[OrderKey, list[dict[str, Any]]] = defaultdict(list)
-    rows = await session.execute(
-        select(AfterSale).where(_of_orders(AfterSale, scope, keys)).order_by(AfterSale.id)
-    )
-    for a in rows.scalars():
-        grouped[(a.shop_id, a.order_id)].append(after_sale_public(a))
-    return grouped
+    return await _children(session, scope, keys, AfterSale, after_sale_public)
 
 
 async def disputes_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, list[dict[str, Any]]]:
-    grouped: dict[OrderKey, list[dict[str, Any]]] = defaultdict(list)
-    rows = await session.execute(
-        select(Dispute).where(_of_orders(Dispute, scope, keys)).order_by(Dispute.id)
-    )
-    for d in rows.scalars():
-        grouped[(d.shop_id, d.order_id)].append(dispute_public(d))
-    return grouped
+    return await _children(session, scope, keys, Dispute, dispute_public)
 
 
 async def timelines_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, list[dict[str, Any]]]:
-    grouped: dict[OrderKey, list[dict[str, Any]]] = defaultdict(list)
-    rows = await session.execute(
-        select(OrderEvent).where(_of_orders(OrderEvent, scope, keys)).order_by(OrderEvent.id)
-    )
-    for e in rows.scalars():
-        grouped[(e.shop_id, e.order_id)].append(
-            {
-                "id": e.id,
-                "kind": e.kind,
-                "actor_type": e.actor_type,
-                "actor_id": e.actor_id,
-                "data": e.data,
-                "created_at": rfc3339(e.created_at),
-            }
-        )
-    return grouped
+    return await _children(session, scope, keys, OrderEvent, _event_public)
 
 
 async def authors_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
