@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import IdempotencyInProgress, IdempotencyMismatch
@@ -103,3 +103,18 @@ async def store(
             expires_at=now + TTL,
         )
     )
+
+
+async def prune_expired(session: AsyncSession, *, batch: int = 10_000) -> int:
+    """Delete up to ``batch`` expired records (for a periodic job); returns how many."""
+    expired = (
+        select(IdempotencyKey.principal_key, IdempotencyKey.key)
+        .where(IdempotencyKey.expires_at <= utcnow())
+        .limit(batch)
+    )
+    result = await session.execute(
+        delete(IdempotencyKey).where(
+            tuple_(IdempotencyKey.principal_key, IdempotencyKey.key).in_(expired)
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
