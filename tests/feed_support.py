@@ -25,7 +25,13 @@ def feed_service(app: Any) -> FeedService:
 
 
 async def write_change(
-    session: AsyncSession, shop_id: int, entity_id: int, version: int, **data: Any
+    session: AsyncSession,
+    shop_id: int,
+    entity_id: int,
+    version: int,
+    *,
+    type: str = "order.updated",
+    **data: Any,
 ) -> int:
     """One change-log row through the real writer; returns its id."""
     await record_change(
@@ -34,7 +40,7 @@ async def write_change(
         entity="order",
         entity_id=entity_id,
         entity_version=version,
-        type="order.updated",
+        type=type,
         data={"id": entity_id, "version": version, **data},
     )
     row_id = await session.scalar(
@@ -47,9 +53,11 @@ async def write_change(
     return int(row_id)
 
 
-async def commit_change(db: Database, shop_id: int, entity_id: int, version: int) -> int:
+async def commit_change(
+    db: Database, shop_id: int, entity_id: int, version: int, *, type: str = "order.updated"
+) -> int:
     async with db.transaction() as s:
-        return await write_change(s, shop_id, entity_id, version)
+        return await write_change(s, shop_id, entity_id, version, type=type)
 
 
 async def read(
@@ -63,6 +71,30 @@ async def read(
     pii: bool = True,
 ) -> FeedPage:
     return await service.poll(PageRequest(shop_id, cursor, limit, types, wait, pii))
+
+
+async def read_until(
+    service: FeedService,
+    shop_id: int,
+    cursor: Cursor | None,
+    count: int,
+    *,
+    limit: int = 200,
+    types: list[str] | None = None,
+    timeout: float = 120.0,
+) -> tuple[list[dict[str, Any]], Cursor]:
+    """Follow the feed until ``count`` changes arrived. Transactions in other databases of the
+    cluster (parallel test workers, seeders) hold the horizon too, so a change may surface
+    later than its commit: the feed stalls, it never skips."""
+    seen: list[dict[str, Any]] = []
+    async with asyncio.timeout(timeout):
+        while len(seen) < count:
+            page = await read(service, shop_id, cursor, wait=5, limit=limit, types=types)
+            seen += page.changes
+            assert cursor is None or page.cursor.position >= cursor.position
+            cursor = page.cursor
+    assert cursor is not None
+    return seen, cursor
 
 
 async def eventually(

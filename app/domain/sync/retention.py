@@ -20,6 +20,8 @@ _BATCH_SQL = text(
 WITH doomed AS (
     SELECT shop_id, id FROM change_log
     WHERE created_at < :cutoff
+      -- Never past the horizon: the watermark then stays below every head cursor handed out.
+      AND xid < pg_snapshot_xmin(pg_current_snapshot())
     ORDER BY created_at
     LIMIT :batch
     FOR UPDATE SKIP LOCKED

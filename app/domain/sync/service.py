@@ -27,7 +27,8 @@ _STATUS_SQL = text(
 SELECT
     (SELECT count(*) FROM change_log
      WHERE shop_id = :shop_id AND created_at > now() - interval '1 minute') AS last_minute,
-    oldest.id AS oldest_id, oldest.created_at AS oldest_at, oldest.xid::text AS oldest_xid
+    oldest.id AS oldest_id, oldest.created_at AS oldest_at, oldest.xid::text AS oldest_xid,
+    (SELECT pruned_id = 0 FROM feed_state WHERE id = 1) AS never_pruned
 FROM (SELECT 1) AS one
 LEFT JOIN LATERAL (
     SELECT id, created_at, xid FROM change_log WHERE shop_id = :shop_id
@@ -104,6 +105,9 @@ class FeedService:
             "oldest_retained_change": oldest,
             "horizon_lag_ms": head.horizon_lag_ms,
             "changes_last_minute": row.last_minute,
+            # Retention never removed anything: following the feed from the beginning is a
+            # complete snapshot (what `ordergate mirror` uses when it can).
+            "feed_complete": bool(row.never_pruned),
             "listener_connected": bool(listener and listener.connected.is_set()),
         }
 

@@ -1,0 +1,1 @@
+"""``ordergate mirror``: the reference integrator client (snapshot + feed = mirror)."""

@@ -1,0 +1,194 @@
+"""Snapshot + feed = mirror.
+
+1. Take the head cursor (``?cursor=now``) *before* copying anything.
+2. Copy every order, after-sale and dispute: from the feed's beginning when the feed is still
+   complete (``sync-status.feed_complete``: retention never removed anything), else through
+   the list API (keyset pages); if neither is possible, the feed from the start of retention.
+3. Follow the feed from the head cursor with long-poll, applying each change by
+   (entity, entity_id, entity_version) without ever regressing a version, and storing the cursor
+   in the same local transaction as the rows.
+Changes made during the copy appear both in the copy and after the head cursor; versions make
+applying them twice harmless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from app.mirror.client import ApiClient, ResyncRequired
+from app.mirror.store import MirrorState, MirrorStore, Record
+
+LISTS = (("order", "orders"), ("after_sale", "after-sales"), ("dispute", "disputes"))
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: str
+    applied: int
+    lag_seconds: float | None
+    cursor: str | None
+
+
+class Mirror:
+    def __init__(
+        self,
+        api: ApiClient,
+        store: MirrorStore,
+        shop_id: int,
+        *,
+        wait: int = 30,
+        page_size: int = 1000,
+        list_page_size: int = 100,
+        on_progress: Callable[[Progress], None] | None = None,
+        snapshot: str = "auto",
+    ) -> None:
+        self.api = api
+        self.store = store
+        self.shop_id = shop_id
+        self.wait = wait
+        self.page_size = page_size
+        self.list_page_size = list_page_size
+        self.on_progress = on_progress or (lambda _p: None)
+        self.base = f"/v1/shops/{shop_id}"
+        self.snapshot = snapshot  # auto | list | feed
+        self.applied = 0
+
+    async def run(self, *, until_caught_up: bool = False) -> None:
+        """Mirror forever; with ``until_caught_up``, return once every change committed before
+        the last (empty) long-poll began is stored."""
+        force = False
+        while True:
+            try:
+                state = await self.store.load_state(self.shop_id)
+                if state.phase in ("new", "snapshot"):
+                    await self._snapshot(state, force=force)
+                    state = await self.store.load_state(self.shop_id)
+                force = False
+                if await self._follow(state, until_caught_up=until_caught_up):
+                    return
+            except ResyncRequired:
+                # Start over, overwriting rows: after a feed reset, versions may have gone back.
+                await self.store.apply(self.shop_id, [], MirrorState(phase="new"))
+                force = True
+
+    async def _snapshot(self, state: MirrorState, *, force: bool) -> None:
+        if state.phase == "new":
+            head = await self.api.get(f"{self.base}/changes", {"cursor": "now"})
+            state = MirrorState(phase="snapshot", cursor=head.json()["next_cursor"])
+            if await self._copy_through_feed():
+                state = MirrorState(phase="follow", cursor=None)  # the whole feed instead
+            await self.store.apply(self.shop_id, [], state)
+            if state.phase == "follow":
+                return
+        while state.list_index < len(LISTS):
+            entity, path = LISTS[state.list_index]
+            params: dict[str, Any] = {"limit": self.list_page_size}
+            if state.list_cursor:
+                params["cursor"] = state.list_cursor
+
+            def next_list_page(body: dict[str, Any]) -> dict[str, Any] | None:
+                if not (body.get("has_more") and body.get("next_cursor")):
+                    return None
+                return {"limit": self.list_page_size, "cursor": body["next_cursor"]}
+
+            async for body in self._pages(f"{self.base}/{path}", params, next_list_page):
+                records = [Record(entity, d["id"], d["version"], d) for d in body["data"]]
+                if next_list_page(body) is not None:
+                    state.list_cursor = body["next_cursor"]
+                else:
+                    state.list_index, state.list_cursor = state.list_index + 1, None
+                if state.list_index == len(LISTS):
+                    state.phase = "follow"
+                await self.store.apply(self.shop_id, records, state, force=force)
+                self.applied += len(records)
+                self.on_progress(Progress("snapshot", self.applied, None, state.cursor))
+
+    async def _copy_through_feed(self) -> bool:
+        """Feed from the beginning when it is complete (1,000 ready-made rows per page) or when
+        the list API is not available to this token; else keyset pages of the list API."""
+        if self.snapshot == "feed":
+            return True
+        if self.snapshot == "auto":
+            status = await self.api.get(f"{self.base}/sync-status", {})
+            if status.is_success and status.json().get("feed_complete"):
+                return True
+        return not await self._lists_available()
+
+    async def _lists_available(self) -> bool:
+        for _entity, path in LISTS:
+            r = await self.api.get(f"{self.base}/{path}", {"limit": 1})
+            if not r.is_success or not isinstance(r.json().get("data"), list):
+                return False
+        return True
+
+    async def _follow(self, state: MirrorState, *, until_caught_up: bool) -> bool:
+        def params_after(cursor: str | None) -> dict[str, Any]:
+            params: dict[str, Any] = {"limit": self.page_size}
+            if cursor:
+                params["cursor"] = cursor
+            params["wait"] = self.wait
+            return params
+
+        def next_feed_page(body: dict[str, Any]) -> dict[str, Any] | None:
+            if until_caught_up and caught_up(body):
+                return None
+            return params_after(body["next_cursor"])
+
+        def caught_up(body: dict[str, Any]) -> bool:
+            # An empty long-poll proves every change committed before it started was delivered
+            # unless some transaction has held the horizon for about as long as the poll lasted.
+            held_ms = body["horizon_lag_ms"] + 100
+            return not body["data"] and not body["has_more"] and held_ms < body["_elapsed_ms"]
+
+        async for body in self._pages(
+            f"{self.base}/changes", params_after(state.cursor), next_feed_page, self.wait + 30
+        ):
+            changes = body["data"]
+            state.cursor = body["next_cursor"]
+            records = [
+                Record(c["entity"], c["entity_id"], c["entity_version"], c["data"]) for c in changes
+            ]
+            await self.store.apply(self.shop_id, records, state)
+            self.applied += len(records)
+            lag = _lag(changes[-1]["created_at"]) if changes else None
+            self.on_progress(Progress("follow", self.applied, lag, state.cursor))
+        return True
+
+    async def _pages(
+        self,
+        path: str,
+        params: dict[str, Any],
+        next_params: Callable[[dict[str, Any]], dict[str, Any] | None],
+        read_timeout: float = 30.0,
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Response bodies, page k+1 already requested while the caller stores page k."""
+
+        async def timed(p: dict[str, Any]) -> dict[str, Any]:
+            started = time.monotonic()
+            body: dict[str, Any] = (await self.api.get(path, p, read_timeout=read_timeout)).json()
+            body["_elapsed_ms"] = (time.monotonic() - started) * 1000
+            return body
+
+        def request(p: dict[str, Any]) -> asyncio.Task[dict[str, Any]]:
+            return asyncio.create_task(timed(p))
+
+        task: asyncio.Task[dict[str, Any]] | None = request(params)
+        try:
+            while task is not None:
+                body = await task
+                following = next_params(body)
+                task = request(following) if following is not None else None
+                yield body
+        finally:
+            if task is not None:
+                task.cancel()
+
+
+def _lag(created_at: str) -> float:
+    at = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    return max((datetime.now(UTC) - at).total_seconds(), 0.0)

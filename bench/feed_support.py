@@ -1,0 +1,114 @@
+"""Shared by the feed benchmarks: a scratch database and an API server in its own process."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.config import Settings, plain_database_url  # noqa: E402
+from app.db import Database  # noqa: E402
+from app.migrations import upgrade  # noqa: E402
+
+SECRET = "bench-secret-key"
+INTERNAL = "ogi_bench_internal"
+
+
+def db_url(server: str, name: str) -> str:
+    base = plain_database_url(server).partition("?")[0].rsplit("/", 1)[0]
+    return f"{base}/{name}"
+
+
+@asynccontextmanager
+async def scratch_database(prefix: str) -> AsyncIterator[str]:
+    server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    name = f"og_bench_{prefix}_{os.getpid()}"
+    admin = await asyncpg.connect(plain_database_url(server))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        url = db_url(server, name)
+        await asyncio.to_thread(upgrade, url)
+        yield url
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@asynccontextmanager
+async def api_server(url: str) -> AsyncIterator[str]:
+    """``uvicorn app.main:create_app`` in a subprocess (its own core), rate limits off."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "ORDERGATE_SECRET_KEY": SECRET,
+        "ORDERGATE_INTERNAL_TOKEN": INTERNAL,
+        "ORDERGATE_RATELIMIT_ENABLED": "false",
+        "ORDERGATE_LOG_LEVEL": "WARNING",
+        "ORDERGATE_ENV": "development",
+    }
+    env.pop("REDIS_URL", None)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "app.main:create_app",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base) as c:
+            for _ in range(600):
+                try:
+                    if (await c.get("/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.05)
+            else:
+                raise RuntimeError("API server did not start")
+        yield base
+    finally:
+        proc.terminate()
+        await proc.wait()
+
+
+def database(url: str) -> Database:
+    return Database.connect(Settings(secret_key=SECRET), url)
+
+
+def record(line: str) -> None:
+    """Append one line to bench/RESULTS.md (shared with the other benchmarks)."""
+    path = ROOT / "bench" / "RESULTS.md"
+    if not path.exists():
+        path.write_text("# Benchmark results\n\n")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    with path.open("a") as f:
+        f.write(f"- {stamp} {line}\n")
+    print(line)

@@ -1,0 +1,126 @@
+"""Commit -> seen latency of the change feed under a steady write rate.
+
+Writers commit changes through the real change-log writer (one transaction per change, spread
+over 3 shops) at ``--rate`` per second for ``--duration`` seconds, while one long-polling HTTP
+reader per shop follows ``GET /v1/shops/{id}/changes?wait=30`` against an API server in its own
+process. Latency = reader receives the change - writer issues COMMIT. Prints p50/p95/p99, the
+max ``horizon_lag_ms`` seen, and missing/duplicate counts; appends to bench/RESULTS.md.
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
+        python bench/sync_latency.py --rate 200 --duration 60      # the issue's figure
+    python bench/sync_latency.py                                    # CI-sized defaults
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+from typing import Any
+
+import httpx
+from feed_support import api_server, database, record, scratch_database
+
+from app.domain.sync.change_log import record_change
+from tests.factories import make_account, make_shop, make_token
+
+SHOPS = 3
+
+
+async def main(rate: float, duration: float) -> None:
+    async with scratch_database("sync") as url, api_server(url) as base:
+        db = database(url)
+        owner = await make_account(db)
+        shops = [await make_shop(db, owner_id=owner) for _ in range(SHOPS)]
+        token = await make_token(db, shop_ids=shops)
+        committing: dict[tuple[int, int], float] = {}
+        latencies: list[float] = []
+        seen: set[tuple[int, int]] = set()
+        duplicates = 0
+        max_lag = 0
+        done = asyncio.Event()
+        total = int(rate * duration)
+
+        async def reader(shop_id: int, http: httpx.AsyncClient) -> None:
+            nonlocal duplicates, max_lag
+            head = (await http.get(f"/v1/shops/{shop_id}/changes?cursor=now")).json()
+            cursor = head["next_cursor"]
+            ready.set()
+            while not (done.is_set() and len(seen) >= total):
+                r = await http.get(
+                    f"/v1/shops/{shop_id}/changes",
+                    params={"cursor": cursor, "wait": 2, "limit": 1000},
+                )
+                now = time.perf_counter()
+                body = r.json()
+                max_lag = max(max_lag, body["horizon_lag_ms"])
+                for c in body["data"]:
+                    key = (shop_id, c["entity_id"])
+                    if key in seen:
+                        duplicates += 1
+                    seen.add(key)
+                    latencies.append(now - committing[key])
+                cursor = body["next_cursor"]
+
+        async def writer() -> None:
+            started = time.perf_counter()
+            pending: set[asyncio.Task[None]] = set()
+            for n in range(total):
+                # Open-loop schedule: write n is due at n / rate, whatever happened before.
+                delay = started + n / rate - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                task = asyncio.create_task(write_one(n))
+                pending.add(task)
+                task.add_done_callback(pending.discard)
+            await asyncio.gather(*pending)
+            done.set()
+
+        async def write_one(n: int) -> None:
+            shop_id = shops[n % SHOPS]
+            async with db.sessionmaker() as s, s.begin() as tx:
+                await record_change(
+                    s,
+                    shop_id=shop_id,
+                    entity="order",
+                    entity_id=n,
+                    entity_version=1,
+                    type="order.updated",
+                    data={"n": n},
+                )
+                committing[(shop_id, n)] = time.perf_counter()
+                await tx.commit()
+
+        ready = asyncio.Event()
+        headers = {"Authorization": f"Bearer {token}"}
+        limits = httpx.Limits(max_connections=SHOPS * 2)
+        async with httpx.AsyncClient(
+            base_url=base, headers=headers, timeout=60, limits=limits
+        ) as http:
+            readers = [asyncio.create_task(reader(s, http)) for s in shops]
+            await ready.wait()
+            await writer()
+            await asyncio.wait_for(asyncio.gather(*readers), duration + 60)
+        await db.dispose()
+
+    q = statistics.quantiles(latencies, n=100)
+    ms = [v * 1000 for v in (q[49], q[94], q[98])]
+    record(
+        f"sync_latency rate={rate:g}/s duration={duration:g}s readers={SHOPS} "
+        f"changes={len(latencies)}/{total} dup={duplicates}: commit->seen "
+        f"p50 {ms[0]:.1f} ms, p95 {ms[1]:.1f} ms, p99 {ms[2]:.1f} ms, "
+        f"max {max(latencies) * 1000:.1f} ms; max horizon_lag_ms {max_lag} (target p99 < 500 ms)"
+    )
+
+
+def cli() -> Any:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("--rate", type=float, default=100, help="writes per second (issue: 200)")
+    p.add_argument("--duration", type=float, default=10, help="seconds (issue: 60)")
+    return p.parse_args()
+
+
+if __name__ == "__main__":
+    args = cli()
+    asyncio.run(main(args.rate, args.duration))
