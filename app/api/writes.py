@@ -7,6 +7,7 @@ stored under the Idempotency-Key in the request's own transaction (see app/kit/i
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from app.kit import idempotency
 from app.kit.versioning import etag, expected_version
 
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
+_CHUNK = 1 << 20
+_MAX_HASHED_FILE = 16 << 20
 REPLAYED_HEADER = "Idempotent-Replayed"
 
 IdempotencyKeyHeader = Annotated[
@@ -48,9 +51,7 @@ async def _canonical_body(request: Request) -> bytes:
         parts: list[list[str]] = []
         for name, value in (await request.form()).multi_items():
             if isinstance(value, UploadFile):
-                data = await value.read()
-                await value.seek(0)
-                digest = idempotency.request_fingerprint(data)
+                digest = await _file_digest(value)
                 parts.append([name, value.filename or "", value.content_type or "", digest])
             else:
                 parts.append([name, value])
@@ -60,6 +61,17 @@ async def _canonical_body(request: Request) -> bytes:
         return orjson.dumps(orjson.loads(raw), option=orjson.OPT_SORT_KEYS) if raw else b""
     except orjson.JSONDecodeError:
         return raw
+
+
+async def _file_digest(upload: UploadFile) -> str:
+    # Chunked and capped: a file past the cap fails its write (413) and is never stored.
+    digest = hashlib.sha256()
+    seen = 0
+    while seen <= _MAX_HASHED_FILE and (chunk := await upload.read(_CHUNK)):
+        digest.update(chunk)
+        seen += len(chunk)
+    await upload.seek(0)
+    return f"{seen}:{digest.hexdigest()}"
 
 
 @dataclass
