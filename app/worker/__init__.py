@@ -1,0 +1,1 @@
+"""Background jobs: the runner used by ``ordergate worker`` and ``ordergate up``."""

@@ -1,0 +1,49 @@
+"""The built-in jobs of the worker: exports, retention, idempotency pruning, webhooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.kit.optional import optional_attr
+from app.worker.runner import JobContext, JobFactory, wait_or_stop
+
+RETENTION_EVERY_SECONDS = 600.0
+IDEMPOTENCY_PRUNE_EVERY_SECONDS = 300.0
+
+
+async def _exports(ctx: JobContext) -> None:
+    from app.domain.exports.worker import export_worker
+
+    await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop)
+
+
+async def _retention(ctx: JobContext) -> None:
+    from app.domain.sync.retention import prune_change_log
+
+    while not ctx.stop.is_set():
+        await prune_change_log(ctx.db, ctx.settings)
+        await wait_or_stop(ctx.stop, RETENTION_EVERY_SECONDS)
+
+
+async def _idempotency(ctx: JobContext) -> None:
+    from app.kit.idempotency import prune_expired
+
+    while not ctx.stop.is_set():
+        async with ctx.db.transaction() as session:
+            await prune_expired(session)
+        await wait_or_stop(ctx.stop, IDEMPOTENCY_PRUNE_EVERY_SECONDS)
+
+
+def builtin_jobs() -> dict[str, JobFactory]:
+    jobs: dict[str, JobFactory] = {
+        "exports": _exports,
+        "feed_retention": _retention,
+        "idempotency_prune": _idempotency,
+    }
+    # Webhook jobs live with their domain; absent until that package exists.
+    webhook_jobs: Callable[[], dict[str, JobFactory]] | None = optional_attr(
+        "app.domain.webhooks.jobs", "webhook_jobs"
+    )
+    if webhook_jobs is not None:
+        jobs.update(webhook_jobs())
+    return jobs
