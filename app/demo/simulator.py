@@ -1,0 +1,238 @@
+"""Live traffic for the internal ingest API: orders born, paid, closed, shipped, signed,
+completed and sent to after-sales, at a steady rate of lifecycle events per second.
+
+The simulator keeps the ids of the orders it created in per-state pools and only asks for
+actions their state allows, so errors it reports are real failures (or someone else changing
+the same orders). Events are paced on a fixed schedule (event k at start + k / rate) with at
+most ``concurrency`` requests in flight; when the server is slower than the rate, the achieved
+rate says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from app.demo import vocab
+
+# Relative weights of the next lifecycle event (falls back to "create" without a candidate).
+ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
+    ("create", 36),
+    ("pay", 26),
+    ("close", 4),
+    ("ship", 13),
+    ("sign", 10),
+    ("complete", 8),
+    ("after_sale", 3),
+)
+# Pool an order must be in for the action, and the pool it moves to on success.
+_FLOW: dict[str, tuple[str, str | None]] = {
+    "pay": ("pending", "paid"),
+    "close": ("pending", None),
+    "ship": ("paid", "shipped"),
+    "sign": ("shipped", "signed"),
+    "complete": ("signed", "completed"),
+    "after_sale": ("completed", None),
+}
+
+
+@dataclass
+class SimulationResult:
+    events: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    by_action: Counter[str] = field(default_factory=Counter)
+    errors_by_kind: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def rate(self) -> float:
+        return self.events / self.seconds if self.seconds > 0 else 0.0
+
+
+class _Pools:
+    """Order ids per (shop, state); an order is out of every pool while a request runs on it."""
+
+    def __init__(self, shops: Sequence[int]) -> None:
+        self.by_state: dict[str, list[tuple[int, int]]] = {
+            state: [] for state in ("pending", "paid", "shipped", "signed", "completed")
+        }
+        self.shops = list(shops)
+
+    def take(self, state: str, rng: random.Random) -> tuple[int, int] | None:
+        pool = self.by_state[state]
+        if not pool:
+            return None
+        index = rng.randrange(len(pool))
+        pool[index], pool[-1] = pool[-1], pool[index]
+        return pool.pop()
+
+    def put(self, state: str | None, order: tuple[int, int]) -> None:
+        if state is not None:
+            self.by_state[state].append(order)
+
+
+def order_body(rng: random.Random) -> dict[str, Any]:
+    """A plausible new order (the same vocabulary as the bulk demo data)."""
+    short, full, _, cities = rng.choices(vocab.PROVINCES, weights=[p[2] for p in vocab.PROVINCES])[
+        0
+    ]
+    city = rng.choice(cities)
+    prefix = full if full == f"{city}市" else f"{full}{city}市"
+    buyer = rng.randrange(1, 10_000_000)
+    source = rng.choices(
+        ["live_room", "short_video", "product_card", "search", "other"], [45, 25, 15, 10, 5]
+    )[0]
+    body: dict[str, Any] = {
+        "buyer": {
+            "id": f"dy{buyer:09d}",
+            "nickname": f"{rng.choice(vocab.NICK_PREFIXES)}{rng.choice(vocab.NICK_NOUNS)}",
+        },
+        "receiver": {
+            "name": rng.choice(vocab.SURNAMES) + rng.choice(vocab.GIVEN_NAMES),
+            "phone": rng.choice(vocab.PHONE_PREFIXES) + f"{rng.randrange(10**8):08d}",
+            "address": f"{prefix}{rng.choice(vocab.DISTRICTS)}{rng.choice(vocab.ROADS)}"
+            f"{rng.randrange(1, 300)}号",
+            "province": short,
+            "city": city,
+        },
+        "items": [
+            {
+                "product_id": rng.randrange(1, 200),
+                "title": f"{rng.choice(vocab.PRODUCT_ADJECTIVES)}{noun}",
+                "quantity": rng.choice((1, 1, 1, 2)),
+                "unit_price": price,
+            }
+            for noun, price in rng.sample(vocab.PRODUCT_NOUNS, rng.choice((1, 1, 2, 3)))
+        ],
+        "shipping_fee": rng.choice((0, 0, 0, 800)),
+        "traffic_source": source,
+    }
+    if source == "live_room":
+        body["room_id"] = f"7{rng.randrange(10**18):018d}"
+    elif source == "short_video":
+        body["video_id"] = f"7{rng.randrange(10**18):018d}"
+    return body
+
+
+def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
+    if action == "pay":
+        return {"pay_method": rng.choices(("douyin_pay", "alipay", "wechat_pay"), (9, 6, 5))[0]}
+    if action == "close":
+        return {"reason": rng.choice(vocab.CLOSE_REASONS)}
+    if action == "ship":
+        name, code, _ = rng.choices(vocab.CARRIERS, [c[2] for c in vocab.CARRIERS])[0]
+        return {"carrier": name, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
+    if action == "after_sale":
+        return {"type": "refund_only", "reason": rng.choice(vocab.AFTER_SALE_REASONS)}
+    return {}
+
+
+async def simulate(
+    client: httpx.AsyncClient,
+    *,
+    shops: Sequence[int],
+    rate: float,
+    duration: float | None = None,
+    max_events: int | None = None,
+    seed: int = 42,
+    concurrency: int = 32,
+) -> SimulationResult:
+    """Drive ``client`` (base URL and internal bearer token already set) at ``rate`` events/s
+    until ``duration`` seconds or ``max_events`` events, whichever comes first."""
+    if not shops or rate <= 0 or (duration is None and max_events is None):
+        raise ValueError("need shops, a positive rate and a duration or an event budget")
+    rng = random.Random(seed)
+    pools = _Pools(shops)
+    result = SimulationResult()
+    gate = asyncio.Semaphore(concurrency)
+    actions = [a for a, _ in ACTION_WEIGHTS]
+    weights = [w for _, w in ACTION_WEIGHTS]
+    tasks: set[asyncio.Task[None]] = set()
+
+    async def run(action: str, order: tuple[int, int] | None, body: dict[str, Any]) -> None:
+        try:
+            if order is None:
+                shop_id = rng.choice(pools.shops)
+                response = await client.post(f"/internal/v1/shops/{shop_id}/orders", json=body)
+            else:
+                shop_id, order_id = order
+                path = "after-sales" if action == "after_sale" else action
+                response = await client.post(
+                    f"/internal/v1/shops/{shop_id}/orders/{order_id}/{path}", json=body
+                )
+        except httpx.HTTPError as exc:
+            result.errors += 1
+            result.errors_by_kind[f"{action}: {type(exc).__name__}"] += 1
+            if order is not None:
+                pools.put(_FLOW[action][0], order)  # untouched: try it again later
+            return
+        finally:
+            gate.release()
+        result.events += 1
+        result.by_action[action] += 1
+        if response.is_success:
+            if order is None:
+                pools.put("pending", (shop_id, int(response.json()["id"])))
+            else:
+                pools.put(_FLOW[action][1], order)
+        else:
+            result.errors += 1
+            code = _problem_code(response)
+            result.errors_by_kind[f"{action}: {response.status_code} {code}"] += 1
+
+    started = time.perf_counter()
+    k = 0
+    while True:
+        if max_events is not None and k >= max_events:
+            break
+        due = started + k / rate
+        if duration is not None and due - started >= duration:
+            break
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        await gate.acquire()
+        action = rng.choices(actions, weights)[0]
+        order = None
+        if action != "create":
+            order = pools.take(_FLOW[action][0], rng)
+            if order is None:
+                action = "create"
+        body = order_body(rng) if action == "create" else _action_body(action, rng)
+        task = asyncio.create_task(run(action, order, body))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+        k += 1
+    if tasks:
+        await asyncio.gather(*tasks)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _problem_code(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("code", ""))
+    except ValueError:
+        return ""
+
+
+def internal_client(
+    base_url: str, token: str, *, app: Any | None = None, timeout: float = 30.0
+) -> httpx.AsyncClient:
+    """An httpx client for the internal API: over the network, or in-process on ``app``."""
+    transport = httpx.ASGITransport(app=app) if app is not None else None
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    return httpx.AsyncClient(
+        base_url=base_url,
+        headers={"Authorization": f"Bearer {token}"},
+        transport=transport,
+        timeout=timeout,
+        limits=limits,
+    )
