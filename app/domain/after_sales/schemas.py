@@ -30,6 +30,14 @@ AfterSaleActionName = Literal[
 
 
 class AfterSaleAction(StrictModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [{"action": "reject", "reason": "Item was used", "expected_version": 1}]
+        },
+    )
+
     action: AfterSaleActionName
     expected_version: int | None = Field(default=None, ge=1)
     reason: str | None = Field(default=None, min_length=1, max_length=500)

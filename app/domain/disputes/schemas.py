@@ -14,6 +14,16 @@ EvidenceKind = Literal["chat_log", "qc_report", "shipping_proof", "other"]
 
 
 class DisputeCreate(StrictModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {"kind": "logistics", "description": "Carrier shows signed but buyer says lost"}
+            ]
+        },
+    )
+
     kind: DisputeKind
     description: str = Field(min_length=1, max_length=2000)
     after_sale_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
@@ -24,6 +34,12 @@ class DisputeSubmit(VersionedIn):
 
 
 class DisputeDecision(VersionedIn):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"outcome": "won", "note": "Carrier proof accepted"}]},
+    )
+
     outcome: Literal["won", "lost"]
     note: str | None = Field(default=None, max_length=1000)
 

@@ -71,10 +71,24 @@ class OrderPay(VersionedIn):
 
 
 class OrderClose(VersionedIn):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"reason": "Buyer asked to cancel"}]},
+    )
+
     reason: str = Field(min_length=1, max_length=200)
 
 
 class OrderShip(VersionedIn):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [{"carrier": "SF", "tracking_no": "SF1234567890", "items": [101]}]
+        },
+    )
+
     carrier: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
     tracking_no: str = Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")
     item_ids: list[int] | None = Field(
@@ -96,6 +110,14 @@ class OrderComplete(VersionedIn):
 class OrderPatch(VersionedIn):
     """Merchant edits; each field has its own rule (see OrderService.update)."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [{"merchant_remark": "VIP, gift wrap", "expected_version": 3}]
+        },
+    )
+
     shipping_fee: int | None = Field(
         default=None, ge=0, le=1_000_000, description="Fen; only before payment"
     )
@@ -106,15 +128,37 @@ class OrderPatch(VersionedIn):
 
 
 class OrderFlag(VersionedIn):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"reason": "Receiver address looks fake"}]},
+    )
+
     reason: str = Field(min_length=1, max_length=200)
 
 
 class PaymentReminderCreate(VersionedIn):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {"coupon_code": "SAVE5", "message": "Your cart is waiting: 5 yuan off today"}
+            ]
+        },
+    )
+
     coupon_code: str | None = Field(default=None, min_length=1, max_length=64)
     message: str | None = Field(default=None, min_length=1, max_length=500)
 
 
 class OrderRefund(VersionedIn):
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"reason": "Out of stock", "expected_version": 2}]},
+    )
+
     reason: str = Field(min_length=1, max_length=200)
 
 

@@ -17,7 +17,19 @@ MAX_BATCH = 500
 
 
 class BatchShipments(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "shipments": [
+                        {"order_id": 101, "carrier": "SF", "tracking_no": "SF1234567890"},
+                        {"order_id": 102, "carrier": "YTO", "tracking_no": "YT9876543210"},
+                    ]
+                }
+            ]
+        },
+    )
 
     shipments: list[dict[str, Any]] = Field(
         min_length=1,
