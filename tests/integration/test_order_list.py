@@ -437,6 +437,8 @@ async def test_bad_input_is_422_naming_the_parameter(
         ({"limit": "101"}, "limit"),
         ({"sort": "buyer"}, "sort"),
         ({"created_from": "2026-01-01T00:00:00"}, "created_from"),  # no timezone
+        ({"created_from": "0001-01-01T00:00:00+14:00"}, "created_from"),  # not storable
+        ({"updated_to": "9999-12-31T23:59:59-14:00"}, "updated_to"),
         (
             {"created_from": "2026-02-01T00:00:00Z", "created_to": "2026-01-01T00:00:00Z"},
             "created_to",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.orders.filters import MAX_ID, AfterSaleStatus
+from app.domain.orders.filters import MAX_ID, AfterSaleStatus, Instant
 from app.domain.orders.schemas import StrictModel
 
 AfterSaleType = Literal["refund_only", "return_refund", "exchange"]
@@ -49,8 +49,8 @@ class AfterSaleListParams(BaseModel):
     type: list[AfterSaleType] | None = Field(default=None, description="Repeatable")
     status: list[AfterSaleStatus] | None = Field(default=None, description="Repeatable")
     order_id: int | None = Field(default=None, ge=1, le=MAX_ID)
-    created_from: AwareDatetime | None = Field(default=None, description="Inclusive")
-    created_to: AwareDatetime | None = Field(default=None, description="Exclusive")
+    created_from: Instant | None = Field(default=None, description="Inclusive")
+    created_to: Instant | None = Field(default=None, description="Exclusive")
     sort: Literal["-created_at"] = "-created_at"
     limit: int = Field(default=50, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -47,6 +48,24 @@ AfterSaleStatus = Literal[
 DayRangeName = Literal["today", "last_7_days", "last_30_days"]
 assert set(AfterSaleStatus.__args__) == set(AFTER_SALE_STATUSES)  # type: ignore[attr-defined]
 
+MIN_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_INSTANT = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+def _bounded(value: datetime) -> datetime:
+    # Far-out offsets near year 1 or 9999 overflow once converted to UTC for PostgreSQL.
+    try:
+        utc = value.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("must be between 1970 and 9000") from exc
+    if not MIN_INSTANT <= utc < MAX_INSTANT:
+        raise ValueError("must be between 1970 and 9000")
+    return utc
+
+
+Instant = Annotated[AwareDatetime, AfterValidator(_bounded)]
+"""An RFC 3339 instant with an offset, normalised to UTC, in a range PostgreSQL can store."""
+
 # No NUL or other control characters: PostgreSQL text cannot hold NUL, so reject it as input.
 _TEXT = r"^[^\x00-\x1f\x7f]+$"
 
@@ -72,10 +91,10 @@ class OrderFilter(BaseModel):
     status: list[OrderStatus] | None = Field(default=None, description="Repeatable")
     pay_status: list[PayStatus] | None = Field(default=None, description="Repeatable")
     pay_method: list[PayMethod] | None = Field(default=None, description="Repeatable")
-    created_from: AwareDatetime | None = Field(default=None, description="Inclusive, RFC 3339")
-    created_to: AwareDatetime | None = Field(default=None, description="Exclusive, RFC 3339")
-    updated_from: AwareDatetime | None = Field(default=None, description="Inclusive, RFC 3339")
-    updated_to: AwareDatetime | None = Field(default=None, description="Exclusive, RFC 3339")
+    created_from: Instant | None = Field(default=None, description="Inclusive, RFC 3339")
+    created_to: Instant | None = Field(default=None, description="Exclusive, RFC 3339")
+    updated_from: Instant | None = Field(default=None, description="Inclusive, RFC 3339")
+    updated_to: Instant | None = Field(default=None, description="Exclusive, RFC 3339")
     range: DayRangeName | None = Field(
         default=None, description="Created within whole days in the shop's timezone"
     )
