@@ -1,0 +1,38 @@
+"""The export job runs under the real worker runner (``ordergate worker``'s job registry)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from app.config import Settings
+from app.db import Database
+from app.worker.runner import registered_jobs, run_worker
+from tests.factories import bearer, make_token
+from tests.integration.export_support import FIRST, LAST
+
+
+async def test_runner_runs_export_jobs(
+    client: httpx.AsyncClient, db: Database, settings: Settings, shop: dict[str, int]
+) -> None:
+    assert "exports" in registered_jobs()
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id], scopes=["exports"]))
+    body = {"fields": ["items"], "created_from": FIRST, "created_to": LAST}
+    job = (await client.post(f"/v1/shops/{shop_id}/exports", json=body, headers=h)).json()
+    stop = asyncio.Event()
+    runner = asyncio.create_task(run_worker(settings, stop, only=frozenset({"exports"})))
+    try:
+        async with asyncio.timeout(30):  # explicit wait: poll until the job finished
+            while True:
+                r = await client.get(f"/v1/shops/{shop_id}/exports/{job['id']}", headers=h)
+                if r.json()["status"] in ("succeeded", "failed"):
+                    break
+                await asyncio.sleep(0.05)
+    finally:
+        stop.set()
+        await asyncio.wait_for(runner, timeout=10)
+    assert r.json()["status"] == "succeeded", r.json()
+    f = await client.get(r.json()["file_url"], headers=h)
+    assert f.status_code == 200 and f.content.startswith(b"order_no,buyer_id,paid_amount")
