@@ -308,6 +308,10 @@ async def test_each_filter_alone_in_one_shop_and_across_shops(
         every = await fetch_all(client, "/v1/orders", seeded.headers, to_params(f), limit=100)
         assert [r["id"] for r in every] == oracle(seeded.specs, f, "-created_at", now), f
     assert any(len(oracle(seeded.specs, f, "-created_at", now)) > 0 for f in single_filters(seeded))
+    for shops in ([seeded.other_shop_id], [seeded.shop_id, seeded.other_shop_id]):
+        f = {"shop_id": shops, "flagged": True}
+        got = await fetch_all(client, "/v1/orders", seeded.headers, to_params(f), limit=4)
+        assert [r["id"] for r in got] == oracle(seeded.specs, f, "-created_at", now)
 
 
 _filters = st.fixed_dictionaries(
