@@ -14,12 +14,14 @@ from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
 from app.api.v1 import after_sales as v1_after_sales
+from app.api.v1 import apps as v1_apps
 from app.api.v1 import changes as v1_changes
 from app.api.v1 import disputes as v1_disputes
 from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
+from app.api.v1 import staff as v1_staff
 from app.config import Settings, get_settings
 from app.db import Database
 from app.domain.sync.waiter import change_listener
@@ -65,6 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_exports.router)
     app.include_router(v1_me.router)
     oauth_routes.install(app, settings)
+    app.include_router(v1_apps.router)
+    app.include_router(v1_staff.router)
     app.include_router(v1_changes.router)
     app.include_router(v1_orders.router)
     app.include_router(v1_after_sales.router)

@@ -15,7 +15,7 @@ from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import record_audit
 from app.errors import NotFound, ValidationFailed, field_error
 from app.kit.clock import utcnow
-from app.models import OAuthClient
+from app.models import OAuthClient, OAuthGrant
 from app.oauth2.secrets import CLIENT_ID_PREFIX, CLIENT_SECRET_PREFIX, hash_secret, new_secret
 from app.oauth2.tokens import grant_shops, member_roles
 
@@ -133,8 +133,12 @@ async def list_apps(session: AsyncSession, owner_account_id: int) -> list[OAuthC
     return list(rows.scalars())
 
 
-async def delete_app(session: AsyncSession, *, owner_account_id: int, app_id: int) -> OAuthClient:
-    """Soft-delete: its tokens stop resolving at once (the principal joins on deleted_at)."""
+async def delete_app(
+    session: AsyncSession, *, owner_account_id: int, app_id: int, actor: Actor = SYSTEM
+) -> OAuthClient:
+    """Soft-delete: its tokens stop resolving at once (the principal joins on deleted_at).
+
+    Audited on every shop the app was installed on."""
     row = (
         await session.execute(
             update(OAuthClient)
@@ -149,6 +153,15 @@ async def delete_app(session: AsyncSession, *, owner_account_id: int, app_id: in
     ).scalar_one_or_none()
     if row is None:
         raise NotFound(f"App {app_id} was not found.")
+    installed = await session.scalars(
+        select(OAuthGrant.shop_id)
+        .where(OAuthGrant.client_id == app_id, OAuthGrant.revoked_at.is_(None))
+        .distinct()
+    )
+    for shop_id in sorted(installed):
+        await record_audit(
+            session, actor, shop_id=shop_id, action="app.deleted", entity="app", entity_id=app_id
+        )
     return row
 
 

@@ -1,0 +1,106 @@
+"""The operation log of a shop: filters and a newest-first keyset page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scope import ShopScope
+from app.domain.orders.filters import MAX_ID
+from app.domain.paging import newest_first_page
+from app.errors import ValidationFailed, field_error
+from app.kit.clock import rfc3339
+from app.kit.keyset import KeysetCodec
+from app.models import AuditLog
+
+_ACTOR = re.compile(r"^(account|app|token):(\d{1,19})$|^(system|internal)$")
+
+
+class AuditLogParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    actor: str | None = Field(
+        default=None,
+        max_length=40,
+        description="`account:<id>`, `app:<id>`, `token:<id>`, `system` or `internal`",
+    )
+    action: str | None = Field(default=None, max_length=64, description="e.g. `order.shipped`")
+    entity: str | None = Field(default=None, max_length=32, description="e.g. `order`, `staff`")
+    entity_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    created_from: AwareDatetime | None = Field(default=None, description="Inclusive")
+    created_to: AwareDatetime | None = Field(default=None, description="Exclusive")
+    limit: int = Field(default=50, ge=1, le=200)
+    cursor: str | None = Field(default=None, max_length=512)
+
+
+def _public(row: AuditLog) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "created_at": rfc3339(row.created_at),
+        "actor": {
+            "type": row.actor_type,
+            "account_id": row.actor_account_id,
+            "app_id": row.actor_client_id,
+            "token_id": row.actor_token_id,
+        },
+        "action": row.action,
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "before_version": row.before_version,
+        "after_version": row.after_version,
+        "request_id": row.request_id,
+        "ip": row.ip,
+        "data": row.data,
+    }
+
+
+async def audit_page(
+    session: AsyncSession,
+    shops: ShopScope,
+    shop_id: int,
+    params: AuditLogParams,
+    codec: KeysetCodec,
+) -> dict[str, Any]:
+    stmt = select(AuditLog).where(AuditLog.shop_id == shops.require(shop_id))
+    if params.actor is not None:
+        match = _ACTOR.match(params.actor)
+        if not match:
+            raise ValidationFailed(
+                "Invalid actor filter.",
+                [field_error(["query", "actor"], "use account:<id>, app:<id>, token:<id>, …")],
+            )
+        kind, ident, plain = match.groups()
+        if plain:
+            stmt = stmt.where(AuditLog.actor_type == plain)
+        else:
+            column = {
+                "account": AuditLog.actor_account_id,
+                "app": AuditLog.actor_client_id,
+                "token": AuditLog.actor_token_id,
+            }[kind]
+            stmt = stmt.where(column == int(ident))
+    if params.action is not None:
+        stmt = stmt.where(AuditLog.action == params.action)
+    if params.entity is not None:
+        stmt = stmt.where(AuditLog.entity == params.entity)
+    if params.entity_id is not None:
+        stmt = stmt.where(AuditLog.entity_id == params.entity_id)
+    if params.created_from is not None:
+        stmt = stmt.where(AuditLog.created_at >= params.created_from)
+    if params.created_to is not None:
+        stmt = stmt.where(AuditLog.created_at < params.created_to)
+    return await newest_first_page(
+        session,
+        stmt,
+        created_at=AuditLog.created_at,
+        id_=AuditLog.id,
+        listing=f"audit:{shop_id}",
+        codec=codec,
+        cursor=params.cursor,
+        limit=params.limit,
+        public=_public,
+    )

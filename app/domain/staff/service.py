@@ -1,0 +1,138 @@
+"""Staff of a shop: sub-accounts with a role (viewer, after_sales, shipping). Owner only."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.scope import ShopScope
+from app.auth.scopes import ROLE_SCOPES, format_scopes
+from app.domain.accounts.service import create_account, find_account_by_email
+from app.domain.audit.actor import Actor
+from app.domain.audit.service import record_audit
+from app.errors import Conflict, NotFound, ValidationFailed, field_error
+from app.kit.clock import rfc3339
+from app.models import Account, Shop, ShopMember
+
+StaffRole = Literal["viewer", "after_sales", "shipping"]
+
+
+def _public(account: Account, member: ShopMember) -> dict[str, Any]:
+    return {
+        "account_id": account.id,
+        "email": account.email,
+        "display_name": account.display_name,
+        "role": member.role,
+        "scopes": format_scopes(ROLE_SCOPES[member.role]).split(),
+        "created_at": rfc3339(member.created_at),
+    }
+
+
+class StaffService:
+    def __init__(self, session: AsyncSession, shops: ShopScope, actor: Actor) -> None:
+        self.session = session
+        self.shops = shops
+        self.actor = actor
+
+    async def list(self, shop_id: int) -> list[dict[str, Any]]:
+        rows = await self.session.execute(
+            select(Account, ShopMember)
+            .join(ShopMember, ShopMember.account_id == Account.id)
+            .where(ShopMember.shop_id == self.shops.require(shop_id))
+            .order_by(ShopMember.created_at, Account.id)
+        )
+        return [_public(a, m) for a, m in rows]
+
+    async def _member(self, shop_id: int, account_id: int) -> tuple[Account, ShopMember]:
+        row = (
+            await self.session.execute(
+                select(Account, ShopMember)
+                .join(ShopMember, ShopMember.account_id == Account.id)
+                .where(
+                    ShopMember.shop_id == self.shops.require(shop_id),
+                    ShopMember.account_id == account_id,
+                )
+                .with_for_update(of=ShopMember)
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"Account {account_id} is not staff of shop {shop_id}.")
+        return row[0], row[1]
+
+    async def _require_not_owner(self, shop_id: int, account_id: int) -> None:
+        owner = await self.session.scalar(select(Shop.owner_account_id).where(Shop.id == shop_id))
+        if owner == account_id:
+            raise Conflict("The shop owner's membership cannot be changed.")
+
+    async def add(
+        self,
+        shop_id: int,
+        *,
+        email: str,
+        role: StaffRole,
+        password: str | None,
+        display_name: str | None,
+    ) -> dict[str, Any]:
+        self.shops.require(shop_id)
+        account = await find_account_by_email(self.session, email)
+        if account is None:
+            if not password:
+                raise ValidationFailed(
+                    "A new account needs a password.",
+                    [field_error(["body", "password"], "required for a new account")],
+                )
+            account_id = await create_account(
+                self.session, email=email, password=password, display_name=display_name
+            )
+        else:
+            account_id = account.id
+            exists = await self.session.scalar(
+                select(ShopMember.role).where(
+                    ShopMember.shop_id == shop_id, ShopMember.account_id == account_id
+                )
+            )
+            if exists is not None:
+                raise Conflict(f"{email} is already a member of shop {shop_id}.")
+        self.session.add(ShopMember(shop_id=shop_id, account_id=account_id, role=role))
+        await self.session.flush()
+        await self._audit(shop_id, "staff.added", account_id, {"role": role})
+        account_row, member = await self._member(shop_id, account_id)
+        return _public(account_row, member)
+
+    async def change_role(self, shop_id: int, account_id: int, role: StaffRole) -> dict[str, Any]:
+        account, member = await self._member(shop_id, account_id)
+        await self._require_not_owner(shop_id, account_id)
+        before = member.role
+        await self.session.execute(
+            update(ShopMember)
+            .where(ShopMember.shop_id == shop_id, ShopMember.account_id == account_id)
+            .values(role=role)
+        )
+        await self._audit(shop_id, "staff.role_changed", account_id, {"from": before, "to": role})
+        await self.session.refresh(member)
+        return _public(account, member)
+
+    async def remove(self, shop_id: int, account_id: int) -> None:
+        _, member = await self._member(shop_id, account_id)
+        await self._require_not_owner(shop_id, account_id)
+        await self.session.execute(
+            delete(ShopMember).where(
+                ShopMember.shop_id == shop_id, ShopMember.account_id == account_id
+            )
+        )
+        await self._audit(shop_id, "staff.removed", account_id, {"role": member.role})
+
+    async def _audit(
+        self, shop_id: int, action: str, account_id: int, data: dict[str, Any]
+    ) -> None:
+        await record_audit(
+            self.session,
+            self.actor,
+            shop_id=shop_id,
+            action=action,
+            entity="staff",
+            entity_id=account_id,
+            data=data,
+        )
