@@ -7,7 +7,7 @@ import importlib
 import typer
 
 # Modules are added here as command groups land; each defines ``register(cli: typer.Typer)``.
-COMMAND_MODULES: tuple[str, ...] = ("server", "feed", "mirror", "report", "demo", "worker")
+COMMAND_MODULES: tuple[str, ...] = ("server", "feed", "mirror", "report", "demo", "worker", "oauth")
 
 
 def register(cli: typer.Typer) -> None:

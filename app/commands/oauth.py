@@ -1,0 +1,190 @@
+"""``ordergate apps create``, ``ordergate tokens issue``, ``ordergate staff create``
+(development, tests and operators; everything goes through the same services as the API)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar, cast, get_args
+
+import typer
+from rich.console import Console
+
+from app.auth.scope import ShopScope
+from app.config import Settings
+from app.db import Database
+from app.domain.accounts.service import find_account_by_email
+from app.domain.apps.bootstrap import DEMO_EMAIL
+from app.domain.apps.service import create_app, find_app_by_name
+from app.domain.audit.actor import SYSTEM
+from app.domain.shops.repository import require_shop
+from app.domain.staff.service import StaffRole, StaffService
+from app.errors import AppError
+from app.oauth2.tokens import issue_tokens
+
+console = Console(highlight=False, soft_wrap=True)
+apps = typer.Typer(help="OAuth apps.", no_args_is_help=True)
+tokens = typer.Typer(help="Access tokens (development and tests).", no_args_is_help=True)
+staff = typer.Typer(help="Shop staff accounts.", no_args_is_help=True)
+T = TypeVar("T")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
+
+
+def _run(work: Callable[[Database], Awaitable[T]]) -> T:
+    settings = Settings()
+    if not settings.database_url:
+        console.print("[red]DATABASE_URL is not set.[/red]")
+        raise typer.Exit(2)
+
+    async def run() -> T:
+        db = Database.connect(settings, settings.database_url or "")
+        try:
+            return await work(db)
+        finally:
+            await db.dispose()
+
+    try:
+        return asyncio.run(run())
+    except AppError as exc:
+        console.print(f"[red]{exc.code}: {exc.detail}[/red]")
+        raise typer.Exit(1) from exc
+
+
+def _shop_ids(raw: str) -> list[int]:
+    try:
+        ids = [int(part) for part in raw.split(",") if part.strip()]
+    except ValueError as exc:
+        raise typer.BadParameter("use comma-separated shop ids, e.g. 1,2") from exc
+    if not ids:
+        raise typer.BadParameter("at least one shop id")
+    return ids
+
+
+def _print(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    for key, value in result.items():
+        console.print(f"{key}: {value}")
+
+
+async def _account_id(db: Database, email: str) -> int:
+    async with db.transaction() as s:
+        account = await find_account_by_email(s, email)
+    if account is None:
+        console.print(f"[red]No account with email {email}.[/red]")
+        raise typer.Exit(1)
+    return account.id
+
+
+@apps.command("create")
+def apps_create(
+    name: Annotated[str, typer.Option(help="App name")],
+    redirect_uri: Annotated[
+        list[str] | None, typer.Option(help="Exact redirect URI (repeatable)")
+    ] = None,
+    public: Annotated[bool, typer.Option(help="Public client (no secret; PKCE only)")] = False,
+    private: Annotated[
+        bool, typer.Option(help="Private app for client_credentials, bound to --shops")
+    ] = False,
+    account: Annotated[str, typer.Option(help="Owner account email")] = DEMO_EMAIL,
+    shops: Annotated[str | None, typer.Option(help="Shops of a private app, e.g. 1,2")] = None,
+    scopes: Annotated[str, typer.Option(help="Space-separated scopes or 'all'")] = "all",
+    as_json: JsonFlag = False,
+) -> None:
+    """Create an OAuth app; the client secret is printed once."""
+    if private and (public or not shops):
+        raise typer.BadParameter("--private needs --shops and a confidential app")
+    private_shops = _shop_ids(shops) if private and shops else None
+
+    async def work(db: Database) -> dict[str, Any]:
+        owner = await _account_id(db, account)
+        async with db.transaction() as s:
+            created = await create_app(
+                s,
+                owner_account_id=owner,
+                name=name,
+                redirect_uris=redirect_uri or [],
+                client_type="public" if public else "confidential",
+                scope=scopes,
+                private_shop_ids=private_shops,
+            )
+        return {
+            "id": created.id,
+            "client_id": created.client_id,
+            "client_secret": created.client_secret,
+            "client_type": "public" if public else "confidential",
+            "private_shop_ids": private_shops,
+        }
+
+    _print(_run(work), as_json)
+
+
+@tokens.command("issue")
+def tokens_issue(
+    account: Annotated[str, typer.Option(help="Account email")],
+    app: Annotated[str, typer.Option(help="App name")],
+    shops: Annotated[str, typer.Option(help="Shop ids, e.g. 1,2")],
+    scopes: Annotated[str, typer.Option(help="Space-separated scopes or 'all'")] = "all",
+    as_json: JsonFlag = False,
+) -> None:
+    """Issue an access/refresh pair without the browser flow (development and tests)."""
+    shop_ids = _shop_ids(shops)
+
+    async def work(db: Database) -> dict[str, Any]:
+        account_id = await _account_id(db, account)
+        async with db.transaction() as s:
+            client = await find_app_by_name(s, owner_account_id=None, name=app)
+            if client is None:
+                console.print(f"[red]No app named {app}.[/red]")
+                raise typer.Exit(1)
+            issued = await issue_tokens(
+                s, client_id=client.id, account_id=account_id, shop_ids=shop_ids, scope=scopes
+            )
+        return {
+            "access_token": issued.access_token,
+            "refresh_token": issued.refresh_token,
+            "expires_in": issued.expires_in,
+            "scope": issued.scope,
+            "shops": issued.shop_ids,
+        }
+
+    _print(_run(work), as_json)
+
+
+@staff.command("create")
+def staff_create(
+    shop: Annotated[int, typer.Option(help="Shop id", min=1)],
+    email: Annotated[str, typer.Option(help="Staff email (created when new)")],
+    role: Annotated[str, typer.Option(help="viewer, after_sales or shipping")],
+    password: Annotated[
+        str | None, typer.Option(help="Password of a new account (generated if omitted)")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Add a staff member with a role to a shop (audited as a system action)."""
+    if role not in get_args(StaffRole):
+        raise typer.BadParameter("role must be viewer, after_sales or shipping")
+    chosen = password or secrets.token_urlsafe(12)
+
+    async def work(db: Database) -> dict[str, Any]:
+        async with db.transaction() as s:
+            await require_shop(s, shop)
+            existed = await find_account_by_email(s, email) is not None
+            member = await StaffService(s, ShopScope.of([shop]), SYSTEM).add(
+                shop, email=email, role=cast(StaffRole, role), password=chosen, display_name=None
+            )
+        if not existed:
+            member["password"] = chosen
+        return member
+
+    _print(_run(work), as_json)
+
+
+def register(cli: typer.Typer) -> None:
+    cli.add_typer(apps, name="apps")
+    cli.add_typer(tokens, name="tokens")
+    cli.add_typer(staff, name="staff")
