@@ -72,6 +72,42 @@ async def content(url: str) -> dict[str, int]:
         await conn.close()
 
 
+class BackendCpu:
+    """CPU seconds used by the PostgreSQL backends serving one database (same machine only):
+    a figure that, unlike wall time, does not depend on what else the machine is running."""
+
+    def __init__(self, admin: asyncpg.Connection, database: str) -> None:
+        self.admin, self.database = admin, database
+        self.last: dict[int, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    async def _poll(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        while True:
+            pids = await self.admin.fetch(
+                "SELECT pid FROM pg_stat_activity WHERE datname = $1", self.database
+            )
+            for (pid,) in pids:
+                try:
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                self.last[pid] = (int(fields[11]) + int(fields[12])) / tick
+            await asyncio.sleep(0.2)
+
+    def __enter__(self) -> BackendCpu:
+        self._task = asyncio.create_task(self._poll())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.last.values())
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--orders", type=int, default=1_000_000)
@@ -93,26 +129,38 @@ async def main() -> int:
         await admin.execute(f'CREATE DATABASE "{names[1]}" TEMPLATE "{names[0]}"')
         loader_url, raw_url = (database_url_with_name(server, n) for n in names)
 
+        monitor = await asyncpg.connect(server)
         started = time.perf_counter()
-        summary = await load_demo(
-            loader_url,
-            shops=args.shops,
-            orders=args.orders,
-            seed=args.seed,
-            anchor=ANCHOR,
-            progress=lambda done, total: None,
-        )
+        with BackendCpu(monitor, names[0]) as ours_cpu:
+            summary = await load_demo(
+                loader_url,
+                shops=args.shops,
+                orders=args.orders,
+                seed=args.seed,
+                anchor=ANCHOR,
+                progress=lambda done, total: None,
+            )
         ours = time.perf_counter() - started
 
         started = time.perf_counter()
-        raw_rows = await raw_reference(raw_url, args.shops, args.orders, args.seed)
+        with BackendCpu(monitor, names[1]) as raw_cpu:
+            raw_rows = await raw_reference(raw_url, args.shops, args.orders, args.seed)
         raw = time.perf_counter() - started
+        await monitor.close()
+        load = os.getloadavg()[0]
 
         same = await content(loader_url) == await content(raw_url)
         print(f"demo load, {args.orders:,} orders in {args.shops} shops (seed {args.seed})")
-        print(f"  load_demo      {ours:8.2f} s  ({args.orders / ours:,.0f} orders/s)")
-        print(f"  raw SQL        {raw:8.2f} s  ({args.orders / raw:,.0f} orders/s)")
-        print(f"  ratio          {ours / raw:8.2f}x  (load_demo / raw; < 1 is faster)")
+        print(
+            f"  load_demo      {ours:8.2f} s wall  ({args.orders / ours:,.0f} orders/s), "
+            f"PostgreSQL backends {ours_cpu.seconds:.1f} CPU-s"
+        )
+        print(
+            f"  raw SQL        {raw:8.2f} s wall  ({args.orders / raw:,.0f} orders/s), "
+            f"PostgreSQL backends {raw_cpu.seconds:.1f} CPU-s"
+        )
+        print(f"  ratio          {ours / raw:8.2f}x wall  (load_demo / raw; < 1 is faster)")
+        print(f"  machine        {os.cpu_count()} CPUs, 1-min load average {load:.1f} at the end")
         print("  rows           " + ", ".join(f"{t} {n:,}" for t, n in summary.rows.items()))
         print(f"  same rows      {same}")
         ok = same and all(summary.rows.get(t) == n for t, n in raw_rows.items())

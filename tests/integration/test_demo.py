@@ -3,6 +3,7 @@ equal to what the services return for the same entities."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -21,6 +22,7 @@ from app.domain.after_sales.service import AfterSaleService
 from app.domain.audit.actor import SYSTEM
 from app.domain.disputes.service import DisputeService
 from app.domain.orders.service import OrderService
+from app.migrations import upgrade
 from tests.dbsetup import _with_db, schema_hash
 
 ANCHOR = datetime(2026, 11, 1, 16, tzinfo=UTC)  # midnight in Shanghai
@@ -60,10 +62,15 @@ async def fresh_database(
         name = (
             f"og_demo_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}_{next(_names)}"
         )
+        template = f"og_tpl_{schema_hash()}"
         await admin.execute("SELECT pg_advisory_lock(727274)")  # the template's clone lock
         try:
+            # The migration may have changed since this session's template was made.
+            if not await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", template):
+                await admin.execute(f'CREATE DATABASE "{template}"')
+                await asyncio.to_thread(upgrade, _with_db(server_url, template))
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "og_tpl_{schema_hash()}"')
+            await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         finally:
             await admin.execute("SELECT pg_advisory_unlock(727274)")
         created.append(name)
