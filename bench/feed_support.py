@@ -6,6 +6,7 @@ import asyncio
 import os
 import socket
 import sys
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -17,7 +18,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.config import Settings, plain_database_url  # noqa: E402
+from app import embedded_pg  # noqa: E402
+from app.config import Settings, database_url_with_name, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
 from app.migrations import upgrade  # noqa: E402
 
@@ -26,13 +28,30 @@ INTERNAL = "ogi_bench_internal"
 
 
 def db_url(server: str, name: str) -> str:
-    base = plain_database_url(server).partition("?")[0].rsplit("/", 1)[0]
-    return f"{base}/{name}"
+    return database_url_with_name(plain_database_url(server), name)
 
 
 @asynccontextmanager
-async def scratch_database(prefix: str) -> AsyncIterator[str]:
+async def scratch_database(prefix: str, *, isolated: bool = False) -> AsyncIterator[str]:
+    """A fresh migrated database on DATABASE_URL's server, or (``isolated``) on a private
+    embedded cluster: the feed horizon is cluster-wide, so a shared server's other work (long
+    transactions in any database) shows up in the feed's latency."""
+    if isolated:
+        with tempfile.TemporaryDirectory(prefix="og-bench-pg-") as tmp:
+            cluster = await asyncio.to_thread(embedded_pg.start, Path(tmp) / "pg")
+            try:
+                async with _scratch(cluster.url, prefix) as url:
+                    yield url
+            finally:
+                await asyncio.to_thread(cluster.stop)
+        return
     server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    async with _scratch(server, prefix) as url:
+        yield url
+
+
+@asynccontextmanager
+async def _scratch(server: str, prefix: str) -> AsyncIterator[str]:
     name = f"og_bench_{prefix}_{os.getpid()}"
     admin = await asyncpg.connect(plain_database_url(server))
     try:
@@ -99,8 +118,8 @@ async def api_server(url: str) -> AsyncIterator[str]:
         await proc.wait()
 
 
-def database(url: str) -> Database:
-    return Database.connect(Settings(secret_key=SECRET), url)
+def database(url: str, pool: int = 10) -> Database:
+    return Database.connect(Settings(secret_key=SECRET, db_pool_size=pool), url)
 
 
 def record(line: str) -> None:

@@ -67,8 +67,8 @@ async def raw_scan(url: str, shop_id: int) -> tuple[float, int]:
         await conn.close()
 
 
-async def main(orders: int) -> None:
-    async with scratch_database("mirror") as url, api_server(url) as base:
+async def main(orders: int, isolated: bool) -> None:
+    async with scratch_database("mirror", isolated=isolated) as url, api_server(url) as base:
         db = database(url)
         owner = await make_account(db)
         shop_id = await make_shop(db, owner_id=owner)
@@ -91,7 +91,8 @@ async def main(orders: int) -> None:
         for mode, secs in timings.items()
     ]
     record(
-        f"mirror_full orders={orders}: raw asyncpg keyset {raw_s:.2f}s "
+        f"mirror_full orders={orders} {'isolated cluster' if isolated else 'shared server'}: "
+        f"raw asyncpg keyset {raw_s:.2f}s "
         f"({orders / raw_s:,.0f} rows/s); ours over HTTP into SQLite: {'; '.join(parts)} "
         "(target >= 0.5x; feed = snapshot from the complete feed, 1,000 rows/page; "
         "list = list API keyset pages of 100 + after-sales + disputes; both include the final "
@@ -121,4 +122,6 @@ async def mirror_once(base: str, token: str, shop_id: int, mode: str, expected: 
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description="Full mirror vs raw keyset scan")
     p.add_argument("--orders", type=int, default=20_000, help="orders to mirror (issue: 1M)")
-    asyncio.run(main(p.parse_args().orders))
+    p.add_argument("--isolated", action="store_true", help="private embedded PostgreSQL cluster")
+    args = p.parse_args()
+    asyncio.run(main(args.orders, args.isolated))

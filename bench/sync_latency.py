@@ -28,9 +28,9 @@ from tests.factories import make_account, make_shop, make_token
 SHOPS = 3
 
 
-async def main(rate: float, duration: float) -> None:
-    async with scratch_database("sync") as url, api_server(url) as base:
-        db = database(url)
+async def main(rate: float, duration: float, isolated: bool) -> None:
+    async with scratch_database("sync", isolated=isolated) as url, api_server(url) as base:
+        db = database(url, pool=40)  # open-loop writers: room for slow commits
         owner = await make_account(db)
         shops = [await make_shop(db, owner_id=owner) for _ in range(SHOPS)]
         token = await make_token(db, shop_ids=shops)
@@ -48,10 +48,13 @@ async def main(rate: float, duration: float) -> None:
             cursor = head["next_cursor"]
             ready.set()
             while not (done.is_set() and len(seen) >= total):
-                r = await http.get(
-                    f"/v1/shops/{shop_id}/changes",
-                    params={"cursor": cursor, "wait": 2, "limit": 1000},
-                )
+                try:
+                    r = await http.get(
+                        f"/v1/shops/{shop_id}/changes",
+                        params={"cursor": cursor, "wait": 2, "limit": 1000},
+                    )
+                except httpx.TransportError:  # keep-alive race with the server: ask again
+                    continue
                 now = time.perf_counter()
                 body = r.json()
                 max_lag = max(max_lag, body["horizon_lag_ms"])
@@ -71,13 +74,21 @@ async def main(rate: float, duration: float) -> None:
                 delay = started + n / rate - time.perf_counter()
                 if delay > 0:
                     await asyncio.sleep(delay)
+                await in_flight.acquire()  # a saturated box falls behind instead of piling up
                 task = asyncio.create_task(write_one(n))
                 pending.add(task)
                 task.add_done_callback(pending.discard)
             await asyncio.gather(*pending)
+            achieved[0] = total / (time.perf_counter() - started)
             done.set()
 
         async def write_one(n: int) -> None:
+            try:
+                await write(n)
+            finally:
+                in_flight.release()
+
+        async def write(n: int) -> None:
             shop_id = shops[n % SHOPS]
             async with db.sessionmaker() as s, s.begin() as tx:
                 await record_change(
@@ -93,6 +104,10 @@ async def main(rate: float, duration: float) -> None:
                 await tx.commit()
 
         ready = asyncio.Event()
+        # Few writes in flight: a transaction waiting for this busy event loop would hold the
+        # horizon (its xid) and measure the benchmark instead of the feed.
+        in_flight = asyncio.Semaphore(8)
+        achieved = [0.0]
         headers = {"Authorization": f"Bearer {token}"}
         limits = httpx.Limits(max_connections=SHOPS * 2)
         async with httpx.AsyncClient(
@@ -107,7 +122,8 @@ async def main(rate: float, duration: float) -> None:
     q = statistics.quantiles(latencies, n=100)
     ms = [v * 1000 for v in (q[49], q[94], q[98])]
     record(
-        f"sync_latency rate={rate:g}/s duration={duration:g}s readers={SHOPS} "
+        f"sync_latency rate={rate:g}/s (achieved {achieved[0]:.0f}/s) duration={duration:g}s "
+        f"readers={SHOPS} {'isolated cluster' if isolated else 'shared server'} "
         f"changes={len(latencies)}/{total} dup={duplicates}: commit->seen "
         f"p50 {ms[0]:.1f} ms, p95 {ms[1]:.1f} ms, p99 {ms[2]:.1f} ms, "
         f"max {max(latencies) * 1000:.1f} ms; max horizon_lag_ms {max_lag} (target p99 < 500 ms)"
@@ -118,9 +134,10 @@ def cli() -> Any:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--rate", type=float, default=100, help="writes per second (issue: 200)")
     p.add_argument("--duration", type=float, default=10, help="seconds (issue: 60)")
+    p.add_argument("--isolated", action="store_true", help="private embedded PostgreSQL cluster")
     return p.parse_args()
 
 
 if __name__ == "__main__":
     args = cli()
-    asyncio.run(main(args.rate, args.duration))
+    asyncio.run(main(args.rate, args.duration, args.isolated))

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+
 from app.mirror.client import ApiClient, ResyncRequired
 from app.mirror.store import MirrorState, MirrorStore, Record
 
@@ -170,7 +172,8 @@ class Mirror:
 
         async def timed(p: dict[str, Any]) -> dict[str, Any]:
             started = time.monotonic()
-            body: dict[str, Any] = (await self.api.get(path, p, read_timeout=read_timeout)).json()
+            response = await self.api.get(path, p, read_timeout=read_timeout)
+            body: dict[str, Any] = orjson.loads(response.content)
             body["_elapsed_ms"] = (time.monotonic() - started) * 1000
             return body
 

@@ -81,6 +81,7 @@ async def list_changes(
             types=_types(types),
             wait=wait,
             pii=auth.can_read_pii(shop_id),
+            raw_json=True,
         )
     )
     return json_bytes_response(body)

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import bindparam, text
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import String
 
 from app.db import Database
@@ -42,20 +43,23 @@ WITH meta AS MATERIALIZED (
     WHERE c.shop_id = :shop_id AND {_AFTER} AND c.xid < meta.xmin {_TYPES}
     ORDER BY c.xid, c.id
     LIMIT :n
+), newest AS MATERIALIZED (  -- one backward index probe, evaluated once
+    SELECT c.xid, c.id FROM change_log c WHERE c.shop_id = :shop_id
+    ORDER BY c.xid DESC, c.id DESC LIMIT 1
+), held AS MATERIALIZED (
+    -- The shop's newest committed row is past the cursor but not below the horizon yet.
+    SELECT EXISTS (
+        SELECT 1 FROM newest c, meta WHERE c.xid >= meta.xmin AND {_AFTER}
+    ) AS held_back
 )
 SELECT meta.xmin::text AS xmin, meta.epoch, meta.pruned_xid::text AS pruned_xid,
-       meta.pruned_id, meta.lag_ms,
-       EXISTS (
-           SELECT 1 FROM change_log c
-           WHERE c.shop_id = :shop_id AND {_AFTER} AND c.xid >= meta.xmin {_TYPES}
-       ) AS held_back,
+       meta.pruned_id, meta.lag_ms, held.held_back,
        page.id, page.xid::text AS xid, page.type, page.entity, page.entity_id,
-       page.entity_version, page.created_at, page.data
-FROM meta LEFT JOIN page ON true
+       page.entity_version, page.created_at, page.data::text AS data
+FROM meta CROSS JOIN held LEFT JOIN page ON true
 ORDER BY page.xid, page.id
 """
 ).bindparams(bindparam("types", type_=ARRAY(String)))
-_PAGE_SQL = _PAGE_SQL.columns(data=JSONB)  # type: ignore[assignment]
 
 _HEAD_SQL = text(
     f"""
@@ -117,6 +121,7 @@ class FeedReader:
         limit: int,
         types: Sequence[str] | None = None,
         pii: bool = True,
+        raw_json: bool = False,
     ) -> FeedPage:
         """Up to ``limit`` changes after ``cursor`` (None = the beginning of retention)."""
         position = cursor.position if cursor else START
@@ -141,7 +146,7 @@ class FeedReader:
             # Nothing else is readable: move up to the horizon, past rows the filter skipped.
             next_position = max(position, horizon_position(int(meta.xmin)))
         return FeedPage(
-            changes=[_change(r, pii) for r in found],
+            changes=[_change(r, pii, raw_json) for r in found],
             cursor=Cursor(meta.epoch, shop_id, next_position),
             has_more=has_more,
             horizon_lag_ms=int(meta.lag_ms),
@@ -162,10 +167,15 @@ def _check_alive(cursor: Cursor, epoch: int, pruned: FeedPosition) -> None:
         )
 
 
-def _change(row: Any, pii: bool) -> dict[str, Any]:
-    data: dict[str, Any] = row.data
-    if not pii and isinstance(data.get("receiver"), dict):
-        data = masked(data)
+def _change(row: Any, pii: bool, raw_json: bool) -> dict[str, Any]:
+    data: Any
+    if pii and raw_json:
+        # The stored JSON goes out as is: no parse and re-serialise of every page.
+        data = orjson.Fragment(row.data)
+    else:
+        data = orjson.loads(row.data)
+        if not pii and isinstance(data.get("receiver"), dict):
+            data = masked(data)
     return {
         "id": row.id,
         "type": row.type,

@@ -46,6 +46,8 @@ class PageRequest:
     types: Sequence[str] | None
     wait: float
     pii: bool
+    # data as orjson.Fragment (pre-serialised) for callers that only re-serialise it (REST).
+    raw_json: bool = False
 
 
 class FeedService:
@@ -78,7 +80,12 @@ class FeedService:
             listener = self.listener or ChangeListener("")  # no listener: plain periodic re-check
             event = listener.subscribe(req.shop_id)
             page = await self.reader.read(
-                req.shop_id, cursor, limit=req.limit, types=req.types, pii=req.pii
+                req.shop_id,
+                cursor,
+                limit=req.limit,
+                types=req.types,
+                pii=req.pii,
+                raw_json=req.raw_json,
             )
             remaining = deadline - loop.time()
             if page.changes or remaining <= 0:
