@@ -21,6 +21,7 @@ from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
+from app.api.v1 import webhooks as v1_webhooks
 from app.api.v1 import staff as v1_staff
 from app.config import Settings, get_settings
 from app.db import Database
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_orders.router)
     app.include_router(v1_after_sales.router)
     app.include_router(v1_disputes.router)
+    app.include_router(v1_webhooks.router)
     app.include_router(internal_disputes.router)
     app.include_router(graphql_router(settings))
     return app

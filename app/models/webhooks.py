@@ -43,8 +43,9 @@ class WebhookEndpoint(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, server_default="true")
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     failing_since: Mapped[datetime | None]
-    # Changes committed before the endpoint existed are reachable only through replay.
-    start_change_id: Mapped[int] = mapped_column(server_default="0")
+    # The snapshot xmin when the endpoint was created: every transaction below it had finished,
+    # so changes with xid >= start_xid include all committed after creation (replay for older).
+    start_xid: Mapped[int] = mapped_column(XID8(), server_default=text("'0'::xid8"))
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())

@@ -281,7 +281,7 @@ def upgrade() -> None:
     sa.Column('enabled', sa.Boolean(), server_default='true', nullable=False),
     sa.Column('disabled_reason', sa.Text(), nullable=True),
     sa.Column('failing_since', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('start_change_id', sa.BigInteger(), server_default='0', nullable=False),
+    sa.Column('start_xid', app.models.base.XID8(), server_default=sa.text("'0'::xid8"), nullable=False),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),

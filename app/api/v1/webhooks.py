@@ -1,0 +1,208 @@
+"""Webhook endpoints over REST (scope ``webhooks:manage``): CRUD, secret rotation, test ping,
+the delivery log with attempts, redelivery, replay and stats. Thin adapters over
+WebhookService; every write is audited there."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.api.params import MAX_BIGINT
+from app.api.responses import json_bytes_response
+from app.auth.dependencies import WebhooksManage
+from app.db import Session
+from app.domain.webhooks.service import (
+    EndpointInput,
+    WebhookService,
+    attempt_view,
+    delivery_view,
+    endpoint_view,
+)
+
+router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
+
+EndpointId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Webhook endpoint id")]
+DeliveryId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Delivery id")]
+ShopIds = Annotated[list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]], Field(max_length=100)]
+EventTypes = Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=20)]
+
+
+class EndpointCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(max_length=2048)
+    event_types: EventTypes = Field(default_factory=lambda: ["*"])
+    shop_ids: ShopIds
+    description: str | None = Field(default=None, max_length=500)
+    enabled: bool = True
+
+
+class EndpointPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str | None = Field(default=None, max_length=2048)
+    event_types: EventTypes | None = None
+    shop_ids: ShopIds | None = None
+    description: str | None = Field(default=None, max_length=500)
+    enabled: bool | None = None
+
+
+class ReplayRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    since_cursor: str | None = Field(default=None, max_length=128)
+    since_time: datetime | None = None
+    types: EventTypes | None = None
+
+
+def _service(session: Session, request: Request, auth: WebhooksManage) -> WebhookService:
+    return WebhookService(session, request.app.state.settings, auth)
+
+
+def _location(endpoint_id: int) -> str:
+    return f"/v1/webhook-endpoints/{endpoint_id}"
+
+
+@router.post("", status_code=201, summary="Create an endpoint (the secret is shown only here)")
+async def create_endpoint(
+    body: EndpointCreate, auth: WebhooksManage, session: Session, request: Request
+) -> Response:
+    endpoint, secret = await _service(session, request, auth).create(
+        EndpointInput(
+            url=body.url,
+            event_types=body.event_types,
+            shop_ids=body.shop_ids,
+            description=body.description,
+            enabled=body.enabled,
+        )
+    )
+    return json_bytes_response(
+        {**endpoint_view(endpoint), "secret": secret},
+        status_code=201,
+        headers={"Location": _location(endpoint.id)},
+    )
+
+
+@router.get("", summary="Endpoints visible to this token")
+async def list_endpoints(auth: WebhooksManage, session: Session, request: Request) -> Response:
+    endpoints = await _service(session, request, auth).list_endpoints()
+    return json_bytes_response({"endpoints": [endpoint_view(e) for e in endpoints]})
+
+
+@router.get("/{endpoint_id}", summary="One endpoint")
+async def get_endpoint(
+    endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
+) -> Response:
+    return json_bytes_response(
+        endpoint_view(await _service(session, request, auth).get(endpoint_id))
+    )
+
+
+@router.patch("/{endpoint_id}", summary="Change url, types, shops, description or enabled")
+async def update_endpoint(
+    endpoint_id: EndpointId,
+    body: EndpointPatch,
+    auth: WebhooksManage,
+    session: Session,
+    request: Request,
+) -> Response:
+    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
+    endpoint = await _service(session, request, auth).update(endpoint_id, changes)
+    return json_bytes_response(endpoint_view(endpoint))
+
+
+@router.delete("/{endpoint_id}", status_code=204, summary="Delete (pending deliveries cancelled)")
+async def delete_endpoint(
+    endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
+) -> Response:
+    await _service(session, request, auth).delete(endpoint_id)
+    return Response(status_code=204)
+
+
+@router.post("/{endpoint_id}/rotate-secret", summary="New secret; the old one signs for 24 h")
+async def rotate_secret(
+    endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
+) -> Response:
+    endpoint, secret = await _service(session, request, auth).rotate_secret(endpoint_id)
+    return json_bytes_response({**endpoint_view(endpoint), "secret": secret})
+
+
+@router.post("/{endpoint_id}/test", status_code=202, summary="Queue a ping event")
+async def test_endpoint(
+    endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
+) -> Response:
+    delivery = await _service(session, request, auth).send_test(endpoint_id)
+    return json_bytes_response(delivery_view(delivery), status_code=202)
+
+
+@router.get("/{endpoint_id}/deliveries", summary="The delivery log, newest first (keyset)")
+async def list_deliveries(
+    endpoint_id: EndpointId,
+    auth: WebhooksManage,
+    session: Session,
+    request: Request,
+    status: Literal["pending", "delivered", "failed", "cancelled"] | None = None,
+    before: Annotated[int | None, Query(ge=1, le=MAX_BIGINT, description="Ids below")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> Response:
+    rows, more = await _service(session, request, auth).deliveries(
+        endpoint_id, status=status, after_id=before, limit=limit
+    )
+    return json_bytes_response(
+        {
+            "deliveries": [delivery_view(d) for d in rows],
+            "next_before": rows[-1].id if more and rows else None,
+        }
+    )
+
+
+@router.get("/{endpoint_id}/deliveries/{delivery_id}", summary="One delivery with its attempts")
+async def get_delivery(
+    endpoint_id: EndpointId,
+    delivery_id: DeliveryId,
+    auth: WebhooksManage,
+    session: Session,
+    request: Request,
+) -> Response:
+    delivery, attempts = await _service(session, request, auth).delivery(endpoint_id, delivery_id)
+    return json_bytes_response(
+        {**delivery_view(delivery), "attempt_log": [attempt_view(a) for a in attempts]}
+    )
+
+
+@router.post(
+    "/{endpoint_id}/deliveries/{delivery_id}/redeliver",
+    status_code=202,
+    summary="Send this delivery again (same webhook-id)",
+)
+async def redeliver(
+    endpoint_id: EndpointId,
+    delivery_id: DeliveryId,
+    auth: WebhooksManage,
+    session: Session,
+    request: Request,
+) -> Response:
+    delivery = await _service(session, request, auth).redeliver(endpoint_id, delivery_id)
+    return json_bytes_response(delivery_view(delivery), status_code=202)
+
+
+@router.post("/{endpoint_id}/replay", status_code=202, summary="Re-send the feed's changes")
+async def replay(
+    endpoint_id: EndpointId,
+    body: ReplayRequest,
+    auth: WebhooksManage,
+    session: Session,
+    request: Request,
+) -> Response:
+    result = await _service(session, request, auth).replay(
+        endpoint_id, since_cursor=body.since_cursor, since_time=body.since_time, types=body.types
+    )
+    return json_bytes_response(result, status_code=202)
+
+
+@router.get("/{endpoint_id}/stats", summary="Success rate, p50/p99 latency, backlog (24 h)")
+async def stats(
+    endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
+) -> Response:
+    return json_bytes_response(await _service(session, request, auth).stats(endpoint_id))

@@ -1,0 +1,1 @@
+"""Webhooks: endpoints, fan-out from the change log, signed at-least-once delivery, replay."""

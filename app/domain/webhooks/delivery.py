@@ -1,0 +1,404 @@
+"""Delivery workers: claim due deliveries, POST them signed, record every attempt.
+
+Claims use ``FOR UPDATE SKIP LOCKED`` and a lease (``locked_until``): several workers (and
+processes) never send the same row at the same time, and a worker killed mid-delivery leaves a
+lease that expires, after which another worker sends the row again with the same
+``webhook-id`` (at-least-once). At most ``per_endpoint`` requests per endpoint are in flight in
+one process, and claims skip endpoints at that cap, so a slow receiver only slows itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import text
+
+from app.config import Settings
+from app.db import Database
+from app.domain.sync.cursor import CursorCodec
+from app.domain.webhooks.payload import change_body, ping_body
+from app.domain.webhooks.retry import DISABLE_AFTER_SECONDS, RetrySchedule
+from app.domain.webhooks.secret_box import SecretBox
+from app.domain.webhooks.signing import sign_headers
+from app.kit.clock import utcnow
+from app.logging import get_logger
+
+log = get_logger(__name__)
+
+TIMEOUT_SECONDS = 10.0
+EXCERPT_BYTES = 1024
+USER_AGENT = "OrderGate-Webhooks/1"
+_SCAN = 5000
+
+_CLAIM = text(
+    """
+WITH due AS (
+    SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_deliveries d
+    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+      AND (d.locked_until IS NULL OR d.locked_until < now())
+      AND (CAST(:only AS bigint[]) IS NULL OR d.endpoint_id = ANY(CAST(:only AS bigint[])))
+    ORDER BY d.next_attempt_at
+    LIMIT :scan
+), fair AS (
+    SELECT due.id, due.endpoint_id, due.next_attempt_at,
+           row_number() OVER (PARTITION BY due.endpoint_id ORDER BY due.next_attempt_at, due.id)
+               AS rn
+    FROM due JOIN webhook_endpoints e ON e.id = due.endpoint_id
+    WHERE e.enabled AND e.deleted_at IS NULL
+), pick AS (
+    SELECT d.id FROM webhook_deliveries d
+    WHERE d.id IN (
+        SELECT id FROM fair WHERE rn <= :per_endpoint - coalesce(
+            (CAST(:inflight_counts AS int[]))[
+                array_position(CAST(:inflight_ids AS bigint[]), fair.endpoint_id)], 0)
+        ORDER BY next_attempt_at, id LIMIT :n
+    )
+      AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
+    FOR UPDATE SKIP LOCKED
+), claimed AS (
+    UPDATE webhook_deliveries d
+    SET locked_until = now() + make_interval(secs => :lease), attempts = d.attempts + 1
+    FROM pick WHERE d.id = pick.id
+    RETURNING d.id, d.endpoint_id, d.shop_id, d.change_id, d.event_type, d.webhook_id,
+              d.attempts, d.created_at
+)
+SELECT cl.id, cl.endpoint_id, cl.shop_id, cl.change_id, cl.event_type, cl.webhook_id,
+       cl.attempts, cl.created_at,
+       e.url, e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at,
+       fs.epoch, c.xid::text AS xid, c.entity, c.entity_id, c.entity_version,
+       c.created_at AS change_created_at, c.data, (c.id IS NOT NULL) AS change_found
+FROM claimed cl
+JOIN webhook_endpoints e ON e.id = cl.endpoint_id
+CROSS JOIN feed_state fs
+LEFT JOIN change_log c ON c.shop_id = cl.shop_id AND c.id = cl.change_id AND cl.change_id > 0
+WHERE fs.id = 1
+"""
+)
+
+_NEXT_DUE = text(
+    "SELECT EXTRACT(EPOCH FROM min(next_attempt_at) - now()) FROM webhook_deliveries "
+    "WHERE status = 'pending' AND next_attempt_at > now() AND (CAST(:only AS bigint[]) IS NULL "
+    "OR endpoint_id = ANY(CAST(:only AS bigint[])))"
+)
+
+_ATTEMPT = text(
+    "INSERT INTO webhook_attempts (delivery_id, latency_ms, status_code, response_excerpt, error) "
+    "VALUES (:id, :latency_ms, :status_code, :excerpt, :error)"
+)
+_DELIVERED = text(
+    "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), "
+    "locked_until = NULL, last_status_code = :status_code, last_error = NULL "
+    "WHERE id = :id AND status = 'pending'"
+)
+_RETRY = text(
+    "UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => :delay), "
+    "locked_until = NULL, last_status_code = :status_code, last_error = :error "
+    "WHERE id = :id AND status = 'pending'"
+)
+_GIVE_UP = text(
+    "UPDATE webhook_deliveries SET status = :status, locked_until = NULL, "
+    "last_status_code = :status_code, last_error = :error WHERE id = :id AND status = 'pending'"
+)
+_ENDPOINT_OK = text(
+    "UPDATE webhook_endpoints SET failing_since = NULL "
+    "WHERE id = :endpoint_id AND failing_since IS NOT NULL"
+)
+_ENDPOINT_FAILING = text(
+    "UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now()) "
+    "WHERE id = :endpoint_id RETURNING failing_since"
+)
+_DISABLE = text(
+    "UPDATE webhook_endpoints SET enabled = false, disabled_reason = :reason, "
+    "updated_at = now(), version = version + 1 WHERE id = :endpoint_id AND enabled"
+)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    endpoint_id: int
+    webhook_id: str
+    attempts: int
+    url: str
+    secrets: list[str]
+    body: bytes | None  # None: the change left the log (retention) before it was sent
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status_code: int | None
+    latency_ms: int
+    excerpt: str | None
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+def new_http_client(*, max_connections: int = 100) -> httpx.AsyncClient:
+    """Pooled, 10 s timeout, never follows redirects (a 3xx is a failed attempt)."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(TIMEOUT_SECONDS),
+        follow_redirects=False,
+        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=50),
+        headers={"user-agent": USER_AGENT},
+        trust_env=False,
+    )
+
+
+class DeliveryWorker:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        client: httpx.AsyncClient | None = None,
+        only_endpoints: frozenset[int] | None = None,
+    ) -> None:
+        self.db = db
+        self.schedule = RetrySchedule.parse(settings.webhook_retry_schedule)
+        self.lease_seconds = settings.webhook_lease_seconds
+        self.per_endpoint = max(1, settings.webhook_concurrency_per_endpoint)
+        self.capacity = max(1, settings.webhook_concurrency)
+        self.box = SecretBox(settings.secret_key or "")
+        self.codec = CursorCodec(settings.secret_key or "")
+        self.client = client or new_http_client(max_connections=self.capacity)
+        # Tests and sharded deployments restrict a worker to some endpoints.
+        self.only_endpoints = only_endpoints
+        self._inflight: dict[int, int] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._slot_freed = asyncio.Event()
+
+    # -- claiming ----------------------------------------------------------------------
+
+    async def claim(self, n: int) -> list[Claimed]:
+        inflight = sorted(self._inflight.items())
+        params = {
+            "inflight_ids": [e for e, _ in inflight],
+            "inflight_counts": [c for _, c in inflight],
+            "only": sorted(self.only_endpoints) if self.only_endpoints is not None else None,
+            "scan": _SCAN,
+            "per_endpoint": self.per_endpoint,
+            "n": n,
+            "lease": self.lease_seconds,
+        }
+        async with self.db.transaction() as session:
+            rows = (await session.execute(_CLAIM, params)).all()
+        return [self._prepare(row) for row in rows]
+
+    def _prepare(self, row: Any) -> Claimed:
+        secrets = [self.box.open(row.secret_encrypted)]
+        expires: datetime | None = row.previous_secret_expires_at
+        if row.previous_secret_encrypted and expires is not None and expires > utcnow():
+            secrets.append(self.box.open(row.previous_secret_encrypted))
+        body: bytes | None
+        if row.change_id == 0:
+            body = ping_body(
+                webhook_id=row.webhook_id,
+                shop_id=row.shop_id,
+                endpoint_id=row.endpoint_id,
+                created_at=row.created_at,
+            )
+        elif not row.change_found:
+            body = None
+        else:
+            body = change_body(
+                self.codec,
+                webhook_id=row.webhook_id,
+                event_type=row.event_type,
+                shop_id=row.shop_id,
+                epoch=row.epoch,
+                xid=int(row.xid),
+                change_id=row.change_id,
+                entity=row.entity,
+                entity_id=row.entity_id,
+                entity_version=row.entity_version,
+                created_at=row.change_created_at,
+                data=row.data,
+            )
+        return Claimed(
+            row.id, row.endpoint_id, row.webhook_id, row.attempts, row.url, secrets, body
+        )
+
+    # -- sending -----------------------------------------------------------------------
+
+    async def send(self, job: Claimed) -> Outcome:
+        assert job.body is not None
+        headers = sign_headers(job.secrets, job.webhook_id, job.body)
+        headers["content-type"] = "application/json"
+        started = time.perf_counter()
+        status: int | None = None
+        excerpt: str | None = None
+        error: str | None = None
+        try:
+            async with self.client.stream("POST", job.url, content=job.body, headers=headers) as r:
+                status = r.status_code
+                excerpt = await _excerpt(r)
+        except httpx.HTTPError as exc:
+            error = f"{type(exc).__name__}: {exc}"[:1000] or type(exc).__name__
+        latency = int((time.perf_counter() - started) * 1000)
+        return Outcome(status, latency, excerpt, error)
+
+    async def record(self, job: Claimed, outcome: Outcome) -> None:
+        ids = {"id": job.id, "endpoint_id": job.endpoint_id}
+        async with self.db.transaction() as s:
+            await s.execute(
+                _ATTEMPT,
+                {
+                    "id": job.id,
+                    "latency_ms": outcome.latency_ms,
+                    "status_code": outcome.status_code,
+                    "excerpt": outcome.excerpt,
+                    "error": outcome.error,
+                },
+            )
+            if outcome.ok:
+                await s.execute(_DELIVERED, {**ids, "status_code": outcome.status_code})
+                await s.execute(_ENDPOINT_OK, ids)
+                return
+            error = outcome.error or f"HTTP {outcome.status_code}"
+            if outcome.status_code == 410:
+                reason = "The endpoint answered 410 Gone; it was disabled."
+                await s.execute(
+                    _GIVE_UP,
+                    {**ids, "status": "failed", "status_code": 410, "error": error},
+                )
+                await s.execute(_DISABLE, {**ids, "reason": reason})
+                return
+            delay = self.schedule.delay_after(job.attempts)
+            if delay is None:
+                await s.execute(
+                    _GIVE_UP,
+                    {
+                        **ids,
+                        "status": "failed",
+                        "status_code": outcome.status_code,
+                        "error": error,
+                    },
+                )
+            else:
+                await s.execute(
+                    _RETRY,
+                    {**ids, "delay": delay, "status_code": outcome.status_code, "error": error},
+                )
+            failing_since = (await s.execute(_ENDPOINT_FAILING, ids)).scalar_one_or_none()
+            if failing_since is not None and utcnow() - failing_since > timedelta(
+                seconds=DISABLE_AFTER_SECONDS
+            ):
+                reason = (
+                    f"Every delivery failed since {failing_since.isoformat()} (5 days); "
+                    f"last error: {error}"
+                )
+                await s.execute(_DISABLE, {**ids, "reason": reason})
+
+    async def _cancel_missing(self, job: Claimed) -> None:
+        async with self.db.transaction() as s:
+            await s.execute(
+                _GIVE_UP,
+                {
+                    "id": job.id,
+                    "status": "cancelled",
+                    "status_code": None,
+                    "error": "The change left the log (retention) before it was delivered.",
+                },
+            )
+
+    async def process(self, job: Claimed) -> None:
+        if job.body is None:
+            await self._cancel_missing(job)
+            return
+        outcome = await self.send(job)
+        await self.record(job, outcome)
+        log.debug(
+            "webhook_attempt",
+            delivery_id=job.id,
+            endpoint_id=job.endpoint_id,
+            status_code=outcome.status_code,
+            latency_ms=outcome.latency_ms,
+        )
+
+    # -- the loop ----------------------------------------------------------------------
+
+    async def run_once(self) -> int:
+        """Claim and send what is due now (waits for the sends); returns how many."""
+        jobs = await self.claim(self.capacity)
+        await asyncio.gather(*(self.process(j) for j in jobs))
+        return len(jobs)
+
+    def _start(self, job: Claimed) -> None:
+        self._inflight[job.endpoint_id] = self._inflight.get(job.endpoint_id, 0) + 1
+
+        async def run() -> None:
+            try:
+                await self.process(job)
+            except Exception:  # the lease expires and the row is retried
+                log.exception("webhook_delivery_error", delivery_id=job.id)
+            finally:
+                left = self._inflight[job.endpoint_id] - 1
+                if left:
+                    self._inflight[job.endpoint_id] = left
+                else:
+                    del self._inflight[job.endpoint_id]
+                self._slot_freed.set()
+
+        task = asyncio.create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _idle_seconds(self, poll: float) -> float:
+        only = sorted(self.only_endpoints) if self.only_endpoints is not None else None
+        async with self.db.engine.connect() as conn:
+            due_in = (await conn.execute(_NEXT_DUE, {"only": only})).scalar_one_or_none()
+        if due_in is None:
+            return poll
+        return max(0.01, min(poll, float(due_in)))
+
+    async def run_forever(
+        self, stop: asyncio.Event, wake: asyncio.Event, *, poll_seconds: float = 1.0
+    ) -> None:
+        try:
+            while not stop.is_set():
+                # Cleared before claiming: a wake-up during the claim is not lost.
+                self._slot_freed.clear()
+                wake.clear()
+                free = self.capacity - len(self._tasks)
+                claimed = await self.claim(free) if free > 0 else []
+                for job in claimed:
+                    self._start(job)
+                if free > 0 and len(claimed) == free:
+                    wait = poll_seconds  # full: a finished send sets _slot_freed
+                else:
+                    # Nothing more claimable now: sleep until the next scheduled retry.
+                    wait = await self._idle_seconds(poll_seconds)
+                await _first(stop, wake, self._slot_freed, seconds=wait)
+        finally:
+            if self._tasks:
+                await asyncio.wait(set(self._tasks), timeout=TIMEOUT_SECONDS + 1)
+            await self.client.aclose()
+
+
+async def _excerpt(response: httpx.Response) -> str:
+    collected = bytearray()
+    async for chunk in response.aiter_raw():
+        collected.extend(chunk)
+        if len(collected) >= EXCERPT_BYTES:
+            break
+    return bytes(collected[:EXCERPT_BYTES]).decode("utf-8", errors="replace")
+
+
+async def _first(*events: asyncio.Event, seconds: float) -> None:
+    waiters = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.gather(*waiters, return_exceptions=True)

@@ -1,0 +1,48 @@
+"""Wake-ups for the webhook jobs: a LISTEN connection that sets an event on a notification.
+
+Notifications only shorten the wait; the jobs also re-check on a short timer, so a lost
+connection or notification delays work by at most that timer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Sequence
+from typing import Any
+
+import asyncpg  # type: ignore[import-untyped]
+
+from app.config import plain_database_url
+from app.logging import get_logger
+
+log = get_logger(__name__)
+
+
+async def listen(
+    database_url: str, channels: Sequence[str], wake: asyncio.Event, stop: asyncio.Event
+) -> None:
+    """Set ``wake`` on every notification on ``channels`` until ``stop``; reconnects."""
+
+    def notified(*_: Any) -> None:
+        wake.set()
+
+    backoff = 0.5
+    while not stop.is_set():
+        conn: Any = None
+        try:
+            conn = await asyncpg.connect(plain_database_url(database_url))
+            for channel in channels:
+                await conn.add_listener(channel, notified)
+            backoff = 0.5
+            wake.set()  # anything sent while disconnected
+            await stop.wait()
+        except (OSError, asyncpg.PostgresError) as exc:
+            log.warning("webhook_listener_lost", error=str(exc))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), backoff)
+            backoff = min(backoff * 2, 5.0)
+        finally:
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    await conn.close(timeout=2)
