@@ -138,7 +138,7 @@ def start(target: list[str], port: int, env: dict[str, str]) -> subprocess.Popen
 
 
 async def wait_ready(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # 2 workers importing the app on a busy box
     while time.monotonic() < deadline:
         try:
             if (await client.get(url, headers=headers)).status_code == 200:
