@@ -21,8 +21,8 @@ from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
-from app.api.v1 import webhooks as v1_webhooks
 from app.api.v1 import staff as v1_staff
+from app.api.v1 import webhooks as v1_webhooks
 from app.config import Settings, get_settings
 from app.db import Database
 from app.domain.sync.waiter import change_listener

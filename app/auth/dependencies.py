@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
-from fastapi.security import OAuth2AuthorizationCodeBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.params import MAX_BIGINT
 from app.api.responses import request_id_of
+from app.auth.bearer import OAuth2Bearer
 from app.auth.principal import Principal, resolve_principal
 from app.auth.scope import ShopScope
-from app.auth.scopes import SCOPE_DESCRIPTIONS
 from app.db import Session
 from app.domain.audit.actor import Actor
 from app.errors import InsufficientScope, NotFound
@@ -45,14 +44,7 @@ __all__ = [
     "requires",
 ]
 
-oauth2_scheme = OAuth2AuthorizationCodeBearer(
-    authorizationUrl="/oauth/authorize",
-    tokenUrl="/oauth/token",
-    refreshUrl="/oauth/token",
-    scopes=SCOPE_DESCRIPTIONS,
-    scheme_name="OAuth2",
-    auto_error=False,
-)
+oauth2_scheme = OAuth2Bearer()
 
 _PRINCIPAL_KEY = "ordergate_principal"
 
