@@ -1,6 +1,7 @@
 """Time ``load_demo`` against the raw set-based SQL that generates the same rows, in one run.
 
     python bench/demo_load.py [--orders 1000000] [--shops 3] [--server-url URL]
+    BENCH_SIZE=small python bench/demo_load.py        # 5,000 orders (CI)
 
 Two fresh databases are created on the server (DATABASE_URL, else the local PostgreSQL) and
 migrated. Into the first, ``load_demo`` (batches of 50k orders on two connections, progress
@@ -110,7 +111,9 @@ class BackendCpu:
 
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--orders", type=int, default=1_000_000)
+    # BENCH_SIZE=small (CI, `make bench`) loads 5,000 orders; otherwise 1,000,000.
+    small = os.environ.get("BENCH_SIZE") == "small"
+    parser.add_argument("--orders", type=int, default=5_000 if small else 1_000_000)
     parser.add_argument("--shops", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(

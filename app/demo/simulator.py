@@ -199,6 +199,9 @@ async def simulate(
         if delay > 0:
             await asyncio.sleep(delay)
         await gate.acquire()
+        if duration is not None and time.perf_counter() - started >= duration:
+            gate.release()  # the server fell behind: stop at the deadline, not the schedule
+            break
         action = rng.choices(actions, weights)[0]
         order = None
         if action != "create":
