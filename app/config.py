@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     ratelimit_enabled: bool = True
     ratelimit_points_per_minute: int = 1000
     ratelimit_requests_per_second: int = 50
+    ratelimit_tiers: dict[str, int] = Field(default_factory=dict)  # tier -> points per minute
+    ratelimit_fail_closed: bool = False
+    ratelimit_key_prefix: str = "ordergate:rl"
     auth_attempts_per_minute: int = 10
 
     graphiql: bool | None = None

@@ -21,6 +21,7 @@ from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
+from app.api.v1 import rate_limit as v1_rate_limit
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
 from app.config import Settings, get_settings
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.migration_head = head_revision()
     install_problem_handlers(app)
+    v1_rate_limit.install(app, settings)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
     app.include_router(internal_orders.router)

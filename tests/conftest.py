@@ -52,6 +52,9 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         internal_token=INTERNAL_TOKEN,
         log_json=True,
         log_level="WARNING",
+        # The throttle has its own apps in tests/integration/test_rate_limits.py; here it would
+        # only make fast loops flaky.
+        ratelimit_enabled=False,
     )
 
 

@@ -22,6 +22,7 @@ from app.auth.scope import ShopScope
 from app.db import Session
 from app.domain.audit.actor import Actor
 from app.errors import InsufficientScope, NotFound
+from app.ratelimit import charge_request
 
 __all__ = [
     "AfterSalesRead",
@@ -121,6 +122,7 @@ def requires(scope: str) -> Callable[..., Awaitable[Authorized]]:
         shop_id = _path_shop_id(request)
         if shop_id is not None:
             auth.require(shop_id)
+        await charge_request(request, principal, shop_id)  # once per request, before the handler
         return auth
 
     # The annotations carry this closure's ``scope`` (for OpenAPI), so they are built as

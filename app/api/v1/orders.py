@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
 from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
@@ -35,6 +35,7 @@ from app.domain.orders.schemas import (
 from app.domain.orders.service import OrderService
 from app.domain.orders.shipping_batch import BatchShipments, ship_batch
 from app.kit.versioning import etag
+from app.ratelimit import per_entries_cost
 
 router = APIRouter(tags=["orders"])
 SHOP = "/v1/shops/{shop_id}"
@@ -124,6 +125,7 @@ async def ship_order(
 
 @router.post(
     f"{SHOP}/shipments/batch",
+    dependencies=[Depends(per_entries_cost("shipments"))],
     summary="Ship up to 500 orders; per-entry results, one bad entry blocks no other",
     responses={**ok(BatchResult), **problems(*WRITE_ERRORS)},
 )
