@@ -7,7 +7,16 @@ import importlib
 import typer
 
 # Modules are added here as command groups land; each defines ``register(cli: typer.Typer)``.
-COMMAND_MODULES: tuple[str, ...] = ("server", "feed", "mirror", "report", "demo", "worker", "oauth")
+COMMAND_MODULES: tuple[str, ...] = (
+    "server",
+    "feed",
+    "mirror",
+    "report",
+    "demo",
+    "worker",
+    "oauth",
+    "webhooks",
+)
 
 
 def register(cli: typer.Typer) -> None:
