@@ -80,20 +80,20 @@ async def test_exactly_once_under_concurrent_writers_and_rollbacks(
         seen: list[int] = []
         highest: dict[int, int] = {}
         cursor: Cursor | None = None
-        async with asyncio.timeout(120):
-            while not (writers_done.is_set() and committed <= set(seen)):
-                page = await read(service, shop_id, cursor, wait=2, limit=500)
-                for change in page.changes:
-                    seen.append(change["id"])
-                    entity = change["entity_id"]
-                    highest[entity] = max(highest.get(entity, 0), change["entity_version"])
-                cursor = page.cursor
+        while not (writers_done.is_set() and committed <= set(seen)):
+            page = await read(service, shop_id, cursor, wait=2, limit=500)
+            for change in page.changes:
+                seen.append(change["id"])
+                entity = change["entity_id"]
+                highest[entity] = max(highest.get(entity, 0), change["entity_version"])
+            cursor = page.cursor
         return seen, highest
 
     readers = [asyncio.create_task(reader()) for _ in range(READERS)]
     await asyncio.gather(*(writer() for _ in range(WRITERS)))
     writers_done.set()
-    results = await asyncio.gather(*readers)
+    # Catching up after the last commit is bounded (the write phase depends on the machine).
+    results = await asyncio.wait_for(asyncio.gather(*readers), 120)
 
     async with db.transaction() as s:
         source = dict(
