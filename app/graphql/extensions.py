@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
+from starlette.requests import Request
 from strawberry.extensions import SchemaExtension
 
 from app.errors import AppError
 from app.graphql.cost import estimate_cost
 from app.logging import get_logger
+from app.ratelimit import charge
 
 log = get_logger(__name__)
 
@@ -33,48 +35,74 @@ def app_error(
     )
 
 
-class CostLimiter(SchemaExtension):
-    """Estimates the operation's cost before any resolver runs; over the limit, nothing runs."""
+def _operation(ctx: Any) -> tuple[OperationDefinitionNode | None, dict[str, Any]]:
+    document = ctx.graphql_document
+    if document is None:
+        return None, {}
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    op = next(
+        (
+            d
+            for d in document.definitions
+            if isinstance(d, OperationDefinitionNode)
+            and (ctx.operation_name is None or (d.name and d.name.value == ctx.operation_name))
+        ),
+        None,
+    )
+    return op, fragments
 
-    def on_execute(self) -> Iterator[None]:
+
+def _reject(ctx: Any, error: GraphQLError) -> None:
+    ctx.result = GraphQLExecutionResult(data=None, errors=[error])
+
+
+class CostLimiter(SchemaExtension):
+    """Estimates the operation's cost before any resolver runs, refuses it over the maximum,
+    and charges it to the caller's rate-limit bucket (the same one REST charges), all before
+    execution: a throttled or too costly operation runs nothing."""
+
+    async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context
-        document = ctx.graphql_document
-        if document is not None:
-            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-            fragments = {
-                d.name.value: d
-                for d in document.definitions
-                if isinstance(d, FragmentDefinitionNode)
-            }
-            op = next(
-                (
-                    o
-                    for o in operations
-                    if ctx.operation_name is None or (o.name and o.name.value == ctx.operation_name)
-                ),
-                None,
-            )
-            if op is not None:
-                limit = getattr(ctx.context, "max_cost", MAX_COST)
-                cost = estimate_cost(ctx.schema._schema, op, fragments, ctx.variables)
-                context = ctx.context
-                context.cost = {"requested": cost, "limit": limit}
-                if cost > limit:
-                    ctx.result = GraphQLExecutionResult(
-                        data=None,
-                        errors=[
-                            GraphQLError(
-                                f"Query cost {cost} exceeds the maximum of {limit}; "
-                                "request fewer items (lower `first`) or fewer fields.",
-                                extensions={
-                                    "code": "MAX_COST_EXCEEDED",
-                                    "problem": "max_cost_exceeded",
-                                    "cost": {"requested": cost, "limit": limit},
-                                },
-                            )
-                        ],
-                    )
+        context = ctx.context
+        op, fragments = _operation(ctx)
+        if op is not None:
+            maximum = getattr(context, "max_cost", MAX_COST)
+            cost = estimate_cost(ctx.schema._schema, op, fragments, ctx.variables)
+            context.cost = {"requested": cost, "limit": maximum}
+            if cost > maximum:
+                _reject(
+                    ctx,
+                    GraphQLError(
+                        f"Query cost {cost} exceeds the maximum of {maximum}; "
+                        "request fewer items (lower `first`) or fewer fields.",
+                        extensions={
+                            "code": "MAX_COST_EXCEEDED",
+                            "problem": "max_cost_exceeded",
+                            "cost": {"requested": cost, "limit": maximum},
+                        },
+                    ),
+                )
+            elif op.operation.value != "subscription":
+                await self._charge(ctx, context, cost)
         yield
+
+    async def _charge(self, ctx: Any, context: Any, cost: int) -> None:
+        request = getattr(context, "http_request", None)
+        if not isinstance(request, Request):
+            return
+        decision = await charge(request, cost)
+        if decision.buckets:
+            context.cost = {**decision.cost_extension(), "max": context.cost["limit"]}
+        if decision.allowed:
+            return
+        error = decision.error()
+        response = getattr(context, "response", None)
+        if response is not None:
+            response.status_code = 429
+            response.headers["Retry-After"] = str(decision.retry_after)
+        _reject(ctx, app_error(error))
 
     def get_results(self) -> dict[str, Any]:
         cost = getattr(self.execution_context.context, "cost", None)

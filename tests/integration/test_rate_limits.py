@@ -313,3 +313,33 @@ async def test_memory_storage_when_redis_url_is_unset(
         status = (await c.get("/v1/rate-limit", headers=two_shops["a"])).json()
     assert codes == [200, 200, 429]
     assert status["per_process"] is True
+
+
+@needs_redis
+async def test_graphql_charges_its_estimated_cost_and_throttles(
+    limited_app: AppFactory, two_shops: dict[str, Any]
+) -> None:
+    # Cost 1 + 20 x (nodes 1 + buyer 1) = 41 points against a 100-point budget.
+    query = {"query": "{ orders(first: 20) { nodes { orderNo buyer { id } } } }"}
+    async with limited_app(ratelimit_points_per_minute=100) as client:
+        first = await client.post("/graphql", json=query, headers=two_shops["a"])
+        assert first.status_code == 200, first.text
+        assert first.json()["extensions"]["cost"] == {
+            "requested": 41,
+            "remaining": 59,
+            "limit": 100,
+            "reset": first.json()["extensions"]["cost"]["reset"],
+            "max": 1000,
+        }
+        assert "RateLimit" in first.headers
+        second = await client.post("/graphql", json=query, headers=two_shops["a"])
+        assert second.json()["extensions"]["cost"]["remaining"] == 18
+        third = await client.post("/graphql", json=query, headers=two_shops["a"])
+        assert third.status_code == 429
+        body = third.json()
+        assert body["data"] is None
+        assert body["errors"][0]["extensions"]["code"] == "THROTTLED"
+        assert int(third.headers["Retry-After"]) >= 1
+        # Refused: nothing spent, nothing executed; another app's budget is untouched.
+        other = await client.post("/graphql", json=query, headers=two_shops["b"])
+        assert other.status_code == 200
