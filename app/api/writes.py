@@ -99,7 +99,8 @@ class WriteContext:
             if stored is not None:
                 replayed = {**stored.headers, REPLAYED_HEADER: "true"}
                 return json_bytes_response(stored.body, stored.status, replayed)
-        body = await produce()
+        # The body as stored and as replayed: identical, and storable in jsonb.
+        body = idempotency.jsonb_safe(await produce())
         headers: dict[str, str] = {}
         if isinstance(body, dict) and isinstance(body.get("version"), int):
             headers["ETag"] = etag(body["version"])

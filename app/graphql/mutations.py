@@ -129,7 +129,7 @@ async def run_mutation(
                 )
                 if stored is not None:
                     return dict(stored.body)
-            entity = await produce(auth)
+            entity = idempotency.jsonb_safe(await produce(auth))
             if entity_key == "order" and not auth.can_read_pii(shop_id):
                 entity = masked(entity)
             payload = {entity_key: entity, "user_errors": []}

@@ -83,6 +83,18 @@ async def claim(
     )
 
 
+def jsonb_safe(value: Any) -> Any:
+    """``value`` with NUL characters replaced: PostgreSQL jsonb cannot hold ``\\u0000``, and
+    error bodies may echo whatever a client sent (e.g. an unknown field's name)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {jsonb_safe(k): jsonb_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonb_safe(v) for v in value]
+    return value
+
+
 async def store(
     session: AsyncSession,
     principal_key: str,
