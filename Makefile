@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.ordergate-installed
 LINT_PATHS := $(wildcard app tests bench)
-PYTEST_ARGS ?= -n 2 -q
+PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 

@@ -153,3 +153,22 @@ async def served_url(app: Any) -> AsyncIterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     await asyncio.wait_for(task, 10)
+
+
+# Tests that read the change feed (directly, through GraphQL, the mirror or the webhook fan-out)
+# and tests that deliberately hold the feed's horizon open run on one xdist worker: the horizon
+# is cluster-wide, so a held transaction in one test would stall another worker's feed reads.
+_FEED_MODULES = (
+    "tests/concurrency/",
+    "tests/integration/test_changes_api.py",
+    "tests/integration/test_graphql_live.py",
+    "tests/e2e/test_mirror.py",
+    "tests/webhooks/",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        if path.startswith(_FEED_MODULES):
+            item.add_marker(pytest.mark.xdist_group("feed"))
