@@ -12,14 +12,12 @@ import random
 import signal
 import sqlite3
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import orjson
 import pytest
-import uvicorn
 from sqlalchemy import text
 
 from app.db import Database
@@ -36,17 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-async def base_url(app: Any) -> AsyncIterator[str]:
-    """The session's app served over real HTTP (its lifespan already runs in the fixture)."""
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="off", log_level="warning")
-    )
-    task = asyncio.create_task(server.serve())
-    await eventually(lambda: server.started, timeout=10, what="uvicorn start")
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await asyncio.wait_for(task, 10)
+def base_url(served_url: str) -> str:
+    """The session's app served over real HTTP (see ``served_url`` in tests/conftest.py)."""
+    return served_url
 
 
 def mirror_rows(path: Path) -> dict[int, tuple[int, dict[str, Any]]]:
