@@ -102,6 +102,17 @@ async def test_rotation_ping_redeliver_replay_stats(
             assert verify(old_secret, ping.body, ping.headers)
             assert verify(new_secret, ping.body, ping.headers)
 
+            # The receiver saw the ping before the worker recorded it: wait for the record.
+            async def all_recorded() -> bool:
+                r = await client.get(
+                    f"{BASE}/{endpoint_id}/deliveries",
+                    params={"status": "delivered", "limit": 100},
+                    headers=headers,
+                )
+                return len(r.json()["deliveries"]) == 6
+
+            await eventually(all_recorded, what="6 deliveries recorded")
+
             # Deliveries log, detail with attempts, redeliver keeps the webhook-id.
             r = await client.get(
                 f"{BASE}/{endpoint_id}/deliveries",

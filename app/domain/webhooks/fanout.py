@@ -37,7 +37,7 @@ WITH st AS (
     SELECT e.id, p.shop_id, p.id, p.type, 'msg_' || p.id
     FROM page p JOIN webhook_endpoints e
       ON p.shop_id = ANY(e.shop_ids) AND p.xid >= e.start_xid AND {MATCHES_SQL}
-    WHERE e.deleted_at IS NULL
+    WHERE e.deleted_at IS NULL AND e.enabled
     ON CONFLICT DO NOTHING
     RETURNING 1
 ), last AS (
