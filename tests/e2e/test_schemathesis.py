@@ -16,7 +16,7 @@ from tests.conftest import order_payload
 from tests.factories import make_token
 
 EXAMPLES = os.environ.get("ORDERGATE_FUZZ_EXAMPLES", "10")
-MAX_TIME = os.environ.get("ORDERGATE_FUZZ_SECONDS", "150")
+MAX_TIME = os.environ.get("ORDERGATE_FUZZ_SECONDS", "120")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
