@@ -72,4 +72,8 @@ async def main(url: str, shop_id: int) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        # A docs tool over an existing database, not a timed bench: `make bench` runs it bare.
+        print("usage: python bench/explain_list.py DATABASE_URL SHOP_ID (skipped: no database)")
+        sys.exit(0)
     asyncio.run(main(sys.argv[1], int(sys.argv[2])))
