@@ -10,6 +10,7 @@ from app.config import Settings
 from app.db import Database
 from app.worker.runner import registered_jobs, run_worker
 from tests.factories import bearer, make_token
+from tests.feed_support import eventually
 from tests.integration.export_support import FIRST, LAST
 
 
@@ -24,12 +25,14 @@ async def test_runner_runs_export_jobs(
     stop = asyncio.Event()
     runner = asyncio.create_task(run_worker(settings, stop, only=frozenset({"exports"})))
     try:
-        async with asyncio.timeout(30):  # explicit wait: poll until the job finished
-            while True:
-                r = await client.get(f"/v1/shops/{shop_id}/exports/{job['id']}", headers=h)
-                if r.json()["status"] in ("succeeded", "failed"):
-                    break
-                await asyncio.sleep(0.05)
+
+        async def finished() -> bool:
+            nonlocal r
+            r = await client.get(f"/v1/shops/{shop_id}/exports/{job['id']}", headers=h)
+            return bool(r.json()["status"] in ("succeeded", "failed"))
+
+        r = await client.get(f"/v1/shops/{shop_id}/exports/{job['id']}", headers=h)
+        await eventually(finished, timeout=30, what="export job finished")
     finally:
         stop.set()
         await asyncio.wait_for(runner, timeout=10)
