@@ -14,13 +14,12 @@ from app.domain.after_sales.representation import after_sale_public
 from app.domain.after_sales.schemas import AfterSaleAction, AfterSaleCreate, AfterSaleListParams
 from app.domain.after_sales.states import AFTER_SALE_MACHINE, OPEN_AFTER_SALE_STATUSES
 from app.domain.audit.actor import Actor
-from app.domain.audit.service import record_audit
+from app.domain.audit.trail import Written, record_write
 from app.domain.orders.errors import NothingToRefund
 from app.domain.orders.repository import OrderRepository
 from app.domain.orders.schemas import OrderRefund
 from app.domain.orders.service import OrderService
 from app.domain.paging import newest_first_page
-from app.domain.sync.change_log import record_change
 from app.errors import (
     BadRequest,
     Conflict,
@@ -32,7 +31,7 @@ from app.errors import (
 )
 from app.kit.clock import utcnow
 from app.kit.keyset import KeysetCodec
-from app.models import AfterSale, Order, OrderEvent
+from app.models import AfterSale, Order
 
 # Order states in which a buyer may open each kind of request.
 _OPENABLE_FROM = {
@@ -217,42 +216,30 @@ class AfterSaleService:
         before_version: int | None,
         event: dict[str, Any],
     ) -> dict[str, Any]:
-        """Bump the version (updates) and write timeline, change log and audit."""
+        """Bump the version (updates) and leave the write's trail."""
         now = utcnow()
         if before_version is not None:
             after_sale.version = before_version + 1
             after_sale.updated_at = now
-        self.session.add(
-            OrderEvent(
-                shop_id=after_sale.shop_id,
-                order_id=after_sale.order_id,
-                kind=f"after_sale.{step}",
-                actor_type=self.actor.type,
-                actor_id=self.actor.label,
-                data={"after_sale_id": after_sale.id, **event},
-                created_at=now,
-            )
-        )
-        await self.session.flush()
-        public = after_sale_public(after_sale)
-        await record_change(
-            self.session,
-            shop_id=after_sale.shop_id,
-            entity="after_sale",
-            entity_id=after_sale.id,
-            entity_version=after_sale.version,
-            type=f"after_sale.{change}",
-            data=public,
-        )
-        await record_audit(
+
+        async def public() -> dict[str, Any]:
+            return after_sale_public(after_sale)
+
+        return await record_write(
             self.session,
             self.actor,
-            shop_id=after_sale.shop_id,
-            action=f"after_sale.{step}",
-            entity="after_sale",
-            entity_id=after_sale.id,
+            Written(
+                "after_sale",
+                after_sale.id,
+                after_sale.shop_id,
+                after_sale.order_id,
+                after_sale.version,
+            ),
+            change_type=f"after_sale.{change}",
+            step=step,
             before_version=before_version,
-            after_version=after_sale.version,
-            data=event,
+            event=event,
+            timeline={"after_sale_id": after_sale.id, **event},
+            at=now,
+            public=public,
         )
-        return public

@@ -12,7 +12,7 @@ from sqlalchemy.orm import defer
 
 from app.auth.scope import ShopScope
 from app.domain.audit.actor import Actor
-from app.domain.audit.service import record_audit
+from app.domain.audit.trail import Written, record_write
 from app.domain.disputes.evidence import check_evidence
 from app.domain.disputes.representation import dispute_public, evidence_public
 from app.domain.disputes.schemas import (
@@ -24,12 +24,11 @@ from app.domain.disputes.schemas import (
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.domain.orders.repository import OrderRepository
 from app.domain.paging import newest_first_page
-from app.domain.sync.change_log import record_change
 from app.errors import Conflict, InvalidTransition, NotFound, VersionConflict
 from app.kit.business_days import add_business_days
 from app.kit.clock import rfc3339, utcnow
 from app.kit.keyset import KeysetCodec
-from app.models import AfterSale, Dispute, DisputeEvidence, OrderEvent, Shop
+from app.models import AfterSale, Dispute, DisputeEvidence, Shop
 
 REVIEW_BUSINESS_DAYS = 5
 EARLIEST_DECISION_BUSINESS_DAYS = 3
@@ -244,41 +243,20 @@ class DisputeService:
         before_version: int | None,
         event: dict[str, Any],
     ) -> dict[str, Any]:
+        """Bump the version (updates) and leave the write's trail."""
         now = utcnow()
         if before_version is not None:
             dispute.version = before_version + 1
             dispute.updated_at = now
-        self.session.add(
-            OrderEvent(
-                shop_id=dispute.shop_id,
-                order_id=dispute.order_id,
-                kind=f"dispute.{step}",
-                actor_type=self.actor.type,
-                actor_id=self.actor.label,
-                data={"dispute_id": dispute.id, **event},
-                created_at=now,
-            )
-        )
-        await self.session.flush()
-        public = await self.public(dispute)
-        await record_change(
-            self.session,
-            shop_id=dispute.shop_id,
-            entity="dispute",
-            entity_id=dispute.id,
-            entity_version=dispute.version,
-            type=f"dispute.{change}",
-            data=public,
-        )
-        await record_audit(
+        return await record_write(
             self.session,
             self.actor,
-            shop_id=dispute.shop_id,
-            action=f"dispute.{step}",
-            entity="dispute",
-            entity_id=dispute.id,
+            Written("dispute", dispute.id, dispute.shop_id, dispute.order_id, dispute.version),
+            change_type=f"dispute.{change}",
+            step=step,
             before_version=before_version,
-            after_version=dispute.version,
-            data=event,
+            event=event,
+            timeline={"dispute_id": dispute.id, **event},
+            at=now,
+            public=lambda: self.public(dispute),
         )
-        return public

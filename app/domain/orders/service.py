@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.audit.actor import Actor
-from app.domain.audit.service import record_audit
+from app.domain.audit.trail import Written, record_write
 from app.domain.disputes.representation import dispute_public
 from app.domain.orders.errors import (
     ReceiverLocked,
@@ -37,7 +37,6 @@ from app.domain.orders.schemas import (
     VersionedIn,
 )
 from app.domain.orders.states import ORDER_MACHINE
-from app.domain.sync.change_log import record_change
 from app.errors import (
     AppError,
     BadRequest,
@@ -48,7 +47,7 @@ from app.errors import (
 )
 from app.kit.clock import rfc3339, utcnow
 from app.kit.ids import new_order_no
-from app.models import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
+from app.models import Order, OrderItem, PaymentReminder, Shipment
 
 # Timeline and audit name what happened (past tense), not the command that caused it.
 _EVENT_KIND = {"pay": "paid", "close": "closed", "complete": "completed", "refund": "refunded"}
@@ -422,41 +421,19 @@ class OrderService:
         *,
         now: datetime | None = None,
     ) -> dict[str, Any]:
-        """Bump the version (for updates) and write timeline, change log and audit."""
+        """Bump the version (for updates) and leave the write's trail."""
         if before_version is not None:
             order.version = before_version + 1
             order.updated_at = now or utcnow()
-        self.orders.add(
-            OrderEvent(
-                shop_id=order.shop_id,
-                order_id=order.id,
-                kind=event_kind,
-                actor_type=self.actor.type,
-                actor_id=self.actor.label,
-                data=event,
-                created_at=now or order.created_at,
-            )
-        )
-        await self.session.flush()
-        public = await self.public(order)
-        await record_change(
-            self.session,
-            shop_id=order.shop_id,
-            entity="order",
-            entity_id=order.id,
-            entity_version=order.version,
-            type=change_type,
-            data=public,
-        )
-        await record_audit(
+        return await record_write(
             self.session,
             self.actor,
-            shop_id=order.shop_id,
-            action=f"order.{event_kind}",
-            entity="order",
-            entity_id=order.id,
+            Written("order", order.id, order.shop_id, order.id, order.version),
+            change_type=change_type,
+            step=event_kind,
             before_version=before_version,
-            after_version=order.version,
-            data=event,
+            event=event,
+            timeline=event,
+            at=now or order.created_at,
+            public=lambda: self.public(order),
         )
-        return public
