@@ -11,11 +11,12 @@ import hashlib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Depends, Header, Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 
@@ -74,6 +75,9 @@ async def _file_digest(upload: UploadFile) -> str:
     return f"{seen}:{digest.hexdigest()}"
 
 
+_Body = TypeVar("_Body", bound=BaseModel)
+
+
 @dataclass
 class WriteContext:
     session: AsyncSession
@@ -84,6 +88,11 @@ class WriteContext:
 
     def expected(self, body_version: int | None) -> int | None:
         return expected_version(self.if_match, body_version)
+
+    def versioned(self, body: _Body) -> _Body:
+        """The body with ``expected_version`` settled against ``If-Match`` (they must agree)."""
+        body_version = getattr(body, "expected_version", None)
+        return body.model_copy(update={"expected_version": self.expected(body_version)})
 
     async def run(
         self,

@@ -64,6 +64,6 @@ async def act_on_after_sale(
     auth: AfterSalesWrite,
     write: Write,
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = AfterSaleService(write.session, auth.shops, auth.actor)
     return await write.run(lambda: service.act(shop_id, after_sale_id, data))

@@ -160,6 +160,6 @@ async def download_evidence(
 async def submit_dispute(
     shop_id: ShopId, dispute_id: DisputeId, body: DisputeSubmit, auth: DisputesWrite, write: Write
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = DisputeService(write.session, auth.shops, auth.actor)
     return await write.run(lambda: service.submit(shop_id, dispute_id, data))

@@ -114,7 +114,7 @@ async def get_order(
 async def ship_order(
     shop_id: ShopId, order_id: OrderId, body: OrderShip, auth: OrdersWrite, write: Write
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = _orders(write.session, auth)
     return await write.run(
         lambda: _masked(auth, shop_id, service.ship(shop_id, order_id, data)),
@@ -148,7 +148,7 @@ async def ship_batch_route(
 async def patch_order(
     shop_id: ShopId, order_id: OrderId, body: OrderPatch, auth: OrdersWrite, write: Write
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = _orders(write.session, auth)
     return await write.run(lambda: _masked(auth, shop_id, service.update(shop_id, order_id, data)))
 
@@ -161,7 +161,7 @@ async def patch_order(
 async def flag_order(
     shop_id: ShopId, order_id: OrderId, body: OrderFlag, auth: OrdersWrite, write: Write
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = _orders(write.session, auth)
     return await write.run(lambda: _masked(auth, shop_id, service.flag(shop_id, order_id, data)))
 
@@ -191,7 +191,7 @@ async def remind_payment(
     auth: OrdersWrite,
     write: Write,
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = _orders(write.session, auth)
     return await write.run(
         lambda: _masked(auth, shop_id, service.remind_payment(shop_id, order_id, data))
@@ -206,7 +206,7 @@ async def remind_payment(
 async def close_order(
     shop_id: ShopId, order_id: OrderId, body: OrderClose, auth: OrdersWrite, write: Write
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = _orders(write.session, auth)
     return await write.run(lambda: _masked(auth, shop_id, service.close(shop_id, order_id, data)))
 
@@ -219,7 +219,7 @@ async def close_order(
 async def refund_order(
     shop_id: ShopId, order_id: OrderId, body: OrderRefund, auth: AfterSalesWrite, write: Write
 ) -> Response:
-    data = body.model_copy(update={"expected_version": write.expected(body.expected_version)})
+    data = write.versioned(body)
     service = AfterSaleService(write.session, auth.shops, auth.actor)
     return await write.run(
         lambda: _masked(auth, shop_id, service.merchant_refund(shop_id, order_id, data))
