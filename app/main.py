@@ -33,6 +33,7 @@ from app.logging import configure_logging
 from app.migrations import head_revision
 from app.oauth2 import routes as oauth_routes
 from app.observability import RequestContextMiddleware
+from app.prometheus import process_exited
 from app.secrets_store import ensure_secret_key
 
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 yield
         finally:
             await app.state.db.dispose()
+            process_exited()
 
     app = FastAPI(
         title="OrderGate",

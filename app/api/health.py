@@ -6,22 +6,21 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from prometheus_client import CONTENT_TYPE_LATEST, Gauge, Info, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Gauge
 from sqlalchemy import text
 from sqlalchemy.pool import QueuePool
 
-from app import __version__
 from app.api.responses import json_bytes_response
 from app.db import get_database
+from app.prometheus import exposition
 
 router = APIRouter(tags=["health"])
 
-BUILD = Info("ordergate_build", "OrderGate build")
-BUILD.info({"version": __version__})
 DB_POOL = Gauge(
     "ordergate_db_pool_connections",
     "Connections of this process's database pool, by state (read at scrape time)",
     ["state"],
+    multiprocess_mode="livesum",
 )
 
 
@@ -61,7 +60,7 @@ async def readyz(request: Request) -> Response:
 @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
 async def metrics(request: Request) -> Response:
     _observe_pool(request)
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    return Response(exposition(), media_type=CONTENT_TYPE_LATEST)
 
 
 def _observe_pool(request: Request) -> None:

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from app import embedded_pg, migrations
 from app.config import Settings
+from app.prometheus import prepare_multiprocess
 from app.secrets_store import ensure_internal_token, ensure_secret_key
 from app.up import UpOptions, run_up
 
@@ -59,6 +60,7 @@ def serve(
     # Created once here, before the workers start, so they all read the same values.
     ensure_secret_key(settings)
     ensure_internal_token(settings)
+    prepare_multiprocess(workers)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
