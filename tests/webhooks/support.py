@@ -22,6 +22,7 @@ from app.domain.webhooks.fanout import fan_out_forever
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import generate_secret
 from app.domain.webhooks.sql import HORIZON_SQL
+from app.domain.webhooks.urls import Resolver, resolve
 from app.models.webhooks import WebhookEndpoint
 
 # The horizon is cluster-wide: concurrent tests holding a transaction delay every fan-out.
@@ -78,6 +79,8 @@ def running_receiver(responder: Responder | None = None) -> Iterator[Receiver]:
             status = receiver.responder(n, got)
             payload = b'{"ok": true}' if status < 300 else b"nope " * 400
             self.send_response(status)
+            if 300 <= status < 400:  # somewhere to go, were redirects followed
+                self.send_header("location", "/redirected")
             self.send_header("content-length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
@@ -175,12 +178,19 @@ async def attempt_rows(db: Database, delivery_id: int) -> list[Any]:
 
 @asynccontextmanager
 async def running_delivery(
-    db: Database, settings: Settings, endpoint_ids: list[int], **overrides: Any
+    db: Database,
+    settings: Settings,
+    endpoint_ids: list[int],
+    *,
+    resolver: Resolver = resolve,
+    **overrides: Any,
 ) -> AsyncIterator[DeliveryWorker]:
     """The fan-out and one delivery worker (for these endpoints only) running in-process."""
     configured = settings.model_copy(update=overrides)
     stop, wake = asyncio.Event(), asyncio.Event()
-    worker = DeliveryWorker(db, configured, only_endpoints=frozenset(endpoint_ids))
+    worker = DeliveryWorker(
+        db, configured, only_endpoints=frozenset(endpoint_ids), resolver=resolver
+    )
     tasks = [
         asyncio.create_task(fan_out_forever(db, stop, asyncio.Event(), recheck_seconds=0.05)),
         asyncio.create_task(worker.run_forever(stop, wake, poll_seconds=0.1)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.config import Settings
-from app.domain.webhooks.urls import check_url
+from app.domain.webhooks.urls import check_url, refused_address
 from app.errors import ValidationFailed
 
 PRODUCTION = Settings(env="production", secret_key="k")
@@ -44,3 +44,18 @@ async def test_development_allows_http_loopback() -> None:
     no_http = Settings(env="development", secret_key="k", webhook_allow_http_loopback=False)
     with pytest.raises(ValidationFailed):
         await check_url("http://127.0.0.1:9000/hook", no_http)
+
+
+def test_one_rule_for_creation_and_delivery() -> None:
+    loopback_ok = Settings(env="production", secret_key="k", webhook_allow_http_loopback=True)
+    assert refused_address("hooks.example.com", ["93.184.216.34"], PRODUCTION) is None
+    assert refused_address("hooks.example.com", ["93.184.216.34", "10.0.0.1"], PRODUCTION) == (
+        "10.0.0.1"
+    )
+    assert refused_address("hooks.example.com", ["169.254.169.254"], PRODUCTION)
+    assert refused_address("localhost", ["127.0.0.1"], PRODUCTION) == "127.0.0.1"
+    assert refused_address("localhost", ["127.0.0.1", "::1"], loopback_ok) is None
+    # The loopback exemption is for loopback hosts, not for any name resolving to loopback.
+    assert refused_address("rebound.example.com", ["127.0.0.1"], loopback_ok) == "127.0.0.1"
+    assert refused_address("localhost", ["10.0.0.1"], loopback_ok) == "10.0.0.1"
+    assert refused_address("anything.test", ["10.0.0.1"], DEVELOPMENT) is None

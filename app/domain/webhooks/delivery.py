@@ -23,9 +23,11 @@ from app.config import Settings
 from app.db import Database
 from app.domain.sync.cursor import CursorCodec
 from app.domain.webhooks.payload import change_body, ping_body
+from app.domain.webhooks.pinning import CheckedTransport
 from app.domain.webhooks.retry import DISABLE_AFTER_SECONDS, RetrySchedule
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import sign_headers
+from app.domain.webhooks.urls import AddressRefused, Resolver, resolve
 from app.kit.clock import utcnow
 from app.logging import get_logger
 
@@ -142,12 +144,16 @@ class Outcome:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def new_http_client(*, max_connections: int = 100) -> httpx.AsyncClient:
-    """Pooled, 10 s timeout, never follows redirects (a 3xx is a failed attempt)."""
+def new_http_client(
+    settings: Settings, *, max_connections: int = 100, resolver: Resolver = resolve
+) -> httpx.AsyncClient:
+    """Pooled, 10 s timeout, never follows redirects (a 3xx is a failed attempt), and connects
+    only to addresses the SSRF rule allows, checked when each connection is opened."""
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=50)
     return httpx.AsyncClient(
         timeout=httpx.Timeout(TIMEOUT_SECONDS),
         follow_redirects=False,
-        limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=50),
+        transport=CheckedTransport(settings, limits=limits, resolver=resolver),
         headers={"user-agent": USER_AGENT},
         trust_env=False,
     )
@@ -161,6 +167,7 @@ class DeliveryWorker:
         *,
         client: httpx.AsyncClient | None = None,
         only_endpoints: frozenset[int] | None = None,
+        resolver: Resolver = resolve,
     ) -> None:
         self.db = db
         self.schedule = RetrySchedule.parse(settings.webhook_retry_schedule)
@@ -169,7 +176,9 @@ class DeliveryWorker:
         self.capacity = max(1, settings.webhook_concurrency)
         self.box = SecretBox(settings.secret_key or "")
         self.codec = CursorCodec(settings.secret_key or "")
-        self.client = client or new_http_client(max_connections=self.capacity)
+        self.client = client or new_http_client(
+            settings, max_connections=self.capacity, resolver=resolver
+        )
         # Tests and sharded deployments restrict a worker to some endpoints.
         self.only_endpoints = only_endpoints
         self._inflight: dict[int, int] = {}
@@ -241,6 +250,8 @@ class DeliveryWorker:
             async with self.client.stream("POST", job.url, content=job.body, headers=headers) as r:
                 status = r.status_code
                 excerpt = await _excerpt(r)
+        except AddressRefused as exc:  # the name resolves somewhere private now (rebinding)
+            error = str(exc)[:1000]
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}"[:1000] or type(exc).__name__
         latency = int((time.perf_counter() - started) * 1000)
