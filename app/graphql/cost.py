@@ -1,7 +1,8 @@
 """Query cost estimate, computed over the AST before execution (Shopify-like).
 
-A scalar costs 0, an object 1, a connection 1 + ``first`` × its selection's cost, a plain list
-of objects 1 + 10 × its selection's cost (a connection's own nodes/edges lists count once).
+A scalar costs 0, an object 1, a connection 1 + ``first`` (or ``last``) × its selection's
+cost, a plain list of objects 1 + 10 × its selection's cost (a connection's own nodes/edges
+lists count once).
 Fragments are expanded; ``@skip``/``@include`` are ignored (the estimate is an upper bound).
 """
 
@@ -99,14 +100,15 @@ class CostEstimator:
         return 1 + child
 
     def _first(self, node: FieldNode, definition: Any) -> int:
+        """The page size: ``first`` or ``last`` (the larger if both), else the default."""
+        sizes = []
         for arg in node.arguments or ():
-            if arg.name.value == "first":
-                arg_def = definition.args.get("first")
+            if arg.name.value in ("first", "last"):
+                arg_def = definition.args.get(arg.name.value)
                 value = value_from_ast(arg.value, arg_def.type, self.variables) if arg_def else None
                 if isinstance(value, int) and value > 0:
-                    return value
-                return DEFAULT_FIRST
-        return DEFAULT_FIRST
+                    sizes.append(value)
+        return max(sizes, default=DEFAULT_FIRST)
 
 
 def estimate_cost(

@@ -79,18 +79,27 @@ def _camel(name: str) -> str:
 _ARGUMENTS = {"limit": "first", "cursor": "after", "sort": "sort"}
 
 
-def _graphql_loc(loc: tuple[Any, ...], argument: str) -> list[str | int]:
+def _graphql_loc(loc: tuple[Any, ...], argument: str, names: dict[str, str]) -> list[str | int]:
     head = loc[0] if loc else ""
-    if head in _ARGUMENTS:
-        return [_ARGUMENTS[head], *loc[1:]]
+    if head in names:
+        return [names[head], *loc[1:]]
     return [argument, *(_camel(p) if isinstance(p, str) else p for p in loc)]
 
 
-def validated(model: type[M], data: dict[str, Any], argument: str = "filter") -> M:
-    """Validate with the REST model; failures name the GraphQL argument and field."""
+def validated(
+    model: type[M],
+    data: dict[str, Any],
+    argument: str = "filter",
+    paging: dict[str, str] | None = None,
+) -> M:
+    """Validate with the REST model; failures name the GraphQL argument and field.
+    ``paging`` renames the model's paging fields (backward paging: ``last``/``before``)."""
+    renames = {**_ARGUMENTS, **(paging or {})}
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = [field_error(_graphql_loc(e["loc"], argument), e["msg"]) for e in exc.errors()]
+        errors = [
+            field_error(_graphql_loc(e["loc"], argument, renames), e["msg"]) for e in exc.errors()
+        ]
         names = ", ".join(".".join(str(p) for p in e["loc"]) for e in errors)
         raise ValidationFailed(f"Invalid input: {names}.", errors) from exc

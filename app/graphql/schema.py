@@ -27,9 +27,9 @@ from app.graphql.extensions import CostLimiter, ErrorCodes
 from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
-from app.graphql.paging import order_connection
+from app.graphql.paging import order_connection, window
 from app.graphql.subscriptions import Subscription
-from app.graphql.types.connections import OrderConnection
+from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
 from app.graphql.types.orders import Node
 from app.graphql.types.scalars import OrderSort
 from app.graphql.types.shops import Shop
@@ -114,11 +114,14 @@ class Query:
         shop_ids: list[int] | None = None,
         filter: OrderFilterInput | None = None,
         sort: OrderSort = OrderSort.CREATED_AT_DESC,
-        first: int = 50,
+        first: FirstArg = None,
         after: str | None = None,
+        last: LastArg = None,
+        before: str | None = None,
     ) -> OrderConnection:
         shops = shop_ids or info.context.authorize("orders:read").shops.sorted_ids()
-        return await order_connection(info, shops, filter, sort, first, after)  # type: ignore[no-any-return]
+        win = window(first, after, last, before)
+        return await order_connection(info, shops, filter, sort, win)  # type: ignore[no-any-return]
 
     @strawberry.field(description="Any object by global id; null with NOT_FOUND when not visible")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:

@@ -297,3 +297,130 @@ async def test_page_with_children_uses_bounded_queries(
     # shops, page, items, shipments, after-sales, details (orders+items+shipments): per request,
     # not per row.
     assert len(resolver_sql) <= 8, resolver_sql
+
+
+PAGE = """query($id: Int!, $sort: OrderSort!, $first: Int, $after: String, $last: Int,
+    $before: String) { shop(id: $id) { orders(sort: $sort, first: $first, after: $after,
+    last: $last, before: $before) { edges { cursor node { databaseId } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }"""
+
+
+def _ids(conn: dict[str, Any]) -> list[int]:
+    return [e["node"]["databaseId"] for e in conn["edges"]]
+
+
+@pytest.mark.parametrize("sort", ["CREATED_AT_DESC", "CREATED_AT_ASC", "PAID_AMOUNT_DESC"])
+async def test_backward_paging_returns_the_forward_pages(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    sort: str,
+) -> None:
+    # Sorts with ties (paid_amount) rely on the id tie-breaker in both directions.
+    await seed_orders(client, shop["shop_id"], internal_headers, n=7)
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+
+    async def page(**args: Any) -> dict[str, Any]:
+        body = await gql(client, token, PAGE, {"id": shop["shop_id"], "sort": sort, **args})
+        assert "errors" not in body, body
+        conn: dict[str, Any] = body["data"]["shop"]["orders"]
+        return conn
+
+    forward = [await page(first=3)]
+    while forward[-1]["pageInfo"]["hasNextPage"]:
+        forward.append(await page(first=3, after=forward[-1]["pageInfo"]["endCursor"]))
+    assert [len(p["edges"]) for p in forward] == [3, 3, 1]
+    assert [p["pageInfo"]["hasPreviousPage"] for p in forward] == [False, True, True]
+    for p in forward:
+        assert p["pageInfo"]["startCursor"] == p["edges"][0]["cursor"]
+        assert p["pageInfo"]["endCursor"] == p["edges"][-1]["cursor"]
+
+    # Back from the last page's start: the same pages, in the same (sort) order inside.
+    backward = [forward[-1]]
+    while backward[-1]["pageInfo"]["hasPreviousPage"]:
+        backward.append(await page(last=3, before=backward[-1]["pageInfo"]["startCursor"]))
+    assert [_ids(p) for p in reversed(backward)] == [_ids(p) for p in forward]
+    first_page = backward[-1]["pageInfo"]
+    assert first_page["hasPreviousPage"] is False and first_page["hasNextPage"] is True
+    assert first_page["startCursor"] == forward[0]["pageInfo"]["startCursor"]
+
+    # `last` alone: the list's final rows, still in sort order.
+    everything = [i for p in forward for i in _ids(p)]
+    tail = await page(last=4)
+    assert _ids(tail) == everything[-4:]
+    assert tail["pageInfo"]["hasPreviousPage"] is True
+    assert tail["pageInfo"]["hasNextPage"] is False
+    assert _ids(await page(last=3, before=tail["pageInfo"]["startCursor"])) == everything[:3]
+
+
+@pytest.mark.parametrize(
+    ("args", "fields"),
+    [
+        ({"first": 2, "last": 2}, {"first", "last"}),
+        ({"after": "x", "before": "y"}, {"after", "before"}),
+        ({"first": 2, "before": "y"}, {"first", "before"}),
+        ({"last": 2, "after": "x"}, {"after", "last"}),
+    ],
+)
+async def test_mixed_paging_directions_are_rejected(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    args: dict[str, Any],
+    fields: set[str],
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    body = await gql(
+        client, token, PAGE, {"id": shop["shop_id"], "sort": "CREATED_AT_DESC", **args}
+    )
+    error = body["errors"][0]
+    assert body["data"] == {"shop": None}
+    assert error["extensions"]["code"] == "VALIDATION_ERROR"
+    assert "not both" in error["message"]
+    assert {e["loc"][0] for e in error["extensions"]["errors"]} == fields
+
+
+async def test_backward_page_size_is_validated_as_last(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int]
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    body = await gql(
+        client, token, PAGE, {"id": shop["shop_id"], "sort": "CREATED_AT_DESC", "last": 150}
+    )
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "VALIDATION_ERROR"
+    assert error["extensions"]["errors"][0]["loc"] == ["last"]
+
+
+async def test_after_sales_page_both_ways(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    orders = await seed_orders(client, shop_id, internal_headers, n=6)
+    for order in orders:
+        if order["status"] == "paid":
+            r = await client.post(
+                f"/internal/v1/shops/{shop_id}/orders/{order['id']}/after-sales",
+                json={"type": "refund_only", "reason": "r"},
+                headers=internal_headers,
+            )
+            assert r.status_code == 201, r.text
+    token = await make_token(db, shop_ids=[shop_id])
+    query = """query($id: Int!, $first: Int, $after: String, $last: Int, $before: String) {
+      shop(id: $id) { afterSales(first: $first, after: $after, last: $last, before: $before) {
+        nodes { databaseId } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }"""
+
+    async def page(**args: Any) -> dict[str, Any]:
+        body = await gql(client, token, query, {"id": shop_id, **args})
+        assert "errors" not in body, body
+        conn: dict[str, Any] = body["data"]["shop"]["afterSales"]
+        return conn
+
+    first = await page(first=2)
+    second = await page(first=2, after=first["pageInfo"]["endCursor"])
+    assert second["pageInfo"]["hasNextPage"] is False and len(second["nodes"]) == 1
+    back = await page(last=2, before=second["pageInfo"]["startCursor"])
+    assert back["nodes"] == first["nodes"]
+    assert back["pageInfo"]["hasPreviousPage"] is False
+    assert (await page(last=1))["nodes"] == second["nodes"]

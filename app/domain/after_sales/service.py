@@ -74,7 +74,12 @@ class AfterSaleService:
         return after_sale_public(await self.get_entity(shop_id, after_sale_id))
 
     async def list_page(
-        self, shop_id: int, params: AfterSaleListParams, codec: KeysetCodec
+        self,
+        shop_id: int,
+        params: AfterSaleListParams,
+        codec: KeysetCodec,
+        *,
+        backward: bool = False,
     ) -> dict[str, Any]:
         stmt = select(AfterSale).where(AfterSale.shop_id == self.scope.require(shop_id))
         if params.type:
@@ -97,6 +102,7 @@ class AfterSaleService:
             cursor=params.cursor,
             limit=params.limit,
             public=after_sale_public,
+            backward=backward,
         )
 
     # -- writes --------------------------------------------------------------------------

@@ -24,8 +24,8 @@ from app.domain.disputes.schemas import (
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.domain.orders.repository import OrderRepository
 from app.domain.paging import newest_first_page
+from app.domain.platform_calendar import PlatformCalendar, load_platform_calendar
 from app.errors import Conflict, InvalidTransition, NotFound, VersionConflict
-from app.kit.business_days import add_business_days
 from app.kit.clock import rfc3339, utcnow
 from app.kit.keyset import KeysetCodec
 from app.models import AfterSale, Dispute, DisputeEvidence, Shop
@@ -46,6 +46,7 @@ class DisputeService:
         self.scope = scope
         self.actor = actor
         self.orders = OrderRepository(session, scope)
+        self._calendar: PlatformCalendar | None = None
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -70,7 +71,9 @@ class DisputeService:
             zone = await self._timezone(dispute.shop_id)
             body["review_window"] = {
                 "earliest": rfc3339(
-                    add_business_days(dispute.submitted_at, EARLIEST_DECISION_BUSINESS_DAYS, zone)
+                    (await self._platform_calendar()).add_business_days(
+                        dispute.submitted_at, EARLIEST_DECISION_BUSINESS_DAYS, zone
+                    )
                 ),
                 "latest": rfc3339(dispute.review_due_at),
                 "business_days": f"{EARLIEST_DECISION_BUSINESS_DAYS}-{REVIEW_BUSINESS_DAYS}",
@@ -79,7 +82,7 @@ class DisputeService:
         return body
 
     async def list_page(
-        self, shop_id: int, params: DisputeListParams, codec: KeysetCodec
+        self, shop_id: int, params: DisputeListParams, codec: KeysetCodec, *, backward: bool = False
     ) -> dict[str, Any]:
         stmt = select(Dispute).where(Dispute.shop_id == self.scope.require(shop_id))
         if params.kind:
@@ -98,6 +101,7 @@ class DisputeService:
             cursor=params.cursor,
             limit=params.limit,
             public=dispute_public,
+            backward=backward,
         )
 
     async def evidence_list(self, shop_id: int, dispute_id: int) -> list[dict[str, Any]]:
@@ -209,7 +213,8 @@ class DisputeService:
         before = dispute.version
         dispute.status = target
         dispute.submitted_at = now
-        dispute.review_due_at = add_business_days(now, REVIEW_BUSINESS_DAYS, zone)
+        calendar = await self._platform_calendar()
+        dispute.review_due_at = calendar.add_business_days(now, REVIEW_BUSINESS_DAYS, zone)
         event = {"review_due_at": rfc3339(dispute.review_due_at)}
         return await self._record(dispute, "updated", "submitted", before, event)
 
@@ -230,6 +235,11 @@ class DisputeService:
         if expected is not None and expected != dispute.version:
             raise VersionConflict(expected, dispute.version)
         return dispute
+
+    async def _platform_calendar(self) -> PlatformCalendar:
+        if self._calendar is None:
+            self._calendar = await load_platform_calendar(self.session)
+        return self._calendar
 
     async def _timezone(self, shop_id: int) -> str:
         zone = await self.session.scalar(select(Shop.timezone).where(Shop.id == shop_id))

@@ -115,30 +115,45 @@ class OrderLister:
         self.scope = scope
         self.codec = codec
 
-    async def page(self, shop_ids: Sequence[int], params: OrderListParams) -> dict[str, Any]:
-        """``{data, next_cursor, has_more}`` for ``params`` over ``shop_ids`` (all in scope)."""
+    async def page(
+        self, shop_ids: Sequence[int], params: OrderListParams, *, backward: bool = False
+    ) -> dict[str, Any]:
+        """``{data, next_cursor, has_more}`` for ``params`` over ``shop_ids`` (all in scope).
+
+        ``backward`` (GraphQL's ``last``/``before``) reads ``params.cursor`` as a position to
+        page *before*: the ``limit`` rows just before it (the list's last rows without a
+        cursor), still in sort order; ``has_more`` then says rows exist before them and
+        ``prev_cursor`` continues backward."""
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
             return {"data": [], "next_cursor": None, "has_more": False}
-        stmt = await self.statement(shops, params)
-        rows = (await self.session.execute(stmt)).all()
+        stmt = await self.statement(shops, params, backward=backward)
+        rows = list((await self.session.execute(stmt)).all())
         has_more = len(rows) > params.limit
         rows = rows[: params.limit]
+        if backward:
+            # Fetched in reverse order (nearest the cursor first); hand them out in sort order.
+            rows.reverse()
         items = await self._items(shops, [r.id for r in rows])
         data = [_row(r, items.get(r.id, [])) for r in rows]
-        next_cursor = None
+        edge = None
         if has_more and rows:
-            last = rows[-1]
-            sort = SORTS[params.sort]
-            value = getattr(last, sort.column.key)
-            key_value = micros(value) if sort.is_time else int(value)
-            next_cursor = self.codec.encode(LISTING, params.sort, [key_value, last.id])
-        return {"data": data, "next_cursor": next_cursor, "has_more": has_more}
+            edge = self._cursor(params.sort, rows[0] if backward else rows[-1])
+        if backward:
+            return {"data": data, "next_cursor": None, "prev_cursor": edge, "has_more": has_more}
+        return {"data": data, "next_cursor": edge, "has_more": has_more}
+
+    def _cursor(self, sort_name: str, row: Any) -> str:
+        sort = SORTS[sort_name]
+        value = getattr(row, sort.column.key)
+        key_value = micros(value) if sort.is_time else int(value)
+        return self.codec.encode(LISTING, sort_name, [key_value, row.id])
 
     async def statement(
-        self, shops: list[int], params: OrderListParams
+        self, shops: list[int], params: OrderListParams, *, backward: bool = False
     ) -> Select[*tuple[Any, ...]]:
-        """The page query (public so benchmarks and EXPLAIN docs use exactly this SQL)."""
+        """The page query (public so benchmarks and EXPLAIN docs use exactly this SQL).
+        ``backward`` walks the same keyset the other way (see :meth:`page`)."""
         timezones = await self._timezones(shops) if params.range else {}
         sort = SORTS[params.sort]
         conditions = filter_conditions(params, timezones=timezones, now=utcnow())
@@ -146,11 +161,12 @@ class OrderLister:
             value, last_id = self.codec.decode(
                 params.cursor, listing=LISTING, sort=params.sort, arity=2
             )
-            conditions.append(_after(sort, value, last_id))
+            conditions.append(_beyond(sort, value, last_id, backward=backward))
         shop_condition = Order.shop_id == shops[0] if len(shops) == 1 else Order.shop_id.in_(shops)
+        # Backward reads the keyset in reverse from the cursor, so LIMIT stays index-friendly.
         order_by = (
             (sort.column.desc(), Order.id.desc())
-            if sort.descending
+            if sort.descending != backward
             else (sort.column.asc(), Order.id.asc())
         )
         return (
@@ -197,7 +213,10 @@ class OrderLister:
         return grouped
 
 
-def _after(sort: _Sort, value: KeyValue, last_id: KeyValue) -> ColumnElement[bool]:
+def _beyond(
+    sort: _Sort, value: KeyValue, last_id: KeyValue, *, backward: bool
+) -> ColumnElement[bool]:
+    """Rows after the cursor's key in sort order (before it when ``backward``)."""
     if not isinstance(value, int) or not isinstance(last_id, int):
         raise InvalidCursor("The cursor is malformed.")
     try:
@@ -205,7 +224,9 @@ def _after(sort: _Sort, value: KeyValue, last_id: KeyValue) -> ColumnElement[boo
     except (OverflowError, ValueError, OSError) as exc:
         raise InvalidCursor("The cursor is malformed.") from exc
     key = tuple_(sort.column, Order.id)
-    return key < tuple_(bound, last_id) if sort.descending else key > tuple_(bound, last_id)
+    if sort.descending != backward:
+        return key < tuple_(bound, last_id)
+    return key > tuple_(bound, last_id)
 
 
 def _row(r: Any, items: list[dict[str, Any]]) -> dict[str, Any]:

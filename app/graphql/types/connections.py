@@ -1,8 +1,8 @@
-"""Relay connections over keyset pages (forward: first/after)."""
+"""Relay connections over keyset pages (first/after forward, last/before backward)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -12,6 +12,18 @@ from app.graphql.context import GraphQLContext
 from app.graphql.types.orders import Order
 
 Row = dict[str, Any]
+
+FirstArg = Annotated[
+    int | None,
+    strawberry.argument(description="Page forward: this many rows after `after` (default 50)"),
+]
+LastArg = Annotated[
+    int | None,
+    strawberry.argument(
+        description="Page backward: this many rows just before `before` (the list's last "
+        "rows without it), still in sort order; not with first/after"
+    ),
+]
 
 
 @strawberry.type

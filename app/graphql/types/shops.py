@@ -14,11 +14,12 @@ from app.domain.disputes.schemas import DisputeListParams
 from app.domain.disputes.service import DisputeService
 from app.domain.metrics.service import MetricsService
 from app.domain.orders.service import OrderService
+from app.domain.paging import row_cursor
 from app.graphql.context import GraphQLContext
 from app.graphql.feed import change_page
 from app.graphql.inputs import AfterSaleFilterInput, OrderFilterInput, plain, validated
-from app.graphql.paging import order_connection
-from app.graphql.types.connections import OrderConnection
+from app.graphql.paging import Window, order_connection, page_info, window
+from app.graphql.types.connections import FirstArg, LastArg, OrderConnection, PageInfo
 from app.graphql.types.insights import ChangePage, MetricsSummary
 from app.graphql.types.orders import AfterSale, Dispute, Order
 from app.graphql.types.scalars import OrderSort
@@ -27,25 +28,38 @@ Ctx = Info[GraphQLContext, None]
 Row = dict[str, Any]
 
 
-@strawberry.type
+@strawberry.type(description="A newest-first page of after-sales (Relay-style cursors)")
 class AfterSalePage:
     nodes: list[AfterSale]
-    end_cursor: str | None
-    has_next_page: bool
+    page_info: PageInfo
+    end_cursor: str | None = strawberry.field(
+        description="Deprecated spelling of pageInfo.endCursor, set only when hasNextPage",
+        deprecation_reason="Use pageInfo { endCursor hasNextPage }",
+    )
+    has_next_page: bool = strawberry.field(deprecation_reason="Use pageInfo { hasNextPage }")
 
 
-@strawberry.type
+@strawberry.type(description="A newest-first page of disputes (Relay-style cursors)")
 class DisputePage:
     nodes: list[Dispute]
-    end_cursor: str | None
-    has_next_page: bool
+    page_info: PageInfo
+    end_cursor: str | None = strawberry.field(
+        description="Deprecated spelling of pageInfo.endCursor, set only when hasNextPage",
+        deprecation_reason="Use pageInfo { endCursor hasNextPage }",
+    )
+    has_next_page: bool = strawberry.field(deprecation_reason="Use pageInfo { hasNextPage }")
 
 
-def _page(page: Row, typename: str) -> Row:
+def _page(info: Ctx, page: Row, win: Window, listing: str, typename: str) -> Row:
+    nodes = page["data"]
+    ends = [nodes[0], nodes[-1]] if nodes else []
+    cursors = [row_cursor(info.context.codec, listing, n) for n in ends]
+    pinfo = page_info(page, win, cursors)
     return {
-        "nodes": [{**r, "__typename": typename} for r in page["data"]],
-        "end_cursor": page["next_cursor"],
-        "has_next_page": page["has_more"],
+        "nodes": [{**r, "__typename": typename} for r in nodes],
+        "page_info": pinfo,
+        "end_cursor": pinfo["end_cursor"] if pinfo["has_next_page"] else None,
+        "has_next_page": pinfo["has_next_page"],
     }
 
 
@@ -61,10 +75,13 @@ class Shop:
         info: Ctx,
         filter: OrderFilterInput | None = None,
         sort: OrderSort = OrderSort.CREATED_AT_DESC,
-        first: int = 50,
+        first: FirstArg = None,
         after: str | None = None,
+        last: LastArg = None,
+        before: str | None = None,
     ) -> OrderConnection:
-        return await order_connection(info, [self["id"]], filter, sort, first, after)
+        win = window(first, after, last, before)
+        return await order_connection(info, [self["id"]], filter, sort, win)
 
     @strawberry.field(description="One order by database id or order number")
     async def order(  # type: ignore[misc]
@@ -88,28 +105,45 @@ class Shop:
         self: Row,
         info: Ctx,
         filter: AfterSaleFilterInput | None = None,
-        first: int = 50,
+        first: FirstArg = None,
         after: str | None = None,
+        last: LastArg = None,
+        before: str | None = None,
     ) -> AfterSalePage:
         auth = info.context.authorize("after_sales:read")
         auth.require(self["id"])
+        win = window(first, after, last, before)
         params = validated(
-            AfterSaleListParams, {**(plain(filter) or {}), "limit": first, "cursor": after}
+            AfterSaleListParams,
+            {**(plain(filter) or {}), "limit": win.size, "cursor": win.cursor},
+            paging=win.names,
         )
         service = AfterSaleService(info.context.session, auth.shops, auth.actor)
-        page = await info.context.serial(service.list_page(self["id"], params, info.context.codec))
-        return _page(page, "AfterSale")
+        page = await info.context.serial(
+            service.list_page(self["id"], params, info.context.codec, backward=win.backward)
+        )
+        return _page(info, page, win, "after_sales", "AfterSale")
 
     @strawberry.field
     async def disputes(
-        self: Row, info: Ctx, first: int = 50, after: str | None = None
+        self: Row,
+        info: Ctx,
+        first: FirstArg = None,
+        after: str | None = None,
+        last: LastArg = None,
+        before: str | None = None,
     ) -> DisputePage:
         auth = info.context.authorize("after_sales:read")
         auth.require(self["id"])
-        params = validated(DisputeListParams, {"limit": first, "cursor": after})
+        win = window(first, after, last, before)
+        params = validated(
+            DisputeListParams, {"limit": win.size, "cursor": win.cursor}, paging=win.names
+        )
         service = DisputeService(info.context.session, auth.shops, auth.actor)
-        page = await info.context.serial(service.list_page(self["id"], params, info.context.codec))
-        return _page(page, "Dispute")
+        page = await info.context.serial(
+            service.list_page(self["id"], params, info.context.codec, backward=win.backward)
+        )
+        return _page(info, page, win, "disputes", "Dispute")
 
     @strawberry.field(description="Metrics over whole days (shop timezone), both ends inclusive")
     async def metrics(
