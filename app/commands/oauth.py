@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import secrets
-from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, TypeVar, cast, get_args
 
 import typer
 from rich.console import Console
 
 from app.auth.scope import ShopScope
-from app.config import Settings
+from app.commands.database import run_with_database
 from app.db import Database
 from app.domain.accounts.service import find_account_by_email
 from app.domain.apps.bootstrap import DEMO_EMAIL
@@ -21,7 +19,6 @@ from app.domain.apps.service import create_app, find_app_by_name
 from app.domain.audit.actor import SYSTEM
 from app.domain.shops.repository import require_shop
 from app.domain.staff.service import StaffRole, StaffService
-from app.errors import AppError
 from app.oauth2.tokens import issue_tokens
 
 console = Console(highlight=False, soft_wrap=True)
@@ -31,26 +28,6 @@ staff = typer.Typer(help="Shop staff accounts.", no_args_is_help=True)
 T = TypeVar("T")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
-
-
-def _run(work: Callable[[Database], Awaitable[T]]) -> T:
-    settings = Settings()
-    if not settings.database_url:
-        console.print("[red]DATABASE_URL is not set.[/red]")
-        raise typer.Exit(2)
-
-    async def run() -> T:
-        db = Database.connect(settings, settings.database_url or "")
-        try:
-            return await work(db)
-        finally:
-            await db.dispose()
-
-    try:
-        return asyncio.run(run())
-    except AppError as exc:
-        console.print(f"[red]{exc.code}: {exc.detail}[/red]")
-        raise typer.Exit(1) from exc
 
 
 def _shop_ids(raw: str) -> list[int]:
@@ -120,7 +97,7 @@ def apps_create(
             "private_shop_ids": private_shops,
         }
 
-    _print(_run(work), as_json)
+    _print(run_with_database(work), as_json)
 
 
 @tokens.command("issue")
@@ -152,7 +129,7 @@ def tokens_issue(
             "shops": issued.shop_ids,
         }
 
-    _print(_run(work), as_json)
+    _print(run_with_database(work), as_json)
 
 
 @staff.command("create")
@@ -181,7 +158,7 @@ def staff_create(
             member["password"] = chosen
         return member
 
-    _print(_run(work), as_json)
+    _print(run_with_database(work), as_json)
 
 
 def register(cli: typer.Typer) -> None:

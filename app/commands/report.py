@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import typer
@@ -11,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from app.auth.scope import ShopScope
-from app.config import Settings
+from app.commands.database import run_with_database
 from app.db import Database
 from app.domain.metrics.service import MetricsService
 
@@ -57,20 +56,13 @@ def daily(
     """Print one day's key figures vs the day before and the same weekday last week."""
     # Wide enough for the table even in a narrow (or absent) terminal.
     console = Console(highlight=False, width=max(Console().width, 110))
-    settings = Settings()
-    if not settings.database_url:
-        console.print("[red]DATABASE_URL is not set.[/red]")
-        raise typer.Exit(2)
 
-    async def run(on: date) -> dict[str, Any]:
-        db = Database.connect(settings, settings.database_url or "")
-        try:
-            async with db.transaction() as session:
-                return await MetricsService(session, ShopScope.of([shop])).daily_report(shop, on)
-        finally:
-            await db.dispose()
+    async def run(db: Database) -> dict[str, Any]:
+        async with db.transaction() as session:
+            service = MetricsService(session, ShopScope.of([shop]))
+            return await service.daily_report(shop, day.date())
 
-    console.print(render(asyncio.run(run(day.date()))))
+    console.print(render(run_with_database(run)))
 
 
 def register(cli: typer.Typer) -> None:

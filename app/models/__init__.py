@@ -7,7 +7,7 @@ from app.models.catalog import Author, Product
 from app.models.feed import ChangeLog, FeedState
 from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OAuthToken
 from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
-from app.models.platform import AuditLog, ExportJob, IdempotencyKey
+from app.models.platform import AuditLog, ExportJob, IdempotencyKey, PlatformCalendarDay
 from app.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -36,6 +36,7 @@ __all__ = [
     "OrderEvent",
     "OrderItem",
     "PaymentReminder",
+    "PlatformCalendarDay",
     "Product",
     "Shipment",
     "Shop",

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Identity, Index, Integer, String, Text, text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, created_at_column
@@ -82,3 +92,15 @@ class AuditLog(Base):
     ip: Mapped[str | None] = mapped_column(String(64))
     data: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'::jsonb"))
     created_at: Mapped[datetime] = created_at_column()
+
+
+class PlatformCalendarDay(Base):
+    """An exception to the platform's Mon–Fri working week: a weekday off (``workday`` false)
+    or a weekend day worked (true). Dispute review windows count business days by it, since the
+    platform's reviewers keep this calendar, not the shop's."""
+
+    __tablename__ = "platform_calendar"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    workday: Mapped[bool]
+    note: Mapped[str] = mapped_column(Text, server_default="")
