@@ -6,18 +6,22 @@ exactly like REST's ``Idempotency-Key`` (same store, same fingerprint rule)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
 import strawberry
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile
+from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from app.auth.dependencies import Authorized
 from app.domain.after_sales.schemas import AfterSaleAction
 from app.domain.after_sales.service import AfterSaleService
-from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit
+from app.domain.disputes.evidence import MAX_EVIDENCE_BYTES
+from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit, EvidenceIn
 from app.domain.disputes.service import DisputeService
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import (
@@ -34,7 +38,7 @@ from app.domain.orders.shipping_batch import BatchShipments, ship_batch
 from app.errors import AppError, ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import plain, validated
-from app.graphql.types.orders import AfterSale, Dispute, Order
+from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
 from app.kit import idempotency
 
 Ctx = Info[GraphQLContext, None]
@@ -63,6 +67,13 @@ class AfterSalePayload:
 @strawberry.type
 class DisputePayload:
     dispute: Dispute | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class EvidencePayload:
+    evidence: Evidence | None
+    dispute: Dispute | None = strawberry.field(description="The dispute after the upload")
     user_errors: list[UserError]
 
 
@@ -207,6 +218,7 @@ async def _write(
     call: Callable[[Any, Any], Awaitable[Any]],
     entity_key: str = "order",
     typename: str | None = None,
+    fingerprint: dict[str, Any] | None = None,
 ) -> Any:
     """One write: validate with the REST model, call the service, wrap the payload."""
     body = {k: v for k, v in data.items() if v is not None}
@@ -221,7 +233,7 @@ async def _write(
         name=name,
         scope=scope,
         shop_id=shop_id,
-        arguments={"shop_id": shop_id, **ids, **body},
+        arguments={"shop_id": shop_id, **ids, **body, **(fingerprint or {})},
         idempotency_key=idempotency_key,
         entity_key=entity_key,
         produce=produce,
@@ -501,3 +513,56 @@ class Mutation:
             typename="Dispute",
             call=lambda s, d: s.submit(shop_id, dispute_id, d),
         )
+
+    @strawberry.mutation(
+        description="Upload evidence (GraphQL multipart request spec: `file` is an Upload, "
+        f"<= {MAX_EVIDENCE_BYTES} bytes; PNG, JPEG, GIF, WebP, PDF or UTF-8 text)"
+    )
+    async def add_evidence(
+        self,
+        info: Ctx,
+        shop_id: int,
+        dispute_id: int,
+        kind: str,
+        file: Upload,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> EvidencePayload:
+        upload: UploadFile = file  # type: ignore[assignment]
+        # One byte past the limit is enough to refuse it (same rule as the REST upload).
+        content = await upload.read(MAX_EVIDENCE_BYTES + 1)
+        filename = upload.filename or "evidence"
+        # The file enters the idempotency fingerprint by digest, like REST's multipart body.
+        digest = hashlib.sha256(content).hexdigest()
+
+        async def call(service: DisputeService, data: EvidenceIn) -> Any:
+            result = await service.add_evidence(
+                shop_id,
+                dispute_id,
+                kind=data.kind,
+                filename=filename,
+                declared_type=upload.content_type,
+                content=content,
+                expected_version=data.expected_version,
+            )
+            return {**result, "dispute": {**result["dispute"], "__typename": "Dispute"}}
+
+        payload = await _write(
+            info,
+            "addEvidence",
+            scope="disputes:write",
+            shop_id=shop_id,
+            ids={"dispute_id": dispute_id},
+            model=EvidenceIn,
+            data={"kind": kind, "expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            entity_key="evidence",
+            call=call,
+            fingerprint={"file": [filename, upload.content_type, digest]},
+        )
+        evidence = payload["evidence"]
+        return {  # type: ignore[return-value]
+            "evidence": evidence,
+            "dispute": evidence["dispute"] if evidence else None,
+            "user_errors": payload["user_errors"],
+        }

@@ -75,6 +75,9 @@ def graphql_router(settings: Settings) -> APIRouter:
         context_getter=get_context,
         graphql_ide="graphiql" if settings.graphiql_enabled else None,
         tags=["graphql"],
+        # File uploads (addEvidence). Safe from CSRF here: only a Bearer token authenticates
+        # /graphql, never a cookie, so a cross-site form post carries no credentials.
+        multipart_uploads_enabled=True,
     )
     ws = CodedGraphQLRouter(schema, path="/graphql", context_getter=get_ws_context)
     router = APIRouter()

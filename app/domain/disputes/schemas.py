@@ -33,6 +33,12 @@ class DisputeSubmit(VersionedIn):
     pass
 
 
+class EvidenceIn(VersionedIn):
+    """The non-file fields of an evidence upload (REST: multipart ``kind``; GraphQL: args)."""
+
+    kind: EvidenceKind
+
+
 class DisputeDecision(VersionedIn):
     model_config = ConfigDict(
         extra="forbid",

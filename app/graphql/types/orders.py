@@ -178,6 +178,21 @@ class Dispute(Node):
         return isinstance(obj, dict) and obj.get("__typename") == "Dispute"
 
 
+@strawberry.type(description="A dispute's evidence file (metadata; the bytes are on REST)")
+class Evidence:
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    dispute_id: int
+    kind: str
+    filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    created_at: DateTime
+
+
 @strawberry.type
 class Order(Node):
     @strawberry.field(description="Global id")
