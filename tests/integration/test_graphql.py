@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,7 +12,11 @@ import pytest
 from sqlalchemy import event
 
 from app.db import Database
+from app.domain.orders.filters import OrderFilter
 from app.graphql.ids import to_global_id
+from app.graphql.inputs import OrderFilterInput
+from app.graphql.types.scalars import OrderSort
+from app.models import Author
 from tests.conftest import order_payload
 from tests.factories import bearer, make_account, make_shop, make_token
 
@@ -105,10 +110,14 @@ def _rest_to_graphql(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Every REST order filter, with its GraphQL spelling. "{name}" values are filled from the
+# seeded orders (see _seed_variety) so each filter really selects something.
 FILTERS: list[tuple[dict[str, Any], dict[str, Any]]] = [
     ({}, {}),
+    ({"orderNo": "{order_no}"}, {"order_no": "{order_no}"}),
     ({"status": ["PAID"]}, {"status": "paid"}),
-    ({"payMethod": ["ALIPAY"]}, {"pay_method": "alipay"}),
+    ({"payStatus": ["UNPAID"]}, {"pay_status": "unpaid"}),
+    ({"payMethod": ["WECHAT_PAY"]}, {"pay_method": "wechat_pay"}),
     ({"buyerId": "b1"}, {"buyer_id": "b1"}),
     ({"buyerNickname": "buyer1"}, {"buyer_nickname": "buyer1"}),
     ({"trackingNo": "SF0000000004"}, {"tracking_no": "SF0000000004"}),
@@ -118,7 +127,77 @@ FILTERS: list[tuple[dict[str, Any], dict[str, Any]]] = [
         {"range": "LAST_7_DAYS", "status": ["PAID", "SHIPPED"]},
         {"range": "last_7_days", "status": ["paid", "shipped"]},
     ),
+    (
+        {"createdFrom": "{created_2}", "createdTo": "{created_5}"},
+        {"created_from": "{created_2}", "created_to": "{created_5}"},
+    ),
+    ({"updatedFrom": "{updated_last}"}, {"updated_from": "{updated_last}"}),
+    ({"updatedTo": "{updated_last}"}, {"updated_to": "{updated_last}"}),
+    ({"flagged": True}, {"flagged": "true"}),
+    ({"flagged": False}, {"flagged": "false"}),
+    ({"hasAfterSale": True}, {"has_after_sale": "true"}),
+    ({"afterSaleStatus": ["REQUESTED"]}, {"after_sale_status": "requested"}),
+    ({"authorId": "{author}"}, {"author_id": "{author}"}),
+    ({"trafficSource": ["SHORT_VIDEO"]}, {"traffic_source": "short_video"}),
+    ({"province": "浙江"}, {"province": "浙江"}),
 ]
+
+
+async def _seed_variety(
+    client: httpx.AsyncClient, db: Database, shop_id: int, headers: dict[str, str], token: str
+) -> dict[str, Any]:
+    """seed_orders plus what the other filters need: an author's short-video order from
+    another province, a flagged order, an after-sale. Returns the placeholder values."""
+    orders = await seed_orders(client, shop_id, headers)
+    async with db.transaction() as session:
+        author = Author(nickname="达人A")
+        session.add(author)
+        await session.flush()
+        author_id = author.id
+    base = f"/internal/v1/shops/{shop_id}/orders"
+    receiver = {**order_payload()["receiver"], "province": "浙江", "city": "杭州"}
+    body = order_payload(
+        author_id=author_id, traffic_source="short_video", receiver=receiver, room_id=None
+    )
+    extra = (await client.post(base, json=body, headers=headers)).json()
+    r = await client.post(
+        f"/v1/shops/{shop_id}/orders/{orders[1]['id']}/flag",
+        json={"reason": "odd"},
+        headers=bearer(token),
+    )
+    assert r.status_code == 200, r.text
+    r = await client.post(
+        f"{base}/{orders[2]['id']}/after-sales",
+        json={"type": "refund_only", "reason": "r"},
+        headers=headers,
+    )
+    assert r.status_code == 201, r.text
+    rows = (await client.get(f"/v1/shops/{shop_id}/orders", headers=bearer(token))).json()["data"]
+    by_id = {row["id"]: row for row in rows}
+    return {
+        "order_no": orders[3]["order_no"],
+        "created_2": by_id[orders[2]["id"]]["created_at"],
+        "created_5": by_id[orders[5]["id"]]["created_at"],
+        "updated_last": max(row["updated_at"] for row in rows),
+        "author": author_id,
+        "count": len(rows),
+        "extra": extra["id"],
+    }
+
+
+def _fill(value: Any, values: dict[str, Any]) -> Any:
+    if isinstance(value, dict):
+        return {k: _fill(v, values) for k, v in value.items()}
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+        return values[value[1:-1]]
+    return value
+
+
+def test_filter_table_covers_every_rest_filter() -> None:
+    rest_filters = set(OrderFilter.model_fields)
+    assert {k for _, rest in FILTERS for k in rest} == rest_filters
+    graphql_fields = {f.name for f in dataclasses.fields(OrderFilterInput)}
+    assert graphql_fields == rest_filters
 
 
 @pytest.mark.parametrize(("gql_filter", "rest_filter"), FILTERS)
@@ -131,19 +210,46 @@ async def test_order_list_parity_with_rest(
     rest_filter: dict[str, Any],
 ) -> None:
     shop_id = shop["shop_id"]
-    await seed_orders(client, shop_id, internal_headers)
     token = await make_token(db, shop_ids=[shop_id])
+    values = await _seed_variety(client, db, shop_id, internal_headers, token)
     rest = await client.get(
-        f"/v1/shops/{shop_id}/orders", params=rest_filter, headers=bearer(token)
+        f"/v1/shops/{shop_id}/orders", params=_fill(rest_filter, values), headers=bearer(token)
     )
     assert rest.status_code == 200, rest.text
     query = f"""query($id: Int!, $f: OrderFilterInput) {{ shop(id: $id) {{
         orders(filter: $f, first: 50) {{ nodes {{ {ORDER_FIELDS} }} }} }} }}"""
-    body = await gql(client, token, query, {"id": shop_id, "f": gql_filter})
+    body = await gql(client, token, query, {"id": shop_id, "f": _fill(gql_filter, values)})
     assert "errors" not in body, body
     nodes = body["data"]["shop"]["orders"]["nodes"]
     assert nodes == [_rest_to_graphql(r) for r in rest.json()["data"]]
-    assert gql_filter == {} or len(nodes) < 6  # the filter really filtered
+    if gql_filter:  # the filter really filtered, and kept something
+        assert 0 < len(nodes) < values["count"]
+
+
+@pytest.mark.parametrize("sort", list(OrderSort))
+async def test_order_sort_parity_with_rest_across_shops(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    sort: OrderSort,
+) -> None:
+    """Each sort, over the multi-shop list (REST /v1/orders vs root orders(shopIds:))."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    await _seed_variety(client, db, shop_id, internal_headers, token)
+    rest = await client.get(
+        "/v1/orders",
+        params={"sort": sort.value, "shop_id": shop_id, "limit": 4},
+        headers=bearer(token),
+    )
+    assert rest.status_code == 200, rest.text
+    query = f"""query($s: [Int!], $sort: OrderSort!) {{ orders(shopIds: $s, sort: $sort,
+        first: 4) {{ nodes {{ {ORDER_FIELDS} }} pageInfo {{ hasNextPage }} }} }}"""
+    body = await gql(client, token, query, {"s": [shop_id], "sort": sort.name})
+    assert "errors" not in body, body
+    assert body["data"]["orders"]["nodes"] == [_rest_to_graphql(r) for r in rest.json()["data"]]
+    assert body["data"]["orders"]["pageInfo"]["hasNextPage"] is rest.json()["has_more"]
 
 
 async def test_pagination_visits_every_order_once(
