@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,6 +38,7 @@ TIMEOUT_SECONDS = 10.0
 EXCERPT_BYTES = 1024
 USER_AGENT = "OrderGate-Webhooks/1"
 _SCAN = 5000
+CLAIM_COALESCE_SECONDS = 0.01
 
 _CLAIM = text(
     """
@@ -93,11 +95,6 @@ _ATTEMPT = text(
     "INSERT INTO webhook_attempts (delivery_id, latency_ms, status_code, response_excerpt, error) "
     "VALUES (:id, :latency_ms, :status_code, :excerpt, :error)"
 )
-_DELIVERED = text(
-    "UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(), "
-    "locked_until = NULL, last_status_code = :status_code, last_error = NULL "
-    "WHERE id = :id AND status = 'pending'"
-)
 _RETRY = text(
     "UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => :delay), "
     "locked_until = NULL, last_status_code = :status_code, last_error = :error "
@@ -107,9 +104,23 @@ _GIVE_UP = text(
     "UPDATE webhook_deliveries SET status = :status, locked_until = NULL, "
     "last_status_code = :status_code, last_error = :error WHERE id = :id AND status = 'pending'"
 )
-_ENDPOINT_OK = text(
+# Successful attempts are recorded in groups (one transaction for every success that finished
+# while the previous group was committing): at hundreds of deliveries per second a transaction
+# per success is what limits a worker.
+_ATTEMPTS_OK = text(
+    "INSERT INTO webhook_attempts (delivery_id, latency_ms, status_code, response_excerpt) "
+    "SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:latency AS int[]), "
+    "CAST(:codes AS int[]), CAST(:excerpts AS text[]))"
+)
+_DELIVERED_MANY = text(
+    "UPDATE webhook_deliveries d SET status = 'delivered', delivered_at = now(), "
+    "locked_until = NULL, last_status_code = t.code, last_error = NULL "
+    "FROM unnest(CAST(:ids AS bigint[]), CAST(:codes AS int[])) AS t(id, code) "
+    "WHERE d.id = t.id AND d.status = 'pending'"
+)
+_ENDPOINTS_OK = text(
     "UPDATE webhook_endpoints SET failing_since = NULL "
-    "WHERE id = :endpoint_id AND failing_since IS NOT NULL"
+    "WHERE id = ANY(CAST(:endpoint_ids AS bigint[])) AND failing_since IS NOT NULL"
 )
 _ENDPOINT_FAILING = text(
     "UPDATE webhook_endpoints SET failing_since = coalesce(failing_since, now()) "
@@ -184,6 +195,8 @@ class DeliveryWorker:
         self._inflight: dict[int, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._slot_freed = asyncio.Event()
+        self._ok_queue: list[tuple[Claimed, Outcome, asyncio.Future[None]]] = []
+        self._ok_flusher: asyncio.Task[None] | None = None
 
     # -- claiming ----------------------------------------------------------------------
 
@@ -258,6 +271,9 @@ class DeliveryWorker:
         return Outcome(status, latency, excerpt, error)
 
     async def record(self, job: Claimed, outcome: Outcome) -> None:
+        if outcome.ok:
+            await self._record_ok(job, outcome)
+            return
         ids = {"id": job.id, "endpoint_id": job.endpoint_id}
         async with self.db.transaction() as s:
             await s.execute(
@@ -270,10 +286,6 @@ class DeliveryWorker:
                     "error": outcome.error,
                 },
             )
-            if outcome.ok:
-                await s.execute(_DELIVERED, {**ids, "status_code": outcome.status_code})
-                await s.execute(_ENDPOINT_OK, ids)
-                return
             error = outcome.error or f"HTTP {outcome.status_code}"
             if outcome.status_code == 410:
                 reason = "The endpoint answered 410 Gone; it was disabled."
@@ -309,6 +321,42 @@ class DeliveryWorker:
                 )
                 await s.execute(_DISABLE, {**ids, "reason": reason})
 
+    async def _record_ok(self, job: Claimed, outcome: Outcome) -> None:
+        """Returns once the success is committed (with others that finished meanwhile)."""
+        done = asyncio.get_running_loop().create_future()
+        self._ok_queue.append((job, outcome, done))
+        if self._ok_flusher is None or self._ok_flusher.done():
+            self._ok_flusher = asyncio.create_task(self._flush_ok())
+        await done
+
+    async def _flush_ok(self) -> None:
+        while self._ok_queue:
+            group, self._ok_queue = self._ok_queue, []
+            jobs = [job for job, _, _ in group]
+            codes = [outcome.status_code for _, outcome, _ in group]
+            try:
+                async with self.db.transaction() as s:
+                    await s.execute(
+                        _ATTEMPTS_OK,
+                        {
+                            "ids": [job.id for job in jobs],
+                            "latency": [outcome.latency_ms for _, outcome, _ in group],
+                            "codes": codes,
+                            "excerpts": [outcome.excerpt for _, outcome, _ in group],
+                        },
+                    )
+                    await s.execute(
+                        _DELIVERED_MANY, {"ids": [job.id for job in jobs], "codes": codes}
+                    )
+                    endpoint_ids = sorted({job.endpoint_id for job in jobs})
+                    await s.execute(_ENDPOINTS_OK, {"endpoint_ids": endpoint_ids})
+            except Exception as exc:  # each caller logs it; the leases expire and rows retry
+                for _, _, done in group:
+                    done.set_exception(exc)
+            else:
+                for _, _, done in group:
+                    done.set_result(None)
+
     async def _cancel_missing(self, job: Claimed) -> None:
         async with self.db.transaction() as s:
             await s.execute(
@@ -321,11 +369,14 @@ class DeliveryWorker:
                 },
             )
 
-    async def process(self, job: Claimed) -> None:
+    async def process(self, job: Claimed, *, sent: Callable[[], None] | None = None) -> None:
+        """Send and record one delivery; ``sent`` is called once the receiver has answered."""
         if job.body is None:
             await self._cancel_missing(job)
             return
         outcome = await self.send(job)
+        if sent is not None:
+            sent()
         await self.record(job, outcome)
         log.debug(
             "webhook_attempt",
@@ -345,18 +396,29 @@ class DeliveryWorker:
 
     def _start(self, job: Claimed) -> None:
         self._inflight[job.endpoint_id] = self._inflight.get(job.endpoint_id, 0) + 1
+        released = False
+
+        def release() -> None:
+            # The per-endpoint cap bounds requests to the receiver: the slot is free as soon
+            # as it has answered, while the attempt is still being recorded.
+            nonlocal released
+            if released:
+                return
+            released = True
+            left = self._inflight[job.endpoint_id] - 1
+            if left:
+                self._inflight[job.endpoint_id] = left
+            else:
+                del self._inflight[job.endpoint_id]
+            self._slot_freed.set()
 
         async def run() -> None:
             try:
-                await self.process(job)
+                await self.process(job, sent=release)
             except Exception:  # the lease expires and the row is retried
                 log.exception("webhook_delivery_error", delivery_id=job.id)
             finally:
-                left = self._inflight[job.endpoint_id] - 1
-                if left:
-                    self._inflight[job.endpoint_id] = left
-                else:
-                    del self._inflight[job.endpoint_id]
+                release()
                 self._slot_freed.set()
 
         task = asyncio.create_task(run())
@@ -383,12 +445,17 @@ class DeliveryWorker:
                 claimed = await self.claim(free) if free > 0 else []
                 for job in claimed:
                     self._start(job)
-                if free > 0 and len(claimed) == free:
-                    wait = poll_seconds  # full: a finished send sets _slot_freed
+                if claimed:
+                    # Full, or endpoints at their cap: a finished send sets _slot_freed.
+                    wait = poll_seconds
                 else:
                     # Nothing more claimable now: sleep until the next scheduled retry.
                     wait = await self._idle_seconds(poll_seconds)
                 await _first(stop, wake, self._slot_freed, seconds=wait)
+                if self._tasks and not stop.is_set():
+                    # Sends still in flight will free more slots within milliseconds: one claim
+                    # for several of them (each claim scans up to _SCAN due rows).
+                    await asyncio.sleep(CLAIM_COALESCE_SECONDS)
         finally:
             if self._tasks:
                 await asyncio.wait(set(self._tasks), timeout=TIMEOUT_SECONDS + 1)
