@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, Request, WebSocket
 from fastapi.routing import APIWebSocketRoute
 from strawberry.exceptions import ConnectionRejectionError
@@ -46,6 +47,10 @@ async def get_ws_context(websocket: WebSocket) -> GraphQLContext:
 
 class CodedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
     """Errors raised before any extension runs (syntax, token limit) get codes here too."""
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: several times faster than json.dumps on a page of orders (UTF-8, no escapes).
+        return orjson.dumps(data)
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:

@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -143,12 +144,28 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 
 
+# The depth and alias limiters' validation rules, built once: each limiter instance makes new
+# rule classes, and the validation cache is keyed by the rules, so per-request limiters made
+# every request miss it (and fill it). One shared rule list keeps validation cached per
+# document while still applying both limits.
+_LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
+
+class LimitRules(AddValidationRules):
+    """Depth (≤ 10) and alias (≤ 30) limits as validation rules, stable across requests."""
+
+    def __init__(self) -> None:
+        super().__init__(_LIMIT_RULES)
+
+
 def build_schema(*, introspection: bool = True) -> strawberry.Schema:
     extensions: list[Any] = [
         ParserCache,
         ValidationCache,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        LimitRules,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         CostLimiter,
         ErrorCodes,
