@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 
-.PHONY: up test lint fmt migrate bench openapi install clean-venv
+.PHONY: up test lint fmt migrate bench openapi install clean-venv console
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -52,6 +52,10 @@ bench: $(STAMP)
 # Regenerates the committed contracts: openapi/openapi.json (and schema.graphql).
 openapi: $(STAMP)
 	$(PY) -m app.schema_dump
+
+# Rebuilds the merchant console bundle (app/console_dist, committed) from console/ (needs Node 20 + npm).
+console:
+	cd console && npm ci && npm run build
 
 clean-venv:
 	rm -rf $(VENV)
