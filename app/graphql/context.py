@@ -22,6 +22,8 @@ from app.domain.orders.batch import OrderKey
 from app.kit.keyset import KeysetCodec
 
 V = TypeVar("V")
+# `X-OrderGate-Execution: reference` runs Strawberry's field-by-field execution throughout.
+REFERENCE_HEADER = "X-OrderGate-Execution"
 
 
 class GraphQLContext(BaseContext):
@@ -35,6 +37,10 @@ class GraphQLContext(BaseContext):
         self.codec = codec
         self._authorized: dict[str, Authorized] = {}
         self.cost: dict[str, int] | None = None
+        # Lists of plain objects are projected by compiled plans (app/graphql/projection.py)
+        # unless the request asks for the reference path (header below, for comparisons).
+        self.projection = request.headers.get(REFERENCE_HEADER, "") != "reference"
+        self.projected_rows = 0
         self.max_cost = self.settings.graphql_max_cost
         # graphql-core resolves sibling fields concurrently, but one AsyncSession (one
         # connection, one transaction) runs one statement at a time: resolvers take turns.

@@ -29,6 +29,7 @@ from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
 from app.graphql.paging import order_connection, window
+from app.graphql.projection import CompiledListExecutionContext
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
 from app.graphql.types.orders import Node
@@ -178,6 +179,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         subscription=Subscription,
         config=StrawberryConfig(default_resolver=_field_of),
         extensions=extensions,
+        execution_context_class=CompiledListExecutionContext,
     )
 
 
