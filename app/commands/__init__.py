@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "oauth",
     "webhooks",
     "calendar",
+    "metrics",
 )
 
 

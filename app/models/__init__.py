@@ -5,6 +5,7 @@ from app.models.after_sales import AfterSale, Dispute, DisputeEvidence
 from app.models.base import Base
 from app.models.catalog import Author, Product
 from app.models.feed import ChangeLog, FeedState
+from app.models.metrics import ChangeLogCursor, MetricsDaily
 from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OAuthToken
 from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
 from app.models.platform import AuditLog, ExportJob, IdempotencyKey, PlatformCalendarDay
@@ -23,11 +24,13 @@ __all__ = [
     "Author",
     "Base",
     "ChangeLog",
+    "ChangeLogCursor",
     "Dispute",
     "DisputeEvidence",
     "ExportJob",
     "FeedState",
     "IdempotencyKey",
+    "MetricsDaily",
     "OAuthAuthorizationCode",
     "OAuthClient",
     "OAuthGrant",

@@ -1,4 +1,5 @@
-"""The built-in jobs of the worker: exports, retention, idempotency pruning, webhooks."""
+"""The built-in jobs of the worker: exports, retention, idempotency pruning, the metrics
+rollup, webhooks."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ async def _exports(ctx: JobContext) -> None:
     from app.domain.exports.worker import export_worker
 
     await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop)
+
+
+async def _metrics_rollup(ctx: JobContext) -> None:
+    from app.domain.metrics.rollup import rollup_job
+
+    await rollup_job(ctx)
 
 
 async def _retention(ctx: JobContext) -> None:
@@ -38,6 +45,7 @@ def builtin_jobs() -> dict[str, JobFactory]:
     jobs: dict[str, JobFactory] = {
         "exports": _exports,
         "feed_retention": _retention,
+        "metrics_rollup": _metrics_rollup,
         "idempotency_prune": _idempotency,
     }
     # Webhook jobs live with their domain; absent until that package exists.

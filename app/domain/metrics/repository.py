@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Date,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     null,
     select,
 )
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
@@ -28,8 +30,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import RETURN_TYPES, GroupBy
 from app.domain.metrics.ranges import DayRange
+from app.domain.metrics.rollup import runs, unrolled_days
 from app.errors import NotFound
-from app.models import AfterSale, Author, Dispute, Order, PaymentReminder, Shop
+from app.kit.clock import utcnow
+from app.models import AfterSale, Author, Dispute, MetricsDaily, Order, PaymentReminder, Shop
 
 Key = tuple[date | None, Any]  # (local day or None, group value or None)
 
@@ -43,12 +47,19 @@ class Tally:
     paid_in_range: int = 0  # paid in range (denominator of aov and return_rate)
     gmv: int = 0
     commission: int = 0
-    signed: int = 0
-    s2s_avg: float | None = None
-    s2s_p50: float | None = None
-    s2s_p90: float | None = None
+    hours: list[float] = field(default_factory=list)  # ship->sign of orders signed in range
     returns: int = 0
     disputes: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.orders += other.orders
+        self.paid_orders += other.paid_orders
+        self.paid_in_range += other.paid_in_range
+        self.gmv += other.gmv
+        self.commission += other.commission
+        self.hours.extend(other.hours)
+        self.returns += other.returns
+        self.disputes += other.disputes
 
 
 @dataclass
@@ -85,8 +96,59 @@ class MetricsRepository:
     async def tallies(
         self, shop_id: int, rng: DayRange, *, by_day: bool, group_by: GroupBy | None
     ) -> Tallies:
+        """Whole days from the ``metrics_daily`` rollup; days it may not reflect yet (touched by
+        a change the worker has not rolled up, or today and later) from the live tables."""
         shop_id = self.scope.require(shop_id)
         out = Tallies()
+        stale = await unrolled_days(self.session, shop_id)
+        today = utcnow().astimezone(ZoneInfo(rng.timezone)).date()
+        live = [d for d in rng.dates() if stale is None or d in stale or d >= today]
+        if len(live) < rng.days:
+            await self._rolled_up(out, shop_id, rng, live, by_day=by_day, group_by=group_by)
+        for first, last in runs(live):
+            part = DayRange(first, last, rng.timezone)
+            await self._live(out, shop_id, part, by_day=by_day, group_by=group_by)
+        return out
+
+    async def _rolled_up(
+        self,
+        out: Tallies,
+        shop_id: int,
+        rng: DayRange,
+        live: list[date],
+        *,
+        by_day: bool,
+        group_by: GroupBy | None,
+    ) -> None:
+        m = MetricsDaily
+        rows = await self.session.execute(
+            select(
+                m.day,
+                m.dim_value,
+                m.orders,
+                m.paid_orders,
+                m.paid_count,
+                m.gmv,
+                m.commission,
+                m.s2s_hours,
+                m.returns,
+                m.disputes,
+            ).where(
+                m.shop_id == shop_id,
+                m.dim_kind == (group_by or "total"),
+                m.day.between(rng.first, rng.last),
+                m.day.not_in(live),
+            )
+        )
+        for day, value, orders, paid_orders, paid, gmv, commission, hours, rets, disputes in rows:
+            group = int(value) if group_by == "author" and value is not None else value
+            out.cell((day if by_day else None, group)).add(
+                Tally(orders, paid_orders, paid, gmv, commission, hours, rets, disputes)
+            )
+
+    async def _live(
+        self, out: Tallies, shop_id: int, rng: DayRange, *, by_day: bool, group_by: GroupBy | None
+    ) -> None:
         group = _group_column(group_by)
 
         def bucketed(ts: InstrumentedAttribute[Any], *aggs: ColumnElement[Any]) -> Select[Any]:
@@ -104,7 +166,7 @@ class MetricsRepository:
         )
         for day, g, n, paid in await self._rows(created):
             c = out.cell((day, g))
-            c.orders, c.paid_orders = n, paid
+            c.orders, c.paid_orders = c.orders + n, c.paid_orders + paid
 
         paid_q = bucketed(
             Order.paid_at,
@@ -114,19 +176,18 @@ class MetricsRepository:
         ).where(Order.shop_id == shop_id)
         for day, g, n, gmv, commission in await self._rows(paid_q):
             c = out.cell((day, g))
-            c.paid_in_range, c.gmv, c.commission = n, int(gmv), int(commission)
+            c.paid_in_range += n
+            c.gmv += int(gmv)
+            c.commission += int(commission)
 
+        # Every duration, not percentile_cont: rolled-up days carry theirs too, and the service
+        # computes avg/p50/p90 over the union.
         hours = cast(extract("epoch", Order.signed_at - Order.shipped_at), Float) / 3600.0
         signed_q = bucketed(
-            Order.signed_at,
-            func.count(),
-            func.avg(hours),
-            func.percentile_cont(0.5).within_group(hours),
-            func.percentile_cont(0.9).within_group(hours),
+            Order.signed_at, func.array_agg(aggregate_order_by(hours, hours))
         ).where(Order.shop_id == shop_id, Order.shipped_at.is_not(None))
-        for day, g, n, avg, p50, p90 in await self._rows(signed_q):
-            c = out.cell((day, g))
-            c.signed, c.s2s_avg, c.s2s_p50, c.s2s_p90 = n, avg, p50, p90
+        for day, g, values in await self._rows(signed_q):
+            out.cell((day, g)).hours.extend(values or ())  # NULL: nothing signed
 
         returns_q = (
             bucketed(AfterSale.created_at, func.count())
@@ -138,7 +199,7 @@ class MetricsRepository:
             .where(AfterSale.shop_id == shop_id, AfterSale.type.in_(RETURN_TYPES))
         )
         for day, g, n in await self._rows(returns_q):
-            out.cell((day, g)).returns = n
+            out.cell((day, g)).returns += n
 
         disputes_q = (
             bucketed(Dispute.created_at, func.count())
@@ -148,8 +209,7 @@ class MetricsRepository:
             .where(Dispute.shop_id == shop_id)
         )
         for day, g, n in await self._rows(disputes_q):
-            out.cell((day, g)).disputes = n
-        return out
+            out.cell((day, g)).disputes += n
 
     async def author_names(self, author_ids: Sequence[int]) -> dict[int, str]:
         # Authors are platform-wide (not tenant rows): only ids already seen in this shop's

@@ -6,6 +6,7 @@ has no conversion rate, which is not the same as a conversion of 0.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -39,6 +40,24 @@ def _hours(value: float | None) -> float | None:
     return round(float(value), HOURS_DIGITS) if value is not None else None
 
 
+def percentile_cont(values: list[float], fraction: float) -> float:
+    """PostgreSQL's ``percentile_cont`` (linear interpolation) over sorted ``values``."""
+    position = fraction * (len(values) - 1)
+    lo, hi = math.floor(position), math.ceil(position)
+    return values[lo] + (values[hi] - values[lo]) * (position - lo)
+
+
+def hours_of(values: list[float]) -> dict[str, float | None]:
+    if not values:
+        return {"avg": None, "p50": None, "p90": None}
+    xs = sorted(values)
+    return {
+        "avg": _hours(sum(xs) / len(xs)),
+        "p50": _hours(percentile_cont(xs, 0.5)),
+        "p90": _hours(percentile_cont(xs, 0.9)),
+    }
+
+
 def metrics_of(t: Tally) -> dict[str, Any]:
     return {
         "orders": t.orders,
@@ -46,11 +65,7 @@ def metrics_of(t: Tally) -> dict[str, Any]:
         "gmv": t.gmv,
         "payment_conversion": ratio(t.paid_orders, t.orders),
         "aov": average_fen(t.gmv, t.paid_in_range),
-        "ship_to_sign_hours": {
-            "avg": _hours(t.s2s_avg),
-            "p50": _hours(t.s2s_p50),
-            "p90": _hours(t.s2s_p90),
-        },
+        "ship_to_sign_hours": hours_of(t.hours),
         "return_rate": ratio(t.returns, t.paid_in_range),
         "dispute_rate": ratio(t.disputes, t.orders),
     }

@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.domain.sync.change_log import NOTIFY_CHANNEL
+from app.domain.sync.follower import follow_forever
 from app.domain.webhooks.sql import HORIZON_SQL, MATCHES_SQL
 
 BATCH = 1000
@@ -85,13 +86,7 @@ async def fan_out_forever(
 ) -> None:
     """Fan out whenever a change is notified, re-checking every ``recheck_seconds`` (rows held
     behind the horizon and lost notifications)."""
-    while not stop.is_set():
-        wake.clear()
-        await fan_out_all(db)
-        waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
-        await asyncio.wait(waiters, timeout=recheck_seconds, return_when=asyncio.FIRST_COMPLETED)
-        for waiter in waiters:
-            waiter.cancel()
+    await follow_forever(lambda: fan_out_all(db), stop, wake, recheck_seconds=recheck_seconds)
 
 
 __all__ = ["DUE_CHANNEL", "NOTIFY_CHANNEL", "FanoutResult", "fan_out_all", "fan_out_once"]

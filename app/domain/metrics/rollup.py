@@ -1,0 +1,410 @@
+"""The ``metrics_daily`` rollup: exact daily figures per (shop, local day, dimension value).
+
+Maintenance is recompute-not-increment: a day touched by a change is recomputed whole from
+the source tables (orders, after_sales, disputes) in one statement, so the rollup converges to
+the source whatever order changes arrive in and a rerun is harmless. The worker follows the
+change log past the ``metrics_daily`` cursor with the feed's horizon rule
+(:mod:`app.domain.sync.follower`); a page of changes becomes the set of (shop, day) it touches
+— the local days of the order's created/paid/signed times and of its after-sales and disputes
+(grouped figures attribute those to the order's dimensions) — and those days are recomputed in
+the same transaction that moves the cursor.
+
+This relies on order timestamps being write-once (the state machine sets ``paid_at``,
+``signed_at`` … once; ``created_at`` never moves), so the current row names every day an
+order has ever counted in. A change of a shop's timezone, or data written around the write
+trail (no change row), needs ``ordergate metrics rebuild``.
+
+Readers (:mod:`app.domain.metrics.repository`) use the rollup for days no unprocessed change
+touches and read the rest live, so answers are exact at read time, not only once the worker
+caught up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Row, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import Database
+from app.domain.metrics.definitions import RETURN_TYPES
+from app.domain.metrics.ranges import DayRange
+from app.domain.sync.change_log import NOTIFY_CHANNEL
+from app.domain.sync.follower import (
+    follow_forever,
+    has_cursor,
+    horizon_position,
+    start_cursor_at,
+    take_page,
+)
+from app.domain.webhooks.listener import listen
+from app.logging import get_logger
+from app.worker.runner import JobContext
+
+log = get_logger(__name__)
+
+CURSOR = "metrics_daily"
+BATCH = 2000
+# A rebuild recomputes this many days per transaction (short transactions: the horizon is
+# cluster-wide, a long one would stall every feed).
+REBUILD_CHUNK_DAYS = 7
+
+_RETURN_TYPES_SQL = ", ".join(f"'{t}'" for t in RETURN_TYPES)
+
+
+_TOUCHED_SQL = text(
+    """
+WITH ch AS (
+    SELECT * FROM unnest(CAST(:shops AS bigint[]), CAST(:entities AS text[]),
+                         CAST(:ids AS bigint[])) AS ch(shop_id, entity, entity_id)
+), touched_ts AS (
+    SELECT o.shop_id, t.ts FROM ch
+    JOIN orders o ON ch.entity = 'order' AND o.shop_id = ch.shop_id AND o.id = ch.entity_id
+    CROSS JOIN LATERAL (VALUES (o.created_at), (o.paid_at), (o.signed_at)) AS t(ts)
+    UNION ALL
+    SELECT a.shop_id, a.created_at FROM ch
+    JOIN after_sales a ON ch.entity = 'order' AND a.shop_id = ch.shop_id
+     AND a.order_id = ch.entity_id
+    UNION ALL
+    SELECT a.shop_id, a.created_at FROM ch
+    JOIN after_sales a ON ch.entity = 'after_sale' AND a.shop_id = ch.shop_id
+     AND a.id = ch.entity_id
+    UNION ALL
+    SELECT d.shop_id, d.created_at FROM ch
+    JOIN disputes d ON ch.entity = 'order' AND d.shop_id = ch.shop_id
+     AND d.order_id = ch.entity_id
+    UNION ALL
+    SELECT d.shop_id, d.created_at FROM ch
+    JOIN disputes d ON ch.entity = 'dispute' AND d.shop_id = ch.shop_id
+     AND d.id = ch.entity_id
+)
+SELECT DISTINCT t.shop_id, timezone(s.timezone, t.ts)::date AS day, s.timezone
+FROM touched_ts t JOIN shops s ON s.id = t.shop_id
+WHERE t.ts IS NOT NULL
+"""
+)
+
+
+@dataclass
+class Touched:
+    days: dict[int, set[date]] = field(default_factory=dict)
+    zones: dict[int, str] = field(default_factory=dict)
+
+
+async def touched_days(session: AsyncSession, changes: Sequence[Row[Any]]) -> Touched:
+    """The (shop, local day) pairs whose figures the given changes (``shop_id, entity,
+    entity_id``) can have altered: the order's created/paid/signed days and the days of its
+    after-sales and disputes (grouped figures attribute those to the order's dimensions)."""
+    out = Touched()
+    if not changes:
+        return out
+    rows = await session.execute(
+        _TOUCHED_SQL,
+        {
+            "shops": [c.shop_id for c in changes],
+            "entities": [c.entity for c in changes],
+            "ids": [c.entity_id for c in changes],
+        },
+    )
+    for shop_id, day, tz in rows:
+        out.days.setdefault(int(shop_id), set()).add(day)
+        out.zones[int(shop_id)] = str(tz)
+    return out
+
+
+# One local day bucket per family; every family grouped by day and by each dimension kind.
+_DIMS = """GROUPING SETS ((x.day), (x.day, x.traffic_source), (x.day, x.author_id),
+                          (x.day, x.province), (x.day, x.pay_method))"""
+_KIND = """CASE WHEN GROUPING(x.traffic_source) = 0 THEN 'traffic_source'
+     WHEN GROUPING(x.author_id) = 0 THEN 'author'
+     WHEN GROUPING(x.province) = 0 THEN 'province'
+     WHEN GROUPING(x.pay_method) = 0 THEN 'pay_method' ELSE 'total' END"""
+_VALUE = """CASE WHEN GROUPING(x.traffic_source) = 0 THEN x.traffic_source
+     WHEN GROUPING(x.author_id) = 0 THEN x.author_id::text
+     WHEN GROUPING(x.province) = 0 THEN x.province
+     WHEN GROUPING(x.pay_method) = 0 THEN x.pay_method END"""
+_ORDER_DIMS = "o.traffic_source, o.author_id, o.province, o.pay_method"
+_IN_DAYS = "timezone(:tz, {ts})::date AS day"
+_WINDOW = "{ts} >= :start AND {ts} < :end"
+
+
+def _family(source: str, ts: str, aggs: str, where: str = "", columns: str = "") -> str:
+    """One family's figures by day and every dimension; ``x`` holds the order's dimensions,
+    ``day`` and ``columns`` of the rows whose ``ts`` falls in the window."""
+    return f"""SELECT x.day, {_KIND} AS kind, {_VALUE} AS value, {aggs}
+FROM (SELECT {_ORDER_DIMS}, {_IN_DAYS.format(ts=ts)}{columns}
+      FROM {source} WHERE o.shop_id = :shop AND {_WINDOW.format(ts=ts)} {where}) x
+GROUP BY {_DIMS}"""
+
+
+_ZERO = {
+    "orders": "0",
+    "paid_orders": "0",
+    "paid_count": "0",
+    "gmv": "0",
+    "commission": "0",
+    "signed": "0",
+    "s2s_hours": "NULL::float8[]",
+    "returns": "0",
+    "disputes": "0",
+}
+
+
+def _cols(**given: str) -> str:
+    return ", ".join(f"{given.get(k, v)} AS {k}" for k, v in _ZERO.items())
+
+
+_HOURS = "CAST(EXTRACT(epoch FROM x.signed_at - x.shipped_at) AS float8) / 3600.0"
+
+_RECOMPUTE_SQL = text(
+    f"""
+WITH fam AS (
+    {
+        _family(
+            "orders o",
+            "o.created_at",
+            _cols(orders="count(*)", paid_orders="count(x.paid_at)"),
+            columns=", o.paid_at",
+        )
+    }
+    UNION ALL
+    {
+        _family(
+            "orders o",
+            "o.paid_at",
+            _cols(
+                paid_count="count(*)",
+                gmv="sum(x.paid_amount)",
+                commission="sum(x.commission_amount)",
+            ),
+            columns=", o.paid_amount, o.commission_amount",
+        )
+    }
+    UNION ALL
+    {
+        _family(
+            "orders o",
+            "o.signed_at",
+            _cols(signed="count(*)", s2s_hours=f"array_agg({_HOURS} ORDER BY {_HOURS})"),
+            "AND o.shipped_at IS NOT NULL",
+            ", o.signed_at, o.shipped_at",
+        )
+    }
+    UNION ALL
+    {
+        _family(
+            "after_sales a JOIN orders o ON o.shop_id = a.shop_id AND o.id = a.order_id",
+            "a.created_at",
+            _cols(returns="count(*)"),
+            f"AND a.shop_id = :shop AND a.type IN ({_RETURN_TYPES_SQL})",
+        )
+    }
+    UNION ALL
+    {
+        _family(
+            "disputes d JOIN orders o ON o.shop_id = d.shop_id AND o.id = d.order_id",
+            "d.created_at",
+            _cols(disputes="count(*)"),
+            "AND d.shop_id = :shop",
+        )
+    }
+)
+INSERT INTO metrics_daily (shop_id, day, dim_kind, dim_value, orders, paid_orders, paid_count,
+    gmv, commission, signed, s2s_hours, returns, disputes)
+SELECT :shop, day, kind, value, sum(orders), sum(paid_orders), sum(paid_count), sum(gmv),
+    sum(commission), sum(signed), COALESCE(max(s2s_hours), '{{}}'), sum(returns), sum(disputes)
+FROM fam
+GROUP BY day, kind, value
+"""
+)
+
+
+REBUILD_BACKLOG = 100_000
+_BACKLOG_SQL = text(
+    """
+SELECT count(*) FROM (
+    SELECT 1 FROM change_log
+    WHERE (xid, id) > ((SELECT last_xid FROM change_log_cursors WHERE name = :name),
+                       (SELECT last_change_id FROM change_log_cursors WHERE name = :name))
+    LIMIT :n
+) AS backlog
+"""
+)
+
+
+def runs(days: Iterable[date], *, max_len: int | None = None) -> Iterator[tuple[date, date]]:
+    """Contiguous runs ``(first, last)`` of the given days, each at most ``max_len`` long."""
+    first = last = None
+    for day in sorted(set(days)):
+        if (
+            last is not None
+            and first is not None
+            and day == last + timedelta(days=1)
+            and (max_len is None or (day - first).days < max_len)
+        ):
+            last = day
+            continue
+        if first is not None and last is not None:
+            yield first, last
+        first = last = day
+    if first is not None and last is not None:
+        yield first, last
+
+
+async def recompute(session: AsyncSession, shop_id: int, days: Iterable[date], tz: str) -> None:
+    """Replace the rollup rows of ``days`` of one shop with figures from the source tables."""
+    # One recomputer per shop at a time: a concurrent rebuild and roll would otherwise both
+    # insert a day's rows (the second DELETE cannot see the first's uncommitted rows).
+    await session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext('metrics_daily'), CAST(:shop AS int))"),
+        {"shop": shop_id},
+    )
+    for first, last in runs(days):
+        window = DayRange(first, last, tz)
+        # Two statements: a DELETE in a CTE is not seen by the unique check of the INSERT.
+        await session.execute(
+            text("DELETE FROM metrics_daily WHERE shop_id = :shop AND day BETWEEN :a AND :b"),
+            {"shop": shop_id, "a": first, "b": last},
+        )
+        await session.execute(
+            _RECOMPUTE_SQL,
+            {
+                "shop": shop_id,
+                "tz": tz,
+                "start": window.start,
+                "end": window.end,
+            },
+        )
+
+
+@dataclass(frozen=True)
+class RollResult:
+    changes: int
+    days: int
+
+
+async def roll_once(db: Database, *, batch: int = BATCH) -> RollResult:
+    """One page of changes past the cursor: recompute the days they touch, move the cursor."""
+    async with db.transaction() as session:
+        page = await take_page(session, CURSOR, batch)
+        touched = await touched_days(session, page)
+        for shop_id, days in touched.days.items():
+            await recompute(session, shop_id, days, touched.zones[shop_id])
+    return RollResult(len(page), sum(len(d) for d in touched.days.values()))
+
+
+async def rebuild(db: Database, *, shop_ids: list[int] | None = None) -> int:
+    """Recompute every day that has data (of some or all shops), in short transactions, then
+    start (or move) the cursor at the change-log position taken before reading: changes after
+    it are replayed by :func:`roll_once`, which is harmless. Returns the days recomputed."""
+    async with db.transaction() as session:
+        position = await horizon_position(session)
+        all_days = await session.execute(
+            text(
+                """
+SELECT s.id, timezone(s.timezone, t.ts)::date AS day, s.timezone
+FROM shops s CROSS JOIN LATERAL (
+    SELECT created_at FROM orders WHERE shop_id = s.id
+    UNION SELECT paid_at FROM orders WHERE shop_id = s.id AND paid_at IS NOT NULL
+    UNION SELECT signed_at FROM orders WHERE shop_id = s.id AND signed_at IS NOT NULL
+    UNION SELECT created_at FROM after_sales WHERE shop_id = s.id
+    UNION SELECT created_at FROM disputes WHERE shop_id = s.id
+) AS t(ts)
+WHERE CAST(:shops AS bigint[]) IS NULL OR s.id = ANY(CAST(:shops AS bigint[]))
+GROUP BY 1, 2, 3
+"""
+            ),
+            {"shops": shop_ids},
+        )
+        per_shop: dict[tuple[int, str], list[date]] = {}
+        for shop_id, day, tz in all_days:
+            per_shop.setdefault((int(shop_id), str(tz)), []).append(day)
+    total = 0
+    for (shop_id, tz), days in per_shop.items():
+        for first, last in runs(days, max_len=REBUILD_CHUNK_DAYS):
+            async with db.transaction() as session:
+                await recompute(session, shop_id, _span(first, last), tz)
+            total += (last - first).days + 1
+        async with db.transaction() as session:  # days without data any more (timezone moved)
+            await session.execute(
+                text(
+                    "DELETE FROM metrics_daily WHERE shop_id = :shop"
+                    " AND NOT (day = ANY(CAST(:days AS date[])))"
+                ),
+                {"shop": shop_id, "days": days},
+            )
+    if shop_ids is None:  # only a rebuild of every shop may skip the changes before it
+        async with db.transaction() as session:
+            await start_cursor_at(session, CURSOR, position)
+    log.info("metrics_rollup_rebuilt", days=total, shops=shop_ids or "all")
+    return total
+
+
+def _span(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+async def roll_up_all(db: Database, *, batch: int = BATCH) -> RollResult:
+    """Catch up to the horizon. Rebuild instead when the rollup was never built, or when the
+    backlog is so large (a bulk load, a long outage) that a rebuild is cheaper than paging."""
+    async with db.transaction() as session:
+        ready = await has_cursor(session, CURSOR)
+        backlog = await session.scalar(_BACKLOG_SQL, {"name": CURSOR, "n": REBUILD_BACKLOG})
+    if not ready or (backlog or 0) >= REBUILD_BACKLOG:
+        await rebuild(db)
+    changes = days = 0
+    while True:
+        result = await roll_once(db, batch=batch)
+        changes += result.changes
+        days += result.days
+        if result.changes < batch:
+            return RollResult(changes, days)
+
+
+async def roll_up_forever(
+    db: Database, stop: asyncio.Event, wake: asyncio.Event, *, recheck_seconds: float = 2.0
+) -> None:
+    await follow_forever(lambda: roll_up_all(db), stop, wake, recheck_seconds=recheck_seconds)
+
+
+# Changes of one shop the rollup has not processed yet (visible, past the cursor, below the
+# horizon or not). Past MAX_PENDING the reader gives up on the rollup and reads live.
+MAX_PENDING = 20_000
+_PENDING_SQL = text(
+    """
+SELECT c.shop_id, c.entity, c.entity_id FROM change_log c
+WHERE c.shop_id = :shop AND (c.xid, c.id) > (
+    (SELECT last_xid FROM change_log_cursors WHERE name = :name),
+    (SELECT last_change_id FROM change_log_cursors WHERE name = :name))
+LIMIT :n
+"""
+)
+
+
+async def unrolled_days(session: AsyncSession, shop_id: int) -> set[date] | None:
+    """Days of the shop whose rollup rows may be stale (touched by a change not rolled up yet);
+    ``None`` when the rollup cannot serve this shop (never built, or too far behind)."""
+    if not await has_cursor(session, CURSOR):
+        return None
+    pending = (
+        await session.execute(_PENDING_SQL, {"name": CURSOR, "shop": shop_id, "n": MAX_PENDING})
+    ).all()
+    if len(pending) >= MAX_PENDING:
+        return None
+    return (await touched_days(session, pending)).days.get(shop_id, set())
+
+
+async def rollup_job(ctx: JobContext) -> None:
+    """Worker job ``metrics_rollup``: wakes on the change-log NOTIFY, re-checks every 2 s."""
+    wake = asyncio.Event()
+    listener = asyncio.create_task(
+        listen(ctx.settings.database_url or "", [NOTIFY_CHANNEL], wake, ctx.stop)
+    )
+    try:
+        await roll_up_forever(ctx.db, ctx.stop, wake)
+    finally:
+        listener.cancel()

@@ -1,0 +1,63 @@
+"""The daily metrics rollup and the named cursors of change-log followers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Date, Float, Identity, Index, String, Text, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import XID8, Base, created_at_column
+
+# Dimension kinds of a rollup row: the shop total plus every trend group-by.
+METRICS_DIMENSIONS = ("total", "traffic_source", "author", "province", "pay_method")
+
+
+class MetricsDaily(Base):
+    """Additive figures of one (shop, local day, dimension value); recomputed whole from the
+    source tables whenever a change touches that day (see app/domain/metrics/rollup.py)."""
+
+    __tablename__ = "metrics_daily"
+    __table_args__ = (
+        # NULLS NOT DISTINCT: the total row and the "no author"/"no pay method" rows have a
+        # NULL dim_value and must still be unique.
+        Index(
+            "ux_metrics_daily_shop_kind_day_value",
+            "shop_id",
+            "dim_kind",
+            "day",
+            "dim_value",
+            unique=True,
+            postgresql_nulls_not_distinct=True,
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    shop_id: Mapped[int]
+    day: Mapped[date] = mapped_column(Date)
+    dim_kind: Mapped[str] = mapped_column(String(20))
+    dim_value: Mapped[str | None] = mapped_column(Text)
+    orders: Mapped[int] = mapped_column(server_default="0")  # created that day
+    paid_orders: Mapped[int] = mapped_column(server_default="0")  # created that day, paid
+    paid_count: Mapped[int] = mapped_column(server_default="0")  # paid that day
+    gmv: Mapped[int] = mapped_column(BigInteger, server_default="0")  # paid that day, fen
+    commission: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    signed: Mapped[int] = mapped_column(server_default="0")  # signed that day, were shipped
+    # Every ship->sign duration (hours) of the day, sorted: exact avg and percentiles.
+    s2s_hours: Mapped[list[float]] = mapped_column(
+        ARRAY(Float), server_default=text("'{}'::double precision[]")
+    )
+    returns: Mapped[int] = mapped_column(server_default="0")
+    disputes: Mapped[int] = mapped_column(server_default="0")
+
+
+class ChangeLogCursor(Base):
+    """How far a named follower of the change log has processed, in (xid, id) order."""
+
+    __tablename__ = "change_log_cursors"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_xid: Mapped[int] = mapped_column(XID8(), server_default=text("'0'::xid8"))
+    last_change_id: Mapped[int] = mapped_column(server_default="0")
+    updated_at: Mapped[datetime] = created_at_column()
