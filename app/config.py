@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     graphql_max_cost: int = 1000
     graphql_introspection: bool = True
 
+    # Extra origins (comma-separated, e.g. https://ops.example.com) whose /console/callback the
+    # console's OAuth client may redirect to; loopback origins on any port are always allowed.
+    console_origins: str = ""
+
     demo_password: str | None = None
     log_level: str = "INFO"
     log_json: bool = True

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app import __version__
+from app import __version__, console
 from app.api import health
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
@@ -26,6 +26,7 @@ from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
 from app.config import Settings, get_settings
 from app.db import Database
+from app.domain.apps.console_client import configured_origins, ensure_console_client
 from app.domain.sync.waiter import change_listener
 from app.errors import ServiceUnavailable
 from app.graphql.router import graphql_router
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
     ensure_secret_key(settings)
+    configured_origins(settings)  # a malformed ORDERGATE_CONSOLE_ORIGINS fails here, not at login
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise ServiceUnavailable("DATABASE_URL is not set (use `ordergate up` for embedded)")
         app.state.db = Database.connect(settings, settings.database_url)
         try:
+            await ensure_console_client(app.state.db)
             async with change_listener(app.state, settings.database_url):
                 yield
         finally:
@@ -81,4 +84,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_webhooks.router)
     app.include_router(internal_disputes.router)
     app.include_router(graphql_router(settings))
+    app.include_router(console.create_router())
     return app

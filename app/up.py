@@ -199,6 +199,19 @@ def _pairs(result: Any) -> list[tuple[str, str]]:
     return [("Demo credentials", str(result))]
 
 
+def _route_paths(routes: Iterable[Any]) -> set[str]:
+    """Every route path, inside included routers too (FastAPI ≥ 0.16x keeps those lazily, as
+    one route per ``include_router`` holding the original router)."""
+    paths: set[str] = set()
+    for route in routes:
+        if path := getattr(route, "path", None):
+            paths.add(str(path))
+        inner = getattr(getattr(route, "original_router", None), "routes", None)
+        if inner:
+            paths |= _route_paths(inner)
+    return paths
+
+
 def _banner(
     console: Console,
     settings: Settings,
@@ -210,13 +223,15 @@ def _banner(
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
     base = f"http://{shown}:{port}"
-    paths = {getattr(route, "path", "") for route in app.routes}
+    paths = _route_paths(app.routes)
     rows: list[tuple[str, str]] = [
         ("API", f"{base}/"),
         ("Docs (OpenAPI)", f"{base}/docs"),
     ]
     if "/graphql" in paths:
         rows.append(("GraphQL (GraphiQL)", f"{base}/graphql"))
+    if "/console" in paths:
+        rows.append(("Console", f"{base}/console/  (sign in as the demo owner below)"))
     rows += [
         ("Metrics", f"{base}/metrics"),
         ("Health", f"{base}/healthz  {base}/readyz"),

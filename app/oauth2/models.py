@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from authlib.oauth2.rfc6749 import AuthorizationCodeMixin, ClientMixin, TokenMixin
 
@@ -14,12 +16,45 @@ from app.models import Account, OAuthAuthorizationCode, OAuthClient, OAuthToken
 from app.oauth2.secrets import hash_secret
 
 SECRET_METHODS = ("client_secret_basic", "client_secret_post")
+LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
+
+
+def redirect_uri_matches(registered: str, requested: str, *, any_loopback_port: bool) -> bool:
+    """Exact string match (OAuth 2.1), with one exception for public clients: a registered
+    ``http`` loopback URI matches the same URI on any port (RFC 8252 §7.3), because a native
+    app or a locally served console gets whatever port is free. Host, path and query must
+    still be identical; no userinfo, no fragment.
+    """
+    if requested == registered:
+        return True
+    if not any_loopback_port:
+        return False
+    want, got = urlsplit(registered), urlsplit(requested)
+    if want.scheme != "http" or got.scheme != "http" or want.hostname not in LOOPBACK_HOSTS:
+        return False
+    if want.port is not None or got.username is not None or got.password is not None:
+        return False  # a registered port is meant exactly
+    try:
+        got.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return False
+    host = want.netloc  # host as registered, e.g. "[::1]"
+    got_host = got.netloc.rsplit(":", 1)[0] if got.port is not None else got.netloc
+    return (
+        got_host == host
+        and got.path == want.path
+        and got.query == want.query
+        and not got.fragment
+        and "#" not in requested
+    )
 
 
 class Client(ClientMixin):  # type: ignore[misc]
-    def __init__(self, row: OAuthClient) -> None:
+    def __init__(self, row: OAuthClient, extra_redirect_uris: Sequence[str] = ()) -> None:
         self.row = row
         self.id = row.id
+        # Allowed by this server's settings rather than stored (the console's extra origins).
+        self.redirect_uris = [*(row.redirect_uris or []), *extra_redirect_uris]
 
     @property
     def is_public(self) -> bool:
@@ -39,8 +74,11 @@ class Client(ClientMixin):  # type: ignore[misc]
         return format_scopes(s for s in scope.split() if s in allowed)
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
-        # Exact string match only (OAuth 2.1): no prefix, no normalisation.
-        return redirect_uri in (self.row.redirect_uris or [])
+        # Exact match (no prefix, no normalisation), any port on loopback for public clients.
+        return any(
+            redirect_uri_matches(uri, redirect_uri, any_loopback_port=self.is_public)
+            for uri in self.redirect_uris
+        )
 
     def check_client_secret(self, client_secret: str) -> bool:
         stored = self.row.client_secret_hash

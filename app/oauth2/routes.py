@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from authlib.oauth2.rfc6749 import OAuth2Error
 from fastapi import APIRouter, FastAPI, Request
@@ -17,6 +18,7 @@ from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
 from app.db import Session
 from app.domain.accounts.service import find_account_by_email, get_account
+from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_origins
 from app.domain.apps.grants import record_installs
 from app.errors import PROBLEM_BASE
 from app.models import Shop, ShopMember
@@ -67,6 +69,20 @@ async def _member_shops(session: AsyncSession, account_id: int) -> list[ShopChoi
     return [ShopChoice(int(r.id), str(r.name), str(r.role)) for r in rows]
 
 
+def skips_consent(request: Request, settings: Settings, grant: Any) -> bool:
+    """The console is part of OrderGate: signing in to it is consent enough, as long as the
+    code goes back to the console this server serves (same origin) or to a configured console
+    origin. A loopback redirect to another port still asks, since any local program may listen
+    there; the shops and scopes granted stay bounded by the account's roles either way.
+    """
+    row = grant.client.row
+    if row.client_id != CONSOLE_CLIENT_ID or not row.first_party:
+        return False
+    parts = urlsplit(grant.request.payload.redirect_uri or "")
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return origin == str(request.base_url).rstrip("/") or origin in configured_origins(settings)
+
+
 def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
     router = APIRouter(tags=["oauth"])
     limited = per_ip_limit(limiter, settings)
@@ -114,6 +130,34 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
             400 if error else 200,
         )
 
+    async def answer(
+        request: Request,
+        session: AsyncSession,
+        req: StarletteOAuth2Request,
+        grant: Any,
+        user: User | None,
+        shop_ids: list[int],
+    ) -> Response:
+        """Redirect back with a code for ``shop_ids`` (or ``access_denied`` when no user)."""
+        req.shop_ids = shop_ids
+
+        def respond(server: OrderGateAuthorizationServer) -> Result:
+            result: Result = server.create_authorization_response(req, grant_user=user, grant=grant)
+            if user is not None and "code=" in dict(result[2]).get("Location", ""):
+                grant_shops_sync(
+                    server.session,
+                    client_id=grant.client.id,
+                    account_id=user.id,
+                    shop_ids=req.shop_ids,
+                    scope=req.scope,
+                )
+            return result
+
+        result = await run_authorization_server(session, settings, respond)
+        if user is not None and result[0] == 302:
+            await record_installs(session, request, user.id, grant.client.id, shop_ids, req.scope)
+        return oauth_json(result)
+
     def login(request: Request, grant: Any, error: str | None = None) -> Response:
         action = str(request.url)
         return form_page(
@@ -133,6 +177,13 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
         account_id = session_account_id(request, settings)
         if account_id is None:
             return login(request, grant)
+        if skips_consent(request, settings, grant):
+            account = await get_account(session, account_id)
+            if account is None or account.disabled_at is not None:
+                return login(request, grant)
+            shops = [s.id for s in await _member_shops(session, account.id)]
+            if shops:
+                return await answer(request, session, req, grant, User.of(account), shops)
         return await consent(request, session, grant, account_id, None)
 
     @router.post("/oauth/authorize", summary="Login and consent form submissions")
@@ -170,27 +221,8 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
                 return await consent(
                     request, session, grant, account.id, "Choose at least one of your shops."
                 )
-        req.shop_ids = sorted(chosen)
-        user = User(account.id, account.email) if decision == "allow" else None
-
-        def respond(server: OrderGateAuthorizationServer) -> Result:
-            result: Result = server.create_authorization_response(req, grant_user=user, grant=grant)
-            if user is not None and "code=" in dict(result[2]).get("Location", ""):
-                grant_shops_sync(
-                    server.session,
-                    client_id=grant.client.id,
-                    account_id=user.id,
-                    shop_ids=req.shop_ids,
-                    scope=req.scope,
-                )
-            return result
-
-        result = await run_authorization_server(session, settings, respond)
-        if user is not None and result[0] == 302:
-            await record_installs(
-                session, request, account.id, grant.client.id, req.shop_ids, req.scope
-            )
-        return oauth_json(result)
+        user = User.of(account) if decision == "allow" else None
+        return await answer(request, session, req, grant, user, sorted(chosen))
 
     @router.post("/oauth/token", summary="Token endpoint (authorization_code, refresh_token, …)")
     @limited

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
+from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_redirect_uris
 from app.errors import BadRequest
 from app.models import OAuthClient
 from app.oauth2.endpoints import IntrospectionEndpoint, RevocationEndpoint
@@ -50,14 +51,20 @@ class OrderGateAuthorizationServer(AuthorizationServer):  # type: ignore[misc]
     # --- Authlib hooks ---------------------------------------------------------------------
 
     def query_client(self, client_id: str) -> Client | None:
-        if not client_id or not client_id.startswith(CLIENT_ID_PREFIX) or len(client_id) > 64:
+        if not client_id or len(client_id) > 64:
+            return None
+        if not client_id.startswith(CLIENT_ID_PREFIX) and client_id != CONSOLE_CLIENT_ID:
             return None
         row = self.session.execute(
             select(OAuthClient).where(
                 OAuthClient.client_id == client_id, OAuthClient.deleted_at.is_(None)
             )
         ).scalar_one_or_none()
-        return Client(row) if row else None
+        if row is None:
+            return None
+        if client_id == CONSOLE_CLIENT_ID:
+            return Client(row, configured_redirect_uris(self.settings))
+        return Client(row)
 
     def _generate_token(
         self,

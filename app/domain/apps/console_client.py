@@ -1,0 +1,108 @@
+"""The merchant console's OAuth client: public, first-party, ``client_id=ordergate-console``.
+
+Every server start ensures it exists (idempotent upsert), so any database a server runs on has
+it, whether it was made by ``ordergate up``, ``ordergate migrate`` + ``serve`` or restored.
+Its stored redirect URIs are ``/console/callback`` on the loopback hosts, any port (RFC 8252
+§7.3, see :func:`app.oauth2.models.redirect_uri_matches`). The origins of
+``ORDERGATE_CONSOLE_ORIGINS`` are added by the server reading its own settings at each request
+(:meth:`app.oauth2.server.OrderGateAuthorizationServer.query_client`), not stored: two
+deployments sharing a database with different settings never undo each other.
+
+The client needs an owner row: a disabled system account that can never sign in.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from app.auth.scopes import ALL_SCOPES
+from app.config import Settings
+from app.db import Database
+from app.kit.clock import utcnow
+from app.models import Account, OAuthClient
+
+CONSOLE_CLIENT_ID = "ordergate-console"
+CONSOLE_NAME = "OrderGate console"
+CALLBACK_PATH = "/console/callback"
+SYSTEM_EMAIL = "system@ordergate.invalid"
+#: Not an argon2 hash: no password verifies against it.
+UNUSABLE_PASSWORD = "!system-account-no-password"  # noqa: S105 - a marker, not a secret
+LOOPBACK_ORIGINS = ("http://127.0.0.1", "http://localhost", "http://[::1]")
+
+
+def parse_origin(value: str) -> str:
+    """``scheme://host[:port]`` normalised; https, or http on a loopback host only."""
+    parts = urlsplit(value.strip())
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"{value!r} is not an origin (scheme://host[:port], nothing after it)")
+    host = parts.hostname
+    if not host or parts.scheme not in ("https", "http"):
+        raise ValueError(f"{value!r} is not an http(s) origin")
+    if parts.scheme == "http" and host not in ("127.0.0.1", "localhost", "::1"):
+        raise ValueError(f"{value!r} must be https (plain http only on a loopback host)")
+    shown = f"[{host}]" if ":" in host else host
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{shown}{port}"
+
+
+LOOPBACK_REDIRECT_URIS = tuple(origin + CALLBACK_PATH for origin in LOOPBACK_ORIGINS)
+
+
+def configured_origins(settings: Settings) -> list[str]:
+    """``ORDERGATE_CONSOLE_ORIGINS``, validated and normalised (ValueError when malformed)."""
+    found = [parse_origin(v) for v in settings.console_origins.split(",") if v.strip()]
+    return list(dict.fromkeys(found))
+
+
+def configured_redirect_uris(settings: Settings) -> list[str]:
+    return [origin + CALLBACK_PATH for origin in configured_origins(settings)]
+
+
+async def ensure_console_client(db: Database) -> None:
+    uris = list(LOOPBACK_REDIRECT_URIS)
+    scope = " ".join(ALL_SCOPES)
+    async with db.transaction() as session:
+        await session.execute(
+            pg_insert(Account)
+            .values(
+                email=SYSTEM_EMAIL,
+                display_name="OrderGate",
+                password_hash=UNUSABLE_PASSWORD,
+                disabled_at=utcnow(),
+            )
+            .on_conflict_do_nothing(index_elements=["email"])
+        )
+        owner = (
+            await session.execute(select(Account.id).where(Account.email == SYSTEM_EMAIL))
+        ).scalar_one()
+        values = {
+            "name": CONSOLE_NAME,
+            "client_type": "public",
+            "client_secret_hash": None,
+            "redirect_uris": uris,
+            "scope": scope,
+            "first_party": True,
+            "private_shop_ids": None,
+        }
+        await session.execute(
+            pg_insert(OAuthClient)
+            .values(client_id=CONSOLE_CLIENT_ID, owner_account_id=owner, **values)
+            .on_conflict_do_nothing(index_elements=["client_id"])
+        )
+        # Edited or deleted by hand, or made by an older release: realign, writing only when
+        # something differs so concurrent starts (serve --workers N) do not contend.
+        await session.execute(
+            update(OAuthClient)
+            .where(
+                OAuthClient.client_id == CONSOLE_CLIENT_ID,
+                (OAuthClient.redirect_uris != uris)
+                | (OAuthClient.scope != scope)
+                | (OAuthClient.client_type != "public")
+                | OAuthClient.first_party.is_(False)
+                | OAuthClient.deleted_at.is_not(None),
+            )
+            .values(deleted_at=None, **values)
+        )
