@@ -22,6 +22,7 @@ from tests.integration.test_metrics_service import (
     RANGES,
     D,
     assert_metrics,
+    check_regions_and_authors,
     check_trend,
     run,
 )
@@ -60,6 +61,7 @@ async def check_all(db: Database, shop_id: int, specs: list[Spec], tz: str = SHA
             await check_trend(db, shop_id, specs, group_by)
         report = await run(db, shop_id, "daily_report", D)
         assert_metrics(report["metrics"], oracle(specs, D, D))
+        await check_regions_and_authors(db, shop_id, specs)
 
 
 @pytest.fixture

@@ -275,3 +275,79 @@ async def test_other_shops_are_invisible(db: Database, shop: dict[str, int]) -> 
         service = MetricsService(s, ShopScope.of([shop["shop_id"] + 10_000]))
         with pytest.raises(NotFound):
             await service.summary(shop["shop_id"], D, D)
+
+
+def _active(members: list[Spec], first: date, last: date) -> bool:
+    """Any event of these orders in the range (then the group has a row, maybe of zeros)."""
+    return any(
+        within(t, first, last, SHANGHAI)
+        for s in members
+        for t in (s.created, s.paid, s.signed, s.dispute, s.after_sale and s.after_sale[1])
+        if isinstance(t, datetime)
+    )
+
+
+def _volume(members: list[Spec], first: date, last: date) -> dict[str, Any]:
+    o = oracle(members, first, last)
+    return {k: o[k] for k in ("orders", "paid_orders", "gmv", "aov")}
+
+
+def _groups(specs: list[Spec], key: Any) -> dict[Any, list[Spec]]:
+    out: dict[Any, list[Spec]] = {}
+    for s in specs:
+        out.setdefault(key(s), []).append(s)
+    return out
+
+
+async def check_regions_and_authors(db: Database, shop_id: int, specs: list[Spec]) -> None:
+    for first, last in RANGES:
+        got = await run(db, shop_id, "regions", first, last)
+        provinces = {p["province"]: p for p in got["provinces"]}
+        want = {
+            p: members
+            for p, members in _groups(specs, lambda s: s.province).items()
+            if _active(members, first, last)
+        }
+        assert set(provinces) == set(want)
+        for p, members in want.items():
+            row = provinces[p]
+            assert {k: row[k] for k in ("orders", "paid_orders", "gmv", "aov")} == _volume(
+                members, first, last
+            )
+            assert sum(c["orders"] for c in row["cities"]) == row["orders"]
+        gmvs = [p["gmv"] for p in got["provinces"]]
+        assert gmvs == sorted(gmvs, reverse=True)
+
+        got = await run(db, shop_id, "authors", first, last)
+        authors = {a["author_id"]: a for a in got["authors"]}
+        want = {
+            a: members
+            for a, members in _groups(specs, lambda s: s.author_id).items()
+            if a is not None and _active(members, first, last)
+        }
+        assert set(authors) == set(want)
+        for a, members in want.items():
+            row = authors[a]
+            assert row["nickname"].startswith("达人")
+            assert {k: row[k] for k in ("orders", "paid_orders", "gmv", "aov")} == _volume(
+                members, first, last
+            )
+            assert row["commission"] == oracle(members, first, last)["commission"]
+            by_source = {b["traffic_source"]: b for b in row["by_source"]}
+            sources = {
+                t: m
+                for t, m in _groups(members, lambda s: s.traffic_source).items()
+                if _active(m, first, last)
+            }
+            assert set(by_source) == set(sources)
+            for t, m in sources.items():
+                assert by_source[t]["gmv"] == oracle(m, first, last)["gmv"]
+                assert by_source[t]["orders"] == oracle(m, first, last)["orders"]
+                assert by_source[t]["commission"] == oracle(m, first, last)["commission"]
+
+
+async def test_regions_and_authors_equal_oracle(
+    db: Database, seeded: tuple[int, list[Spec]]
+) -> None:
+    shop_id, specs = seeded
+    await check_regions_and_authors(db, shop_id, specs)

@@ -56,6 +56,20 @@ async def trend(
     return json_bytes_response(body)
 
 
+@router.get("/regions", summary="Orders and GMV by province and city (order density)")
+async def regions(
+    shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
+) -> Response:
+    return json_bytes_response(await _service(session, auth).regions(shop_id, first, last))
+
+
+@router.get("/authors", summary="Orders, GMV and commission per influencer, by traffic source")
+async def authors(
+    shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
+) -> Response:
+    return json_bytes_response(await _service(session, auth).authors(shop_id, first, last))
+
+
 @router.get("/buyers/top", summary="High-value buyers by average order value or GMV")
 async def top_buyers(
     shop_id: ShopId,

@@ -17,6 +17,9 @@ METRIC_NAMES: tuple[str, ...] = (
 
 GroupBy = Literal["traffic_source", "author", "province", "pay_method"]
 GROUP_BYS: tuple[str, ...] = ("traffic_source", "author", "province", "pay_method")
+# Internal dimensions of regions and authors: pairs, keyed "a/b" ("广东/深圳", "12/live_room",
+# "/search" for no author) alike in the rollup and the live queries.
+Dimension = GroupBy | Literal["city", "author_source"]
 
 # After-sale types that count as a return/refund for return_rate (exchanges do not).
 RETURN_TYPES: tuple[str, ...] = ("refund_only", "return_refund")

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     Float,
     Select,
+    Text,
     and_,
     cast,
     exists,
@@ -28,7 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.auth.scope import ShopScope
-from app.domain.metrics.definitions import RETURN_TYPES, GroupBy
+from app.domain.metrics.definitions import RETURN_TYPES, Dimension
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.rollup import runs, unrolled_days
 from app.errors import NotFound
@@ -70,12 +71,18 @@ class Tallies:
         return self.cells.setdefault(key, Tally())
 
 
-def _group_column(group_by: GroupBy | None) -> InstrumentedAttribute[Any] | None:
-    columns: dict[str, InstrumentedAttribute[Any]] = {
+def _group_column(
+    group_by: Dimension | None,
+) -> ColumnElement[Any] | InstrumentedAttribute[Any] | None:
+    columns: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
         "traffic_source": Order.traffic_source,
         "author": Order.author_id,
         "province": Order.province,
         "pay_method": Order.pay_method,
+        "city": Order.province + "/" + Order.city,
+        "author_source": func.coalesce(cast(Order.author_id, Text), "")
+        + "/"
+        + Order.traffic_source,
     }
     return columns[group_by] if group_by else None
 
@@ -94,7 +101,7 @@ class MetricsRepository:
         return tz
 
     async def tallies(
-        self, shop_id: int, rng: DayRange, *, by_day: bool, group_by: GroupBy | None
+        self, shop_id: int, rng: DayRange, *, by_day: bool, group_by: Dimension | None
     ) -> Tallies:
         """Whole days from the ``metrics_daily`` rollup; days it may not reflect yet (touched by
         a change the worker has not rolled up, or today and later) from the live tables."""
@@ -118,7 +125,7 @@ class MetricsRepository:
         live: list[date],
         *,
         by_day: bool,
-        group_by: GroupBy | None,
+        group_by: Dimension | None,
     ) -> None:
         m = MetricsDaily
         rows = await self.session.execute(
@@ -147,7 +154,7 @@ class MetricsRepository:
             )
 
     async def _live(
-        self, out: Tallies, shop_id: int, rng: DayRange, *, by_day: bool, group_by: GroupBy | None
+        self, out: Tallies, shop_id: int, rng: DayRange, *, by_day: bool, group_by: Dimension | None
     ) -> None:
         group = _group_column(group_by)
 

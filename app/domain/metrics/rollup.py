@@ -116,18 +116,26 @@ async def touched_days(session: AsyncSession, changes: Sequence[Row[Any]]) -> To
     return out
 
 
-# One local day bucket per family; every family grouped by day and by each dimension kind.
+# One local day bucket per family; every family grouped by day and by each dimension kind
+# (pairs encoded as "a/b", as the live path does: see definitions.DIMENSION_PAIRS).
 _DIMS = """GROUPING SETS ((x.day), (x.day, x.traffic_source), (x.day, x.author_id),
-                          (x.day, x.province), (x.day, x.pay_method))"""
-_KIND = """CASE WHEN GROUPING(x.traffic_source) = 0 THEN 'traffic_source'
+                          (x.day, x.province), (x.day, x.pay_method),
+                          (x.day, x.province, x.city), (x.day, x.author_id, x.traffic_source))"""
+_KIND = """CASE WHEN GROUPING(x.author_id) = 0 AND GROUPING(x.traffic_source) = 0
+          THEN 'author_source'
+     WHEN GROUPING(x.province) = 0 AND GROUPING(x.city) = 0 THEN 'city'
+     WHEN GROUPING(x.traffic_source) = 0 THEN 'traffic_source'
      WHEN GROUPING(x.author_id) = 0 THEN 'author'
      WHEN GROUPING(x.province) = 0 THEN 'province'
      WHEN GROUPING(x.pay_method) = 0 THEN 'pay_method' ELSE 'total' END"""
-_VALUE = """CASE WHEN GROUPING(x.traffic_source) = 0 THEN x.traffic_source
+_VALUE = """CASE WHEN GROUPING(x.author_id) = 0 AND GROUPING(x.traffic_source) = 0
+          THEN COALESCE(x.author_id::text, '') || '/' || x.traffic_source
+     WHEN GROUPING(x.province) = 0 AND GROUPING(x.city) = 0 THEN x.province || '/' || x.city
+     WHEN GROUPING(x.traffic_source) = 0 THEN x.traffic_source
      WHEN GROUPING(x.author_id) = 0 THEN x.author_id::text
      WHEN GROUPING(x.province) = 0 THEN x.province
      WHEN GROUPING(x.pay_method) = 0 THEN x.pay_method END"""
-_ORDER_DIMS = "o.traffic_source, o.author_id, o.province, o.pay_method"
+_ORDER_DIMS = "o.traffic_source, o.author_id, o.province, o.city, o.pay_method"
 _IN_DAYS = "timezone(:tz, {ts})::date AS day"
 _WINDOW = "{ts} >= :start AND {ts} < :end"
 

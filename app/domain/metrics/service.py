@@ -19,6 +19,7 @@ from app.domain.metrics.definitions import (
     MAX_TREND_DAYS,
     METRIC_NAMES,
     RATIO_DIGITS,
+    Dimension,
     GroupBy,
 )
 from app.domain.metrics.ranges import DayRange, day_range
@@ -90,6 +91,29 @@ def _selected(metric: list[str] | None) -> tuple[str, ...]:
             [field_error(["query", "metric"], f"must be one of {', '.join(METRIC_NAMES)}")],
         )
     return tuple(m for m in METRIC_NAMES if m in metric)
+
+
+def _volume(t: Tally) -> dict[str, Any]:
+    return {
+        "orders": t.orders,
+        "paid_orders": t.paid_orders,
+        "gmv": t.gmv,
+        "aov": average_fen(t.gmv, t.paid_in_range),
+    }
+
+
+def _largest(rows: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Most GMV first, then most orders, then by name (stable for ties)."""
+    return sorted(rows, key=lambda r: (-r["gmv"], -r["orders"], str(r[name])))
+
+
+def _period(shop_id: int, rng: DayRange) -> dict[str, Any]:
+    return {
+        "shop_id": shop_id,
+        "from": rng.first.isoformat(),
+        "to": rng.last.isoformat(),
+        "timezone": rng.timezone,
+    }
 
 
 class MetricsService:
@@ -172,6 +196,49 @@ class MetricsService:
             "metrics": list(names),
             "series": series,
         }
+
+    async def _grouped(self, shop_id: int, rng: DayRange, dim: Dimension) -> dict[Any, Tally]:
+        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=dim)
+        return {g: t for (_, g), t in tallies.cells.items()}
+
+    async def regions(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
+        """Order density by province, and city within it (largest first)."""
+        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
+        cities: dict[str, list[dict[str, Any]]] = {}
+        for key, t in (await self._grouped(shop_id, rng, "city")).items():
+            province, _, city = str(key).partition("/")
+            cities.setdefault(province, []).append({"city": city, **_volume(t)})
+        provinces = [
+            {"province": p, **_volume(t), "cities": _largest(cities.get(p, []), "city")}
+            for p, t in (await self._grouped(shop_id, rng, "province")).items()
+        ]
+        return {**_period(shop_id, rng), "provinces": _largest(provinces, "province")}
+
+    async def authors(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
+        """Orders, GMV and commission per influencer, split by traffic source (live room,
+        short video, …); orders without an author are left out."""
+        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
+        sources: dict[int, list[dict[str, Any]]] = {}
+        for key, t in (await self._grouped(shop_id, rng, "author_source")).items():
+            author, _, source = str(key).partition("/")
+            if author:
+                row = {"traffic_source": source, **_volume(t), "commission": t.commission}
+                sources.setdefault(int(author), []).append(row)
+        per_author = {
+            a: t for a, t in (await self._grouped(shop_id, rng, "author")).items() if a is not None
+        }
+        names = await self.repo.author_names(list(per_author))
+        authors = [
+            {
+                "author_id": a,
+                "nickname": names.get(a),
+                **_volume(t),
+                "commission": t.commission,
+                "by_source": _largest(sources.get(a, []), "traffic_source"),
+            }
+            for a, t in per_author.items()
+        ]
+        return {**_period(shop_id, rng), "authors": _largest(authors, "author_id")}
 
     async def top_buyers(
         self, shop_id: int, first: date, last: date, *, by: str = "aov", limit: int = 20
