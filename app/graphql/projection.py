@@ -24,13 +24,17 @@ from typing import Any
 
 from graphql import (
     FragmentSpreadNode,
+    GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    GraphQLString,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetailsList
@@ -47,14 +51,30 @@ _PLANS: dict[tuple[Any, ...], tuple[tuple[Any, ...], Project | None]] = {}
 _MAX_PLANS = 512
 
 
+def field_of(root: Any, name: str) -> Any:
+    """The schema's default resolver: roots are the domain's plain dicts, read directly
+    (no per-row objects); ``from_`` (a Python keyword) is the dict's "from"."""
+    if type(root) is dict:
+        return root[name] if name in root else root[name.rstrip("_")]
+    return getattr(root, name)
+
+
 class Fallback(Exception):
     """The row does not fit the plan: execute the list normally (same errors as ever)."""
 
 
-def _leaf(type_: GraphQLScalarType | GraphQLEnumType) -> Project:
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+
+
+def _leaf(type_: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> Project:
+    """Serialise a leaf like graphql-core's completion (``coerce_output_value``), with the
+    common cases (a str for String/ID, an int for Int, a bool for Boolean, a known enum
+    value) answered inline; anything else goes through the type's own coercion."""
     coerce = type_.coerce_output_value
 
-    def leaf(value: Any) -> Any:
+    def slow(value: Any) -> Any:
+        if value is None and not non_null:
+            return None
         try:
             out = coerce(value)
         except Exception as exc:  # the normal path turns this into a located error
@@ -63,7 +83,26 @@ def _leaf(type_: GraphQLScalarType | GraphQLEnumType) -> Project:
             raise Fallback
         return out
 
-    return leaf
+    if type_ is GraphQLString or type_ is GraphQLID:
+        return lambda v: v if type(v) is str else slow(v)
+    if type_ is GraphQLInt:
+        return lambda v: v if type(v) is int and _INT_MIN <= v <= _INT_MAX else slow(v)
+    if type_ is GraphQLBoolean:
+        return lambda v: v if type(v) is bool else slow(v)
+    if isinstance(type_, GraphQLEnumType):
+        # Enum values are strings here (the REST spellings); remember their names.
+        names: dict[Any, Any] = {}
+
+        def enum(value: Any) -> Any:
+            if type(value) is str:
+                name = names.get(value)
+                if name is None:
+                    name = names[value] = slow(value)
+                return name
+            return slow(value)
+
+        return enum
+    return slow
 
 
 def _non_null(inner: Project) -> Project:
@@ -177,11 +216,14 @@ class CompiledListExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _type_plan(self, type_: GraphQLOutputType, details: FieldDetailsList) -> Project:
         if isinstance(type_, GraphQLNonNull):
-            return _non_null(self._type_plan(type_.of_type, details))
+            inner = type_.of_type
+            if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
+                return _leaf(inner, non_null=True)  # a leaf refusing None covers non-null
+            return _non_null(self._type_plan(inner, details))
         if isinstance(type_, GraphQLList):
             return _nullable(_list(self._type_plan(type_.of_type, details)))
         if isinstance(type_, GraphQLScalarType | GraphQLEnumType):
-            return _nullable(_leaf(type_))
+            return _leaf(type_, non_null=False)
         if isinstance(type_, GraphQLObjectType):
             return _nullable(self._object_plan(type_, details))
         raise _NotPlain  # interfaces and unions resolve their type at run time
@@ -235,6 +277,13 @@ class CompiledListExecutionContext(StrawberryGraphQLCoreExecutionContext):
             # Exactly what Strawberry's basic-field path calls.
             python_name = field.python_name
             default = field.default_resolver
+            if default is field_of:
+                # Inlined: field_of reads a dict row's key directly.
+                return lambda row: (
+                    row[python_name]
+                    if type(row) is dict and python_name in row
+                    else field_of(row, python_name)
+                )
             return lambda row: default(row, python_name)
         resolver = field.base_resolver
         if (

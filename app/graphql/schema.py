@@ -29,7 +29,7 @@ from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
 from app.graphql.paging import order_connection, window
-from app.graphql.projection import CompiledListExecutionContext
+from app.graphql.projection import CompiledListExecutionContext, field_of
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
 from app.graphql.types.orders import Node
@@ -37,14 +37,6 @@ from app.graphql.types.scalars import OrderSort
 from app.graphql.types.shops import Shop
 
 Ctx = Info[GraphQLContext, None]
-
-
-def _field_of(root: Any, name: str) -> Any:
-    # Roots are the domain's plain dicts; reading them directly avoids building objects.
-    if type(root) is dict:
-        # `from_` (a Python keyword) is the dict's "from".
-        return root[name] if name in root else root[name.rstrip("_")]
-    return getattr(root, name)
 
 
 @strawberry.type
@@ -177,7 +169,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        config=StrawberryConfig(default_resolver=_field_of),
+        config=StrawberryConfig(default_resolver=field_of),
         extensions=extensions,
         execution_context_class=CompiledListExecutionContext,
     )
