@@ -3,8 +3,8 @@
 One uvicorn (2 workers) serves the real app; REST `GET /v1/shops/{id}/orders?limit=50` and
 GraphQL `shop(id) { orders(first: 50) { nodes { …list-row fields, items… } } }` are checked for
 the same orders, amounts, statuses and items, then each is loaded for a fixed time at the same
-concurrency. Prints both req/s and the ratio GraphQL/REST (target >= 0.5) and appends a line to
-bench/RESULTS.md.
+concurrency, in alternating slices (so load drift on a shared box hits both alike). Prints both
+req/s and the ratio GraphQL/REST (target >= 0.5) and appends a line to bench/RESULTS.md.
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test python bench/graphql_vs_rest.py
     BENCH_SIZE=full python bench/graphql_vs_rest.py        # 1M orders
@@ -70,7 +70,9 @@ async def load(
     return done
 
 
-async def run(url: str, shop_id: int, token: str, seconds: float, concurrency: int) -> str:
+async def run(
+    url: str, shop_id: int, token: str, seconds: float, concurrency: int, rounds: int
+) -> str:
     port = free_port()
     env = {
         **os.environ,
@@ -102,15 +104,19 @@ async def run(url: str, shop_id: int, token: str, seconds: float, concurrency: i
             )
             await load(rest, 0.5, concurrency)  # warm-up both
             await load(graphql, 0.5, concurrency)
-            n_rest = await load(rest, seconds, concurrency)
-            n_gql = await load(graphql, seconds, concurrency)
+            # Alternating slices: on a shared box the load drifts; both APIs see the same drift.
+            n_rest = n_gql = 0
+            for _ in range(rounds):
+                n_rest += await load(rest, seconds / rounds, concurrency)
+                n_gql += await load(graphql, seconds / rounds, concurrency)
     finally:
         server.terminate()
         server.wait(timeout=30)
     rest_rps, gql_rps = n_rest / seconds, n_gql / seconds
     return (
         f"REST {rest_rps:,.0f} req/s, GraphQL {gql_rps:,.0f} req/s -> ratio "
-        f"{gql_rps / rest_rps:.2f}x (target >= 0.5) at concurrency {concurrency}"
+        f"{gql_rps / rest_rps:.2f}x (target >= 0.5) at concurrency {concurrency}, "
+        f"{rounds} alternating slices of {seconds / rounds:g} s per API"
     )
 
 
@@ -119,6 +125,7 @@ async def main() -> None:
     parser.add_argument("--orders", type=int, help="seed this many (default by BENCH_SIZE)")
     parser.add_argument("--seconds", type=float, help="load per API (default 2 small, 10 full)")
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating REST/GraphQL slices")
     args = parser.parse_args()
     size = os.environ.get("BENCH_SIZE", "small")
     n = args.orders or SIZES.get(size, SIZES["small"])
@@ -131,12 +138,16 @@ async def main() -> None:
     url = _db_url(server, name)
     try:
         shop_id, token = await seed(url, n)
-        summary = await run(url, shop_id, token, seconds, args.concurrency)
+        load_before = os.getloadavg()[0]
+        summary = await run(url, shop_id, token, seconds, args.concurrency, args.rounds)
     finally:
         admin = await asyncpg.connect(plain_database_url(server))
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
-    line = f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC graphql_vs_rest orders={n}: {summary}"
+    line = (
+        f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC graphql_vs_rest orders={n}: {summary} "
+        f"(1-min load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after)"
+    )
     print(line)
     results = ROOT / "bench" / "RESULTS.md"
     with results.open("a") as f:
