@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-import strawberry
+import datetime
+import enum
+from typing import Any, cast
 
+import strawberry
+from strawberry.types import Info
+
+from app.domain.metrics.definitions import METRIC_NAMES, TOP_BUYERS_MAX
+from app.domain.metrics.service import MetricsService
+from app.errors import ValidationFailed, field_error
 from app.graphql.types.scalars import JSON, DateTime, Long
+
+Row = dict[str, Any]
+
+
+def _day(value: str) -> datetime.date:
+    return datetime.date.fromisoformat(value)
 
 
 @strawberry.type
@@ -33,13 +47,272 @@ class PreviousPeriod:
     metrics: Metrics
 
 
+@strawberry.enum(description="Dimension a trend is split by")
+class MetricsGroupBy(enum.Enum):
+    TRAFFIC_SOURCE = "traffic_source"
+    AUTHOR = "author"
+    PROVINCE = "province"
+    PAY_METHOD = "pay_method"
+
+
+@strawberry.enum(description="Bucket size of a trend (days in the shop timezone)")
+class MetricsInterval(enum.Enum):
+    DAY = "day"
+
+
+@strawberry.enum
+class TopBuyersBy(enum.Enum):
+    AOV = "aov"
+    GMV = "gmv"
+
+
+@strawberry.type(description="One day of a trend; metrics not asked for are null")
+class TrendPoint:
+    date: str
+    orders: int | None
+    paid_orders: int | None
+    gmv: Long | None = strawberry.field(description="Fen")
+    payment_conversion: float | None
+    aov: int | None = strawberry.field(description="Fen")
+    ship_to_sign_hours: ShipToSignHours | None
+    return_rate: float | None
+    dispute_rate: float | None
+    commission: Long | None = strawberry.field(description="Fen; author trends only")
+
+
+@strawberry.type(description="One group's zero-filled days; key null = the no-value group")
+class TrendSeries:
+    key: str | None
+    nickname: str | None = strawberry.field(description="Author trends only")
+    points: list[TrendPoint]
+
+
 @strawberry.type
+class MetricsTrend:
+    interval: MetricsInterval
+    group_by: MetricsGroupBy | None
+    metrics: list[str]
+    series: list[TrendSeries]
+
+
+@strawberry.type(description="Order volume of a city")
+class CityMetrics:
+    city: str
+    orders: int
+    paid_orders: int
+    gmv: Long
+    aov: int | None
+
+
+@strawberry.type(description="Order volume of a province (order density)")
+class RegionMetrics:
+    province: str
+    orders: int
+    paid_orders: int
+    gmv: Long
+    aov: int | None
+    cities: list[CityMetrics]
+
+
+@strawberry.type(description="An influencer's sales through one traffic source")
+class AuthorSourceMetrics:
+    traffic_source: str
+    orders: int
+    paid_orders: int
+    gmv: Long
+    aov: int | None
+    commission: Long
+
+
+@strawberry.type(description="An influencer's sales and commission")
+class AuthorMetrics:
+    author_id: int
+    nickname: str | None
+    orders: int
+    paid_orders: int
+    gmv: Long
+    aov: int | None
+    commission: Long
+    by_source: list[AuthorSourceMetrics]
+
+
+@strawberry.type
+class TopBuyer:
+    buyer_id: str
+    nickname: str | None
+    paid_orders: int
+    gmv: Long
+    aov: int | None
+
+
+@strawberry.type
+class FunnelStages:
+    created: int
+    paid: int
+    shipped: int
+    signed: int
+    completed: int
+
+
+@strawberry.type
+class CloseReasonCount:
+    reason: str
+    count: int
+
+
+@strawberry.type(description="What became of the orders never paid")
+class UnpaidOutcomes:
+    total: int
+    pending_payment: int
+    pending_over_24h: int
+    closed_unpaid: int
+    reminded_unpaid: int
+    paid_after_reminder: int
+    close_reasons: list[CloseReasonCount]
+
+
+@strawberry.type(description="Orders created in the range: steps reached, unpaid outcomes")
+class MetricsFunnel:
+    stages: FunnelStages
+    unpaid: UnpaidOutcomes
+
+
+@strawberry.type
+class DayMetrics:
+    date: str
+    metrics: Metrics
+
+
+@strawberry.type(description="Differences (this day minus the day before); null where unknown")
+class MetricsChange:
+    orders: int | None
+    paid_orders: int | None
+    gmv: Long | None
+    payment_conversion: float | None
+    aov: int | None
+    ship_to_sign_hours: ShipToSignHours | None
+    return_rate: float | None
+    dispute_rate: float | None
+
+
+@strawberry.type(description="One day vs the day before and the same weekday a week before")
+class DailyReport:
+    date: str
+    timezone: str
+    metrics: Metrics
+    previous_day: DayMetrics
+    same_weekday_last_week: DayMetrics
+    change_vs_previous_day: MetricsChange
+
+
+def _service(info: Info[Any, None], shop_id: int) -> MetricsService:
+    auth = info.context.authorize("metrics:read")
+    auth.require(shop_id)
+    return MetricsService(info.context.session, auth.shops)
+
+
+def _point(point: Row) -> Row:
+    return {"date": point["date"], "commission": point.get("commission")} | {
+        k: point.get(k) for k in METRIC_NAMES
+    }
+
+
+@strawberry.type(
+    description="Metrics over whole days (shop timezone); every field below answers for the "
+    "same range through the same service as REST /v1/shops/{id}/metrics/…"
+)
 class MetricsSummary:
     from_: str = strawberry.field(name="from")
     to: str
     timezone: str
     metrics: Metrics
     previous: PreviousPeriod
+
+    @strawberry.field(description="By day, zero-filled; metric names as in REST (all if none)")
+    async def trend(
+        self: Row,
+        info: Info[Any, None],
+        metric: list[str] | None = None,
+        interval: MetricsInterval = MetricsInterval.DAY,
+        group_by: MetricsGroupBy | None = None,
+    ) -> MetricsTrend:
+        service = _service(info, self["shop_id"])
+        body = await info.context.serial(
+            service.trend(
+                self["shop_id"],
+                _day(self["from"]),
+                _day(self["to"]),
+                group_by=group_by.value if group_by else None,
+                metric=metric,
+            )
+        )
+        return cast(
+            MetricsTrend,
+            {
+                "interval": MetricsInterval(body["interval"]),
+                "group_by": group_by,
+                "metrics": body["metrics"],
+                "series": [
+                    {
+                        "key": None if e["key"] is None else str(e["key"]),
+                        "nickname": e.get("nickname"),
+                        "points": [_point(p) for p in e["points"]],
+                    }
+                    for e in body["series"]
+                ],
+            },
+        )
+
+    @strawberry.field(description="Orders and GMV by province and city, most GMV first")
+    async def regions(self: Row, info: Info[Any, None]) -> list[RegionMetrics]:
+        service = _service(info, self["shop_id"])
+        body = await info.context.serial(
+            service.regions(self["shop_id"], _day(self["from"]), _day(self["to"]))
+        )
+        return cast(list[RegionMetrics], body["provinces"])
+
+    @strawberry.field(description="Per influencer, split by traffic source, most GMV first")
+    async def authors(self: Row, info: Info[Any, None]) -> list[AuthorMetrics]:
+        service = _service(info, self["shop_id"])
+        body = await info.context.serial(
+            service.authors(self["shop_id"], _day(self["from"]), _day(self["to"]))
+        )
+        return cast(list[AuthorMetrics], body["authors"])
+
+    @strawberry.field(description="Buyers with orders paid in the range (limit 1..100)")
+    async def buyers_top(
+        self: Row, info: Info[Any, None], by: TopBuyersBy = TopBuyersBy.AOV, limit: int = 20
+    ) -> list[TopBuyer]:
+        if not 1 <= limit <= TOP_BUYERS_MAX:
+            raise ValidationFailed(
+                f"'limit' must be between 1 and {TOP_BUYERS_MAX}.",
+                [field_error(["limit"], f"must be between 1 and {TOP_BUYERS_MAX}")],
+            )
+        service = _service(info, self["shop_id"])
+        body = await info.context.serial(
+            service.top_buyers(
+                self["shop_id"], _day(self["from"]), _day(self["to"]), by=by.value, limit=limit
+            )
+        )
+        return cast(list[TopBuyer], body["buyers"])
+
+    @strawberry.field(description="Created → paid → shipped → signed → completed; unpaid outcomes")
+    async def funnel(self: Row, info: Info[Any, None]) -> MetricsFunnel:
+        service = _service(info, self["shop_id"])
+        body = await info.context.serial(
+            service.funnel(self["shop_id"], _day(self["from"]), _day(self["to"]))
+        )
+        return cast(MetricsFunnel, body)
+
+    @strawberry.field(description="The daily report of `date` (default: the range's last day)")
+    async def daily_report(
+        self: Row, info: Info[Any, None], date: datetime.date | None = None
+    ) -> DailyReport:
+        service = _service(info, self["shop_id"])
+        day = date or _day(self["to"])
+        return cast(
+            DailyReport, await info.context.serial(service.daily_report(self["shop_id"], day))
+        )
 
 
 @strawberry.type
