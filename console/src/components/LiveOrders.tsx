@@ -38,6 +38,10 @@ export function LiveOrders({ shopIds, onOrder }: { shopIds: number[]; onOrder: (
   const [recent, setRecent] = useState<Created['orderCreated'][]>([]);
   const soundRef = useRef(sound);
   soundRef.current = sound;
+  // The parent's callback changes identity on every render: keep the latest in a ref so the
+  // effect below runs once per subscription event (not once per render, which would loop).
+  const onOrderRef = useRef(onOrder);
+  onOrderRef.current = onOrder;
   const timer = useRef<number>();
   const [{ data, error }] = useSubscription<Created>({
     query: ORDER_CREATED,
@@ -50,10 +54,10 @@ export function LiveOrders({ shopIds, onOrder }: { shopIds: number[]; onOrder: (
     if (!order) return;
     setRecent((r) => [order, ...r.filter((o) => o.id !== order.id)].slice(0, 3));
     if (soundRef.current) chime();
-    onOrder();
+    onOrderRef.current();
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => setRecent([]), 15_000);
-  }, [data, onOrder]);
+  }, [data]);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 

@@ -95,7 +95,7 @@ export function BatchShipDialog({ selected, onClose, onDone }: { selected: Order
     } catch (e) {
       setError((e as Error).message);
     }
-    setOutcomes(results);
+    setOutcomes(results.sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1))));
     setBusy(false);
   };
 
