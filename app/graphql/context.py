@@ -19,6 +19,7 @@ from app.auth.scope import ShopScope
 from app.config import Settings
 from app.domain.orders import batch
 from app.domain.orders.batch import OrderKey
+from app.domain.shops.repository import shops_in
 from app.kit.keyset import KeysetCodec
 
 V = TypeVar("V")
@@ -92,6 +93,16 @@ class GraphQLContext(BaseContext):
     @cached_property
     def disputes(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
         return self._order_loader("after_sales:read", batch.disputes_of, list)
+
+    @cached_property
+    def shops(self) -> DataLoader[int, dict[str, Any] | None]:
+        async def batch_load(ids: list[int]) -> list[dict[str, Any] | None]:
+            scope = ShopScope.of(i for i in ids if i in self.principal.shop_ids)
+            rows = await self.serial(shops_in(self.session, scope))
+            found = {s.id: {"id": s.id, "name": s.name, "timezone": s.timezone} for s in rows}
+            return [found.get(i) for i in ids]
+
+        return DataLoader(load_fn=batch_load)
 
     @cached_property
     def authors(self) -> DataLoader[int, dict[str, Any] | None]:

@@ -63,11 +63,24 @@ def _page(info: Ctx, page: Row, win: Window, listing: str, typename: str) -> Row
     }
 
 
+async def _shop_field(row: Row, info: Ctx, name: str) -> Any:
+    if name in row:
+        return row[name]
+    shop = await info.context.shops.load(row["id"])
+    return shop[name] if shop else None
+
+
 @strawberry.type
 class Shop:
     id: int
-    name: str
-    timezone: str
+
+    @strawberry.field
+    async def name(self: Row, info: Ctx) -> str:  # type: ignore[misc]
+        return await _shop_field(self, info, "name")  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def timezone(self: Row, info: Ctx) -> str:  # type: ignore[misc]
+        return await _shop_field(self, info, "timezone")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def orders(  # type: ignore[misc]
