@@ -32,6 +32,18 @@ def _children(select_list: str, table: str) -> str:
     )
 
 
+# A leading =, +, -, @, tab or CR (OWASP CSV injection); PostgreSQL ARE syntax, "-" last.
+_FORMULA_START = r"'^([=+@\t\r-])'"
+_WITH_APOSTROPHE = r"'''\1'"
+
+
+def neutralised(expr: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe. Only text columns:
+    amounts, counts and times stay numbers and dates (``-12.50`` is a refund, not a formula).
+    One regexp call, so the expression (maybe a subquery) is evaluated once per cell."""
+    return f"regexp_replace(({expr})::text, {_FORMULA_START}, {_WITH_APOSTROPHE})"
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -43,6 +55,8 @@ class Field:
 
     def expr(self, *, mask: bool, timezone: str) -> str:
         sql = self.masked_sql if (mask and self.masked_sql) else self.sql
+        if self.kind == "text":
+            sql = neutralised(sql)
         # The zone comes from the shops table, quoted as a literal (PostgreSQL rejects an
         # unknown zone); every other value is a bound parameter.
         return sql.replace(TZ, "'" + timezone.replace("'", "''") + "'")
