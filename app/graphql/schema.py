@@ -33,7 +33,7 @@ from app.graphql.projection import CompiledListExecutionContext, field_of
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
 from app.graphql.types.orders import Node
-from app.graphql.types.scalars import OrderSort
+from app.graphql.types.scalars import SCALAR_MAP, OrderSort
 from app.graphql.types.shops import Shop
 
 Ctx = Info[GraphQLContext, None]
@@ -170,7 +170,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        config=StrawberryConfig(default_resolver=field_of),
+        config=StrawberryConfig(default_resolver=field_of, scalar_map=SCALAR_MAP),
         extensions=extensions,
         execution_context_class=CompiledListExecutionContext,
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, NewType
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 
 def _parse_datetime(value: Any) -> str:
@@ -16,26 +17,37 @@ def _parse_datetime(value: Any) -> str:
     return parsed.isoformat()
 
 
-DateTime = strawberry.scalar(
-    NewType("DateTime", str),
-    description="RFC 3339 instant in UTC, e.g. 2026-11-26T08:00:00Z",
-    serialize=lambda v: v,
-    parse_value=_parse_datetime,
-)
+def _same(value: Any) -> Any:
+    return value
 
-JSON = strawberry.scalar(
-    NewType("JSON", object),
-    description="Arbitrary JSON (timeline event details)",
-    serialize=lambda v: v,
-    parse_value=lambda v: v,
-)
 
-Long = strawberry.scalar(
-    NewType("Long", int),
-    description="64-bit integer (money totals in fen may exceed 32 bits)",
-    serialize=int,
-    parse_value=int,
-)
+# Scalars are plain NewTypes in annotations; their GraphQL definitions go to the schema
+# through StrawberryConfig.scalar_map (Strawberry's current API; wrapping the type itself
+# with strawberry.scalar(cls) is deprecated).
+DateTime = NewType("DateTime", str)
+JSON = NewType("JSON", object)
+Long = NewType("Long", int)
+
+SCALAR_MAP: dict[object, ScalarDefinition] = {
+    DateTime: strawberry.scalar(
+        name="DateTime",
+        description="RFC 3339 instant in UTC, e.g. 2026-11-26T08:00:00Z",
+        serialize=_same,
+        parse_value=_parse_datetime,
+    ),
+    JSON: strawberry.scalar(
+        name="JSON",
+        description="Arbitrary JSON (timeline event details)",
+        serialize=_same,
+        parse_value=_same,
+    ),
+    Long: strawberry.scalar(
+        name="Long",
+        description="64-bit integer (money totals in fen may exceed 32 bits)",
+        serialize=int,
+        parse_value=int,
+    ),
+}
 
 
 @strawberry.enum
