@@ -5,7 +5,7 @@ from app.models.after_sales import AfterSale, Dispute, DisputeEvidence
 from app.models.base import Base
 from app.models.catalog import Author, Product
 from app.models.feed import ChangeLog, FeedState
-from app.models.metrics import ChangeLogCursor, MetricsDaily
+from app.models.metrics import ChangeLogCursor, MetricsDaily, ReportEvent
 from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OAuthToken
 from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
 from app.models.platform import AuditLog, ExportJob, IdempotencyKey, PlatformCalendarDay
@@ -41,6 +41,7 @@ __all__ = [
     "PaymentReminder",
     "PlatformCalendarDay",
     "Product",
+    "ReportEvent",
     "Shipment",
     "Shop",
     "ShopMember",

@@ -1,10 +1,21 @@
-"""The daily metrics rollup and the named cursors of change-log followers."""
+"""The daily metrics rollup, the named cursors of change-log followers, report events."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, Date, Float, Identity, Index, String, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    Float,
+    Identity,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -61,3 +72,18 @@ class ChangeLogCursor(Base):
     last_xid: Mapped[int] = mapped_column(XID8(), server_default=text("'0'::xid8"))
     last_change_id: Mapped[int] = mapped_column(server_default="0")
     updated_at: Mapped[datetime] = created_at_column()
+
+
+class ReportEvent(Base):
+    """A scheduled report sent as a webhook event (``report.daily``): its body, once per
+    (shop, kind, day); deliveries point at it with ``change_id = -id``."""
+
+    __tablename__ = "report_events"
+    __table_args__ = (UniqueConstraint("shop_id", "kind", "day"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    shop_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(40))
+    day: Mapped[date] = mapped_column(Date)
+    data: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = created_at_column()
