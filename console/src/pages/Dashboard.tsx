@@ -50,6 +50,10 @@ const show = (kind: Kind, v: number | null) =>
 
 const GROUPS = ['', 'traffic_source', 'author', 'province', 'pay_method'];
 const TREND_METRICS: NumericMetric[] = ['gmv', 'orders', 'paid_orders', 'aov', 'payment_conversion'];
+const METRIC_LABELS: Partial<Record<NumericMetric, string>> = {
+  gmv: 'Paid amount', orders: 'Orders', paid_orders: 'Paid orders', aov: 'Average order value', payment_conversion: 'Payment conversion',
+};
+const metricLabel = (m: NumericMetric) => METRIC_LABELS[m] ?? codeLabel(m);
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -85,9 +89,8 @@ export function DashboardPage() {
       yAxis: { type: 'value' },
       series: shown.map((s) => ({
         type: 'line',
-        smooth: true,
         showSymbol: false,
-        name: s.key === '__other__' ? t('Other') : s.nickname ?? (s.key === null ? (groupBy ? t('None') : t(codeLabel(metric))) : t(codeLabel(String(s.key)))),
+        name: s.key === '__other__' ? t('Other') : s.nickname ?? (s.key === null ? (groupBy ? t('None') : t(metricLabel(metric))) : t(codeLabel(String(s.key)))),
         data: s.points.map((p) => {
           const v = pointValue(p, metric);
           return v === null ? null : money ? v / 100 : metric === 'payment_conversion' ? v * 100 : v;
@@ -124,7 +127,7 @@ export function DashboardPage() {
                 <div className="kpi-label">{t(k.label)}</div>
                 <div className="kpi-value">{m ? show(k.kind, cur) : '…'}</div>
                 <div className={`kpi-delta ${good}`}>
-                  {t('Yesterday')} {m ? show(k.kind, prev) : '…'} · {signedPercent(delta)}
+                  {t('Yesterday')} {m ? show(k.kind, prev) : '…'} · {k.kind === 'ratio' ? points(cur, prev) : signedPercent(delta)}
                 </div>
               </div>
             );
@@ -144,7 +147,7 @@ export function DashboardPage() {
         <div className="field">
           <label htmlFor="d-metric">{t('Metric')}</label>
           <select id="d-metric" value={metric} onChange={(e) => setMetric(e.target.value as NumericMetric)}>
-            {TREND_METRICS.map((x) => <option key={x} value={x}>{t(codeLabel(x))}</option>)}
+            {TREND_METRICS.map((x) => <option key={x} value={x}>{t(metricLabel(x))}</option>)}
           </select>
         </div>
         <div className="field">
@@ -172,7 +175,7 @@ export function DashboardPage() {
           <ErrorBox error={authors.error} />
           {!authors.loading && !authors.error && authorRows.length === 0 ? <Empty>{t('No author orders in this range.')}</Empty> : (
             <table data-testid="authors-table">
-              <thead><tr><th scope="col">{t('Author')}</th><th scope="col" className="num">{t('Paid orders')}</th><th scope="col" className="num">{t('Gmv')}</th><th scope="col" className="num">{t('Commission')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('Author')}</th><th scope="col" className="num">{t('Paid orders')}</th><th scope="col" className="num">{t('Paid amount')}</th><th scope="col" className="num">{t('Commission')}</th></tr></thead>
               <tbody>
                 {authorRows.map((r) => (
                   <tr key={r.key}><td>{r.name}</td><td className="num">{r.paid}</td><td className="num">{yuan(r.value)}</td><td className="num">{yuan(r.commission)}</td></tr>
@@ -233,6 +236,13 @@ const REPORT_ROWS: { key: keyof MetricValues; label: string; kind: Kind }[] = [
   { key: 'dispute_rate', label: 'Dispute rate', kind: 'ratio' },
 ];
 
+/** Rates change in percentage points (a relative change of a rate reads wrong: 0.2% -> 0% is not -100%). */
+function points(cur: number | null, prev: number | null): string {
+  if (cur === null || prev === null) return '—';
+  const d = (cur - prev) * 100;
+  return `${d > 0 ? '+' : ''}${d.toFixed(1)} pp`;
+}
+
 function valueOf(m: MetricValues, key: keyof MetricValues): number | null {
   const v = m[key];
   return typeof v === 'object' && v !== null ? v.avg : (v as number | null);
@@ -261,7 +271,7 @@ function DailyReportTable({ r }: { r: DailyReport }) {
                 <th scope="row">{t(row.label)}</th>
                 <td className="num">{show(row.kind, cur)}</td>
                 <td className="num">{show(row.kind, prev)}</td>
-                <td className="num">{signedPercent(change(cur, prev))}</td>
+                <td className="num">{row.kind === 'ratio' ? points(cur, prev) : signedPercent(change(cur, prev))}</td>
                 <td className="num">{show(row.kind, valueOf(r.same_weekday_last_week.metrics, row.key))}</td>
               </tr>
             );
