@@ -1,5 +1,5 @@
 """The built-in jobs of the worker: exports, retention, idempotency pruning, the metrics
-rollup, webhooks."""
+rollup and the daily report event, webhooks."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ async def _metrics_rollup(ctx: JobContext) -> None:
     await rollup_job(ctx)
 
 
+async def _daily_reports(ctx: JobContext) -> None:
+    from app.domain.metrics.report_events import daily_reports_job
+
+    await daily_reports_job(ctx)
+
+
 async def _retention(ctx: JobContext) -> None:
     from app.domain.sync.retention import prune_change_log
 
@@ -46,6 +52,7 @@ def builtin_jobs() -> dict[str, JobFactory]:
         "exports": _exports,
         "feed_retention": _retention,
         "metrics_rollup": _metrics_rollup,
+        "daily_reports": _daily_reports,
         "idempotency_prune": _idempotency,
     }
     # Webhook jobs live with their domain; absent until that package exists.

@@ -23,7 +23,7 @@ from sqlalchemy import text
 from app.config import Settings
 from app.db import Database
 from app.domain.sync.cursor import CursorCodec
-from app.domain.webhooks.payload import change_body, ping_body
+from app.domain.webhooks.payload import change_body, ping_body, report_body
 from app.domain.webhooks.pinning import CheckedTransport
 from app.domain.webhooks.retry import DISABLE_AFTER_SECONDS, RetrySchedule
 from app.domain.webhooks.secret_box import SecretBox
@@ -76,11 +76,14 @@ SELECT cl.id, cl.endpoint_id, cl.shop_id, cl.change_id, cl.event_type, cl.webhoo
        cl.attempts, cl.created_at,
        e.url, e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at,
        fs.epoch, c.xid::text AS xid, c.entity, c.entity_id, c.entity_version,
-       c.created_at AS change_created_at, c.data, (c.id IS NOT NULL) AS change_found
+       c.created_at AS change_created_at, c.data, (c.id IS NOT NULL) AS change_found,
+       r.data AS report_data, r.created_at AS report_created_at
 FROM claimed cl
 JOIN webhook_endpoints e ON e.id = cl.endpoint_id
 CROSS JOIN feed_state fs
 LEFT JOIN change_log c ON c.shop_id = cl.shop_id AND c.id = cl.change_id AND cl.change_id > 0
+-- A negative change_id is a scheduled report (report_events.id = -change_id).
+LEFT JOIN report_events r ON cl.change_id < 0 AND r.id = -cl.change_id
 WHERE fs.id = 1
 """
 )
@@ -227,6 +230,18 @@ class DeliveryWorker:
                 shop_id=row.shop_id,
                 endpoint_id=row.endpoint_id,
                 created_at=row.created_at,
+            )
+        elif row.change_id < 0:
+            body = (
+                report_body(
+                    webhook_id=row.webhook_id,
+                    event_type=row.event_type,
+                    shop_id=row.shop_id,
+                    created_at=row.report_created_at,
+                    data=row.report_data,
+                )
+                if row.report_data is not None
+                else None
             )
         elif not row.change_found:
             body = None

@@ -8,10 +8,14 @@ from app.models.feed import CHANGE_TYPES
 
 PING = "ping"
 _FAMILIES = frozenset(t.split(".", 1)[0] for t in CHANGE_TYPES)
+# Scheduled reports are events too, but not changes: an endpoint gets them only when it names
+# them ("report.daily" or "report.*"); "*" means every change.
+REPORT_TYPES = ("report.daily",)
+REPORT_PATTERNS = ("report.*", *REPORT_TYPES)
 
 
 def is_valid_pattern(pattern: str) -> bool:
-    if pattern == "*" or pattern in CHANGE_TYPES:
+    if pattern == "*" or pattern in CHANGE_TYPES or pattern in REPORT_PATTERNS:
         return True
     family, dot, rest = pattern.partition(".")
     return bool(dot) and rest == "*" and family in _FAMILIES

@@ -52,6 +52,22 @@ def change_body(
     )
 
 
+def report_body(
+    *, webhook_id: str, event_type: str, shop_id: int, created_at: datetime, data: dict[str, Any]
+) -> bytes:
+    """A scheduled report (``report.daily``): ``data`` is the report as the REST endpoint
+    answers it (``GET /v1/shops/{id}/metrics/daily-report``). No feed cursor: not a change."""
+    return orjson.dumps(
+        {
+            "id": webhook_id,
+            "type": event_type,
+            "shop_id": shop_id,
+            "created_at": rfc3339(created_at),
+            "data": data,
+        }
+    )
+
+
 def ping_body(*, webhook_id: str, shop_id: int, endpoint_id: int, created_at: datetime) -> bytes:
     return orjson.dumps(
         {

@@ -1,0 +1,92 @@
+"""The ``report.daily`` webhook event: each shop's daily report of yesterday (shop timezone),
+sent once to the endpoints that subscribed to it (``report.daily`` or ``report.*``).
+
+The worker job ``daily_reports`` checks every minute. For a shop with a subscribed endpoint
+and no report yet for yesterday, one transaction computes the report with the same service
+as ``GET /metrics/daily-report``, stores its body in ``report_events`` (unique per shop, kind
+and day: several workers cannot send it twice) and queues one delivery per endpoint with
+``change_id = -report id``; the delivery workers sign, send and retry it like any event.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import JSONB
+
+from app.auth.scope import ShopScope
+from app.db import Database
+from app.domain.metrics.service import MetricsService
+from app.domain.webhooks.fanout import DUE_CHANNEL
+from app.kit.clock import utcnow
+from app.logging import get_logger
+from app.worker.runner import JobContext, wait_or_stop
+
+log = get_logger(__name__)
+
+REPORT_DAILY = "report.daily"
+EVERY_SECONDS = 60.0
+
+_SUBSCRIBED = """e.deleted_at IS NULL AND e.enabled
+    AND ('report.daily' = ANY(e.event_types) OR 'report.*' = ANY(e.event_types))"""
+
+_SHOPS_SQL = text(
+    f"""
+SELECT DISTINCT s.id, s.timezone FROM webhook_endpoints e JOIN shops s ON s.id = ANY(e.shop_ids)
+WHERE {_SUBSCRIBED} ORDER BY s.id
+"""
+)
+_SENT_SQL = text(
+    "SELECT 1 FROM report_events WHERE shop_id = :shop AND kind = :kind AND day = :day"
+)
+_STORE_SQL = text(
+    """
+INSERT INTO report_events (shop_id, kind, day, data) VALUES (:shop, :kind, :day, :data)
+ON CONFLICT (shop_id, kind, day) DO NOTHING
+RETURNING id
+"""
+).bindparams(bindparam("data", type_=JSONB))
+_QUEUE_SQL = text(
+    f"""
+INSERT INTO webhook_deliveries (endpoint_id, shop_id, change_id, event_type, webhook_id)
+SELECT e.id, :shop, -CAST(:report AS bigint), :kind, :webhook_id
+FROM webhook_endpoints e
+WHERE :shop = ANY(e.shop_ids) AND {_SUBSCRIBED}
+ON CONFLICT DO NOTHING
+"""
+)
+
+
+async def emit_daily_reports(db: Database, *, now: datetime | None = None) -> int:
+    """Queue yesterday's report for every subscribed shop that has not had it; returns how
+    many reports were stored."""
+    now = now or utcnow()
+    async with db.transaction() as session:
+        shops = [(int(i), str(tz)) for i, tz in await session.execute(_SHOPS_SQL)]
+    stored = 0
+    for shop_id, tz in shops:
+        day = now.astimezone(ZoneInfo(tz)).date() - timedelta(days=1)
+        params = {"shop": shop_id, "kind": REPORT_DAILY, "day": day}
+        async with db.transaction() as session:
+            if await session.scalar(_SENT_SQL, params) is not None:
+                continue
+            body = await MetricsService(session, ShopScope.of([shop_id])).daily_report(shop_id, day)
+            report_id = await session.scalar(_STORE_SQL, {**params, "data": body})
+            if report_id is None:  # another worker stored it meanwhile
+                continue
+            await session.execute(
+                _QUEUE_SQL,
+                {**params, "report": int(report_id), "webhook_id": f"msg_report_{report_id}"},
+            )
+            await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
+            stored += 1
+            log.info("report_daily_queued", shop_id=shop_id, day=str(day))
+    return stored
+
+
+async def daily_reports_job(ctx: JobContext) -> None:
+    while not ctx.stop.is_set():
+        await emit_daily_reports(ctx.db)
+        await wait_or_stop(ctx.stop, EVERY_SECONDS)
