@@ -27,6 +27,7 @@ def _with_db(url: str, name: str) -> str:
 
 
 async def _prepare(server_url: str, worker: str) -> str:
+    """A fresh migrated database ``og_test_<worker>_<pid>`` cloned from the template."""
     admin = await asyncpg.connect(plain_database_url(server_url))
     template = f"og_tpl_{schema_hash()}"
     # The pid keeps concurrent pytest runs on one server (developers, CI) out of each other's way.
@@ -52,9 +53,10 @@ async def _prepare(server_url: str, worker: str) -> str:
     return _with_db(server_url, target)
 
 
-def prepare_worker_database(server_url: str) -> str:
+def prepare_worker_database(server_url: str, purpose: str = "") -> str:
+    """This worker's database; a ``purpose`` gives it a second one (e.g. a served demo)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    return asyncio.run(_prepare(server_url, worker))
+    return asyncio.run(_prepare(server_url, f"{worker}_{purpose}" if purpose else worker))
 
 
 def embedded_server_url(path: Path) -> str:

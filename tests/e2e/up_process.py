@@ -42,9 +42,16 @@ def embedded_env(data_dir: Path) -> dict[str, str]:
 
 
 class UpProcess:
-    def __init__(self, data_dir: Path, *args: str, log_name: str = "up.log") -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *args: str,
+        log_name: str = "up.log",
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.args = args
+        self.env = env  # default: embedded_env(data_dir)
         self.log_path = data_dir.parent / f"{data_dir.name}-{log_name}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.base_url: str | None = None
@@ -68,7 +75,7 @@ class UpProcess:
                 [*ordergate_argv(), "up", *self.args],
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                env=embedded_env(self.data_dir),
+                env=self.env if self.env is not None else embedded_env(self.data_dir),
                 start_new_session=True,
             )
         return self
