@@ -12,6 +12,8 @@ Prints raw/ours (1.0 = as fast as the raw scan; target >= 0.5) and appends to be
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
         python bench/mirror_full.py --orders 1000000    # the issue's figure
     python bench/mirror_full.py                         # CI-sized default (20,000)
+    python bench/mirror_full.py --database postgresql://postgres@127.0.0.1:5432/og_bench_1m \
+        --shop-id 1 --token oga_... --modes bulk,feed       # an already loaded database
 """
 
 from __future__ import annotations
@@ -51,7 +53,14 @@ INSERT INTO change_log (shop_id, entity, entity_id, entity_version, type, data)
 SELECT shop_id, 'order', id, 1, 'order.created', to_jsonb(o) FROM orders o WHERE shop_id = $1
 ORDER BY id
 """
-MODES = ("feed", "list")
+# bulk = the feed through GET /changes/bulk (what `ordergate mirror` does when the feed is
+# complete); feed = the same feed page by page; list = the list APIs.
+MODES = ("bulk", "feed", "list")
+ENTITIES_SQL = """
+SELECT (SELECT count(*) FROM orders WHERE shop_id = $1)
+     + (SELECT count(*) FROM after_sales WHERE shop_id = $1)
+     + (SELECT count(*) FROM disputes WHERE shop_id = $1)
+"""
 RAW_SQL = "SELECT * FROM orders WHERE shop_id = $1 AND id > $2 ORDER BY id LIMIT 1000"
 
 
@@ -67,7 +76,7 @@ async def raw_scan(url: str, shop_id: int) -> tuple[float, int]:
         await conn.close()
 
 
-async def main(orders: int, isolated: bool) -> None:
+async def main(orders: int, isolated: bool, modes: list[str]) -> None:
     async with scratch_database("mirror", isolated=isolated) as url, api_server(url) as base:
         db = database(url)
         owner = await make_account(db)
@@ -80,23 +89,38 @@ async def main(orders: int, isolated: bool) -> None:
         await conn.execute(CHANGES_SQL, shop_id)
         await conn.execute("ANALYZE")
         await conn.close()
+        where = "isolated cluster" if isolated else "shared server"
+        await compare(url, base, token, shop_id, orders, modes, f"orders={orders} {where}")
 
-        raw_s, raw_rows = await raw_scan(url, shop_id)
-        timings = {m: await mirror_once(base, token, shop_id, m, orders) for m in MODES}
-        raw_s = min(raw_s, (await raw_scan(url, shop_id))[0])  # warm cache: the faster one
 
-    assert raw_rows == orders
+async def existing(url: str, shop_id: int, token: str, modes: list[str]) -> None:
+    """The same comparison on an already loaded database (e.g. the 1M demo one)."""
+    conn = await asyncpg.connect(plain_database_url(url))
+    entities = await conn.fetchval(ENTITIES_SQL, shop_id)
+    await conn.close()
+    async with api_server(url) as base:
+        name = url.rsplit("/", 1)[-1]
+        label = f"database={name} shop={shop_id} entities={entities}"
+        await compare(url, base, token, shop_id, entities, modes, label)
+
+
+async def compare(
+    url: str, base: str, token: str, shop_id: int, expected: int, modes: list[str], label: str
+) -> None:
+    raw_s, raw_rows = await raw_scan(url, shop_id)
+    timings = {m: await mirror_once(base, token, shop_id, m, expected) for m in modes}
+    raw_s = min(raw_s, (await raw_scan(url, shop_id))[0])  # warm cache: the faster one
     parts = [
-        f"{mode} {secs:.2f}s ({orders / secs:,.0f} rows/s, ratio {raw_s / secs:.2f}x)"
+        f"{mode} {secs:.2f}s ({expected / secs:,.0f} rows/s, ratio {raw_s / secs:.2f}x)"
         for mode, secs in timings.items()
     ]
     record(
-        f"mirror_full orders={orders} {'isolated cluster' if isolated else 'shared server'}: "
-        f"raw asyncpg keyset {raw_s:.2f}s "
-        f"({orders / raw_s:,.0f} rows/s); ours over HTTP into SQLite: {'; '.join(parts)} "
-        "(target >= 0.5x; feed = snapshot from the complete feed, 1,000 rows/page; "
-        "list = list API keyset pages of 100 + after-sales + disputes; both include the final "
-        "empty 1 s long-poll that proves the mirror caught up)"
+        f"mirror_full {label}: raw asyncpg keyset {raw_s:.2f}s over {raw_rows:,} orders "
+        f"({raw_rows / raw_s:,.0f} rows/s); ours over HTTP into SQLite: {'; '.join(parts)} "
+        "(target >= 0.5x; bulk = GET /changes/bulk NDJSON stream, 5,000 rows per local "
+        "transaction; feed = the same feed in pages of 1,000; list = list API keyset pages of "
+        "100 + after-sales + disputes; each includes the final empty 1 s long-poll that proves "
+        "the mirror caught up)"
     )
 
 
@@ -105,9 +129,11 @@ async def mirror_once(base: str, token: str, shop_id: int, mode: str, expected: 
         path = Path(tmp) / "mirror.db"
         store = SqliteStore(str(path))
         api = ApiClient(base, token)
+        snapshot, bulk = ("list", False) if mode == "list" else ("feed", mode == "bulk")
         started = time.perf_counter()
         try:
-            await Mirror(api, store, shop_id, snapshot=mode, wait=1).run(until_caught_up=True)
+            mirror = Mirror(api, store, shop_id, snapshot=snapshot, bulk=bulk, wait=1)
+            await mirror.run(until_caught_up=True)
         finally:
             await api.close()
             await store.close()
@@ -121,7 +147,15 @@ async def mirror_once(base: str, token: str, shop_id: int, mode: str, expected: 
 
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description="Full mirror vs raw keyset scan")
-    p.add_argument("--orders", type=int, default=20_000, help="orders to mirror (issue: 1M)")
+    p.add_argument("--orders", type=int, default=20_000, help="orders to seed (issue: 1M)")
     p.add_argument("--isolated", action="store_true", help="private embedded PostgreSQL cluster")
+    p.add_argument("--modes", default=",".join(MODES), help=f"among {','.join(MODES)}")
+    p.add_argument("--database", help="mirror this loaded database instead of seeding one")
+    p.add_argument("--shop-id", type=int, help="with --database")
+    p.add_argument("--token", help="with --database: a token with changes:read on the shop")
     args = p.parse_args()
-    asyncio.run(main(args.orders, args.isolated))
+    chosen = [m for m in args.modes.split(",") if m]
+    if args.database:
+        asyncio.run(existing(args.database, args.shop_id, args.token, chosen))
+    else:
+        asyncio.run(main(args.orders, args.isolated, chosen))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -53,18 +55,50 @@ class ApiClient:
                 )
             except httpx.TransportError:
                 r = None
-            if r is not None and (r.is_success or r.status_code in (403, 404)):
+            if r is not None and _usable(r):
                 return r
-            if r is not None and r.status_code == 429:
-                await asyncio.sleep(_retry_after(r))
-                continue
-            if r is not None and r.status_code < 500:
-                code = _code(r)
-                if r.status_code == 410 or code == "invalid_cursor":
-                    raise ResyncRequired(code)
-                raise MirrorError(f"{r.status_code} {code}: {r.text[:300]}")
-            await asyncio.sleep(backoff * (0.5 + random.random()))
+            await asyncio.sleep(self._delay(r, backoff))
             backoff = min(backoff * 2, self.max_backoff)
+
+    @asynccontextmanager
+    async def stream(
+        self, path: str, params: dict[str, Any], *, read_timeout: float = 60.0
+    ) -> AsyncIterator[httpx.Response]:
+        """A streamed GET with the same retry rules until the body starts; an error while the
+        caller reads the body is the caller's (the stream is incomplete)."""
+        backoff = 0.25
+        while True:
+            r: httpx.Response | None = None
+            try:
+                async with self.http.stream(
+                    "GET", path, params=params, timeout=httpx.Timeout(10.0, read=read_timeout)
+                ) as r:
+                    if _usable(r):
+                        yield r
+                        return
+                    await r.aread()
+            except httpx.TransportError:
+                if r is not None and _usable(r):
+                    raise  # broke mid-body
+                r = None
+            await asyncio.sleep(self._delay(r, backoff))
+            backoff = min(backoff * 2, self.max_backoff)
+
+    def _delay(self, r: httpx.Response | None, backoff: float) -> float:
+        """How long to wait before retrying ``r`` (None: a network error); raises when a
+        retry cannot help."""
+        if r is not None and r.status_code == 429:
+            return _retry_after(r)
+        if r is not None and r.status_code < 500:
+            code = _code(r)
+            if r.status_code == 410 or code == "invalid_cursor":
+                raise ResyncRequired(code)
+            raise MirrorError(f"{r.status_code} {code}: {r.text[:300]}")
+        return backoff * (0.5 + random.random())
+
+
+def _usable(r: httpx.Response) -> bool:
+    return r.is_success or r.status_code in (403, 404)
 
 
 def _retry_after(r: httpx.Response) -> float:

@@ -42,6 +42,10 @@ class MirrorStore(Protocol):
         self, shop_id: int, records: Sequence[Record], state: MirrorState, *, force: bool = False
     ) -> None: ...
 
+    async def apply_lines(
+        self, shop_id: int, lines: Sequence[bytes], state: MirrorState
+    ) -> None: ...
+
     async def close(self) -> None: ...
 
 
@@ -59,6 +63,34 @@ VALUES ({p1}, {p2}, {p3}, {p4}, {p5})
 ON CONFLICT (shop_id) DO UPDATE SET phase = excluded.phase, cursor = excluded.cursor,
     list_index = excluded.list_index, list_cursor = excluded.list_cursor
 """
+
+
+# The bulk stream's lines go to the database as one JSON array per batch and the database
+# parses them: no Python per row, and SQLite runs the whole statement without the GIL.
+_UPSERT_JSON_SQLITE = """
+INSERT INTO mirror_entities (shop_id, entity, entity_id, version, data)
+SELECT ?, json_extract(value, '$.entity'), json_extract(value, '$.entity_id'),
+       json_extract(value, '$.entity_version'), json_extract(value, '$.data')
+FROM json_each(?) WHERE true
+ON CONFLICT (shop_id, entity, entity_id) DO UPDATE
+SET version = excluded.version, data = excluded.data
+WHERE mirror_entities.version < excluded.version
+"""
+# PostgreSQL cannot update one row twice in a statement: the batch's newest version per entity.
+_UPSERT_JSON_PG = """
+INSERT INTO mirror_entities (shop_id, entity, entity_id, version, data)
+SELECT DISTINCT ON (e->>'entity', (e->>'entity_id')::bigint)
+       $1, e->>'entity', (e->>'entity_id')::bigint, (e->>'entity_version')::int, e->'data'
+FROM jsonb_array_elements($2::jsonb) AS e
+ORDER BY e->>'entity', (e->>'entity_id')::bigint, (e->>'entity_version')::int DESC
+ON CONFLICT (shop_id, entity, entity_id) DO UPDATE
+SET version = excluded.version, data = excluded.data
+WHERE mirror_entities.version < excluded.version
+"""
+
+
+def _json_array(lines: Sequence[bytes]) -> str:
+    return (b"[" + b",".join(lines) + b"]").decode()
 
 
 def _ddl(json_type: str) -> list[str]:
@@ -121,6 +153,20 @@ class SqliteStore:
             self.conn.execute("ROLLBACK")
             raise
 
+    async def apply_lines(self, shop_id: int, lines: Sequence[bytes], state: MirrorState) -> None:
+        row = _state_row(shop_id, state)
+        await asyncio.to_thread(self._apply_lines, shop_id, _json_array(lines), row)
+
+    def _apply_lines(self, shop_id: int, array: str, state_row: tuple[Any, ...]) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute(_UPSERT_JSON_SQLITE, (shop_id, array))
+            self.conn.execute(self._save, state_row)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
     async def close(self) -> None:
         self.conn.close()
 
@@ -158,6 +204,11 @@ class PostgresStore:
                     for r in records
                 ],
             )
+            await self.conn.execute(self._save, *_state_row(shop_id, state))
+
+    async def apply_lines(self, shop_id: int, lines: Sequence[bytes], state: MirrorState) -> None:
+        async with self.conn.transaction():
+            await self.conn.execute(_UPSERT_JSON_PG, shop_id, _json_array(lines))
             await self.conn.execute(self._save, *_state_row(shop_id, state))
 
     async def close(self) -> None:

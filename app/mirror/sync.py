@@ -20,12 +20,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import orjson
 
 from app.mirror.client import ApiClient, ResyncRequired
 from app.mirror.store import MirrorState, MirrorStore, Record
 
 LISTS = (("order", "orders"), ("after_sale", "after-sales"), ("dispute", "disputes"))
+BULK_BATCH = 5000  # lines per local transaction during the bulk copy
+BULK_ATTEMPTS = 3
+
+
+class IncompleteStream(Exception):
+    """The bulk stream ended without its trailer line."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Mirror:
         list_page_size: int = 100,
         on_progress: Callable[[Progress], None] | None = None,
         snapshot: str = "auto",
+        bulk: bool = True,
     ) -> None:
         self.api = api
         self.store = store
@@ -58,6 +66,7 @@ class Mirror:
         self.on_progress = on_progress or (lambda _p: None)
         self.base = f"/v1/shops/{shop_id}"
         self.snapshot = snapshot  # auto | list | feed
+        self.bulk = bulk  # copy the feed through GET /changes/bulk (else page by page)
         self.applied = 0
 
     async def run(self, *, until_caught_up: bool = False) -> None:
@@ -83,6 +92,10 @@ class Mirror:
             head = await self.api.get(f"{self.base}/changes", {"cursor": "now"})
             state = MirrorState(phase="snapshot", cursor=head.json()["next_cursor"])
             if await self._copy_through_feed():
+                # After a feed reset (force) rows must be overwritten whatever their version:
+                # the paged feed does that one page at a time, not a stream of every version.
+                if self.bulk and not force and await self._bulk_copy():
+                    return
                 state = MirrorState(phase="follow", cursor=None)  # the whole feed instead
             await self.store.apply(self.shop_id, [], state)
             if state.phase == "follow":
@@ -109,6 +122,53 @@ class Mirror:
                 await self.store.apply(self.shop_id, records, state, force=force)
                 self.applied += len(records)
                 self.on_progress(Progress("snapshot", self.applied, None, state.cursor))
+
+    async def _bulk_copy(self) -> bool:
+        """The whole feed in one NDJSON stream (``GET /changes/bulk``), stored in batches while
+        the next one is read. Until the last batch the stored state stays ``new``: a crash
+        starts the copy again (re-applying is harmless); the last batch stores the trailer's
+        cursor with ``follow``. False when the server has no bulk stream."""
+        for attempt in range(BULK_ATTEMPTS):
+            try:
+                return await self._bulk_copy_once()
+            except (httpx.TransportError, IncompleteStream):
+                await asyncio.sleep(min(0.5 * 2**attempt, 10.0))
+        return False  # keeps failing: the paged feed goes page by page
+
+    async def _bulk_copy_once(self) -> bool:
+        async with self.api.stream(f"{self.base}/changes/bulk", {}) as response:
+            if not response.is_success:
+                return False
+            writing: asyncio.Task[None] | None = None
+            batch: list[bytes] = []
+            rest = b""
+            received = 0
+
+            async def store(lines: list[bytes], state: MirrorState) -> None:
+                nonlocal writing, received
+                if writing is not None:
+                    await writing  # one batch at a time, in order
+                received += len(lines)
+                self.applied += len(lines)
+                writing = asyncio.create_task(self.store.apply_lines(self.shop_id, lines, state))
+
+            async for chunk in response.aiter_bytes():
+                lines = (rest + chunk).split(b"\n")
+                rest = lines.pop()
+                batch += lines
+                while len(batch) > BULK_BATCH:  # the last line stays: it may be the trailer
+                    await store(batch[:BULK_BATCH], MirrorState(phase="new"))
+                    batch = batch[BULK_BATCH:]
+            trailer = orjson.loads(batch.pop()) if batch and not rest else {}
+            if "next_cursor" not in trailer or trailer["count"] != received + len(batch):
+                if writing is not None:
+                    await writing
+                raise IncompleteStream
+            await store(batch, MirrorState(phase="follow", cursor=trailer["next_cursor"]))
+            assert writing is not None
+            await writing
+            self.on_progress(Progress("snapshot", self.applied, None, trailer["next_cursor"]))
+            return True
 
     async def _copy_through_feed(self) -> bool:
         """Feed from the beginning when it is complete (1,000 ready-made rows per page) or when

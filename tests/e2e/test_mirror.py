@@ -22,11 +22,12 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.domain.sync.epoch import reset_epoch
+from app.mirror import sync as mirror_sync
 from app.mirror.client import ApiClient
-from app.mirror.store import SqliteStore
+from app.mirror.store import MirrorState, PostgresStore, SqliteStore
 from app.mirror.sync import Mirror
 from tests.conftest import order_payload
-from tests.factories import make_token
+from tests.factories import bearer, make_token
 from tests.feed_support import eventually
 
 ORDERS = int(os.environ.get("ORDERGATE_MIRROR_ORDERS", "60"))
@@ -203,3 +204,113 @@ async def test_mirror_library_feed_snapshot_and_resync_after_epoch_reset(
     await reset_epoch(db)  # the stored cursor now answers 410: the mirror resyncs by itself
     again = await sync()
     assert again == first
+
+
+async def source_orders(db: Database, shop_id: int) -> dict[int, tuple[int, str]]:
+    async with db.transaction() as s:
+        rows = (
+            await s.execute(
+                text("SELECT id, version, status FROM orders WHERE shop_id = :s"), {"s": shop_id}
+            )
+        ).all()
+    return {r.id: (r.version, r.status) for r in rows}
+
+
+async def seed_orders(
+    app: Any, shop_id: int, headers: dict[str, str], token: str, n: int, paid: int
+) -> None:
+    """``n`` orders, ``paid`` of them paid, every change below the horizon when it returns (a
+    transaction elsewhere on the cluster may hold it: the bulk copy would then stop before
+    them, correctly, and leave them to the paged feed)."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t", headers=headers) as c:
+        base = f"/internal/v1/shops/{shop_id}/orders"
+        ids = [(await c.post(base, json=order_payload())).json()["id"] for _ in range(n)]
+        for oid in ids[:paid]:
+            r = await c.post(f"{base}/{oid}/pay", json={"pay_method": "alipay"})
+            assert r.status_code == 200, r.text
+
+        async def readable() -> bool:
+            feed = f"/v1/shops/{shop_id}/changes"
+            r = await c.get(feed, params={"limit": 1000}, headers=bearer(token))
+            return len(r.json()["data"]) == n + paid
+
+        await eventually(readable, timeout=120, what="changes below the horizon")
+
+
+async def test_mirror_bulk_copy_restarts_after_a_crash_and_converges(
+    app: Any,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    await seed_orders(app, shop_id, internal_headers, token, 7, paid=3)  # 10 changes
+    monkeypatch.setattr(mirror_sync, "BULK_BATCH", 2)  # several local transactions
+    path = str(tmp_path / "bulk.db")
+
+    class CrashingStore(SqliteStore):
+        calls = 0
+
+        async def apply_lines(self, shop_id: int, lines: Any, state: MirrorState) -> None:
+            CrashingStore.calls += 1
+            if CrashingStore.calls == 3:
+                raise RuntimeError("crash in the middle of the copy")
+            await super().apply_lines(shop_id, lines, state)
+
+    async def run(store: SqliteStore) -> None:
+        api = ApiClient("http://t", token, transport=httpx.ASGITransport(app=app))
+        try:
+            mirror = Mirror(api, store, shop_id, snapshot="feed", wait=1)
+            await asyncio.wait_for(mirror.run(until_caught_up=True), 120)
+        finally:
+            await api.close()
+            await store.close()
+
+    with pytest.raises(RuntimeError, match="crash"):
+        await run(CrashingStore(path))
+    half = mirror_rows(Path(path))
+    assert 0 < len(half) < 7
+    state = await SqliteStore(path).load_state(shop_id)
+    assert state.phase == "new"  # no cursor stored before the last batch: the copy restarts
+
+    await run(SqliteStore(path))
+    state = await SqliteStore(path).load_state(shop_id)
+    assert state.phase == "follow" and state.cursor
+    mirrored = mirror_rows(Path(path))
+    assert {k: (v, d["status"]) for k, (v, d) in mirrored.items()} == await source_orders(
+        db, shop_id
+    )
+
+
+async def test_mirror_bulk_copy_into_postgres(
+    app: Any,
+    db: Database,
+    database_url: str,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    await seed_orders(
+        app, shop_id, internal_headers, token, 5, paid=5
+    )  # two versions of each order
+    monkeypatch.setattr(mirror_sync, "BULK_BATCH", 3)
+    store = await PostgresStore.open(database_url)
+    api = ApiClient("http://t", token, transport=httpx.ASGITransport(app=app))
+    try:
+        await asyncio.wait_for(
+            Mirror(api, store, shop_id, snapshot="feed", wait=1).run(until_caught_up=True), 120
+        )
+        rows = await store.conn.fetch(
+            "SELECT entity_id, version, data FROM mirror_entities WHERE shop_id = $1", shop_id
+        )
+    finally:
+        await api.close()
+        await store.close()
+    mirrored = {r["entity_id"]: (r["version"], orjson.loads(r["data"])["status"]) for r in rows}
+    assert mirrored == await source_orders(db, shop_id)

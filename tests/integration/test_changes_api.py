@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 import httpx
+import orjson
 
 from app.db import Database
 from app.domain.sync.epoch import reset_epoch
@@ -180,3 +181,75 @@ async def test_sync_status_and_metrics(
     metrics = (await client.get("/metrics")).text
     assert "ordergate_feed_horizon_lag_ms" in metrics
     assert "ordergate_feed_listener_connected" in metrics
+
+
+async def bulk(
+    client: httpx.AsyncClient, shop_id: int, h: dict[str, str], **params: Any
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """GET /changes/bulk: the change lines and the trailer line."""
+    r = await client.get(url(shop_id, "changes/bulk"), params=params, headers=h)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/x-ndjson")
+    *changes, trailer = [orjson.loads(line) for line in r.content.splitlines()]
+    assert set(trailer) == {"next_cursor", "count"} and trailer["count"] == len(changes)
+    return changes, trailer
+
+
+async def test_bulk_stream_is_the_paged_feed_in_one_response(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    no_pii = bearer(await make_token(db, shop_ids=[shop_id], scopes=["changes:read"]))
+    orders = [await ingest(client, shop_id, internal_headers) for _ in range(3)]
+    paid = await client.post(
+        f"/internal/v1/shops/{shop_id}/orders/{orders[0]['id']}/pay",
+        json={"pay_method": "alipay"},
+        headers=internal_headers,
+    )
+    assert paid.status_code == 200
+    paged = (await follow(client, shop_id, h, 4))["data"]  # all four are below the horizon now
+
+    changes, trailer = await bulk(client, shop_id, h)
+    assert changes == paged  # same rows, order, created_at format and stored data
+
+    # From a cursor in the middle, and a types filter, exactly like the paged feed.
+    middle = (await client.get(url(shop_id), params={"limit": 2}, headers=h)).json()
+    rest, _ = await bulk(client, shop_id, h, cursor=middle["next_cursor"])
+    assert rest == paged[2:]
+    only_paid, _ = await bulk(client, shop_id, h, types="order.paid")
+    assert only_paid == [c for c in paged if c["type"] == "order.paid"]
+
+    # Without orders:read_pii the lines are masked as the paged feed masks them.
+    masked_paged = (await follow(client, shop_id, no_pii, 4))["data"]
+    masked, _ = await bulk(client, shop_id, no_pii)
+    assert masked == masked_paged and masked != paged
+
+    # The trailer's cursor continues with the paged feed: only what came after.
+    newer = await ingest(client, shop_id, internal_headers)
+    r = await client.get(
+        url(shop_id), params={"cursor": trailer["next_cursor"], "wait": 10}, headers=h
+    )
+    assert [c["entity_id"] for c in r.json()["data"]] == [newer["id"]]
+
+
+async def test_bulk_stream_errors(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    await ingest(client, shop_id, internal_headers)
+    cursor = (await follow(client, shop_id, h, 1))["next_cursor"]
+    path = url(shop_id, "changes/bulk")
+
+    orders_only = bearer(await make_token(db, shop_ids=[shop_id], scopes=["orders:read"]))
+    r = await client.get(path, headers=orders_only)
+    assert r.status_code == 403 and r.json()["code"] == "insufficient_scope"
+    r = await client.get(path, params={"cursor": cursor[:-2] + "AA"}, headers=h)
+    assert r.status_code == 400 and r.json()["code"] == "invalid_cursor"
+    r = await client.get(path, params={"cursor": "now"}, headers=h)
+    assert r.status_code == 422 and r.json()["code"] == "validation_error"
+
+    await reset_epoch(db)
+    r = await client.get(path, params={"cursor": cursor}, headers=h)
+    assert r.status_code == 410 and r.json()["code"] == "cursor_expired"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from app.api.params import ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import ChangesRead
 from app.db import Session
+from app.domain.sync.bulk import bulk_changes
 from app.domain.sync.cursor import CursorCodec
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import ValidationFailed, field_error
@@ -85,6 +86,48 @@ async def list_changes(
         )
     )
     return json_bytes_response(body)
+
+
+@router.get(
+    "/changes/bulk",
+    summary="Every change after a cursor up to the head, as one NDJSON stream",
+    description=(
+        "For initial syncs and long catch-ups: the rows `GET /changes` would return page after "
+        "page, one JSON object per line (`application/x-ndjson`), streamed as PostgreSQL "
+        "produces them, up to the horizon at the time of the request. The last line is "
+        '`{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A '
+        "stream that ends without it is incomplete: request it again."
+    ),
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}}}},
+)
+async def bulk_changes_ndjson(
+    request: Request,
+    shop_id: ShopId,
+    auth: ChangesRead,
+    session: Session,
+    cursor: Annotated[str | None, Query(max_length=128)] = None,
+    types: Annotated[
+        str | None, Query(max_length=500, description="Comma-separated change types")
+    ] = None,
+) -> StreamingResponse:
+    await session.commit()  # the stream uses its own connection, not the request's
+    if cursor == HEAD:
+        raise ValidationFailed(
+            "cursor=now has nothing after it: take the head cursor from GET /changes.",
+            [field_error(["query", "cursor"], "must be a cursor or omitted")],
+        )
+    service = feed_service(request)
+    stream = bulk_changes(
+        service.db,
+        service.codec,
+        shop_id,
+        service.parse_cursor(cursor, shop_id),
+        types=_types(types),
+        pii=auth.can_read_pii(shop_id),
+    )
+    await anext(stream)  # checks the cursor: 410 cursor_expired before any line is sent
+    return StreamingResponse(stream, media_type="application/x-ndjson")
 
 
 @router.get(

@@ -1,0 +1,150 @@
+"""Every change after a cursor, up to the horizon, as one NDJSON stream.
+
+For initial syncs and long catch-ups: the same rows, order and horizon rule as the paged feed,
+but PostgreSQL writes the lines itself (``COPY (SELECT json_build_object(...)) TO STDOUT``) and
+they go to the client as they come, so the server does no per-row work. The last line is a
+trailer ``{"next_cursor": ..., "count": n}``: follow the paged feed from it. A stream without
+the trailer is incomplete (the connection broke): start it again, versions make re-applying
+harmless.
+
+The horizon and the rows come from one REPEATABLE READ, read-only transaction: the rows are
+exactly those below that horizon, and retention cannot prune any of them in between. A
+read-only transaction has no xid, so streaming for minutes never holds any feed back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+
+import asyncpg  # type: ignore[import-untyped]
+import orjson
+
+from app.db import Database
+from app.domain.exports.writers import driver_connection
+from app.domain.sync.cursor import START, Cursor, CursorCodec, FeedPosition
+from app.domain.sync.feed import FeedReader, _check_alive, horizon_position
+
+_META = """
+SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
+       fs.pruned_xid::text AS pruned_xid, fs.pruned_id
+FROM feed_state fs WHERE fs.id = 1
+"""
+# The feed's change shape; created_at as rfc3339() writes it (no fraction when it is zero).
+_ROWS = r"""
+SELECT json_build_object(
+    'id', c.id, 'type', c.type, 'entity', c.entity, 'entity_id', c.entity_id,
+    'entity_version', c.entity_version,
+    'created_at', regexp_replace(
+        to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '\.000000$', ''
+    ) || 'Z',
+    'data', c.data)
+FROM change_log c
+WHERE c.shop_id = $1 AND (c.xid, c.id) > ($2::text::xid8, $3) AND c.xid < $4::text::xid8
+  AND ($5::text[] IS NULL OR c.type = ANY($5::text[]))
+ORDER BY c.xid, c.id
+"""
+# CSV with a quote and delimiter that JSON text never contains (PostgreSQL escapes control
+# characters inside strings): each line is the JSON exactly as built, nothing escaped.
+_COPY_OPTIONS = {"format": "csv", "quote": "\x01", "delimiter": "\x02"}
+_CHUNKS = 8  # chunks buffered between COPY and the response (back-pressure)
+_FALLBACK_PAGE = 1000
+
+
+def bulk_changes(
+    db: Database,
+    codec: CursorCodec,
+    shop_id: int,
+    cursor: Cursor | None,
+    *,
+    types: Sequence[str] | None,
+    pii: bool,
+) -> AsyncIterator[bytes]:
+    """NDJSON chunks. Prime it with one ``__anext__()`` (yields ``b""``) before answering:
+    that checks the cursor, so an expired one is a 410 rather than a broken stream."""
+    if not pii:  # masking is Python's job: the paged reader, page by page
+        return _masked_pages(db, codec, shop_id, cursor, types)
+    return _copied(db, codec, shop_id, cursor, types)
+
+
+async def _copied(
+    db: Database,
+    codec: CursorCodec,
+    shop_id: int,
+    cursor: Cursor | None,
+    types: Sequence[str] | None,
+) -> AsyncIterator[bytes]:
+    async with driver_connection(db) as apg:
+        conn: asyncpg.Connection = apg
+        async with conn.transaction(isolation="repeatable_read", readonly=True):
+            await conn.execute("SET LOCAL statement_timeout = 0")  # long streams are the point
+            meta = await conn.fetchrow(_META)
+            if cursor is not None:
+                _check_alive(
+                    cursor, meta["epoch"], FeedPosition(int(meta["pruned_xid"]), meta["pruned_id"])
+                )
+            yield b""  # primed: the cursor is fine, the response may start
+            position = cursor.position if cursor else START
+            queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=_CHUNKS)
+            lines = 0
+
+            async def put(chunk: bytes) -> None:
+                nonlocal lines
+                lines += chunk.count(b"\n")
+                await queue.put(bytes(chunk))
+
+            async def produce() -> None:
+                args = (
+                    shop_id,
+                    str(position.xid),
+                    position.id,
+                    meta["xmin"],
+                    list(types or []) or None,
+                )
+                await conn.copy_from_query(_ROWS, *args, output=put, **_COPY_OPTIONS)
+                await queue.put(None)
+
+            task = asyncio.create_task(produce())
+            try:
+                while True:
+                    getter = asyncio.ensure_future(queue.get())
+                    await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+                    if not getter.done():  # COPY failed: end without the trailer
+                        getter.cancel()
+                        await task  # re-raises
+                        return
+                    chunk = getter.result()
+                    if chunk is None:
+                        break
+                    yield chunk
+                await task
+            finally:
+                if not task.done():  # the client went away: stop the COPY
+                    task.cancel()
+                    await asyncio.gather(task, return_exceptions=True)
+    last = max(position, horizon_position(int(meta["xmin"])))
+    yield _trailer(codec, Cursor(meta["epoch"], shop_id, last), lines)
+
+
+async def _masked_pages(
+    db: Database,
+    codec: CursorCodec,
+    shop_id: int,
+    cursor: Cursor | None,
+    types: Sequence[str] | None,
+) -> AsyncIterator[bytes]:
+    reader = FeedReader(db)
+    page = await reader.read(shop_id, cursor, limit=_FALLBACK_PAGE, types=types, pii=False)
+    yield b""  # primed (the first read checked the cursor)
+    count = 0
+    while True:
+        count += len(page.changes)
+        yield b"".join(orjson.dumps(change) + b"\n" for change in page.changes)
+        if not page.has_more:
+            break
+        page = await reader.read(shop_id, page.cursor, limit=_FALLBACK_PAGE, types=types, pii=False)
+    yield _trailer(codec, page.cursor, count)
+
+
+def _trailer(codec: CursorCodec, cursor: Cursor, count: int) -> bytes:
+    return orjson.dumps({"next_cursor": codec.encode(cursor), "count": count}) + b"\n"
