@@ -82,8 +82,20 @@ async function tokenRequest(form: Record<string, string>): Promise<Tokens> {
   return saveTokens(body);
 }
 
-/** Finishes the login on /console/callback; returns the path to go back to. */
-export async function completeLogin(search: string): Promise<string> {
+const completing = new Map<string, Promise<string>>();
+
+/** Finishes the login on /console/callback; returns the path to go back to. Idempotent per
+ * callback URL: a code works once, and React may run the calling effect twice. */
+export function completeLogin(search: string): Promise<string> {
+  let pending = completing.get(search);
+  if (!pending) {
+    pending = exchangeCallback(search);
+    completing.set(search, pending);
+  }
+  return pending;
+}
+
+async function exchangeCallback(search: string): Promise<string> {
   const verifier = sessionStorage.getItem(K.verifier);
   const result = parseCallback(search, sessionStorage.getItem(K.state));
   sessionStorage.removeItem(K.state);
