@@ -20,6 +20,8 @@ export const setUnauthorizedHandler = (fn: () => void) => {
   onUnauthorized = fn;
 };
 
+const MAX_RETRY_AFTER_S = 15;
+
 async function authorizedFetch(input: string, init: RequestInit = {}): Promise<Response> {
   const send = async (token: string | null) => {
     const headers = new Headers(init.headers);
@@ -27,6 +29,13 @@ async function authorizedFetch(input: string, init: RequestInit = {}): Promise<R
     return fetch(input, { ...init, headers });
   };
   let res = await send(await accessToken());
+  // Rate limited: the request was refused before it ran (no points spent, nothing done), so one
+  // retry after a short Retry-After is safe even for writes; a long wait is shown as an error.
+  const wait = Number(res.headers.get('Retry-After'));
+  if (res.status === 429 && wait > 0 && wait <= MAX_RETRY_AFTER_S) {
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    res = await send(await accessToken());
+  }
   if (res.status === 401) {
     const renewed = await refresh();
     if (renewed) res = await send(renewed.access_token);
