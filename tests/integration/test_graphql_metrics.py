@@ -181,3 +181,30 @@ async def test_graphql_metrics_errors_and_cost(
     other = await make_token(db, shop_ids=[shop_id], scopes="orders:read")
     body = await gql(client, other, q, {"s": shop_id, "m": None, "l": 5})
     assert body["errors"][0]["extensions"]["code"] == "INSUFFICIENT_SCOPE"
+
+
+async def test_graphql_hourly_trend_equals_rest(
+    client: httpx.AsyncClient, seeded: tuple[int, str]
+) -> None:
+    shop_id, token = seeded
+    q = """query($s: Int!) { shop(id: $s) { metrics(from: "2026-03-09", to: "2026-03-10") {
+        trend(interval: HOUR, groupBy: PROVINCE, metric: ["orders", "gmv"]) { interval
+          series { key points { date hour orders gmv } } } } } }"""
+    body = await gql(client, token, q, {"s": shop_id})
+    assert "errors" not in body, body
+    got = body["data"]["shop"]["metrics"]["trend"]
+    r = await client.get(
+        f"/v1/shops/{shop_id}/metrics/trend",
+        params={
+            "from": "2026-03-09",
+            "to": "2026-03-10",
+            "interval": "hour",
+            "group_by": "province",
+            "metric": ["orders", "gmv"],
+        },
+        headers=bearer(token),
+    )
+    assert r.status_code == 200, r.text
+    assert got["interval"] == "HOUR"
+    assert got["series"] == [{"key": e["key"], "points": e["points"]} for e in r.json()["series"]]
+    assert all(len(e["points"]) == 48 for e in got["series"])

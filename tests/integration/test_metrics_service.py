@@ -3,9 +3,10 @@ ingested with fixed timestamps either side of Asia/Shanghai midnights."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -351,3 +352,32 @@ async def test_regions_and_authors_equal_oracle(
 ) -> None:
     shop_id, specs = seeded
     await check_regions_and_authors(db, shop_id, specs)
+
+
+async def test_hourly_trend_equals_oracle(db: Database, seeded: tuple[int, list[Spec]]) -> None:
+    shop_id, specs = seeded
+    first, last = D - timedelta(days=1), D
+    got = await run(db, shop_id, "trend", first, last, interval="hour")
+    assert got["interval"] == "hour"
+    points = got["series"][0]["points"]
+    assert [(p["date"], p["hour"]) for p in points] == [
+        ((first + timedelta(days=n)).isoformat(), h) for n in range(2) for h in range(24)
+    ]
+    tz = ZoneInfo(SHANGHAI)
+    for p in points:
+        start = datetime.combine(date.fromisoformat(p["date"]), time(p["hour"]), tz)
+
+        def in_hour(ts: datetime | None, start: datetime = start) -> bool:
+            return ts is not None and start <= ts < start + timedelta(hours=1)
+
+        created = [s for s in specs if in_hour(s.created)]
+        assert p["orders"] == len(created)
+        assert p["paid_orders"] == sum(1 for s in created if s.paid)
+        assert p["gmv"] == sum(s.paid_amount for s in specs if in_hour(s.paid))
+    assert sum(p["orders"] for p in points) == oracle(specs, first, last)["orders"]
+    with pytest.raises(ValidationFailed) as e:
+        await run(db, shop_id, "trend", D - timedelta(days=7), D, interval="hour")
+    assert e.value.extra["errors"][0]["loc"] == ["query", "from"]
+    with pytest.raises(ValidationFailed) as e:
+        await run(db, shop_id, "trend", D, D, interval="week")
+    assert e.value.extra["errors"][0]["loc"] == ["query", "interval"]

@@ -36,14 +36,17 @@ async def summary(
     return json_bytes_response(await _service(session, auth).summary(shop_id, first, last))
 
 
-@router.get("/trend", summary="Metrics by day (zero-filled), optionally grouped")
+@router.get("/trend", summary="Metrics by day or hour (zero-filled), optionally grouped")
 async def trend(
     shop_id: ShopId,
     auth: MetricsRead,
     session: Session,
     first: From,
     last: To,
-    interval: Annotated[Literal["day"], Query(description="Bucket size")] = "day",
+    interval: Annotated[
+        Literal["day", "hour"],
+        Query(description="Bucket size: day, or hour (local clock hours, at most 7 days)"),
+    ] = "day",
     group_by: Annotated[GroupBy | None, Query(description="Split each day by")] = None,
     metric: Annotated[
         list[str] | None,
@@ -51,7 +54,7 @@ async def trend(
     ] = None,
 ) -> Response:
     body = await _service(session, auth).trend(
-        shop_id, first, last, group_by=group_by, metric=metric
+        shop_id, first, last, group_by=group_by, metric=metric, interval=interval
     )
     return json_bytes_response(body)
 

@@ -30,4 +30,5 @@ HOURS_DIGITS = 2
 # Limits that keep one request bounded.
 MAX_SUMMARY_DAYS = 3660
 MAX_TREND_DAYS = 366
+MAX_HOURLY_DAYS = 7  # interval=hour: 168 points per series, read live
 TOP_BUYERS_MAX = 100

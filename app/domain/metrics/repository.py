@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -36,7 +36,8 @@ from app.errors import NotFound
 from app.kit.clock import utcnow
 from app.models import AfterSale, Author, Dispute, MetricsDaily, Order, PaymentReminder, Shop
 
-Key = tuple[date | None, Any]  # (local day or None, group value or None)
+Key = tuple[date | datetime | None, Any]  # (local day/hour or None, group value or None)
+Bucket = Literal["day", "hour"] | None
 
 
 @dataclass
@@ -114,7 +115,18 @@ class MetricsRepository:
             await self._rolled_up(out, shop_id, rng, live, by_day=by_day, group_by=group_by)
         for first, last in runs(live):
             part = DayRange(first, last, rng.timezone)
-            await self._live(out, shop_id, part, by_day=by_day, group_by=group_by)
+            bucket: Bucket = "day" if by_day else None
+            await self._live(out, shop_id, part, bucket=bucket, group_by=group_by)
+        return out
+
+    async def hourly_tallies(
+        self, shop_id: int, rng: DayRange, *, group_by: Dimension | None
+    ) -> Tallies:
+        """By local clock hour (key: naive local datetime of the hour), always live: hours
+        are not rolled up, and hourly ranges are short (definitions.MAX_HOURLY_DAYS)."""
+        shop_id = self.scope.require(shop_id)
+        out = Tallies()
+        await self._live(out, shop_id, rng, bucket="hour", group_by=group_by)
         return out
 
     async def _rolled_up(
@@ -154,12 +166,23 @@ class MetricsRepository:
             )
 
     async def _live(
-        self, out: Tallies, shop_id: int, rng: DayRange, *, by_day: bool, group_by: Dimension | None
+        self,
+        out: Tallies,
+        shop_id: int,
+        rng: DayRange,
+        *,
+        bucket: Bucket,
+        group_by: Dimension | None,
     ) -> None:
         group = _group_column(group_by)
 
         def bucketed(ts: InstrumentedAttribute[Any], *aggs: ColumnElement[Any]) -> Select[Any]:
-            day = cast(func.timezone(rng.timezone, ts), Date) if by_day else None
+            local = func.timezone(rng.timezone, ts)
+            day: ColumnElement[Any] | None = None
+            if bucket == "day":
+                day = cast(local, Date)
+            elif bucket == "hour":
+                day = func.date_trunc("hour", local)
             keys = [k for k in (day, group) if k is not None]
             stmt = select(
                 day if day is not None else null(),

@@ -7,7 +7,7 @@ has no conversion rate, which is not the same as a conversion of 0.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import (
     HOURS_DIGITS,
+    MAX_HOURLY_DAYS,
     MAX_SUMMARY_DAYS,
     MAX_TREND_DAYS,
     METRIC_NAMES,
@@ -159,10 +160,27 @@ class MetricsService:
         *,
         group_by: GroupBy | None = None,
         metric: list[str] | None = None,
+        interval: str = "day",
     ) -> dict[str, Any]:
         names = _selected(metric)
-        rng = await self._range(shop_id, first, last, MAX_TREND_DAYS)
-        tallies = await self.repo.tallies(shop_id, rng, by_day=True, group_by=group_by)
+        buckets: list[tuple[Any, dict[str, Any]]]  # (tally key, point head) per bucket
+        if interval == "day":
+            rng = await self._range(shop_id, first, last, MAX_TREND_DAYS)
+            tallies = await self.repo.tallies(shop_id, rng, by_day=True, group_by=group_by)
+            buckets = [(d, {"date": d.isoformat()}) for d in rng.dates()]
+        elif interval == "hour":
+            rng = await self._range(shop_id, first, last, MAX_HOURLY_DAYS)
+            tallies = await self.repo.hourly_tallies(shop_id, rng, group_by=group_by)
+            buckets = [
+                (datetime.combine(d, time(h)), {"date": d.isoformat(), "hour": h})
+                for d in rng.dates()
+                for h in range(24)
+            ]
+        else:
+            raise ValidationFailed(
+                f"Unknown interval {interval!r}.",
+                [field_error(["query", "interval"], "must be one of day, hour")],
+            )
         groups = sorted({g for _, g in tallies.cells}, key=lambda g: (g is None, str(g)))
         if group_by is None:
             groups = [None]
@@ -174,10 +192,10 @@ class MetricsService:
         series = []
         for g in groups:
             points = []
-            for day in rng.dates():
-                t = tallies.cells.get((day, g), Tally())
+            for key, head in buckets:
+                t = tallies.cells.get((key, g), Tally())
                 m = metrics_of(t)
-                point: dict[str, Any] = {"date": day.isoformat()}
+                point: dict[str, Any] = dict(head)
                 point.update((k, m[k]) for k in names)
                 if group_by == "author":
                     point["commission"] = t.commission
@@ -188,7 +206,7 @@ class MetricsService:
             series.append(entry)
         return {
             "shop_id": shop_id,
-            "interval": "day",
+            "interval": interval,
             "from": rng.first.isoformat(),
             "to": rng.last.isoformat(),
             "timezone": rng.timezone,

@@ -55,9 +55,10 @@ class MetricsGroupBy(enum.Enum):
     PAY_METHOD = "pay_method"
 
 
-@strawberry.enum(description="Bucket size of a trend (days in the shop timezone)")
+@strawberry.enum(description="Bucket size of a trend (shop timezone); HOUR: at most 7 days")
 class MetricsInterval(enum.Enum):
     DAY = "day"
+    HOUR = "hour"
 
 
 @strawberry.enum
@@ -69,6 +70,7 @@ class TopBuyersBy(enum.Enum):
 @strawberry.type(description="One day of a trend; metrics not asked for are null")
 class TrendPoint:
     date: str
+    hour: int | None = strawberry.field(description="Local clock hour 0..23 (interval HOUR)")
     orders: int | None
     paid_orders: int | None
     gmv: Long | None = strawberry.field(description="Fen")
@@ -212,9 +214,11 @@ def _service(info: Info[Any, None], shop_id: int) -> MetricsService:
 
 
 def _point(point: Row) -> Row:
-    return {"date": point["date"], "commission": point.get("commission")} | {
-        k: point.get(k) for k in METRIC_NAMES
-    }
+    return {
+        "date": point["date"],
+        "hour": point.get("hour"),
+        "commission": point.get("commission"),
+    } | {k: point.get(k) for k in METRIC_NAMES}
 
 
 @strawberry.type(
@@ -244,6 +248,7 @@ class MetricsSummary:
                 _day(self["to"]),
                 group_by=group_by.value if group_by else None,
                 metric=metric,
+                interval=interval.value,
             )
         )
         return cast(
