@@ -106,11 +106,22 @@ async def measure(
 
         return run
 
+    def call_day(method: str) -> Callable[[], Awaitable[Any]]:
+        async def run() -> Any:
+            async with db.transaction() as s:
+                service = MetricsService(s, ShopScope.of([shop_id]))
+                return await getattr(service, method)(shop_id, last)
+
+        return run
+
     results = {
         "summary": await timed(call("summary")),
         "trend": await timed(call("trend")),
         "trend_by_author": await timed(call("trend", group_by="author")),
         "trend_by_province": await timed(call("trend", group_by="province")),
+        "regions": await timed(call("regions")),
+        "authors": await timed(call("authors")),
+        "daily_report": await timed(call_day("daily_report")),
     }
     await db.dispose()
     return results
