@@ -4,7 +4,9 @@ One uvicorn (2 workers) serves the real app; REST `GET /v1/shops/{id}/orders?lim
 GraphQL `shop(id) { orders(first: 50) { nodes { …list-row fields, items… } } }` are checked for
 the same orders, amounts, statuses and items, then each is loaded for a fixed time at the same
 concurrency, in alternating slices (so load drift on a shared box hits both alike). Prints both
-req/s and the ratio GraphQL/REST (target >= 0.5) and appends a line to bench/RESULTS.md.
+req/s and the ratio GraphQL/REST (target >= 0.5), plus the server's CPU per request for each
+(the steadier figure on a shared box: REST ms / GraphQL ms), and appends a line to
+bench/RESULTS.md.
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test python bench/graphql_vs_rest.py
     BENCH_SIZE=full python bench/graphql_vs_rest.py        # 1M orders
@@ -50,6 +52,36 @@ def _same_page(rest: dict[str, object], graphql: dict[str, object]) -> None:
             n["status"],
             len(n["items"]),
         ), (r, n)
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its descendants (the uvicorn
+    workers). Linux /proc; 0.0 elsewhere. On a shared box CPU per request moves far less
+    with other people's load than req/s does."""
+    proc = Path("/proc")
+    if not proc.exists():
+        return 0.0
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the command: state, ppid, ..., utime (14th field overall), stime (15th).
+        stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree, total = {pid}, 0.0
+    changed = True
+    while changed:
+        changed = False
+        for child, (parent, _) in stats.items():
+            if parent in tree and child not in tree:
+                tree.add(child)
+                changed = True
+    for member in tree:
+        total += stats.get(member, (0, 0))[1]
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def load(
@@ -106,17 +138,29 @@ async def run(
             await load(graphql, 0.5, concurrency)
             # Alternating slices: on a shared box the load drifts; both APIs see the same drift.
             n_rest = n_gql = 0
+            cpu_rest = cpu_gql = 0.0
             for _ in range(rounds):
+                start_cpu = server_cpu(server.pid)
                 n_rest += await load(rest, seconds / rounds, concurrency)
+                middle_cpu = server_cpu(server.pid)
                 n_gql += await load(graphql, seconds / rounds, concurrency)
+                cpu_rest += middle_cpu - start_cpu
+                cpu_gql += server_cpu(server.pid) - middle_cpu
     finally:
         server.terminate()
         server.wait(timeout=30)
     rest_rps, gql_rps = n_rest / seconds, n_gql / seconds
+    cpu = ""
+    if cpu_rest > 0 and cpu_gql > 0:
+        rest_ms, gql_ms = cpu_rest / n_rest * 1000, cpu_gql / n_gql * 1000
+        cpu = (
+            f"; server CPU per request REST {rest_ms:.1f} ms, GraphQL {gql_ms:.1f} ms -> "
+            f"ratio {rest_ms / gql_ms:.2f}x"
+        )
     return (
         f"REST {rest_rps:,.0f} req/s, GraphQL {gql_rps:,.0f} req/s -> ratio "
         f"{gql_rps / rest_rps:.2f}x (target >= 0.5) at concurrency {concurrency}, "
-        f"{rounds} alternating slices of {seconds / rounds:g} s per API"
+        f"{rounds} alternating slices of {seconds / rounds:g} s per API{cpu}"
     )
 
 
