@@ -3,7 +3,7 @@ import {
   addDays, change, dateTime, maskAddress, maskName, maskPhone, percent, quickRange, signedPercent, todayIn, yuan, zonedMidnight,
 } from '../src/lib/format';
 import { emptyFilters, toOrderFilter, FilterError } from '../src/lib/filters';
-import { ranked, topSeries, type TrendSeries } from '../src/lib/metrics';
+import { topSeries, type TrendSeries } from '../src/lib/metrics';
 
 describe('formatters', () => {
   it('money is fen shown as yuan', () => {
@@ -83,11 +83,13 @@ describe('dashboard shaping', () => {
     expect(out[2].points.map((p) => p.gmv)).toEqual([1, 2]);
   });
 
-  it('ranks groups with commission totals', () => {
-    const out = ranked([{ ...s('7', [100, 50], 10), nickname: '小美' }, s('8', [300, 0], 5)], 'gmv');
-    expect(out).toEqual([
-      { key: '8', name: '8', value: 300, commission: 10, paid: 2 },
-      { key: '7', name: '小美', value: 150, commission: 20, paid: 2 },
-    ]);
+});
+
+describe('GraphQL trend adapter', () => {
+  it('maps camelCase points to the REST keys and drops metrics not asked for', async () => {
+    const { fromGraphqlSeries } = await import('../src/lib/metrics');
+    expect(
+      fromGraphqlSeries([{ key: '1', nickname: '小美', points: [{ date: '2026-11-01', gmv: 100, paidOrders: null, commission: 25 }] }]),
+    ).toEqual([{ key: '1', nickname: '小美', points: [{ date: '2026-11-01', gmv: 100, commission: 25 }] }]);
   });
 });

@@ -48,15 +48,30 @@ export function topSeries(series: TrendSeries[], metric: 'orders' | 'paid_orders
   return [...sorted.slice(0, limit), other];
 }
 
-/** Grouped totals sorted descending (for the province bar chart and the author table). */
-export function ranked(series: TrendSeries[], metric: 'orders' | 'paid_orders' | 'gmv'): { key: string; name: string; value: number; commission: number; paid: number }[] {
-  return series
-    .map((s) => ({
-      key: String(s.key),
-      name: s.nickname ?? (s.key === null ? '' : String(s.key)),
-      value: total(s, metric),
-      commission: total(s, 'commission'),
-      paid: total(s, 'paid_orders'),
-    }))
-    .sort((a, b) => b.value - a.value);
+/** GraphQL trend points (camelCase) in the REST shape the shaping functions use. */
+export interface GqlTrendSeries {
+  key: string | null;
+  nickname?: string | null;
+  points: { date: string; orders?: number | null; paidOrders?: number | null; gmv?: number | null; aov?: number | null; paymentConversion?: number | null; commission?: number | null }[];
+}
+
+export function fromGraphqlSeries(series: GqlTrendSeries[]): TrendSeries[] {
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? undefined : v);
+  return series.map((s) => ({
+    key: s.key,
+    nickname: s.nickname ?? null,
+    points: s.points.map((p) => {
+      const point: TrendPoint = { date: p.date };
+      const set = <K extends keyof TrendPoint>(k: K, v: TrendPoint[K] | undefined) => {
+        if (v !== undefined) point[k] = v;
+      };
+      set('orders', num(p.orders));
+      set('paid_orders', num(p.paidOrders));
+      set('gmv', num(p.gmv));
+      set('aov', num(p.aov));
+      set('payment_conversion', num(p.paymentConversion));
+      set('commission', num(p.commission));
+      return point;
+    }),
+  }));
 }

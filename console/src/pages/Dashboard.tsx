@@ -4,8 +4,7 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { gqlError } from '../lib/api';
 import { addDays, change, hours, percent, signedPercent, todayIn, yuan } from '../lib/format';
-import { ranked, topSeries, pointValue, type MetricValues, type NumericMetric, type TrendSeries } from '../lib/metrics';
-import { useRest } from '../lib/useRest';
+import { fromGraphqlSeries, topSeries, pointValue, type GqlTrendSeries, type NumericMetric } from '../lib/metrics';
 import { Chart } from '../components/Chart';
 import { Busy, Empty, ErrorBox, codeLabel } from '../components/ui';
 
@@ -21,6 +20,59 @@ const SUMMARY = `
     }
   }
 `;
+
+const RANGE = `
+  query Range($shop: Int!, $from: Date!, $to: Date!, $metric: [String!], $groupBy: MetricsGroupBy) {
+    shop(id: $shop) {
+      id
+      metrics(from: $from, to: $to) {
+        from to
+        trend(metric: $metric, groupBy: $groupBy) {
+          series { key nickname points { date orders paidOrders gmv aov paymentConversion commission } }
+        }
+        regions { province orders paidOrders gmv }
+        authors { authorId nickname paidOrders gmv commission }
+        buyersTop(by: GMV, limit: 10) { buyerId nickname paidOrders gmv aov }
+        funnel {
+          stages { created paid shipped signed completed }
+          unpaid { total closedUnpaid pendingOver24h paidAfterReminder closeReasons { reason count } }
+        }
+      }
+    }
+  }
+`;
+
+const METRIC_FIELDS = 'orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate disputeRate';
+const DAILY = `
+  query Daily($shop: Int!, $date: Date!) {
+    shop(id: $shop) {
+      id
+      metrics(from: $date, to: $date) {
+        dailyReport {
+          date
+          metrics { ${METRIC_FIELDS} }
+          previousDay { date metrics { ${METRIC_FIELDS} } }
+          sameWeekdayLastWeek { date metrics { ${METRIC_FIELDS} } }
+        }
+      }
+    }
+  }
+`;
+
+interface RangeData {
+  shop: {
+    metrics: {
+      trend: { series: GqlTrendSeries[] };
+      regions: { province: string; orders: number; paidOrders: number; gmv: number }[];
+      authors: { authorId: number; nickname: string | null; paidOrders: number; gmv: number; commission: number }[];
+      buyersTop: { buyerId: string; nickname: string | null; paidOrders: number; gmv: number; aov: number | null }[];
+      funnel: {
+        stages: Record<string, number>;
+        unpaid: { total: number; closedUnpaid: number; pendingOver24h: number; paidAfterReminder: number; closeReasons: { reason: string; count: number }[] };
+      };
+    };
+  } | null;
+}
 
 interface GqlMetrics {
   orders: number;
@@ -64,20 +116,24 @@ export function DashboardPage() {
   const [metric, setMetric] = useState<NumericMetric>('gmv');
   const [reportDate, setReportDate] = useState(addDays(today, -1));
   const from = addDays(today, -(days - 1));
-  const base = `/v1/shops/${shop.id}/metrics`;
 
   const [kpi] = useQuery<{ shop: { metrics: { metrics: GqlMetrics; previous: { metrics: GqlMetrics } } } | null }>({
     query: SUMMARY,
     variables: { shop: shop.id, from: today, to: today },
   });
-  const trend = useRest<{ series: TrendSeries[] }>(`${base}/trend?from=${from}&to=${today}${groupBy ? `&group_by=${groupBy}` : ''}`);
-  const regions = useRest<{ series: TrendSeries[] }>(`${base}/trend?from=${from}&to=${today}&group_by=province&metric=orders&metric=paid_orders&metric=gmv`);
-  const authors = useRest<{ series: TrendSeries[] }>(`${base}/trend?from=${from}&to=${today}&group_by=author&metric=gmv&metric=paid_orders`);
-  const report = useRest<DailyReport>(`${base}/daily-report?date=${reportDate}`);
-  const funnel = useRest<Funnel>(`${base}/funnel?from=${from}&to=${today}`);
+  const [range] = useQuery<RangeData>({
+    query: RANGE,
+    variables: { shop: shop.id, from, to: today, metric: [metric], groupBy: groupBy ? groupBy.toUpperCase() : null },
+  });
+  const [report] = useQuery<{ shop: { metrics: { dailyReport: DailyReport } } | null }>({
+    query: DAILY,
+    variables: { shop: shop.id, date: reportDate },
+  });
+  const data = range.data?.shop?.metrics;
+  const rangeError = gqlError(range.error);
 
   const trendOption = useMemo(() => {
-    const series = trend.data?.series ?? [];
+    const series = fromGraphqlSeries(data?.trend.series ?? []);
     const additive = metric === 'gmv' || metric === 'orders' || metric === 'paid_orders';
     const shown = groupBy && additive ? topSeries(series, metric, 6) : series.slice(0, 6);
     const money = metric === 'gmv' || metric === 'aov';
@@ -97,17 +153,22 @@ export function DashboardPage() {
         }),
       })),
     };
-  }, [trend.data, metric, groupBy, t]);
+  }, [data, metric, groupBy, t]);
 
-  const provinceRows = useMemo(() => ranked(regions.data?.series ?? [], 'orders').filter((r) => r.value > 0).slice(0, 15), [regions.data]);
+  const provinceRows = useMemo(
+    () => [...(data?.regions ?? [])].filter((r) => r.orders > 0).sort((a, b) => b.orders - a.orders).slice(0, 15),
+    [data],
+  );
   const regionOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
     grid: { left: 72, right: 16, top: 8, bottom: 24 },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: provinceRows.map((r) => r.name || t('Unknown')) },
-    series: [{ type: 'bar', name: t('Orders'), data: provinceRows.map((r) => r.value) }],
+    yAxis: { type: 'category', inverse: true, data: provinceRows.map((r) => r.province || t('Unknown')) },
+    series: [{ type: 'bar', name: t('Orders'), data: provinceRows.map((r) => r.orders) }],
   }), [provinceRows, t]);
-  const authorRows = useMemo(() => ranked((authors.data?.series ?? []).filter((s) => s.key !== null), 'gmv').filter((r) => r.value > 0).slice(0, 10), [authors.data]);
+  const authorRows = (data?.authors ?? []).filter((a) => a.gmv > 0).slice(0, 10);
+  const buyers = data?.buyersTop ?? [];
+  const funnel = data?.funnel;
 
   const m = kpi.data?.shop?.metrics;
   return (
@@ -157,57 +218,81 @@ export function DashboardPage() {
           </select>
         </div>
       </div>
+      <ErrorBox error={rangeError} />
 
       <div className="grid2">
-        <Busy busy={trend.loading} label={t('Trend')} className="card">
+        <Busy busy={range.fetching} label={t('Trend')} className="card">
           <h2>{t('Trend')}</h2>
-          <ErrorBox error={trend.error} />
           <Chart testId="trend-chart" label={t('Trend')} option={trendOption} />
         </Busy>
-        <Busy busy={regions.loading} label={t('Orders by province')} className="card">
+        <Busy busy={range.fetching} label={t('Orders by province')} className="card">
           <h2>{t('Orders by province')}</h2>
-          <ErrorBox error={regions.error} />
-          {!regions.loading && !regions.error && provinceRows.length === 0 && <Empty>{t('No orders in this range.')}</Empty>}
+          {data && provinceRows.length === 0 && <Empty>{t('No orders in this range.')}</Empty>}
           <Chart testId="region-chart" label={t('Orders by province')} option={regionOption} />
         </Busy>
-        <Busy busy={authors.loading} label={t('Top authors')} className="card">
+        <Busy busy={range.fetching} label={t('Top authors')} className="card">
           <h2>{t('Top authors')}</h2>
-          <ErrorBox error={authors.error} />
-          {!authors.loading && !authors.error && authorRows.length === 0 ? <Empty>{t('No author orders in this range.')}</Empty> : (
-            <table data-testid="authors-table">
-              <thead><tr><th scope="col">{t('Author')}</th><th scope="col" className="num">{t('Paid orders')}</th><th scope="col" className="num">{t('Paid amount')}</th><th scope="col" className="num">{t('Commission')}</th></tr></thead>
-              <tbody>
-                {authorRows.map((r) => (
-                  <tr key={r.key}><td>{r.name}</td><td className="num">{r.paid}</td><td className="num">{yuan(r.value)}</td><td className="num">{yuan(r.commission)}</td></tr>
-                ))}
-              </tbody>
-            </table>
+          {data && authorRows.length === 0 ? <Empty>{t('No author orders in this range.')}</Empty> : (
+            <div className="table-wrap">
+              <table data-testid="authors-table">
+                <thead><tr><th scope="col">{t('Author')}</th><th scope="col" className="num">{t('Paid orders')}</th><th scope="col" className="num">{t('Paid amount')}</th><th scope="col" className="num">{t('Commission')}</th></tr></thead>
+                <tbody>
+                  {authorRows.map((r) => (
+                    <tr key={r.authorId}><td>{r.nickname ?? `#${r.authorId}`}</td><td className="num">{r.paidOrders}</td><td className="num">{yuan(r.gmv)}</td><td className="num">{yuan(r.commission)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Busy>
-        <Busy busy={funnel.loading} label={t('Funnel')} className="card">
+        <Busy busy={range.fetching} label={t('Funnel')} className="card">
           <h2>{t('Funnel')}</h2>
-          <ErrorBox error={funnel.error} />
-          {funnel.data && (
+          {funnel && (
             <>
               <ol className="funnel">
-                {Object.entries(funnel.data.stages).map(([stage, n]) => (
-                  <li key={stage}><span>{t(codeLabel(stage))}</span><strong>{n}</strong><span className="bar" style={{ width: `${funnel.data!.stages.created ? (100 * n) / funnel.data!.stages.created : 0}%` }} /></li>
-                ))}
+                {(['created', 'paid', 'shipped', 'signed', 'completed'] as const).map((stage) => {
+                  const n = funnel.stages[stage] ?? 0;
+                  return (
+                    <li key={stage}><span>{t(codeLabel(stage))}</span><strong>{n}</strong><span className="bar" style={{ width: `${funnel.stages.created ? (100 * n) / funnel.stages.created : 0}%` }} /></li>
+                  );
+                })}
               </ol>
-              <p className="muted">{t('Unpaid')}: {funnel.data.unpaid.total} · {t('Closed unpaid')}: {funnel.data.unpaid.closed_unpaid} · {t('Paid after reminder')}: {funnel.data.unpaid.paid_after_reminder}</p>
+              <p className="muted">
+                {t('Unpaid')}: {funnel.unpaid.total} · {t('Closed unpaid')}: {funnel.unpaid.closedUnpaid} · {t('Unpaid over 24 h')}: {funnel.unpaid.pendingOver24h} · {t('Paid after reminder')}: {funnel.unpaid.paidAfterReminder}
+              </p>
+              {funnel.unpaid.closeReasons.length > 0 && (
+                <p className="muted small-text">
+                  {t('Close reasons')}: {funnel.unpaid.closeReasons.map((c) => `${c.reason} ${c.count}`).join(' · ')}
+                </p>
+              )}
             </>
+          )}
+        </Busy>
+        <Busy busy={range.fetching} label={t('Top buyers')} className="card">
+          <h2>{t('Top buyers')}</h2>
+          {data && buyers.length === 0 ? <Empty>{t('No paid orders in this range.')}</Empty> : (
+            <div className="table-wrap">
+              <table data-testid="buyers-table">
+                <thead><tr><th scope="col">{t('Buyer')}</th><th scope="col" className="num">{t('Paid orders')}</th><th scope="col" className="num">{t('Paid amount')}</th><th scope="col" className="num">{t('Average order value')}</th></tr></thead>
+                <tbody>
+                  {buyers.map((b) => (
+                    <tr key={b.buyerId}><td>{b.nickname ?? b.buyerId}</td><td className="num">{b.paidOrders}</td><td className="num">{yuan(b.gmv)}</td><td className="num">{yuan(b.aov)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Busy>
       </div>
 
-      <Busy busy={report.loading} label={t('Daily report')} className="card">
+      <Busy busy={report.fetching} label={t('Daily report')} className="card">
         <h2>{t('Daily report')}</h2>
         <div className="field inline">
           <label htmlFor="d-date">{t('Date')}</label>
           <input id="d-date" type="date" value={reportDate} max={today} onChange={(e) => e.target.value && setReportDate(e.target.value)} />
         </div>
-        <ErrorBox error={report.error} />
-        {report.data && <DailyReportTable r={report.data} />}
+        <ErrorBox error={gqlError(report.error)} />
+        {report.data?.shop && <DailyReportTable r={report.data.shop.metrics.dailyReport} />}
       </Busy>
     </>
   );
@@ -215,37 +300,16 @@ export function DashboardPage() {
 
 interface DailyReport {
   date: string;
-  metrics: MetricValues;
-  previous_day: { date: string; metrics: MetricValues };
-  same_weekday_last_week: { date: string; metrics: MetricValues };
-  change_vs_previous_day: Partial<Record<keyof MetricValues, number | null | { avg: number | null }>>;
+  metrics: GqlMetrics;
+  previousDay: { date: string; metrics: GqlMetrics };
+  sameWeekdayLastWeek: { date: string; metrics: GqlMetrics };
 }
-interface Funnel {
-  stages: Record<string, number>;
-  unpaid: { total: number; pending_payment: number; pending_over_24h: number; closed_unpaid: number; reminded_unpaid: number; paid_after_reminder: number };
-}
-
-const REPORT_ROWS: { key: keyof MetricValues; label: string; kind: Kind }[] = [
-  { key: 'orders', label: 'Orders', kind: 'count' },
-  { key: 'paid_orders', label: 'Paid orders', kind: 'count' },
-  { key: 'gmv', label: 'Paid amount', kind: 'money' },
-  { key: 'payment_conversion', label: 'Payment conversion', kind: 'ratio' },
-  { key: 'aov', label: 'Average order value', kind: 'money' },
-  { key: 'ship_to_sign_hours', label: 'Ship → sign (avg)', kind: 'hours' },
-  { key: 'return_rate', label: 'Return rate', kind: 'ratio' },
-  { key: 'dispute_rate', label: 'Dispute rate', kind: 'ratio' },
-];
 
 /** Rates change in percentage points (a relative change of a rate reads wrong: 0.2% -> 0% is not -100%). */
 function points(cur: number | null, prev: number | null): string {
   if (cur === null || prev === null) return '—';
   const d = (cur - prev) * 100;
   return `${d > 0 ? '+' : ''}${d.toFixed(1)} pp`;
-}
-
-function valueOf(m: MetricValues, key: keyof MetricValues): number | null {
-  const v = m[key];
-  return typeof v === 'object' && v !== null ? v.avg : (v as number | null);
 }
 
 function DailyReportTable({ r }: { r: DailyReport }) {
@@ -257,22 +321,22 @@ function DailyReportTable({ r }: { r: DailyReport }) {
           <tr>
             <th scope="col">{t('Metric')}</th>
             <th scope="col" className="num">{r.date}</th>
-            <th scope="col" className="num">{t('Previous day')} ({r.previous_day.date})</th>
+            <th scope="col" className="num">{t('Previous day')} ({r.previousDay.date})</th>
             <th scope="col" className="num">{t('Change')}</th>
-            <th scope="col" className="num">{t('Same weekday last week')} ({r.same_weekday_last_week.date})</th>
+            <th scope="col" className="num">{t('Same weekday last week')} ({r.sameWeekdayLastWeek.date})</th>
           </tr>
         </thead>
         <tbody>
-          {REPORT_ROWS.map((row) => {
-            const cur = valueOf(r.metrics, row.key);
-            const prev = valueOf(r.previous_day.metrics, row.key);
+          {KPIS.map((k) => {
+            const cur = k.get(r.metrics);
+            const prev = k.get(r.previousDay.metrics);
             return (
-              <tr key={row.key}>
-                <th scope="row">{t(row.label)}</th>
-                <td className="num">{show(row.kind, cur)}</td>
-                <td className="num">{show(row.kind, prev)}</td>
-                <td className="num">{row.kind === 'ratio' ? points(cur, prev) : signedPercent(change(cur, prev))}</td>
-                <td className="num">{show(row.kind, valueOf(r.same_weekday_last_week.metrics, row.key))}</td>
+              <tr key={k.metric}>
+                <th scope="row">{t(k.label)}</th>
+                <td className="num">{show(k.kind, cur)}</td>
+                <td className="num">{show(k.kind, prev)}</td>
+                <td className="num">{k.kind === 'ratio' ? points(cur, prev) : signedPercent(change(cur, prev))}</td>
+                <td className="num">{show(k.kind, k.get(r.sameWeekdayLastWeek.metrics))}</td>
               </tr>
             );
           })}
