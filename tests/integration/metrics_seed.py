@@ -3,7 +3,8 @@ created through the internal ingest API, plus an independent Python oracle of DE
 
 The ingest API takes created_at/paid_at/signed_at; shipping and after-sale times are taken
 from the clock by the services, so the seed backdates those two columns afterwards.
-Disputes have no service yet: they are inserted as rows.
+Disputes have no service yet: they are inserted as rows. Each order touched that way gets an
+``order.updated`` change row, as a service write would.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 
 from app.db import Database
+from app.domain.sync.change_log import record_change
 from app.models import AfterSale, Author, Dispute, Order, PaymentReminder
 from tests.conftest import order_payload
 
@@ -201,6 +203,19 @@ async def seed(
                     insert(PaymentReminder).values(
                         shop_id=shop_id, order_id=spec.id, created_at=spec.reminded
                     )
+                )
+            if spec.shipped or spec.after_sale or spec.dispute:
+                # Written around the services, so say so in the change log: the metrics
+                # rollup (like any change-log follower) then recomputes the days touched.
+                version = await s.scalar(select(Order.version).where(*where))
+                await record_change(
+                    s,
+                    shop_id=shop_id,
+                    entity="order",
+                    entity_id=spec.id,
+                    entity_version=int(version or 1),
+                    type="order.updated",
+                    data={"id": spec.id, "backdated": True},
                 )
     return specs
 

@@ -15,6 +15,7 @@ from sqlalchemy import update
 from app.auth.scope import ShopScope
 from app.db import Database
 from app.domain.metrics.definitions import METRIC_NAMES
+from app.domain.metrics.rollup import rebuild
 from app.domain.metrics.service import MetricsService
 from app.errors import NotFound, ValidationFailed
 from app.models import Shop
@@ -113,6 +114,8 @@ async def test_summary_follows_the_shop_timezone(
     shop_id, specs = seeded
     async with db.transaction() as s:
         await s.execute(update(Shop).where(Shop.id == shop_id).values(timezone="UTC"))
+    # The documented step after a timezone change (a rollup may have caught this shop).
+    await rebuild(db, shop_ids=[shop_id])
     got = await run(db, shop_id, "summary", D, D)
     assert got["timezone"] == "UTC"
     assert_metrics(got["metrics"], oracle(specs, D, D, "UTC"))
