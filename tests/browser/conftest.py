@@ -51,8 +51,6 @@ def chromium_path() -> str | None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     mine = [item for item in items if here in Path(str(item.path)).parents]
-    for item in mine:
-        item.add_marker(pytest.mark.browser)
     if mine and chromium_path() is None and os.environ.get("ORDERGATE_BROWSER_REQUIRED") != "1":
         skip = pytest.mark.skip(
             reason="chromium not found (apt-get install chromium, or set ORDERGATE_CHROMIUM)"
@@ -94,7 +92,7 @@ class ConsoleServer:
 
 
 @pytest.fixture(scope="session")
-def console_server(server_url: str) -> Iterator[Any]:
+def console_server(server_url: str, request: pytest.FixtureRequest) -> Iterator[Any]:
     """``ordergate up --port 0`` over a demo database of its own (300 orders, fixed anchor)."""
     url = prepare_worker_database(server_url, "browser")
     # Under var/ (gitignored) rather than pytest's tmp: the server log outlives a failed run.
@@ -137,11 +135,13 @@ def console_server(server_url: str) -> Iterator[Any]:
             shop_ids=list(summary.shop_ids),
         )
         assert up.terminate() == 0, up.output
-        up = None
-        shutil.rmtree(data_dir, ignore_errors=True)  # the log next to it stays
+        # A clean run leaves nothing; after a failure the server log (and data) stay.
+        if request.session.testsfailed == 0:
+            shutil.rmtree(data_dir, ignore_errors=True)
+            up.log_path.unlink(missing_ok=True)
     finally:
         if up is not None:
-            up.cleanup()
+            up.cleanup()  # a no-op once terminated
         drop_worker_database(server_url, url)
 
 

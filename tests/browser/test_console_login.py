@@ -8,9 +8,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pytest
 from playwright.async_api import expect
 
 from tests.browser.conftest import ConsoleServer, new_context, screenshot, sign_in
+
+pytestmark = pytest.mark.browser
 
 
 async def test_up_prints_the_console_url_and_serves_the_bundle(

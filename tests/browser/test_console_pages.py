@@ -13,10 +13,13 @@ import csv
 import io
 import re
 
+import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.conftest import ConsoleServer, screenshot
 from tests.feed_support import eventually
+
+pytestmark = pytest.mark.browser
 
 
 async def open_console(page: Page, route: str) -> int:
