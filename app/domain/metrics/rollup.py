@@ -33,7 +33,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import Database
 from app.domain.metrics.definitions import RETURN_TYPES
 from app.domain.metrics.ranges import DayRange
-from app.domain.sync.change_log import NOTIFY_CHANNEL
 from app.domain.sync.follower import (
     follow_forever,
     has_cursor,
@@ -41,7 +40,6 @@ from app.domain.sync.follower import (
     start_cursor_at,
     take_page,
 )
-from app.domain.webhooks.listener import listen
 from app.logging import get_logger
 from app.worker.runner import JobContext
 
@@ -52,6 +50,7 @@ BATCH = 2000
 # A rebuild recomputes this many days per transaction (short transactions: the horizon is
 # cluster-wide, a long one would stall every feed).
 REBUILD_CHUNK_DAYS = 7
+ROLL_EVERY_SECONDS = 5.0
 
 _RETURN_TYPES_SQL = ", ".join(f"'{t}'" for t in RETURN_TYPES)
 
@@ -374,9 +373,14 @@ async def roll_up_all(db: Database, *, batch: int = BATCH) -> RollResult:
 
 
 async def roll_up_forever(
-    db: Database, stop: asyncio.Event, wake: asyncio.Event, *, recheck_seconds: float = 2.0
+    db: Database, stop: asyncio.Event, *, every_seconds: float = ROLL_EVERY_SECONDS
 ) -> None:
-    await follow_forever(lambda: roll_up_all(db), stop, wake, recheck_seconds=recheck_seconds)
+    """Catch up every ``every_seconds``. Deliberately not on every NOTIFY: readers are exact
+    without the worker (unrolled days are read live), and a busy shop would otherwise have
+    today recomputed after each write; a cadence batches them."""
+    await follow_forever(
+        lambda: roll_up_all(db), stop, asyncio.Event(), recheck_seconds=every_seconds
+    )
 
 
 # Changes of one shop the rollup has not processed yet (visible, past the cursor, below the
@@ -407,12 +411,5 @@ async def unrolled_days(session: AsyncSession, shop_id: int) -> set[date] | None
 
 
 async def rollup_job(ctx: JobContext) -> None:
-    """Worker job ``metrics_rollup``: wakes on the change-log NOTIFY, re-checks every 2 s."""
-    wake = asyncio.Event()
-    listener = asyncio.create_task(
-        listen(ctx.settings.database_url or "", [NOTIFY_CHANNEL], wake, ctx.stop)
-    )
-    try:
-        await roll_up_forever(ctx.db, ctx.stop, wake)
-    finally:
-        listener.cancel()
+    """Worker job ``metrics_rollup``."""
+    await roll_up_forever(ctx.db, ctx.stop)
