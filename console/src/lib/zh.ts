@@ -51,7 +51,7 @@ export const zh: Record<string, string> = {
   'No author orders in this range.': '该时间段没有达人订单。', Gmv: '成交金额', Aov: '客单价', Funnel: '转化漏斗',
   Unpaid: '未支付', 'Closed unpaid': '未付关闭', 'Paid after reminder': '催付后支付', 'Daily report': '日报',
   'Previous day': '前一日', 'Top buyers': '高价值买家', 'No paid orders in this range.': '该时间段没有支付订单。',
-  'Unpaid over 24 h': '超24小时未付', 'Close reasons': '关闭原因', Change: '变化', 'Same weekday last week': '上周同日',
+  'Unpaid over 24 h': '超24小时未付', Ordered: '下单', 'Close reasons': '关闭原因', Change: '变化', 'Same weekday last week': '上周同日',
   // exports
   'New export': '新建导出', Rows: '行粒度', 'One per order': '每单一行', 'One per item': '每件商品一行', Headers: '表头',
   'BOM for Excel': 'Excel 兼容 BOM', Fields: '字段', 'Create export': '创建导出', 'Export jobs': '导出任务',

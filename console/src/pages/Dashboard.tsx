@@ -253,7 +253,7 @@ export function DashboardPage() {
                 {(['created', 'paid', 'shipped', 'signed', 'completed'] as const).map((stage) => {
                   const n = funnel.stages[stage] ?? 0;
                   return (
-                    <li key={stage}><span>{t(codeLabel(stage))}</span><strong>{n}</strong><span className="bar" style={{ width: `${funnel.stages.created ? (100 * n) / funnel.stages.created : 0}%` }} /></li>
+                    <li key={stage}><span>{t(stage === 'created' ? 'Ordered' : codeLabel(stage))}</span><strong>{n}</strong><span className="bar" style={{ width: `${funnel.stages.created ? (100 * n) / funnel.stages.created : 0}%` }} /></li>
                   );
                 })}
               </ol>
