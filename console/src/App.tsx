@@ -115,7 +115,7 @@ function Gate() {
       route={route}
       navigate={navigate}
       onLogout={() => {
-        logout();
+        logout(true);
         setLoggedOut(true);
         setSignedIn(false);
       }}

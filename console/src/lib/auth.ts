@@ -47,9 +47,19 @@ function saveTokens(body: Record<string, unknown>): Tokens {
   return tokens;
 }
 
-export function logout(): void {
+/** Forgets the tokens; `revoke` also ends the grant server-side (the refresh token's family). */
+export function logout(revoke = false): void {
+  const refreshToken = loadTokens()?.refresh_token;
   tokens = null;
   sessionStorage.removeItem(K.tokens);
+  if (revoke && refreshToken) {
+    void fetch('/oauth/revoke', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken, client_id: CLIENT_ID }),
+      keepalive: true,
+    }).catch(() => undefined);
+  }
 }
 
 export async function startLogin(): Promise<void> {
