@@ -207,10 +207,19 @@ _FAILED = pytest.StashKey[bool]()
 @pytest.fixture
 async def page(signed_in: Any, request: pytest.FixtureRequest) -> AsyncIterator[Any]:
     opened = await signed_in.new_page()
+    # The bundle must run under the Content-Security-Policy /console sends: Chromium reports
+    # each blocked script, style, connection or image on the console.
+    blocked: list[str] = []
+    opened.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    opened.on("pageerror", lambda e: blocked.append(f"uncaught: {e}"))
     yield opened
     if request.node.stash.get(_FAILED, False):
         await screenshot(opened, f"FAILED-{request.node.name}")
     await opened.close()
+    assert blocked == [], blocked
 
 
 async def screenshot(page: Any, name: str) -> None:
