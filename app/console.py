@@ -9,6 +9,7 @@ the error).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -20,6 +21,7 @@ DIST = Path(__file__).resolve().parent / "console_dist"
 PREFIX = "/console"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+_HOST = re.compile(r"[A-Za-z0-9.-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 
 
 class ConsoleNotBuilt(NotFound):
@@ -31,6 +33,8 @@ def content_security_policy(request: Request) -> str:
     """Only our own origin; the GraphQL subscription socket is the same host over ws/wss."""
     ws = "wss" if request.url.scheme == "https" else "ws"
     host = request.headers.get("host") or request.url.netloc
+    # Never echo a crafted Host into the policy; CSP3 browsers match same-origin ws by 'self'.
+    socket = f" {ws}://{host}" if _HOST.fullmatch(host) else ""
     return "; ".join(
         (
             "default-src 'self'",
@@ -40,7 +44,7 @@ def content_security_policy(request: Request) -> str:
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
             "media-src 'self' data: blob:",
-            f"connect-src 'self' {ws}://{host}",
+            f"connect-src 'self'{socket}",
             "worker-src 'self' blob:",
             "object-src 'none'",
             "base-uri 'self'",

@@ -33,6 +33,14 @@ async def test_index_for_the_root_and_any_client_route(client: httpx.AsyncClient
         assert r.headers["x-content-type-options"] == "nosniff"
 
 
+async def test_a_crafted_host_never_reaches_the_policy(client: httpx.AsyncClient) -> None:
+    r = await client.get("/console/", headers={"Host": "evil; script-src *"})
+    csp = r.headers["content-security-policy"]
+    assert "evil" not in csp and "connect-src 'self';" in csp
+    r = await client.get("/console/", headers={"Host": "[::1]:8000"})
+    assert "connect-src 'self' ws://[::1]:8000;" in r.headers["content-security-policy"]
+
+
 async def test_hashed_assets_are_immutable(client: httpx.AsyncClient) -> None:
     names = _asset_names()
     assert names, "the committed bundle has assets"
