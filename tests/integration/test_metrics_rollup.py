@@ -177,3 +177,30 @@ async def test_worker_job_keeps_the_rollup_current(
     finally:
         stop.set()
         await asyncio.wait_for(runner, 10)
+
+
+async def test_large_backlog_is_rebuilt_not_paged(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.domain.metrics import rollup
+
+    shop_id = shop["shop_id"]
+    await caught_up(db, shop_id)
+    specs = await seed(client, db, shop_id, internal_headers, make_specs(seed=11, n=12))
+    rebuilds: list[object] = []
+    real_rebuild = rollup.rebuild
+
+    async def counting(*args: object, **kw: object) -> int:
+        rebuilds.append(kw)
+        return await real_rebuild(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rollup, "REBUILD_BACKLOG", 5)
+    monkeypatch.setattr(rollup, "rebuild", counting)
+    await rollup.roll_up_all(db, batch=2)  # a full first page reveals the backlog
+    assert rebuilds
+    await caught_up(db, shop_id)
+    await check_all(db, shop_id, specs)

@@ -237,6 +237,7 @@ SELECT count(*) FROM (
     SELECT 1 FROM change_log
     WHERE (xid, id) > ((SELECT last_xid FROM change_log_cursors WHERE name = :name),
                        (SELECT last_change_id FROM change_log_cursors WHERE name = :name))
+    ORDER BY xid, id  -- walks the (xid, id) index from the cursor, never the whole table
     LIMIT :n
 ) AS backlog
 """
@@ -356,20 +357,27 @@ def _span(first: date, last: date) -> list[date]:
 
 
 async def roll_up_all(db: Database, *, batch: int = BATCH) -> RollResult:
-    """Catch up to the horizon. Rebuild instead when the rollup was never built, or when the
-    backlog is so large (a bulk load, a long outage) that a rebuild is cheaper than paging."""
+    """Catch up to the horizon. Rebuild instead when the rollup was never built, or when a
+    full page reveals a backlog so large (a bulk load, a long outage) that a rebuild is
+    cheaper than paging (checked only then: the count is not free on a big log)."""
     async with db.transaction() as session:
         ready = await has_cursor(session, CURSOR)
-        backlog = await session.scalar(_BACKLOG_SQL, {"name": CURSOR, "n": REBUILD_BACKLOG})
-    if not ready or (backlog or 0) >= REBUILD_BACKLOG:
+    if not ready:
         await rebuild(db)
     changes = days = 0
+    checked = False
     while True:
         result = await roll_once(db, batch=batch)
         changes += result.changes
         days += result.days
         if result.changes < batch:
             return RollResult(changes, days)
+        if not checked:
+            checked = True
+            async with db.transaction() as session:
+                backlog = await session.scalar(_BACKLOG_SQL, {"name": CURSOR, "n": REBUILD_BACKLOG})
+            if (backlog or 0) >= REBUILD_BACKLOG:
+                await rebuild(db)
 
 
 async def roll_up_forever(
