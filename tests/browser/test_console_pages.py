@@ -76,6 +76,20 @@ async def test_filter_by_status_and_pay_method_shows_the_right_count(
     await screenshot(page, "orders-filtered")
 
 
+async def test_quick_range_today(page: Page, console_server: ConsoleServer) -> None:
+    shop = await open_console(page, "orders")
+    await paid_orders(console_server, shop, 1)  # the demo's anchor is in the past
+    await page.get_by_test_id("order-filters").get_by_role("button", name="Today").click()
+    expected = await console_server.scalar(
+        "SELECT count(*) FROM orders WHERE shop_id = $1 AND created_at >="
+        " date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'",
+        shop,
+    )
+    assert expected >= 1
+    await expect(page.get_by_test_id("orders-total")).to_have_text(str(expected))
+    await expect(page.get_by_test_id("order-row")).to_have_count(min(expected, 20))
+
+
 async def test_order_drawer_shows_the_timeline(page: Page, console_server: ConsoleServer) -> None:
     shop = await open_console(page, "orders")
     await apply_filters(page, console_server, shop, "completed")
