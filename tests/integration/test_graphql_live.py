@@ -158,7 +158,9 @@ async def test_changes_subscription_streams_from_cursor(
 
 
 async def _ws_message(ws: Any, timeout: float = 10) -> dict[str, Any]:
-    return orjson.loads(await asyncio.wait_for(ws.recv(), timeout))  # type: ignore[no-any-return]
+    frame = await asyncio.wait_for(ws.recv(), timeout)
+    assert isinstance(frame, str), "graphql-transport-ws messages travel as text frames"
+    return orjson.loads(frame)  # type: ignore[no-any-return]
 
 
 async def test_websocket_subscription_with_token_in_connection_init(
