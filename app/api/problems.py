@@ -8,12 +8,15 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from app.api.responses import problem_response, request_id_of
 from app.errors import PROBLEM_BASE, AppError
 from app.logging import get_logger
 
 log = get_logger(__name__)
+
+CLIENT_CLOSED_REQUEST = 499
 
 _HTTP_CODES = {
     400: ("bad_request", "Bad request"),
@@ -75,6 +78,8 @@ async def validation_handler(request: Request, exc: Exception) -> Response:
 
 async def http_error_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if isinstance(exc.__cause__, ClientDisconnect):  # FastAPI wraps it while reading the body
+        return await client_gone_handler(request, exc.__cause__)
     code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
     detail = exc.detail if isinstance(exc.detail, str) else title
     body = _problem(request, exc.status_code, code, title, detail)
@@ -93,8 +98,17 @@ async def unhandled_handler(request: Request, exc: Exception) -> Response:
     return problem_response(body, 500)
 
 
+async def client_gone_handler(request: Request, exc: Exception) -> Response:
+    # The client closed the connection before its request body arrived (a browser aborting a
+    # fetch): nothing was done and nobody reads the answer. Not a server error; 499 as nginx
+    # logs it, so /metrics counts it apart from real failures.
+    log.info("client_disconnected", path=request.url.path)
+    return Response(status_code=CLIENT_CLOSED_REQUEST)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, app_error_handler)
     app.add_exception_handler(RequestValidationError, validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
+    app.add_exception_handler(ClientDisconnect, client_gone_handler)
     app.add_exception_handler(Exception, unhandled_handler)
