@@ -61,6 +61,10 @@ class MetricsDaily(Base):
     )
     returns: Mapped[int] = mapped_column(server_default="0")
     disputes: Mapped[int] = mapped_column(server_default="0")
+    # Of the orders paid that day: refunded fen and how many had any refund.
+    refunded_amount: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    refunded_orders: Mapped[int] = mapped_column(server_default="0")
+    flagged: Mapped[int] = mapped_column(server_default="0")  # created that day, now flagged
 
 
 class ChangeLogCursor(Base):

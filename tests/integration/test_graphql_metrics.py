@@ -21,9 +21,11 @@ FIRST, LAST = D - timedelta(days=3), D + timedelta(days=3)
 HOURS = "shipToSignHours { avg p50 p90 }"
 METRICS = f"orders paidOrders gmv paymentConversion aov {HOURS} returnRate disputeRate"
 VOLUME = "orders paidOrders gmv aov"
+HEALTH = "refundedAmount refundedOrders refundRate flagged unpaidOver24h"
 QUERY = f"""query($s: Int!, $f: Date!, $t: Date!, $g: MetricsGroupBy, $m: [String!],
                  $by: TopBuyersBy!) {{ shop(id: $s) {{ metrics(from: $f, to: $t) {{
-  from to timezone metrics {{ {METRICS} }} previous {{ from to metrics {{ {METRICS} }} }}
+  from to timezone metrics {{ {METRICS} }} health {{ {HEALTH} }}
+  previous {{ from to metrics {{ {METRICS} }} health {{ {HEALTH} }} }}
   trend(groupBy: $g, metric: $m) {{ interval groupBy metrics series {{ key nickname
     points {{ date {METRICS} commission }} }} }}
   regions {{ province {VOLUME} cities {{ city {VOLUME} }} }}
@@ -113,9 +115,8 @@ async def test_graphql_metrics_equal_rest(
         return camel(r.json())
 
     summary = await rest("summary")
-    assert {k: got[k] for k in ("from", "to", "timezone", "metrics", "previous")} == {
-        k: summary[k] for k in ("from", "to", "timezone", "metrics", "previous")
-    }
+    keys = ("from", "to", "timezone", "metrics", "health", "previous")
+    assert {k: got[k] for k in keys} == {k: summary[k] for k in keys}
 
     trend_params: dict[str, Any] = {"group_by": group_by} if group_by else {}
     if metric:

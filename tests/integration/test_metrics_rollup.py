@@ -5,7 +5,8 @@ across a shop-timezone change (rebuild) and on empty periods."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -14,10 +15,11 @@ from sqlalchemy import func, select, update
 from app.config import Settings
 from app.db import Database
 from app.domain.metrics.rollup import rebuild, roll_up_all, unrolled_days
-from app.models import MetricsDaily, Shop
+from app.domain.sync.change_log import record_change
+from app.models import MetricsDaily, Order, Shop
 from app.worker.runner import registered_jobs, run_worker
 from tests.feed_support import eventually
-from tests.integration.metrics_seed import SHANGHAI, Spec, make_specs, oracle, seed
+from tests.integration.metrics_seed import SHANGHAI, Spec, make_specs, oracle, seed, within
 from tests.integration.test_metrics_service import (
     RANGES,
     D,
@@ -204,3 +206,62 @@ async def test_large_backlog_is_rebuilt_not_paged(
     assert rebuilds
     await caught_up(db, shop_id)
     await check_all(db, shop_id, specs)
+
+
+async def mark_health(db: Database, shop_id: int, specs: list[Spec]) -> dict[int, tuple[int, bool]]:
+    """Refund half of every third paid order and flag every fourth order (SQL plus a change
+    row, as a service write leaves); returns {order id: (refunded fen, flagged)}."""
+    marks: dict[int, tuple[int, bool]] = {}
+    async with db.transaction() as s:
+        for k, spec in enumerate(specs):
+            refund = spec.paid_amount // 2 if spec.paid and k % 3 == 0 else 0
+            flagged = k % 4 == 0
+            marks[spec.id] = (refund, flagged)
+            await s.execute(
+                update(Order)
+                .where(Order.shop_id == shop_id, Order.id == spec.id)
+                .values(refunded_amount=refund, flagged=flagged)
+            )
+            await record_change(
+                s,
+                shop_id=shop_id,
+                entity="order",
+                entity_id=spec.id,
+                entity_version=1,
+                type="order.updated",
+                data={"id": spec.id},
+            )
+    return marks
+
+
+def health_oracle(
+    specs: list[Spec], marks: dict[int, tuple[int, bool]], first: date, last: date
+) -> dict[str, Any]:
+    paid = [s for s in specs if within(s.paid, first, last, SHANGHAI)]
+    created = [s for s in specs if within(s.created, first, last, SHANGHAI)]
+    refunded = [s for s in paid if marks[s.id][0]]
+    return {
+        "refunded_amount": sum(marks[s.id][0] for s in paid),
+        "refunded_orders": len(refunded),
+        "refund_rate": round(len(refunded) / len(paid), 4) if paid else None,
+        "flagged": sum(1 for s in created if marks[s.id][1]),
+        # March 2026 is long past: every order still pending is over 24 h.
+        "unpaid_over_24h": sum(1 for s in created if not s.paid and not s.closed_reason),
+    }
+
+
+async def test_health_equals_oracle_live_and_rolled_up(
+    db: Database, rolled: tuple[int, list[Spec]]
+) -> None:
+    shop_id, specs = rolled
+    marks = await mark_health(db, shop_id, specs)
+    assert any(r for r, _ in marks.values()) and any(f for _, f in marks.values())
+    for phase in ("pending", "rolled up"):
+        if phase == "rolled up":
+            await caught_up(db, shop_id)
+        for first, last in RANGES:
+            got = await run(db, shop_id, "summary", first, last)
+            assert got["health"] == health_oracle(specs, marks, first, last), (phase, first)
+            prev = got["previous"]
+            p_first, p_last = date.fromisoformat(prev["from"]), date.fromisoformat(prev["to"])
+            assert prev["health"] == health_oracle(specs, marks, p_first, p_last)

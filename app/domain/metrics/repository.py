@@ -52,6 +52,9 @@ class Tally:
     hours: list[float] = field(default_factory=list)  # ship->sign of orders signed in range
     returns: int = 0
     disputes: int = 0
+    refunded_amount: int = 0  # of orders paid in range
+    refunded_orders: int = 0
+    flagged: int = 0  # of orders created in range
 
     def add(self, other: Tally) -> None:
         self.orders += other.orders
@@ -62,6 +65,9 @@ class Tally:
         self.hours.extend(other.hours)
         self.returns += other.returns
         self.disputes += other.disputes
+        self.refunded_amount += other.refunded_amount
+        self.refunded_orders += other.refunded_orders
+        self.flagged += other.flagged
 
 
 @dataclass
@@ -152,6 +158,9 @@ class MetricsRepository:
                 m.s2s_hours,
                 m.returns,
                 m.disputes,
+                m.refunded_amount,
+                m.refunded_orders,
+                m.flagged,
             ).where(
                 m.shop_id == shop_id,
                 m.dim_kind == (group_by or "total"),
@@ -159,10 +168,23 @@ class MetricsRepository:
                 m.day.not_in(live),
             )
         )
-        for day, value, orders, paid_orders, paid, gmv, commission, hours, rets, disputes in rows:
+        for row in rows:
+            value = row.dim_value
             group = int(value) if group_by == "author" and value is not None else value
-            out.cell((day if by_day else None, group)).add(
-                Tally(orders, paid_orders, paid, gmv, commission, hours, rets, disputes)
+            out.cell((row.day if by_day else None, group)).add(
+                Tally(
+                    row.orders,
+                    row.paid_orders,
+                    row.paid_count,
+                    row.gmv,
+                    row.commission,
+                    row.s2s_hours,
+                    row.returns,
+                    row.disputes,
+                    row.refunded_amount,
+                    row.refunded_orders,
+                    row.flagged,
+                )
             )
 
     async def _live(
@@ -191,24 +213,32 @@ class MetricsRepository:
             ).where(ts >= rng.start, ts < rng.end)
             return stmt.group_by(*keys) if keys else stmt
 
-        created = bucketed(Order.created_at, func.count(), func.count(Order.paid_at)).where(
-            Order.shop_id == shop_id
-        )
-        for day, g, n, paid in await self._rows(created):
+        created = bucketed(
+            Order.created_at,
+            func.count(),
+            func.count(Order.paid_at),
+            func.count().filter(Order.flagged),
+        ).where(Order.shop_id == shop_id)
+        for day, g, n, paid, flagged in await self._rows(created):
             c = out.cell((day, g))
             c.orders, c.paid_orders = c.orders + n, c.paid_orders + paid
+            c.flagged += flagged
 
         paid_q = bucketed(
             Order.paid_at,
             func.count(),
             func.coalesce(func.sum(Order.paid_amount), 0),
             func.coalesce(func.sum(Order.commission_amount), 0),
+            func.coalesce(func.sum(Order.refunded_amount), 0),
+            func.count().filter(Order.refunded_amount > 0),
         ).where(Order.shop_id == shop_id)
-        for day, g, n, gmv, commission in await self._rows(paid_q):
+        for day, g, n, gmv, commission, refunded, refunded_n in await self._rows(paid_q):
             c = out.cell((day, g))
             c.paid_in_range += n
             c.gmv += int(gmv)
             c.commission += int(commission)
+            c.refunded_amount += int(refunded)
+            c.refunded_orders += refunded_n
 
         # Every duration, not percentile_cont: rolled-up days carry theirs too, and the service
         # computes avg/p50/p90 over the union.
@@ -240,6 +270,22 @@ class MetricsRepository:
         )
         for day, g, n in await self._rows(disputes_q):
             out.cell((day, g)).disputes += n
+
+    async def unpaid_over_24h(self, shop_id: int, rng: DayRange, *, now: datetime) -> int:
+        """Orders created in the range, still pending payment, created over 24 h before
+        ``now`` (index ``orders (shop_id, status, created_at)``; depends on now: never rolled
+        up)."""
+        shop_id = self.scope.require(shop_id)
+        n = await self.session.scalar(
+            select(func.count()).where(
+                Order.shop_id == shop_id,
+                Order.status == "pending_payment",
+                Order.paid_at.is_(None),
+                Order.created_at >= rng.start,
+                Order.created_at < min(rng.end, now - timedelta(days=1)),
+            )
+        )
+        return int(n or 0)
 
     async def author_names(self, author_ids: Sequence[int]) -> dict[int, str]:
         # Authors are platform-wide (not tenant rows): only ids already seen in this shop's

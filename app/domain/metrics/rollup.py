@@ -158,6 +158,9 @@ _ZERO = {
     "s2s_hours": "NULL::float8[]",
     "returns": "0",
     "disputes": "0",
+    "refunded_amount": "0",
+    "refunded_orders": "0",
+    "flagged": "0",
 }
 
 
@@ -174,8 +177,12 @@ WITH fam AS (
         _family(
             "orders o",
             "o.created_at",
-            _cols(orders="count(*)", paid_orders="count(x.paid_at)"),
-            columns=", o.paid_at",
+            _cols(
+                orders="count(*)",
+                paid_orders="count(x.paid_at)",
+                flagged="count(*) FILTER (WHERE x.flagged)",
+            ),
+            columns=", o.paid_at, o.flagged",
         )
     }
     UNION ALL
@@ -187,8 +194,10 @@ WITH fam AS (
                 paid_count="count(*)",
                 gmv="sum(x.paid_amount)",
                 commission="sum(x.commission_amount)",
+                refunded_amount="sum(x.refunded_amount)",
+                refunded_orders="count(*) FILTER (WHERE x.refunded_amount > 0)",
             ),
-            columns=", o.paid_amount, o.commission_amount",
+            columns=", o.paid_amount, o.commission_amount, o.refunded_amount",
         )
     }
     UNION ALL
@@ -221,9 +230,11 @@ WITH fam AS (
     }
 )
 INSERT INTO metrics_daily (shop_id, day, dim_kind, dim_value, orders, paid_orders, paid_count,
-    gmv, commission, signed, s2s_hours, returns, disputes)
+    gmv, commission, signed, s2s_hours, returns, disputes, refunded_amount, refunded_orders,
+    flagged)
 SELECT :shop, day, kind, value, sum(orders), sum(paid_orders), sum(paid_count), sum(gmv),
-    sum(commission), sum(signed), COALESCE(max(s2s_hours), '{{}}'), sum(returns), sum(disputes)
+    sum(commission), sum(signed), COALESCE(max(s2s_hours), '{{}}'), sum(returns), sum(disputes),
+    sum(refunded_amount), sum(refunded_orders), sum(flagged)
 FROM fam
 GROUP BY day, kind, value
 """

@@ -108,7 +108,7 @@ def _largest(rows: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["gmv"], -r["orders"], str(r[name])))
 
 
-def _period(shop_id: int, rng: DayRange) -> dict[str, Any]:
+def _span_of(shop_id: int, rng: DayRange) -> dict[str, Any]:
     return {
         "shop_id": shop_id,
         "from": rng.first.isoformat(),
@@ -133,22 +133,42 @@ class MetricsService:
         return day_range(first, last, tz, max_days=max_days, names=names)
 
     async def _totals(self, shop_id: int, rng: DayRange) -> dict[str, Any]:
-        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
-        return metrics_of(tallies.cells.get((None, None), Tally()))
+        return metrics_of(await self._total(shop_id, rng))
 
-    async def summary(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
+    async def _total(self, shop_id: int, rng: DayRange) -> Tally:
+        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
+        return tallies.cells.get((None, None), Tally())
+
+    async def _period(self, shop_id: int, rng: DayRange, now: datetime) -> dict[str, Any]:
+        """``metrics`` (DESIGN §13) and ``health`` of one period."""
+        t = await self._total(shop_id, rng)
+        return {
+            "metrics": metrics_of(t),
+            "health": {
+                "refunded_amount": t.refunded_amount,
+                "refunded_orders": t.refunded_orders,
+                "refund_rate": ratio(t.refunded_orders, t.paid_in_range),
+                "flagged": t.flagged,
+                "unpaid_over_24h": await self.repo.unpaid_over_24h(shop_id, rng, now=now),
+            },
+        }
+
+    async def summary(
+        self, shop_id: int, first: date, last: date, *, now: datetime | None = None
+    ) -> dict[str, Any]:
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
         prev = rng.previous()
+        now = now or utcnow()
         return {
             "shop_id": shop_id,
             "from": rng.first.isoformat(),
             "to": rng.last.isoformat(),
             "timezone": rng.timezone,
-            "metrics": await self._totals(shop_id, rng),
+            **await self._period(shop_id, rng, now),
             "previous": {
                 "from": prev.first.isoformat(),
                 "to": prev.last.isoformat(),
-                "metrics": await self._totals(shop_id, prev),
+                **await self._period(shop_id, prev, now),
             },
         }
 
@@ -230,7 +250,7 @@ class MetricsService:
             {"province": p, **_volume(t), "cities": _largest(cities.get(p, []), "city")}
             for p, t in (await self._grouped(shop_id, rng, "province")).items()
         ]
-        return {**_period(shop_id, rng), "provinces": _largest(provinces, "province")}
+        return {**_span_of(shop_id, rng), "provinces": _largest(provinces, "province")}
 
     async def authors(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
         """Orders, GMV and commission per influencer, split by traffic source (live room,
@@ -256,7 +276,7 @@ class MetricsService:
             }
             for a, t in per_author.items()
         ]
-        return {**_period(shop_id, rng), "authors": _largest(authors, "author_id")}
+        return {**_span_of(shop_id, rng), "authors": _largest(authors, "author_id")}
 
     async def top_buyers(
         self, shop_id: int, first: date, last: date, *, by: str = "aov", limit: int = 20

@@ -40,11 +40,23 @@ class Metrics:
     dispute_rate: float | None
 
 
+@strawberry.type(description="Shop health over a period (besides the DESIGN §13 metrics)")
+class MetricsHealth:
+    refunded_amount: Long = strawberry.field(description="Fen, of orders paid in the period")
+    refunded_orders: int = strawberry.field(description="Orders paid in the period, refunded")
+    refund_rate: float | None = strawberry.field(description="refundedOrders / orders paid")
+    flagged: int = strawberry.field(description="Orders created in the period, now flagged")
+    unpaid_over_24h: int = strawberry.field(
+        description="Orders created in the period, still unpaid after 24 h"
+    )
+
+
 @strawberry.type
 class PreviousPeriod:
     from_: str = strawberry.field(name="from")
     to: str
     metrics: Metrics
+    health: MetricsHealth
 
 
 @strawberry.enum(description="Dimension a trend is split by")
@@ -230,6 +242,7 @@ class MetricsSummary:
     to: str
     timezone: str
     metrics: Metrics
+    health: MetricsHealth
     previous: PreviousPeriod
 
     @strawberry.field(description="By day, zero-filled; metric names as in REST (all if none)")
