@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     ratelimit_enabled: bool = True
     ratelimit_points_per_minute: int = 1000
     ratelimit_requests_per_second: int = 50
-    ratelimit_tiers: dict[str, int] = Field(default_factory=dict)  # tier -> points per minute
+    # tier -> points per minute; the merchant console's tier (see domain/apps/console_client.py)
+    ratelimit_tiers: dict[str, int] = Field(default_factory=lambda: {"console": 6000})
     ratelimit_fail_closed: bool = False
     ratelimit_key_prefix: str = "ordergate:rl"
     auth_attempts_per_minute: int = 10

@@ -17,6 +17,7 @@ from app.config import Settings
 from app.db import Database
 from app.domain.apps.console_client import (
     CONSOLE_CLIENT_ID,
+    CONSOLE_TIER,
     LOOPBACK_REDIRECT_URIS,
     ensure_console_client,
     parse_origin,
@@ -24,6 +25,7 @@ from app.domain.apps.console_client import (
 from app.main import create_app
 from app.models import Account, OAuthClient
 from app.oauth2.models import redirect_uri_matches
+from app.ratelimit import RateLimiter
 from tests.factories import bearer
 from tests.oauth_support import (
     PASSWORD,
@@ -101,6 +103,9 @@ async def test_the_console_client_exists_public_and_first_party(app: Any, db: Da
     assert row.first_party and row.deleted_at is None
     assert row.redirect_uris == list(LOOPBACK_REDIRECT_URIS)
     assert owner is not None and owner.disabled_at is not None  # the system owner never signs in
+    # Its own rate-limit tier, with a budget for whole order pages clicked through by a person.
+    assert row.tier == CONSOLE_TIER
+    assert RateLimiter(Settings()).points_per_minute(CONSOLE_TIER) == 6000
 
 
 async def test_ensure_is_idempotent_and_repairs_an_edited_row(app: Any, db: Database) -> None:

@@ -25,6 +25,9 @@ from app.kit.clock import utcnow
 from app.models import Account, OAuthClient
 
 CONSOLE_CLIENT_ID = "ordergate-console"
+# A person clicking through the console reads whole order pages (~120 points each): the
+# first-party console gets its own rate-limit tier (ORDERGATE_RATELIMIT_TIERS, default 6000).
+CONSOLE_TIER = "console"
 CONSOLE_NAME = "OrderGate console"
 CALLBACK_PATH = "/console/callback"
 SYSTEM_EMAIL = "system@ordergate.invalid"
@@ -89,7 +92,10 @@ async def ensure_console_client(db: Database) -> None:
         }
         await session.execute(
             pg_insert(OAuthClient)
-            .values(client_id=CONSOLE_CLIENT_ID, owner_account_id=owner, **values)
+            # The tier is set once: an operator may move the console to another one by SQL.
+            .values(
+                client_id=CONSOLE_CLIENT_ID, owner_account_id=owner, tier=CONSOLE_TIER, **values
+            )
             .on_conflict_do_nothing(index_elements=["client_id"])
         )
         # Edited or deleted by hand, or made by an older release: realign, writing only when

@@ -9,11 +9,13 @@ import {
   emptyFilters, toOrderFilter, type OrderFilterForm,
 } from '../lib/filters';
 import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage } from '../lib/paging';
+import { coalesce } from '../lib/coalesce';
 import { Busy, Empty, ErrorBox, StatusBadge, codeLabel } from '../components/ui';
 import { BatchShipDialog } from './BatchShip';
 import { OrderDrawer } from './OrderDrawer';
 
 const PAGE_SIZE = 20;
+const LIVE_REFRESH_MS = 10_000;
 
 export const ORDERS_QUERY = `
   query Orders($shop: Int!, $filter: OrderFilterInput, $sort: OrderSort!, $first: Int!, $after: String) {
@@ -119,10 +121,17 @@ export function OrdersPage() {
     variables: { shop: shop.id, filter, sort: applied.sort || 'CREATED_AT_DESC', first: PAGE_SIZE, after: currentAfter(paging) },
   });
 
-  // A new order arrived (live subscription): refresh the list.
+  // A new order arrived (live subscription): refresh the first page, at most once per
+  // LIVE_REFRESH_MS (a later page cannot gain the newest orders; see lib/coalesce.ts).
+  const onFirstPage = currentAfter(paging) === null;
+  const liveRefresh = useMemo(
+    () => coalesce(() => reexecute({ requestPolicy: 'network-only' }), LIVE_REFRESH_MS),
+    [reexecute],
+  );
+  useEffect(() => () => liveRefresh.cancel(), [liveRefresh]);
   useEffect(() => {
-    if (liveTick > 0) reexecute({ requestPolicy: 'network-only' });
-  }, [liveTick, reexecute]);
+    if (liveTick > 0 && onFirstPage) liveRefresh.trigger();
+  }, [liveTick, onFirstPage, liveRefresh]);
 
   const apply = (next: OrderFilterForm) => {
     try {
