@@ -108,7 +108,13 @@ class MetricsRepository:
         return tz
 
     async def tallies(
-        self, shop_id: int, rng: DayRange, *, by_day: bool, group_by: Dimension | None
+        self,
+        shop_id: int,
+        rng: DayRange,
+        *,
+        by_day: bool,
+        group_by: Dimension | None,
+        with_hours: bool = True,
     ) -> Tallies:
         """Whole days from the ``metrics_daily`` rollup; days it may not reflect yet (touched by
         a change the worker has not rolled up, or today and later) from the live tables."""
@@ -118,11 +124,15 @@ class MetricsRepository:
         today = utcnow().astimezone(ZoneInfo(rng.timezone)).date()
         live = [d for d in rng.dates() if stale is None or d in stale or d >= today]
         if len(live) < rng.days:
-            await self._rolled_up(out, shop_id, rng, live, by_day=by_day, group_by=group_by)
+            await self._rolled_up(
+                out, shop_id, rng, live, by_day=by_day, group_by=group_by, with_hours=with_hours
+            )
         for first, last in runs(live):
             part = DayRange(first, last, rng.timezone)
             bucket: Bucket = "day" if by_day else None
-            await self._live(out, shop_id, part, bucket=bucket, group_by=group_by)
+            await self._live(
+                out, shop_id, part, bucket=bucket, group_by=group_by, with_hours=with_hours
+            )
         return out
 
     async def hourly_tallies(
@@ -144,8 +154,11 @@ class MetricsRepository:
         *,
         by_day: bool,
         group_by: Dimension | None,
+        with_hours: bool,
     ) -> None:
         m = MetricsDaily
+        # The duration arrays are most of a row's bytes: left out when nobody asked for them.
+        hours_column = m.s2s_hours if with_hours else literal_column("NULL").label("s2s_hours")
         rows = await self.session.execute(
             select(
                 m.day,
@@ -155,7 +168,7 @@ class MetricsRepository:
                 m.paid_count,
                 m.gmv,
                 m.commission,
-                m.s2s_hours,
+                hours_column,
                 m.returns,
                 m.disputes,
                 m.refunded_amount,
@@ -178,7 +191,7 @@ class MetricsRepository:
                     row.paid_count,
                     row.gmv,
                     row.commission,
-                    row.s2s_hours,
+                    row.s2s_hours or [],
                     row.returns,
                     row.disputes,
                     row.refunded_amount,
@@ -195,6 +208,7 @@ class MetricsRepository:
         *,
         bucket: Bucket,
         group_by: Dimension | None,
+        with_hours: bool = True,
     ) -> None:
         group = _group_column(group_by)
 
@@ -243,11 +257,15 @@ class MetricsRepository:
         # Every duration, not percentile_cont: rolled-up days carry theirs too, and the service
         # computes avg/p50/p90 over the union.
         hours = cast(extract("epoch", Order.signed_at - Order.shipped_at), Float) / 3600.0
-        signed_q = bucketed(
-            Order.signed_at, func.array_agg(aggregate_order_by(hours, hours))
-        ).where(Order.shop_id == shop_id, Order.shipped_at.is_not(None))
+        # Without hours the cells are still made: a group signed for in the range is active.
+        durations = func.array_agg(aggregate_order_by(hours, hours)) if with_hours else func.count()
+        signed_q = bucketed(Order.signed_at, durations).where(
+            Order.shop_id == shop_id, Order.shipped_at.is_not(None)
+        )
         for day, g, values in await self._rows(signed_q):
-            out.cell((day, g)).hours.extend(values or ())  # NULL: nothing signed
+            cell = out.cell((day, g))
+            if with_hours:
+                cell.hours.extend(values or ())  # NULL: nothing signed
 
         returns_q = (
             bucketed(AfterSale.created_at, func.count())

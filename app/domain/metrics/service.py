@@ -236,7 +236,9 @@ class MetricsService:
         }
 
     async def _grouped(self, shop_id: int, rng: DayRange, dim: Dimension) -> dict[Any, Tally]:
-        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=dim)
+        tallies = await self.repo.tallies(
+            shop_id, rng, by_day=False, group_by=dim, with_hours=False
+        )
         return {g: t for (_, g), t in tallies.cells.items()}
 
     async def regions(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
