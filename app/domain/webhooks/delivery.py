@@ -37,32 +37,31 @@ log = get_logger(__name__)
 TIMEOUT_SECONDS = 10.0
 EXCERPT_BYTES = 1024
 USER_AGENT = "OrderGate-Webhooks/1"
-_SCAN = 5000
 CLAIM_COALESCE_SECONDS = 0.01
 
 _CLAIM = text(
     """
-WITH due AS (
-    SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_deliveries d
-    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
-      AND (d.locked_until IS NULL OR d.locked_until < now())
-      AND (CAST(:only AS bigint[]) IS NULL OR d.endpoint_id = ANY(CAST(:only AS bigint[])))
-    ORDER BY d.next_attempt_at
-    LIMIT :scan
-), fair AS (
-    SELECT due.id, due.endpoint_id, due.next_attempt_at,
-           row_number() OVER (PARTITION BY due.endpoint_id ORDER BY due.next_attempt_at, due.id)
-               AS rn
-    FROM due JOIN webhook_endpoints e ON e.id = due.endpoint_id
+WITH room AS (
+    SELECT e.id AS endpoint_id,
+           :per_endpoint - coalesce((CAST(:inflight_counts AS int[]))[
+               array_position(CAST(:inflight_ids AS bigint[]), e.id)], 0) AS free
+    FROM webhook_endpoints e
     WHERE e.enabled AND e.deleted_at IS NULL
+      AND (CAST(:only AS bigint[]) IS NULL OR e.id = ANY(CAST(:only AS bigint[])))
+), fair AS (
+    -- Each endpoint's oldest due rows, at most its free slots: one short index probe per
+    -- endpoint, whatever the backlog, and a slow endpoint's backlog never hides another's rows.
+    SELECT d.id, d.next_attempt_at FROM room CROSS JOIN LATERAL (
+        SELECT d.id, d.next_attempt_at FROM webhook_deliveries d
+        WHERE d.endpoint_id = room.endpoint_id AND d.status = 'pending'
+          AND d.next_attempt_at <= now()
+          AND (d.locked_until IS NULL OR d.locked_until < now())
+        ORDER BY d.next_attempt_at, d.id
+        LIMIT greatest(room.free, 0)
+    ) d
 ), pick AS (
     SELECT d.id FROM webhook_deliveries d
-    WHERE d.id IN (
-        SELECT id FROM fair WHERE rn <= :per_endpoint - coalesce(
-            (CAST(:inflight_counts AS int[]))[
-                array_position(CAST(:inflight_ids AS bigint[]), fair.endpoint_id)], 0)
-        ORDER BY next_attempt_at, id LIMIT :n
-    )
+    WHERE d.id IN (SELECT id FROM fair ORDER BY next_attempt_at, id LIMIT :n)
       AND d.status = 'pending' AND (d.locked_until IS NULL OR d.locked_until < now())
     FOR UPDATE SKIP LOCKED
 ), claimed AS (
@@ -209,7 +208,6 @@ class DeliveryWorker:
             "inflight_ids": [e for e, _ in inflight],
             "inflight_counts": [c for _, c in inflight],
             "only": sorted(self.only_endpoints) if self.only_endpoints is not None else None,
-            "scan": _SCAN,
             "per_endpoint": self.per_endpoint,
             "n": n,
             "lease": self.lease_seconds,
@@ -469,7 +467,7 @@ class DeliveryWorker:
                 await _first(stop, wake, self._slot_freed, seconds=wait)
                 if self._tasks and not stop.is_set():
                     # Sends still in flight will free more slots within milliseconds: one claim
-                    # for several of them (each claim scans up to _SCAN due rows).
+                    # for several of them.
                     await asyncio.sleep(CLAIM_COALESCE_SECONDS)
         finally:
             if self._tasks:
