@@ -1,13 +1,13 @@
 """The ``metrics_daily`` rollup: exact daily figures per (shop, local day, dimension value).
 
 Maintenance is recompute-not-increment: a day touched by a change is recomputed whole from
-the source tables (orders, after_sales, disputes) in one statement, so the rollup converges to
-the source whatever order changes arrive in and a rerun is harmless. The worker follows the
-change log past the ``metrics_daily`` cursor with the feed's horizon rule
-(:mod:`app.domain.sync.follower`); a page of changes becomes the set of (shop, day) it touches
-— the local days of the order's created/paid/signed times and of its after-sales and disputes
-(grouped figures attribute those to the order's dimensions) — and those days are recomputed in
-the same transaction that moves the cursor.
+the source tables (orders, after_sales, disputes), so the rollup converges to the source
+whatever order changes arrive in and a rerun is harmless. The worker follows the change log
+past the ``metrics_daily`` cursor with the feed's horizon rule (:mod:`app.domain.sync.follower`);
+a page of changes becomes the set of (shop, day) it touches — the local days of the order's
+created/paid/signed times and of its after-sales and disputes (grouped figures attribute those
+to the order's dimensions) — those days are recomputed (a short transaction per shop, whose
+xid lives only for the row swap), then the cursor moves past the page.
 
 This relies on order timestamps being write-once (the state machine sets ``paid_at``,
 ``signed_at`` … once; ``created_at`` never moves), so the current row names every day an
@@ -27,20 +27,21 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Row, text
+from sqlalchemy import Row, delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
 from app.domain.metrics.definitions import RETURN_TYPES
 from app.domain.metrics.ranges import DayRange
 from app.domain.sync.follower import (
+    advance,
     follow_forever,
     has_cursor,
     horizon_position,
-    start_cursor_at,
-    take_page,
+    peek_page,
 )
 from app.logging import get_logger
+from app.models import MetricsDaily
 from app.worker.runner import JobContext
 
 log = get_logger(__name__)
@@ -170,7 +171,7 @@ def _cols(**given: str) -> str:
 
 _HOURS = "CAST(EXTRACT(epoch FROM x.signed_at - x.shipped_at) AS float8) / 3600.0"
 
-_RECOMPUTE_SQL = text(
+_AGGREGATE_SQL = text(
     f"""
 WITH fam AS (
     {
@@ -229,12 +230,13 @@ WITH fam AS (
         )
     }
 )
-INSERT INTO metrics_daily (shop_id, day, dim_kind, dim_value, orders, paid_orders, paid_count,
-    gmv, commission, signed, s2s_hours, returns, disputes, refunded_amount, refunded_orders,
-    flagged)
-SELECT :shop, day, kind, value, sum(orders), sum(paid_orders), sum(paid_count), sum(gmv),
-    sum(commission), sum(signed), COALESCE(max(s2s_hours), '{{}}'), sum(returns), sum(disputes),
-    sum(refunded_amount), sum(refunded_orders), sum(flagged)
+SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
+    sum(paid_orders)::bigint AS paid_orders, sum(paid_count)::bigint AS paid_count,
+    sum(gmv)::bigint AS gmv, sum(commission)::bigint AS commission,
+    sum(signed)::bigint AS signed, COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
+    sum(returns)::bigint AS returns, sum(disputes)::bigint AS disputes,
+    sum(refunded_amount)::bigint AS refunded_amount,
+    sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged
 FROM fam
 GROUP BY day, kind, value
 """
@@ -275,29 +277,33 @@ def runs(days: Iterable[date], *, max_len: int | None = None) -> Iterator[tuple[
 
 
 async def recompute(session: AsyncSession, shop_id: int, days: Iterable[date], tz: str) -> None:
-    """Replace the rollup rows of ``days`` of one shop with figures from the source tables."""
+    """Replace the rollup rows of ``days`` of one shop with figures from the source tables.
+
+    The aggregation is read first, while the transaction has no xid yet (a read-only statement
+    takes none), then the rows are swapped: the xid — which holds the cluster-wide feed horizon
+    back — lives for the short DELETE + INSERT only, not for the aggregation.
+    """
     # One recomputer per shop at a time: a concurrent rebuild and roll would otherwise both
     # insert a day's rows (the second DELETE cannot see the first's uncommitted rows).
     await session.execute(
         text("SELECT pg_advisory_xact_lock(hashtext('metrics_daily'), CAST(:shop AS int))"),
         {"shop": shop_id},
     )
+    fresh: list[tuple[date, date, list[dict[str, Any]]]] = []
     for first, last in runs(days):
         window = DayRange(first, last, tz)
-        # Two statements: a DELETE in a CTE is not seen by the unique check of the INSERT.
-        await session.execute(
-            text("DELETE FROM metrics_daily WHERE shop_id = :shop AND day BETWEEN :a AND :b"),
-            {"shop": shop_id, "a": first, "b": last},
+        result = await session.execute(
+            _AGGREGATE_SQL, {"shop": shop_id, "tz": tz, "start": window.start, "end": window.end}
         )
+        fresh.append((first, last, [{**r, "shop_id": shop_id} for r in result.mappings()]))
+    for first, last, rows in fresh:
         await session.execute(
-            _RECOMPUTE_SQL,
-            {
-                "shop": shop_id,
-                "tz": tz,
-                "start": window.start,
-                "end": window.end,
-            },
+            delete(MetricsDaily).where(
+                MetricsDaily.shop_id == shop_id, MetricsDaily.day.between(first, last)
+            )
         )
+        if rows:
+            await session.execute(insert(MetricsDaily), rows)
 
 
 @dataclass(frozen=True)
@@ -307,12 +313,18 @@ class RollResult:
 
 
 async def roll_once(db: Database, *, batch: int = BATCH) -> RollResult:
-    """One page of changes past the cursor: recompute the days they touch, move the cursor."""
+    """One page of changes past the cursor: recompute the days they touch (a short transaction
+    per shop), then move the cursor past the page. Idempotent, so a crash in between, or two
+    workers on the same page, only repeat work."""
     async with db.transaction() as session:
-        page = await take_page(session, CURSOR, batch)
+        page = await peek_page(session, CURSOR, batch)
         touched = await touched_days(session, page)
-        for shop_id, days in touched.days.items():
+    for shop_id, days in touched.days.items():
+        async with db.transaction() as session:
             await recompute(session, shop_id, days, touched.zones[shop_id])
+    if page:
+        async with db.transaction() as session:
+            await advance(session, CURSOR, (int(page[-1].xid), int(page[-1].id)))
     return RollResult(len(page), sum(len(d) for d in touched.days.values()))
 
 
@@ -358,7 +370,7 @@ GROUP BY 1, 2, 3
             )
     if shop_ids is None:  # only a rebuild of every shop may skip the changes before it
         async with db.transaction() as session:
-            await start_cursor_at(session, CURSOR, position)
+            await advance(session, CURSOR, position)
     log.info("metrics_rollup_rebuilt", days=total, shops=shop_ids or "all")
     return total
 

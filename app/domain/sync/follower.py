@@ -3,8 +3,7 @@
 A follower reads the rows after its stored ``(xid, id)`` and below
 ``pg_snapshot_xmin(pg_current_snapshot())`` in ``(xid, id)`` order — the rule of the feed and
 of the webhook fan-out — so it never passes a row that a running transaction will commit
-later. :func:`take_page` locks the cursor row (serialising several workers), reads the page
-and moves the cursor to its end in one statement.
+later. A follower peeks a page, does idempotent work, then moves the cursor forward.
 """
 
 from __future__ import annotations
@@ -20,32 +19,22 @@ from app.domain.webhooks.sql import HORIZON_SQL
 
 _PAGE_SQL = text(
     f"""
-WITH st AS (
-    SELECT last_xid, last_change_id FROM change_log_cursors WHERE name = :name FOR UPDATE
-), page AS (
-    -- Scalar subqueries, not a join with st: only then is the row comparison an index bound.
-    SELECT c.shop_id, c.id, c.xid, c.entity, c.entity_id, c.type FROM change_log c
-    WHERE (c.xid, c.id) > ((SELECT last_xid FROM st), (SELECT last_change_id FROM st))
-      AND c.xid < {HORIZON_SQL}
-    ORDER BY c.xid, c.id
-    LIMIT :n
-), last AS (
-    SELECT xid, id FROM page ORDER BY xid DESC, id DESC LIMIT 1
-), moved AS (
-    UPDATE change_log_cursors s SET last_xid = last.xid, last_change_id = last.id,
-           updated_at = now()
-    FROM last WHERE s.name = :name
-    RETURNING 1
-)
-SELECT shop_id, id, entity, entity_id, type FROM page ORDER BY xid, id
+SELECT c.shop_id, c.id, c.xid::text AS xid, c.entity, c.entity_id, c.type FROM change_log c
+-- Scalar subqueries, not a join: only then is the row comparison an index bound.
+WHERE (c.xid, c.id) > ((SELECT last_xid FROM change_log_cursors WHERE name = :name),
+                       (SELECT last_change_id FROM change_log_cursors WHERE name = :name))
+  AND c.xid < {HORIZON_SQL}
+ORDER BY c.xid, c.id
+LIMIT :n
 """
 )
 
 
-async def take_page(session: AsyncSession, name: str, batch: int) -> Sequence[Row[Any]]:
-    """Up to ``batch`` changes past cursor ``name``, the cursor moved past them; the caller
-    consumes them in the same transaction, so work and cursor commit together (and the row
-    lock on the cursor serialises several workers)."""
+async def peek_page(session: AsyncSession, name: str, batch: int) -> Sequence[Row[Any]]:
+    """Up to ``batch`` changes past cursor ``name`` (``shop_id, id, xid, entity, entity_id,
+    type``), read-only: the caller does its work, then :func:`advance` — in short transactions
+    of its own, so no transaction holds an xid (and the horizon) for the whole page. Work
+    must be idempotent: after a crash in between, the page is read again."""
     return (await session.execute(_PAGE_SQL, {"name": name, "n": batch})).all()
 
 
@@ -73,7 +62,7 @@ async def has_cursor(session: AsyncSession, name: str) -> bool:
     return found is not None
 
 
-async def start_cursor_at(session: AsyncSession, name: str, position: tuple[int, int]) -> None:
+async def advance(session: AsyncSession, name: str, position: tuple[int, int]) -> None:
     """Create the cursor at ``position``, or move it forward to it (never backwards)."""
     await session.execute(
         text(
