@@ -3,7 +3,8 @@
 Writers commit changes through the real change-log writer (one transaction per change, spread
 over 3 shops) at ``--rate`` per second for ``--duration`` seconds. Three endpoints, each
 subscribed to every shop, point at three local receivers (asyncio HTTP/1.1 servers in this
-process, answering 200 at once), so each change becomes 3 deliveries. One ``ordergate worker``
+process, answering 200 at once), so each change becomes 3 deliveries (``--per-shop``: endpoint i
+subscribes to shop i only, one delivery per change). One ``ordergate worker``
 process (fan-out + delivery jobs) does the work. Latency = a receiver reads the request - the
 writer issues COMMIT. Prints p50/p95/p99 (target p99 < 1 s), deliveries/s of the worker while
 writes were arriving and overall, and missing/duplicate counts; appends to bench/RESULTS.md.
@@ -112,8 +113,9 @@ async def worker_process(url: str) -> AsyncIterator[None]:
         await asyncio.wait_for(proc.wait(), 30)
 
 
-async def main(rate: float, duration: float, isolated: bool) -> None:
+async def main(rate: float, duration: float, isolated: bool, per_shop: bool) -> None:
     total = int(rate * duration)
+    fanout = 1 if per_shop else RECEIVERS  # deliveries per change
     async with scratch_database("webhooks", isolated=isolated) as url:
         db = database(url, pool=20)
         owner = await make_account(db)
@@ -142,12 +144,14 @@ async def main(rate: float, duration: float, isolated: bool) -> None:
             receivers[2].serving(),
             worker_process(url),
         ):
-            for rx in receivers:
-                await create_endpoint(db, settings, url=rx.url, shop_ids=shops)
+            for i, rx in enumerate(receivers):
+                subscribed = [shops[i]] if per_shop else shops
+                await create_endpoint(db, settings, url=rx.url, shop_ids=subscribed)
             # Barrier: one warm-up change reaches every receiver, so the worker's start-up is
             # not counted as latency.
             await write(WARMUP)
-            await until(lambda: all(rx.arrivals for rx in receivers), 120, "warm-up delivery")
+            warm = receivers[:1] if per_shop else receivers  # the warm-up change is shop 0's
+            await until(lambda: all(rx.arrivals for rx in warm), 120, "warm-up delivery")
             for rx in receivers:
                 rx.arrivals.clear()
             started = time.perf_counter()
@@ -156,7 +160,7 @@ async def main(rate: float, duration: float, isolated: bool) -> None:
             arrived_then = sum(len(rx.arrivals) for rx in receivers)
             with contextlib.suppress(TimeoutError):
                 await until(
-                    lambda: distinct(receivers) >= total * RECEIVERS,
+                    lambda: distinct(receivers) >= total * fanout,
                     max(60.0, duration),
                     "every delivery",
                 )
@@ -173,17 +177,19 @@ async def main(rate: float, duration: float, isolated: bool) -> None:
     last = max(at for rx in receivers for _, at in rx.arrivals)
     record(
         f"webhook_latency rate={rate:g}/s (achieved {achieved:.0f}/s) duration={duration:g}s "
-        f"endpoints={RECEIVERS} shops={SHOPS} one worker process "
+        f"endpoints={RECEIVERS} shops={SHOPS} "
+        f"{'one shop per endpoint' if per_shop else 'every shop on every endpoint'} "
+        "one worker process "
         f"{'isolated cluster' if isolated else 'shared server'} "
-        f"deliveries={received}/{total * RECEIVERS} dup={duplicates}: commit->received "
+        f"deliveries={received}/{total * fanout} dup={duplicates}: commit->received "
         f"p50 {ms[0]:.1f} ms, p95 {ms[1]:.1f} ms, p99 {ms[2]:.1f} ms, "
         f"max {max(latencies) * 1000:.1f} ms (target p99 < 1 s); "
         f"{arrived_then / (writes_done - started):.0f} deliveries/s during the writes, "
         f"{received / (last - started):.0f}/s overall (drained "
         f"{(last - writes_done) * 1000:.0f} ms after the last commit)"
     )
-    if received < total * RECEIVERS:
-        missing = total * RECEIVERS - received
+    if received < total * fanout:
+        missing = total * fanout - received
         print(f"missing {missing} deliveries {finished - writes_done:.0f} s after the writes")
         sys.exit(1)
 
@@ -194,9 +200,12 @@ def cli() -> Any:
     p.add_argument("--rate", type=float, default=200 if full else 50, help="changes per second")
     p.add_argument("--duration", type=float, default=60 if full else 5, help="seconds")
     p.add_argument("--isolated", action="store_true", help="private embedded PostgreSQL cluster")
+    p.add_argument(
+        "--per-shop", action="store_true", help="endpoint i gets shop i only (1 delivery/change)"
+    )
     return p.parse_args()
 
 
 if __name__ == "__main__":
     args = cli()
-    asyncio.run(main(args.rate, args.duration, args.isolated))
+    asyncio.run(main(args.rate, args.duration, args.isolated, args.per_shop))
