@@ -48,7 +48,22 @@ class GraphQLContext(BaseContext):
         self._session_lock = asyncio.Lock()
 
     async def serial(self, work: Awaitable[V]) -> V:
-        """Await ``work`` (which uses :attr:`session`) while no other resolver uses it."""
+        """Await ``work`` (which uses :attr:`session`) while no other resolver uses it.
+
+        When a field fails, graphql-core cancels its siblings' resolvers. Cancelling a statement
+        midway would leave the request's session unusable (and its commit a 500), so the work
+        runs in its own task, shielded: a cancelled resolver waits for its statement to finish,
+        then gives up, and the lock passes on only after that."""
+        task = asyncio.ensure_future(self._locked(work))
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            await asyncio.wait({task})  # let the statement finish; its result is not wanted
+            if not task.cancelled():
+                task.exception()  # retrieved: asyncio must not log it as never retrieved
+            raise
+
+    async def _locked(self, work: Awaitable[V]) -> V:
         async with self._session_lock:
             return await work
 

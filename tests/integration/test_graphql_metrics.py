@@ -209,3 +209,23 @@ async def test_graphql_hourly_trend_equals_rest(
     assert got["interval"] == "HOUR"
     assert got["series"] == [{"key": e["key"], "points": e["points"]} for e in r.json()["series"]]
     assert all(len(e["points"]) == 48 for e in got["series"])
+
+
+async def test_a_failing_field_beside_running_queries_is_a_field_error_not_a_500(
+    client: httpx.AsyncClient, seeded: tuple[int, str]
+) -> None:
+    """One resolver raising while siblings are mid-query on the request's session: the error is
+    reported on its field and the siblings' statements finish, so the request's transaction
+    still ends cleanly (graphql-core cancels the siblings of a failed non-null field)."""
+    shop_id, token = seeded
+    q = """query($s: Int!) { shop(id: $s) { metrics(from: "2026-03-01", to: "2026-03-31") {
+        a: buyersTop(limit: 5) { gmv } regions { province } funnel { stages { created } }
+        trend(metric: ["revenue"]) { metrics } b: buyersTop(limit: 7) { gmv }
+        authors { nickname } } } }"""
+    for _ in range(5):
+        r = await client.post(
+            "/graphql", json={"query": q, "variables": {"s": shop_id}}, headers=bearer(token)
+        )
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["errors"][0]["extensions"]["code"] == "VALIDATION_ERROR", body
