@@ -18,12 +18,12 @@ from app.domain.exports.query import ExportQuery, build_query
 from app.domain.exports.repository import ACTIVE, ExportJobRepository
 from app.domain.exports.schemas import ExportCreate, OrdersCsvParams
 from app.domain.exports.storage import ExportStorage
-from app.domain.exports.writers import session_driver
 from app.domain.metrics.ranges import DayRange, day_range
 from app.domain.orders.filters import OrderFilter
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import rfc3339, utcnow
 from app.models import ExportJob
+from app.pg_copy import session_driver
 
 MAX_EXPORT_DAYS = 90
 MAX_ACTIVE_PER_SHOP = 3

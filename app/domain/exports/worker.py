@@ -17,8 +17,9 @@ from app.config import Settings
 from app.db import Database
 from app.domain.exports.service import query_for
 from app.domain.exports.storage import ExportStorage, default_storage
-from app.domain.exports.writers import Written, driver_connection, write_csv, write_xlsx
+from app.domain.exports.writers import Written, write_csv, write_xlsx
 from app.logging import get_logger
+from app.pg_copy import driver_connection
 
 log = get_logger(__name__)
 

@@ -4,21 +4,19 @@ server-side cursor. Memory stays flat whatever the row count."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
 import xlsxwriter  # type: ignore[import-untyped]
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
 from app.domain.exports.query import ExportQuery
+from app.pg_copy import copy_chunks, driver_connection
 
 BOM = b"\xef\xbb\xbf"
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit minus the header row
@@ -30,25 +28,6 @@ class Written:
     rows: int
     size_bytes: int
     sha256: str
-
-
-async def session_driver(session: AsyncSession) -> asyncpg.Connection:
-    """The asyncpg connection under a session (for COPY and $n-parameter SQL)."""
-    conn = await session.connection()
-    raw = await conn.get_raw_connection()
-    return cast(asyncpg.Connection, raw.driver_connection)
-
-
-@asynccontextmanager
-async def driver_connection(db: Database) -> AsyncIterator[asyncpg.Connection]:
-    """A pooled connection's asyncpg driver; invalidated if anything went wrong mid-COPY."""
-    async with db.engine.connect() as conn:
-        raw = await conn.get_raw_connection()
-        try:
-            yield cast(asyncpg.Connection, raw.driver_connection)
-        except BaseException:
-            await conn.invalidate()
-            raise
 
 
 async def write_csv(
@@ -78,40 +57,12 @@ async def write_csv(
 
 
 async def stream_csv(db: Database, q: ExportQuery, *, bom: bool) -> AsyncIterator[bytes]:
-    """COPY straight into an HTTP response, with back-pressure from a small queue."""
-    queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=8)
-
-    async def put(chunk: bytes) -> None:
-        await queue.put(bytes(chunk))  # asyncpg hands out bytearrays; ASGI wants bytes
-
-    async def produce() -> None:
-        async with driver_connection(db) as apg:
-            await apg.copy_from_query(q.sql, *q.args, output=put, format="csv", header=True)
-        await queue.put(None)
-
-    task = asyncio.create_task(produce())
-    try:
-        if bom:
-            yield BOM
-        while True:
-            getter = asyncio.ensure_future(queue.get())
-            done, _ = await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
-            if getter not in done:  # the producer ended (error): drain, then re-raise
-                getter.cancel()
-                while not queue.empty():
-                    chunk = queue.get_nowait()
-                    if chunk is not None:
-                        yield chunk
-                break
-            chunk = getter.result()
-            if chunk is None:
-                break
+    """COPY straight into an HTTP response."""
+    if bom:
+        yield BOM
+    async with driver_connection(db) as apg:
+        async for chunk in copy_chunks(apg, q.sql, *q.args, format="csv", header=True):
             yield chunk
-        await task
-    finally:
-        if not task.done():  # client went away: cancel the COPY
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
 
 
 def _cell(value: Any) -> Any:

@@ -14,16 +14,15 @@ read-only transaction has no xid, so streaming for minutes never holds any feed 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Sequence
 
 import asyncpg  # type: ignore[import-untyped]
 import orjson
 
 from app.db import Database
-from app.domain.exports.writers import driver_connection
 from app.domain.sync.cursor import START, Cursor, CursorCodec, FeedPosition
 from app.domain.sync.feed import FeedReader, _check_alive, horizon_position
+from app.pg_copy import copy_chunks, driver_connection
 
 _META = """
 SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
@@ -85,43 +84,18 @@ async def _copied(
                 )
             yield b""  # primed: the cursor is fine, the response may start
             position = cursor.position if cursor else START
-            queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=_CHUNKS)
+            args = (
+                shop_id,
+                str(position.xid),
+                position.id,
+                meta["xmin"],
+                list(types or []) or None,
+            )
             lines = 0
-
-            async def put(chunk: bytes) -> None:
-                nonlocal lines
+            chunks = copy_chunks(conn, _ROWS, *args, queue_size=_CHUNKS, **_COPY_OPTIONS)
+            async for chunk in chunks:
                 lines += chunk.count(b"\n")
-                await queue.put(bytes(chunk))
-
-            async def produce() -> None:
-                args = (
-                    shop_id,
-                    str(position.xid),
-                    position.id,
-                    meta["xmin"],
-                    list(types or []) or None,
-                )
-                await conn.copy_from_query(_ROWS, *args, output=put, **_COPY_OPTIONS)
-                await queue.put(None)
-
-            task = asyncio.create_task(produce())
-            try:
-                while True:
-                    getter = asyncio.ensure_future(queue.get())
-                    await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
-                    if not getter.done():  # COPY failed: end without the trailer
-                        getter.cancel()
-                        await task  # re-raises
-                        return
-                    chunk = getter.result()
-                    if chunk is None:
-                        break
-                    yield chunk
-                await task
-            finally:
-                if not task.done():  # the client went away: stop the COPY
-                    task.cancel()
-                    await asyncio.gather(task, return_exceptions=True)
+                yield chunk
     last = max(position, horizon_position(int(meta["xmin"])))
     yield _trailer(codec, Cursor(meta["epoch"], shop_id, last), lines)
 

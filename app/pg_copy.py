@@ -1,0 +1,74 @@
+"""Talking to asyncpg directly, for what SQLAlchemy does not do: ``COPY (query) TO STDOUT``
+streamed chunk by chunk (exports, the bulk change feed) and ``$n``-parameter SQL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, cast
+
+import asyncpg  # type: ignore[import-untyped]
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import Database
+
+
+async def session_driver(session: AsyncSession) -> asyncpg.Connection:
+    """The asyncpg connection under a session (for COPY and $n-parameter SQL)."""
+    conn = await session.connection()
+    raw = await conn.get_raw_connection()
+    return cast(asyncpg.Connection, raw.driver_connection)
+
+
+@asynccontextmanager
+async def driver_connection(db: Database) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection's asyncpg driver; invalidated if anything went wrong mid-COPY."""
+    async with db.engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        try:
+            yield cast(asyncpg.Connection, raw.driver_connection)
+        except BaseException:
+            await conn.invalidate()
+            raise
+
+
+async def copy_chunks(
+    conn: asyncpg.Connection, sql: str, *args: Any, queue_size: int = 8, **options: Any
+) -> AsyncIterator[bytes]:
+    """The output of ``COPY (sql) TO STDOUT`` as it arrives, with back-pressure from a small
+    queue. A COPY failure is raised after the chunks before it; a consumer that stops early
+    (a client gone) cancels the COPY."""
+    queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=queue_size)
+
+    async def put(chunk: bytes) -> None:
+        await queue.put(bytes(chunk))  # asyncpg hands out bytearrays; ASGI wants bytes
+
+    async def produce() -> None:
+        await conn.copy_from_query(sql, *args, output=put, **options)
+        await queue.put(None)
+
+    task = asyncio.create_task(produce())
+    try:
+        while True:
+            getter = asyncio.ensure_future(queue.get())
+            await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+            if not getter.done():
+                # The producer ended first: what it queued is still to be handed out (up to
+                # the end marker when it succeeded), then its failure, if any, is raised.
+                getter.cancel()
+                while not queue.empty():
+                    chunk = queue.get_nowait()
+                    if chunk is None:
+                        break
+                    yield chunk
+                break
+            chunk = getter.result()
+            if chunk is None:
+                break
+            yield chunk
+        await task
+    finally:
+        if not task.done():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
