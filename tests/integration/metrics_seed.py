@@ -49,6 +49,9 @@ class Spec:
     dispute: datetime | None = None
     closed_reason: str | None = None
     reminded: datetime | None = None
+    # Set whatever the source: only live_room orders count by room, short_video by video.
+    room_id: str | None = None
+    video_id: str | None = None
     # filled in by the seed
     id: int = 0
     author_id: int | None = None
@@ -58,12 +61,20 @@ class Spec:
         return self.unit_price * self.quantity + self.shipping_fee
 
     @property
+    def content_id(self) -> str | None:
+        """The live room or short video the order came from (metrics ``by_content``)."""
+        return {"live_room": self.room_id, "short_video": self.video_id}.get(self.traffic_source)
+
+    @property
     def commission(self) -> int:
         return self.paid_amount * self.commission_bps // 10_000 if self.author is not None else 0
 
 
 def make_specs(seed: int = 7, n: int = 40) -> list[Spec]:
     rnd = random.Random(seed)
+    # Its own generator: the rest of the specs stay as they were before rooms/videos existed.
+    # "c/1" is both a room and a video id, and holds the key separator.
+    content_rnd = random.Random(seed + 1)
     specs: list[Spec] = []
     for i in range(n):
         # Within ±2.5 days of MIDNIGHT, many within minutes of a local midnight.
@@ -83,6 +94,8 @@ def make_specs(seed: int = 7, n: int = 40) -> list[Spec]:
             province=rnd.choice(["广东", "浙江", "四川"]),
             author=author,
             commission_bps=rnd.choice([500, 1500]) if author is not None else 0,
+            room_id=content_rnd.choice(["r1", "r2", "c/1", None]),
+            video_id=content_rnd.choice(["v1", "c/1", None]),
         )
         fate = rnd.random()
         if fate < 0.2:
@@ -157,6 +170,8 @@ async def seed(
             author_id=spec.author_id,
             commission_rate_bps=spec.commission_bps,
             created_at=spec.created.isoformat(),
+            room_id=spec.room_id,
+            video_id=spec.video_id,
         )
         payload["receiver"] = {**payload["receiver"], "province": spec.province}
         spec.id = (await post("/orders", payload))["id"]

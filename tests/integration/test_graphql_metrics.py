@@ -30,7 +30,7 @@ QUERY = f"""query($s: Int!, $f: Date!, $t: Date!, $g: MetricsGroupBy, $m: [Strin
     points {{ date {METRICS} commission }} }} }}
   regions {{ province {VOLUME} cities {{ city {VOLUME} }} }}
   authors {{ authorId nickname {VOLUME} commission bySource {{ trafficSource {VOLUME}
-    commission }} }}
+    commission }} byContent {{ trafficSource contentId {VOLUME} commission }} }}
   buyersTop(by: $by, limit: 5) {{ buyerId nickname paidOrders gmv aov }}
   funnel {{ stages {{ created paid shipped signed completed }} unpaid {{ total pendingPayment
     pendingOver24h closedUnpaid remindedUnpaid paidAfterReminder
@@ -141,6 +141,7 @@ async def test_graphql_metrics_equal_rest(
     assert got["regions"] == (await rest("regions"))["provinces"]
     assert got["authors"] == (await rest("authors"))["authors"]
     assert got["authors"] and got["regions"]
+    assert any(a["byContent"] for a in got["authors"])
     assert got["buyersTop"] == (await rest("buyers/top", by=by, limit=5))["buyers"]
     funnel = await rest("funnel")
     assert got["funnel"] == {"stages": funnel["stages"], "unpaid": funnel["unpaid"]}

@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from app.auth.scope import ShopScope
 from app.db import Database
-from app.domain.metrics.definitions import METRIC_NAMES
+from app.domain.metrics.definitions import AUTHOR_CONTENT_MAX, METRIC_NAMES
 from app.domain.metrics.rollup import rebuild
 from app.domain.metrics.service import MetricsService
 from app.errors import NotFound, ValidationFailed
@@ -348,6 +348,21 @@ async def check_regions_and_authors(db: Database, shop_id: int, specs: list[Spec
                 assert by_source[t]["gmv"] == oracle(m, first, last)["gmv"]
                 assert by_source[t]["orders"] == oracle(m, first, last)["orders"]
                 assert by_source[t]["commission"] == oracle(m, first, last)["commission"]
+            by_content = {(b["traffic_source"], b["content_id"]): b for b in row["by_content"]}
+            contents = {
+                k: m
+                for k, m in _groups(members, lambda s: (s.traffic_source, s.content_id)).items()
+                if k[1] is not None and _active(m, first, last)
+            }
+            assert len(contents) <= AUTHOR_CONTENT_MAX  # the cap does not cut the seed
+            assert set(by_content) == set(contents)
+            for k, m in contents.items():
+                assert {
+                    f: by_content[k][f] for f in ("orders", "paid_orders", "gmv", "aov")
+                } == _volume(m, first, last)
+                assert by_content[k]["commission"] == oracle(m, first, last)["commission"]
+            gmvs = [b["gmv"] for b in row["by_content"]]
+            assert gmvs == sorted(gmvs, reverse=True)
 
 
 async def test_regions_and_authors_equal_oracle(

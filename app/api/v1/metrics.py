@@ -66,7 +66,10 @@ async def regions(
     return json_bytes_response(await _service(session, auth).regions(shop_id, first, last))
 
 
-@router.get("/authors", summary="Orders, GMV and commission per influencer, by traffic source")
+@router.get(
+    "/authors",
+    summary="Orders, GMV and commission per influencer, by traffic source and by room/video",
+)
 async def authors(
     shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
 ) -> Response:

@@ -18,8 +18,13 @@ METRIC_NAMES: tuple[str, ...] = (
 GroupBy = Literal["traffic_source", "author", "province", "pay_method"]
 GROUP_BYS: tuple[str, ...] = ("traffic_source", "author", "province", "pay_method")
 # Internal dimensions of regions and authors: pairs, keyed "a/b" ("广东/深圳", "12/live_room",
-# "/search" for no author) alike in the rollup and the live queries.
-Dimension = GroupBy | Literal["city", "author_source"]
+# "/search" for no author) alike in the rollup and the live queries. ``author_content`` is
+# "author/source/content id" ("12/live_room/r1"): the content id is the order's room_id for
+# live_room orders and its video_id for short_video orders; other sources (or a missing id)
+# have none, and their value is NULL.
+Dimension = GroupBy | Literal["city", "author_source", "author_content"]
+# Which order column identifies the content an order came from, per traffic source.
+CONTENT_COLUMNS: dict[str, str] = {"live_room": "room_id", "short_video": "video_id"}
 
 # After-sale types that count as a return/refund for return_rate (exchanges do not).
 RETURN_TYPES: tuple[str, ...] = ("refund_only", "return_refund")
@@ -32,3 +37,4 @@ MAX_SUMMARY_DAYS = 3660
 MAX_TREND_DAYS = 366
 MAX_HOURLY_DAYS = 7  # interval=hour: 168 points per series, read live
 TOP_BUYERS_MAX = 100
+AUTHOR_CONTENT_MAX = 20  # rooms/videos listed per author (largest first)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    case,
     cast,
     exists,
     extract,
@@ -29,7 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.auth.scope import ShopScope
-from app.domain.metrics.definitions import RETURN_TYPES, Dimension
+from app.domain.metrics.definitions import CONTENT_COLUMNS, RETURN_TYPES, Dimension
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.rollup import runs, unrolled_days
 from app.errors import NotFound
@@ -81,15 +82,22 @@ class Tallies:
 def _group_column(
     group_by: Dimension | None,
 ) -> ColumnElement[Any] | InstrumentedAttribute[Any] | None:
+    author_source = func.coalesce(cast(Order.author_id, Text), "") + "/" + Order.traffic_source
+    # NULL for orders without a room/video (|| with NULL is NULL), as in the rollup.
+    content_id = case(
+        *(
+            (Order.traffic_source == src, getattr(Order, col))
+            for src, col in CONTENT_COLUMNS.items()
+        )
+    )
     columns: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
         "traffic_source": Order.traffic_source,
         "author": Order.author_id,
         "province": Order.province,
         "pay_method": Order.pay_method,
         "city": Order.province + "/" + Order.city,
-        "author_source": func.coalesce(cast(Order.author_id, Text), "")
-        + "/"
-        + Order.traffic_source,
+        "author_source": author_source,
+        "author_content": author_source + "/" + content_id,
     }
     return columns[group_by] if group_by else None
 

@@ -31,7 +31,7 @@ from sqlalchemy import Row, delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
-from app.domain.metrics.definitions import RETURN_TYPES
+from app.domain.metrics.definitions import CONTENT_COLUMNS, RETURN_TYPES
 from app.domain.metrics.ranges import DayRange
 from app.domain.sync.follower import (
     advance,
@@ -117,25 +117,32 @@ async def touched_days(session: AsyncSession, changes: Sequence[Row[Any]]) -> To
 
 
 # One local day bucket per family; every family grouped by day and by each dimension kind
-# (pairs encoded as "a/b", as the live path does: see definitions.DIMENSION_PAIRS).
+# (pairs encoded as "a/b", as the live path does: see definitions.Dimension).
 _DIMS = """GROUPING SETS ((x.day), (x.day, x.traffic_source), (x.day, x.author_id),
                           (x.day, x.province), (x.day, x.pay_method),
-                          (x.day, x.province, x.city), (x.day, x.author_id, x.traffic_source))"""
-_KIND = """CASE WHEN GROUPING(x.author_id) = 0 AND GROUPING(x.traffic_source) = 0
+                          (x.day, x.province, x.city), (x.day, x.author_id, x.traffic_source),
+                          (x.day, x.author_id, x.traffic_source, x.content_id))"""
+# author_content first: its grouping set also groups by author_id and traffic_source.
+_KIND = """CASE WHEN GROUPING(x.content_id) = 0 THEN 'author_content'
+     WHEN GROUPING(x.author_id) = 0 AND GROUPING(x.traffic_source) = 0
           THEN 'author_source'
      WHEN GROUPING(x.province) = 0 AND GROUPING(x.city) = 0 THEN 'city'
      WHEN GROUPING(x.traffic_source) = 0 THEN 'traffic_source'
      WHEN GROUPING(x.author_id) = 0 THEN 'author'
      WHEN GROUPING(x.province) = 0 THEN 'province'
      WHEN GROUPING(x.pay_method) = 0 THEN 'pay_method' ELSE 'total' END"""
-_VALUE = """CASE WHEN GROUPING(x.author_id) = 0 AND GROUPING(x.traffic_source) = 0
+_VALUE = """CASE WHEN GROUPING(x.content_id) = 0
+          THEN COALESCE(x.author_id::text, '') || '/' || x.traffic_source || '/' || x.content_id
+     WHEN GROUPING(x.author_id) = 0 AND GROUPING(x.traffic_source) = 0
           THEN COALESCE(x.author_id::text, '') || '/' || x.traffic_source
      WHEN GROUPING(x.province) = 0 AND GROUPING(x.city) = 0 THEN x.province || '/' || x.city
      WHEN GROUPING(x.traffic_source) = 0 THEN x.traffic_source
      WHEN GROUPING(x.author_id) = 0 THEN x.author_id::text
      WHEN GROUPING(x.province) = 0 THEN x.province
      WHEN GROUPING(x.pay_method) = 0 THEN x.pay_method END"""
-_ORDER_DIMS = "o.traffic_source, o.author_id, o.province, o.city, o.pay_method"
+_CONTENT_ID = " ".join(f"WHEN '{src}' THEN o.{col}" for src, col in CONTENT_COLUMNS.items())
+_ORDER_DIMS = f"""o.traffic_source, o.author_id, o.province, o.city, o.pay_method,
+    CASE o.traffic_source {_CONTENT_ID} END AS content_id"""
 _IN_DAYS = "timezone(:tz, {ts})::date AS day"
 _WINDOW = "{ts} >= :start AND {ts} < :end"
 
@@ -238,6 +245,7 @@ SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
     sum(refunded_amount)::bigint AS refunded_amount,
     sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged
 FROM fam
+WHERE kind <> 'author_content' OR value IS NOT NULL  -- orders without a room/video
 GROUP BY day, kind, value
 """
 )

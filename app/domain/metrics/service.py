@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import (
+    AUTHOR_CONTENT_MAX,
     HOURS_DIGITS,
     MAX_HOURLY_DAYS,
     MAX_SUMMARY_DAYS,
@@ -256,7 +257,8 @@ class MetricsService:
 
     async def authors(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
         """Orders, GMV and commission per influencer, split by traffic source (live room,
-        short video, …); orders without an author are left out."""
+        short video, …) and by live room / short video (the top AUTHOR_CONTENT_MAX); orders
+        without an author are left out."""
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
         sources: dict[int, list[dict[str, Any]]] = {}
         for key, t in (await self._grouped(shop_id, rng, "author_source")).items():
@@ -264,6 +266,24 @@ class MetricsService:
             if author:
                 row = {"traffic_source": source, **_volume(t), "commission": t.commission}
                 sources.setdefault(int(author), []).append(row)
+        contents: dict[int, list[dict[str, Any]]] = {}
+        for key, t in (await self._grouped(shop_id, rng, "author_content")).items():
+            if key is None:  # live only: orders without a room/video (the rollup drops them)
+                continue
+            author, source, content_id = str(key).split("/", 2)  # ids may contain "/"
+            if author:
+                row = {
+                    "traffic_source": source,
+                    "content_id": content_id,
+                    **_volume(t),
+                    "commission": t.commission,
+                }
+                contents.setdefault(int(author), []).append(row)
+
+        def by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            # A room and a video may share an id: ties are then broken by source (stable sort).
+            return sorted(rows, key=lambda r: r["traffic_source"])
+
         per_author = {
             a: t for a, t in (await self._grouped(shop_id, rng, "author")).items() if a is not None
         }
@@ -275,6 +295,9 @@ class MetricsService:
                 **_volume(t),
                 "commission": t.commission,
                 "by_source": _largest(sources.get(a, []), "traffic_source"),
+                "by_content": _largest(by_id(contents.get(a, [])), "content_id")[
+                    :AUTHOR_CONTENT_MAX
+                ],
             }
             for a, t in per_author.items()
         ]

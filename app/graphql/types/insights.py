@@ -9,7 +9,7 @@ from typing import Any, cast
 import strawberry
 from strawberry.types import Info
 
-from app.domain.metrics.definitions import METRIC_NAMES, TOP_BUYERS_MAX
+from app.domain.metrics.definitions import AUTHOR_CONTENT_MAX, METRIC_NAMES, TOP_BUYERS_MAX
 from app.domain.metrics.service import MetricsService
 from app.errors import ValidationFailed, field_error
 from app.graphql.types.scalars import JSON, DateTime, Long
@@ -138,6 +138,17 @@ class AuthorSourceMetrics:
     commission: Long
 
 
+@strawberry.type(description="An influencer's sales in one live room or short video")
+class AuthorContentMetrics:
+    traffic_source: str = strawberry.field(description="live_room or short_video")
+    content_id: str = strawberry.field(description="The room id (live_room) or video id")
+    orders: int
+    paid_orders: int
+    gmv: Long
+    aov: int | None
+    commission: Long
+
+
 @strawberry.type(description="An influencer's sales and commission")
 class AuthorMetrics:
     author_id: int
@@ -148,6 +159,9 @@ class AuthorMetrics:
     aov: int | None
     commission: Long
     by_source: list[AuthorSourceMetrics]
+    by_content: list[AuthorContentMetrics] = strawberry.field(
+        description=f"Per live room / short video, most GMV first (the top {AUTHOR_CONTENT_MAX})"
+    )
 
 
 @strawberry.type
@@ -289,7 +303,9 @@ class MetricsSummary:
         )
         return cast(list[RegionMetrics], body["provinces"])
 
-    @strawberry.field(description="Per influencer, split by traffic source, most GMV first")
+    @strawberry.field(
+        description="Per influencer, split by traffic source and by room/video, most GMV first"
+    )
     async def authors(self: Row, info: Info[Any, None]) -> list[AuthorMetrics]:
         service = _service(info, self["shop_id"])
         body = await info.context.serial(
