@@ -21,9 +21,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import XID8, Base, created_at_column
 
-# Dimension kinds of a rollup row: the shop total plus every trend group-by.
-METRICS_DIMENSIONS = ("total", "traffic_source", "author", "province", "pay_method")
-
 
 class MetricsDaily(Base):
     """Additive figures of one (shop, local day, dimension value); recomputed whole from the
