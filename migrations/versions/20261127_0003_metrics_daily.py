@@ -56,6 +56,9 @@ def upgrade() -> None:
         ),
         sa.Column("returns", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column("disputes", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("refunded_amount", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("refunded_orders", sa.BigInteger(), server_default="0", nullable=False),
+        sa.Column("flagged", sa.BigInteger(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_metrics_daily")),
     )
     op.create_index(
