@@ -152,6 +152,19 @@ async def make_changes(
         done = min(n, done + per_tx)
 
 
+async def horizon_passed_changes(db: Database, shop_id: int) -> bool:
+    """Every change of the shop is below the feed horizon (no older transaction holds it)."""
+    async with db.transaction() as s:
+        passed = await s.scalar(
+            text(
+                f"SELECT coalesce(max(xid), '0'::xid8) < {HORIZON_SQL} "
+                "FROM change_log WHERE shop_id = :shop"
+            ),
+            {"shop": shop_id},
+        )
+    return bool(passed)
+
+
 async def delivery_rows(db: Database, endpoint_id: int) -> list[Any]:
     async with db.engine.connect() as conn:
         return list(

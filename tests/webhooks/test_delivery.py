@@ -15,6 +15,7 @@ from tests.webhooks.support import (
     attempt_rows,
     create_endpoint,
     delivery_rows,
+    horizon_passed_changes,
     make_changes,
     running_delivery,
     running_receiver,
@@ -51,6 +52,14 @@ async def test_changes_before_the_endpoint_are_not_sent(
     db: Database, settings: Settings, shop: dict[str, int]
 ) -> None:
     await make_changes(db, shop["shop_id"], 2)
+    # An endpoint starts at the horizon of its creation: a change still behind a transaction
+    # that was open then (another test's, on this shared cluster) is after it, and is sent.
+    # So the changes must have passed the horizon before the endpoint exists.
+    await eventually(
+        lambda: horizon_passed_changes(db, shop["shop_id"]),
+        timeout=HORIZON_WAIT,
+        what="the horizon past the changes",
+    )
     with running_receiver() as rx:
         endpoint_id, _ = await create_endpoint(db, settings, url=rx.url, shop_ids=[shop["shop_id"]])
         await fan_out_all(db)
