@@ -52,6 +52,8 @@ class OrderRow(_Open):
     after_sale: AfterSaleSummary
     author_id: int | None
     traffic_source: str
+    province: str
+    city: str
     version: int
     updated_at: str
 

@@ -75,6 +75,8 @@ _COLUMNS = (
     Order.flagged,
     Order.author_id,
     Order.traffic_source,
+    Order.province,
+    Order.city,
     Order.version,
     Order.updated_at,
 )
@@ -252,6 +254,8 @@ def _row(r: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
         },
         "author_id": r.author_id,
         "traffic_source": r.traffic_source,
+        "province": r.province,
+        "city": r.city,
         "version": r.version,
         "updated_at": rfc3339(r.updated_at),
     }
