@@ -7,17 +7,22 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.auth.scope import ShopScope
 from app.config import Settings
 from app.db import Database
-from app.domain.metrics.report_events import REPORT_DAILY, emit_daily_reports
+from app.domain.metrics.report_events import (
+    CATCH_UP_DAYS,
+    REPORT_DAILY,
+    due_days,
+    emit_daily_reports,
+)
 from app.domain.metrics.service import MetricsService
 from app.domain.webhooks.patterns import is_valid_pattern
 from app.domain.webhooks.signing import verify
 from app.kit.clock import utcnow
-from app.models import ReportEvent
+from app.models import ReportEvent, WebhookEndpoint
 from tests.conftest import order_payload
 from tests.feed_support import eventually
 from tests.webhooks.support import (
@@ -78,3 +83,44 @@ async def test_daily_report_event_is_sent_once_to_subscribers(
     assert event["data"]["metrics"]["orders"] == 1
     assert [d.status for d in await delivery_rows(db, subscribed)] == ["delivered"]
     assert await delivery_rows(db, everything) == []  # "*" means every change, not reports
+
+
+def test_due_days_catch_up_but_never_before_the_subscription() -> None:
+    now = datetime(2026, 11, 27, 1, 0, tzinfo=SHANGHAI)
+    yesterday = datetime(2026, 11, 26).date()
+    assert due_days(now, SHANGHAI, now) == [yesterday]
+    three_days_ago = now - timedelta(days=3)
+    assert due_days(now, SHANGHAI, three_days_ago) == [
+        yesterday - timedelta(days=n) for n in (3, 2, 1, 0)
+    ]
+    long_ago = now - timedelta(days=90)
+    days = due_days(now, SHANGHAI, long_ago)
+    assert len(days) == CATCH_UP_DAYS and days[-1] == yesterday
+
+
+async def test_days_missed_while_no_worker_ran_are_caught_up_once(
+    db: Database, settings: Settings, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    endpoint_id, _ = await create_endpoint(
+        db, settings, url="http://127.0.0.1:9/hook", shop_ids=[shop_id], event_types=["report.*"]
+    )
+    now = utcnow()
+    async with db.transaction() as s:  # subscribed three days ago; no worker ran since
+        await s.execute(
+            update(WebhookEndpoint)
+            .where(WebhookEndpoint.id == endpoint_id)
+            .values(created_at=now - timedelta(days=3))
+        )
+    assert await emit_daily_reports(db, now=now) == 4
+    assert await emit_daily_reports(db, now=now) == 0
+    async with db.transaction() as s:
+        days = (
+            await s.scalars(
+                select(ReportEvent.day)
+                .where(ReportEvent.shop_id == shop_id, ReportEvent.kind == REPORT_DAILY)
+                .order_by(ReportEvent.day)
+            )
+        ).all()
+    assert days == due_days(now, SHANGHAI, now - timedelta(days=3))
+    assert len(await delivery_rows(db, endpoint_id)) == 4

@@ -6,11 +6,15 @@ and no report yet for yesterday, one transaction computes the report with the sa
 as ``GET /metrics/daily-report``, stores its body in ``report_events`` (unique per shop, kind
 and day: several workers cannot send it twice) and queues one delivery per endpoint with
 ``change_id = -report id``; the delivery workers sign, send and retry it like any event.
+
+Days missed while no worker ran are caught up, oldest first, up to ``CATCH_UP_DAYS`` back and
+never before the day preceding the shop's first subscription (subscribing does not replay a
+shop's history; it starts with yesterday's report, as it always did).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, text
@@ -28,14 +32,16 @@ log = get_logger(__name__)
 
 REPORT_DAILY = "report.daily"
 EVERY_SECONDS = 60.0
+CATCH_UP_DAYS = 7
 
 _SUBSCRIBED = """e.deleted_at IS NULL AND e.enabled
     AND ('report.daily' = ANY(e.event_types) OR 'report.*' = ANY(e.event_types))"""
 
 _SHOPS_SQL = text(
     f"""
-SELECT DISTINCT s.id, s.timezone FROM webhook_endpoints e JOIN shops s ON s.id = ANY(e.shop_ids)
-WHERE {_SUBSCRIBED} ORDER BY s.id
+SELECT s.id, s.timezone, min(e.created_at) AS subscribed_at
+FROM webhook_endpoints e JOIN shops s ON s.id = ANY(e.shop_ids)
+WHERE {_SUBSCRIBED} GROUP BY s.id, s.timezone ORDER BY s.id
 """
 )
 _SENT_SQL = text(
@@ -60,30 +66,44 @@ ON CONFLICT DO NOTHING
 
 
 async def emit_daily_reports(db: Database, *, now: datetime | None = None) -> int:
-    """Queue yesterday's report for every subscribed shop that has not had it; returns how
-    many reports were stored."""
+    """Queue every due report not sent yet (yesterday's, and missed days within
+    ``CATCH_UP_DAYS``) for each subscribed shop; returns how many reports were stored."""
     now = now or utcnow()
     async with db.transaction() as session:
-        shops = [(int(i), str(tz)) for i, tz in await session.execute(_SHOPS_SQL)]
+        shops = [(int(i), str(tz), at) for i, tz, at in await session.execute(_SHOPS_SQL)]
     stored = 0
-    for shop_id, tz in shops:
-        day = now.astimezone(ZoneInfo(tz)).date() - timedelta(days=1)
-        params = {"shop": shop_id, "kind": REPORT_DAILY, "day": day}
-        async with db.transaction() as session:
-            if await session.scalar(_SENT_SQL, params) is not None:
-                continue
-            body = await MetricsService(session, ShopScope.of([shop_id])).daily_report(shop_id, day)
-            report_id = await session.scalar(_STORE_SQL, {**params, "data": body})
-            if report_id is None:  # another worker stored it meanwhile
-                continue
-            await session.execute(
-                _QUEUE_SQL,
-                {**params, "report": int(report_id), "webhook_id": f"msg_report_{report_id}"},
-            )
-            await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
-            stored += 1
-            log.info("report_daily_queued", shop_id=shop_id, day=str(day))
+    for shop_id, tz, subscribed_at in shops:
+        for day in due_days(now, ZoneInfo(tz), subscribed_at):
+            stored += await _emit(db, shop_id, day)
     return stored
+
+
+def due_days(now: datetime, zone: ZoneInfo, subscribed_at: datetime) -> list[date]:
+    """The days whose report may be due, oldest first."""
+    yesterday = now.astimezone(zone).date() - timedelta(days=1)
+    first = max(
+        yesterday - timedelta(days=CATCH_UP_DAYS - 1),
+        subscribed_at.astimezone(zone).date() - timedelta(days=1),
+    )
+    return [first + timedelta(days=n) for n in range((yesterday - first).days + 1)]
+
+
+async def _emit(db: Database, shop_id: int, day: date) -> int:
+    params = {"shop": shop_id, "kind": REPORT_DAILY, "day": day}
+    async with db.transaction() as session:
+        if await session.scalar(_SENT_SQL, params) is not None:
+            return 0
+        body = await MetricsService(session, ShopScope.of([shop_id])).daily_report(shop_id, day)
+        report_id = await session.scalar(_STORE_SQL, {**params, "data": body})
+        if report_id is None:  # another worker stored it meanwhile
+            return 0
+        await session.execute(
+            _QUEUE_SQL,
+            {**params, "report": int(report_id), "webhook_id": f"msg_report_{report_id}"},
+        )
+        await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
+    log.info("report_daily_queued", shop_id=shop_id, day=str(day))
+    return 1
 
 
 async def daily_reports_job(ctx: JobContext) -> None:
