@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text, update
 from app.db import Database
 from app.models import AuditLog, ChangeLog, IdempotencyKey, Order
 from tests.factories import bearer, make_account, make_shop, make_token
+from tests.feed_support import eventually
 from tests.integration.orders_support import new_order, role_headers, v1
 
 
@@ -188,20 +189,20 @@ async def test_concurrent_same_key_is_409_in_progress(
             .with_for_update()
         )
         first = asyncio.create_task(client.post(url, json=body, headers={**owner, **k}))
+
         # Wait until the first request holds the idempotency lock (it then blocks on the row).
-        async with asyncio.timeout(10):
-            while True:
-                async with db.engine.connect() as probe:
-                    held = await probe.scalar(
-                        text(
-                            "SELECT count(*) FROM pg_locks l JOIN pg_database d "
-                            "ON d.oid = l.database AND d.datname = current_database() "
-                            "WHERE l.locktype = 'advisory'"
-                        )
+        async def lock_held() -> bool:
+            async with db.engine.connect() as probe:
+                held = await probe.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_locks l JOIN pg_database d "
+                        "ON d.oid = l.database AND d.datname = current_database() "
+                        "WHERE l.locktype = 'advisory'"
                     )
-                if held:
-                    break
-                await asyncio.sleep(0.01)
+                )
+            return bool(held)
+
+        await eventually(lock_held, timeout=10, what="the idempotency lock held")
         second = await client.post(url, json=body, headers={**owner, **k})
         assert second.status_code == 409 and second.json()["code"] == "idempotency_in_progress"
         await tx.rollback()
