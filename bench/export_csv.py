@@ -37,6 +37,9 @@ from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from feed_support import db_url  # noqa: E402
 
 from app.auth.scope import ShopScope  # noqa: E402
 from app.config import Settings, plain_database_url  # noqa: E402
@@ -79,11 +82,6 @@ INSERT INTO order_items (shop_id, order_id, product_id, title, quantity, unit_pr
 SELECT 1, id, 1, 'T恤 白色 XL', 1, goods_amount FROM orders;
 ANALYZE;
 """
-
-
-def _db_url(server: str, name: str) -> str:
-    base = plain_database_url(server).partition("?")[0].rsplit("/", 1)[0]
-    return f"{base}/{name}"
 
 
 def peak_rss_mb() -> float:
@@ -196,7 +194,7 @@ async def main() -> None:
     admin = await asyncpg.connect(plain_database_url(server))
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
-    url = _db_url(server, name)
+    url = db_url(server, name)
     tmp = Path(tempfile.mkdtemp(prefix="og-bench-exports-"))
     try:
         await asyncio.to_thread(upgrade, url)

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from list_orders import SECRET, SIZES, _db_url, free_port, seed, start, wait_ready  # noqa: E402
+from feed_support import db_url, free_port  # noqa: E402
+from list_orders import SECRET, SIZES, seed, start, wait_ready  # noqa: E402
 
 from app.config import plain_database_url  # noqa: E402
 
@@ -179,7 +180,7 @@ async def main() -> None:
     admin = await asyncpg.connect(plain_database_url(server))
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
-    url = _db_url(server, name)
+    url = db_url(server, name)
     try:
         shop_id, token = await seed(url, n)
         load_before = os.getloadavg()[0]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,9 @@ import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from feed_support import db_url, free_port  # noqa: E402
 
 from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
@@ -77,17 +79,6 @@ INSERT INTO shipments (shop_id, order_id, carrier, tracking_no)
 SELECT shop_id, id, 'SF', 'SF' || id FROM orders WHERE status IN ('shipped', 'completed');
 ANALYZE;
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _db_url(server: str, name: str) -> str:
-    base = plain_database_url(server).partition("?")[0].rsplit("/", 1)[0]
-    return f"{base}/{name}"
 
 
 async def seed(url: str, n: int) -> tuple[int, str]:
@@ -146,7 +137,8 @@ async def wait_ready(client: httpx.AsyncClient, url: str, headers: dict[str, str
         except httpx.TransportError:
             pass
         await asyncio.sleep(0.2)
-    raise RuntimeError(f"{url} did not become ready")
+    last = await client.get(url, headers=headers)
+    raise RuntimeError(f"{url} did not become ready: {last.status_code} {last.text[:300]}")
 
 
 async def load(
@@ -254,7 +246,7 @@ async def main() -> None:
         admin = await asyncpg.connect(plain_database_url(server))
         await admin.execute(f'CREATE DATABASE "{name}"')
         await admin.close()
-        url = _db_url(server, name)
+        url = db_url(server, name)
         try:
             shop_id, token = await seed(url, n)
             summary = await run(url, shop_id, token, args.seconds, args.concurrency)

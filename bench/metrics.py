@@ -32,6 +32,9 @@ import asyncpg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from feed_support import db_url  # noqa: E402
 
 from app.auth.scope import ShopScope  # noqa: E402
 from app.config import Settings, plain_database_url  # noqa: E402
@@ -72,11 +75,6 @@ SELECT 1, id, 'logistics', 'open', 'd', paid_at + interval '3 days'
 FROM orders WHERE id % 100 = 0 AND paid_at IS NOT NULL;
 ANALYZE;
 """
-
-
-def _db_url(server: str, name: str) -> str:
-    base = plain_database_url(server).partition("?")[0].rsplit("/", 1)[0]
-    return f"{base}/{name}"
 
 
 async def timed(fn: Callable[[], Awaitable[Any]]) -> tuple[float, float]:
@@ -163,7 +161,7 @@ async def main() -> None:
     admin = await asyncpg.connect(plain_database_url(server))
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
-    url = _db_url(server, name)
+    url = db_url(server, name)
     try:
         await asyncio.to_thread(upgrade, url)
         seed = await asyncpg.connect(url)

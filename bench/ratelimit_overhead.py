@@ -17,7 +17,6 @@ import asyncio
 import os
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -28,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from feed_support import SECRET, database, free_port, record, scratch_database  # noqa: E402
+from list_orders import load, start, wait_ready  # noqa: E402
 
 from app.domain.accounts.service import create_account  # noqa: E402
 from app.domain.apps.service import create_app  # noqa: E402
@@ -83,60 +83,6 @@ async def seed(url: str, orders: int) -> tuple[int, str]:
         await db.dispose()
 
 
-def start(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "app.main:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-
-
-async def wait_ready(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if (await client.get(url, headers=headers)).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        await asyncio.sleep(0.2)
-    last = await client.get(url, headers=headers)
-    raise RuntimeError(f"{url} did not become ready: {last.status_code} {last.text[:300]}")
-
-
-async def load(
-    client: httpx.AsyncClient, url: str, headers: dict[str, str], seconds: float, concurrency: int
-) -> int:
-    done = 0
-    stop = time.perf_counter() + seconds
-
-    async def one() -> None:
-        nonlocal done
-        while time.perf_counter() < stop:
-            r = await client.get(url, headers=headers)
-            if r.status_code != 200:
-                raise RuntimeError(f"{url}: {r.status_code} {r.text[:200]}")
-            done += 1
-
-    await asyncio.gather(*(one() for _ in range(concurrency)))
-    return done
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=2000)
@@ -166,7 +112,8 @@ async def main() -> None:
         }
         off_env = {**base, "ORDERGATE_RATELIMIT_ENABLED": "false"}
         ports = {"on": free_port(), "off": free_port()}
-        procs = [start(ports["on"], on_env), start(ports["off"], off_env)]
+        target = ["app.main:create_app", "--factory"]
+        procs = [start(target, ports["on"], on_env), start(target, ports["off"], off_env)]
         path = f"/v1/shops/{shop_id}/orders?limit=50"
         headers = {"Authorization": f"Bearer {token}"}
         try:
@@ -180,9 +127,10 @@ async def main() -> None:
                 counts = {"on": 0, "off": 0}
                 for _ in range(args.rounds):
                     for side in ("on", "off"):
-                        counts[side] += await load(
+                        served, _ = await load(
                             client, urls[side], headers, args.seconds, args.concurrency
                         )
+                        counts[side] += served
         finally:
             for p in procs:
                 p.terminate()
