@@ -51,7 +51,6 @@ class MetricsDaily(Base):
     paid_count: Mapped[int] = mapped_column(server_default="0")  # paid that day
     gmv: Mapped[int] = mapped_column(BigInteger, server_default="0")  # paid that day, fen
     commission: Mapped[int] = mapped_column(BigInteger, server_default="0")
-    signed: Mapped[int] = mapped_column(server_default="0")  # signed that day, were shipped
     # Every ship->sign duration (hours) of the day, sorted: exact avg and percentiles.
     s2s_hours: Mapped[list[float]] = mapped_column(
         ARRAY(Float), server_default=text("'{}'::double precision[]")

@@ -47,7 +47,6 @@ def upgrade() -> None:
         sa.Column("paid_count", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column("gmv", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column("commission", sa.BigInteger(), server_default="0", nullable=False),
-        sa.Column("signed", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column(
             "s2s_hours",
             postgresql.ARRAY(sa.Float()),

@@ -106,6 +106,14 @@ class MetricsRepository:
     def __init__(self, session: AsyncSession, scope: ShopScope) -> None:
         self.session = session
         self.scope = scope
+        # Days not rolled up yet, per shop: looked up once per repository (one request), not
+        # once per tally (a daily report reads three periods, a summary two).
+        self._unrolled: dict[int, set[date] | None] = {}
+
+    async def _unrolled_days(self, shop_id: int) -> set[date] | None:
+        if shop_id not in self._unrolled:
+            self._unrolled[shop_id] = await unrolled_days(self.session, shop_id)
+        return self._unrolled[shop_id]
 
     async def timezone_of(self, shop_id: int) -> str:
         tz = await self.session.scalar(
@@ -128,7 +136,7 @@ class MetricsRepository:
         a change the worker has not rolled up, or today and later) from the live tables."""
         shop_id = self.scope.require(shop_id)
         out = Tallies()
-        stale = await unrolled_days(self.session, shop_id)
+        stale = await self._unrolled_days(shop_id)
         today = utcnow().astimezone(ZoneInfo(rng.timezone)).date()
         live = [d for d in rng.dates() if stale is None or d in stale or d >= today]
         if len(live) < rng.days:

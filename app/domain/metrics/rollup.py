@@ -162,7 +162,6 @@ _ZERO = {
     "paid_count": "0",
     "gmv": "0",
     "commission": "0",
-    "signed": "0",
     "s2s_hours": "NULL::float8[]",
     "returns": "0",
     "disputes": "0",
@@ -213,7 +212,7 @@ WITH fam AS (
         _family(
             "orders o",
             "o.signed_at",
-            _cols(signed="count(*)", s2s_hours=f"array_agg({_HOURS} ORDER BY {_HOURS})"),
+            _cols(s2s_hours=f"array_agg({_HOURS} ORDER BY {_HOURS})"),
             "AND o.shipped_at IS NOT NULL",
             ", o.signed_at, o.shipped_at",
         )
@@ -240,7 +239,7 @@ WITH fam AS (
 SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
     sum(paid_orders)::bigint AS paid_orders, sum(paid_count)::bigint AS paid_count,
     sum(gmv)::bigint AS gmv, sum(commission)::bigint AS commission,
-    sum(signed)::bigint AS signed, COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
+    COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
     sum(returns)::bigint AS returns, sum(disputes)::bigint AS disputes,
     sum(refunded_amount)::bigint AS refunded_amount,
     sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged

@@ -161,10 +161,7 @@ class MetricsService:
         prev = rng.previous()
         now = now or utcnow()
         return {
-            "shop_id": shop_id,
-            "from": rng.first.isoformat(),
-            "to": rng.last.isoformat(),
-            "timezone": rng.timezone,
+            **_span_of(shop_id, rng),
             **await self._period(shop_id, rng, now),
             "previous": {
                 "from": prev.first.isoformat(),
@@ -261,11 +258,15 @@ class MetricsService:
         without an author are left out."""
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
         sources: dict[int, list[dict[str, Any]]] = {}
+        # Every order has a traffic source, so an author's totals are the sum of their
+        # per-source cells: no third read.
+        per_author: dict[int, Tally] = {}
         for key, t in (await self._grouped(shop_id, rng, "author_source")).items():
             author, _, source = str(key).partition("/")
             if author:
                 row = {"traffic_source": source, **_volume(t), "commission": t.commission}
                 sources.setdefault(int(author), []).append(row)
+                per_author.setdefault(int(author), Tally()).add(t)
         contents: dict[int, list[dict[str, Any]]] = {}
         for key, t in (await self._grouped(shop_id, rng, "author_content")).items():
             if key is None:  # live only: orders without a room/video (the rollup drops them)
@@ -284,9 +285,6 @@ class MetricsService:
             # A room and a video may share an id: ties are then broken by source (stable sort).
             return sorted(rows, key=lambda r: r["traffic_source"])
 
-        per_author = {
-            a: t for a, t in (await self._grouped(shop_id, rng, "author")).items() if a is not None
-        }
         names = await self.repo.author_names(list(per_author))
         authors = [
             {
@@ -323,13 +321,7 @@ class MetricsService:
     ) -> dict[str, Any]:
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
         body = await self.repo.funnel(shop_id, rng, now=now or utcnow())
-        return {
-            "shop_id": shop_id,
-            "from": rng.first.isoformat(),
-            "to": rng.last.isoformat(),
-            "timezone": rng.timezone,
-            **body,
-        }
+        return {**_span_of(shop_id, rng), **body}
 
     async def daily_report(self, shop_id: int, day: date) -> dict[str, Any]:
         rng = await self._range(shop_id, day, day, 1, names=("date", "date"))
