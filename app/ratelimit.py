@@ -228,10 +228,12 @@ async def charge(
     shop_id: int | None = None,
     tier: str = "default",
     limiter: RateLimiter | None = None,
+    principal: Principal | None = None,
 ) -> Decision:
     """The GraphQL hook: charge ``cost`` (min 1) before executing, and get the decision.
 
-    With a request, the principal cached by the auth dependency names the bucket (``shop_id``
+    With a request or WebSocket, ``principal`` (default: the one cached by the auth
+    dependency on an HTTP request) names the bucket (``shop_id``
     picks one shop's bucket; default: the app's multi-shop bucket) and the decision is stored on
     ``request.state`` so the response carries the headers. With a key (``"app:7:all"``), pass
     ``limiter`` (or a request) and the tier. Never raises for a refusal: check
@@ -244,7 +246,7 @@ async def charge(
             raise TypeError("charge(key, cost) needs limiter=")
         return await charge_key(limiter, request_or_key, cost, tier=tier)
     connection = request_or_key
-    principal = connection.scope.get(_PRINCIPAL_KEY)
+    principal = principal or connection.scope.get(_PRINCIPAL_KEY)
     if not isinstance(principal, Principal):
         raise TypeError("charge(request) needs a request whose principal was resolved")
     if not connection.app.state.settings.ratelimit_enabled:

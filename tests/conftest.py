@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -135,9 +136,9 @@ def worker_id_env() -> Iterator[str]:
     yield os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
-@pytest.fixture
-async def served_url(app: Any) -> AsyncIterator[str]:
-    """The session's app over real HTTP/WebSocket (its lifespan already runs in ``app``)."""
+@asynccontextmanager
+async def serving(app: Any) -> AsyncIterator[str]:
+    """``app`` over real HTTP/WebSocket on a free port (its lifespan runs elsewhere)."""
     import asyncio
 
     import uvicorn
@@ -150,9 +151,18 @@ async def served_url(app: Any) -> AsyncIterator[str]:
     task = asyncio.create_task(server.serve())
     await eventually(lambda: server.started, timeout=10, what="uvicorn start")
     port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await asyncio.wait_for(task, 10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, 10)
+
+
+@pytest.fixture
+async def served_url(app: Any) -> AsyncIterator[str]:
+    """The session's app over real HTTP/WebSocket (its lifespan already runs in ``app``)."""
+    async with serving(app) as url:
+        yield url
 
 
 # Tests that read the change feed (directly, through GraphQL, the mirror or the webhook fan-out)

@@ -7,7 +7,7 @@ from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 from strawberry.extensions import SchemaExtension
 
 from app.errors import AppError
@@ -89,10 +89,11 @@ class CostLimiter(SchemaExtension):
         yield
 
     async def _charge(self, ctx: Any, context: Any, cost: int) -> None:
-        request = getattr(context, "http_request", None)
-        if not isinstance(request, Request):
+        # HTTP, and queries or mutations sent over the WebSocket: one budget for both.
+        connection = getattr(context, "http_request", None)
+        if not isinstance(connection, HTTPConnection):
             return
-        decision = await charge(request, cost)
+        decision = await charge(connection, cost, principal=context.principal)
         if decision.buckets:
             context.cost = {**decision.cost_extension(), "max": context.cost["limit"]}
         if decision.allowed:

@@ -12,12 +12,15 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import httpx
+import orjson
 import pytest
+import websockets
 
 from app.config import Settings
 from app.db import Database
 from app.main import create_app
 from app.ratelimit import RateLimiter, charge
+from tests.conftest import serving
 from tests.factories import bearer, make_shop, make_token
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -35,24 +38,29 @@ def prefix() -> str:
     return f"ordergate-test:rl:{uuid.uuid4().hex}"
 
 
+def limited_settings(settings: Settings, prefix: str, **overrides: Any) -> Settings:
+    """Small limits; the same prefix means the same buckets."""
+    values: dict[str, Any] = {
+        "ratelimit_enabled": True,
+        "ratelimit_points_per_minute": 5,
+        "ratelimit_requests_per_second": 1000,
+        "ratelimit_key_prefix": prefix,
+        "redis_url": REDIS_URL,
+        # Small pools: the PostgreSQL server is shared; requests queue for a connection.
+        "db_pool_size": 3,
+        "db_max_overflow": 0,
+        **overrides,
+    }
+    return settings.model_copy(update=values)
+
+
 @pytest.fixture
 def limited_app(settings: Settings, prefix: str) -> AppFactory:
     """A dedicated app instance (own lifespan) with small limits; same prefix = same buckets."""
 
     @asynccontextmanager
     async def make(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
-        values: dict[str, Any] = {
-            "ratelimit_enabled": True,
-            "ratelimit_points_per_minute": 5,
-            "ratelimit_requests_per_second": 1000,
-            "ratelimit_key_prefix": prefix,
-            "redis_url": REDIS_URL,
-            # Small pools: the PostgreSQL server is shared; requests queue for a connection.
-            "db_pool_size": 3,
-            "db_max_overflow": 0,
-            **overrides,
-        }
-        application = create_app(settings.model_copy(update=values))
+        application = create_app(limited_settings(settings, prefix, **overrides))
         async with application.router.lifespan_context(application):
             transport = httpx.ASGITransport(app=application)
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
@@ -343,3 +351,38 @@ async def test_graphql_charges_its_estimated_cost_and_throttles(
         # Refused: nothing spent, nothing executed; another app's budget is untouched.
         other = await client.post("/graphql", json=query, headers=two_shops["b"])
         assert other.status_code == 200
+
+
+@needs_redis
+async def test_graphql_over_the_websocket_spends_the_same_budget(
+    settings: Settings, prefix: str, two_shops: dict[str, Any]
+) -> None:
+    """Queries and mutations sent over graphql-transport-ws are charged like HTTP ones."""
+    query = "{ orders(first: 20) { nodes { orderNo buyer { id } } } }"  # 41 points
+    application = create_app(limited_settings(settings, prefix, ratelimit_points_per_minute=100))
+    answers = []
+    async with application.router.lifespan_context(application), serving(application) as url:
+        ws_url = url.replace("http://", "ws://") + "/graphql"
+        async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:
+            init = {"authorization": two_shops["a"]["Authorization"]}
+            await ws.send(orjson.dumps({"type": "connection_init", "payload": init}).decode())
+            assert (await _message(ws))["type"] == "connection_ack"
+            for n in range(3):
+                subscribe = {"id": str(n), "type": "subscribe", "payload": {"query": query}}
+                await ws.send(orjson.dumps(subscribe).decode())
+                answer = await _message(ws)
+                if answer["type"] == "next":
+                    assert await _message(ws) == {"id": str(n), "type": "complete"}
+                answers.append(answer)
+    first, second, third = answers
+    assert first["type"] == "next" and "errors" not in first["payload"], first
+    assert first["payload"]["extensions"]["cost"]["remaining"] == 59
+    assert second["payload"]["extensions"]["cost"]["remaining"] == 18
+    # Over budget: refused unexecuted, exactly as over HTTP.
+    errors = third["payload"] if third["type"] == "error" else third["payload"]["errors"]
+    assert errors[0]["extensions"]["code"] == "THROTTLED", third
+
+
+async def _message(ws: Any) -> dict[str, Any]:
+    message: dict[str, Any] = orjson.loads(await asyncio.wait_for(ws.recv(), 30))
+    return message
