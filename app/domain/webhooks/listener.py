@@ -18,6 +18,8 @@ from app.logging import get_logger
 
 log = get_logger(__name__)
 
+APPLICATION_NAME = "ordergate-webhook-listener"
+
 
 async def listen(
     database_url: str, channels: Sequence[str], wake: asyncio.Event, stop: asyncio.Event
@@ -30,14 +32,22 @@ async def listen(
     backoff = 0.5
     while not stop.is_set():
         conn: Any = None
+        lost = asyncio.Event()
         try:
-            conn = await asyncpg.connect(plain_database_url(database_url))
+            conn = await asyncpg.connect(
+                plain_database_url(database_url),
+                server_settings={"application_name": APPLICATION_NAME},
+            )
+            # asyncpg raises nothing when an idle connection dies: it tells this listener.
+            conn.add_termination_listener(lambda _conn, ev=lost: ev.set())
             for channel in channels:
                 await conn.add_listener(channel, notified)
             backoff = 0.5
             wake.set()  # anything sent while disconnected
-            await stop.wait()
-        except (OSError, asyncpg.PostgresError) as exc:
+            await _first_set(stop, lost)
+            if not stop.is_set():
+                raise ConnectionResetError("the LISTEN connection was closed")
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
             log.warning("webhook_listener_lost", error=str(exc))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), backoff)
@@ -46,3 +56,12 @@ async def listen(
             if conn is not None:
                 with contextlib.suppress(Exception):
                     await conn.close(timeout=2)
+
+
+async def _first_set(*events: asyncio.Event) -> None:
+    waiters = [asyncio.ensure_future(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
