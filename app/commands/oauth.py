@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import Annotated, Any, TypeVar, cast, get_args
+from typing import Annotated, Any, cast, get_args
 
 import typer
 from rich.console import Console
@@ -25,7 +25,6 @@ console = Console(highlight=False, soft_wrap=True)
 apps = typer.Typer(help="OAuth apps.", no_args_is_help=True)
 tokens = typer.Typer(help="Access tokens (development and tests).", no_args_is_help=True)
 staff = typer.Typer(help="Shop staff accounts.", no_args_is_help=True)
-T = TypeVar("T")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON only.")]
 

@@ -41,6 +41,8 @@ async def test_signed_body_with_cursor_and_version(
         event = verify(secret, request.body, request.headers)
         assert set(event) == {"id", "type", "shop_id", "created_at", "cursor", "data"}
         assert event["id"] == request.headers["webhook-id"]
+        # The stored response excerpt is read raw: the receiver is asked not to compress.
+        assert request.headers["accept-encoding"] == "identity"
         assert event["shop_id"] == shop["shop_id"]
         assert event["data"]["entity_version"] == 1
         assert event["cursor"]

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from app.auth.scope import ShopScope
 from app.db import Database
 from app.domain.metrics.service import MetricsService
-from app.domain.webhooks.fanout import DUE_CHANNEL
+from app.domain.webhooks.fanout import notify_due
 from app.kit.clock import utcnow
 from app.logging import get_logger
 from app.worker.runner import JobContext, wait_or_stop
@@ -108,7 +108,7 @@ async def _emit(db: Database, shop_id: int, day: date) -> int:
             _QUEUE_SQL,
             {**params, "report": int(report_id), "webhook_id": f"msg_report_{report_id}"},
         )
-        await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
+        await notify_due(session)
     log.info("report_daily_queued", shop_id=shop_id, day=str(day))
     return 1
 

@@ -167,7 +167,8 @@ def new_http_client(
         timeout=httpx.Timeout(TIMEOUT_SECONDS),
         follow_redirects=False,
         transport=CheckedTransport(settings, limits=limits, resolver=resolver),
-        headers={"user-agent": USER_AGENT},
+        # Identity: the stored response excerpt is read raw (bounded), so it must not be gzip.
+        headers={"user-agent": USER_AGENT, "accept-encoding": "identity"},
         trust_env=False,
     )
 
@@ -279,7 +280,7 @@ class DeliveryWorker:
         except AddressRefused as exc:  # the name resolves somewhere private now (rebinding)
             error = str(exc)[:1000]
         except httpx.HTTPError as exc:
-            error = f"{type(exc).__name__}: {exc}"[:1000] or type(exc).__name__
+            error = f"{type(exc).__name__}: {exc}"[:1000]
         latency = int((time.perf_counter() - started) * 1000)
         return Outcome(status, latency, excerpt, error)
 

@@ -14,6 +14,7 @@ import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
 from app.domain.sync.change_log import NOTIFY_CHANNEL
@@ -23,6 +24,12 @@ from app.domain.webhooks.sql import HORIZON_SQL, MATCHES_SQL
 BATCH = 1000
 # Tells delivery workers in any process that new deliveries are due.
 DUE_CHANNEL = "ordergate_webhooks_due"
+
+
+async def notify_due(session: AsyncSession) -> None:
+    """Wake the delivery workers when this transaction commits (deliveries became due)."""
+    await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
+
 
 _FANOUT_SQL = text(
     f"""
@@ -69,7 +76,7 @@ async def fan_out_once(db: Database, *, batch: int = BATCH) -> FanoutResult:
         row = (await session.execute(_FANOUT_SQL, {"n": batch})).one()
         result = FanoutResult(int(row.changes), int(row.deliveries))
         if result.deliveries:
-            await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
+            await notify_due(session)
     return result
 
 
@@ -92,4 +99,11 @@ async def fan_out_forever(
     await follow_forever(lambda: fan_out_all(db), stop, wake, recheck_seconds=recheck_seconds)
 
 
-__all__ = ["DUE_CHANNEL", "NOTIFY_CHANNEL", "FanoutResult", "fan_out_all", "fan_out_once"]
+__all__ = [
+    "DUE_CHANNEL",
+    "NOTIFY_CHANNEL",
+    "FanoutResult",
+    "fan_out_all",
+    "fan_out_once",
+    "notify_due",
+]

@@ -20,6 +20,7 @@ from app.auth.dependencies import Authorized
 from app.config import Settings
 from app.domain.audit.service import record_audit
 from app.domain.sync.cursor import CursorCodec
+from app.domain.webhooks.fanout import notify_due
 from app.domain.webhooks.patterns import is_valid_pattern, matching_types
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import generate_secret
@@ -264,7 +265,7 @@ class WebhookService:
         self.session.add(delivery)
         await self.session.flush()
         await self.session.refresh(delivery)
-        await self.session.execute(text("NOTIFY ordergate_webhooks_due"))
+        await notify_due(self.session)
         await self._audit(e, "webhook_endpoint.tested", {"delivery_id": delivery.id})
         return delivery
 
@@ -315,7 +316,7 @@ class WebhookService:
             .values(status="pending", next_attempt_at=func.now(), locked_until=None)
         )
         await self.session.refresh(d)
-        await self.session.execute(text("NOTIFY ordergate_webhooks_due"))
+        await notify_due(self.session)
         e = await self.get(endpoint_id)
         await self._audit(e, "webhook_delivery.redelivered", {"delivery_id": d.id})
         return d
@@ -381,7 +382,7 @@ SELECT count(*) FROM ins
                 params,
             )
         ).scalar_one()
-        await self.session.execute(text("NOTIFY ordergate_webhooks_due"))
+        await notify_due(self.session)
         await self._audit(e, "webhook_endpoint.replayed", {"replay": params["n"], "count": count})
         return {"replay": params["n"], "queued": int(count)}
 
