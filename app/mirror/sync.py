@@ -152,21 +152,27 @@ class Mirror:
                 self.applied += len(lines)
                 writing = asyncio.create_task(self.store.apply_lines(self.shop_id, lines, state))
 
-            async for chunk in response.aiter_bytes():
-                lines = (rest + chunk).split(b"\n")
-                rest = lines.pop()
-                batch += lines
-                while len(batch) > BULK_BATCH:  # the last line stays: it may be the trailer
-                    await store(batch[:BULK_BATCH], MirrorState(phase="new"))
-                    batch = batch[BULK_BATCH:]
-            trailer = orjson.loads(batch.pop()) if batch and not rest else {}
-            if "next_cursor" not in trailer or trailer["count"] != received + len(batch):
-                if writing is not None:
-                    await writing
-                raise IncompleteStream
-            await store(batch, MirrorState(phase="follow", cursor=trailer["next_cursor"]))
-            assert writing is not None
-            await writing
+            try:
+                async for chunk in response.aiter_bytes():
+                    lines = (rest + chunk).split(b"\n")
+                    rest = lines.pop()
+                    batch += lines
+                    while len(batch) > BULK_BATCH:  # the last line stays: it may be the trailer
+                        await store(batch[:BULK_BATCH], MirrorState(phase="new"))
+                        batch = batch[BULK_BATCH:]
+                trailer = orjson.loads(batch.pop()) if batch and not rest else {}
+                if "next_cursor" not in trailer or trailer["count"] != received + len(batch):
+                    if writing is not None:
+                        await writing
+                    raise IncompleteStream
+                await store(batch, MirrorState(phase="follow", cursor=trailer["next_cursor"]))
+                assert writing is not None
+                await writing
+            finally:
+                # A broken stream or a cancel must not leave a batch being written: the retry
+                # (or the caller) would start another transaction on the same store meanwhile.
+                if writing is not None and not writing.done():
+                    await asyncio.wait({writing})
             self.on_progress(Progress("snapshot", self.applied, None, trailer["next_cursor"]))
             return True
 
