@@ -172,9 +172,6 @@ class CompiledListExecutionContext(StrawberryGraphQLCoreExecutionContext):
     ) -> Project | None:
         if any(fd.fragment_variable_values for fd in field_details_list):
             return None
-        if any(self._has_directives(fd.node, set()) for fd in field_details_list):
-            # @skip/@include depend on variables, but a plan is shared by every request.
-            return None
         item_type = return_type.of_type
         named = item_type.of_type if isinstance(item_type, GraphQLNonNull) else item_type
         if not isinstance(named, GraphQLObjectType):
@@ -184,10 +181,14 @@ class CompiledListExecutionContext(StrawberryGraphQLCoreExecutionContext):
         cached = _PLANS.get(key)
         if cached is not None:
             return cached[1]
-        try:
-            plan: Project | None = self._type_plan(item_type, field_details_list)
-        except _NotPlain:
-            plan = None
+        plan: Project | None = None
+        # @skip/@include depend on variables, but a plan is shared by every request. The nodes
+        # are the cache key, so whether they carry directives is decided once, here.
+        if not any(self._has_directives(fd.node, set()) for fd in field_details_list):
+            try:
+                plan = self._type_plan(item_type, field_details_list)
+            except _NotPlain:
+                plan = None
         if plan is not None:
             plan = _list(plan)
         if len(_PLANS) >= _MAX_PLANS:
