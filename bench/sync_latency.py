@@ -44,11 +44,14 @@ async def main(rate: float, duration: float, isolated: bool) -> None:
         done = asyncio.Event()
         total = int(rate * duration)
 
-        async def reader(shop_id: int, http: httpx.AsyncClient) -> None:
+        async def head(shop_id: int, http: httpx.AsyncClient) -> str:
+            cursor: str = (await http.get(f"/v1/shops/{shop_id}/changes?cursor=now")).json()[
+                "next_cursor"
+            ]
+            return cursor
+
+        async def reader(shop_id: int, cursor: str, http: httpx.AsyncClient) -> None:
             nonlocal duplicates, max_lag
-            head = (await http.get(f"/v1/shops/{shop_id}/changes?cursor=now")).json()
-            cursor = head["next_cursor"]
-            ready.set()
             while not (done.is_set() and len(seen) >= total):
                 try:
                     r = await http.get(
@@ -83,17 +86,27 @@ async def main(rate: float, duration: float, isolated: bool) -> None:
                 committing[(shop_id, n)] = time.perf_counter()
                 await tx.commit()
 
-        ready = asyncio.Event()
         headers = {"Authorization": f"Bearer {token}"}
         limits = httpx.Limits(max_connections=SHOPS * 2)
         async with httpx.AsyncClient(
             base_url=base, headers=headers, timeout=60, limits=limits
         ) as http:
-            readers = [asyncio.create_task(reader(s, http)) for s in shops]
-            await ready.wait()
+            # Every reader holds its head cursor before the first write: a change committed
+            # before a reader's head is (rightly) not in its feed and would never arrive.
+            heads = await asyncio.gather(*(head(s, http) for s in shops))
+            readers = [
+                asyncio.create_task(reader(s, c, http)) for s, c in zip(shops, heads, strict=True)
+            ]
             achieved = await paced(rate, total, write)
             done.set()
-            await asyncio.wait_for(asyncio.gather(*readers), duration + 60)
+            try:
+                await asyncio.wait_for(asyncio.gather(*readers), 60)
+            except TimeoutError:
+                missing = sorted(set(committing) - seen)
+                raise SystemExit(
+                    f"sync_latency: {len(missing)} committed changes not seen 60 s after the "
+                    f"last write (first (shop, n): {missing[:10]}); max horizon_lag_ms {max_lag}"
+                ) from None
         await db.dispose()
 
     q = statistics.quantiles(latencies, n=100)
