@@ -28,6 +28,7 @@ from app.mirror.store import MirrorState, MirrorStore, Record
 
 LISTS = (("order", "orders"), ("after_sale", "after-sales"), ("dispute", "disputes"))
 BULK_BATCH = 5000  # lines per local transaction during the bulk copy
+BULK_AHEAD = 3  # batches read ahead of the one being written
 BULK_ATTEMPTS = 3
 
 
@@ -139,18 +140,21 @@ class Mirror:
         async with self.api.stream(f"{self.base}/changes/bulk", {}) as response:
             if not response.is_success:
                 return False
-            writing: asyncio.Task[None] | None = None
+            # Batches are written one after the other while reading goes on, up to
+            # BULK_AHEAD batches ahead: the server keeps streaming while SQLite is busy.
+            writes: list[asyncio.Task[None]] = []
             batch: list[bytes] = []
             rest = b""
             received = 0
 
             async def store(lines: list[bytes], state: MirrorState) -> None:
-                nonlocal writing, received
-                if writing is not None:
-                    await writing  # one batch at a time, in order
+                nonlocal received
+                previous = writes[-1] if writes else None
+                if len(writes) >= BULK_AHEAD:
+                    await writes.pop(0)
                 received += len(lines)
                 self.applied += len(lines)
-                writing = asyncio.create_task(self.store.apply_lines(self.shop_id, lines, state))
+                writes.append(asyncio.create_task(self._write_after(previous, lines, state)))
 
             try:
                 async for chunk in response.aiter_bytes():
@@ -162,19 +166,27 @@ class Mirror:
                         batch = batch[BULK_BATCH:]
                 trailer = orjson.loads(batch.pop()) if batch and not rest else {}
                 if "next_cursor" not in trailer or trailer["count"] != received + len(batch):
-                    if writing is not None:
-                        await writing
                     raise IncompleteStream
                 await store(batch, MirrorState(phase="follow", cursor=trailer["next_cursor"]))
-                assert writing is not None
-                await writing
+                for write in writes:
+                    await write
             finally:
                 # A broken stream or a cancel must not leave a batch being written: the retry
                 # (or the caller) would start another transaction on the same store meanwhile.
-                if writing is not None and not writing.done():
-                    await asyncio.wait({writing})
+                if unfinished := {w for w in writes if not w.done()}:
+                    await asyncio.wait(unfinished)
+                for write in writes:  # one failure fails the later batches: report it once
+                    if not write.cancelled():
+                        write.exception()
             self.on_progress(Progress("snapshot", self.applied, None, trailer["next_cursor"]))
             return True
+
+    async def _write_after(
+        self, previous: asyncio.Task[None] | None, lines: list[bytes], state: MirrorState
+    ) -> None:
+        if previous is not None:
+            await previous  # in order; a failed batch fails every later one
+        await self.store.apply_lines(self.shop_id, lines, state)
 
     async def _copy_through_feed(self) -> bool:
         """Feed from the beginning when it is complete (1,000 ready-made rows per page) or when

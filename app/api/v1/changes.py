@@ -94,7 +94,9 @@ async def list_changes(
     description=(
         "For initial syncs and long catch-ups: the rows `GET /changes` would return page after "
         "page, one JSON object per line (`application/x-ndjson`), streamed as PostgreSQL "
-        "produces them, up to the horizon at the time of the request. The last line is "
+        "produces them, up to the horizon at the time of the request. In every change line "
+        "`data` is the last member, so a client may store the entity's JSON without parsing "
+        "it. The last line is "
         '`{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A '
         "stream that ends without it is incomplete: request it again."
     ),
