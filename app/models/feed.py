@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, Identity, Index, Integer, SmallInteger, String, text
+from sqlalchemy.dialects.postgresql import JSON
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import XID8, Base, created_at_column
@@ -45,7 +46,9 @@ class ChangeLog(Base):
     entity_id: Mapped[int]
     entity_version: Mapped[int] = mapped_column(Integer)
     type: Mapped[str] = mapped_column(String(40))
-    data: Mapped[dict[str, Any]]
+    # json, not jsonb: the feed only sends the stored text back out (pages, bulk, webhooks);
+    # jsonb would parse it on every write and print it again on every read.
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = created_at_column()
 
 

@@ -15,6 +15,7 @@ read-only transaction has no xid, so streaming for minutes never holds any feed 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
 import orjson
@@ -45,7 +46,7 @@ ORDER BY c.xid, c.id
 """
 # CSV with a quote and delimiter that JSON text never contains (PostgreSQL escapes control
 # characters inside strings): each line is the JSON exactly as built, nothing escaped.
-_COPY_OPTIONS = {"format": "csv", "quote": "\x01", "delimiter": "\x02"}
+_COPY_OPTIONS: dict[str, Any] = {"format": "csv", "quote": "\x01", "delimiter": "\x02"}
 _CHUNKS = 8  # chunks buffered between COPY and the response (back-pressure)
 _FALLBACK_PAGE = 1000
 
