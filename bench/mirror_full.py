@@ -119,8 +119,8 @@ async def compare(
         f"({raw_rows / raw_s:,.0f} rows/s); ours over HTTP into SQLite: {'; '.join(parts)} "
         "(target >= 0.5x; bulk = GET /changes/bulk NDJSON stream, 5,000 rows per local "
         "transaction; feed = the same feed in pages of 1,000; list = list API keyset pages of "
-        "100 + after-sales + disputes; each includes the final empty 1 s long-poll that proves "
-        "the mirror caught up)"
+        "100 + after-sales + disputes; each ends at the first feed page the server reports "
+        "caught_up)"
     )
 
 

@@ -48,6 +48,7 @@ def _graphql_page(body: dict[str, Any]) -> dict[str, Any]:
         "end_cursor": body["next_cursor"],
         "has_more": body["has_more"],
         "horizon_lag_ms": body["horizon_lag_ms"],
+        "caught_up": body["caught_up"],
     }
 
 

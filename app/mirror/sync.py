@@ -14,7 +14,6 @@ applying them twice harmless.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -71,8 +70,8 @@ class Mirror:
         self.applied = 0
 
     async def run(self, *, until_caught_up: bool = False) -> None:
-        """Mirror forever; with ``until_caught_up``, return once every change committed before
-        the last (empty) long-poll began is stored."""
+        """Mirror forever; with ``until_caught_up``, return once the server reports a page
+        ``caught_up``: every change committed before that read is stored."""
         force = False
         while True:
             try:
@@ -207,26 +206,28 @@ class Mirror:
         return True
 
     async def _follow(self, state: MirrorState, *, until_caught_up: bool) -> bool:
-        def params_after(cursor: str | None) -> dict[str, Any]:
-            params: dict[str, Any] = {"limit": self.page_size}
+        def params_after(cursor: str | None, wait: float) -> dict[str, Any]:
+            params: dict[str, Any] = {"limit": self.page_size, "wait": wait}
             if cursor:
                 params["cursor"] = cursor
-            params["wait"] = self.wait
             return params
 
         def next_feed_page(body: dict[str, Any]) -> dict[str, Any] | None:
-            if until_caught_up and caught_up(body):
+            if not until_caught_up:
+                return params_after(body["next_cursor"], self.wait)
+            if body["caught_up"]:
+                # Every change committed before that read is applied with this page.
                 return None
-            return params_after(body["next_cursor"])
+            # Pages still flowing: ask again at once; changes held behind the horizon by an
+            # older transaction: long-poll until they pass it.
+            return params_after(body["next_cursor"], 0 if body["data"] else self.wait)
 
-        def caught_up(body: dict[str, Any]) -> bool:
-            # An empty long-poll proves every change committed before it started was delivered
-            # unless some transaction has held the horizon for about as long as the poll lasted.
-            held_ms = body["horizon_lag_ms"] + 100
-            return not body["data"] and not body["has_more"] and held_ms < body["_elapsed_ms"]
-
+        first_wait = 0 if until_caught_up else self.wait
         async for body in self._pages(
-            f"{self.base}/changes", params_after(state.cursor), next_feed_page, self.wait + 30
+            f"{self.base}/changes",
+            params_after(state.cursor, first_wait),
+            next_feed_page,
+            self.wait + 30,
         ):
             changes = body["data"]
             state.cursor = body["next_cursor"]
@@ -248,15 +249,13 @@ class Mirror:
     ) -> AsyncIterator[dict[str, Any]]:
         """Response bodies, page k+1 already requested while the caller stores page k."""
 
-        async def timed(p: dict[str, Any]) -> dict[str, Any]:
-            started = time.monotonic()
+        async def fetch(p: dict[str, Any]) -> dict[str, Any]:
             response = await self.api.get(path, p, read_timeout=read_timeout)
             body: dict[str, Any] = orjson.loads(response.content)
-            body["_elapsed_ms"] = (time.monotonic() - started) * 1000
             return body
 
         def request(p: dict[str, Any]) -> asyncio.Task[dict[str, Any]]:
-            return asyncio.create_task(timed(p))
+            return asyncio.create_task(fetch(p))
 
         task: asyncio.Task[dict[str, Any]] | None = request(params)
         try:

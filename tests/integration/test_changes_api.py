@@ -12,7 +12,7 @@ from app.db import Database
 from app.domain.sync.epoch import reset_epoch
 from tests.conftest import order_payload
 from tests.factories import bearer, make_shop, make_token
-from tests.feed_support import eventually
+from tests.feed_support import eventually, write_change
 
 
 def url(shop_id: int, path: str = "changes") -> str:
@@ -58,7 +58,7 @@ async def test_feed_pages_with_masking_and_head_cursor(
     assert paid.status_code == 200
 
     body = await follow(client, shop_id, full, 2)
-    assert set(body) == {"data", "next_cursor", "has_more", "horizon_lag_ms"}
+    assert set(body) == {"data", "next_cursor", "has_more", "horizon_lag_ms", "caught_up"}
     assert [c["type"] for c in body["data"]] == ["order.created", "order.paid"]
     first = body["data"][0]
     assert set(first) == {
@@ -253,3 +253,48 @@ async def test_bulk_stream_errors(
     await reset_epoch(db)
     r = await client.get(path, params={"cursor": cursor}, headers=h)
     assert r.status_code == 410 and r.json()["code"] == "cursor_expired"
+
+
+async def test_caught_up_is_false_while_anything_committed_is_still_to_come(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    for _ in range(3):
+        await ingest(client, shop_id, internal_headers)
+    await follow(client, shop_id, h, 3)  # all three are below the horizon now
+
+    first = (await client.get(url(shop_id), params={"limit": 2}, headers=h)).json()
+    assert len(first["data"]) == 2 and first["has_more"] and not first["caught_up"]
+    cursor = first["next_cursor"]
+
+    async def rest_is_caught_up() -> bool:
+        # Another test's transaction elsewhere on the cluster may hold the horizon a moment.
+        body = (await client.get(url(shop_id), params={"cursor": cursor}, headers=h)).json()
+        return len(body["data"]) == 1 and body["caught_up"] is True
+
+    await eventually(rest_is_caught_up, what="the last page caught up")
+
+    # A committed change waiting behind an open older transaction: not caught up, on a page
+    # and on the head cursor alike.
+    last = (await client.get(url(shop_id), params={"cursor": cursor}, headers=h)).json()
+    async with db.sessionmaker() as held:
+        await held.begin()
+        await write_change(held, shop_id, 10**9, 1)  # takes its xid first and stays open
+        behind = await ingest(client, shop_id, internal_headers)
+        page = (
+            await client.get(url(shop_id), params={"cursor": last["next_cursor"]}, headers=h)
+        ).json()
+        assert page["data"] == [] and page["caught_up"] is False
+        head = (await client.get(url(shop_id), params={"cursor": "now"}, headers=h)).json()
+        assert head["caught_up"] is False
+        await held.commit()
+
+    after = last["next_cursor"]
+
+    async def both_arrived() -> bool:
+        body = (await client.get(url(shop_id), params={"cursor": after}, headers=h)).json()
+        ids = [c["entity_id"] for c in body["data"]]
+        return ids == [10**9, behind["id"]] and body["caught_up"] is True
+
+    await eventually(both_arrived, what="the held changes, then caught up")

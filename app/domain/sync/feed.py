@@ -64,7 +64,13 @@ ORDER BY page.xid, page.id
 _HEAD_SQL = text(
     f"""
 SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
-       ({HORIZON_LAG_SQL}) AS lag_ms
+       ({HORIZON_LAG_SQL}) AS lag_ms,
+       EXISTS (  -- the shop's newest committed row is not below the horizon yet
+           SELECT 1 FROM (
+               SELECT c.xid FROM change_log c WHERE c.shop_id = :shop_id
+               ORDER BY c.xid DESC, c.id DESC LIMIT 1
+           ) AS newest WHERE newest.xid >= pg_snapshot_xmin(pg_current_snapshot())
+       ) AS held_back
 FROM feed_state fs WHERE fs.id = 1
 """
 )
@@ -79,11 +85,18 @@ class FeedPage:
     # Committed rows past the cursor wait behind an older running transaction: re-check soon.
     held_back: bool
 
+    @property
+    def caught_up(self) -> bool:
+        """Every change committed before this read is in this page or before it."""
+        return not self.has_more and not self.held_back
+
 
 @dataclass(frozen=True)
 class Head:
     cursor: Cursor
     horizon_lag_ms: int
+    # Changes committed before the read wait behind the horizon (they come after the head).
+    held_back: bool
 
 
 def horizon_position(xmin: int) -> FeedPosition:
@@ -109,9 +122,9 @@ class FeedReader:
 
     async def head(self, shop_id: int) -> Head:
         async with self.db.engine.connect() as conn:
-            row = (await conn.execute(_HEAD_SQL)).one()
+            row = (await conn.execute(_HEAD_SQL, {"shop_id": shop_id})).one()
         position = horizon_position(int(row.xmin))
-        return Head(Cursor(row.epoch, shop_id, position), int(row.lag_ms))
+        return Head(Cursor(row.epoch, shop_id, position), int(row.lag_ms), bool(row.held_back))
 
     async def read(
         self,

@@ -64,11 +64,13 @@ class FeedService:
 
     async def head_page(self, shop_id: int) -> dict[str, Any]:
         head = await self.reader.head(shop_id)
-        return self._body([], head.cursor, False, head.horizon_lag_ms)
+        return self._body([], head.cursor, False, head.horizon_lag_ms, not head.held_back)
 
     async def page(self, req: PageRequest) -> dict[str, Any]:
         page = await self.poll(req)
-        return self._body(page.changes, page.cursor, page.has_more, page.horizon_lag_ms)
+        return self._body(
+            page.changes, page.cursor, page.has_more, page.horizon_lag_ms, page.caught_up
+        )
 
     async def poll(self, req: PageRequest) -> FeedPage:
         """Read once; with ``wait`` > 0 and nothing new, park (no DB connection held) until a
@@ -119,11 +121,19 @@ class FeedService:
         }
 
     def _body(
-        self, changes: list[dict[str, Any]], cursor: Cursor, has_more: bool, lag_ms: int
+        self,
+        changes: list[dict[str, Any]],
+        cursor: Cursor,
+        has_more: bool,
+        lag_ms: int,
+        caught_up: bool,
     ) -> dict[str, Any]:
         return {
             "data": changes,
             "next_cursor": self.codec.encode(cursor),
             "has_more": has_more,
             "horizon_lag_ms": lag_ms,
+            # Nothing committed before this read is still to come after next_cursor: a
+            # reader that has applied this page is up to date as of the request.
+            "caught_up": caught_up,
         }

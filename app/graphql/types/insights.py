@@ -366,3 +366,6 @@ class ChangePage:
     end_cursor: str
     has_more: bool
     horizon_lag_ms: int
+    caught_up: bool = strawberry.field(
+        description="Every change committed before this read is in this page or before it"
+    )
