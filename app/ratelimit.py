@@ -186,6 +186,13 @@ def limiter_of(connection: HTTPConnection) -> RateLimiter:
     return limiter
 
 
+def points_budget(connection: HTTPConnection, principal: Principal) -> int | None:
+    """The points ``principal`` may spend per minute, or None when limits are off."""
+    if not connection.app.state.settings.ratelimit_enabled:
+        return None
+    return limiter_of(connection).points_per_minute(principal.tier)
+
+
 def bucket_key(principal: Principal, shop_id: int | None) -> str:
     if shop_id is None and not principal.first_party:
         return f"app:{principal.client_id}:all"

@@ -13,7 +13,7 @@ from strawberry.extensions import SchemaExtension
 from app.errors import AppError
 from app.graphql.cost import estimate_cost
 from app.logging import get_logger
-from app.ratelimit import charge
+from app.ratelimit import charge, points_budget
 
 log = get_logger(__name__)
 
@@ -68,7 +68,7 @@ class CostLimiter(SchemaExtension):
         context = ctx.context
         op, fragments = _operation(ctx)
         if op is not None:
-            maximum = getattr(context, "max_cost", MAX_COST)
+            maximum = self._maximum(context)
             cost = estimate_cost(ctx.schema._schema, op, fragments, ctx.variables)
             context.cost = {"requested": cost, "limit": maximum}
             if cost > maximum:
@@ -87,6 +87,19 @@ class CostLimiter(SchemaExtension):
             elif op.operation.value != "subscription":
                 await self._charge(ctx, context, cost)
         yield
+
+    @staticmethod
+    def _maximum(context: Any) -> int:
+        maximum: int = getattr(context, "max_cost", MAX_COST)
+        connection = getattr(context, "http_request", None)
+        principal = getattr(context, "principal", None)
+        if isinstance(connection, HTTPConnection) and principal is not None:
+            # A query costing more than the caller's whole per-minute budget could never be
+            # charged: refuse it as too costly rather than with a Retry-After forever.
+            budget = points_budget(connection, principal)
+            if budget is not None:
+                maximum = min(maximum, budget)
+        return maximum
 
     async def _charge(self, ctx: Any, context: Any, cost: int) -> None:
         # HTTP, and queries or mutations sent over the WebSocket: one budget for both.

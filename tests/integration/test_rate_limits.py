@@ -337,7 +337,7 @@ async def test_graphql_charges_its_estimated_cost_and_throttles(
             "remaining": 59,
             "limit": 100,
             "reset": first.json()["extensions"]["cost"]["reset"],
-            "max": 1000,
+            "max": 100,  # the whole budget: a costlier query could never be charged
         }
         assert "RateLimit" in first.headers
         second = await client.post("/graphql", json=query, headers=two_shops["a"])
@@ -351,6 +351,24 @@ async def test_graphql_charges_its_estimated_cost_and_throttles(
         # Refused: nothing spent, nothing executed; another app's budget is untouched.
         other = await client.post("/graphql", json=query, headers=two_shops["b"])
         assert other.status_code == 200
+
+
+@needs_redis
+async def test_graphql_query_over_the_whole_budget_is_too_costly_not_throttled(
+    limited_app: AppFactory, two_shops: dict[str, Any]
+) -> None:
+    # 41 points against a tier of 40 per minute: no wait would ever let it through.
+    query = {"query": "{ orders(first: 20) { nodes { orderNo buyer { id } } } }"}
+    async with limited_app(ratelimit_points_per_minute=40) as client:
+        r = await client.post("/graphql", json=query, headers=two_shops["a"])
+        assert r.status_code == 200 and "Retry-After" not in r.headers
+        error = r.json()["errors"][0]
+        assert error["extensions"]["code"] == "MAX_COST_EXCEEDED"
+        assert error["extensions"]["cost"] == {"requested": 41, "limit": 40}
+        # Refused unexecuted and uncharged: a query within the budget still runs.
+        small = {"query": "{ orders(first: 10) { nodes { orderNo } } }"}
+        ok = await client.post("/graphql", json=small, headers=two_shops["a"])
+        assert ok.status_code == 200 and ok.json()["extensions"]["cost"]["remaining"] == 29
 
 
 @needs_redis
