@@ -4,7 +4,7 @@ streamed chunk by chunk (exports, the bulk change feed) and ``$n``-parameter SQL
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
@@ -43,7 +43,7 @@ async def copy_chunks(
     queue_size: int = 8,
     chunk_bytes: int = CHUNK_BYTES,
     **options: Any,
-) -> AsyncIterator[bytes]:
+) -> AsyncGenerator[bytes, None]:
     """The output of ``COPY (sql) TO STDOUT`` in chunks of about ``chunk_bytes``, with
     back-pressure from a small queue. A COPY failure is raised after the chunks before it; a
     consumer that stops early (a client gone) cancels the COPY."""

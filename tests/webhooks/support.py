@@ -17,11 +17,11 @@ from sqlalchemy import text
 from app.config import Settings
 from app.db import Database
 from app.domain.sync.change_log import record_change
+from app.domain.sync.horizon import HORIZON_SQL
 from app.domain.webhooks.delivery import DeliveryWorker
 from app.domain.webhooks.fanout import fan_out_forever
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import generate_secret
-from app.domain.webhooks.sql import HORIZON_SQL
 from app.domain.webhooks.urls import Resolver, resolve
 from app.models.webhooks import WebhookEndpoint
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import aclosing
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -60,8 +61,11 @@ async def stream_csv(db: Database, q: ExportQuery, *, bom: bool) -> AsyncIterato
     """COPY straight into an HTTP response."""
     if bom:
         yield BOM
-    async with driver_connection(db) as apg:
-        async for chunk in copy_chunks(apg, q.sql, *q.args, format="csv", header=True):
+    async with (
+        driver_connection(db) as apg,
+        aclosing(copy_chunks(apg, q.sql, *q.args, format="csv", header=True)) as chunks,
+    ):
+        async for chunk in chunks:
             yield chunk
 
 

@@ -15,6 +15,7 @@ read-only transaction has no xid, so streaming for minutes never holds any feed 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from contextlib import aclosing
 from typing import Any
 
 import asyncpg  # type: ignore[import-untyped]
@@ -93,10 +94,12 @@ async def _copied(
                 list(types or []) or None,
             )
             lines = 0
+            # Closed at once when the client goes away mid-stream: that cancels the COPY.
             chunks = copy_chunks(conn, _ROWS, *args, queue_size=_CHUNKS, **_COPY_OPTIONS)
-            async for chunk in chunks:
-                lines += chunk.count(b"\n")
-                yield chunk
+            async with aclosing(chunks):
+                async for chunk in chunks:
+                    lines += chunk.count(b"\n")
+                    yield chunk
     last = max(position, horizon_position(int(meta["xmin"])))
     yield _trailer(codec, Cursor(meta["epoch"], shop_id, last), lines)
 

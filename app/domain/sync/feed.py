@@ -21,7 +21,7 @@ from sqlalchemy.types import String
 from app.db import Database
 from app.domain.orders.representation import masked
 from app.domain.sync.cursor import START, Cursor, FeedPosition
-from app.domain.sync.horizon import HORIZON_LAG_SQL
+from app.domain.sync.horizon import HORIZON_LAG_SQL, HORIZON_SQL
 from app.errors import CursorExpired
 from app.kit.clock import rfc3339
 
@@ -33,7 +33,7 @@ _TYPES = "AND (CAST(:types AS text[]) IS NULL OR c.type = ANY(CAST(:types AS tex
 _PAGE_SQL = text(
     f"""
 WITH meta AS MATERIALIZED (
-    SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin,
+    SELECT {HORIZON_SQL} AS xmin,
            fs.epoch, fs.pruned_xid, fs.pruned_id,
            ({HORIZON_LAG_SQL}) AS lag_ms
     FROM feed_state fs WHERE fs.id = 1
@@ -63,13 +63,13 @@ ORDER BY page.xid, page.id
 
 _HEAD_SQL = text(
     f"""
-SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
+SELECT {HORIZON_SQL}::text AS xmin, fs.epoch,
        ({HORIZON_LAG_SQL}) AS lag_ms,
        EXISTS (  -- the shop's newest committed row is not below the horizon yet
            SELECT 1 FROM (
                SELECT c.xid FROM change_log c WHERE c.shop_id = :shop_id
                ORDER BY c.xid DESC, c.id DESC LIMIT 1
-           ) AS newest WHERE newest.xid >= pg_snapshot_xmin(pg_current_snapshot())
+           ) AS newest WHERE newest.xid >= {HORIZON_SQL}
        ) AS held_back
 FROM feed_state fs WHERE fs.id = 1
 """

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Row, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.webhooks.sql import HORIZON_SQL
+from app.domain.sync.horizon import HORIZON_SQL
 
 _PAGE_SQL = text(
     f"""

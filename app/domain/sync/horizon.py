@@ -11,6 +11,10 @@ moment it was prepared.
 
 from __future__ import annotations
 
+# The feed's visibility rule, shared by every reader of the change log (pages, bulk, webhook
+# fan-out and replay, followers): a change is readable once its xid is below this.
+HORIZON_SQL = "pg_snapshot_xmin(pg_current_snapshot())"
+
 HORIZON_LAG_SQL = """
 SELECT COALESCE((
     SELECT (EXTRACT(EPOCH FROM clock_timestamp() - started) * 1000)::bigint

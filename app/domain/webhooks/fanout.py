@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import Database
 from app.domain.sync.change_log import NOTIFY_CHANNEL
 from app.domain.sync.follower import follow_forever
-from app.domain.webhooks.sql import HORIZON_SQL, MATCHES_SQL
+from app.domain.sync.horizon import HORIZON_SQL
+from app.domain.webhooks.sql import MATCHES_SQL
 
 BATCH = 1000
 # Tells delivery workers in any process that new deliveries are due.

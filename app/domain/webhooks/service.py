@@ -20,11 +20,11 @@ from app.auth.dependencies import Authorized
 from app.config import Settings
 from app.domain.audit.service import record_audit
 from app.domain.sync.cursor import CursorCodec
+from app.domain.sync.horizon import HORIZON_SQL
 from app.domain.webhooks.fanout import notify_due
 from app.domain.webhooks.patterns import is_valid_pattern, matching_types
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import generate_secret
-from app.domain.webhooks.sql import HORIZON_SQL
 from app.domain.webhooks.urls import check_url
 from app.errors import NotFound, ValidationFailed
 from app.kit.clock import rfc3339, utcnow
