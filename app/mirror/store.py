@@ -8,6 +8,7 @@ the standard library; PostgreSQL uses asyncpg.
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,7 +68,6 @@ ON CONFLICT (shop_id) DO UPDATE SET phase = excluded.phase, cursor = excluded.cu
 
 # The bulk stream's ``data`` member is the last of each line (the server documents it), so
 # the entity's JSON is stored as the server sent it: no parse and re-serialise per row.
-_DATA_MEMBER = b',"data":'
 # PostgreSQL cannot update one row twice in a statement: the batch's newest version per entity.
 _UPSERT_JSON_PG = """
 INSERT INTO mirror_entities (shop_id, entity, entity_id, version, data)
@@ -81,26 +81,23 @@ WHERE mirror_entities.version < excluded.version
 """
 
 
+# The members before ``data`` exactly as GET /changes/bulk writes them (compact, in this order).
+_SERVER_HEAD = re.compile(
+    rb'\{"id":\d+,"type":"[a-z_.]+","entity":"([a-z_]+)","entity_id":(\d+),'
+    rb'"entity_version":(\d+),"created_at":"[-0-9T:.Z]+","data":(?=\{)'
+)
+
+
 def line_row(shop_id: int, line: bytes) -> tuple[int, str, int, int, bytes]:
-    """``(shop_id, entity, entity_id, version, data JSON)`` of one bulk line: the members
-    before ``data`` are parsed and ``data`` is cut out as it is; a line of another layout is
-    parsed whole."""
-    cut = line.find(_DATA_MEMBER)
-    if cut > 0 and line.endswith(b"}") and line[cut + len(_DATA_MEMBER) :].startswith(b"{"):
-        try:
-            head = orjson.loads(line[:cut] + b"}")
-            return (
-                shop_id,
-                head["entity"],
-                head["entity_id"],
-                head["entity_version"],
-                line[cut + len(_DATA_MEMBER) : -1],
-            )
-        except (orjson.JSONDecodeError, KeyError):
-            pass
+    """``(shop_id, entity, entity_id, version, data JSON)`` of one bulk line: in the server's
+    layout ``data`` is cut out as it is; a line of any other layout is parsed whole."""
+    head = _SERVER_HEAD.match(line)
+    if head is not None and line.endswith(b"}"):
+        entity, entity_id, version = head.groups()
+        return shop_id, entity.decode(), int(entity_id), int(version), line[head.end() : -1]
     change = orjson.loads(line)
-    entity, entity_id, version = change["entity"], change["entity_id"], change["entity_version"]
-    return shop_id, entity, entity_id, version, orjson.dumps(change["data"])
+    entity_, id_, version_ = change["entity"], change["entity_id"], change["entity_version"]
+    return shop_id, entity_, id_, version_, orjson.dumps(change["data"])
 
 
 LINES_PER_STATEMENT = 200
