@@ -19,6 +19,7 @@ GraphQL view calls :func:`charge` with its estimated cost. The decision is store
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import time
@@ -154,7 +155,10 @@ class RateLimiter:
 
     async def states(self, key: str, tier: str) -> tuple[BucketState, ...]:
         now = time.time()
-        return tuple([await self._state(name, item, key, now) for name, item in self.items(tier)])
+        # Both buckets in one round of Redis calls, not one after the other.
+        return tuple(
+            await asyncio.gather(*(self._state(n, item, key, now) for n, item in self.items(tier)))
+        )
 
     async def hit(self, key: str, tier: str, cost: int) -> Decision:
         """Burst first (1 request), then points (``cost``): a refused burst spends no points.
@@ -229,40 +233,28 @@ async def charge_key(
 
 
 async def charge(
-    request_or_key: HTTPConnection | str,
+    connection: HTTPConnection,
     cost: int,
     *,
     shop_id: int | None = None,
-    tier: str = "default",
-    limiter: RateLimiter | None = None,
     principal: Principal | None = None,
 ) -> Decision:
     """The GraphQL hook: charge ``cost`` (min 1) before executing, and get the decision.
 
-    With a request or WebSocket, ``principal`` (default: the one cached by the auth
-    dependency on an HTTP request) names the bucket (``shop_id``
-    picks one shop's bucket; default: the app's multi-shop bucket) and the decision is stored on
-    ``request.state`` so the response carries the headers. With a key (``"app:7:all"``), pass
-    ``limiter`` (or a request) and the tier. Never raises for a refusal: check
-    ``decision.allowed``; answer ``decision.error()`` (429 / THROTTLED) and report
-    ``decision.cost_extension()`` in ``extensions.cost``. Raises 503 only when failing closed.
-    A disabled throttle allows everything (an empty decision).
+    ``principal`` (default: the one cached by the auth dependency on an HTTP request) names
+    the bucket (``shop_id`` picks one shop's bucket; default: the app's multi-shop bucket); the
+    decision is stored on the connection's state so the response carries the headers. Never
+    raises for a refusal: check ``decision.allowed``; answer ``decision.error()`` (429 /
+    THROTTLED) and report ``decision.cost_extension()`` in ``extensions.cost``. Raises 503 only
+    when failing closed. A disabled throttle allows everything (an empty decision).
     """
-    if isinstance(request_or_key, str):
-        if limiter is None:
-            raise TypeError("charge(key, cost) needs limiter=")
-        return await charge_key(limiter, request_or_key, cost, tier=tier)
-    connection = request_or_key
     principal = principal or connection.scope.get(_PRINCIPAL_KEY)
     if not isinstance(principal, Principal):
-        raise TypeError("charge(request) needs a request whose principal was resolved")
+        raise TypeError("charge(connection) needs a connection whose principal was resolved")
     if not connection.app.state.settings.ratelimit_enabled:
         return Decision(True, "", cost, ())
     decision = await charge_key(
-        limiter or limiter_of(connection),
-        bucket_key(principal, shop_id),
-        cost,
-        tier=principal.tier,
+        limiter_of(connection), bucket_key(principal, shop_id), cost, tier=principal.tier
     )
     connection.scope.setdefault("state", {})[STATE_KEY] = decision
     return decision
@@ -281,17 +273,6 @@ async def charge_request(request: Request, principal: Principal, shop_id: int | 
     state[STATE_KEY] = decision
     if not decision.allowed:
         raise decision.error()
-
-
-def cost(points: int) -> Callable[[Request], None]:
-    """A route dependency declaring a fixed cost:
-    ``@router.get(..., dependencies=[Depends(cost(5))])`` (route dependencies run before the
-    auth dependency that charges)."""
-
-    def declare(request: Request) -> None:
-        request.state.ratelimit_cost = max(1, points)
-
-    return declare
 
 
 def batch_cost(entries: int) -> int:

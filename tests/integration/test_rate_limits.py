@@ -19,7 +19,7 @@ import websockets
 from app.config import Settings
 from app.db import Database
 from app.main import create_app
-from app.ratelimit import RateLimiter, charge
+from app.ratelimit import RateLimiter, charge_key
 from tests.conftest import serving
 from tests.factories import bearer, make_shop, make_token
 
@@ -250,7 +250,9 @@ async def test_tier_override_sets_the_points(
 
 
 @needs_redis
-async def test_graphql_hook_charges_its_cost(settings: Settings, prefix: str) -> None:
+async def test_charging_a_key_spends_points_and_refusals_spend_nothing(
+    settings: Settings, prefix: str
+) -> None:
     assert REDIS_URL
     limiter = RateLimiter(
         settings.model_copy(
@@ -261,9 +263,9 @@ async def test_graphql_hook_charges_its_cost(settings: Settings, prefix: str) ->
             }
         )
     )
-    first = await charge("app:1:all", 400, limiter=limiter)
+    first = await charge_key(limiter, "app:1:all", 400)
     assert first.allowed and first.cost_extension()["remaining"] == 600
-    too_much = await charge("app:1:all", 700, limiter=limiter)
+    too_much = await charge_key(limiter, "app:1:all", 700)
     assert not too_much.allowed and too_much.throttled_by == "points"
     assert too_much.error().status == 429
     # A refused charge spends nothing.
@@ -273,7 +275,7 @@ async def test_graphql_hook_charges_its_cost(settings: Settings, prefix: str) ->
         "limit": 1000,
         "reset": too_much.cost_extension()["reset"],
     }
-    assert (await charge("app:1:all", 600, limiter=limiter)).allowed
+    assert (await charge_key(limiter, "app:1:all", 600)).allowed
 
 
 async def test_redis_unreachable_fails_open_with_a_metric(
