@@ -313,10 +313,9 @@ class MetricsRepository:
         n = await self.session.scalar(
             select(func.count()).where(
                 Order.shop_id == shop_id,
-                Order.status == "pending_payment",
-                Order.paid_at.is_(None),
                 Order.created_at >= rng.start,
-                Order.created_at < min(rng.end, now - timedelta(days=1)),
+                Order.created_at < rng.end,
+                _unpaid_over_a_day(now),
             )
         )
         return int(n or 0)
@@ -372,7 +371,7 @@ class MetricsRepository:
             PaymentReminder.order_id == Order.id,
             PaymentReminder.created_at < Order.paid_at,
         )
-        pending = and_(unpaid, Order.status == "pending_payment")
+        pending = _pending_payment()
         row = (
             await self.session.execute(
                 select(
@@ -382,7 +381,7 @@ class MetricsRepository:
                     func.count(Order.signed_at),
                     func.count(Order.completed_at),
                     func.count().filter(pending),
-                    func.count().filter(pending, Order.created_at < now - timedelta(days=1)),
+                    func.count().filter(_unpaid_over_a_day(now)),
                     func.count().filter(unpaid, Order.status == "closed"),
                     func.count().filter(unpaid, reminded),
                     func.count().filter(reminded_before_pay),
@@ -421,3 +420,13 @@ class MetricsRepository:
     async def _rows(self, stmt: Select[Any]) -> Sequence[Any]:
         result: Sequence[Any] = (await self.session.execute(stmt)).all()
         return result
+
+
+def _pending_payment() -> ColumnElement[bool]:
+    return and_(Order.paid_at.is_(None), Order.status == "pending_payment")
+
+
+def _unpaid_over_a_day(now: datetime) -> ColumnElement[bool]:
+    """Still waiting for payment more than 24 h after it was created: the summary's
+    ``unpaid_over_24h`` and the funnel's count use this one rule."""
+    return and_(_pending_payment(), Order.created_at < now - timedelta(days=1))
