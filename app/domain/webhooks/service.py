@@ -288,16 +288,7 @@ class WebhookService:
     async def delivery(
         self, endpoint_id: int, delivery_id: int
     ) -> tuple[WebhookDelivery, list[WebhookAttempt]]:
-        e = await self.get(endpoint_id)
-        d = (
-            await self.session.execute(
-                select(WebhookDelivery).where(
-                    WebhookDelivery.id == delivery_id, WebhookDelivery.endpoint_id == e.id
-                )
-            )
-        ).scalar_one_or_none()
-        if d is None:
-            raise NotFound(f"Delivery {delivery_id} was not found.")
+        d = await self._delivery_of(await self.get(endpoint_id), delivery_id)
         attempts = (
             await self.session.execute(
                 select(WebhookAttempt)
@@ -307,9 +298,22 @@ class WebhookService:
         ).scalars()
         return d, list(attempts)
 
+    async def _delivery_of(self, e: WebhookEndpoint, delivery_id: int) -> WebhookDelivery:
+        d = (
+            await self.session.execute(
+                select(WebhookDelivery).where(
+                    WebhookDelivery.id == delivery_id, WebhookDelivery.endpoint_id == e.id
+                )
+            )
+        ).scalar_one_or_none()
+        if d is None:
+            raise NotFound(f"Delivery {delivery_id} was not found.")
+        return d
+
     async def redeliver(self, endpoint_id: int, delivery_id: int) -> WebhookDelivery:
         """Send the same delivery again now (same ``webhook-id``)."""
-        d, _ = await self.delivery(endpoint_id, delivery_id)
+        e = await self.get(endpoint_id)
+        d = await self._delivery_of(e, delivery_id)
         await self.session.execute(
             update(WebhookDelivery)
             .where(WebhookDelivery.id == d.id)
@@ -317,7 +321,6 @@ class WebhookService:
         )
         await self.session.refresh(d)
         await notify_due(self.session)
-        e = await self.get(endpoint_id)
         await self._audit(e, "webhook_delivery.redelivered", {"delivery_id": d.id})
         return d
 
