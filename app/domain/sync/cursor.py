@@ -56,6 +56,14 @@ class CursorCodec:
 
     def decode(self, token: str, *, shop_id: int) -> Cursor:
         """The cursor, or 400 ``invalid_cursor`` if it is malformed, forged or another shop's."""
+        cursor = self.decode_any_shop(token)
+        if cursor.shop_id != shop_id:
+            raise InvalidCursor("The cursor belongs to another shop.")
+        return cursor
+
+    def decode_any_shop(self, token: str) -> Cursor:
+        """The cursor, whichever shop it names (the caller checks that shop is allowed), or 400
+        ``invalid_cursor`` if it is malformed or forged."""
         raw = _b64decode(token)
         if raw is None or len(raw) != _LAYOUT.size + _TAG_BYTES:
             raise InvalidCursor("The cursor is malformed; use a next_cursor returned by the API.")
@@ -65,8 +73,6 @@ class CursorCodec:
         version, epoch, cursor_shop, xid, row_id = _LAYOUT.unpack(body)
         if version != CURSOR_VERSION:
             raise InvalidCursor(f"Cursor version {version} is not supported.")
-        if cursor_shop != shop_id:
-            raise InvalidCursor("The cursor belongs to another shop.")
         return Cursor(epoch, cursor_shop, FeedPosition(xid, row_id))
 
 

@@ -349,12 +349,10 @@ class WebhookService:
             "max": MAX_REPLAY,
         }
         if since_cursor is not None:
-            shop_id = _cursor_shop(since_cursor)
+            cursor = CursorCodec(self.settings.secret_key or "").decode_any_shop(since_cursor)
+            shop_id = cursor.shop_id
             if shop_id not in e.shop_ids:
                 raise _invalid("since_cursor", "the cursor belongs to a shop outside the endpoint")
-            cursor = CursorCodec(self.settings.secret_key or "").decode(
-                since_cursor, shop_id=shop_id
-            )
             where = "c.shop_id = :shop_id AND (c.xid, c.id) > (CAST(:xid AS xid8), :id)"
             params.update(shop_id=shop_id, xid=cursor.position.xid, id=cursor.position.id)
         elif since_time is not None:
@@ -427,14 +425,3 @@ WHERE d.endpoint_id = :id AND a.attempted_at >= now() - make_interval(hours => :
             "backlog": int(backlog[0]),
             "oldest_pending_at": rfc3339(backlog[1]),
         }
-
-
-def _cursor_shop(token: str) -> int:
-    """The shop a feed cursor names (the codec then checks its signature)."""
-    from app.domain.sync.cursor import _LAYOUT, _b64decode
-    from app.errors import InvalidCursor
-
-    raw = _b64decode(token)
-    if raw is None or len(raw) < _LAYOUT.size:
-        raise InvalidCursor("The cursor is malformed; use a cursor from the feed or a webhook.")
-    return int(_LAYOUT.unpack(raw[: _LAYOUT.size])[2])
