@@ -66,8 +66,6 @@ ON CONFLICT (shop_id) DO UPDATE SET phase = excluded.phase, cursor = excluded.cu
 """
 
 
-# The bulk stream's ``data`` member is the last of each line (the server documents it), so
-# the entity's JSON is stored as the server sent it: no parse and re-serialise per row.
 # PostgreSQL cannot update one row twice in a statement: the batch's newest version per entity.
 _UPSERT_JSON_PG = """
 INSERT INTO mirror_entities (shop_id, entity, entity_id, version, data)
@@ -81,7 +79,9 @@ WHERE mirror_entities.version < excluded.version
 """
 
 
-# The members before ``data`` exactly as GET /changes/bulk writes them (compact, in this order).
+# The bulk stream's ``data`` member is the last of each line (the server documents it), so the
+# entity's JSON is stored as the server sent it: no parse and re-serialise per row. These are
+# the members before ``data`` exactly as GET /changes/bulk writes them (compact, in order).
 _SERVER_HEAD = re.compile(
     rb'\{"id":\d+,"type":"[a-z_.]+","entity":"([a-z_]+)","entity_id":(\d+),'
     rb'"entity_version":(\d+),"created_at":"[-0-9T:.Z]+","data":(?=\{)'
@@ -101,6 +101,7 @@ def line_row(shop_id: int, line: bytes) -> tuple[int, str, int, int, bytes]:
 
 
 LINES_PER_STATEMENT = 200
+# The line's JSON arrives as bytes: stored as text without a decode in Python.
 _LINE_VALUES = "(?, ?, ?, ?, CAST(? AS TEXT))"
 
 
@@ -138,8 +139,7 @@ class SqliteStore:
         marks = {f"p{i}": "?" for i in range(1, 6)}
         self._upsert = _UPSERT.format(**marks)
         self._save = _SAVE_STATE.format(**marks)
-        # The line's JSON arrives as bytes: stored as text without a decode in Python.
-        self._upsert_lines: dict[int, str] = {}
+        self._upsert_lines: dict[int, str] = {}  # multi-row upserts by row count
 
     async def load_state(self, shop_id: int) -> MirrorState:
         row = self.conn.execute(
