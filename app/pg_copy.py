@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, cast
 
 import asyncpg  # type: ignore[import-untyped]
@@ -36,17 +37,26 @@ async def driver_connection(db: Database) -> AsyncIterator[asyncpg.Connection]:
 CHUNK_BYTES = 256 * 1024
 
 
+@dataclass
+class CopyOutcome:
+    """Filled in when a COPY has finished: how many rows PostgreSQL reported."""
+
+    rows: int = 0
+
+
 async def copy_chunks(
     conn: asyncpg.Connection,
     sql: str,
     *args: Any,
     queue_size: int = 8,
     chunk_bytes: int = CHUNK_BYTES,
+    outcome: CopyOutcome | None = None,
     **options: Any,
 ) -> AsyncGenerator[bytes, None]:
     """The output of ``COPY (sql) TO STDOUT`` in chunks of about ``chunk_bytes``, with
-    back-pressure from a small queue. A COPY failure is raised after the chunks before it; a
-    consumer that stops early (a client gone) cancels the COPY."""
+    back-pressure from a small queue; ``outcome`` gets the row count once the last chunk is
+    out. A COPY failure is raised after the chunks before it; a consumer that stops early (a
+    client gone) cancels the COPY."""
     queue: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=queue_size)
     # asyncpg hands out one small buffer per network read: gathered, every hop after this
     # (queue, ASGI send, HTTP chunk, the client's parser) runs ~10x less often per byte.
@@ -59,7 +69,9 @@ async def copy_chunks(
             pending.clear()
 
     async def produce() -> None:
-        await conn.copy_from_query(sql, *args, output=put, **options)
+        status: str = await conn.copy_from_query(sql, *args, output=put, **options)
+        if outcome is not None:
+            outcome.rows = int(status.rsplit(" ", 1)[-1])  # "COPY <rows>"
         if pending:
             await queue.put(bytes(pending))
         await queue.put(None)

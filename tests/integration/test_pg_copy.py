@@ -10,7 +10,7 @@ import asyncpg  # type: ignore[import-untyped]
 import pytest
 
 from app.db import Database
-from app.pg_copy import copy_chunks, driver_connection
+from app.pg_copy import CopyOutcome, copy_chunks, driver_connection
 
 ROWS = 20_000
 
@@ -34,13 +34,22 @@ async def test_chunks_queued_when_the_copy_ends_are_all_handed_out(db: Database)
     sql = "SELECT n FROM generate_series(1, $1::int) AS n"
     async with driver_connection(db) as apg:
         watched = FinishWatched(apg)
-        chunks = copy_chunks(watched, sql, ROWS, queue_size=10_000)  # type: ignore[arg-type]
+        outcome = CopyOutcome()
+        chunks = copy_chunks(
+            watched,  # type: ignore[arg-type]
+            sql,
+            ROWS,
+            queue_size=10_000,
+            chunk_bytes=1,  # every buffer asyncpg hands out is a chunk of its own
+            outcome=outcome,
+        )
         received = [await anext(chunks)]
         # Read nothing more until the COPY is over: the rest sits in the queue.
         await asyncio.wait_for(watched.finished.wait(), timeout=30)
         received += [chunk async for chunk in chunks]
     lines = b"".join(received).split()
     assert [int(n) for n in lines] == list(range(1, ROWS + 1))
+    assert len(received) > 2 and outcome.rows == ROWS
 
 
 async def test_a_failing_copy_raises(db: Database) -> None:

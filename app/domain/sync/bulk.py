@@ -24,7 +24,7 @@ import orjson
 from app.db import Database
 from app.domain.sync.cursor import START, Cursor, CursorCodec, FeedPosition
 from app.domain.sync.feed import FeedReader, _check_alive, horizon_position
-from app.pg_copy import copy_chunks, driver_connection
+from app.pg_copy import CopyOutcome, copy_chunks, driver_connection
 
 _META = """
 SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
@@ -93,15 +93,16 @@ async def _copied(
                 meta["xmin"],
                 list(types or []) or None,
             )
-            lines = 0
+            copied = CopyOutcome()
             # Closed at once when the client goes away mid-stream: that cancels the COPY.
-            chunks = copy_chunks(conn, _ROWS, *args, queue_size=_CHUNKS, **_COPY_OPTIONS)
+            chunks = copy_chunks(
+                conn, _ROWS, *args, queue_size=_CHUNKS, outcome=copied, **_COPY_OPTIONS
+            )
             async with aclosing(chunks):
                 async for chunk in chunks:
-                    lines += chunk.count(b"\n")
                     yield chunk
     last = max(position, horizon_position(int(meta["xmin"])))
-    yield _trailer(codec, Cursor(meta["epoch"], shop_id, last), lines)
+    yield _trailer(codec, Cursor(meta["epoch"], shop_id, last), copied.rows)
 
 
 async def _masked_pages(
