@@ -157,7 +157,8 @@ class Mirror:
 
             try:
                 async for chunk in response.aiter_bytes():
-                    lines = (rest + chunk).split(b"\n")
+                    lines = chunk.split(b"\n")
+                    lines[0] = rest + lines[0]  # only the line cut by the chunk is joined
                     rest = lines.pop()
                     batch += lines
                     while len(batch) > BULK_BATCH:  # the last line stays: it may be the trailer
