@@ -8,7 +8,9 @@ from typing import Any
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
 from starlette.requests import HTTPConnection
+from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from app.errors import AppError
 from app.graphql.cost import estimate_cost
@@ -121,6 +123,28 @@ class CostLimiter(SchemaExtension):
     def get_results(self) -> dict[str, Any]:
         cost = getattr(self.execution_context.context, "cost", None)
         return {"cost": cost} if cost else {}
+
+
+class WebSocketUnitOfWork(SchemaExtension):
+    """Over HTTP the request's unit of work commits, and frees its connection, when the answer
+    is ready. A WebSocket connection has one session for all its operations, so each query or
+    mutation sent over it commits when it ends, the same way: its writes are kept and its
+    connection goes back to the pool (it used to stay checked out, the writes uncommitted)."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        yield
+        ctx = self.execution_context
+        context = ctx.context
+        if not isinstance(getattr(context, "http_request", None), WebSocket):
+            return
+        if ctx.operation_type is OperationType.SUBSCRIPTION:
+            return  # subscriptions read the feed in short transactions of their own
+        session = context.session
+        try:
+            await context.serial(session.commit())
+        except Exception:
+            await session.rollback()
+            raise
 
 
 class ErrorCodes(SchemaExtension):

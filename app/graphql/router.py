@@ -35,7 +35,8 @@ async def get_context(
 
 
 async def get_ws_context(websocket: WebSocket) -> GraphQLContext:
-    # Subscriptions read the feed on their own short transactions; this session stays unused.
+    # One session for the connection: subscriptions read the feed on short transactions of their
+    # own; each query or mutation commits when it ends (WebSocketUnitOfWork), freeing it again.
     db: Database = websocket.app.state.db
     return GraphQLContext(
         websocket,  # type: ignore[arg-type]

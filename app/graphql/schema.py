@@ -24,7 +24,7 @@ from app.domain.orders.service import OrderService
 from app.domain.shops.repository import shops_in
 from app.errors import NotFound
 from app.graphql.context import GraphQLContext
-from app.graphql.extensions import CostLimiter, ErrorCodes
+from app.graphql.extensions import CostLimiter, ErrorCodes, WebSocketUnitOfWork
 from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
@@ -162,6 +162,7 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         LimitRules,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         CostLimiter,
+        WebSocketUnitOfWork,
         ErrorCodes,
     ]
     if not introspection:

@@ -219,3 +219,43 @@ async def test_websocket_rejects_a_bad_token(served_url: str) -> None:
         with pytest.raises(websockets.ConnectionClosed) as closed:
             await _ws_message(ws)
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
+
+
+async def test_websocket_mutation_is_kept_and_its_connection_returned(
+    app: Any,
+    served_url: str,
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+) -> None:
+    """Queries and mutations over graphql-transport-ws end like HTTP requests: their writes are
+    committed and their database connection goes back to the pool."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    order = (
+        await client.post(
+            f"/internal/v1/shops/{shop_id}/orders", json=order_payload(), headers=internal_headers
+        )
+    ).json()
+    pool = app.state.db.engine.pool
+    url = served_url.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        init = {"authorization": f"Bearer {token}"}
+        await ws.send(orjson.dumps({"type": "connection_init", "payload": init}).decode())
+        assert (await _ws_message(ws))["type"] == "connection_ack"
+        mutation = (
+            "mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, "
+            'reason: "address looks wrong") { order { flagged } userErrors { code } } }'
+        )
+        payload = {"query": mutation, "variables": {"s": shop_id, "o": order["id"]}}
+        await ws.send(orjson.dumps({"id": "1", "type": "subscribe", "payload": payload}).decode())
+        answer = await _ws_message(ws)
+        assert answer["type"] == "next", answer
+        result = answer["payload"]["data"]["flagOrder"]
+        assert result == {"order": {"flagged": True}, "userErrors": []}
+        assert await _ws_message(ws) == {"id": "1", "type": "complete"}
+        # The WebSocket is still open: the operation's connection is back in the pool already.
+        assert pool.checkedout() == 0
+    seen = await client.get(f"/v1/shops/{shop_id}/orders/{order['id']}", headers=bearer(token))
+    assert seen.json()["flagged"] is True  # committed, visible to another session
