@@ -27,7 +27,7 @@ import resource
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from feed_support import db_url  # noqa: E402
+from feed_support import record as write_result  # noqa: E402
 
 from app.auth.scope import ShopScope  # noqa: E402
 from app.config import Settings, plain_database_url  # noqa: E402
@@ -161,14 +162,7 @@ async def measure(
 
 
 def record(line: str) -> None:
-    load = os.getloadavg()[0]
-    line = f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC export_csv {line} (load {load:.2f})"
-    print(line)
-    results = ROOT / "bench" / "RESULTS.md"
-    if not results.exists():
-        results.write_text("# Benchmark results\n\n")
-    with results.open("a") as f:
-        f.write(line + "\n")
+    write_result(f"export_csv {line} (load {os.getloadavg()[0]:.2f})")
 
 
 async def main() -> None:

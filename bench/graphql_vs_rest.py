@@ -20,7 +20,6 @@ import os
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
@@ -31,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from feed_support import db_url, free_port  # noqa: E402
+from feed_support import db_url, free_port, record  # noqa: E402
 from list_orders import SECRET, SIZES, seed, start, wait_ready  # noqa: E402
 
 from app.config import plain_database_url  # noqa: E402
@@ -189,14 +188,10 @@ async def main() -> None:
         admin = await asyncpg.connect(plain_database_url(server))
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
-    line = (
-        f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC graphql_vs_rest orders={n}: {summary} "
+    record(
+        f"graphql_vs_rest orders={n}: {summary} "
         f"(1-min load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after)"
     )
-    print(line)
-    results = ROOT / "bench" / "RESULTS.md"
-    with results.open("a") as f:
-        f.write(line + "\n")
 
 
 if __name__ == "__main__":

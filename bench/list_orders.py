@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from feed_support import db_url, free_port  # noqa: E402
+from feed_support import db_url, free_port, record  # noqa: E402
 
 from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
@@ -254,13 +253,7 @@ async def main() -> None:
             admin = await asyncpg.connect(plain_database_url(server))
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             await admin.close()
-    line = f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC list_orders {label}: {summary}"
-    print(line)
-    results = ROOT / "bench" / "RESULTS.md"
-    if not results.exists():
-        results.write_text("# Benchmark results\n\n")
-    with results.open("a") as f:
-        f.write(line + "\n")
+    record(f"list_orders {label}: {summary}")
 
 
 if __name__ == "__main__":

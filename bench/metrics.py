@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from feed_support import db_url  # noqa: E402
+from feed_support import record as write_result  # noqa: E402
 
 from app.auth.scope import ShopScope  # noqa: E402
 from app.config import Settings, plain_database_url  # noqa: E402
@@ -127,17 +128,10 @@ async def measure(
 
 def record(results: dict[str, tuple[float, float]], what: str) -> None:
     parts = ", ".join(f"{k} p50 {a:.0f} ms / p95 {b:.0f} ms" for k, (a, b) in results.items())
-    load = os.getloadavg()
-    line = (
-        f"- {datetime.now(UTC):%Y-%m-%d %H:%M} UTC metrics {what} "
-        f"(30-day range, {RUNS} runs, load {load[0]:.2f}): {parts} (target p95 < 200 ms on 1M)"
+    write_result(
+        f"metrics {what} (30-day range, {RUNS} runs, load {os.getloadavg()[0]:.2f}): {parts} "
+        "(target p95 < 200 ms on 1M)"
     )
-    print(line)
-    out = ROOT / "bench" / "RESULTS.md"
-    if not out.exists():
-        out.write_text("# Benchmark results\n\n")
-    with out.open("a") as f:
-        f.write(line + "\n")
 
 
 async def main() -> None:
