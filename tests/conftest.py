@@ -158,6 +158,24 @@ async def serving(app: Any) -> AsyncIterator[str]:
         await asyncio.wait_for(task, 10)
 
 
+@asynccontextmanager
+async def graphql_socket(http_url: str, authorization: str) -> AsyncIterator[Any]:
+    """A graphql-transport-ws connection to ``http_url``'s ``/graphql``, initialised with
+    ``authorization`` (``"Bearer oga_…"``) and acknowledged."""
+    import asyncio
+
+    import orjson
+    import websockets
+
+    url = http_url.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+        init = {"type": "connection_init", "payload": {"authorization": authorization}}
+        await ws.send(orjson.dumps(init).decode())
+        ack = orjson.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert ack["type"] == "connection_ack", ack
+        yield ws
+
+
 @pytest.fixture
 async def served_url(app: Any) -> AsyncIterator[str]:
     """The session's app over real HTTP/WebSocket (its lifespan already runs in ``app``)."""

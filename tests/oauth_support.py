@@ -96,10 +96,10 @@ def authorize_params(
     return params
 
 
-async def login(c: httpx.AsyncClient, params: dict[str, str], email: str) -> httpx.Response:
-    """From the authorize URL to the consent page (logging in on the way)."""
+async def sign_in(c: httpx.AsyncClient, params: dict[str, str], email: str) -> httpx.Response:
+    """Login form, then the authorize URL again with the session: what the browser ends on."""
     page = await c.get("/oauth/authorize", params=params)
-    assert page.status_code == 200, page.text
+    assert page.status_code == 200 and "Sign in" in page.text, page.text
     r = await c.post(
         "/oauth/authorize",
         params=params,
@@ -111,7 +111,12 @@ async def login(c: httpx.AsyncClient, params: dict[str, str], email: str) -> htt
         },
     )
     assert r.status_code == 303, r.text
-    consent = await c.get(r.headers["location"])
+    return await c.get(r.headers["location"])
+
+
+async def login(c: httpx.AsyncClient, params: dict[str, str], email: str) -> httpx.Response:
+    """From the authorize URL to the consent page (logging in on the way)."""
+    consent = await sign_in(c, params, email)
     assert consent.status_code == 200 and "Shops to grant" in consent.text, consent.text
     return consent
 

@@ -19,7 +19,7 @@ from app.auth.principal import resolve_principal
 from app.db import Database
 from app.graphql.context import GraphQLContext
 from app.graphql.schema import build_schema
-from tests.conftest import order_payload
+from tests.conftest import graphql_socket, order_payload
 from tests.factories import bearer, make_token
 from tests.integration.test_graphql import gql, seed_orders
 
@@ -172,14 +172,7 @@ async def test_websocket_subscription_with_token_in_connection_init(
 ) -> None:
     shop_id = shop["shop_id"]
     token = await make_token(db, shop_ids=[shop_id])
-    url = served_url.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
-        await ws.send(
-            orjson.dumps(
-                {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
-            ).decode()
-        )
-        assert (await _ws_message(ws))["type"] == "connection_ack"
+    async with graphql_socket(served_url, f"Bearer {token}") as ws:
         await ws.send(
             orjson.dumps(
                 {
@@ -239,11 +232,7 @@ async def test_websocket_mutation_is_kept_and_its_connection_returned(
         )
     ).json()
     pool = app.state.db.engine.pool
-    url = served_url.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
-        init = {"authorization": f"Bearer {token}"}
-        await ws.send(orjson.dumps({"type": "connection_init", "payload": init}).decode())
-        assert (await _ws_message(ws))["type"] == "connection_ack"
+    async with graphql_socket(served_url, f"Bearer {token}") as ws:
         mutation = (
             "mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, "
             'reason: "address looks wrong") { order { flagged } userErrors { code } } }'

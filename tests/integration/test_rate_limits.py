@@ -14,13 +14,12 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-import websockets
 
 from app.config import Settings
 from app.db import Database
 from app.main import create_app
 from app.ratelimit import RateLimiter, charge_key
-from tests.conftest import serving
+from tests.conftest import graphql_socket, serving
 from tests.factories import bearer, make_shop, make_token
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -381,19 +380,18 @@ async def test_graphql_over_the_websocket_spends_the_same_budget(
     query = "{ orders(first: 20) { nodes { orderNo buyer { id } } } }"  # 41 points
     application = create_app(limited_settings(settings, prefix, ratelimit_points_per_minute=100))
     answers = []
-    async with application.router.lifespan_context(application), serving(application) as url:
-        ws_url = url.replace("http://", "ws://") + "/graphql"
-        async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as ws:
-            init = {"authorization": two_shops["a"]["Authorization"]}
-            await ws.send(orjson.dumps({"type": "connection_init", "payload": init}).decode())
-            assert (await _message(ws))["type"] == "connection_ack"
-            for n in range(3):
-                subscribe = {"id": str(n), "type": "subscribe", "payload": {"query": query}}
-                await ws.send(orjson.dumps(subscribe).decode())
-                answer = await _message(ws)
-                if answer["type"] == "next":
-                    assert await _message(ws) == {"id": str(n), "type": "complete"}
-                answers.append(answer)
+    async with (
+        application.router.lifespan_context(application),
+        serving(application) as url,
+        graphql_socket(url, two_shops["a"]["Authorization"]) as ws,
+    ):
+        for n in range(3):
+            subscribe = {"id": str(n), "type": "subscribe", "payload": {"query": query}}
+            await ws.send(orjson.dumps(subscribe).decode())
+            answer = await _message(ws)
+            if answer["type"] == "next":
+                assert await _message(ws) == {"id": str(n), "type": "complete"}
+            answers.append(answer)
     first, second, third = answers
     assert first["type"] == "next" and "errors" not in first["payload"], first
     assert first["payload"]["extensions"]["cost"]["remaining"] == 59

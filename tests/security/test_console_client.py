@@ -28,13 +28,12 @@ from app.oauth2.models import redirect_uri_matches
 from app.ratelimit import RateLimiter
 from tests.factories import bearer
 from tests.oauth_support import (
-    PASSWORD,
     Merchant,
-    csrf_of,
     make_merchant,
     pkce,
     query_of,
     random_ip,
+    sign_in,
 )
 
 SCOPE = "orders:read orders:write metrics:read"
@@ -58,24 +57,6 @@ def params_for(redirect_uri: str, challenge: str) -> dict[str, str]:
         "code_challenge": challenge,
         "code_challenge_method": "S256",
     }
-
-
-async def sign_in(c: httpx.AsyncClient, params: dict[str, str], email: str) -> httpx.Response:
-    """Login form, then the authorize URL again with the session: what the browser ends on."""
-    page = await c.get("/oauth/authorize", params=params)
-    assert page.status_code == 200 and "Sign in" in page.text, page.text
-    r = await c.post(
-        "/oauth/authorize",
-        params=params,
-        data={
-            "step": "login",
-            "csrf_token": csrf_of(page.text),
-            "email": email,
-            "password": PASSWORD,
-        },
-    )
-    assert r.status_code == 303, r.text
-    return await c.get(r.headers["location"])
 
 
 async def exchange(c: httpx.AsyncClient, code: str, redirect_uri: str, verifier: str) -> Any:
