@@ -63,11 +63,8 @@ def hours_of(values: list[float]) -> dict[str, float | None]:
 
 def metrics_of(t: Tally) -> dict[str, Any]:
     return {
-        "orders": t.orders,
-        "paid_orders": t.paid_orders,
-        "gmv": t.gmv,
+        **_volume(t),
         "payment_conversion": ratio(t.paid_orders, t.orders),
-        "aov": average_fen(t.gmv, t.paid_in_range),
         "ship_to_sign_hours": hours_of(t.hours),
         "return_rate": ratio(t.returns, t.paid_in_range),
         "dispute_rate": ratio(t.disputes, t.orders),
