@@ -68,11 +68,13 @@ def running_receiver(responder: Responder | None = None) -> Iterator[Receiver]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))
-            got = Received(
-                {k.lower(): v for k, v in self.headers.items()},
-                self.rfile.read(length),
-                time.monotonic(),
-            )
+            body = self.rfile.read(length)
+            if len(body) < length:
+                # The sender died mid-request (a killed worker): nothing was delivered, and
+                # its lease expiring sends it again.
+                self.close_connection = True
+                return
+            got = Received({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
             with receiver.lock:
                 n = len(receiver.requests)
                 receiver.requests.append(got)
