@@ -45,6 +45,16 @@ WHERE c.shop_id = $1 AND (c.xid, c.id) > ($2::text::xid8, $3) AND c.xid < $4::te
   AND ($5::text[] IS NULL OR c.type = ANY($5::text[]))
 ORDER BY c.xid, c.id
 """
+# Long streams are the point (no statement timeout). The first line should leave at once, so
+# the client's writes overlap the rest of the scan: the shop's rows come in feed order from the
+# (shop_id, xid, id) index. Left alone, the planner costs those heap reads as scattered (the
+# change log of many shops is interleaved) and prefers to scan and sort everything before the
+# first row, and to JIT-compile first: on 1M changes that is ~0.7 s of silence per stream. The
+# log is appended in commit order, so one shop's rows in xid order are close on disk.
+_STREAM_SETTINGS = """
+SET LOCAL statement_timeout = 0; SET LOCAL jit = off; SET LOCAL enable_sort = off;
+SET LOCAL random_page_cost = 1.1
+"""
 # CSV with a quote and delimiter that JSON text never contains (PostgreSQL escapes control
 # characters inside strings): each line is the JSON exactly as built, nothing escaped.
 _COPY_OPTIONS: dict[str, Any] = {"format": "csv", "quote": "\x01", "delimiter": "\x02"}
@@ -78,7 +88,7 @@ async def _copied(
     async with driver_connection(db) as apg:
         conn: asyncpg.Connection = apg
         async with conn.transaction(isolation="repeatable_read", readonly=True):
-            await conn.execute("SET LOCAL statement_timeout = 0")  # long streams are the point
+            await conn.execute(_STREAM_SETTINGS)
             meta = await conn.fetchrow(_META)
             if cursor is not None:
                 _check_alive(
