@@ -101,6 +101,7 @@ def line_row(shop_id: int, line: bytes) -> tuple[int, str, int, int, bytes]:
 
 
 LINES_PER_STATEMENT = 200
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
 # The line's JSON arrives as bytes: stored as text without a decode in Python.
 _LINE_VALUES = "(?, ?, ?, ?, CAST(? AS TEXT))"
 
@@ -128,11 +129,13 @@ def _state_row(shop_id: int, s: MirrorState) -> tuple[Any, ...]:
 class SqliteStore:
     def __init__(self, path: str) -> None:
         # Writes run in a worker thread (one at a time) so HTTP keeps flowing meanwhile.
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         # A new file gets SQLite's largest page: rows are ~1.5 KB of JSON, and the initial copy
         # of 1M orders writes about half as much and runs ~2x faster than with 4 KB pages.
         self.conn.execute("PRAGMA page_size=65536")
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        (self._journal_mode,) = self.conn.execute("PRAGMA journal_mode=wal").fetchone()
         self.conn.execute("PRAGMA synchronous=NORMAL")
         for statement in _ddl("text"):
             self.conn.execute(statement)
@@ -189,9 +192,14 @@ class SqliteStore:
         self, shop_id: int, lines: Sequence[bytes], state_row: tuple[Any, ...]
     ) -> None:
         # The bulk copy's batches are not synced to disk one by one: until its final batch the
-        # stored phase stays "new", so an interrupted copy starts over anyway. The final batch
-        # (phase "follow") checkpoints with a sync, making the whole copy durable at once.
+        # stored phase stays "new", so an interrupted copy starts over anyway. They go through
+        # a rollback journal, not the WAL: pages appended to the file are not journaled, so
+        # each is written once, where the WAL writes it twice (log, then checkpoint). The
+        # final batch (phase "follow") commits with a sync, making the whole copy durable at
+        # once, and the file returns to WAL for following the feed.
         final = state_row[1] != "new"
+        if not final:
+            self._journal("truncate")
         self.conn.execute(f"PRAGMA synchronous={'NORMAL' if final else 'OFF'}")
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -207,7 +215,21 @@ class SqliteStore:
             self.conn.execute("ROLLBACK")
             raise
         if final:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._journal("wal")
+
+    def _journal(self, mode: str) -> None:
+        """Switch the journal mode when it differs. Leaving WAL needs the file to itself: while
+        another connection has it open (someone reading the mirror) it stays WAL, as safe and
+        only slower. That is tried once, without waiting for the other connection."""
+        if self._journal_mode == mode:
+            return
+        self.conn.execute("PRAGMA busy_timeout=0")
+        try:
+            (self._journal_mode,) = self.conn.execute(f"PRAGMA journal_mode={mode}").fetchone()
+        except sqlite3.OperationalError:  # "database is locked": the next batch tries again
+            pass
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     async def close(self) -> None:
         self.conn.close()

@@ -274,13 +274,75 @@ async def test_mirror_bulk_copy_restarts_after_a_crash_and_converges(
         await run(CrashingStore(path))
     half = mirror_rows(Path(path))
     assert 0 < len(half) < 7
-    state = await SqliteStore(path).load_state(shop_id)
+    state = await stored_state(path, shop_id)
     assert state.phase == "new"  # no cursor stored before the last batch: the copy restarts
 
     await run(SqliteStore(path))
-    state = await SqliteStore(path).load_state(shop_id)
+    state = await stored_state(path, shop_id)
     assert state.phase == "follow" and state.cursor
     mirrored = mirror_rows(Path(path))
+    assert {k: (v, d["status"]) for k, (v, d) in mirrored.items()} == await source_orders(
+        db, shop_id
+    )
+
+
+async def stored_state(path: str, shop_id: int) -> MirrorState:
+    store = SqliteStore(path)
+    try:
+        return await store.load_state(shop_id)
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize("reader_open", [False, True])
+async def test_mirror_bulk_copy_journal_and_a_concurrent_reader(
+    app: Any,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reader_open: bool,
+) -> None:
+    """The copy's batches go through a rollback journal (each page written once) when the
+    mirror has the file to itself; with someone reading the file meanwhile it stays in WAL and
+    the copy still completes. Either way the file follows the feed in WAL afterwards."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    await seed_orders(app, shop_id, internal_headers, token, 6, paid=2)  # 8 changes
+    monkeypatch.setattr(mirror_sync, "BULK_BATCH", 2)
+    path = tmp_path / "journal.db"
+    modes: list[tuple[str, str]] = []  # (phase stored by the batch, journal mode meanwhile)
+
+    class WatchedStore(SqliteStore):
+        def _apply_lines(self, shop_id: int, lines: Any, state_row: tuple[Any, ...]) -> None:
+            super()._apply_lines(shop_id, lines, state_row)
+            modes.append((state_row[1], self._journal_mode))
+
+    store = WatchedStore(str(path))
+    reader = sqlite3.connect(path)
+    if reader_open:  # an integrator's connection reading the mirror during the copy
+        reader.execute("SELECT count(*) FROM mirror_entities").fetchone()
+    else:
+        reader.close()
+    api = ApiClient("http://t", token, transport=httpx.ASGITransport(app=app))
+    try:
+        await asyncio.wait_for(
+            Mirror(api, store, shop_id, snapshot="feed", wait=1).run(until_caught_up=True), 120
+        )
+    finally:
+        await api.close()
+        await store.close()
+        reader.close()
+    copying = {mode for phase, mode in modes if phase == "new"}
+    assert len(modes) >= 3 and copying == ({"wal"} if reader_open else {"truncate"})
+    assert modes[-1] == ("follow", "wal")
+    check = sqlite3.connect(path)
+    try:
+        assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        check.close()
+    mirrored = mirror_rows(path)
     assert {k: (v, d["status"]) for k, (v, d) in mirrored.items()} == await source_orders(
         db, shop_id
     )
