@@ -9,7 +9,9 @@ import httpx
 import orjson
 
 from app.db import Database
+from app.domain.sync.bulk import _ROWS, _STREAM_SETTINGS
 from app.domain.sync.epoch import reset_epoch
+from app.pg_copy import driver_connection
 from tests.conftest import order_payload
 from tests.factories import bearer, make_shop, make_token
 from tests.feed_support import eventually, write_change
@@ -298,3 +300,22 @@ async def test_caught_up_is_false_while_anything_committed_is_still_to_come(
         return ids == [10**9, behind["id"]] and body["caught_up"] is True
 
     await eventually(both_arrived, what="the held changes, then caught up")
+
+
+async def test_bulk_stream_reads_the_shop_index_in_feed_order(db: Database) -> None:
+    """The stream's first line leaves as soon as it is read: the plan walks the shop's
+    (shop_id, xid, id) index in feed order, with no sort that would first read every row
+    (and no JIT compile before the first row)."""
+    async with driver_connection(db) as conn, conn.transaction(readonly=True):
+        # Costs that make this small table plan like a big one: reading everything and
+        # sorting looks cheap, and every plan is worth compiling.
+        await conn.execute("SET LOCAL seq_page_cost = 0.0001; SET LOCAL jit_above_cost = 0")
+        await conn.execute(_STREAM_SETTINGS)
+        plan = "\n".join(
+            row[0]
+            for row in await conn.fetch(
+                f"EXPLAIN {_ROWS}", 1, "0", 0, "9223372036854775807", ["order.paid"]
+            )
+        )
+    assert "ix_change_log_shop_xid_id" in plan, plan
+    assert "Sort" not in plan and "JIT" not in plan, plan
