@@ -31,7 +31,8 @@ class FinishWatched:
 
 
 async def test_chunks_queued_when_the_copy_ends_are_all_handed_out(db: Database) -> None:
-    sql = "SELECT n FROM generate_series(1, $1::int) AS n"
+    # ~2 MB: more than any single network read, so asyncpg hands it out in several buffers.
+    sql = "SELECT lpad(n::text, 100, '0') FROM generate_series(1, $1::int) AS n"
     async with driver_connection(db) as apg:
         watched = FinishWatched(apg)
         outcome = CopyOutcome()
