@@ -12,7 +12,9 @@ from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from app.db import Database
 from app.errors import AppError
+from app.graphql.context import GraphQLContext
 from app.graphql.cost import estimate_cost
 from app.logging import get_logger
 from app.ratelimit import charge, points_budget
@@ -126,25 +128,43 @@ class CostLimiter(SchemaExtension):
 
 
 class WebSocketUnitOfWork(SchemaExtension):
-    """Over HTTP the request's unit of work commits, and frees its connection, when the answer
-    is ready. A WebSocket connection has one session for all its operations, so each query or
-    mutation sent over it commits when it ends, the same way: its writes are kept and its
-    connection goes back to the pool (it used to stay checked out, the writes uncommitted)."""
+    """Each operation sent over a WebSocket is a unit of work of its own, as an HTTP request
+    is: its own session (so concurrent operations never share a transaction, and one's commit
+    or rollback is never another's) and its own DataLoader caches (so no read outlives its
+    operation). A query or mutation commits before its result is sent; a failed commit turns
+    the result into an error, never a success that was not saved. Subscriptions read the feed
+    in short transactions of their own."""
 
     async def on_operation(self) -> AsyncIterator[None]:
+        context = self.execution_context.context
+        if not _over_websocket(context):
+            yield
+            return
+        db: Database = context.http_request.app.state.db
+        async with db.sessionmaker() as session:  # closed (rolled back if open) at the end
+            with GraphQLContext.operation_bound(session):
+                yield
+
+    async def on_execute(self) -> AsyncIterator[None]:
         yield
         ctx = self.execution_context
         context = ctx.context
-        if not isinstance(getattr(context, "http_request", None), WebSocket):
+        if not _over_websocket(context) or ctx.operation_type is OperationType.SUBSCRIPTION:
             return
-        if ctx.operation_type is OperationType.SUBSCRIPTION:
-            return  # subscriptions read the feed in short transactions of their own
-        session = context.session
         try:
-            await context.serial(session.commit())
-        except Exception:
-            await session.rollback()
-            raise
+            await context.serial(context.session.commit())
+        except Exception as error:
+            await context.session.rollback()
+            result = ctx.result
+            if isinstance(result, GraphQLExecutionResult):
+                result.data = None
+                result.errors = [GraphQLError("The operation was not saved.", original_error=error)]
+            else:
+                raise
+
+
+def _over_websocket(context: Any) -> bool:
+    return isinstance(getattr(context, "http_request", None), WebSocket)
 
 
 class ErrorCodes(SchemaExtension):

@@ -35,12 +35,10 @@ async def get_context(
 
 
 async def get_ws_context(websocket: WebSocket) -> GraphQLContext:
-    # One session for the connection: subscriptions read the feed on short transactions of their
-    # own; each query or mutation commits when it ends (WebSocketUnitOfWork), freeing it again.
-    db: Database = websocket.app.state.db
+    # No session for the connection: each operation gets its own (WebSocketUnitOfWork).
     return GraphQLContext(
         websocket,  # type: ignore[arg-type]
-        db.sessionmaker(),
+        None,
         ANONYMOUS,
         keyset_codec(websocket),  # type: ignore[arg-type]
     )

@@ -248,3 +248,101 @@ async def test_websocket_mutation_is_kept_and_its_connection_returned(
         assert pool.checkedout() == 0
     seen = await client.get(f"/v1/shops/{shop_id}/orders/{order['id']}", headers=bearer(token))
     assert seen.json()["flagged"] is True  # committed, visible to another session
+
+
+async def _ws_run(ws: Any, operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Send every operation at once (they run concurrently on the socket); each one's result."""
+    for op_id, payload in operations.items():
+        await ws.send(orjson.dumps({"id": op_id, "type": "subscribe", "payload": payload}).decode())
+    results: dict[str, dict[str, Any]] = {}
+    done: set[str] = set()
+    while done != set(operations):
+        message = await _ws_message(ws, timeout=30)
+        if message["type"] == "complete":
+            done.add(message["id"])
+        else:
+            assert message["type"] == "next", message
+            results[message["id"]] = message["payload"]
+    return results
+
+
+async def test_concurrent_websocket_operations_do_not_share_a_transaction(
+    app: Any,
+    served_url: str,
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+) -> None:
+    """Mutations sent together on one socket run concurrently. Each has a transaction of its
+    own: one that fails (and rolls back its work) cannot undo another's, and every mutation
+    reported done is saved."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    base = f"/internal/v1/shops/{shop_id}/orders"
+    orders = [
+        (await client.post(base, json=order_payload(), headers=internal_headers)).json()
+        for _ in range(16)
+    ]
+    flag = (
+        'mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, reason: "check") '
+        "{ order { flagged } userErrors { code } } }"
+    )
+    ship = (  # unpaid orders cannot ship: a user error, its savepoint rolled back
+        "mutation($s: Int!, $o: Int!) { shipOrder(shopId: $s, orderId: $o, "
+        'input: {carrier: "SF", trackingNo: "SF1"}) { order { id } userErrors { code } } }'
+    )
+    operations = {
+        str(order["id"]): {
+            "query": flag if i % 2 == 0 else ship,
+            "variables": {"s": shop_id, "o": order["id"]},
+        }
+        for i, order in enumerate(orders)
+    }
+    async with graphql_socket(served_url, f"Bearer {token}") as ws:
+        results = await _ws_run(ws, operations)
+    flagged_ids = [o["id"] for i, o in enumerate(orders) if i % 2 == 0]
+    for i, order in enumerate(orders):
+        payload = results[str(order["id"])]
+        assert "errors" not in payload, payload
+        if i % 2 == 0:
+            assert payload["data"]["flagOrder"] == {"order": {"flagged": True}, "userErrors": []}
+        else:
+            assert payload["data"]["shipOrder"]["userErrors"], payload
+    for order_id in flagged_ids:
+        seen = await client.get(
+            f"{base.replace('/internal', '')}/{order_id}", headers=bearer(token)
+        )
+        assert seen.json()["flagged"] is True, order_id
+    assert app.state.db.engine.pool.checkedout() == 0
+
+
+async def test_websocket_reads_are_not_cached_across_operations(
+    served_url: str,
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+) -> None:
+    """A socket stays open for hours (the console's does): what an operation loaded in batches
+    is forgotten when it ends, so the next operation reads the order as it is now."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    base = f"/internal/v1/shops/{shop_id}/orders"
+    order = (await client.post(base, json=order_payload(), headers=internal_headers)).json()
+    query = {
+        "query": "query($s: Int!, $o: Int!) "
+        "{ shop(id: $s) { order(id: $o) { timeline { kind } } } }",
+        "variables": {"s": shop_id, "o": order["id"]},
+    }
+
+    def kinds(result: dict[str, Any]) -> list[str]:
+        return [e["kind"] for e in result["data"]["shop"]["order"]["timeline"]]
+
+    async with graphql_socket(served_url, f"Bearer {token}") as ws:
+        assert kinds((await _ws_run(ws, {"1": query}))["1"]) == ["created"]
+        paid = await client.post(
+            f"{base}/{order['id']}/pay", json={"pay_method": "alipay"}, headers=internal_headers
+        )
+        assert paid.status_code == 200, paid.text
+        assert kinds((await _ws_run(ws, {"2": query}))["2"]) == ["created", "paid"]
