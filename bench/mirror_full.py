@@ -47,10 +47,11 @@ ITEMS_SQL = """
 INSERT INTO order_items (shop_id, order_id, product_id, title, quantity, unit_price)
 SELECT shop_id, id, 1, 'T恤 白色 XL', 1, goods_amount FROM orders WHERE shop_id = $1
 """
-# Every order has its order.created change, as the service writes it (here: the row as JSON).
+# Every order has its order.created change, as the service writes it (here: the row as JSON,
+# compact like the service's JSON; jsonb's text would add a space after every separator).
 CHANGES_SQL = """
 INSERT INTO change_log (shop_id, entity, entity_id, entity_version, type, data)
-SELECT shop_id, 'order', id, 1, 'order.created', to_jsonb(o) FROM orders o WHERE shop_id = $1
+SELECT shop_id, 'order', id, 1, 'order.created', to_json(o) FROM orders o WHERE shop_id = $1
 ORDER BY id
 """
 # bulk = the feed through GET /changes/bulk (what `ordergate mirror` does when the feed is
