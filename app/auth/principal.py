@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, any_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scopes import effective_scopes
@@ -41,19 +41,38 @@ async def resolve_principal(session: AsyncSession, token: str | None) -> Princip
         raise Unauthorized("A bearer token is required.", error="invalid_request")
     if not token.startswith(ACCESS_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
         raise Unauthorized("The access token is malformed.")
-    row = (
+    # One round trip: the token (live, its app and account live) and, one row each, the shops
+    # still visible to it: the account is still a member and the app still installed there.
+    granted = exists().where(
+        and_(
+            OAuthGrant.shop_id == ShopMember.shop_id,
+            OAuthGrant.client_id == OAuthToken.client_id,
+            OAuthGrant.account_id == ShopMember.account_id,
+            OAuthGrant.revoked_at.is_(None),
+        )
+    )
+    rows = (
         await session.execute(
             select(
                 OAuthToken.id,
                 OAuthToken.client_id,
                 OAuthToken.account_id,
                 OAuthToken.scope,
-                OAuthToken.shop_ids,
                 OAuthClient.first_party,
                 OAuthClient.tier,
+                ShopMember.shop_id,
+                ShopMember.role,
             )
             .join(OAuthClient, OAuthClient.id == OAuthToken.client_id)
             .join(Account, Account.id == OAuthToken.account_id)
+            .outerjoin(
+                ShopMember,
+                and_(
+                    ShopMember.account_id == OAuthToken.account_id,
+                    ShopMember.shop_id == any_(OAuthToken.shop_ids),
+                    granted,
+                ),
+            )
             .where(
                 OAuthToken.access_token_hash == hash_secret(token),
                 OAuthToken.revoked_at.is_(None),
@@ -62,28 +81,15 @@ async def resolve_principal(session: AsyncSession, token: str | None) -> Princip
                 Account.disabled_at.is_(None),
             )
         )
-    ).one_or_none()
-    if row is None:
+    ).all()
+    if not rows:
         raise Unauthorized("The access token is invalid, expired or revoked.")
-    # Shops still visible: the account is still a member and the app is still installed there.
-    granted = exists().where(
-        and_(
-            OAuthGrant.shop_id == ShopMember.shop_id,
-            OAuthGrant.client_id == row.client_id,
-            OAuthGrant.account_id == ShopMember.account_id,
-            OAuthGrant.revoked_at.is_(None),
-        )
-    )
-    members = await session.execute(
-        select(ShopMember.shop_id, ShopMember.role).where(
-            ShopMember.account_id == row.account_id,
-            ShopMember.shop_id.in_(list(row.shop_ids)),
-            granted,
-        )
-    )
+    row = rows[0]
     granted_scopes = row.scope.split()
     scopes_by_shop = {
-        int(m.shop_id): effective_scopes(granted_scopes, str(m.role)) for m in members
+        int(m.shop_id): effective_scopes(granted_scopes, str(m.role))
+        for m in rows
+        if m.shop_id is not None
     }
     return Principal(
         account_id=row.account_id,
