@@ -214,6 +214,28 @@ async def test_websocket_rejects_a_bad_token(served_url: str) -> None:
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
 
 
+FLAG_ORDER = (
+    'mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, reason: "check") '
+    "{ order { flagged } userErrors { code } } }"
+)
+
+
+async def _ws_run(ws: Any, operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Send every operation at once (they run concurrently on the socket); each one's result."""
+    for op_id, payload in operations.items():
+        await ws.send(orjson.dumps({"id": op_id, "type": "subscribe", "payload": payload}).decode())
+    results: dict[str, dict[str, Any]] = {}
+    done: set[str] = set()
+    while done != set(operations):
+        message = await _ws_message(ws, timeout=30)
+        if message["type"] == "complete":
+            done.add(message["id"])
+        else:
+            assert message["type"] == "next", message
+            results[message["id"]] = message["payload"]
+    return results
+
+
 async def test_websocket_mutation_is_kept_and_its_connection_returned(
     app: Any,
     served_url: str,
@@ -233,37 +255,13 @@ async def test_websocket_mutation_is_kept_and_its_connection_returned(
     ).json()
     pool = app.state.db.engine.pool
     async with graphql_socket(served_url, f"Bearer {token}") as ws:
-        mutation = (
-            "mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, "
-            'reason: "address looks wrong") { order { flagged } userErrors { code } } }'
-        )
-        payload = {"query": mutation, "variables": {"s": shop_id, "o": order["id"]}}
-        await ws.send(orjson.dumps({"id": "1", "type": "subscribe", "payload": payload}).decode())
-        answer = await _ws_message(ws)
-        assert answer["type"] == "next", answer
-        result = answer["payload"]["data"]["flagOrder"]
+        payload = {"query": FLAG_ORDER, "variables": {"s": shop_id, "o": order["id"]}}
+        result = (await _ws_run(ws, {"1": payload}))["1"]["data"]["flagOrder"]
         assert result == {"order": {"flagged": True}, "userErrors": []}
-        assert await _ws_message(ws) == {"id": "1", "type": "complete"}
         # The WebSocket is still open: the operation's connection is back in the pool already.
         assert pool.checkedout() == 0
     seen = await client.get(f"/v1/shops/{shop_id}/orders/{order['id']}", headers=bearer(token))
     assert seen.json()["flagged"] is True  # committed, visible to another session
-
-
-async def _ws_run(ws: Any, operations: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Send every operation at once (they run concurrently on the socket); each one's result."""
-    for op_id, payload in operations.items():
-        await ws.send(orjson.dumps({"id": op_id, "type": "subscribe", "payload": payload}).decode())
-    results: dict[str, dict[str, Any]] = {}
-    done: set[str] = set()
-    while done != set(operations):
-        message = await _ws_message(ws, timeout=30)
-        if message["type"] == "complete":
-            done.add(message["id"])
-        else:
-            assert message["type"] == "next", message
-            results[message["id"]] = message["payload"]
-    return results
 
 
 async def test_concurrent_websocket_operations_do_not_share_a_transaction(
@@ -284,17 +282,13 @@ async def test_concurrent_websocket_operations_do_not_share_a_transaction(
         (await client.post(base, json=order_payload(), headers=internal_headers)).json()
         for _ in range(16)
     ]
-    flag = (
-        'mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, reason: "check") '
-        "{ order { flagged } userErrors { code } } }"
-    )
     ship = (  # unpaid orders cannot ship: a user error, its savepoint rolled back
         "mutation($s: Int!, $o: Int!) { shipOrder(shopId: $s, orderId: $o, "
         'input: {carrier: "SF", trackingNo: "SF1"}) { order { id } userErrors { code } } }'
     )
     operations = {
         str(order["id"]): {
-            "query": flag if i % 2 == 0 else ship,
+            "query": FLAG_ORDER if i % 2 == 0 else ship,
             "variables": {"s": shop_id, "o": order["id"]},
         }
         for i, order in enumerate(orders)
