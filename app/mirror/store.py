@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -161,8 +162,7 @@ class SqliteStore:
         self, shop_id: int, records: Sequence[Record], state_row: tuple[Any, ...], force: bool
     ) -> None:
         sql = self._upsert if force else self._upsert + _NEWER
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._write(copying=False):
             self.conn.executemany(
                 sql,
                 [
@@ -171,10 +171,6 @@ class SqliteStore:
                 ],
             )
             self.conn.execute(self._save, state_row)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def _upsert_of(self, rows: int) -> str:
         sql = self._upsert_lines.get(rows)
@@ -192,17 +188,9 @@ class SqliteStore:
         self, shop_id: int, lines: Sequence[bytes], state_row: tuple[Any, ...]
     ) -> None:
         # The bulk copy's batches are not synced to disk one by one: until its final batch the
-        # stored phase stays "new", so an interrupted copy starts over anyway. They go through
-        # a rollback journal, not the WAL: pages appended to the file are not journaled, so
-        # each is written once, where the WAL writes it twice (log, then checkpoint). The
-        # final batch (phase "follow") commits with a sync, making the whole copy durable at
-        # once, and the file returns to WAL for following the feed.
-        final = state_row[1] != "new"
-        if not final:
-            self._journal("truncate")
-        self.conn.execute(f"PRAGMA synchronous={'NORMAL' if final else 'OFF'}")
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        # stored phase stays "new", so an interrupted copy starts over anyway. The final batch
+        # (phase "follow") is synced, making the whole copy durable at once.
+        with self._write(copying=state_row[1] == "new"):
             # Many rows per statement: SQLite runs each without the GIL, so the HTTP side of
             # the mirror keeps reading instead of taking turns with every single row.
             for start in range(0, len(lines), LINES_PER_STATEMENT):
@@ -210,17 +198,32 @@ class SqliteStore:
                 values = [v for line in part for v in line_row(shop_id, line)]
                 self.conn.execute(self._upsert_of(len(part)), values)
             self.conn.execute(self._save, state_row)
+
+    @contextmanager
+    def _write(self, *, copying: bool) -> Iterator[None]:
+        """One local transaction. The bulk copy's go through a rollback journal, unsynced:
+        pages appended to the file are not journaled, so each is written once, where WAL
+        writes it twice (log, then checkpoint). Any other is synced, and the file returns to
+        WAL once it is on disk: after a copy, that commit's sync is what makes the copied
+        pages durable, whether the copy finished or was given up for the paged feed."""
+        if copying:
+            self._journal("truncate")
+        self.conn.execute(f"PRAGMA synchronous={'OFF' if copying else 'NORMAL'}")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        if final:
+        if not copying:
             self._journal("wal")
 
     def _journal(self, mode: str) -> None:
         """Switch the journal mode when it differs. Leaving WAL needs the file to itself: while
         another connection has it open (someone reading the mirror) it stays WAL, as safe and
-        only slower. That is tried once, without waiting for the other connection."""
+        only slower. It is tried without waiting for the other connection, and again next
+        time."""
         if self._journal_mode == mode:
             return
         self.conn.execute("PRAGMA busy_timeout=0")

@@ -73,3 +73,19 @@ async def test_sqlite_store_keeps_the_newest_version(tmp_path: Path) -> None:
     assert len(rows) == 493 and orjson.loads(rows[7]) == {"v": 5}
     assert db.execute("SELECT typeof(data) FROM mirror_entities LIMIT 1").fetchone()[0] == "text"
     assert db.execute("SELECT phase, cursor FROM mirror_state").fetchone() == ("follow", "c")
+
+
+async def test_a_write_after_an_abandoned_copy_is_synced_and_back_in_wal(tmp_path: Path) -> None:
+    """The paged feed can take over from a bulk copy that kept failing: its first commit is
+    synced (making the copied pages durable) and the file follows the feed in WAL again."""
+    store = SqliteStore(str(tmp_path / "m.db"))
+    try:
+        await store.apply_lines(1, [server_line()], MirrorState(phase="new"))
+        assert store._journal_mode == "truncate"
+        assert store.conn.execute("PRAGMA synchronous").fetchone() == (0,)  # OFF
+        await store.apply(1, [], MirrorState(phase="follow", cursor=None))
+        assert store._journal_mode == "wal"
+        assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert store.conn.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
+    finally:
+        await store.close()
