@@ -9,7 +9,7 @@ import httpx
 import orjson
 
 from app.db import Database
-from app.domain.sync.bulk import _ROWS, _STREAM_SETTINGS
+from app.domain.sync.bulk import ROWS_SQL, STREAM_SETTINGS
 from app.domain.sync.epoch import reset_epoch
 from app.pg_copy import driver_connection
 from tests.conftest import order_payload
@@ -310,11 +310,11 @@ async def test_bulk_stream_reads_the_shop_index_in_feed_order(db: Database) -> N
         # Costs that make this small table plan like a big one: reading everything and
         # sorting looks cheap, and every plan is worth compiling.
         await conn.execute("SET LOCAL seq_page_cost = 0.0001; SET LOCAL jit_above_cost = 0")
-        await conn.execute(_STREAM_SETTINGS)
+        await conn.execute(STREAM_SETTINGS)
         plan = "\n".join(
             row[0]
             for row in await conn.fetch(
-                f"EXPLAIN {_ROWS}", 1, "0", 0, "9223372036854775807", ["order.paid"]
+                f"EXPLAIN {ROWS_SQL}", 1, "0", 0, "9223372036854775807", ["order.paid"]
             )
         )
     assert "ix_change_log_shop_xid_id" in plan, plan

@@ -36,7 +36,7 @@ FROM feed_state fs WHERE fs.id = 1
 # One ``concat`` allocates each line once; a chain of ``||`` copies the growing line at every
 # step (~10% of the COPY's time on 1M changes). ``data`` is the last member of every line
 # (documented): a client can take the entity's JSON without parsing it.
-_ROWS = r"""
+ROWS_SQL = r"""
 SELECT concat('{"id":', c.id, ',"type":', to_json(c.type), ',"entity":', to_json(c.entity),
     ',"entity_id":', c.entity_id, ',"entity_version":', c.entity_version, ',"created_at":"',
     replace(to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '.000000', ''),
@@ -52,7 +52,7 @@ ORDER BY c.xid, c.id
 # change log of many shops is interleaved) and prefers to scan and sort everything before the
 # first row, and to JIT-compile first: on 1M changes that is ~0.7 s of silence per stream. The
 # log is appended in commit order, so one shop's rows in xid order are close on disk.
-_STREAM_SETTINGS = """
+STREAM_SETTINGS = """
 SET LOCAL statement_timeout = 0; SET LOCAL jit = off; SET LOCAL enable_sort = off;
 SET LOCAL random_page_cost = 1.1
 """
@@ -89,7 +89,7 @@ async def _copied(
     async with driver_connection(db) as apg:
         conn: asyncpg.Connection = apg
         async with conn.transaction(isolation="repeatable_read", readonly=True):
-            await conn.execute(_STREAM_SETTINGS)
+            await conn.execute(STREAM_SETTINGS)
             meta = await conn.fetchrow(_META)
             if cursor is not None:
                 _check_alive(
@@ -107,7 +107,7 @@ async def _copied(
             copied = CopyOutcome()
             # Closed at once when the client goes away mid-stream: that cancels the COPY.
             chunks = copy_chunks(
-                conn, _ROWS, *args, queue_size=_CHUNKS, outcome=copied, **_COPY_OPTIONS
+                conn, ROWS_SQL, *args, queue_size=_CHUNKS, outcome=copied, **_COPY_OPTIONS
             )
             async with aclosing(chunks):
                 async for chunk in chunks:
