@@ -21,6 +21,7 @@ from app.graphql.context import GraphQLContext
 from app.graphql.schema import build_schema
 from tests.conftest import graphql_socket, order_payload
 from tests.factories import bearer, make_token
+from tests.integration.orders_support import internal, new_order, v1
 from tests.integration.test_graphql import gql, seed_orders
 
 
@@ -248,11 +249,7 @@ async def test_websocket_mutation_is_kept_and_its_connection_returned(
     committed and their database connection goes back to the pool."""
     shop_id = shop["shop_id"]
     token = await make_token(db, shop_ids=[shop_id])
-    order = (
-        await client.post(
-            f"/internal/v1/shops/{shop_id}/orders", json=order_payload(), headers=internal_headers
-        )
-    ).json()
+    order = await new_order(client, shop_id, internal_headers)
     pool = app.state.db.engine.pool
     async with graphql_socket(served_url, f"Bearer {token}") as ws:
         payload = {"query": FLAG_ORDER, "variables": {"s": shop_id, "o": order["id"]}}
@@ -260,7 +257,7 @@ async def test_websocket_mutation_is_kept_and_its_connection_returned(
         assert result == {"order": {"flagged": True}, "userErrors": []}
         # The WebSocket is still open: the operation's connection is back in the pool already.
         assert pool.checkedout() == 0
-    seen = await client.get(f"/v1/shops/{shop_id}/orders/{order['id']}", headers=bearer(token))
+    seen = await client.get(v1(shop_id, f"/orders/{order['id']}"), headers=bearer(token))
     assert seen.json()["flagged"] is True  # committed, visible to another session
 
 
@@ -277,11 +274,7 @@ async def test_concurrent_websocket_operations_do_not_share_a_transaction(
     reported done is saved."""
     shop_id = shop["shop_id"]
     token = await make_token(db, shop_ids=[shop_id])
-    base = f"/internal/v1/shops/{shop_id}/orders"
-    orders = [
-        (await client.post(base, json=order_payload(), headers=internal_headers)).json()
-        for _ in range(16)
-    ]
+    orders = [await new_order(client, shop_id, internal_headers) for _ in range(16)]
     ship = (  # unpaid orders cannot ship: a user error, its savepoint rolled back
         "mutation($s: Int!, $o: Int!) { shipOrder(shopId: $s, orderId: $o, "
         'input: {carrier: "SF", trackingNo: "SF1"}) { order { id } userErrors { code } } }'
@@ -304,9 +297,7 @@ async def test_concurrent_websocket_operations_do_not_share_a_transaction(
         else:
             assert payload["data"]["shipOrder"]["userErrors"], payload
     for order_id in flagged_ids:
-        seen = await client.get(
-            f"{base.replace('/internal', '')}/{order_id}", headers=bearer(token)
-        )
+        seen = await client.get(v1(shop_id, f"/orders/{order_id}"), headers=bearer(token))
         assert seen.json()["flagged"] is True, order_id
     assert app.state.db.engine.pool.checkedout() == 0
 
@@ -322,8 +313,7 @@ async def test_websocket_reads_are_not_cached_across_operations(
     is forgotten when it ends, so the next operation reads the order as it is now."""
     shop_id = shop["shop_id"]
     token = await make_token(db, shop_ids=[shop_id])
-    base = f"/internal/v1/shops/{shop_id}/orders"
-    order = (await client.post(base, json=order_payload(), headers=internal_headers)).json()
+    order = await new_order(client, shop_id, internal_headers)
     query = {
         "query": "query($s: Int!, $o: Int!) "
         "{ shop(id: $s) { order(id: $o) { timeline { kind } } } }",
@@ -336,7 +326,9 @@ async def test_websocket_reads_are_not_cached_across_operations(
     async with graphql_socket(served_url, f"Bearer {token}") as ws:
         assert kinds((await _ws_run(ws, {"1": query}))["1"]) == ["created"]
         paid = await client.post(
-            f"{base}/{order['id']}/pay", json={"pay_method": "alipay"}, headers=internal_headers
+            internal(shop_id, f"/orders/{order['id']}/pay"),
+            json={"pay_method": "alipay"},
+            headers=internal_headers,
         )
         assert paid.status_code == 200, paid.text
         assert kinds((await _ws_run(ws, {"2": query}))["2"]) == ["created", "paid"]
