@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from app import __version__, console
 from app.api import health
+from app.api.docs import COMMON_ERRORS, install_problem_schema, problems
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
@@ -67,22 +68,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.migration_head = head_revision()
     install_problem_handlers(app)
+    install_problem_schema(app)
     v1_rate_limit.install(app, settings)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
-    app.include_router(internal_orders.router)
-    app.include_router(v1_metrics.router)
-    app.include_router(v1_exports.router)
-    app.include_router(v1_me.router)
     oauth_routes.install(app, settings)
-    app.include_router(v1_apps.router)
-    app.include_router(v1_staff.router)
-    app.include_router(v1_changes.router)
-    app.include_router(v1_orders.router)
-    app.include_router(v1_after_sales.router)
-    app.include_router(v1_disputes.router)
-    app.include_router(v1_webhooks.router)
-    app.include_router(internal_disputes.router)
+    # Every API operation documents the errors any of them can answer; routes add their own.
+    common = problems(*COMMON_ERRORS)
+    for router in (
+        internal_orders.router,
+        v1_metrics.router,
+        v1_exports.router,
+        v1_me.router,
+        v1_apps.router,
+        v1_staff.router,
+        v1_changes.router,
+        v1_orders.router,
+        v1_after_sales.router,
+        v1_disputes.router,
+        v1_webhooks.router,
+        internal_disputes.router,
+    ):
+        app.include_router(router, responses=common)
     app.include_router(graphql_router(settings))
     app.include_router(console.create_router())
     return app

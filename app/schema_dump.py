@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from app.config import Settings
 from app.kit.optional import optional_attr
@@ -18,7 +19,7 @@ OPENAPI_PATH = ROOT / "openapi" / "openapi.json"
 SDL_PATH = ROOT / "schema.graphql"
 
 
-def openapi_text() -> str:
+def openapi_document() -> dict[str, Any]:
     # Fixed settings: the document must not depend on the environment it is generated in.
     settings = Settings(
         env="production",
@@ -26,7 +27,11 @@ def openapi_text() -> str:
         secret_key="schema-dump",  # noqa: S106 - never used to sign anything
         internal_token="unused",  # noqa: S106
     )
-    spec = create_app(settings).openapi()
+    return create_app(settings).openapi()
+
+
+def openapi_text() -> str:
+    spec = openapi_document()
     return json.dumps(spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -17,6 +17,7 @@ from app.config import Settings
 from app.db import Database
 from app.main import create_app
 from app.models import Account, Shop, ShopMember
+from tests.contract_support import contract_hook
 from tests.dbsetup import (
     drop_worker_database,
     embedded_server_url,
@@ -75,7 +76,10 @@ async def db(app: Any) -> Database:
 @pytest.fixture
 async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+    hooks = {"response": [contract_hook(app)]}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", event_hooks=hooks
+    ) as c:
         yield c
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from fastapi import FastAPI
+from pydantic import BaseModel, Field, TypeAdapter
 
 from app.api.responses import PROBLEM_JSON
 
@@ -27,15 +28,23 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = None
 
 
+_REF = "#/components/schemas/{model}"
+
 _DESCRIPTIONS = {
     400: "Bad request (`invalid_cursor`, a body that is not JSON)",
     401: "`unauthorized`: missing, invalid, expired or revoked bearer token",
-    403: "`insufficient_scope` (the token or role lacks the scope)",
+    403: "`insufficient_scope` (the token or role lacks the scope) or `forbidden_role`",
     404: "`not_found`: unknown or invisible shop or entity",
     409: "`invalid_transition`, `version_conflict` or `idempotency_in_progress`",
-    413: "`evidence_too_large`",
-    415: "`unsupported_evidence_type`",
-    422: "`validation_error` naming the parameter, or `idempotency_mismatch`",
+    410: "`cursor_expired` (resync from a snapshot) or a resource that is gone",
+    412: "`precondition_failed`: the `If-Match` version is stale",
+    413: "`payload_too_large` (body over the cap) or `evidence_too_large`",
+    415: "`unsupported_media_type` or `unsupported_evidence_type`",
+    422: "`validation_error` naming the failing fields, or `idempotency_mismatch`",
+    428: "`precondition_required`: this write needs `If-Match` or `expected_version`",
+    429: "`rate_limited`: the bucket is spent; retry after `Retry-After` seconds",
+    503: "`service_unavailable`: the database, its pool or Redis cannot serve; retry after "
+    "`Retry-After` seconds",
 }
 
 
@@ -45,11 +54,31 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
         status: {
             "description": _DESCRIPTIONS.get(status, "Error"),
             "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-            "model": Problem,
         }
         for status in statuses
     }
 
 
+def install_problem_schema(app: FastAPI) -> None:
+    """Publish ``Problem`` in the document's components (the errors above refer to it).
+
+    The error entries carry no ``model``: FastAPI would list it under ``application/json``
+    too, and errors only ever leave as ``application/problem+json``."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            problem = TypeAdapter(Problem).json_schema(ref_template=_REF)
+            schemas.update(problem.pop("$defs", {}))
+            schemas["Problem"] = problem
+        return app.openapi_schema or build()
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+# Every public operation can answer these (authentication, throttle, outages, bad input).
+COMMON_ERRORS = (401, 422, 429, 503)
 READ_ERRORS = (400, 401, 403, 404, 422)
 WRITE_ERRORS = (400, 401, 403, 404, 409, 422)

@@ -1,0 +1,54 @@
+"""Read models: the typed shape of everything the API returns, written once.
+
+A read model is a ``TypedDict`` decorated with :func:`read_model`. The domain builds it as a
+plain dict (mypy checks every key statically, nothing is paid per row at run time), REST
+declares it as ``response_model`` so the OpenAPI document (and the SDKs generated from it)
+carries it, and the test suite validates every response body against it with extra keys
+forbidden, so a field the API returns but the contract does not describe fails a test.
+
+The published schema leaves ``additionalProperties`` open: clients must ignore fields added
+later (adding a field is not a breaking change), while our own tests forbid undocumented ones.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import TypedDict
+
+T = TypeVar("T")
+
+
+def _open_for_clients(schema: dict[str, Any]) -> None:
+    schema.pop("additionalProperties", None)
+
+
+READ_MODEL_CONFIG = ConfigDict(extra="forbid", json_schema_extra=_open_for_clients)
+
+read_model = with_config(READ_MODEL_CONFIG)
+"""Class decorator for a read model ``TypedDict`` (strict in tests, open in the contract)."""
+
+
+@read_model
+class Page(TypedDict, Generic[T]):
+    """One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``."""
+
+    data: list[T]
+    has_more: Annotated[
+        bool, Field(description="True when another page follows (pass `next_cursor`).")
+    ]
+    next_cursor: Annotated[
+        str | None,
+        Field(
+            description="Opaque cursor of the next page; null on the last page.",
+            examples=["eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln"],
+        ),
+    ]
+
+
+@read_model
+class Listing(TypedDict, Generic[T]):
+    """A short list returned whole (no paging)."""
+
+    data: list[T]

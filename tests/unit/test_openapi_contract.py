@@ -1,0 +1,67 @@
+"""The published contract: every public operation is typed, tagged and documents its errors.
+
+One case per operation (``-k`` selects by path), so a gap names the operation it is in.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from app.api.responses import PROBLEM_JSON
+from app.schema_dump import openapi_document
+
+PUBLIC_PREFIXES = ("/v1/", "/oauth/token", "/oauth/introspect", "/oauth/revoke")
+# Media types that carry files or streams: their body is bytes, not a JSON model.
+FILE_MEDIA = {
+    "text/csv",
+    "application/x-ndjson",
+    "application/octet-stream",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+MUST_DOCUMENT = {"401", "422"}
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    return openapi_document()
+
+
+def _operations() -> list[tuple[str, str]]:
+    return [
+        (method, path)
+        for path, ops in _spec()["paths"].items()
+        if path.startswith(PUBLIC_PREFIXES)
+        for method in ops
+    ]
+
+
+def _typed(content: dict[str, Any]) -> bool:
+    for media, entry in content.items():
+        schema = entry.get("schema") or {}
+        if media in FILE_MEDIA:
+            continue
+        if not schema or schema == {"type": "object"}:
+            return False
+    return bool(content)
+
+
+@pytest.mark.parametrize(("method", "path"), _operations(), ids=lambda v: str(v))
+def test_operation_is_typed_and_documents_its_errors(method: str, path: str) -> None:
+    op = _spec()["paths"][path][method]
+    assert op.get("summary"), "no summary"
+    assert op.get("tags"), "no tag"
+    responses = op["responses"]
+    ok = [code for code in responses if code.startswith("2")]
+    assert len(ok) == 1, f"one success status expected, found {ok}"
+    if ok[0] != "204":
+        assert _typed(responses[ok[0]].get("content", {})), "success body is untyped"
+    missing = MUST_DOCUMENT - set(responses)
+    assert not missing, f"errors not documented: {sorted(missing)}"
+    for code, entry in responses.items():
+        if code.startswith(("4", "5")):
+            content = entry.get("content", {})
+            assert set(content) == {PROBLEM_JSON}, f"{code} is not problem+json: {set(content)}"
+            assert content[PROBLEM_JSON]["schema"] == {"$ref": "#/components/schemas/Problem"}
