@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from app import __version__, console
 from app.api import health
-from app.api.docs import COMMON_ERRORS, install_problem_schema, problems
+from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, problems
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
@@ -64,6 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Orders, after-sales, disputes and a gap-free change feed for Douyin-style shops.",
         default_response_class=OrjsonResponse,
         lifespan=lifespan,
+        # operationId = the handler's name (`list_orders`), so generated SDKs read naturally.
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.migration_head = head_revision()
