@@ -33,7 +33,18 @@ def generate_python(out: Path) -> None:
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     inputs = ["--path", str(SPEC), "--config", str(CONFIG)]
-    _run([str(tool), "generate", *inputs, "--output-path", str(out), "--meta", "none"])
+    _run(
+        [
+            str(tool),
+            "generate",
+            *inputs,
+            "--output-path",
+            str(out),
+            "--meta",
+            "none",
+            "--fail-on-warning",
+        ]
+    )
 
 
 def typescript_available() -> bool:
