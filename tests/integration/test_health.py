@@ -29,3 +29,11 @@ async def test_metrics_expose_requests_pool_and_build(client: httpx.AsyncClient)
     assert 'ordergate_db_pool_connections{state="checked_out"}' in text
     assert 'ordergate_db_pool_connections{state="size"}' in text
     assert "ordergate_build_info{version=" in text
+
+
+async def test_405_allow_names_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    """GET and POST of /v1/webhook-endpoints are separate routes; a PUT must hear about both."""
+    r = await client.put("/v1/webhook-endpoints")
+    assert r.status_code == 405
+    assert r.headers["content-type"] == "application/problem+json"
+    assert set(r.headers["allow"].split(", ")) == {"GET", "POST"}
