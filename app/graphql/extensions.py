@@ -1,4 +1,5 @@
-"""Operation-level extensions: the cost gate (before execution) and error codes/masking."""
+"""Operation-level extensions: the size gate (before validation), the cost gate (before
+execution) and error codes/masking."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
 from starlette.requests import HTTPConnection
 from starlette.websockets import WebSocket
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import SchemaExtension, ValidationCache
 from strawberry.types.graphql import OperationType
 
 from app.db import Database
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
-from app.graphql.cost import estimate_cost
+from app.graphql.cost import count_selections, estimate_cost
 from app.logging import get_logger
 from app.ratelimit import charge, points_budget
 
@@ -60,6 +61,41 @@ def _operation(ctx: Any) -> tuple[OperationDefinitionNode | None, dict[str, Any]
 
 def _reject(ctx: Any, error: GraphQLError) -> None:
     ctx.result = GraphQLExecutionResult(data=None, errors=[error])
+
+
+def too_complex(limit: int) -> GraphQLError:
+    return GraphQLError(
+        f"The document has more than {limit} selections once its fragment spreads are "
+        "expanded; select fewer fields or spread fragments fewer times.",
+        extensions={
+            "code": "QUERY_TOO_COMPLEX",
+            "problem": "query_too_complex",
+            "selections": {"limit": limit},
+        },
+    )
+
+
+class BoundedValidation(ValidationCache):
+    """Strawberry's cached validation, preceded by a check linear in the document: its
+    selections with fragment spreads expanded (counted once per fragment, never expanded) must
+    not exceed ``max_selections``. Validation itself (the depth limiter, graphql-core's
+    overlapping-fields rule) walks the expansion, exponential in a document whose fragments
+    each spread the previous one twice, so a document over the limit never reaches it."""
+
+    def __init__(self, max_selections: int) -> None:
+        super().__init__()
+        self.max_selections = max_selections
+
+    def on_validate(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        if document is not None and count_selections(document, self.max_selections) > (
+            self.max_selections
+        ):
+            ctx.pre_execution_errors = [too_complex(self.max_selections)]
+            yield
+            return
+        yield from super().on_validate()
 
 
 class CostLimiter(SchemaExtension):

@@ -80,7 +80,10 @@ class WebSocketGraphQLRouter(CodedGraphQLRouter):
 def graphql_router(settings: Settings) -> APIRouter:
     """One APIRouter holding the HTTP routes of one Strawberry router and the WebSocket route
     of another (each needs its own context getter)."""
-    schema = build_schema(introspection=settings.graphql_introspection)
+    schema = build_schema(
+        introspection=settings.graphql_introspection,
+        max_selections=settings.graphql_max_selections,
+    )
     http = CodedGraphQLRouter(
         schema,
         path="/graphql",
