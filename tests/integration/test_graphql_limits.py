@@ -1,5 +1,5 @@
 """GraphQL input that must be refused cheaply, never with a 5xx or a frozen process: fragment
-explosions (over HTTP and the WebSocket)."""
+explosions (over HTTP and the WebSocket), malformed request bodies."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 
 from app.db import Database
 from tests.conftest import graphql_socket
-from tests.factories import make_token
+from tests.factories import bearer, make_token
 from tests.integration.test_graphql import count_statements, gql
 
 T = TypeVar("T")
@@ -125,3 +125,52 @@ async def test_fragment_cycles_are_still_validation_errors(
     codes = {e["extensions"]["code"] for e in body["errors"]}
     assert codes == {"GRAPHQL_VALIDATION_FAILED"}, body
     assert any("within itself" in e["message"] for e in body["errors"]), body
+
+
+# -- malformed bodies ------------------------------------------------------------------------
+
+QUERY = "{ me { tokenId } }"
+DEEP = 1000
+
+
+def _nested(depth: int) -> bytes:
+    return b"[" * depth + b"]" * depth
+
+
+MALFORMED: dict[str, bytes] = {
+    "nested_arrays_1000": _nested(DEEP),
+    "nested_objects_1000": b'{"a":' * DEEP + b"1" + b"}" * DEEP,
+    "nested_100000": _nested(100_000),
+    "nested_in_variables": orjson.dumps({"query": QUERY, "variables": {"v": 1}}).replace(
+        b"1", _nested(DEEP)
+    ),
+    "bare_string": orjson.dumps(QUERY),
+    "array": orjson.dumps([{"query": QUERY}]),
+    "number": b"42",
+    "null": b"null",
+    "true": b"true",
+    "variables_array": orjson.dumps({"query": QUERY, "variables": [1]}),
+    "variables_string": orjson.dumps({"query": QUERY, "variables": "{}"}),
+    "query_number": orjson.dumps({"query": 42}),
+    "query_object": orjson.dumps({"query": {"q": QUERY}}),
+    "query_missing": orjson.dumps({"variables": {}}),
+    "operation_name_number": orjson.dumps({"query": QUERY, "operationName": 7}),
+    "extensions_array": orjson.dumps({"query": QUERY, "extensions": [1]}),
+    "truncated": b'{"query": ',
+    "empty": b"",
+    "not_utf8": b'{"query": "\xff\xfe"}',
+}
+
+
+@pytest.mark.parametrize("body", MALFORMED.values(), ids=list(MALFORMED))
+async def test_malformed_bodies_are_400_problems(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], body: bytes
+) -> None:
+    token = await _token(db, shop)
+    headers = {**bearer(token), "Content-Type": "application/json"}
+    r = await bounded(client.post("/graphql", content=body, headers=headers))
+    assert r.status_code == 400, r.text
+    assert r.headers["content-type"].startswith("application/problem+json"), r.text
+    problem = r.json()
+    assert problem["code"] == "bad_request"
+    assert problem["status"] == 400 and problem["detail"] and problem["request_id"]
