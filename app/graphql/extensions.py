@@ -8,6 +8,7 @@ from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
+from graphql.execution.values import get_variable_values
 from starlette.requests import HTTPConnection
 from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension, ValidationCache
@@ -108,8 +109,18 @@ class CostLimiter(SchemaExtension):
         context = ctx.context
         op, fragments = _operation(ctx)
         if op is not None:
+            schema = ctx.schema._schema
+            # Coerced first: the estimate reads the values execution will use (defaults
+            # included), and a refused value is the caller's error, charged nothing.
+            variables = get_variable_values(
+                schema, op.variable_definitions or (), ctx.variables or {}
+            )
+            if isinstance(variables, list):
+                ctx.result = GraphQLExecutionResult(data=None, errors=variables)
+                yield
+                return
             maximum = self._maximum(context)
-            cost = estimate_cost(ctx.schema._schema, op, fragments, ctx.variables)
+            cost = estimate_cost(schema, op, fragments, variables.coerced)
             context.cost = {"requested": cost, "limit": maximum}
             if cost > maximum:
                 _reject(
@@ -220,10 +231,10 @@ def coded_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, AppError):
         return app_error(original, nodes=error.nodes, path=error.path, positions=error.positions)
-    if original is None:
+    if original is None or _refused_variable(error):
         if error.extensions and "code" in error.extensions:
             return error
-        # Parse/validation errors (syntax, limits): safe to show, coded for clients.
+        # Parse/validation errors (syntax, limits, variable values): safe to show, coded.
         return GraphQLError(
             error.message,
             nodes=error.nodes,
@@ -239,3 +250,10 @@ def coded_error(error: GraphQLError) -> GraphQLError:
         positions=error.positions,
         extensions={"code": "INTERNAL_ERROR", "problem": "internal_error"},
     )
+
+
+def _refused_variable(error: GraphQLError) -> bool:
+    """A variable value graphql-core's coercion refused (``Int`` beyond 32 bits, a malformed
+    ``DateTime``): it wraps the refusal, a GraphQLError whatever the scalar raised, and nothing
+    has run yet (no path)."""
+    return error.path is None and isinstance(error.original_error, GraphQLError)

@@ -1,9 +1,10 @@
 """GraphQL input that must be refused cheaply, never with a 5xx or a frozen process: fragment
-explosions (over HTTP and the WebSocket), malformed request bodies."""
+explosions (over HTTP and the WebSocket), malformed request bodies, integers beyond 64 bits."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import threading
 from collections.abc import Awaitable, Iterator
@@ -174,3 +175,55 @@ async def test_malformed_bodies_are_400_problems(
     problem = r.json()
     assert problem["code"] == "bad_request"
     assert problem["status"] == 400 and problem["detail"] and problem["request_id"]
+
+
+# -- integers beyond 64 bits -----------------------------------------------------------------
+
+HUGE = [2**31, 2**63, 10**20, 2**64 + 1, -(10**30)]
+UPDATE = (
+    'mutation($s: Int!, $o: Int!, $v: Int) { flagOrder(shopId: $s, orderId: $o, reason: "x", '
+    "expectedVersion: $v) { order { flagged } userErrors { code } } }"
+)
+
+
+@pytest.mark.parametrize("huge", HUGE)
+async def test_integers_beyond_64_bits_are_validation_errors(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], huge: int
+) -> None:
+    token = await _token(db, shop)
+    sid = shop["shop_id"]
+    cases: list[tuple[str, dict[str, Any]]] = [
+        (UPDATE, {"s": sid, "o": 1, "v": huge}),
+        (UPDATE, {"s": sid, "o": huge, "v": 1}),
+        (UPDATE, {"s": huge, "o": 1}),
+        (UPDATE.replace("$v)", f"{huge})").replace(", $v: Int", ""), {"s": sid, "o": 1}),
+        (f"{{ shop(id: {huge}) {{ id }} }}", {}),
+        ("query($f: Int) { orders(first: $f) { nodes { id } } }", {"f": huge}),
+        (
+            "query($m: Int) { orders(filter: { minPaid: $m }) { nodes { id } } }",
+            {"m": huge},
+        ),
+    ]
+    for query, variables in cases:
+        with count_statements(db) as statements:
+            r = await client.post(
+                "/graphql",
+                # json, not orjson: orjson refuses to encode integers beyond 64 bits.
+                content=json.dumps({"query": query, "variables": variables}),
+                headers={**bearer(token), "Content-Type": "application/json"},
+            )
+        assert r.status_code < 500, r.text
+        body = r.json()
+        codes = [e["extensions"]["code"] for e in body["errors"]]
+        assert codes and set(codes) == {"GRAPHQL_VALIDATION_FAILED"}, (query, variables, body)
+        assert all("oauth_tokens" in s or "shop_members" in s for s in statements), statements
+
+
+async def test_cost_reads_the_coerced_variables(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int]
+) -> None:
+    """Variables are coerced before the estimate: a default page size is the one executed."""
+    token = await _token(db, shop)
+    query = "query($n: Int = 100) { orders(first: $n) { nodes { orderNo buyer { id } } } }"
+    body = await gql(client, token, query)
+    assert body["extensions"]["cost"]["requested"] == 1 + 100 * (1 + 1), body
