@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from graphql import DocumentNode, FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
 from graphql.execution.values import get_variable_values
 from starlette.requests import HTTPConnection
 from starlette.websockets import WebSocket
@@ -90,13 +90,19 @@ class BoundedValidation(ValidationCache):
     def on_validate(self) -> Iterator[None]:
         ctx = self.execution_context
         document = ctx.graphql_document
-        if document is not None and count_selections(document, self.max_selections) > (
-            self.max_selections
-        ):
-            ctx.pre_execution_errors = [too_complex(self.max_selections)]
+        error = selection_limit_error(document, self.max_selections) if document else None
+        if error is not None:
+            ctx.pre_execution_errors = [error]
             yield
             return
         yield from super().on_validate()
+
+
+def selection_limit_error(document: DocumentNode, max_selections: int) -> GraphQLError | None:
+    """QUERY_TOO_COMPLEX when ``document`` expands to more than ``max_selections``."""
+    if count_selections(document, max_selections) > max_selections:
+        return too_complex(max_selections)
+    return None
 
 
 class CostLimiter(SchemaExtension):
