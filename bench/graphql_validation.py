@@ -94,7 +94,7 @@ def chain(levels: int) -> str:
 
 def documents(full: bool) -> list[tuple[str, str, bool]]:
     """(name, text, slow): a slow document's check is timed once (it takes seconds)."""
-    repeats = 660 if full else 150
+    repeats, fragments = (660, 300) if full else (150, 60)
     return [
         ("desk page", DESK, False),
         ("page with fragments", WITH_FRAGMENTS, False),
@@ -104,9 +104,17 @@ def documents(full: bool) -> list[tuple[str, str, bool]]:
         ("chain of 450 fragments", chain(450), False),
         ("1,990 x tokenId", "{ me { " + "tokenId " * 1990 + "} }", True),
         # Under every limit, yet graphql-core's overlapping-fields rule compares each pair of
-        # the same-named fields: quadratic, and what is left to bound.
+        # the same-named fields, and each pair of fragments spread in one selection set:
+        # quadratic, and what is left to bound.
         (f"{repeats} x me {{ tokenId }}", "{ " + "me { tokenId } " * repeats + "}", True),
+        (f"{fragments} distinct fragments", spread_many(fragments), True),
     ]
+
+
+def spread_many(count: int) -> str:
+    spreads = " ".join(f"...F{i}" for i in range(count))
+    definitions = " ".join(f"fragment F{i} on Query {{ me {{ tokenId }} }}" for i in range(count))
+    return f"query {{ {spreads} }} {definitions}"
 
 
 def check(document: DocumentNode) -> str:
