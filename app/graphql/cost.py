@@ -3,10 +3,10 @@
 A scalar costs 0, an object 1, a connection 1 + ``first`` (or ``last``) × its selection's
 cost, a plain list of objects 1 + 10 × its selection's cost (a connection's own nodes/edges
 lists count once).
-Fragments are expanded; ``@skip``/``@include`` are ignored (the estimate is an upper bound).
-Both walks here are linear in the document: a fragment is costed or counted once and its result
-reused at every spread, so a fragment spread twice by the next, twenty times over, costs twenty
-steps, not 2^20.
+Fragments cost what their expansion would; ``@skip``/``@include`` are ignored (the estimate is
+an upper bound). Both walks here are linear in the document: a fragment is costed or counted
+once and its figure reused at every spread, so fragments each spreading the previous one twice,
+twenty deep, take twenty steps, not 2^20.
 """
 
 from __future__ import annotations

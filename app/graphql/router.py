@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from cross_web import HTTPException as ViewHTTPException
+from cross_web import HTTPException as ViewHTTPException  # what Strawberry's views raise
 from fastapi import APIRouter, Request, WebSocket
 from fastapi.routing import APIWebSocketRoute
 from starlette.exceptions import HTTPException
