@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from app import __version__, console
 from app.api import health
+from app.api.input_guard import INPUT_GUARD
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
 from app.api.problems import install_problem_handlers
@@ -70,19 +71,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     v1_rate_limit.install(app, settings)
     app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
-    app.include_router(internal_orders.router)
-    app.include_router(v1_metrics.router)
-    app.include_router(v1_exports.router)
-    app.include_router(v1_me.router)
+    app.include_router(internal_orders.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_metrics.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_exports.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_me.router, dependencies=INPUT_GUARD)
     oauth_routes.install(app, settings)
-    app.include_router(v1_apps.router)
-    app.include_router(v1_staff.router)
-    app.include_router(v1_changes.router)
-    app.include_router(v1_orders.router)
-    app.include_router(v1_after_sales.router)
-    app.include_router(v1_disputes.router)
-    app.include_router(v1_webhooks.router)
-    app.include_router(internal_disputes.router)
+    app.include_router(v1_apps.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_staff.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_changes.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_orders.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_after_sales.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_disputes.router, dependencies=INPUT_GUARD)
+    app.include_router(v1_webhooks.router, dependencies=INPUT_GUARD)
+    app.include_router(internal_disputes.router, dependencies=INPUT_GUARD)
     app.include_router(graphql_router(settings))
     app.include_router(console.create_router())
     return app
