@@ -31,6 +31,12 @@ MAX_REPORTED = 20  # a 500-entry batch of bad strings needs only a sample in the
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _JSON_TYPES = ("application/json",)
 
+# The ``type`` of each error this gate reports (pydantic's own types say what else failed).
+CONTROL_CHARACTER = "control_character"
+INT_OUT_OF_RANGE = "int_out_of_range"
+NOT_FINITE = "not_finite"
+TOO_DEEP = "too_deep"
+
 Loc = tuple[str | int, ...]
 
 
@@ -49,7 +55,8 @@ def _error(loc: Loc, msg: str, kind: str) -> dict[str, Any]:
 
 
 def _text_error(loc: Loc) -> dict[str, Any]:
-    return _error(loc, "must not contain NUL, control characters or lone surrogates", "string")
+    msg = "must not contain NUL, control characters or lone surrogates"
+    return _error(loc, msg, CONTROL_CHARACTER)
 
 
 def _pairs_errors(where: str, pairs: Iterable[tuple[str, Any]]) -> list[dict[str, Any]]:
@@ -73,7 +80,7 @@ def json_errors(document: Any, limit: int = MAX_REPORTED) -> list[dict[str, Any]
     while stack and len(errors) < limit:
         value, loc = stack.pop()
         if len(loc) > MAX_JSON_DEPTH + 1:
-            errors.append(_error(loc[:2], f"nested deeper than {MAX_JSON_DEPTH} levels", "depth"))
+            errors.append(_error(loc[:2], f"nested deeper than {MAX_JSON_DEPTH} levels", TOO_DEEP))
             break
         if isinstance(value, dict):
             for key, item in reversed(value.items()):
@@ -89,9 +96,10 @@ def json_errors(document: Any, limit: int = MAX_REPORTED) -> list[dict[str, Any]
             continue
         elif isinstance(value, int):
             if not MIN_BIGINT <= value <= MAX_BIGINT:
-                errors.append(_error(loc, "integer outside the signed 64-bit range", "int"))
+                msg = "integer outside the signed 64-bit range"
+                errors.append(_error(loc, msg, INT_OUT_OF_RANGE))
         elif isinstance(value, float) and not math.isfinite(value):
-            errors.append(_error(loc, "must be a finite number", "float"))
+            errors.append(_error(loc, "must be a finite number", NOT_FINITE))
     return errors[:limit]
 
 
