@@ -22,8 +22,9 @@ from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
-MIN_BIGINT = -(2**63)
-MAX_BIGINT = 2**63 - 1
+from app.api.params import MAX_BIGINT
+
+MIN_BIGINT = -MAX_BIGINT - 1
 MAX_JSON_DEPTH = 32  # our deepest body is 4 levels; 32 leaves room and stops stack games
 MAX_REPORTED = 20  # a 500-entry batch of bad strings needs only a sample in the answer
 

@@ -637,3 +637,21 @@ async def test_every_rest_operation_passes_the_input_guard(app: Any, world: Worl
             ]:
                 failures.append(f"{method.upper()} {path}: {r.status_code} {r.text[:120]}")
     assert not failures, "\n".join(failures)
+
+
+async def test_multi_line_text_and_unicode_pass_the_guard(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+) -> None:
+    shop_id = shop["shop_id"]
+    order = await new_order(client, shop_id, internal_headers)
+    remark = "line 1\r\nline 2\tend — 礼物包装 📦"
+    r = await client.patch(
+        v1(shop_id, f"/orders/{order['id']}"),
+        json={"merchant_remark": remark},
+        headers=bearer(await make_token(db, shop_ids=[shop_id])),
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["merchant_remark"] == remark
