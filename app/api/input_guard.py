@@ -5,16 +5,14 @@ integer outside bigint, and orjson cannot write either back: such input used to 
 it failed as a 500. Rather than a rule per field, every string of a request (path and query
 parameters and their names, form fields and file names, JSON strings and object keys) and every
 JSON number is checked here; the request is refused as a 422 ``validation_error`` naming each
-offending field. Typed path and query integers carry their own bounds (app/api/params.py).
-
-Tab, line feed and carriage return stay allowed (multi-line remarks); fields with a stricter
-shape keep their own patterns.
+offending field. Which text is refused is app/kit/text.py's rule; typed path and query
+integers carry their own bounds (app/api/params.py); fields with a stricter shape keep their
+own patterns.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,13 +21,12 @@ from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
 from app.api.params import MAX_BIGINT
+from app.kit.text import forbidden_text
 
 MIN_BIGINT = -MAX_BIGINT - 1
 MAX_JSON_DEPTH = 32  # our deepest body is 4 levels; 32 leaves room and stops stack games
 MAX_REPORTED = 20  # a 500-entry batch of bad strings needs only a sample in the answer
 
-# C0 controls but tab, LF and CR; and lone UTF-16 surrogates (not encodable as UTF-8).
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _JSON_TYPES = ("application/json",)
 
 # The ``type`` of each error this gate reports (pydantic's own types say what else failed).
@@ -39,11 +36,6 @@ NOT_FINITE = "not_finite"
 TOO_DEEP = "too_deep"
 
 Loc = tuple[str | int, ...]
-
-
-def forbidden_text(value: str) -> bool:
-    """True when ``value`` holds a character no text field of the API may carry."""
-    return _FORBIDDEN.search(value) is not None
 
 
 def _shown(name: str) -> str:

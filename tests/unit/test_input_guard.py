@@ -13,9 +13,9 @@ from app.api.input_guard import (
     MIN_BIGINT,
     NOT_FINITE,
     TOO_DEEP,
-    forbidden_text,
     json_errors,
 )
+from app.kit.text import forbidden_text
 
 
 def _kinds(document: Any) -> list[tuple[list[str | int], str]]:
