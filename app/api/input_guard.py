@@ -77,9 +77,10 @@ def json_errors(document: Any, limit: int = MAX_REPORTED) -> list[dict[str, Any]
             break
         if isinstance(value, dict):
             for key, item in reversed(value.items()):
+                at = (*loc, _shown(key))
                 if forbidden_text(key):
-                    errors.append(_text_error((*loc, _shown(key))))
-                stack.append((item, (*loc, _shown(key))))
+                    errors.append(_text_error(at))
+                stack.append((item, at))
         elif isinstance(value, list):
             stack.extend(((item, (*loc, i)) for i, item in reversed(list(enumerate(value)))))
         elif isinstance(value, str):

@@ -1,8 +1,10 @@
 """Hostile input never makes a 5xx: every operation of the OpenAPI document (but /graphql, which
-has its own tests) gets, in each string and integer parameter and JSON body field, a NUL, 10^20
-and -10^20, and each JSON body (and each of its object or array fields) a 1,000-deep document
-and a bare JSON string. The token holds every scope on a real shop with real entities, and the
-rest of each request is valid, so a hostile value travels as far as the app lets it.
+has its own tests) gets, in each string and integer parameter and JSON body field, a NUL (in
+JSON also a lone surrogate), 10^20 and -10^20, each refused as a 422 naming the field, and
+2^63-1, which may succeed but must not overflow; each JSON body (and each of its object or
+array fields) gets a 1,000-deep document and a bare JSON string. The token holds every scope on
+a real shop with real entities, and the rest of each request is valid, so a hostile value
+travels as far as the app lets it.
 
 Driven from the document, so a new route or field is covered the day it appears."""
 
