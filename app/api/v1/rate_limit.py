@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from pydantic import BaseModel
 
+from app.api.input_guard import INPUT_GUARD
 from app.api.ratelimit_headers import RateLimitHeadersMiddleware
 from app.auth.dependencies import CurrentPrincipal
 from app.config import Settings
@@ -79,4 +80,4 @@ def install(app: FastAPI, settings: Settings) -> None:
     if settings.ratelimit_enabled:
         app.state.ratelimiter = RateLimiter(settings)
     app.add_middleware(RateLimitHeadersMiddleware)
-    app.include_router(router)
+    app.include_router(router, dependencies=INPUT_GUARD)

@@ -126,6 +126,11 @@ class OrderService:
         goods = sum(i.quantity * i.unit_price for i in data.items)
         if data.discount_amount > goods:
             raise BadRequest("discount_amount cannot exceed the goods amount.")
+        if data.author_id is not None and not await self.orders.author_exists(data.author_id):
+            raise ValidationFailed(
+                f"Author {data.author_id} does not exist.",
+                [field_error(["body", "author_id"], "no such author")],
+            )
         order = Order(
             shop_id=shop_id,
             order_no=order_no,
