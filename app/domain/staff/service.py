@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.scope import ShopScope
 from app.auth.scopes import ROLE_SCOPES, format_scopes
 from app.domain.accounts.service import create_account, find_account_by_email
+from app.domain.apps.revocation import owned_on_shop, revoke_private_apps
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
 from app.errors import Conflict, NotFound, ValidationFailed, field_error
@@ -111,6 +112,8 @@ class StaffService:
             .values(role=role)
         )
         await self._audit(shop_id, "staff.role_changed", account_id, {"from": before, "to": role})
+        if before == "owner":
+            await self._revoke_private_apps(shop_id, account_id, "stopped being an owner of shop")
         await self.session.refresh(member)
         return _public(account, member)
 
@@ -123,6 +126,16 @@ class StaffService:
             )
         )
         await self._audit(shop_id, "staff.removed", account_id, {"role": member.role})
+        await self._revoke_private_apps(shop_id, account_id, "left shop")
+
+    async def _revoke_private_apps(self, shop_id: int, account_id: int, what: str) -> None:
+        """Private apps need their owner to own every shop they are bound to."""
+        await revoke_private_apps(
+            self.session,
+            owned_on_shop(account_id, shop_id),
+            reason=f"its owner {what} {shop_id}",
+            actor=self.actor,
+        )
 
     async def _audit(
         self, shop_id: int, action: str, account_id: int, data: dict[str, Any]
