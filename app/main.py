@@ -22,6 +22,7 @@ from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
+from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
 from app.config import Settings, get_settings
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1_after_sales.router)
     app.include_router(v1_disputes.router)
     app.include_router(v1_webhooks.router)
+    app.include_router(v1_shop_webhooks.router)
     app.include_router(internal_disputes.router)
     app.include_router(graphql_router(settings))
     app.include_router(console.create_router())

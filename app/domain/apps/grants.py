@@ -15,6 +15,7 @@ from app.auth.scope import ShopScope
 from app.domain.apps.revocation import made_through_grant, revoke_private_apps
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import NotFound
 from app.kit.clock import utcnow
 from app.models import OAuthClient, OAuthGrant
@@ -108,6 +109,12 @@ async def revoke_app_grants(
         made_through_grant(app_id, accounts, shop_id),
         reason=f"the app it was made through was uninstalled from shop {shop_id}",
         actor=actor,
+    )
+    await cancel_undeliverable(
+        session,
+        shop_id=shop_id,
+        client_ids=[app_id],
+        reason=f"Cancelled: the app was uninstalled from shop {shop_id}.",
     )
     await record_audit(
         session,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import audit_insert
+from app.domain.webhooks.access import cancel_undeliverable_sync
 from app.kit.clock import utcnow
 from app.models import OAuthClient, OAuthGrant, OAuthToken
 
@@ -96,6 +97,9 @@ def revoke_private_apps_sync(
                         data={"reason": reason},
                     )
                 )
+        cancel_undeliverable_sync(
+            session, client_ids=ids, reason=f"Cancelled: the private app was revoked ({reason})."
+        )
         revoked.extend(ids)
         which = made_through_apps(ids)
         reason = "the private app it was made through was revoked"

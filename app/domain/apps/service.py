@@ -15,6 +15,7 @@ from app.auth.scopes import format_scopes, parse_scopes
 from app.domain.apps.revocation import made_through_apps, revoke_private_apps
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import record_audit
+from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import InsufficientScope, NotFound, ValidationFailed, field_error
 from app.kit.clock import utcnow
 from app.models import OAuthClient, OAuthGrant
@@ -175,6 +176,9 @@ async def delete_app(
         raise NotFound(f"App {app_id} was not found.")
     await revoke_private_apps(
         session, made_through_apps([app_id]), reason="the app it was made through was deleted"
+    )
+    await cancel_undeliverable(
+        session, client_ids=[app_id], reason="Cancelled: the app was deleted."
     )
     installed = await session.scalars(
         select(OAuthGrant.shop_id)
