@@ -185,17 +185,23 @@ async def test_the_merchant_lists_and_disables_endpoints_receiving_their_shop(
             headers=bearer(erp),
         )
         assert r.status_code == 200 and r.json()["disabled_shop_ids"] == [shop_id]
+        ping = await client.post(
+            f"/v1/webhook-endpoints/{erp_endpoint['id']}/test", headers=bearer(erp)
+        )
+        assert ping.status_code == 202 and ping.json()["shop_id"] == second
 
         async with running_delivery(db, settings, [erp_endpoint["id"], crm_endpoint["id"]]):
             await make_changes(db, shop_id, 1)
             await make_changes(db, second, 1)
             await eventually(
-                lambda: len(rx.snapshot()) == 2, timeout=HORIZON_WAIT, what="deliveries"
+                lambda: len(rx.snapshot()) == 3, timeout=HORIZON_WAIT, what="deliveries"
             )
-        got = sorted((r.json["shop_id"], r.headers["webhook-id"]) for r in rx.snapshot())
-        assert [shop for shop, _ in got] == sorted([shop_id, second])
+        got = sorted((r.json["type"], r.json["shop_id"]) for r in rx.snapshot())
+        assert got == sorted(
+            [("order.created", shop_id), ("order.created", second), ("ping", second)]
+        )
         erp_rows = await delivery_rows(db, erp_endpoint["id"])
-        assert [r.shop_id for r in erp_rows] == [second]  # none for the disabled shop
+        assert {r.shop_id for r in erp_rows} == {second}  # none for the disabled shop
         crm_rows = await delivery_rows(db, crm_endpoint["id"])
         assert [r.shop_id for r in crm_rows] == [shop_id]
 

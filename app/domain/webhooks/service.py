@@ -260,7 +260,8 @@ class WebhookService:
         n = await self._next_replay_number(e.id)
         delivery = WebhookDelivery(
             endpoint_id=e.id,
-            shop_id=sorted(e.shop_ids)[0],
+            # A shop whose merchant did not switch the endpoint off, if any (else it is cancelled).
+            shop_id=min(set(e.shop_ids) - set(e.disabled_shop_ids or []) or e.shop_ids),
             change_id=0,
             replay_of=n,
             event_type="ping",
