@@ -19,16 +19,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column(
+    op.add_column("oauth_clients", sa.Column("created_via_client_id", sa.BigInteger()))
+    op.create_foreign_key(
+        op.f("fk_oauth_clients_created_via_client_id_oauth_clients"),
         "oauth_clients",
-        sa.Column(
-            "created_via_client_id",
-            sa.BigInteger(),
-            sa.ForeignKey("oauth_clients.id", ondelete="SET NULL"),
-            nullable=True,
-        ),
+        "oauth_clients",
+        ["created_via_client_id"],
+        ["id"],
+        ondelete="SET NULL",
     )
-    op.add_column("oauth_clients", sa.Column("created_by_token_id", sa.BigInteger(), nullable=True))
+    op.add_column("oauth_clients", sa.Column("created_by_token_id", sa.BigInteger()))
     op.create_index(
         "ix_oauth_clients_created_via",
         "oauth_clients",
@@ -50,4 +50,9 @@ def downgrade() -> None:
     op.drop_column("webhook_endpoints", "disabled_shop_ids")
     op.drop_index("ix_oauth_clients_created_via", table_name="oauth_clients")
     op.drop_column("oauth_clients", "created_by_token_id")
+    op.drop_constraint(
+        op.f("fk_oauth_clients_created_via_client_id_oauth_clients"),
+        "oauth_clients",
+        type_="foreignkey",
+    )
     op.drop_column("oauth_clients", "created_via_client_id")
