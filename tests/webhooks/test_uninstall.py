@@ -264,3 +264,36 @@ async def test_shop_endpoints_are_the_owners_business_only(
         headers=bearer(stranger),
     )
     assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
+async def test_an_endpoint_follows_its_creators_membership_not_their_token(
+    client: httpx.AsyncClient, db: Database, settings: Settings, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    owner = await make_token(db, shop_ids=[shop_id], client_name="console")
+    co_owner = await add_staff(db, shop_id=shop_id, role="owner")
+    co_owner_token = await make_token(
+        db, shop_ids=[shop_id], account_id=co_owner, client_name="erp"
+    )
+    endpoint_id = (await api_endpoint(client, co_owner_token, "https://erp.example/h", [shop_id]))[
+        "id"
+    ]
+    # Revoking the token that made it changes nothing: endpoints follow the grant.
+    async with db.transaction() as s:
+        await s.execute(
+            text("UPDATE oauth_tokens SET revoked_at = now() WHERE account_id = :a"),
+            {"a": co_owner},
+        )
+    await make_changes(db, shop_id, 1)
+    await eventually(fanned_out(db, endpoint_id, 1), timeout=HORIZON_WAIT, what="fan-out")
+
+    r = await client.delete(f"/v1/shops/{shop_id}/staff/{co_owner}", headers=bearer(owner))
+    assert r.status_code == 204, r.text
+    [row] = await delivery_rows(db, endpoint_id)
+    assert row.status == "cancelled" and "left shop" in row.last_error
+    # The owner's own endpoint (same shop) still receives the next change; the removed
+    # member's does not.
+    own = (await api_endpoint(client, owner, "https://console.example/h", [shop_id]))["id"]
+    await make_changes(db, shop_id, 1, type="order.paid")
+    await eventually(fanned_out(db, own, 1), timeout=HORIZON_WAIT, what="fan-out")
+    assert len(await delivery_rows(db, endpoint_id)) == 1
