@@ -62,8 +62,8 @@ class InsufficientScope(AppError):
     status = 403
     title = "Insufficient scope"
 
-    def __init__(self, scope: str) -> None:
-        super().__init__(f"This action needs the scope '{scope}'.", scope=scope)
+    def __init__(self, scope: str, detail: str | None = None) -> None:
+        super().__init__(detail or f"This action needs the scope '{scope}'.", scope=scope)
         self.headers["WWW-Authenticate"] = (
             f'Bearer realm="ordergate", error="insufficient_scope", scope="{scope}"'
         )

@@ -24,6 +24,7 @@ from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
+from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
 from app.config import Settings, get_settings
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1_after_sales.router,
         v1_disputes.router,
         v1_webhooks.router,
+        v1_shop_webhooks.router,
         internal_disputes.router,
     ):
         app.include_router(router, responses=common, dependencies=INPUT_GUARD)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -24,6 +25,11 @@ class OAuthClient(Base):
     __tablename__ = "oauth_clients"
     __table_args__ = (
         CheckConstraint("client_type IN ('public', 'confidential')", name="client_type_valid"),
+        Index(
+            "ix_oauth_clients_created_via",
+            "created_via_client_id",
+            postgresql_where=text("created_via_client_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -36,6 +42,13 @@ class OAuthClient(Base):
     scope: Mapped[str] = mapped_column(Text)
     # A merchant's private app (client_credentials) is bound to these shops of its owner.
     private_shop_ids: Mapped[list[int] | None] = mapped_column(ARRAY(BigInteger))
+    # How a private app was made: through which app's grant, and by which token. It is revoked
+    # with that grant, with its owner's membership, and with the token when a third-party
+    # app's (see app/domain/apps/revocation.py).
+    created_via_client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("oauth_clients.id", ondelete="SET NULL")
+    )
+    created_by_token_id: Mapped[int | None] = mapped_column(BigInteger)
     first_party: Mapped[bool] = mapped_column(Boolean, server_default="false")
     tier: Mapped[str] = mapped_column(String(32), server_default="default")
     created_at: Mapped[datetime] = created_at_column()

@@ -36,6 +36,8 @@ class WebhookEndpoint(Base):
     description: Mapped[str | None] = mapped_column(Text)
     event_types: Mapped[list[str]] = mapped_column(ARRAY(Text))
     shop_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger))
+    # Shops whose merchant switched this endpoint off for their data (the app cannot undo it).
+    disabled_shop_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger), server_default="{}")
     # Signing needs the secret itself; it is encrypted with the server key before storage.
     secret_encrypted: Mapped[str] = mapped_column(Text)
     previous_secret_encrypted: Mapped[str | None] = mapped_column(Text)

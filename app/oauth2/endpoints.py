@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from authlib.oauth2.rfc7009 import RevocationEndpoint as _RevocationEndpoint
 from authlib.oauth2.rfc7662 import IntrospectionEndpoint as _IntrospectionEndpoint
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.kit.clock import utcnow
 from app.models import OAuthClient, OAuthToken
 from app.oauth2.grants import ANY_CLIENT_AUTH, MAX_SECRET_LENGTH
 from app.oauth2.models import SECRET_METHODS, Client, Token
 from app.oauth2.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret
-from app.oauth2.tokens import revoke_family_sync
+from app.oauth2.tokens import revoke_family_sync, revoke_tokens_sync
 
 if TYPE_CHECKING:
     from app.oauth2.server import OrderGateAuthorizationServer
@@ -53,11 +52,7 @@ class RevocationEndpoint(_RevocationEndpoint):  # type: ignore[misc]
         if token.kind == "refresh_token":
             revoke_family_sync(session, token.row.family_id)
             return
-        session.execute(
-            update(OAuthToken)
-            .where(OAuthToken.id == token.row.id, OAuthToken.revoked_at.is_(None))
-            .values(revoked_at=utcnow())
-        )
+        revoke_tokens_sync(session, OAuthToken.id == token.row.id)
 
 
 class IntrospectionEndpoint(_IntrospectionEndpoint):  # type: ignore[misc]

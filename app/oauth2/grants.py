@@ -27,7 +27,12 @@ from app.oauth2.secrets import (
     hash_secret,
     new_secret,
 )
-from app.oauth2.tokens import issue_tokens_sync, member_roles_sync, revoke_family_sync
+from app.oauth2.tokens import (
+    issue_tokens_sync,
+    member_roles_sync,
+    revoke_family_sync,
+    revoke_tokens_sync,
+)
 
 if TYPE_CHECKING:
     from app.oauth2.server import OrderGateAuthorizationServer
@@ -109,11 +114,7 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):  # type: ignore[mis
             families = select(OAuthToken.family_id).where(
                 OAuthToken.authorization_code_id == row.id
             )
-            session.execute(
-                update(OAuthToken)
-                .where(OAuthToken.family_id.in_(families), OAuthToken.revoked_at.is_(None))
-                .values(revoked_at=utcnow())
-            )
+            revoke_tokens_sync(session, OAuthToken.family_id.in_(families))
             log.warning("oauth_code_reused", code_id=row.id, client_id=client.id)
             return None
         wrapped = AuthorizationCode(row)

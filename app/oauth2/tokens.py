@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import ColumnElement, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from app.auth.scopes import format_scopes, parse_scopes
+from app.domain.apps.revocation import made_by_third_party_tokens, revoke_private_apps_sync
 from app.errors import BadRequest
 from app.kit.clock import utcnow
 from app.models import OAuthGrant, OAuthToken, ShopMember
@@ -184,9 +185,25 @@ async def issue_tokens(
     )
 
 
-def revoke_family_sync(session: Session, family_id: str) -> None:
-    session.execute(
-        update(OAuthToken)
-        .where(and_(OAuthToken.family_id == family_id, OAuthToken.revoked_at.is_(None)))
-        .values(revoked_at=utcnow())
+def revoke_tokens_sync(session: Session, which: ColumnElement[bool]) -> list[int]:
+    """Revoke the live token rows ``which`` selects, and the private apps a third-party app
+    made with them (app/domain/apps/revocation.py)."""
+    ids = list(
+        session.scalars(
+            update(OAuthToken)
+            .where(which, OAuthToken.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+            .returning(OAuthToken.id)
+        )
     )
+    if ids:
+        revoke_private_apps_sync(
+            session,
+            made_by_third_party_tokens(ids),
+            reason="the token that made it was revoked",
+        )
+    return ids
+
+
+def revoke_family_sync(session: Session, family_id: str) -> None:
+    revoke_tokens_sync(session, OAuthToken.family_id == family_id)

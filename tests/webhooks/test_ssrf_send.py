@@ -77,6 +77,31 @@ async def test_a_name_rebound_to_loopback_is_refused_in_production(
     assert "127.0.0.1" in attempt.error
 
 
+async def test_a_name_rebound_to_a_nat64_address_is_refused_at_send_time(
+    db: Database, settings: Settings, shop: dict[str, int]
+) -> None:
+    # Public when the endpoint is created; by the first delivery the name answers a NAT64
+    # address carrying 127.0.0.1 (what a DNS64 gateway would forward to its own loopback).
+    production = settings.model_copy(update={"env": "production"})
+    translated = "64:ff9b::7f00:1"
+    resolver, asked = rebinding("93.184.216.34", translated)
+    with running_receiver() as rx:
+        url = f"https://{NAME}:{urlsplit(rx.url).port}/hook"
+        assert await check_url(url, production, resolver=resolver) == url
+        endpoint_id, _ = await create_endpoint(db, settings, url=url, shop_ids=[shop["shop_id"]])
+        async with running_delivery(
+            db, production, [endpoint_id], resolver=resolver, webhook_retry_schedule="0"
+        ):
+            await make_changes(db, shop["shop_id"], 1)
+            await eventually(finished(db, endpoint_id), timeout=HORIZON_WAIT, what="attempt")
+        assert rx.snapshot() == []
+    assert asked == [NAME, NAME]
+    [row] = await delivery_rows(db, endpoint_id)
+    assert row.status == "failed"
+    assert row.last_error.startswith(f"{SSRF_REFUSED}: {NAME} resolves to a non-public address")
+    assert translated in row.last_error
+
+
 async def test_the_connection_goes_to_the_checked_address_with_the_name_as_host(
     db: Database, settings: Settings, shop: dict[str, int]
 ) -> None:

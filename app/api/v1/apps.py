@@ -90,6 +90,7 @@ async def post_app(body: AppCreate, auth: StaffManage, session: Session) -> Resp
         scope=body.scope,
         private_shop_ids=body.private_shop_ids,
         actor=auth.actor,
+        creator=auth.principal,
     )
     rows = {r.id: r for r in await list_apps(session, account_id)}
     result = {**_public(rows[created.id]), "client_secret": created.client_secret}

@@ -12,8 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.responses import request_id_of
 from app.auth.scope import ShopScope
+from app.domain.apps.revocation import made_through_grant, revoke_private_apps
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import NotFound
 from app.kit.clock import utcnow
 from app.models import OAuthClient, OAuthGrant
@@ -101,6 +103,19 @@ async def revoke_app_grants(
     ).all()
     if not revoked:
         raise NotFound(f"App {app_id} is not installed on shop {shop_id}.")
+    accounts = sorted(r.account_id for r in revoked)
+    await revoke_private_apps(
+        session,
+        made_through_grant(app_id, accounts, shop_id),
+        reason=f"the app it was made through was uninstalled from shop {shop_id}",
+        actor=actor,
+    )
+    await cancel_undeliverable(
+        session,
+        shop_id=shop_id,
+        client_ids=[app_id],
+        reason=f"Cancelled: the app was uninstalled from shop {shop_id}.",
+    )
     await record_audit(
         session,
         actor,
@@ -108,6 +123,6 @@ async def revoke_app_grants(
         action="app.uninstalled",
         entity="app",
         entity_id=app_id,
-        data={"accounts": sorted(r.account_id for r in revoked)},
+        data={"accounts": accounts},
     )
     return len(revoked)

@@ -10,10 +10,13 @@ from urllib.parse import urlsplit
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.principal import Principal
 from app.auth.scopes import format_scopes, parse_scopes
+from app.domain.apps.revocation import made_through_apps, revoke_private_apps
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import record_audit
-from app.errors import NotFound, ValidationFailed, field_error
+from app.domain.webhooks.access import cancel_undeliverable
+from app.errors import InsufficientScope, NotFound, ValidationFailed, field_error
 from app.kit.clock import utcnow
 from app.models import OAuthClient, OAuthGrant
 from app.oauth2.secrets import CLIENT_ID_PREFIX, CLIENT_SECRET_PREFIX, hash_secret, new_secret
@@ -51,8 +54,15 @@ async def create_app(
     private_shop_ids: Iterable[int] | None = None,
     first_party: bool = False,
     actor: Actor = SYSTEM,
+    creator: Principal | None = None,
 ) -> CreatedApp:
-    """A new app. A private app is installed on its shops at once (client_credentials)."""
+    """A new app. A private app is installed on its shops at once (client_credentials).
+
+    ``creator`` is the token making it over the API (None: the operator's CLI, bootstrap): a
+    private app's scopes may not exceed the creator's effective scopes on any of its shops
+    (403 ``insufficient_scope`` naming the others), and it remembers the app and token it was
+    made through, to be revoked with them (app/domain/apps/revocation.py).
+    """
     uris = list(redirect_uris)
     errors = [
         field_error(["redirect_uris", i], msg)
@@ -68,7 +78,16 @@ async def create_app(
             errors.append(field_error(["shop_ids"], "private apps need shops the owner owns"))
     if errors:
         raise ValidationFailed("The app is invalid.", errors)
-    scopes = format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope)))
+    wanted = parse_scopes(scope if isinstance(scope, str) else list(scope))
+    if private and creator is not None:
+        beyond = wanted - frozenset.intersection(*(creator.scopes_on(s) for s in private))
+        if beyond:
+            raise InsufficientScope(
+                format_scopes(beyond),
+                detail="A private app's scopes may not exceed yours on its shops; "
+                f"you lack: {format_scopes(beyond)}.",
+            )
+    scopes = format_scopes(wanted)
     secret = new_secret(CLIENT_SECRET_PREFIX) if client_type == "confidential" else None
     client_id = new_secret(CLIENT_ID_PREFIX)[:40]
     row_id: int = (
@@ -84,6 +103,8 @@ async def create_app(
                 scope=scopes,
                 private_shop_ids=private,
                 first_party=first_party,
+                created_via_client_id=creator.client_id if creator and private else None,
+                created_by_token_id=creator.token_id if creator and private else None,
             )
             .returning(OAuthClient.id)
         )
@@ -153,6 +174,12 @@ async def delete_app(
     ).scalar_one_or_none()
     if row is None:
         raise NotFound(f"App {app_id} was not found.")
+    await revoke_private_apps(
+        session, made_through_apps([app_id]), reason="the app it was made through was deleted"
+    )
+    await cancel_undeliverable(
+        session, client_ids=[app_id], reason="Cancelled: the app was deleted."
+    )
     installed = await session.scalars(
         select(OAuthGrant.shop_id)
         .where(OAuthGrant.client_id == app_id, OAuthGrant.revoked_at.is_(None))

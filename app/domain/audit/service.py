@@ -4,11 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Insert, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.audit.actor import Actor
 from app.models import AuditLog
+
+
+def audit_insert(
+    actor: Actor,
+    *,
+    shop_id: int,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    before_version: int | None = None,
+    after_version: int | None = None,
+    data: dict[str, Any] | None = None,
+) -> Insert:
+    """The audit row as an INSERT, for async sessions and for sync ones (Authlib's callbacks)."""
+    return insert(AuditLog).values(
+        shop_id=shop_id,
+        actor_type=actor.type,
+        actor_account_id=actor.account_id,
+        actor_client_id=actor.client_id,
+        actor_token_id=actor.token_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        before_version=before_version,
+        after_version=after_version,
+        request_id=actor.request_id,
+        ip=actor.ip,
+        data=data or {},
+    )
 
 
 async def record_audit(
@@ -24,19 +53,14 @@ async def record_audit(
     data: dict[str, Any] | None = None,
 ) -> None:
     await session.execute(
-        insert(AuditLog).values(
+        audit_insert(
+            actor,
             shop_id=shop_id,
-            actor_type=actor.type,
-            actor_account_id=actor.account_id,
-            actor_client_id=actor.client_id,
-            actor_token_id=actor.token_id,
             action=action,
             entity=entity,
             entity_id=entity_id,
             before_version=before_version,
             after_version=after_version,
-            request_id=actor.request_id,
-            ip=actor.ip,
-            data=data or {},
+            data=data,
         )
     )

@@ -24,6 +24,7 @@ from app.auth.scope import ShopScope
 from app.db import Database
 from app.domain.metrics.service import MetricsService
 from app.domain.webhooks.fanout import notify_due
+from app.domain.webhooks.sql import receives_sql
 from app.kit.clock import utcnow
 from app.logging import get_logger
 from app.worker.runner import JobContext, wait_or_stop
@@ -59,7 +60,7 @@ _QUEUE_SQL = text(
 INSERT INTO webhook_deliveries (endpoint_id, shop_id, change_id, event_type, webhook_id)
 SELECT e.id, :shop, -CAST(:report AS bigint), :kind, :webhook_id
 FROM webhook_endpoints e
-WHERE :shop = ANY(e.shop_ids) AND {_SUBSCRIBED}
+WHERE :shop = ANY(e.shop_ids) AND {_SUBSCRIBED} AND {receives_sql("CAST(:shop AS bigint)")}
 ON CONFLICT DO NOTHING
 """
 )

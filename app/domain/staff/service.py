@@ -10,8 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.scope import ShopScope
 from app.auth.scopes import ROLE_SCOPES, format_scopes
 from app.domain.accounts.service import create_account, find_account_by_email
+from app.domain.apps.revocation import owned_on_shop, revoke_private_apps
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import Conflict, NotFound, ValidationFailed, field_error
 from app.kit.clock import rfc3339
 from app.models import Account, Shop, ShopMember
@@ -111,6 +113,8 @@ class StaffService:
             .values(role=role)
         )
         await self._audit(shop_id, "staff.role_changed", account_id, {"from": before, "to": role})
+        if before == "owner":
+            await self._revoke_private_apps(shop_id, account_id, "stopped being an owner of shop")
         await self.session.refresh(member)
         return _public(account, member)
 
@@ -123,6 +127,24 @@ class StaffService:
             )
         )
         await self._audit(shop_id, "staff.removed", account_id, {"role": member.role})
+        await self._revoke_private_apps(shop_id, account_id, "left shop")
+
+    async def _revoke_private_apps(self, shop_id: int, account_id: int, what: str) -> None:
+        """Private apps need their owner to own every shop they are bound to; webhook endpoints
+        the account made stop receiving the shop's data (webhooks/sql.py), and what they had
+        pending for it is cancelled."""
+        await revoke_private_apps(
+            self.session,
+            owned_on_shop(account_id, shop_id),
+            reason=f"its owner {what} {shop_id}",
+            actor=self.actor,
+        )
+        await cancel_undeliverable(
+            self.session,
+            shop_id=shop_id,
+            account_id=account_id,
+            reason=f"Cancelled: the account that made the endpoint {what} {shop_id}.",
+        )
 
     async def _audit(
         self, shop_id: int, action: str, account_id: int, data: dict[str, Any]

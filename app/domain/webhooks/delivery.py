@@ -28,6 +28,7 @@ from app.domain.webhooks.pinning import CheckedTransport
 from app.domain.webhooks.retry import DISABLE_AFTER_SECONDS, RetrySchedule
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import sign_headers
+from app.domain.webhooks.sql import not_receiving, receives_sql
 from app.domain.webhooks.urls import AddressRefused, Resolver, resolve
 from app.kit.clock import utcnow
 from app.logging import get_logger
@@ -40,7 +41,7 @@ USER_AGENT = "OrderGate-Webhooks/1"
 CLAIM_COALESCE_SECONDS = 0.01
 
 _CLAIM = text(
-    """
+    f"""
 WITH room AS (
     SELECT e.id AS endpoint_id,
            :per_endpoint - coalesce((CAST(:inflight_counts AS int[]))[
@@ -76,7 +77,9 @@ SELECT cl.id, cl.endpoint_id, cl.shop_id, cl.change_id, cl.event_type, cl.webhoo
        e.url, e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at,
        fs.epoch, c.xid::text AS xid, c.entity, c.entity_id, c.entity_version,
        c.created_at AS change_created_at, c.data, (c.id IS NOT NULL) AS change_found,
-       r.data AS report_data, r.created_at AS report_created_at
+       r.data AS report_data, r.created_at AS report_created_at,
+       -- Send time: the app may have been uninstalled since the fan-out queued it.
+       {receives_sql("cl.shop_id")} AS receives
 FROM claimed cl
 JOIN webhook_endpoints e ON e.id = cl.endpoint_id
 CROSS JOIN feed_state fs
@@ -143,6 +146,9 @@ class Claimed:
     url: str
     secrets: list[str]
     body: bytes | None  # None: the change left the log (retention) before it was sent
+    shop_id: int = 0
+    # False: the endpoint may no longer receive this shop's data (see webhooks/sql.py).
+    receives: bool = True
 
 
 @dataclass(frozen=True)
@@ -260,7 +266,15 @@ class DeliveryWorker:
                 data=row.data,
             )
         return Claimed(
-            row.id, row.endpoint_id, row.webhook_id, row.attempts, row.url, secrets, body
+            row.id,
+            row.endpoint_id,
+            row.webhook_id,
+            row.attempts,
+            row.url,
+            secrets,
+            body,
+            shop_id=row.shop_id,
+            receives=bool(row.receives),
         )
 
     # -- sending -----------------------------------------------------------------------
@@ -371,22 +385,19 @@ class DeliveryWorker:
                 for _, _, done in group:
                     done.set_result(None)
 
-    async def _cancel_missing(self, job: Claimed) -> None:
+    async def _cancel(self, job: Claimed, error: str) -> None:
         async with self.db.transaction() as s:
             await s.execute(
-                _GIVE_UP,
-                {
-                    "id": job.id,
-                    "status": "cancelled",
-                    "status_code": None,
-                    "error": "The change left the log (retention) before it was delivered.",
-                },
+                _GIVE_UP, {"id": job.id, "status": "cancelled", "status_code": None, "error": error}
             )
 
     async def process(self, job: Claimed, *, sent: Callable[[], None] | None = None) -> None:
         """Send and record one delivery; ``sent`` is called once the receiver has answered."""
+        if not job.receives:
+            await self._cancel(job, not_receiving(job.shop_id))
+            return
         if job.body is None:
-            await self._cancel_missing(job)
+            await self._cancel(job, "The change left the log (retention) before it was delivered.")
             return
         outcome = await self.send(job)
         if sent is not None:

@@ -20,7 +20,7 @@ from app.db import Database
 from app.domain.sync.change_log import NOTIFY_CHANNEL
 from app.domain.sync.follower import follow_forever
 from app.domain.sync.horizon import HORIZON_SQL
-from app.domain.webhooks.sql import MATCHES_SQL
+from app.domain.webhooks.sql import MATCHES_SQL, receives_sql
 
 BATCH = 1000
 # Tells delivery workers in any process that new deliveries are due.
@@ -49,7 +49,8 @@ WITH st AS (
     SELECT e.id, p.shop_id, p.id, p.type, 'msg_' || p.id
     FROM page p JOIN webhook_endpoints e
       ON p.shop_id = ANY(e.shop_ids) AND p.xid >= e.start_xid AND {MATCHES_SQL}
-    WHERE e.deleted_at IS NULL AND e.enabled
+    -- Only while the endpoint's app is still installed on the shop (checked again at send).
+    WHERE e.deleted_at IS NULL AND e.enabled AND {receives_sql("p.shop_id")}
     ON CONFLICT DO NOTHING
     RETURNING 1
 ), last AS (

@@ -25,6 +25,7 @@ from app.domain.webhooks.fanout import notify_due
 from app.domain.webhooks.patterns import is_valid_pattern, matching_types
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import generate_secret
+from app.domain.webhooks.sql import receives_sql
 from app.domain.webhooks.urls import check_url
 from app.errors import NotFound, ValidationFailed
 from app.kit.clock import rfc3339, utcnow
@@ -55,6 +56,9 @@ def endpoint_view(e: WebhookEndpoint) -> dict[str, Any]:
         "description": e.description,
         "event_types": list(e.event_types),
         "shop_ids": sorted(e.shop_ids),
+        # Shops whose merchant switched the endpoint off (their data is not sent; only they
+        # can switch it on again).
+        "disabled_shop_ids": sorted(e.disabled_shop_ids or []),
         "enabled": e.enabled,
         "disabled_reason": e.disabled_reason,
         "failing_since": rfc3339(e.failing_since),
@@ -256,7 +260,8 @@ class WebhookService:
         n = await self._next_replay_number(e.id)
         delivery = WebhookDelivery(
             endpoint_id=e.id,
-            shop_id=sorted(e.shop_ids)[0],
+            # A shop whose merchant did not switch the endpoint off, if any (else it is cancelled).
+            shop_id=min(set(e.shop_ids) - set(e.disabled_shop_ids or []) or e.shop_ids),
             change_id=0,
             replay_of=n,
             event_type="ping",
@@ -371,9 +376,10 @@ WITH page AS (
 ), ins AS (
     INSERT INTO webhook_deliveries
         (endpoint_id, shop_id, change_id, replay_of, event_type, webhook_id)
-    SELECT CAST(:endpoint_id AS bigint), p.shop_id, p.id, CAST(:n AS bigint), p.type,
+    SELECT e.id, p.shop_id, p.id, CAST(:n AS bigint), p.type,
            'msg_' || p.id || '_r' || CAST(:n AS bigint)
-    FROM page p
+    FROM page p JOIN webhook_endpoints e ON e.id = CAST(:endpoint_id AS bigint)
+    WHERE {receives_sql("p.shop_id")}
     ON CONFLICT DO NOTHING
     RETURNING 1
 )

@@ -1,0 +1,91 @@
+"""The merchant's view of the webhook endpoints receiving a shop's data (any app's), and the
+per-shop switch. Thin adapters over ShopEndpoints; writes are audited there."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
+from app.api.listing import Codec
+from app.api.params import MAX_BIGINT, ShopId
+from app.api.responses import json_bytes_response
+from app.api.v1.schemas import ok
+from app.auth.dependencies import WebhooksManage
+from app.db import Session
+from app.domain.webhooks.shop_endpoints import ShopEndpoints
+
+router = APIRouter(prefix="/v1/shops/{shop_id}/webhook-endpoints", tags=["webhooks"])
+EndpointId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Webhook endpoint id")]
+
+
+class EndpointApp(BaseModel):
+    id: int
+    client_id: str
+    name: str
+
+
+class ShopEndpointOut(BaseModel):
+    id: int
+    app: EndpointApp | None
+    created_by_account_id: int | None
+    url: str
+    description: str | None
+    event_types: list[str]
+    enabled: bool
+    disabled_reason: str | None
+    enabled_for_shop: bool
+    receiving: bool
+    version: int
+    created_at: str
+    updated_at: str
+
+
+class ShopEndpointPage(BaseModel):
+    data: list[ShopEndpointOut]
+    has_more: bool
+    next_cursor: str | None
+
+
+@router.get(
+    "",
+    summary="Webhook endpoints of any app set up to receive this shop's data (by id, keyset)",
+    responses={**ok(ShopEndpointPage), **problems(*READ_ERRORS)},
+)
+async def list_shop_endpoints(
+    shop_id: ShopId,
+    auth: WebhooksManage,
+    session: Session,
+    codec: Codec,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> Response:
+    page = await ShopEndpoints(session, auth, codec).page(shop_id, cursor=cursor, limit=limit)
+    return json_bytes_response(page)
+
+
+@router.post(
+    "/{endpoint_id}/disable",
+    summary="Stop this shop's data to the endpoint (pending deliveries for it are cancelled)",
+    responses={**ok(ShopEndpointOut), **problems(*WRITE_ERRORS)},
+)
+async def disable_for_shop(
+    shop_id: ShopId, endpoint_id: EndpointId, auth: WebhooksManage, session: Session, codec: Codec
+) -> Response:
+    view = await ShopEndpoints(session, auth, codec).switch(shop_id, endpoint_id, enabled=False)
+    return json_bytes_response(view)
+
+
+@router.post(
+    "/{endpoint_id}/enable",
+    summary="Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)",
+    responses={**ok(ShopEndpointOut), **problems(*WRITE_ERRORS)},
+)
+async def enable_for_shop(
+    shop_id: ShopId, endpoint_id: EndpointId, auth: WebhooksManage, session: Session, codec: Codec
+) -> Response:
+    view = await ShopEndpoints(session, auth, codec).switch(shop_id, endpoint_id, enabled=True)
+    return json_bytes_response(view)
