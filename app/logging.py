@@ -39,9 +39,10 @@ def involves_database(exc: BaseException) -> bool:
     return any(_is_db_error(e) for e in _chain(exc))
 
 
-def safe_error_text(exc: BaseException) -> str:
-    """One line naming ``exc``; for a database error without the message (bound values)."""
-    if not _is_db_error(exc):
+def safe_error_text(exc: BaseException, *, withhold: bool | None = None) -> str:
+    """One line naming ``exc``; for a database error (or, ``withhold``, any error of a chain
+    involving one: the driver's own TypeError may quote the value too) without the message."""
+    if not (_is_db_error(exc) if withhold is None else withhold):
         return f"{type(exc).__qualname__}: {exc}"
     parts = [f"{type(exc).__module__}.{type(exc).__qualname__}"]
     orig = getattr(exc, "orig", None)
@@ -57,11 +58,12 @@ def safe_error_text(exc: BaseException) -> str:
 
 
 def safe_traceback(exc: BaseException) -> str:
-    """The traceback of ``exc`` and its causes, database messages withheld."""
+    """The traceback of a chain involving a database error, every message withheld."""
     blocks = []
     for e in reversed(list(_chain(exc))):
         frames = "".join(traceback.format_tb(e.__traceback__))
-        blocks.append(f"Traceback (most recent call last):\n{frames}{safe_error_text(e)}\n")
+        line = safe_error_text(e, withhold=True)
+        blocks.append(f"Traceback (most recent call last):\n{frames}{line}\n")
     return "\nThe above exception led to the following one:\n\n".join(blocks)
 
 
