@@ -18,9 +18,14 @@ import pytest
 import structlog
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from starlette.requests import Request
 
+from app.api.listing import keyset_codec
+from app.auth.principal import resolve_principal
 from app.config import Settings
 from app.db import Database
+from app.graphql.context import GraphQLContext
+from app.graphql.schema import build_schema
 from app.main import create_app
 from app.secrets_store import ensure_internal_token
 from tests.factories import bearer, make_token
@@ -272,6 +277,37 @@ async def test_parked_long_polls_answer_their_empty_page_when_the_server_stops(
         assert answer.status_code == 200, answer.text
         assert answer.json()["data"] == []
         assert answer.json()["next_cursor"] == head["next_cursor"]
+
+
+async def test_a_live_feed_subscription_completes_when_the_server_stops(
+    dedicated_app: AppFactory, shop: dict[str, int], db: Database
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    async with dedicated_app() as (application, _):
+        scope = {
+            "type": "http",
+            "app": application,
+            "headers": [],
+            "client": ("127.0.0.1", 1),
+            "method": "POST",
+            "path": "/graphql",
+            "query_string": b"",
+        }
+        request = Request(scope)
+        listener = application.state.change_listener
+        async with application.state.db.sessionmaker() as session:
+            principal = await resolve_principal(session, token)
+            stream = await build_schema().subscribe(
+                'subscription($s: Int!) { changes(shopId: $s, after: "now") { type } }',
+                variable_values={"s": shop["shop_id"]},
+                context_value=GraphQLContext(request, session, principal, keyset_codec(request)),
+            )
+            assert not hasattr(stream, "errors"), stream
+            pending = asyncio.ensure_future(stream.__anext__())
+            await eventually(lambda: listener.parked == 1, timeout=10, what="the feed to park")
+            listener.drain()
+            with pytest.raises(StopAsyncIteration):  # completes rather than spinning
+                await asyncio.wait_for(pending, 10)
 
 
 # -- database errors in logs ----------------------------------------------------------------

@@ -59,6 +59,11 @@ class FeedService:
         self.reader = FeedReader(db)
         self.listener = listener
 
+    @property
+    def draining(self) -> bool:
+        """The server is shutting down: polls no longer park."""
+        return self.listener is not None and self.listener.draining
+
     def parse_cursor(self, token: str | None, shop_id: int) -> Cursor | None:
         return self.codec.decode(token, shop_id=shop_id) if token else None
 
