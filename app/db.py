@@ -29,8 +29,8 @@ from app.errors import ServiceUnavailable
 # "this statement is wrong": connection exceptions, too many connections, shutting down or
 # starting up, crash recovery.
 _UNAVAILABLE_SQLSTATE_CLASSES = ("08",)
-RETRY_AFTER_S = 2
 _UNAVAILABLE_SQLSTATES = frozenset({"53300", "57P01", "57P02", "57P03"})
+RETRY_AFTER_S = 2  # what a 503 from the database asks clients to wait
 
 
 def _json_dumps(value: Any) -> str:
