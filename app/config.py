@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     db_max_overflow: int = 10
     db_statement_timeout_ms: int = 30_000
     db_idle_in_transaction_timeout_ms: int = 60_000
+    # How long a request waits for a pooled connection before answering 503 (not 30 s, then 500).
+    db_pool_timeout_seconds: float = 5.0
 
     feed_retention_days: int = 90
     export_ttl_days: int = 7
@@ -48,6 +51,18 @@ class Settings(BaseSettings):
     ratelimit_fail_closed: bool = False
     ratelimit_key_prefix: str = "ordergate:rl"
     auth_attempts_per_minute: int = 10
+    # Proxies (comma-separated IPs or CIDRs) whose X-Forwarded-For names the client; none by
+    # default, so a client cannot pick the address its per-IP limits are counted under.
+    trusted_proxies: str = ""
+
+    # Request bodies: JSON and forms, and multipart uploads (dispute evidence), checked before
+    # parsing (413 payload_too_large).
+    max_body_bytes: int = 1_048_576
+    max_upload_bytes: int = 10 * 1_048_576 + 65_536  # a 10 MB file plus the form's other parts
+
+    # The externally visible base URL (https://api.example.com): the OAuth issuer. Derived from
+    # the request only in development.
+    public_url: str | None = None
 
     graphiql: bool | None = None
     graphql_max_cost: int = 1000
@@ -64,6 +79,14 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_addresses(cls, value: str) -> str:
+        for entry in (p.strip() for p in value.split(",")):
+            if entry:
+                ipaddress.ip_network(entry, strict=False)  # ValueError names the bad entry
+        return value
+
     @property
     def is_development(self) -> bool:
         return self.env == "development"
@@ -79,6 +102,10 @@ class Settings(BaseSettings):
     @property
     def graphiql_enabled(self) -> bool:
         return self.is_development if self.graphiql is None else self.graphiql
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
     @property
     def allow_http_loopback(self) -> bool:

@@ -7,13 +7,14 @@ and it commits only when the handler succeeded.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import orjson
 from fastapi import Depends, Request
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -22,6 +23,14 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from app.config import Settings, async_database_url
+from app.errors import ServiceUnavailable
+
+# PostgreSQL SQLSTATE classes and codes that mean "the server is not there right now", not
+# "this statement is wrong": connection exceptions, too many connections, shutting down or
+# starting up, crash recovery.
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08",)
+_UNAVAILABLE_SQLSTATES = frozenset({"53300", "57P01", "57P02", "57P03"})
+RETRY_AFTER_S = 2  # what a 503 from the database asks clients to wait
 
 
 def _json_dumps(value: Any) -> str:
@@ -34,6 +43,10 @@ def create_engine(settings: Settings, url: str, *, pool_size: int | None = None)
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
+        # Bounded: an exhausted pool answers 503 after this, not 500 after SQLAlchemy's 30 s.
+        pool_timeout=settings.db_pool_timeout_seconds,
+        # Exception texts (and so logs) never carry bound values: password hashes, tokens, PII.
+        hide_parameters=True,
         json_serializer=_json_dumps,
         json_deserializer=orjson.loads,
         connect_args={
@@ -84,3 +97,52 @@ async def unit_of_work(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 Session = Annotated[AsyncSession, Depends(unit_of_work, scope="function")]
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo += [current.__cause__, current.__context__, getattr(current, "orig", None)]
+
+
+def _raised_by_driver(exc: BaseException) -> bool:
+    """An OSError from inside asyncpg or SQLAlchemy is the connection's (refused, reset, no
+    socket file); one from our own code (a missing export file) is not an outage."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if str(tb.tb_frame.f_globals.get("__name__", "")).startswith(("asyncpg", "sqlalchemy")):
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` means the database cannot be reached or used right now (the pool's
+    wait ran out, the connection failed or was lost, the server is shutting down or starting):
+    the request may succeed later and answers 503, never 500."""
+    for cause in _causes(exc):
+        if isinstance(cause, sa_exc.TimeoutError) or (
+            isinstance(cause, OSError) and _raised_by_driver(cause)
+        ):
+            return True
+        if isinstance(cause, sa_exc.DBAPIError) and cause.connection_invalidated:
+            return True
+        sqlstate = getattr(cause, "sqlstate", None)
+        if isinstance(sqlstate, str) and (
+            sqlstate in _UNAVAILABLE_SQLSTATES or sqlstate.startswith(_UNAVAILABLE_SQLSTATE_CLASSES)
+        ):
+            return True
+    return False
+
+
+def database_unavailable() -> ServiceUnavailable:
+    """The 503 every route answers while the database cannot serve it."""
+    error = ServiceUnavailable("The database is unavailable or overloaded; retry shortly.")
+    error.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return error

@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import __version__, console
 from app.api import health
+from app.api.body_limit import BodyLimitMiddleware
 from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, problems
 from app.api.input_guard import INPUT_GUARD
 from app.api.internal import disputes as internal_disputes
@@ -38,13 +40,17 @@ from app.migrations import head_revision
 from app.oauth2 import routes as oauth_routes
 from app.observability import RequestContextMiddleware
 from app.prometheus import process_exited
-from app.secrets_store import ensure_secret_key
+from app.secrets_store import ensure_internal_token, ensure_secret_key
+from app.serving import on_shutdown_signal
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
     ensure_secret_key(settings)
+    # The same file `serve`/`up` create: without ORDERGATE_INTERNAL_TOKEN, every worker reads
+    # the token from the data directory (one source of truth).
+    ensure_internal_token(settings)
     configured_origins(settings)  # a malformed ORDERGATE_CONSOLE_ORIGINS fails here, not at login
 
     @asynccontextmanager
@@ -54,8 +60,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = Database.connect(settings, settings.database_url)
         try:
             await ensure_console_client(app.state.db)
-            async with change_listener(app.state, settings.database_url):
-                yield
+            async with change_listener(app.state, settings.database_url) as listener:
+                with on_shutdown_signal(listener.drain):
+                    yield
         finally:
             await app.state.db.dispose()
             process_exited()
@@ -74,7 +81,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     install_problem_schema(app)
     v1_rate_limit.install(app, settings)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body=settings.max_body_bytes,
+        max_upload=settings.max_upload_bytes,
+    )
     app.add_middleware(RequestContextMiddleware)
+    if settings.trusted_proxy_list:
+        # The only place X-Forwarded-For is believed (the servers run with proxy_headers off):
+        # request.client is the real client for the per-IP limits and the audit log alike.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
     app.include_router(health.router)
     oauth_routes.install(app, settings)
     # Every API operation refuses hostile input in one place and documents the errors any of

@@ -209,6 +209,24 @@ def app_label(key: str) -> str:
     return f"app:{rest.split(':', 1)[0]}" if head == "app" else head
 
 
+def storage_failed(settings: Settings, exc: Exception) -> None:
+    """The one policy for a limit store that cannot be asked (every limit, API and per-IP):
+    count it, then fail open (return: serve the request) or, with
+    ``ORDERGATE_RATELIMIT_FAIL_CLOSED``, raise 503 ``service_unavailable`` + Retry-After."""
+    closed = settings.ratelimit_fail_closed
+    mode = "closed" if closed else "open"
+    STORAGE_ERRORS.labels(mode).inc()
+    log.warning("rate-limit storage failed (%s): failing %s", type(exc).__name__, mode)
+    if closed:
+        raise store_unavailable() from exc
+
+
+def store_unavailable() -> ServiceUnavailable:
+    error = ServiceUnavailable("The rate-limit store is unavailable; retry shortly.")
+    error.headers["Retry-After"] = "1"
+    return error
+
+
 async def charge_key(
     limiter: RateLimiter, key: str, cost: int, *, tier: str = "default"
 ) -> Decision:
@@ -218,14 +236,7 @@ async def charge_key(
     try:
         decision = await limiter.hit(key, tier, cost)
     except Exception as exc:  # any storage failure (refused, timeout, script error)
-        closed = limiter.settings.ratelimit_fail_closed
-        mode = "closed" if closed else "open"
-        STORAGE_ERRORS.labels(mode).inc()
-        log.warning("rate-limit storage failed (%s): failing %s", exc, mode)
-        if closed:
-            error = ServiceUnavailable("The rate-limit store is unavailable; retry shortly.")
-            error.headers["Retry-After"] = "1"
-            raise error from exc
+        storage_failed(limiter.settings, exc)
         return Decision(True, key, cost, (), degraded=True)
     if not decision.allowed:
         THROTTLED.labels(app_label(key), decision.throttled_by or "").inc()

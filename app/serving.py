@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import socket
+import threading
 from collections.abc import Callable, Coroutine, Iterator
 from types import FrameType
 from typing import Any, TypeVar
@@ -161,3 +163,38 @@ async def _finish(task: asyncio.Task[None], grace_s: float) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+
+
+@contextlib.contextmanager
+def on_shutdown_signal(callback: Callable[[], None]) -> Iterator[None]:
+    """Call ``callback`` in the running loop as soon as SIGINT/SIGTERM arrives, then let the
+    handler that was installed before (uvicorn's, or :class:`ShutdownSignals`) do its work.
+
+    An ASGI app hears of a shutdown only at lifespan end, after the server has waited for the
+    open requests; this lets it finish those requests first (parked long-polls). Installed
+    for the lifespan (the server's own handlers are in place by then), removed after it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    loop = asyncio.get_running_loop()
+    previous: dict[int, Any] = {}
+
+    def handle(signum: int, frame: FrameType | None) -> None:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(callback)
+        before = previous[signum]
+        if callable(before):
+            before(signum, frame)
+        elif before in (signal.SIG_DFL, None):  # nobody else listens: the default action, as before
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    for sig in _SIGNALS:
+        previous[sig] = signal.signal(sig, handle)
+    try:
+        yield
+    finally:
+        for signum, before in previous.items():
+            if signal.getsignal(signum) is handle:
+                signal.signal(signum, before)

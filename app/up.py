@@ -105,7 +105,9 @@ async def _run(
         if prepared is None:
             return
         app = create_app(settings)
-        config = uvicorn.Config(app, timeout_graceful_shutdown=5, lifespan="on")
+        config = uvicorn.Config(
+            app, timeout_graceful_shutdown=5, lifespan="on", proxy_headers=False
+        )
         server = ManagedServer(config)
         _banner(console, settings, pg, sock, app, prepared)
         await serve(server, sock, signals, _worker(settings))

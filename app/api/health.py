@@ -13,6 +13,7 @@ from sqlalchemy.pool import QueuePool
 from app.api.responses import json_bytes_response
 from app.db import get_database
 from app.prometheus import exposition
+from app.ratelimit import limiter_of
 
 router = APIRouter(tags=["health"])
 
@@ -45,14 +46,12 @@ async def readyz(request: Request) -> Response:
     except Exception as exc:  # readiness reports, never raises
         checks["database"] = f"error: {type(exc).__name__}"
         ready = False
-    redis = getattr(request.app.state, "redis", None)
-    if redis is not None:
-        try:
-            await redis.ping()
-            checks["redis"] = "ok"
-        except Exception as exc:
-            checks["redis"] = f"error: {type(exc).__name__}"
-            ready = False
+    if request.app.state.settings.redis_url:
+        # The rate-limit store (API throttle and per-IP auth limits). Down, the API still serves
+        # when failing open, so readiness reports it but fails only when failing closed.
+        redis_ok = await limiter_of(request).check()
+        checks["redis"] = "ok" if redis_ok else "error: unreachable"
+        ready = ready and (redis_ok or not request.app.state.settings.ratelimit_fail_closed)
     body = {"status": "ready" if ready else "not_ready", "checks": checks}
     return json_bytes_response(body, 200 if ready else 503)
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg  # type: ignore[import-untyped]
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.routing import iter_route_contexts
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
 from app.api.responses import problem_response, request_id_of
+from app.db import database_unavailable, is_unavailable
 from app.errors import PROBLEM_BASE, AppError
 from app.logging import get_logger
 
@@ -114,6 +117,17 @@ async def unhandled_handler(request: Request, exc: Exception) -> Response:
     return problem_response(body, 500)
 
 
+async def database_error_handler(request: Request, exc: Exception) -> Response:
+    """Database errors, in one place: the database unreachable, restarting, or its pool
+    exhausted answers 503 ``service_unavailable`` + Retry-After (retry later, nothing was
+    done); any other database error is a 500 like every unexpected error."""
+    if not is_unavailable(exc):
+        return await unhandled_handler(request, exc)
+    log.warning("database_unavailable", path=request.url.path, error=type(exc).__name__)
+    error = database_unavailable()
+    return problem_response(error.problem(request_id_of(request)), error.status, error.headers)
+
+
 async def client_gone_handler(request: Request, exc: Exception) -> Response:
     # The client closed the connection before its request body arrived (a browser aborting a
     # fetch): nothing was done and nobody reads the answer. Not a server error; 499 as nginx
@@ -127,4 +141,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.add_exception_handler(ClientDisconnect, client_gone_handler)
+    # The classes a database outage surfaces as (raw socket errors when connecting).
+    for db_error in (SQLAlchemyError, asyncpg.PostgresError, OSError):
+        app.add_exception_handler(db_error, database_error_handler)
     app.add_exception_handler(Exception, unhandled_handler)

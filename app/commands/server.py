@@ -67,7 +67,8 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        proxy_headers=True,
+        # X-Forwarded-For is trusted only from ORDERGATE_TRUSTED_PROXIES, by the app itself.
+        proxy_headers=False,
         timeout_graceful_shutdown=10,
     )
 

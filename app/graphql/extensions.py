@@ -14,11 +14,11 @@ from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension, ValidationCache
 from strawberry.types.graphql import OperationType
 
-from app.db import Database
-from app.errors import AppError
+from app.db import Database, is_unavailable
+from app.errors import AppError, ServiceUnavailable
 from app.graphql.context import GraphQLContext
 from app.graphql.cost import count_selections, estimate_cost
-from app.logging import get_logger
+from app.logging import get_logger, safe_error_text
 from app.ratelimit import charge, points_budget
 
 log = get_logger(__name__)
@@ -105,6 +105,16 @@ def selection_limit_error(document: DocumentNode, max_selections: int) -> GraphQ
     return None
 
 
+def _refuse(ctx: Any, context: Any, error: AppError) -> None:
+    """Reject the operation unexecuted with ``error``'s HTTP status (429, 503) and headers,
+    as REST answers it: never a 200 that carries only an error."""
+    response = getattr(context, "response", None)
+    if response is not None:
+        response.status_code = error.status
+        response.headers.update(error.headers)
+    _reject(ctx, app_error(error))
+
+
 class CostLimiter(SchemaExtension):
     """Estimates the operation's cost before any resolver runs, refuses it over the maximum,
     and charges it to the caller's rate-limit bucket (the same one REST charges), all before
@@ -163,17 +173,15 @@ class CostLimiter(SchemaExtension):
         connection = getattr(context, "http_request", None)
         if not isinstance(connection, HTTPConnection):
             return
-        decision = await charge(connection, cost, principal=context.principal)
+        try:
+            decision = await charge(connection, cost, principal=context.principal)
+        except ServiceUnavailable as unavailable:  # the store is down and failing closed
+            _refuse(ctx, context, unavailable)
+            return
         if decision.buckets:
             context.cost = {**decision.cost_extension(), "max": context.cost["limit"]}
-        if decision.allowed:
-            return
-        error = decision.error()
-        response = getattr(context, "response", None)
-        if response is not None:
-            response.status_code = 429
-            response.headers["Retry-After"] = str(decision.retry_after)
-        _reject(ctx, app_error(error))
+        if not decision.allowed:
+            _refuse(ctx, context, decision.error())
 
     def get_results(self) -> dict[str, Any]:
         cost = getattr(self.execution_context.context, "cost", None)
@@ -248,7 +256,15 @@ def coded_error(error: GraphQLError) -> GraphQLError:
             positions=error.positions,
             extensions={"code": "GRAPHQL_VALIDATION_FAILED", "problem": "validation_error"},
         )
-    log.error("graphql_unhandled_error", error=repr(original), path=error.path)
+    if is_unavailable(original):  # the database is down or its pool exhausted: retry later
+        return GraphQLError(
+            "The database is unavailable or overloaded; retry shortly.",
+            nodes=error.nodes,
+            path=error.path,
+            positions=error.positions,
+            extensions={"code": "SERVICE_UNAVAILABLE", "problem": "service_unavailable"},
+        )
+    log.error("graphql_unhandled_error", error=safe_error_text(original), path=error.path)
     return GraphQLError(
         "Internal server error.",
         nodes=error.nodes,

@@ -101,5 +101,7 @@ async def follow_changes(
             cursor = page.cursor
             for change in page.changes:
                 yield change
+            if service.draining:  # the server is stopping: complete instead of spinning
+                return
     except AppError as error:
         raise app_error(error) from error

@@ -6,9 +6,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from authlib.oauth2.rfc6749 import OAuth2Error
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from slowapi import Limiter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,12 +19,12 @@ from app.db import Session
 from app.domain.accounts.service import find_account_by_email, get_account
 from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_origins
 from app.domain.apps.grants import record_installs
-from app.errors import PROBLEM_BASE
+from app.errors import PROBLEM_BASE, NotFound
 from app.models import Shop, ShopMember
 from app.oauth2.grants import ANY_CLIENT_AUTH
 from app.oauth2.models import User
 from app.oauth2.pages import ShopChoice, consent_page, error_page, login_page
-from app.oauth2.ratelimit import build_auth_limiter, install_auth_rate_limits, per_ip_limit
+from app.oauth2.ratelimit import per_ip_limit
 from app.oauth2.requests import StarletteOAuth2Request, read_oauth2_request
 from app.oauth2.server import OrderGateAuthorizationServer, Result, run_authorization_server
 from app.oauth2.session import (
@@ -69,6 +68,16 @@ async def _member_shops(session: AsyncSession, account_id: int) -> list[ShopChoi
     return [ShopChoice(int(r.id), str(r.name), str(r.role)) for r in rows]
 
 
+def public_base_url(request: Request, settings: Settings) -> str:
+    """``ORDERGATE_PUBLIC_URL``; only in development the request's own base URL. Never the
+    Host header in production: a client could name any issuer it likes."""
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    if settings.is_development:
+        return str(request.base_url).rstrip("/")
+    raise NotFound("No authorization server metadata: ORDERGATE_PUBLIC_URL is not configured.")
+
+
 def skips_consent(request: Request, settings: Settings, grant: Any) -> bool:
     """The console is part of OrderGate: signing in to it is consent enough, as long as the
     code goes back to the console this server serves (same origin) or to a configured console
@@ -83,9 +92,8 @@ def skips_consent(request: Request, settings: Settings, grant: Any) -> bool:
     return origin == str(request.base_url).rstrip("/") or origin in configured_origins(settings)
 
 
-def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
+def create_router(settings: Settings) -> APIRouter:
     router = APIRouter(tags=["oauth"])
-    limited = per_ip_limit(limiter, settings)
 
     def form_page(request: Request, render: Any, status: int = 200) -> Response:
         seed, fresh = csrf_seed(request)
@@ -186,8 +194,11 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
                 return await answer(request, session, req, grant, User.of(account), shops)
         return await consent(request, session, grant, account_id, None)
 
-    @router.post("/oauth/authorize", summary="Login and consent form submissions")
-    @limited
+    @router.post(
+        "/oauth/authorize",
+        summary="Login and consent form submissions",
+        dependencies=[Depends(per_ip_limit("authorize"))],
+    )
     async def authorize_submit(request: Request, session: Session) -> Response:
         form = await request.form()
         if not csrf_valid(request, settings, str(form.get("csrf_token") or "")):
@@ -224,8 +235,11 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
         user = User.of(account) if decision == "allow" else None
         return await answer(request, session, req, grant, user, sorted(chosen))
 
-    @router.post("/oauth/token", summary="Token endpoint (authorization_code, refresh_token, …)")
-    @limited
+    @router.post(
+        "/oauth/token",
+        summary="Token endpoint (authorization_code, refresh_token, …)",
+        dependencies=[Depends(per_ip_limit("token"))],
+    )
     async def token(request: Request, session: Session) -> Response:
         req = await read_oauth2_request(request, allow_http=settings.is_development)
         result: Result = await run_authorization_server(
@@ -254,7 +268,7 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
         summary="Authorization server metadata (RFC 8414)",
     )
     async def metadata(request: Request) -> Response:
-        issuer = str(request.base_url).rstrip("/")
+        issuer = public_base_url(request, settings)
         return json_bytes_response(
             {
                 "issuer": issuer,
@@ -285,7 +299,5 @@ def create_router(settings: Settings, limiter: Limiter) -> APIRouter:
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    """Mount the OAuth endpoints and their per-IP limits on the app."""
-    limiter = build_auth_limiter(settings)
-    install_auth_rate_limits(app, limiter)
-    app.include_router(create_router(settings, limiter))
+    """Mount the OAuth endpoints (with their per-IP limits) on the app."""
+    app.include_router(create_router(settings))

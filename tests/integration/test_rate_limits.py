@@ -311,6 +311,63 @@ async def test_redis_unreachable_fails_closed_when_asked(
     assert status.status_code == 503
 
 
+GRAPHQL_QUERY = {"query": "{ orders(first: 1) { nodes { orderNo } } }"}
+BOGUS_TOKEN_REQUEST = {"grant_type": "authorization_code", "code": "nope", "client_id": "ogc_no"}
+
+
+async def test_redis_unreachable_fails_open_on_every_route(
+    limited_app: AppFactory, two_shops: dict[str, Any]
+) -> None:
+    """REST, GraphQL, the token endpoint and the login form are served (per-IP limits
+    included), never a 500; readiness reports Redis but stays ready (failing open)."""
+    async with limited_app(redis_url=CLOSED_PORT_REDIS) as c:
+        rest = await c.get(orders(two_shops["shop1"]), headers=two_shops["a"])
+        graphql = await c.post("/graphql", json=GRAPHQL_QUERY, headers=two_shops["a"])
+        token = await c.post("/oauth/token", data=BOGUS_TOKEN_REQUEST)
+        login = await c.post("/oauth/authorize", data={"step": "login", "csrf_token": "x"})
+        ready = await c.get("/readyz")
+    assert rest.status_code == 200
+    assert graphql.status_code == 200 and "errors" not in graphql.json(), graphql.text
+    assert token.status_code == 400 and token.json()["error"] == "invalid_client", token.text
+    assert login.status_code == 403  # the route ran: its CSRF check refused the form
+    assert ready.status_code == 200
+    assert ready.json()["checks"]["redis"].startswith("error")
+
+
+async def test_redis_unreachable_fails_closed_on_every_route(
+    limited_app: AppFactory, two_shops: dict[str, Any]
+) -> None:
+    """Failing closed: 503 service_unavailable + Retry-After everywhere, GraphQL included
+    (HTTP 503, not a 200 carrying an error)."""
+    async with limited_app(redis_url=CLOSED_PORT_REDIS, ratelimit_fail_closed=True) as c:
+        answers = {
+            "rest": await c.get(orders(two_shops["shop1"]), headers=two_shops["a"]),
+            "graphql": await c.post("/graphql", json=GRAPHQL_QUERY, headers=two_shops["a"]),
+            "token": await c.post("/oauth/token", data=BOGUS_TOKEN_REQUEST),
+            "login": await c.post("/oauth/authorize", data={"step": "login", "csrf_token": "x"}),
+        }
+        ready = await c.get("/readyz")
+    for name, r in answers.items():
+        assert r.status_code == 503, (name, r.text)
+        assert r.headers["Retry-After"] == "1", name
+    for name in ("rest", "token", "login"):
+        assert answers[name].headers["content-type"] == "application/problem+json", name
+        assert answers[name].json()["code"] == "service_unavailable", name
+    graphql = answers["graphql"].json()
+    assert graphql["data"] is None
+    assert graphql["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert ready.status_code == 503
+    assert ready.json()["checks"]["redis"].startswith("error")
+
+
+@needs_redis
+async def test_readyz_reports_a_reachable_redis(limited_app: AppFactory) -> None:
+    async with limited_app(ratelimit_fail_closed=True) as c:
+        r = await c.get("/readyz")
+    assert r.status_code == 200, r.text
+    assert r.json()["checks"]["redis"] == "ok"
+
+
 async def test_memory_storage_when_redis_url_is_unset(
     limited_app: AppFactory, two_shops: dict[str, Any]
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.db import Database
+from app.db import Database, is_unavailable
 from app.domain.sync.cursor import Cursor, CursorCodec
 from app.domain.sync.feed import FeedPage, FeedReader
 from app.domain.sync.waiter import ChangeListener
@@ -59,6 +59,11 @@ class FeedService:
         self.reader = FeedReader(db)
         self.listener = listener
 
+    @property
+    def draining(self) -> bool:
+        """The server is shutting down: polls no longer park."""
+        return self.listener is not None and self.listener.draining
+
     def parse_cursor(self, token: str | None, shop_id: int) -> Cursor | None:
         return self.codec.decode(token, shop_id=shop_id) if token else None
 
@@ -78,21 +83,29 @@ class FeedService:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + req.wait
         cursor, backoff = req.cursor, MIN_BACKOFF_S
+        parked: FeedPage | None = None  # the last (empty) page, once the request has parked
         while True:
             listener = self.listener or ChangeListener("")  # no listener: plain periodic re-check
             event = listener.subscribe(req.shop_id)
-            page = await self.reader.read(
-                req.shop_id,
-                cursor,
-                limit=req.limit,
-                types=req.types,
-                pii=req.pii,
-                raw_json=req.raw_json,
-            )
+            try:
+                page = await self.reader.read(
+                    req.shop_id,
+                    cursor,
+                    limit=req.limit,
+                    types=req.types,
+                    pii=req.pii,
+                    raw_json=req.raw_json,
+                )
+            except Exception as exc:
+                # The database went away while this request was parked: answer the empty page
+                # (same cursor) it already had, so the client simply polls again.
+                if parked is None or not is_unavailable(exc):
+                    raise
+                return parked
             remaining = deadline - loop.time()
-            if page.changes or remaining <= 0:
+            if page.changes or remaining <= 0 or listener.draining:
                 return page
-            cursor = page.cursor
+            cursor, parked = page.cursor, page
             if page.held_back:
                 timeout, backoff = min(backoff, remaining), min(backoff * 2, MAX_BACKOFF_S)
             else:

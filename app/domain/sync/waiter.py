@@ -43,6 +43,8 @@ class ChangeListener:
         self._events: dict[int, asyncio.Event] = {}
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        # Set when the server starts shutting down: parked requests answer at once.
+        self.draining = False
 
     # -- waiters -------------------------------------------------------------------------
 
@@ -72,6 +74,12 @@ class ChangeListener:
         event = self._events.pop(shop_id, None)
         if event is not None:
             event.set()
+
+    def drain(self) -> None:
+        """The server is stopping: wake every parked request, and park no new one, so each
+        answers its (empty) page now instead of being cut off when the shutdown grace ends."""
+        self.draining = True
+        self.wake_all()
 
     def wake_all(self) -> None:
         events, self._events = self._events, {}
