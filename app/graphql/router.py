@@ -1,7 +1,8 @@
 """``/graphql``: HTTP (POST, GraphiQL on GET when enabled, multipart subscriptions) resolves the
 request's unit of work and principal with the same FastAPI dependencies as REST; WebSocket
-(graphql-transport-ws) authenticates from the ``connection_init`` payload
-(``{"authorization": "Bearer oga_…"}``), since browsers cannot set headers on a WebSocket."""
+(graphql-transport-ws only) authenticates from the ``connection_init`` payload
+(``{"authorization": "Bearer oga_…"}``), since browsers cannot set headers on a WebSocket,
+and every operation on the socket authenticates again (app/graphql/sockets.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from fastapi.routing import APIWebSocketRoute
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 
 from app.api.listing import Codec, keyset_codec
@@ -24,6 +26,7 @@ from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.extensions import coded_error
 from app.graphql.schema import build_schema
+from app.graphql.sockets import GuardedTransportWSHandler, registry_of
 
 ANONYMOUS = Principal(None, None, None, frozenset(), {})
 
@@ -59,7 +62,11 @@ class CodedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
 
 class WebSocketGraphQLRouter(CodedGraphQLRouter):
     """graphql-transport-ws messages are JSON *text* frames: strawberry sends bytes as binary
-    frames, which browser clients receive as Blobs and cannot parse."""
+    frames, which browser clients receive as Blobs and cannot parse. The legacy graphql-ws
+    protocol is not offered: its handler knows nothing of the socket registry."""
+
+    protocols = (GRAPHQL_TRANSPORT_WS_PROTOCOL,)
+    graphql_transport_ws_handler_class = GuardedTransportWSHandler
 
     def encode_json(self, data: object) -> str:
         return orjson.dumps(data).decode()
@@ -74,6 +81,8 @@ class WebSocketGraphQLRouter(CodedGraphQLRouter):
                 context.principal = await resolve_principal(session, token)
         except AppError as error:
             raise ConnectionRejectionError({"code": error.code, "message": error.detail}) from error
+        context.token = token
+        registry_of(context.http_request).open(context.socket)  # may refuse: too many sockets
         return None
 
 

@@ -24,7 +24,12 @@ from app.domain.orders.service import OrderService
 from app.domain.shops.repository import shops_in
 from app.errors import NotFound
 from app.graphql.context import GraphQLContext
-from app.graphql.extensions import CostLimiter, ErrorCodes, WebSocketUnitOfWork
+from app.graphql.extensions import (
+    CostLimiter,
+    ErrorCodes,
+    SubscriptionSlots,
+    WebSocketUnitOfWork,
+)
 from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
@@ -161,8 +166,11 @@ def build_schema(*, introspection: bool = True) -> strawberry.Schema:
         ValidationCache,
         LimitRules,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        CostLimiter,
+        # Order matters: on_execute hooks run in this order. A WebSocket operation's token is
+        # checked first, then the subscription cap, then the cost is charged.
         WebSocketUnitOfWork,
+        SubscriptionSlots,
+        CostLimiter,
         ErrorCodes,
     ]
     if not introspection:
