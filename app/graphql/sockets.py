@@ -118,8 +118,11 @@ class SocketRegistry:
         if self._subscriptions[token_id] <= 0:
             del self._subscriptions[token_id]
 
-    def open_subscriptions(self, principal: Principal) -> int:
-        return self._subscriptions[_token_id(principal)]
+    def open_subscriptions(self, token_id: int) -> int:
+        return self._subscriptions[token_id]
+
+    def open_sockets(self, token_id: int) -> int:
+        return len(self._sockets.get(token_id, ()))
 
     # -- the periodic check --------------------------------------------------------------
 

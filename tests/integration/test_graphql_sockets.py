@@ -22,6 +22,7 @@ from app.main import create_app
 from app.models import OAuthToken
 from tests.conftest import graphql_socket, serving
 from tests.factories import add_staff, bearer, issue_pair, make_app, make_token
+from tests.feed_support import eventually
 from tests.integration.orders_support import new_order, v1
 
 FLAG_ORDER = (
@@ -230,3 +231,66 @@ async def test_errors_over_the_websocket_carry_codes(
         refused = await _message(ws)
         errors = refused["payload"] if refused["type"] == "error" else refused["payload"]["errors"]
         assert errors[0]["extensions"]["code"] == "NOT_FOUND", refused
+
+
+async def _token_id(ws: Any) -> int:
+    await _send(ws, "me", "{ me { tokenId } }", {})
+    answer = await _message(ws)
+    assert (await _message(ws))["type"] == "complete"
+    token_id: int = answer["payload"]["data"]["me"]["tokenId"]
+    return token_id
+
+
+async def test_open_subscriptions_per_token_are_capped(
+    settings: Settings, db: Database, shop: dict[str, int]
+) -> None:
+    """Across the token's sockets; a completed subscription gives its slot back."""
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    variables = {"s": shop["shop_id"]}
+    async with (
+        socket_app(settings, graphql_max_subscriptions_per_token=2) as (application, url),
+        graphql_socket(url, f"Bearer {token}") as one,
+        graphql_socket(url, f"Bearer {token}") as two,
+    ):
+        registry = application.state.graphql_sockets
+        token_id = await _token_id(one)
+        await _send(one, "a", CHANGES, variables)
+        await _send(two, "b", CHANGES, variables)
+        await eventually(lambda: registry.open_subscriptions(token_id) == 2, what="2 running")
+
+        await _send(two, "c", CHANGES, variables)
+        refused = await _message(two)
+        assert refused["id"] == "c", refused
+        errors = refused["payload"] if refused["type"] == "error" else refused["payload"]["errors"]
+        assert errors[0]["extensions"]["code"] == "TOO_MANY_SUBSCRIPTIONS", refused
+        assert registry.open_subscriptions(token_id) == 2
+
+        await one.send(orjson.dumps({"id": "a", "type": "complete"}).decode())
+        await eventually(lambda: registry.open_subscriptions(token_id) == 1, what="slot freed")
+        await _send(two, "d", CHANGES, variables)
+        await eventually(lambda: registry.open_subscriptions(token_id) == 2, what="d running")
+
+
+async def test_open_sockets_per_token_are_capped(
+    settings: Settings, db: Database, shop: dict[str, int]
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    other = await make_token(db, shop_ids=[shop["shop_id"]])
+    async with socket_app(settings, graphql_max_sockets_per_token=2) as (application, url):
+        async with (
+            graphql_socket(url, f"Bearer {token}") as first,
+            graphql_socket(url, f"Bearer {token}"),
+        ):
+            token_id = await _token_id(first)
+            registry = application.state.graphql_sockets
+            assert registry.open_sockets(token_id) == 2
+            ws_url = url.replace("http://", "ws://") + "/graphql"
+            async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as third:
+                init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
+                await third.send(orjson.dumps(init).decode())
+                assert await _close_code(third) == 4429  # never acknowledged
+            async with graphql_socket(url, f"Bearer {other}"):
+                pass  # another token has its own cap
+        await eventually(lambda: registry.open_sockets(token_id) == 0, what="sockets closed")
+        async with graphql_socket(url, f"Bearer {token}") as again:
+            assert await _token_id(again) == token_id
