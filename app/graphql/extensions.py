@@ -166,6 +166,10 @@ class WebSocketUnitOfWork(SchemaExtension):
         context = ctx.context
         if _over_websocket(context):
             await self._authorise(context)
+            if ctx.operation_type is OperationType.SUBSCRIPTION:
+                # A subscription runs for hours: its token check must not keep a transaction
+                # (a pooled connection, and a snapshot holding back every feed's horizon).
+                await context.serial(context.session.commit())
         yield
         if not _over_websocket(context) or ctx.operation_type is OperationType.SUBSCRIPTION:
             return

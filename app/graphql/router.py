@@ -100,7 +100,12 @@ def graphql_router(settings: Settings) -> APIRouter:
         # /graphql, never a cookie, so a cross-site form post carries no credentials.
         multipart_uploads_enabled=True,
     )
-    ws = WebSocketGraphQLRouter(schema, path="/graphql", context_getter=get_ws_context)
+    ws = WebSocketGraphQLRouter(
+        schema,
+        path="/graphql",
+        context_getter=get_ws_context,
+        max_subscriptions_per_connection=None,  # GuardedTransportWSHandler enforces it, coded
+    )
     router = APIRouter()
     router.routes.extend(r for r in ws.routes if isinstance(r, APIWebSocketRoute))
     router.routes.extend(r for r in http.routes if not isinstance(r, APIWebSocketRoute))

@@ -23,11 +23,16 @@ import contextlib
 from collections import Counter
 from typing import Any, Protocol
 
+from graphql import GraphQLFormattedError
 from starlette.requests import HTTPConnection
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    ConnectionInitMessage,
+    ErrorMessage,
+    SubscribeMessage,
+)
 
 from app.auth.principal import Principal, live_principals
 from app.config import Settings
@@ -39,6 +44,9 @@ log = get_logger(__name__)
 
 CLOSE_FORBIDDEN = 4403
 CLOSE_TOO_MANY = 4429
+# Operations in flight on one socket (queries and subscriptions alike): each holds a database
+# session while it runs.
+MAX_OPERATIONS_PER_SOCKET = 100
 
 
 class TooManySockets(Exception):
@@ -199,6 +207,22 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Any, None]):
         except TooManySockets as error:
             await self.websocket.close(code=CLOSE_TOO_MANY, reason=str(error))
 
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        # Strawberry's own per-connection limit answers an error without a code: this one is
+        # the same limit, coded like every other error (the view disables strawberry's).
+        if (
+            self.connection_acknowledged
+            and message["id"] not in self.operations
+            and len(self.operations) >= MAX_OPERATIONS_PER_SOCKET
+        ):
+            detail = f"At most {MAX_OPERATIONS_PER_SOCKET} operations run at once on one socket."
+            extensions = {"code": "TOO_MANY_OPERATIONS", "problem": "too_many_operations"}
+            error: GraphQLFormattedError = {"message": detail, "extensions": extensions}
+            refusal: ErrorMessage = {"id": message["id"], "type": "error", "payload": [error]}
+            await self.send_message(refusal)
+            return
+        await super().handle_subscribe(message)
+
     async def revoke(self) -> None:
         for operation_id in list(self.operations):
             await self.cleanup_operation(operation_id)
@@ -208,5 +232,4 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Any, None]):
         try:
             await super().shutdown()
         finally:
-            if self.connection_acknowledged:
-                registry_of(self.context.http_request).close(self)
+            registry_of(self.context.http_request).close(self)

@@ -18,6 +18,7 @@ from sqlalchemy import func, update
 
 from app.config import Settings
 from app.db import Database
+from app.graphql.sockets import MAX_OPERATIONS_PER_SOCKET
 from app.main import create_app
 from app.models import OAuthToken
 from tests.conftest import graphql_socket, serving
@@ -294,3 +295,28 @@ async def test_open_sockets_per_token_are_capped(
         await eventually(lambda: registry.open_sockets(token_id) == 0, what="sockets closed")
         async with graphql_socket(url, f"Bearer {token}") as again:
             assert await _token_id(again) == token_id
+
+
+async def test_operations_in_flight_on_one_socket_are_capped_with_a_code(
+    settings: Settings, db: Database, shop: dict[str, int]
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    idle = "subscription { orderCreated(shopIds: []) { orderNo } }"  # waits, reads nothing
+    async with (
+        socket_app(settings, graphql_max_subscriptions_per_token=1000) as (application, url),
+        graphql_socket(url, f"Bearer {token}") as ws,
+    ):
+        token_id = await _token_id(ws)
+        registry = application.state.graphql_sockets
+        for n in range(MAX_OPERATIONS_PER_SOCKET):
+            await _send(ws, str(n), idle, {})
+        await eventually(
+            lambda: registry.open_subscriptions(token_id) == MAX_OPERATIONS_PER_SOCKET,
+            what="all running",
+        )
+        # Checking their token left no transaction open: no connection, no snapshot held.
+        assert application.state.db.engine.pool.checkedout() == 0
+        await _send(ws, "one-more", idle, {})
+        refused = await _message(ws)
+        assert refused["id"] == "one-more" and refused["type"] == "error", refused
+        assert refused["payload"][0]["extensions"]["code"] == "TOO_MANY_OPERATIONS"
