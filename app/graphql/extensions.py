@@ -189,7 +189,7 @@ class WebSocketUnitOfWork(SchemaExtension):
         try:
             principal = await context.serial(resolve_principal(context.session, context.token))
         except AppError as error:
-            registry_of(context.http_request).wake()  # close the socket now, not next period
+            # The socket itself is closed by the registry's next periodic check.
             raise app_error(error) from error
         context.operation.principal = principal
 

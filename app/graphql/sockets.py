@@ -80,8 +80,8 @@ class SocketRegistry:
         self.checks = 0  # completed periodic checks (observable by tests and metrics)
         self._sockets: dict[int, set[LiveSocket]] = {}
         self._subscriptions: Counter[int] = Counter()
-        self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._idle = asyncio.Event()
 
     # -- sockets -------------------------------------------------------------------------
 
@@ -94,20 +94,20 @@ class SocketRegistry:
                 del self._sockets[token_id]
             raise TooManySockets(f"This token already holds {self.max_sockets} open sockets.")
         held.add(socket)
+        self._idle.clear()
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._watch(), name="ordergate-graphql-sockets")
 
     def close(self, socket: LiveSocket) -> None:
+        """Forget ``socket`` (closed, or being closed for lost rights); idempotent."""
         token_id = socket.principal.token_id
         held = self._sockets.get(token_id or 0)
         if held is not None:
             held.discard(socket)
             if not held:
                 del self._sockets[token_id or 0]
-
-    def wake(self) -> None:
-        """Check now (an operation found its token dead)."""
-        self._wake.set()
+        if not self._sockets:
+            self._idle.set()  # the watcher stops at once (the next socket starts a new one)
 
     # -- subscriptions -------------------------------------------------------------------
 
@@ -148,14 +148,15 @@ class SocketRegistry:
         ]
         if doomed:
             log.info("graphql_sockets_revoked", sockets=len(doomed))
+            for socket in doomed:
+                self.close(socket)  # closed once, whatever the close handshake takes
             await asyncio.gather(*(_revoke(s) for s in doomed))
 
     async def _watch(self) -> None:
         while self._sockets:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.period):
-                    await self._wake.wait()
-            self._wake.clear()
+                    await self._idle.wait()
             if not self._sockets:
                 break
             try:
