@@ -196,7 +196,7 @@ class WebSocketUnitOfWork(SchemaExtension):
 
 class SubscriptionSlots(SchemaExtension):
     """A token holds at most ``ORDERGATE_GRAPHQL_MAX_SUBSCRIPTIONS_PER_TOKEN`` open
-    subscriptions (this process; WebSocket and HTTP alike): one more is refused before it
+    subscriptions (all processes; WebSocket and HTTP alike): one more is refused before it
     starts with TOO_MANY_SUBSCRIPTIONS; the slot is given back when the subscription ends."""
 
     async def on_operation(self) -> AsyncIterator[None]:
@@ -205,8 +205,8 @@ class SubscriptionSlots(SchemaExtension):
             yield
         finally:
             if self._held is not None:
-                principal, registry = self._held
-                registry.end_subscription(principal)
+                principal, registry, member = self._held
+                await registry.end_subscription(principal, member)
 
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context
@@ -221,10 +221,10 @@ class SubscriptionSlots(SchemaExtension):
         ):
             registry = registry_of(connection)
             try:
-                registry.start_subscription(principal)
+                member = await registry.start_subscription(principal)
             except AppError as error:
                 raise app_error(error) from error
-            self._held = (principal, registry)
+            self._held = (principal, registry, member)
         yield
 
 

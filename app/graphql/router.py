@@ -82,7 +82,7 @@ class WebSocketGraphQLRouter(CodedGraphQLRouter):
         except AppError as error:
             raise ConnectionRejectionError({"code": error.code, "message": error.detail}) from error
         context.token = token
-        registry_of(context.http_request).open(context.socket)  # may refuse: too many sockets
+        await registry_of(context.http_request).open(context.socket)  # may refuse: too many sockets
         return None
 
 

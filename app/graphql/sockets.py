@@ -11,16 +11,15 @@ A socket is authenticated once, at ``connection_init``, but stays open for hours
   subscriptions end with it. Reading the rights, rather than listening for revocations, covers
   every path that changes them, whoever writes it.
 
-The registry also enforces the per-token caps on open sockets and subscriptions. They are
-counted per process (the registry is in memory): with N workers a token may hold up to N times
-the cap in all.
+The registry also enforces the per-token caps on open sockets and subscriptions, counted
+across every process sharing the Redis (app/graphql/slots.py; per process without Redis).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import Counter
+import uuid
 from typing import Any, Protocol
 
 from graphql import GraphQLFormattedError
@@ -37,13 +36,15 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 from app.auth.principal import Principal, live_principals
 from app.config import Settings
 from app.db import Database
-from app.errors import TooManySubscriptions
+from app.errors import ServiceUnavailable, TooManySubscriptions
+from app.graphql.slots import SlotStore, slot_store
 from app.logging import get_logger
 
 log = get_logger(__name__)
 
 CLOSE_FORBIDDEN = 4403
 CLOSE_TOO_MANY = 4429
+CLOSE_TRY_AGAIN_LATER = 1013
 # Operations in flight on one socket (queries and subscriptions alike): each holds a database
 # session while it runs.
 MAX_OPERATIONS_PER_SOCKET = 100
@@ -77,66 +78,91 @@ class SocketRegistry:
         self.period = settings.graphql_ws_auth_check_seconds
         self.max_sockets = settings.graphql_max_sockets_per_token
         self.max_subscriptions = settings.graphql_max_subscriptions_per_token
+        self.slots: SlotStore = slot_store(settings)
         self.checks = 0  # completed periodic checks (observable by tests and metrics)
+        # What this process holds: its sockets by token (watched), and the slot members of
+        # its sockets and subscriptions by slot key (their leases renewed every period).
         self._sockets: dict[int, set[LiveSocket]] = {}
-        self._subscriptions: Counter[int] = Counter()
+        self._members: dict[LiveSocket, str] = {}
+        self._held: dict[str, set[str]] = {}
         self._task: asyncio.Task[None] | None = None
         self._idle = asyncio.Event()
 
     # -- sockets -------------------------------------------------------------------------
 
-    def open(self, socket: LiveSocket) -> None:
+    async def open(self, socket: LiveSocket) -> None:
         """Count ``socket`` (authenticated) against its token's cap and start watching it."""
         token_id = _token_id(socket.principal)
-        held = self._sockets.setdefault(token_id, set())
-        if len(held) >= self.max_sockets:
-            if not held:
-                del self._sockets[token_id]
+        member = uuid.uuid4().hex
+        key = f"sockets:{token_id}"
+        if not await self.slots.acquire(key, member, self.max_sockets):
             raise TooManySockets(f"This token already holds {self.max_sockets} open sockets.")
-        held.add(socket)
-        self._idle.clear()
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._watch(), name="ordergate-graphql-sockets")
+        self._held.setdefault(key, set()).add(member)
+        self._members[socket] = member
+        self._sockets.setdefault(token_id, set()).add(socket)
+        self._busy()
 
-    def close(self, socket: LiveSocket) -> None:
+    async def close(self, socket: LiveSocket) -> None:
         """Forget ``socket`` (closed, or being closed for lost rights); idempotent."""
-        token_id = socket.principal.token_id
-        held = self._sockets.get(token_id or 0)
+        member = self._members.pop(socket, None)
+        if member is None:
+            return
+        token_id = _token_id(socket.principal)
+        held = self._sockets.get(token_id)
         if held is not None:
             held.discard(socket)
             if not held:
-                del self._sockets[token_id or 0]
-        if not self._sockets:
-            self._idle.set()  # the watcher stops at once (the next socket starts a new one)
+                del self._sockets[token_id]
+        await self._release(f"sockets:{token_id}", member)
+
+    def open_sockets(self, token_id: int) -> int:
+        """In this process."""
+        return len(self._sockets.get(token_id, ()))
 
     # -- subscriptions -------------------------------------------------------------------
 
-    def start_subscription(self, principal: Principal) -> None:
-        token_id = _token_id(principal)
-        if self._subscriptions[token_id] >= self.max_subscriptions:
+    async def start_subscription(self, principal: Principal) -> str:
+        """Take a subscription slot of the token (raises TOO_MANY_SUBSCRIPTIONS); its id."""
+        key = f"subscriptions:{_token_id(principal)}"
+        member = uuid.uuid4().hex
+        if not await self.slots.acquire(key, member, self.max_subscriptions):
             raise TooManySubscriptions(
                 f"This token already holds {self.max_subscriptions} open subscriptions; "
                 "complete one first."
             )
-        self._subscriptions[token_id] += 1
+        self._held.setdefault(key, set()).add(member)
+        self._busy()
+        return member
 
-    def end_subscription(self, principal: Principal) -> None:
-        token_id = _token_id(principal)
-        self._subscriptions[token_id] -= 1
-        if self._subscriptions[token_id] <= 0:
-            del self._subscriptions[token_id]
+    async def end_subscription(self, principal: Principal, member: str) -> None:
+        await self._release(f"subscriptions:{_token_id(principal)}", member)
 
     def open_subscriptions(self, token_id: int) -> int:
-        return self._subscriptions[token_id]
+        """In this process."""
+        return len(self._held.get(f"subscriptions:{token_id}", ()))
 
-    def open_sockets(self, token_id: int) -> int:
-        return len(self._sockets.get(token_id, ()))
+    async def _release(self, key: str, member: str) -> None:
+        held = self._held.get(key)
+        if held is not None:
+            held.discard(member)
+            if not held:
+                del self._held[key]
+        if not self._held:
+            self._idle.set()  # the watcher stops at once (the next slot starts a new one)
+        await self.slots.release(key, member)
+
+    def _busy(self) -> None:
+        self._idle.clear()
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._watch(), name="ordergate-graphql-sockets")
 
     # -- the periodic check --------------------------------------------------------------
 
     async def check(self) -> None:
         """Close every socket whose token lost rights (one query for all open sockets)."""
         token_ids = list(self._sockets)
+        if not token_ids:
+            return
         async with self.db.transaction() as session:
             live = await live_principals(session, token_ids)
         self.checks += 1
@@ -149,17 +175,18 @@ class SocketRegistry:
         if doomed:
             log.info("graphql_sockets_revoked", sockets=len(doomed))
             for socket in doomed:
-                self.close(socket)  # closed once, whatever the close handshake takes
+                await self.close(socket)  # closed once, whatever the close handshake takes
             await asyncio.gather(*(_revoke(s) for s in doomed))
 
     async def _watch(self) -> None:
-        while self._sockets:
+        while self._held:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.period):
                     await self._idle.wait()
-            if not self._sockets:
+            if not self._held:
                 break
             try:
+                await self.slots.renew({k: set(v) for k, v in self._held.items()})
                 await self.check()
             except Exception as exc:  # the database is away: keep the sockets, retry next period
                 log.warning("graphql_socket_check_failed", error=repr(exc))
@@ -207,6 +234,8 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Any, None]):
             await super().handle_connection_init(message)
         except TooManySockets as error:
             await self.websocket.close(code=CLOSE_TOO_MANY, reason=str(error))
+        except ServiceUnavailable as error:  # the slot store is down and failing closed
+            await self.websocket.close(code=CLOSE_TRY_AGAIN_LATER, reason=error.detail)
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         # Strawberry's own per-connection limit answers an error without a code: this one is
@@ -233,4 +262,4 @@ class GuardedTransportWSHandler(BaseGraphQLTransportWSHandler[Any, None]):
         try:
             await super().shutdown()
         finally:
-            registry_of(self.context.http_request).close(self)
+            await registry_of(self.context.http_request).close(self)

@@ -5,6 +5,7 @@ removed) is closed with 4403. Errors sent over the socket carry ``extensions.cod
 from __future__ import annotations
 
 import asyncio
+import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -35,8 +36,10 @@ CHANGES = 'subscription($s: Int!) { changes(shopId: $s, after: "now") { type } }
 
 @asynccontextmanager
 async def socket_app(settings: Settings, **overrides: Any) -> AsyncIterator[tuple[Any, str]]:
-    """A dedicated app (own lifespan, own socket registry) served over real HTTP."""
-    application = create_app(settings.model_copy(update=overrides))
+    """A dedicated app (own lifespan, own socket registry) served over real HTTP; its slot
+    counts in Redis are its own unless ``ratelimit_key_prefix`` is given."""
+    values = {"ratelimit_key_prefix": f"ordergate-test:ws:{uuid.uuid4().hex}", **overrides}
+    application = create_app(settings.model_copy(update=values))
     async with application.router.lifespan_context(application), serving(application) as url:
         yield application, url
 
@@ -301,7 +304,10 @@ async def test_operations_in_flight_on_one_socket_are_capped_with_a_code(
     token = await make_token(db, shop_ids=[shop["shop_id"]])
     idle = "subscription { orderCreated(shopIds: []) { orderNo } }"  # waits, reads nothing
     async with (
-        socket_app(settings, graphql_max_subscriptions_per_token=1000) as (application, url),
+        # No periodic check during the test: it would hold a connection while it runs.
+        socket_app(
+            settings, graphql_max_subscriptions_per_token=1000, graphql_ws_auth_check_seconds=3600
+        ) as (application, url),
         graphql_socket(url, f"Bearer {token}") as ws,
     ):
         token_id = await _token_id(ws)
@@ -318,3 +324,25 @@ async def test_operations_in_flight_on_one_socket_are_capped_with_a_code(
         refused = await _message(ws)
         assert refused["id"] == "one-more" and refused["type"] == "error", refused
         assert refused["payload"][0]["extensions"]["code"] == "TOO_MANY_OPERATIONS"
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="counted across processes in Redis")
+async def test_the_socket_cap_holds_across_server_processes(
+    settings: Settings, db: Database, shop: dict[str, int]
+) -> None:
+    """Two app instances sharing one Redis (two workers): one cap for the token in all."""
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    shared = {
+        "graphql_max_sockets_per_token": 1,
+        "ratelimit_key_prefix": f"ordergate-test:ws:{uuid.uuid4().hex}",
+    }
+    async with (
+        socket_app(settings, **shared) as (_, one),
+        socket_app(settings, **shared) as (_, two),
+        graphql_socket(one, f"Bearer {token}"),
+    ):
+        ws_url = two.replace("http://", "ws://") + "/graphql"
+        async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as other:
+            init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
+            await other.send(orjson.dumps(init).decode())
+            assert await _close_code(other) == 4429
