@@ -187,6 +187,9 @@ class SocketRegistry:
                 break
             try:
                 await self.slots.renew({k: set(v) for k, v in self._held.items()})
+            except Exception as exc:  # Redis is away: the leases outlive a few periods
+                log.warning("graphql_slot_renewal_failed", error=repr(exc))
+            try:
                 await self.check()
             except Exception as exc:  # the database is away: keep the sockets, retry next period
                 log.warning("graphql_socket_check_failed", error=repr(exc))

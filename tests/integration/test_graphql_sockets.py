@@ -346,3 +346,22 @@ async def test_the_socket_cap_holds_across_server_processes(
             init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
             await other.send(orjson.dumps(init).decode())
             assert await _close_code(other) == 4429
+
+
+async def test_slot_store_down_fails_open_or_closed_like_the_throttle(
+    settings: Settings, db: Database, shop: dict[str, int]
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    down = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    async with (
+        socket_app(settings, redis_url=down) as (_, url),
+        graphql_socket(url, f"Bearer {token}") as ws,
+    ):
+        await _send(ws, "live", CHANGES, {"s": shop["shop_id"]})
+        assert await _token_id(ws)  # served, uncounted
+    async with socket_app(settings, redis_url=down, ratelimit_fail_closed=True) as (_, url):
+        ws_url = url.replace("http://", "ws://") + "/graphql"
+        async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as refused:
+            init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
+            await refused.send(orjson.dumps(init).decode())
+            assert await _close_code(refused) == 1013  # try again later
