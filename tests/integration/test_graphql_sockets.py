@@ -365,3 +365,24 @@ async def test_slot_store_down_fails_open_or_closed_like_the_throttle(
             init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
             await refused.send(orjson.dumps(init).decode())
             assert await _close_code(refused) == 1013  # try again later
+
+
+async def test_a_subscription_over_the_cost_limit_never_starts(
+    settings: Settings, db: Database, shop: dict[str, int]
+) -> None:
+    token = await make_token(db, shop_ids=[shop["shop_id"]])
+    costly = (
+        "subscription($s: [Int!]!) { orderCreated(shopIds: $s) { buyer { id } items { title } } }"
+    )
+    async with (
+        socket_app(settings, graphql_max_cost=2) as (application, url),
+        graphql_socket(url, f"Bearer {token}") as ws,
+    ):
+        token_id = await _token_id(ws)
+        await _send(ws, "costly", costly, {"s": [shop["shop_id"]]})  # 1 + 1 + 1 = 3 points
+        refused = await _message(ws)
+        errors = refused["payload"] if refused["type"] == "error" else refused["payload"]["errors"]
+        assert errors[0]["extensions"]["code"] == "MAX_COST_EXCEEDED", refused
+        assert errors[0]["extensions"]["cost"] == {"requested": 3, "limit": 2}
+        assert (await _message(ws)) == {"id": "costly", "type": "complete"}
+        assert application.state.graphql_sockets.open_subscriptions(token_id) == 0
