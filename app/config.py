@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     # time before validation (whose rules walk the expansion).
     graphql_max_selections: int = Field(default=2000, ge=1)
     graphql_introspection: bool = True
+    # Open WebSockets: their token's rights are re-read this often (a revoked or expired token,
+    # an uninstalled app or a removed staff member closes the socket with 4403).
+    graphql_ws_auth_check_seconds: float = Field(default=1.0, gt=0, le=5)
+    graphql_max_subscriptions_per_token: int = Field(default=100, ge=1)
+    graphql_max_sockets_per_token: int = Field(default=20, ge=1)
 
     # Extra origins (comma-separated, e.g. https://ops.example.com) whose /console/callback the
     # console's OAuth client may redirect to; loopback origins on any port are always allowed.

@@ -150,6 +150,12 @@ class RateLimited(AppError):
         self.headers["Retry-After"] = str(retry_after)
 
 
+class TooManySubscriptions(AppError):
+    code = "too_many_subscriptions"
+    status = 429
+    title = "Too many open subscriptions"
+
+
 class ServiceUnavailable(AppError):
     code = "service_unavailable"
     status = 503

@@ -9,8 +9,9 @@ every worker sharing the Redis enforces one combined budget):
 - ``burst``: ``ORDERGATE_RATELIMIT_REQUESTS_PER_SECOND`` requests per second, whatever their cost.
 
 The key is the principal's ``rate_limit_key(shop_id)`` (app + shop; one per account for the
-first-party console). A request without a single shop (``GET /v1/orders``, GraphQL) charges the
-app's multi-shop bucket ``app:{client_id}:all``.
+first-party console). A request without a single shop (``GET /v1/orders``, a GraphQL operation
+over several shops) charges the app's multi-shop bucket ``app:{client_id}:all``; a GraphQL
+operation on one shop charges that shop's bucket, as REST does (app/graphql/touched.py).
 
 REST charges inside the auth dependency (:func:`charge_request`), before the handler runs; a
 GraphQL view calls :func:`charge` with its estimated cost. The decision is stored on

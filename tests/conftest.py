@@ -194,6 +194,7 @@ _FEED_MODULES = (
     "tests/concurrency/",
     "tests/integration/test_changes_api.py",
     "tests/integration/test_graphql_live.py",
+    "tests/integration/test_graphql_sockets.py",
     "tests/integration/test_metrics_rollup.py",
     "tests/e2e/test_mirror.py",
     "tests/webhooks/",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import and_, any_, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, and_, any_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scopes import effective_scopes
@@ -35,14 +37,9 @@ class Principal:
         return self.scopes_by_shop.get(shop_id, frozenset())
 
 
-async def resolve_principal(session: AsyncSession, token: str | None) -> Principal:
-    """401 for a missing, malformed, unknown, expired or revoked token (or a deleted app)."""
-    if not token:
-        raise Unauthorized("A bearer token is required.", error="invalid_request")
-    if not token.startswith(ACCESS_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
-        raise Unauthorized("The access token is malformed.")
-    # One round trip: the token (live, its app and account live) and, one row each, the shops
-    # still visible to it: the account is still a member and the app still installed there.
+def _principal_query(*where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
+    """Live tokens matching ``where`` (their app and account live), one row per shop still
+    visible to each: the account is still a member there and the app still installed."""
     granted = exists().where(
         and_(
             OAuthGrant.shop_id == ShopMember.shop_id,
@@ -51,39 +48,39 @@ async def resolve_principal(session: AsyncSession, token: str | None) -> Princip
             OAuthGrant.revoked_at.is_(None),
         )
     )
-    rows = (
-        await session.execute(
-            select(
-                OAuthToken.id,
-                OAuthToken.client_id,
-                OAuthToken.account_id,
-                OAuthToken.scope,
-                OAuthClient.first_party,
-                OAuthClient.tier,
-                ShopMember.shop_id,
-                ShopMember.role,
-            )
-            .join(OAuthClient, OAuthClient.id == OAuthToken.client_id)
-            .join(Account, Account.id == OAuthToken.account_id)
-            .outerjoin(
-                ShopMember,
-                and_(
-                    ShopMember.account_id == OAuthToken.account_id,
-                    ShopMember.shop_id == any_(OAuthToken.shop_ids),
-                    granted,
-                ),
-            )
-            .where(
-                OAuthToken.access_token_hash == hash_secret(token),
-                OAuthToken.revoked_at.is_(None),
-                OAuthToken.access_expires_at > func.now(),
-                OAuthClient.deleted_at.is_(None),
-                Account.disabled_at.is_(None),
-            )
+    return (
+        select(
+            OAuthToken.id,
+            OAuthToken.client_id,
+            OAuthToken.account_id,
+            OAuthToken.scope,
+            OAuthClient.first_party,
+            OAuthClient.tier,
+            ShopMember.shop_id,
+            ShopMember.role,
         )
-    ).all()
-    if not rows:
-        raise Unauthorized("The access token is invalid, expired or revoked.")
+        .join(OAuthClient, OAuthClient.id == OAuthToken.client_id)
+        .join(Account, Account.id == OAuthToken.account_id)
+        .outerjoin(
+            ShopMember,
+            and_(
+                ShopMember.account_id == OAuthToken.account_id,
+                ShopMember.shop_id == any_(OAuthToken.shop_ids),
+                granted,
+            ),
+        )
+        .where(
+            *where,
+            OAuthToken.revoked_at.is_(None),
+            OAuthToken.access_expires_at > func.now(),
+            OAuthClient.deleted_at.is_(None),
+            Account.disabled_at.is_(None),
+        )
+    )
+
+
+def _principal(rows: Sequence[Row[Any]]) -> Principal:
+    """One token's rows (see :func:`_principal_query`) as its principal."""
     row = rows[0]
     granted_scopes = row.scope.split()
     scopes_by_shop = {
@@ -100,3 +97,32 @@ async def resolve_principal(session: AsyncSession, token: str | None) -> Princip
         first_party=bool(row.first_party),
         tier=str(row.tier),
     )
+
+
+async def resolve_principal(session: AsyncSession, token: str | None) -> Principal:
+    """401 for a missing, malformed, unknown, expired or revoked token (or a deleted app)."""
+    if not token:
+        raise Unauthorized("A bearer token is required.", error="invalid_request")
+    if not token.startswith(ACCESS_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
+        raise Unauthorized("The access token is malformed.")
+    # One round trip: the token and, one row each, the shops still visible to it.
+    query = _principal_query(OAuthToken.access_token_hash == hash_secret(token))
+    rows = (await session.execute(query)).all()
+    if not rows:
+        raise Unauthorized("The access token is invalid, expired or revoked.")
+    return _principal(rows)
+
+
+async def live_principals(
+    session: AsyncSession, token_ids: Collection[int]
+) -> dict[int, Principal]:
+    """The principals of those tokens that are still live, by token id, in one query (the same
+    checks as :func:`resolve_principal`): a token missing from the answer was revoked, has
+    expired, or its app or account is gone."""
+    if not token_ids:
+        return {}
+    query = _principal_query(OAuthToken.id.in_(token_ids))
+    by_token: dict[int, list[Row[Any]]] = {}
+    for row in (await session.execute(query)).all():
+        by_token.setdefault(int(row.id), []).append(row)
+    return {token_id: _principal(rows) for token_id, rows in by_token.items()}

@@ -33,12 +33,15 @@ REFERENCE_HEADER = "X-OrderGate-Execution"
 @dataclass(eq=False)
 class OperationState:
     """What one operation works with: its session (one connection, one transaction), the lock
-    its resolvers take turns on, its DataLoaders (whose caches must not outlive it) and its
-    cost. An HTTP request is one operation; a WebSocket carries many, concurrently."""
+    its resolvers take turns on, its DataLoaders (whose caches must not outlive it), its
+    cost, and on a WebSocket the principal its token resolves to now (not at connect time).
+    An HTTP request is one operation; a WebSocket carries many, concurrently."""
 
     session: AsyncSession
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+    principal: Principal | None = None
+    authorized: dict[str, Authorized] = field(default_factory=dict)
     cost: dict[str, int] | None = None
     projected_rows: int = 0
 
@@ -62,14 +65,35 @@ class GraphQLContext(BaseContext):
         operation gets a session of its own (:meth:`operation_bound`)."""
         super().__init__()
         self.http_request = request
-        self.principal = principal
+        self._principal = principal
         self.codec = codec
-        self._authorized: dict[str, Authorized] = {}
+        # WebSocket only: the bearer token of ``connection_init`` (each operation resolves it
+        # again) and the socket's handler (app/graphql/sockets.py).
+        self.token: str | None = None
+        self.socket: Any = None
         self._request_state = OperationState(session) if session is not None else None
         # Lists of plain objects are projected by compiled plans (app/graphql/projection.py)
         # unless the request asks for the reference path (header below, for comparisons).
         self.projection = request.headers.get(REFERENCE_HEADER, "") != "reference"
         self.max_cost = self.settings.graphql_max_cost
+
+    @property
+    def principal(self) -> Principal:
+        """The running operation's principal (on a WebSocket: resolved again for it), else the
+        connection's."""
+        state = _operation_state.get() or self._request_state
+        if state is not None and state.principal is not None:
+            return state.principal
+        return self._principal
+
+    @principal.setter
+    def principal(self, value: Principal) -> None:
+        self._principal = value
+
+    @property
+    def connection_principal(self) -> Principal:
+        """The principal the connection was opened with."""
+        return self._principal
 
     @property
     def operation(self) -> OperationState:
@@ -134,9 +158,10 @@ class GraphQLContext(BaseContext):
         return settings
 
     def authorize(self, scope: str) -> Authorized:
-        if scope not in self._authorized:
-            self._authorized[scope] = authorize(self.principal, scope, self.http_request)
-        return self._authorized[scope]
+        authorized = self.operation.authorized
+        if scope not in authorized:
+            authorized[scope] = authorize(self.principal, scope, self.http_request)
+        return authorized[scope]
 
     def _loader(self, name: str, make: Callable[[], DataLoader[K, V]]) -> DataLoader[K, V]:
         """The operation's loader ``name``: its cache lives as long as the operation."""

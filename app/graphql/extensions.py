@@ -1,5 +1,6 @@
 """Operation-level extensions: the size gate (before validation), the cost gate (before
-execution) and error codes/masking."""
+execution), the unit of work and token check of WebSocket operations, the per-token
+subscription cap, and error codes/masking."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension, ValidationCache
 from strawberry.types.graphql import OperationType
 
+from app.auth.principal import resolve_principal
 from app.db import Database, is_unavailable
 from app.errors import AppError, ServiceUnavailable
 from app.graphql.context import GraphQLContext
 from app.graphql.cost import count_selections, estimate_cost
+from app.graphql.sockets import registry_of
+from app.graphql.touched import single_shop
 from app.logging import get_logger, safe_error_text
 from app.ratelimit import charge, points_budget
 
@@ -61,6 +65,10 @@ def _operation(ctx: Any) -> tuple[OperationDefinitionNode | None, dict[str, Any]
 
 
 def _reject(ctx: Any, error: GraphQLError) -> None:
+    """Refuse the operation before execution. A subscription is started whatever the result
+    says (strawberry subscribes unconditionally), so it is refused by raising instead."""
+    if ctx.operation_type is OperationType.SUBSCRIPTION:
+        raise error
     ctx.result = GraphQLExecutionResult(data=None, errors=[error])
 
 
@@ -117,8 +125,10 @@ def _refuse(ctx: Any, context: Any, error: AppError) -> None:
 
 class CostLimiter(SchemaExtension):
     """Estimates the operation's cost before any resolver runs, refuses it over the maximum,
-    and charges it to the caller's rate-limit bucket (the same one REST charges), all before
-    execution: a throttled or too costly operation runs nothing."""
+    and charges it to the caller's rate-limit bucket (the same one REST charges: the (app,
+    shop) bucket when the operation touches one shop, else the app-wide one), all before
+    execution: a throttled or too costly operation runs nothing. A subscription is charged its
+    selection's cost once, when it starts."""
 
     async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context
@@ -151,8 +161,9 @@ class CostLimiter(SchemaExtension):
                         },
                     ),
                 )
-            elif op.operation.value != "subscription":
-                await self._charge(ctx, context, cost)
+            else:
+                shop_id = single_shop(ctx.schema._schema, op, fragments, ctx.variables)
+                await self._charge(ctx, context, cost, shop_id)
         yield
 
     @staticmethod
@@ -168,13 +179,16 @@ class CostLimiter(SchemaExtension):
                 maximum = min(maximum, budget)
         return maximum
 
-    async def _charge(self, ctx: Any, context: Any, cost: int) -> None:
-        # HTTP, and queries or mutations sent over the WebSocket: one budget for both.
+    async def _charge(self, ctx: Any, context: Any, cost: int, shop_id: int | None) -> None:
+        # HTTP and WebSocket operations alike: one budget, shared with REST.
         connection = getattr(context, "http_request", None)
         if not isinstance(connection, HTTPConnection):
             return
+        principal = context.principal
+        if shop_id not in principal.shop_ids:
+            shop_id = None  # a shop it cannot see: NOT_FOUND at execution, no bucket of its own
         try:
-            decision = await charge(connection, cost, principal=context.principal)
+            decision = await charge(connection, cost, shop_id=shop_id, principal=principal)
         except ServiceUnavailable as unavailable:  # the store is down and failing closed
             _refuse(ctx, context, unavailable)
             return
@@ -192,9 +206,11 @@ class WebSocketUnitOfWork(SchemaExtension):
     """Each operation sent over a WebSocket is a unit of work of its own, as an HTTP request
     is: its own session (so concurrent operations never share a transaction, and one's commit
     or rollback is never another's) and its own DataLoader caches (so no read outlives its
-    operation). A query or mutation commits before its result is sent; a failed commit turns
-    the result into an error, never a success that was not saved. Subscriptions read the feed
-    in short transactions of their own."""
+    operation). Its token is resolved again, in that session, before anything runs: a token
+    revoked or expired since ``connection_init`` (or that lost a shop) gets UNAUTHORIZED (or
+    the narrower rights), never the socket's old ones. A query or mutation commits before its
+    result is sent; a failed commit turns the result into an error, never a success that was
+    not saved. Subscriptions read the feed in short transactions of their own."""
 
     async def on_operation(self) -> AsyncIterator[None]:
         context = self.execution_context.context
@@ -207,9 +223,15 @@ class WebSocketUnitOfWork(SchemaExtension):
                 yield
 
     async def on_execute(self) -> AsyncIterator[None]:
-        yield
         ctx = self.execution_context
         context = ctx.context
+        if _over_websocket(context):
+            await self._authorise(context)
+            if ctx.operation_type is OperationType.SUBSCRIPTION:
+                # A subscription runs for hours: its token check must not keep a transaction
+                # (a pooled connection, and a snapshot holding back every feed's horizon).
+                await context.serial(context.session.commit())
+        yield
         if not _over_websocket(context) or ctx.operation_type is OperationType.SUBSCRIPTION:
             return
         try:
@@ -222,6 +244,49 @@ class WebSocketUnitOfWork(SchemaExtension):
                 result.errors = [GraphQLError("The operation was not saved.", original_error=error)]
             else:
                 raise
+
+    @staticmethod
+    async def _authorise(context: GraphQLContext) -> None:
+        try:
+            principal = await context.serial(resolve_principal(context.session, context.token))
+        except AppError as error:
+            # The socket itself is closed by the registry's next periodic check.
+            raise app_error(error) from error
+        context.operation.principal = principal
+
+
+class SubscriptionSlots(SchemaExtension):
+    """A token holds at most ``ORDERGATE_GRAPHQL_MAX_SUBSCRIPTIONS_PER_TOKEN`` open
+    subscriptions (all processes; WebSocket and HTTP alike): one more is refused before it
+    starts with TOO_MANY_SUBSCRIPTIONS; the slot is given back when the subscription ends."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        self._held: Any = None
+        try:
+            yield
+        finally:
+            if self._held is not None:
+                principal, registry, member = self._held
+                await registry.end_subscription(principal, member)
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        ctx = self.execution_context
+        context = ctx.context
+        connection = getattr(context, "http_request", None)
+        principal = getattr(context, "principal", None)
+        if (
+            ctx.operation_type is OperationType.SUBSCRIPTION
+            and isinstance(connection, HTTPConnection)
+            and principal is not None
+            and principal.token_id is not None
+        ):
+            registry = registry_of(connection)
+            try:
+                member = await registry.start_subscription(principal)
+            except AppError as error:
+                raise app_error(error) from error
+            self._held = (principal, registry, member)
+        yield
 
 
 def _over_websocket(context: Any) -> bool:
@@ -238,6 +303,14 @@ class ErrorCodes(SchemaExtension):
         if result is None or not errors:
             return
         result.errors = [coded_error(e) for e in errors]
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        """Each result a stream sends (WebSocket, multipart): it is on its way to the client
+        before :meth:`on_operation` ends, so it is coded here."""
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = [coded_error(e) for e in errors]
+        yield
 
 
 def coded_error(error: GraphQLError) -> GraphQLError:

@@ -1,7 +1,8 @@
 """``/graphql``: HTTP (POST, GraphiQL on GET when enabled, multipart subscriptions) resolves the
 request's unit of work and principal with the same FastAPI dependencies as REST; WebSocket
-(graphql-transport-ws) authenticates from the ``connection_init`` payload
-(``{"authorization": "Bearer oga_…"}``), since browsers cannot set headers on a WebSocket."""
+(graphql-transport-ws only) authenticates from the ``connection_init`` payload
+(``{"authorization": "Bearer oga_…"}``), since browsers cannot set headers on a WebSocket,
+and every operation on the socket authenticates again (app/graphql/sockets.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from starlette.exceptions import HTTPException
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
@@ -27,6 +29,7 @@ from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.extensions import coded_error
 from app.graphql.schema import build_schema
+from app.graphql.sockets import GuardedTransportWSHandler, registry_of
 
 ANONYMOUS = Principal(None, None, None, frozenset(), {})
 # Deepest JSON accepted in a request body: graphql-core's own bound on input values (a variable
@@ -98,7 +101,11 @@ def _nested_deeper(value: object, limit: int) -> bool:
 
 class WebSocketGraphQLRouter(CodedGraphQLRouter):
     """graphql-transport-ws messages are JSON *text* frames: strawberry sends bytes as binary
-    frames, which browser clients receive as Blobs and cannot parse."""
+    frames, which browser clients receive as Blobs and cannot parse. The legacy graphql-ws
+    protocol is not offered: its handler knows nothing of the socket registry."""
+
+    protocols = (GRAPHQL_TRANSPORT_WS_PROTOCOL,)
+    graphql_transport_ws_handler_class = GuardedTransportWSHandler
 
     def encode_json(self, data: object) -> str:
         return orjson.dumps(data).decode()
@@ -113,6 +120,8 @@ class WebSocketGraphQLRouter(CodedGraphQLRouter):
                 context.principal = await resolve_principal(session, token)
         except AppError as error:
             raise ConnectionRejectionError({"code": error.code, "message": error.detail}) from error
+        context.token = token
+        await registry_of(context.http_request).open(context.socket)  # may refuse: too many sockets
         return None
 
 
@@ -133,7 +142,12 @@ def graphql_router(settings: Settings) -> APIRouter:
         # /graphql, never a cookie, so a cross-site form post carries no credentials.
         multipart_uploads_enabled=True,
     )
-    ws = WebSocketGraphQLRouter(schema, path="/graphql", context_getter=get_ws_context)
+    ws = WebSocketGraphQLRouter(
+        schema,
+        path="/graphql",
+        context_getter=get_ws_context,
+        max_subscriptions_per_connection=None,  # GuardedTransportWSHandler enforces it, coded
+    )
     router = APIRouter()
     router.routes.extend(r for r in ws.routes if isinstance(r, APIWebSocketRoute))
     router.routes.extend(r for r in http.routes if not isinstance(r, APIWebSocketRoute))

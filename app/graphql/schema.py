@@ -27,6 +27,7 @@ from app.graphql.extensions import (
     BoundedValidation,
     CostLimiter,
     ErrorCodes,
+    SubscriptionSlots,
     WebSocketUnitOfWork,
 )
 from app.graphql.ids import from_global_id
@@ -169,8 +170,11 @@ def build_schema(
         lambda: BoundedValidation(max_selections),
         LimitRules,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        CostLimiter,
+        # Order matters: on_execute hooks run in this order. A WebSocket operation's token is
+        # checked first, then the subscription cap, then the cost is charged.
         WebSocketUnitOfWork,
+        SubscriptionSlots,
+        CostLimiter,
         ErrorCodes,
     ]
     if not introspection:

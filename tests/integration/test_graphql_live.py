@@ -173,6 +173,12 @@ async def test_websocket_subscription_with_token_in_connection_init(
 ) -> None:
     shop_id = shop["shop_id"]
     token = await make_token(db, shop_ids=[shop_id])
+    # The head before the order, read first: with `after: "now"` the subscription could read
+    # its head after the order was committed (it starts asynchronously) and wait forever.
+    head = await client.get(
+        v1(shop_id, "/changes"), params={"cursor": "now"}, headers=bearer(token)
+    )
+    assert head.status_code == 200, head.text
     async with graphql_socket(served_url, f"Bearer {token}") as ws:
         await ws.send(
             orjson.dumps(
@@ -180,9 +186,9 @@ async def test_websocket_subscription_with_token_in_connection_init(
                     "id": "1",
                     "type": "subscribe",
                     "payload": {
-                        "query": 'subscription($s: Int!) { changes(shopId: $s, after: "now") '
-                        "{ type entityId } }",
-                        "variables": {"s": shop_id},
+                        "query": "subscription($s: Int!, $after: String!) "
+                        "{ changes(shopId: $s, after: $after) { type entityId } }",
+                        "variables": {"s": shop_id, "after": head.json()["next_cursor"]},
                     },
                 }
             ).decode()

@@ -21,6 +21,7 @@ from app.main import create_app
 from app.ratelimit import RateLimiter, charge_key
 from tests.conftest import graphql_socket, serving
 from tests.factories import bearer, make_shop, make_token
+from tests.feed_support import eventually
 
 REDIS_URL = os.environ.get("REDIS_URL")
 needs_redis = pytest.mark.skipif(
@@ -461,3 +462,81 @@ async def test_graphql_over_the_websocket_spends_the_same_budget(
 async def _message(ws: Any) -> dict[str, Any]:
     message: dict[str, Any] = orjson.loads(await asyncio.wait_for(ws.recv(), 30))
     return message
+
+
+SHOP_QUERY = "query($s: Int!) { shop(id: $s) { id } }"
+
+
+@needs_redis
+async def test_graphql_on_one_shop_spends_that_shops_bucket_shared_with_rest(
+    limited_app: AppFactory, two_shops: dict[str, Any]
+) -> None:
+    """DESIGN §7: the (app, shop) bucket is one budget whatever the API; only operations over
+    several shops go to the app-wide bucket."""
+    s1, s2 = two_shops["shop1"], two_shops["shop2"]
+    async with limited_app() as c:
+        for _ in range(5):
+            assert (await c.get(orders(s1), headers=two_shops["a"])).status_code == 200
+        spent = await c.post(
+            "/graphql", json={"query": SHOP_QUERY, "variables": {"s": s1}}, headers=two_shops["a"]
+        )
+        assert spent.status_code == 429, spent.text
+        error = spent.json()["errors"][0]
+        assert error["extensions"]["code"] == "THROTTLED"
+        assert error["extensions"]["rate_limit_key"].endswith(f":shop:{s1}")
+        assert int(spent.headers["Retry-After"]) >= 1
+        # Another shop: its own bucket, which GraphQL spends and REST then sees.
+        other = await c.post(
+            "/graphql", json={"query": SHOP_QUERY, "variables": {"s": s2}}, headers=two_shops["a"]
+        )
+        assert other.status_code == 200 and "errors" not in other.json(), other.text
+        assert other.json()["extensions"]["cost"]["remaining"] == 4
+        rest = await c.get(orders(s2), headers=two_shops["a"])
+        assert rest.headers["X-RateLimit-Remaining"] == "3"
+        # Two shops in one operation: the app-wide bucket, untouched so far.
+        both = await c.post(
+            "/graphql",
+            json={"query": f"{{ a: shop(id: {s1}) {{ id }} b: shop(id: {s2}) {{ id }} }}"},
+            headers=two_shops["a"],
+        )
+        assert both.status_code == 200 and both.json()["extensions"]["cost"]["remaining"] == 3
+
+
+@needs_redis
+async def test_a_subscription_costs_its_selection_when_it_starts(
+    settings: Settings, prefix: str, two_shops: dict[str, Any]
+) -> None:
+    """Charged once, to the shop's bucket, before it starts: over budget it never starts."""
+    s1 = two_shops["shop1"]
+    # 1 (orderCreated) + 1 (buyer) + 1 (items: a list of scalars-only objects) = 3 points.
+    subscription = (
+        "subscription($s: [Int!]!) "
+        "{ orderCreated(shopIds: $s) { orderNo buyer { id } items { title } } }"
+    )
+    application = create_app(limited_settings(settings, prefix, ratelimit_points_per_minute=5))
+    async with (
+        application.router.lifespan_context(application),
+        serving(application) as url,
+        httpx.AsyncClient(base_url=url) as c,
+        graphql_socket(url, two_shops["a"]["Authorization"]) as ws,
+    ):
+
+        async def remaining() -> int:
+            status = (await c.get("/v1/rate-limit", headers=two_shops["a"])).json()
+            item = next(i for i in status["items"] if i["shop_id"] == s1)
+            points: int = next(b for b in item["buckets"] if b["name"] == "points")["remaining"]
+            return points
+
+        payload = {"query": subscription, "variables": {"s": [s1]}}
+        await ws.send(orjson.dumps({"id": "1", "type": "subscribe", "payload": payload}).decode())
+        await eventually(lambda: _equals(remaining(), 2), what="subscription charged")
+        await ws.send(orjson.dumps({"id": "2", "type": "subscribe", "payload": payload}).decode())
+        refused = await _message(ws)
+        assert refused["id"] == "2", refused
+        errors = refused["payload"] if refused["type"] == "error" else refused["payload"]["errors"]
+        assert errors[0]["extensions"]["code"] == "THROTTLED", refused
+        assert await remaining() == 2  # a refused subscription spends nothing
+
+
+async def _equals(value: Any, expected: Any) -> bool:
+    return bool(await value == expected)
