@@ -3,6 +3,7 @@ representations); fields a list row lacks come from per-request DataLoaders."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -34,7 +35,7 @@ async def _detail(row: Row, info: Ctx, field: str) -> Any:
     """A field of the full representation, loaded (batched) only when the row lacks it."""
     if field in row:
         return row[field]
-    detail = await info.context.order_details.load(_key(row))
+    detail: Mapping[str, Any] | None = await info.context.order_details.load(_key(row))
     return detail[field] if detail else None
 
 
