@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import TypeAdapter, ValidationError
 from starlette.routing import Match
 
@@ -34,22 +34,23 @@ def _adapter(model: Any) -> TypeAdapter[Any]:
     return TypeAdapter(model)
 
 
-def _route_of(app: FastAPI, method: str, path: str) -> APIRoute | None:
+def _route_of(app: FastAPI, method: str, path: str) -> Any:
+    """The effective route (router-level responses merged in) that serves ``method path``.
+
+    FastAPI keeps included routers nested; ``iter_route_contexts`` walks them as served."""
     scope = {"type": "http", "method": method, "path": path, "root_path": ""}
-    for route in app.router.routes:
-        if isinstance(route, APIRoute) and route.matches(scope)[0] is Match.FULL:
-            return route
+    for context in iter_route_contexts(app.router.routes):
+        if isinstance(context.original_route, APIRoute) and context.matches(scope)[0] is Match.FULL:
+            return context
     return None
 
 
-def _declared(route: APIRoute, status: int) -> tuple[bool, Any]:
+def _declared(route: Any, status: int) -> tuple[bool, Any]:
     """(documented, model) of ``status`` for ``route``."""
+    entry = route.responses.get(status) or route.responses.get(str(status)) or {}
     if status == (route.status_code or 200):
-        return True, route.response_model
-    entry = route.responses.get(status) or route.responses.get(str(status))
-    if entry is None:
-        return False, None
-    return True, entry.get("model")
+        return True, route.response_model or entry.get("model")
+    return bool(entry), entry.get("model")
 
 
 def check_response(app: FastAPI, response: httpx.Response) -> None:
