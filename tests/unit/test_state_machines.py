@@ -74,9 +74,7 @@ def test_order_transitions(state: str, action: str) -> None:
 
 @pytest.mark.parametrize(
     ("state", "action", "kind"),
-    list(
-        itertools.product(AFTER_SALE_MACHINE.states, _actions(AFTER_SALE_MACHINE), AfterSaleType)
-    ),
+    list(itertools.product(AFTER_SALE_MACHINE.states, _actions(AFTER_SALE_MACHINE), AfterSaleType)),
 )
 def test_after_sale_transitions(state: str, action: str, kind: str) -> None:
     expected = AFTER_SALE_ALLOWED.get((state, action, kind))

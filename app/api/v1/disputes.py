@@ -27,7 +27,7 @@ from app.domain.disputes.schemas import (
     EvidenceUploaded,
 )
 from app.domain.disputes.service import DisputeService
-from app.kit.contract import Listing, Page
+from app.kit.contract import Page
 from app.kit.versioning import etag
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["disputes"])
@@ -119,15 +119,15 @@ async def upload_evidence(
 
 @router.get(
     "/disputes/{dispute_id}/evidence",
-    summary="List a dispute's evidence (metadata with sha256)",
-    response_model=Listing[Evidence],
+    summary="List a dispute's evidence (metadata with sha256), oldest first, in one page",
+    response_model=Page[Evidence],
     responses=problems(401, 403, 404, 422),
 )
 async def list_evidence(
     shop_id: ShopId, dispute_id: DisputeId, auth: AfterSalesRead, session: Session
 ) -> Response:
     service = DisputeService(session, auth.shops, auth.actor)
-    return json_bytes_response({"data": await service.evidence_list(shop_id, dispute_id)})
+    return json_bytes_response(await service.evidence_list(shop_id, dispute_id))
 
 
 @router.get(

@@ -125,7 +125,9 @@ class DisputeService:
         )
         return page.mapped(await disputes_public(self.session, page.rows))
 
-    async def evidence_list(self, shop_id: int, dispute_id: int) -> list[Evidence]:
+    async def evidence_list(self, shop_id: int, dispute_id: int) -> Page[Evidence]:
+        """All of the dispute's evidence, oldest first: a dispute holds a handful of files, so
+        the page is always the whole list (``has_more`` false)."""
         await self.entity(shop_id, dispute_id)
         rows = await self.session.execute(
             select(DisputeEvidence)
@@ -133,7 +135,8 @@ class DisputeService:
             .order_by(DisputeEvidence.id)
             .options(defer(DisputeEvidence.content))
         )
-        return [evidence_public(e) for e in rows.scalars()]
+        data = [evidence_public(e) for e in rows.scalars()]
+        return {"data": data, "has_more": False, "next_cursor": None}
 
     async def evidence_file(
         self, shop_id: int, dispute_id: int, evidence_id: int
