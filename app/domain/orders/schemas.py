@@ -324,9 +324,19 @@ class Order(TypedDict):
 class TimelineActor(TypedDict):
     type: Annotated[
         str,
-        Field(description="Who acted: staff, app, platform, buyer, system ...", examples=["app"]),
+        Field(
+            description="Who acted: account (merchant staff), app (an OAuth client), internal "
+            "(the commerce core's ingest) or system.",
+            examples=["account"],
+        ),
     ]
-    id: Annotated[str | None, Field(description="Their label (account, client id ...).")]
+    id: Annotated[
+        str | None,
+        Field(
+            description="Their label: account:<id>, app:<client id>, or the type.",
+            examples=["account:12"],
+        ),
+    ]
 
 
 @read_model
@@ -358,7 +368,9 @@ class PaymentReminder(TypedDict):
     id: int
     coupon_code: Annotated[str | None, Field(examples=["SAVE5"])]
     message: Annotated[str | None, Field(examples=["Your cart is waiting: 5 yuan off today"])]
-    actor: Annotated[str | None, Field(description="Who sent it.")]
+    actor: Annotated[
+        str | None, Field(description="Who sent it (account:<id> or app:<client id>).")
+    ]
     created_at: Timestamp
 
 
