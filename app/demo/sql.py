@@ -22,7 +22,7 @@ from app.demo.plan import CHANGE_STRIDE, EVENT_STRIDE, ITEM_STRIDE, DemoPlan
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.kit.business_days import add_business_days
-from app.models.after_sales import AFTER_SALE_STATUSES, AFTER_SALE_TYPES, DISPUTE_STATUSES
+from app.models.after_sales import AfterSaleStatus, AfterSaleType, DisputeStatus
 
 SHOP_TIMEZONE = "Asia/Shanghai"
 # The dispute service's review window: due 5 business days after submission, decided no
@@ -102,8 +102,8 @@ def after_sale_actions(status: str, type_: str) -> str:
     whens = " ".join(
         f"WHEN {status} = {lit(s)} AND {type_} = {lit(t)} THEN "
         f"{lit(_json_list(AFTER_SALE_MACHINE.allowed_actions(s, t)))}::jsonb"
-        for s in AFTER_SALE_STATUSES
-        for t in AFTER_SALE_TYPES
+        for s in AfterSaleStatus
+        for t in AfterSaleType
     )
     return f"(CASE {whens} END)"
 
@@ -112,7 +112,7 @@ def dispute_actions(status: str) -> str:
     whens = " ".join(
         f"WHEN {status} = {lit(s)} THEN "
         f"{lit(_json_list(DISPUTE_MACHINE.allowed_actions(s)))}::jsonb"
-        for s in DISPUTE_STATUSES
+        for s in DisputeStatus
     )
     return f"(CASE {whens} END)"
 
@@ -753,6 +753,7 @@ CROSS JOIN LATERAL (
                             ("address", s, c["receiver_address"]),
                             ("province", s, c["province"]),
                             ("city", s, c["city"]),
+                            ("masked", "b", "false"),
                         ]
                     ),
                 ),

@@ -3,21 +3,38 @@ disputes). Orders have their own richer list in domain/orders/listing.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.errors import InvalidCursor
+from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, from_micros, micros
 
 NEWEST_FIRST = "-created_at"
+E = TypeVar("E")
+T = TypeVar("T")
 
 
-async def newest_first_page(
+@dataclass(frozen=True, slots=True)
+class RowsPage(Generic[E]):
+    """A page of entities before they become read models (see :meth:`mapped`)."""
+
+    rows: list[E]
+    has_more: bool
+    next_cursor: str | None
+
+    def mapped(self, data: Sequence[T]) -> Page[T]:
+        """The API page: ``data`` are the rows' representations, in the rows' order."""
+        return {"data": list(data), "has_more": self.has_more, "next_cursor": self.next_cursor}
+
+
+async def newest_first_rows(
     session: AsyncSession,
     stmt: Select[Any],
     *,
@@ -27,14 +44,14 @@ async def newest_first_page(
     codec: KeysetCodec,
     cursor: str | None,
     limit: int,
-    public: Callable[[Any], dict[str, Any]],
     backward: bool = False,
-) -> dict[str, Any]:
-    """``{data, next_cursor, has_more}``; ``stmt`` selects one ORM entity, already filtered.
+) -> RowsPage[Any]:
+    """A page of the entities ``stmt`` selects (one ORM entity, already filtered).
 
     ``backward`` (GraphQL's ``last``/``before``) reads ``cursor`` as a position to page
     *before*: the ``limit`` rows just before it (the oldest rows without a cursor), still
-    newest first; ``has_more`` then says newer rows exist before them."""
+    newest first; ``has_more`` then says newer rows exist before them (GraphQL builds its
+    cursors from the rows, so a backward page has no ``next_cursor``)."""
     if cursor is not None:
         when, last_id = codec.decode(cursor, listing=listing, sort=NEWEST_FIRST, arity=2)
         if not isinstance(when, int) or not isinstance(last_id, int):
@@ -57,16 +74,39 @@ async def newest_first_page(
     if backward:
         rows.reverse()
     edge = None
-    if has_more:
-        row = rows[0] if backward else rows[-1]
+    if has_more and not backward:
+        row = rows[-1]
         edge = codec.encode(listing, NEWEST_FIRST, [micros(getattr(row, created_at.key)), row.id])
-    data = [public(r) for r in rows]
-    if backward:
-        return {"data": data, "next_cursor": None, "prev_cursor": edge, "has_more": has_more}
-    return {"data": data, "next_cursor": edge, "has_more": has_more}
+    return RowsPage(rows, has_more, edge)
 
 
-def row_cursor(codec: KeysetCodec, listing: str, row: dict[str, Any]) -> str:
+async def newest_first_page(
+    session: AsyncSession,
+    stmt: Select[Any],
+    *,
+    created_at: InstrumentedAttribute[Any],
+    id_: InstrumentedAttribute[Any],
+    listing: str,
+    codec: KeysetCodec,
+    cursor: str | None,
+    limit: int,
+    public: Callable[[Any], dict[str, Any]],
+) -> dict[str, Any]:
+    """:func:`newest_first_rows` as ``{data, next_cursor, has_more}`` of ``public(row)``."""
+    page = await newest_first_rows(
+        session,
+        stmt,
+        created_at=created_at,
+        id_=id_,
+        listing=listing,
+        codec=codec,
+        cursor=cursor,
+        limit=limit,
+    )
+    return dict(page.mapped([public(r) for r in page.rows]))
+
+
+def row_cursor(codec: KeysetCodec, listing: str, row: Mapping[str, Any]) -> str:
     """The cursor of a public row (``created_at`` RFC 3339, ``id``) of a newest-first list."""
     when = micros(datetime.fromisoformat(row["created_at"]))
     return codec.encode(listing, NEWEST_FIRST, [when, row["id"]])

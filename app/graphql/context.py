@@ -19,8 +19,13 @@ from app.auth.dependencies import Authorized, authorize
 from app.auth.principal import Principal
 from app.auth.scope import ShopScope
 from app.config import Settings
+from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
+from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.orders import batch
 from app.domain.orders.batch import OrderKey
+from app.domain.orders.schemas import Order as OrderOut
+from app.domain.orders.schemas import PaymentReminder as PaymentReminderOut
+from app.domain.orders.schemas import Shipment as ShipmentOut
 from app.domain.shops.repository import shops_in
 from app.kit.keyset import KeysetCodec
 
@@ -184,13 +189,13 @@ class GraphQLContext(BaseContext):
         return DataLoader(load_fn=batch_load)
 
     @property
-    def order_details(self) -> DataLoader[OrderKey, dict[str, Any] | None]:
+    def order_details(self) -> DataLoader[OrderKey, OrderOut | None]:
         return self._loader(
             "order_details", lambda: self._order_loader("orders:read", batch.public_orders)
         )
 
     @property
-    def shipments(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+    def shipments(self) -> DataLoader[OrderKey, list[ShipmentOut] | None]:
         return self._loader(
             "shipments", lambda: self._order_loader("orders:read", batch.shipments_of, list)
         )
@@ -202,21 +207,21 @@ class GraphQLContext(BaseContext):
         )
 
     @property
-    def payment_reminders(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+    def payment_reminders(self) -> DataLoader[OrderKey, list[PaymentReminderOut] | None]:
         return self._loader(
             "payment_reminders",
             lambda: self._order_loader("orders:read", batch.reminders_of, list),
         )
 
     @property
-    def after_sales(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+    def after_sales(self) -> DataLoader[OrderKey, list[AfterSaleOut] | None]:
         return self._loader(
             "after_sales",
             lambda: self._order_loader("after_sales:read", batch.after_sales_of, list),
         )
 
     @property
-    def disputes(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+    def disputes(self) -> DataLoader[OrderKey, list[DisputeOut] | None]:
         return self._loader(
             "disputes", lambda: self._order_loader("after_sales:read", batch.disputes_of, list)
         )

@@ -410,11 +410,17 @@ class Mutation:
                 batch,
                 pii=auth.can_read_pii(shop_id),
             )
-            for r in result["results"]:
-                r.setdefault("order", None)
-                error = r.pop("error", None)
-                r["error"] = _problem_as_user_error(error) if error else None
-            return result
+            # GraphQL's entry: both keys always present, the problem as a user error.
+            results = [
+                {
+                    "order_id": r["order_id"],
+                    "ok": r["ok"],
+                    "order": r.get("order"),
+                    "error": _problem_as_user_error(r["error"]) if "error" in r else None,
+                }
+                for r in result["results"]
+            ]
+            return {**result, "results": results}
 
         payload = await run_mutation(
             info,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +52,7 @@ def window(first: int | None, after: str | None, last: int | None, before: str |
     return Window(first if first is not None else DEFAULT_LIMIT, after, False)
 
 
-def page_info(page: dict[str, Any], win: Window, cursors: Sequence[str]) -> dict[str, Any]:
+def page_info(page: Mapping[str, Any], win: Window, cursors: Sequence[str]) -> dict[str, Any]:
     """Relay ``pageInfo``. The direction not paged in is inferred from the cursor: a cursor
     names a row of the list, so rows exist on its other side (the Relay spec allows this)."""
     return {

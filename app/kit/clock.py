@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import overload
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+@overload
+def rfc3339(value: datetime) -> str: ...
+@overload
+def rfc3339(value: datetime | None) -> str | None: ...
 
 
 def rfc3339(value: datetime | None) -> str | None:

@@ -52,3 +52,14 @@ class Listing(TypedDict, Generic[T]):
     """A short list returned whole (no paging)."""
 
     data: list[T]
+
+
+Timestamp = Annotated[
+    str,
+    Field(
+        description="RFC 3339 instant in UTC.",
+        examples=["2026-11-26T08:00:00Z"],
+        json_schema_extra={"format": "date-time"},
+    ),
+]
+"""An instant as the API writes it (``app.kit.clock.rfc3339``): RFC 3339, UTC, ``Z``."""

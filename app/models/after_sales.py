@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
@@ -17,31 +18,66 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, created_at_column, one_of
+from app.models.base import Base, created_at_column, enum_column, one_of
 from app.models.orders import order_fk
 
-AFTER_SALE_TYPES = ("refund_only", "return_refund", "exchange")
-AFTER_SALE_STATUSES = (
-    "requested",
-    "approved",
-    "rejected",
-    "awaiting_return",
-    "returned",
-    "refunded",
-    "exchanged",
-    "closed",
-)
-DISPUTE_KINDS = ("logistics", "malicious_claim")
-DISPUTE_STATUSES = ("open", "evidence_submitted", "under_review", "won", "lost")
-EVIDENCE_KINDS = ("chat_log", "qc_report", "shipping_proof", "other")
+
+# One definition each (columns, CHECK constraints, filters, read models, GraphQL).
+class AfterSaleType(StrEnum):
+    """What the buyer asks for: money back only, return for money, or return for another."""
+
+    REFUND_ONLY = "refund_only"
+    RETURN_REFUND = "return_refund"
+    EXCHANGE = "exchange"
+
+
+class AfterSaleStatus(StrEnum):
+    """requested -> approved | rejected; approved -> awaiting_return (returns, exchanges) or
+    refunded (refund only); awaiting_return -> returned -> refunded | exchanged; open ones can
+    be closed."""
+
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    AWAITING_RETURN = "awaiting_return"
+    RETURNED = "returned"
+    REFUNDED = "refunded"
+    EXCHANGED = "exchanged"
+    CLOSED = "closed"
+
+
+class DisputeKind(StrEnum):
+    """A logistics dispute or an appeal against a malicious claim."""
+
+    LOGISTICS = "logistics"
+    MALICIOUS_CLAIM = "malicious_claim"
+
+
+class DisputeStatus(StrEnum):
+    """open -> evidence_submitted -> under_review -> won | lost."""
+
+    OPEN = "open"
+    EVIDENCE_SUBMITTED = "evidence_submitted"
+    UNDER_REVIEW = "under_review"
+    WON = "won"
+    LOST = "lost"
+
+
+class EvidenceKind(StrEnum):
+    """What a piece of dispute evidence is."""
+
+    CHAT_LOG = "chat_log"
+    QC_REPORT = "qc_report"
+    SHIPPING_PROOF = "shipping_proof"
+    OTHER = "other"
 
 
 class AfterSale(Base):
     __tablename__ = "after_sales"
     __table_args__ = (
         order_fk(),
-        CheckConstraint(one_of("type", AFTER_SALE_TYPES), name="type_valid"),
-        CheckConstraint(one_of("status", AFTER_SALE_STATUSES), name="status_valid"),
+        CheckConstraint(one_of("type", AfterSaleType), name="type_valid"),
+        CheckConstraint(one_of("status", AfterSaleStatus), name="status_valid"),
         Index("ix_after_sales_shop_order", "shop_id", "order_id"),
         Index("ix_after_sales_shop_created", "shop_id", "created_at", "id"),
         Index("ix_after_sales_shop_status", "shop_id", "status", "created_at"),
@@ -50,8 +86,8 @@ class AfterSale(Base):
     shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     order_id: Mapped[int]
-    type: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20))
+    type: Mapped[AfterSaleType] = enum_column(AfterSaleType)
+    status: Mapped[AfterSaleStatus] = enum_column(AfterSaleStatus)
     reason: Mapped[str] = mapped_column(Text)
     amount: Mapped[int]
     reject_reason: Mapped[str | None] = mapped_column(Text)
@@ -67,8 +103,8 @@ class Dispute(Base):
     __tablename__ = "disputes"
     __table_args__ = (
         order_fk(),
-        CheckConstraint(one_of("kind", DISPUTE_KINDS), name="kind_valid"),
-        CheckConstraint(one_of("status", DISPUTE_STATUSES), name="status_valid"),
+        CheckConstraint(one_of("kind", DisputeKind), name="kind_valid"),
+        CheckConstraint(one_of("status", DisputeStatus), name="status_valid"),
         Index("ix_disputes_shop_order", "shop_id", "order_id"),
         Index("ix_disputes_shop_created", "shop_id", "created_at", "id"),
     )
@@ -77,8 +113,8 @@ class Dispute(Base):
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     order_id: Mapped[int]
     after_sale_id: Mapped[int | None]
-    kind: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[DisputeKind] = enum_column(DisputeKind)
+    status: Mapped[DisputeStatus] = enum_column(DisputeStatus)
     description: Mapped[str] = mapped_column(Text)
     submitted_at: Mapped[datetime | None]
     review_due_at: Mapped[datetime | None]
@@ -94,7 +130,7 @@ class DisputeEvidence(Base):
         ForeignKeyConstraint(
             ["shop_id", "dispute_id"], ["disputes.shop_id", "disputes.id"], ondelete="CASCADE"
         ),
-        CheckConstraint(one_of("kind", EVIDENCE_KINDS), name="kind_valid"),
+        CheckConstraint(one_of("kind", EvidenceKind), name="kind_valid"),
         CheckConstraint("size_bytes <= 10485760", name="size_limit"),
         Index("ix_dispute_evidence_shop_dispute", "shop_id", "dispute_id"),
     )
@@ -102,7 +138,7 @@ class DisputeEvidence(Base):
     shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     dispute_id: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[EvidenceKind] = enum_column(EvidenceKind)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, MetaData, func
+from sqlalchemy import BigInteger, DateTime, Enum, MetaData, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import UserDefinedType
@@ -37,14 +39,29 @@ class Base(DeclarativeBase):
     }
 
 
+def one_of(column: str, values: Iterable[str]) -> str:
+    """SQL for a CHECK constraint restricting ``column`` to ``values`` (strings or a StrEnum)."""
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
+
+
+def enum_column(enum: type[StrEnum], *, server_default: str | None = None) -> Any:
+    """A ``varchar(20)`` column holding ``enum``'s values, read back as its members.
+
+    Not a PostgreSQL enum type (adding a value needs no type migration); the table's CHECK
+    constraint (:func:`one_of`) guards the values."""
+    kind = Enum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+    return mapped_column(kind, server_default=server_default)
+
+
 def created_at_column() -> Mapped[datetime]:
     return mapped_column(server_default=func.now())
 
 
 def updated_at_column() -> Mapped[datetime]:
     return mapped_column(server_default=func.now(), onupdate=func.now())
-
-
-def one_of(column: str, values: tuple[str, ...]) -> str:
-    """SQL for a CHECK constraint restricting ``column`` to ``values``."""
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"

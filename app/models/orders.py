@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -21,24 +22,59 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, created_at_column, one_of
+from app.models.base import Base, created_at_column, enum_column, one_of
 
-ORDER_STATUSES = ("pending_payment", "paid", "shipped", "completed", "closed")
-PAY_STATUSES = ("unpaid", "paid", "partially_refunded", "refunded")
-PAY_METHODS = ("douyin_pay", "alipay", "wechat_pay")
-TRAFFIC_SOURCES = ("live_room", "short_video", "product_card", "search", "other")
+
+# The one definition of each order enum: the columns, the CHECK constraints, the filters, the
+# read models and GraphQL (strawberry.enum) all use these; values are the API's spellings.
+class OrderStatus(StrEnum):
+    """Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
+    unpaid order can be closed, and a full refund closes a paid one."""
+
+    PENDING_PAYMENT = "pending_payment"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    COMPLETED = "completed"
+    CLOSED = "closed"
+
+
+class PayStatus(StrEnum):
+    """Money state, independent of fulfilment (a shipped order can be partially refunded)."""
+
+    UNPAID = "unpaid"
+    PAID = "paid"
+    PARTIALLY_REFUNDED = "partially_refunded"
+    REFUNDED = "refunded"
+
+
+class PayMethod(StrEnum):
+    """How the buyer paid."""
+
+    DOUYIN_PAY = "douyin_pay"
+    ALIPAY = "alipay"
+    WECHAT_PAY = "wechat_pay"
+
+
+class TrafficSource(StrEnum):
+    """Where the buyer came from (live room, short video, product card, search, other)."""
+
+    LIVE_ROOM = "live_room"
+    SHORT_VIDEO = "short_video"
+    PRODUCT_CARD = "product_card"
+    SEARCH = "search"
+    OTHER = "other"
 
 
 class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
         UniqueConstraint("shop_id", "order_no"),
-        CheckConstraint(one_of("status", ORDER_STATUSES), name="status_valid"),
-        CheckConstraint(one_of("pay_status", PAY_STATUSES), name="pay_status_valid"),
+        CheckConstraint(one_of("status", OrderStatus), name="status_valid"),
+        CheckConstraint(one_of("pay_status", PayStatus), name="pay_status_valid"),
         CheckConstraint(
-            f"pay_method IS NULL OR {one_of('pay_method', PAY_METHODS)}", name="pay_method_valid"
+            f"pay_method IS NULL OR {one_of('pay_method', PayMethod)}", name="pay_method_valid"
         ),
-        CheckConstraint(one_of("traffic_source", TRAFFIC_SOURCES), name="traffic_source_valid"),
+        CheckConstraint(one_of("traffic_source", TrafficSource), name="traffic_source_valid"),
         CheckConstraint("paid_amount >= 0 AND goods_amount >= 0", name="amounts_non_negative"),
         Index("ix_orders_shop_created", "shop_id", text("created_at DESC"), text("id DESC")),
         Index("ix_orders_shop_updated", "shop_id", text("updated_at DESC"), text("id DESC")),
@@ -93,9 +129,9 @@ class Order(Base):
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     order_no: Mapped[str] = mapped_column(String(19))
-    status: Mapped[str] = mapped_column(String(20))
-    pay_status: Mapped[str] = mapped_column(String(20))
-    pay_method: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[OrderStatus] = enum_column(OrderStatus)
+    pay_status: Mapped[PayStatus] = enum_column(PayStatus)
+    pay_method: Mapped[PayMethod | None] = enum_column(PayMethod)
     goods_amount: Mapped[int]
     discount_amount: Mapped[int] = mapped_column(server_default="0")
     shipping_fee: Mapped[int] = mapped_column(server_default="0")
@@ -108,7 +144,7 @@ class Order(Base):
     receiver_address: Mapped[str] = mapped_column(String(500))
     province: Mapped[str] = mapped_column(String(32))
     city: Mapped[str] = mapped_column(String(64))
-    traffic_source: Mapped[str] = mapped_column(String(20), server_default="other")
+    traffic_source: Mapped[TrafficSource] = enum_column(TrafficSource, server_default="other")
     room_id: Mapped[str | None] = mapped_column(String(32))
     video_id: Mapped[str | None] = mapped_column(String(32))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("authors.id"))

@@ -192,6 +192,8 @@ async def test_dispute_evidence_submit_decide(
 
     listed = (await client.get(v1(shop_id, f"/disputes/{d['id']}/evidence"), headers=owner)).json()
     assert [e["kind"] for e in listed["data"]] == ["shipping_proof", "chat_log"]
+    # The one list envelope: the whole list in one page.
+    assert listed["has_more"] is False and listed["next_cursor"] is None
     dl = await client.get(v1(shop_id, f"/disputes/{d['id']}/evidence/{ev['id']}"), headers=owner)
     assert dl.status_code == 200 and dl.content == PNG
     assert dl.headers["content-type"] == "image/png"
@@ -212,6 +214,7 @@ async def test_dispute_evidence_submit_decide(
     assert (await client.post(url, json={"outcome": "won"}, headers=owner)).status_code == 401
     r = await client.post(url, json={"outcome": "won"}, headers=internal_headers)
     assert r.status_code == 200 and r.json()["status"] == "won"
+    won = r.json()
     r = await client.post(url, json={"outcome": "lost"}, headers=internal_headers)
     assert r.status_code == 409
     detail = (await client.get(v1(shop_id, f"/orders/{order['id']}"), headers=owner)).json()
@@ -227,6 +230,11 @@ async def test_dispute_evidence_submit_decide(
         v1(shop_id, "/disputes"), params={"status": "won"}, headers=owner
     )
     assert [x["id"] for x in listed_disputes.json()["data"]] == [d["id"]]
+    # Every dispute representation carries the review window: the list and the order detail too.
+    window = won["review_window"]
+    assert window is not None and window["business_days"] == "3-5"
+    assert listed_disputes.json()["data"][0]["review_window"] == window
+    assert [x["review_window"] for x in detail["disputes"]] == [window]
 
 
 async def test_evidence_limits(

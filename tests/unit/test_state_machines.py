@@ -11,7 +11,7 @@ from app.domain.disputes.states import DISPUTE_MACHINE
 from app.domain.orders.states import ORDER_MACHINE
 from app.errors import InvalidTransition
 from app.kit.state_machine import StateMachine, Transition
-from app.models.after_sales import AFTER_SALE_TYPES
+from app.models.after_sales import AfterSaleType
 
 # The expected tables, written out independently of the code under test.
 ORDER_ALLOWED = {
@@ -27,12 +27,12 @@ ORDER_ALLOWED = {
 }
 AFTER_SALE_ALLOWED = {
     # (state, action, type) -> target
-    **{("requested", "approve", t): "approved" for t in AFTER_SALE_TYPES},
-    **{("requested", "reject", t): "rejected" for t in AFTER_SALE_TYPES},
+    **{("requested", "approve", t): "approved" for t in AfterSaleType},
+    **{("requested", "reject", t): "rejected" for t in AfterSaleType},
     **{
         (s, "close", t): "closed"
         for s in ("requested", "approved", "awaiting_return")
-        for t in AFTER_SALE_TYPES
+        for t in AfterSaleType
     },
     ("approved", "request_return", "return_refund"): "awaiting_return",
     ("approved", "request_return", "exchange"): "awaiting_return",
@@ -74,9 +74,7 @@ def test_order_transitions(state: str, action: str) -> None:
 
 @pytest.mark.parametrize(
     ("state", "action", "kind"),
-    list(
-        itertools.product(AFTER_SALE_MACHINE.states, _actions(AFTER_SALE_MACHINE), AFTER_SALE_TYPES)
-    ),
+    list(itertools.product(AFTER_SALE_MACHINE.states, _actions(AFTER_SALE_MACHINE), AfterSaleType)),
 )
 def test_after_sale_transitions(state: str, action: str, kind: str) -> None:
     expected = AFTER_SALE_ALLOWED.get((state, action, kind))

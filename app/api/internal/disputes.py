@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path
 
@@ -11,7 +11,7 @@ from app.api.params import MAX_BIGINT, ShopId
 from app.auth.internal import InternalActor
 from app.auth.scope import ShopScope
 from app.db import Session
-from app.domain.disputes.schemas import DisputeDecision
+from app.domain.disputes.schemas import Dispute, DisputeDecision
 from app.domain.disputes.service import DisputeService
 from app.domain.shops.repository import require_shop
 
@@ -21,6 +21,7 @@ DisputeId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Dispute id")]
 
 @router.post(
     "/disputes/{dispute_id}/decide",
+    response_model=Dispute,
     summary="Record the platform's decision: won or lost",
     responses=problems(400, 401, 404, 409, 422),
 )
@@ -30,7 +31,7 @@ async def decide_dispute(
     body: DisputeDecision,
     session: Session,
     actor: InternalActor,
-) -> dict[str, Any]:
+) -> Dispute:
     await require_shop(session, shop_id)
     service = DisputeService(session, ShopScope.of([shop_id]), actor)
     return await service.decide(shop_id, dispute_id, body)

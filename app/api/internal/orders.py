@@ -3,18 +3,18 @@ carrier scans). Each route is one domain service call in one transaction."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Response
 
+from app.api.docs import problems
 from app.api.params import OrderId, ShopId
 from app.auth.internal import InternalActor
 from app.auth.scope import ShopScope
 from app.db import Session
-from app.domain.after_sales.schemas import AfterSaleCreate
+from app.domain.after_sales.schemas import AfterSale, AfterSaleCreate
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.audit.actor import Actor
 from app.domain.orders.schemas import (
+    Order,
     OrderClose,
     OrderComplete,
     OrderCreate,
@@ -26,6 +26,9 @@ from app.domain.orders.service import OrderService
 from app.domain.shops.repository import require_shop
 
 router = APIRouter(prefix="/internal/v1/shops/{shop_id}", tags=["internal"])
+# Ingest writes: unknown shop/order 404; invalid_transition, version_conflict, order_exists 409;
+# a business rule on the input (discount above goods, signed twice) 400.
+_WRITE = problems(400, 401, 404, 409, 422)
 
 
 async def _orders(session: Session, shop_id: int, actor: Actor) -> OrderService:
@@ -33,59 +36,99 @@ async def _orders(session: Session, shop_id: int, actor: Actor) -> OrderService:
     return OrderService(session, ShopScope.of([shop_id]), actor)
 
 
-@router.post("/orders", status_code=201, summary="Ingest a new order")
+@router.post(
+    "/orders",
+    status_code=201,
+    response_model=Order,
+    summary="Ingest a new order",
+    responses=_WRITE,
+)
 async def create_order(
     shop_id: ShopId, body: OrderCreate, session: Session, actor: InternalActor, response: Response
-) -> dict[str, Any]:
+) -> Order:
     order = await (await _orders(session, shop_id, actor)).create(shop_id, body)
     response.headers["Location"] = f"/internal/v1/shops/{shop_id}/orders/{order['id']}"
     return order
 
 
-@router.get("/orders/{order_id}", summary="Read one order (checks and tools)")
+@router.get(
+    "/orders/{order_id}",
+    response_model=Order,
+    summary="Read one order (checks and tools)",
+    responses=problems(401, 404, 422),
+)
 async def get_order(
     shop_id: ShopId, order_id: OrderId, session: Session, actor: InternalActor
-) -> dict[str, Any]:
+) -> Order:
     return await (await _orders(session, shop_id, actor)).get(shop_id, order_id)
 
 
-@router.post("/orders/{order_id}/pay", summary="Record the buyer's payment")
+@router.post(
+    "/orders/{order_id}/pay",
+    response_model=Order,
+    summary="Record the buyer's payment",
+    responses=_WRITE,
+)
 async def pay_order(
     shop_id: ShopId, order_id: OrderId, body: OrderPay, session: Session, actor: InternalActor
-) -> dict[str, Any]:
+) -> Order:
     return await (await _orders(session, shop_id, actor)).pay(shop_id, order_id, body)
 
 
-@router.post("/orders/{order_id}/close", summary="Close an unpaid order (timeout or cancel)")
+@router.post(
+    "/orders/{order_id}/close",
+    response_model=Order,
+    summary="Close an unpaid order (timeout or cancel)",
+    responses=_WRITE,
+)
 async def close_order(
     shop_id: ShopId, order_id: OrderId, body: OrderClose, session: Session, actor: InternalActor
-) -> dict[str, Any]:
+) -> Order:
     return await (await _orders(session, shop_id, actor)).close(shop_id, order_id, body)
 
 
-@router.post("/orders/{order_id}/ship", summary="Record a parcel handed to a carrier")
+@router.post(
+    "/orders/{order_id}/ship",
+    response_model=Order,
+    summary="Record a parcel handed to a carrier",
+    responses=_WRITE,
+)
 async def ship_order(
     shop_id: ShopId, order_id: OrderId, body: OrderShip, session: Session, actor: InternalActor
-) -> dict[str, Any]:
+) -> Order:
     return await (await _orders(session, shop_id, actor)).ship(shop_id, order_id, body)
 
 
-@router.post("/orders/{order_id}/sign", summary="Carrier delivery scan (signed for)")
+@router.post(
+    "/orders/{order_id}/sign",
+    response_model=Order,
+    summary="Carrier delivery scan (signed for)",
+    responses=_WRITE,
+)
 async def sign_order(
     shop_id: ShopId, order_id: OrderId, body: OrderSign, session: Session, actor: InternalActor
-) -> dict[str, Any]:
+) -> Order:
     return await (await _orders(session, shop_id, actor)).sign(shop_id, order_id, body)
 
 
-@router.post("/orders/{order_id}/complete", summary="Complete a delivered order")
+@router.post(
+    "/orders/{order_id}/complete",
+    response_model=Order,
+    summary="Complete a delivered order",
+    responses=_WRITE,
+)
 async def complete_order(
     shop_id: ShopId, order_id: OrderId, body: OrderComplete, session: Session, actor: InternalActor
-) -> dict[str, Any]:
+) -> Order:
     return await (await _orders(session, shop_id, actor)).complete(shop_id, order_id, body)
 
 
 @router.post(
-    "/orders/{order_id}/after-sales", status_code=201, summary="Buyer opens an after-sale request"
+    "/orders/{order_id}/after-sales",
+    status_code=201,
+    response_model=AfterSale,
+    summary="Buyer opens an after-sale request",
+    responses=_WRITE,
 )
 async def open_after_sale(
     shop_id: ShopId,
@@ -94,7 +137,7 @@ async def open_after_sale(
     session: Session,
     actor: InternalActor,
     response: Response,
-) -> dict[str, Any]:
+) -> AfterSale:
     await require_shop(session, shop_id)
     after_sale = await AfterSaleService(session, ShopScope.of([shop_id]), actor).open(
         shop_id, order_id, body

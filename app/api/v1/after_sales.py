@@ -11,12 +11,12 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
-from app.api.v1.schemas import AfterSaleOut, AfterSalePage, ok
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
 from app.db import Session
-from app.domain.after_sales.schemas import AfterSaleAction, AfterSaleListParams
+from app.domain.after_sales.schemas import AfterSale, AfterSaleAction, AfterSaleListParams
 from app.domain.after_sales.service import AfterSaleService
+from app.kit.contract import Page
 from app.kit.versioning import etag
 
 router = APIRouter(prefix="/v1/shops/{shop_id}/after-sales", tags=["after-sales"])
@@ -26,7 +26,8 @@ AfterSaleId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="After-sale i
 @router.get(
     "",
     summary="List after-sales (newest first, keyset)",
-    responses={**ok(AfterSalePage), **problems(*READ_ERRORS)},
+    response_model=Page[AfterSale],
+    responses=problems(*READ_ERRORS),
 )
 async def list_after_sales(
     shop_id: ShopId,
@@ -42,7 +43,8 @@ async def list_after_sales(
 @router.get(
     "/{after_sale_id}",
     summary="One after-sale",
-    responses={**ok(AfterSaleOut), **problems(401, 403, 404, 422)},
+    response_model=AfterSale,
+    responses=problems(401, 403, 404, 422),
 )
 async def get_after_sale(
     shop_id: ShopId, after_sale_id: AfterSaleId, auth: AfterSalesRead, session: Session
@@ -55,7 +57,8 @@ async def get_after_sale(
     "/{after_sale_id}/actions",
     summary="approve, reject, request_return, confirm_return_received, refund, offer_exchange, "
     "close",
-    responses={**ok(AfterSaleOut), **problems(*WRITE_ERRORS)},
+    response_model=AfterSale,
+    responses=problems(*WRITE_ERRORS),
 )
 async def act_on_after_sale(
     shop_id: ShopId,

@@ -13,18 +13,21 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, OrderId, ShopId
 from app.api.responses import json_bytes_response
-from app.api.v1.schemas import DisputeOut, DisputePage, EvidenceList, EvidenceOut, ok
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, DisputesWrite
 from app.db import Session
-from app.domain.disputes.evidence import MAX_EVIDENCE_BYTES
+from app.domain.disputes.evidence import ALLOWED_TYPES, MAX_EVIDENCE_BYTES
 from app.domain.disputes.schemas import (
+    Dispute,
     DisputeCreate,
     DisputeListParams,
     DisputeSubmit,
+    Evidence,
     EvidenceKind,
+    EvidenceUploaded,
 )
 from app.domain.disputes.service import DisputeService
+from app.kit.contract import Page
 from app.kit.versioning import etag
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["disputes"])
@@ -37,7 +40,8 @@ _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
     "/orders/{order_id}/disputes",
     status_code=201,
     summary="Open a logistics dispute or a malicious-claim appeal on an order",
-    responses={**ok(DisputeOut, 201), **problems(*WRITE_ERRORS)},
+    response_model=Dispute,
+    responses=problems(*WRITE_ERRORS),
 )
 async def open_dispute(
     shop_id: ShopId, order_id: OrderId, body: DisputeCreate, auth: DisputesWrite, write: Write
@@ -53,7 +57,8 @@ async def open_dispute(
 @router.get(
     "/disputes",
     summary="List disputes (newest first, keyset)",
-    responses={**ok(DisputePage), **problems(*READ_ERRORS)},
+    response_model=Page[Dispute],
+    responses=problems(*READ_ERRORS),
 )
 async def list_disputes(
     shop_id: ShopId,
@@ -69,7 +74,8 @@ async def list_disputes(
 @router.get(
     "/disputes/{dispute_id}",
     summary="One dispute, with its review window once submitted",
-    responses={**ok(DisputeOut), **problems(401, 403, 404, 422)},
+    response_model=Dispute,
+    responses=problems(401, 403, 404, 422),
 )
 async def get_dispute(
     shop_id: ShopId, dispute_id: DisputeId, auth: AfterSalesRead, session: Session
@@ -82,7 +88,8 @@ async def get_dispute(
     "/disputes/{dispute_id}/evidence",
     status_code=201,
     summary=f"Upload evidence (multipart `file` + `kind`, <= {MAX_EVIDENCE_BYTES} bytes)",
-    responses={**ok(EvidenceOut, 201), **problems(400, 401, 403, 404, 409, 413, 415, 422)},
+    response_model=EvidenceUploaded,
+    responses=problems(400, 401, 403, 404, 409, 413, 415, 422),
 )
 async def upload_evidence(
     shop_id: ShopId,
@@ -112,24 +119,32 @@ async def upload_evidence(
 
 @router.get(
     "/disputes/{dispute_id}/evidence",
-    summary="List a dispute's evidence (metadata with sha256)",
-    responses={**ok(EvidenceList), **problems(401, 403, 404, 422)},
+    summary="List a dispute's evidence (metadata with sha256), oldest first, in one page",
+    response_model=Page[Evidence],
+    responses=problems(401, 403, 404, 422),
 )
 async def list_evidence(
     shop_id: ShopId, dispute_id: DisputeId, auth: AfterSalesRead, session: Session
 ) -> Response:
     service = DisputeService(session, auth.shops, auth.actor)
-    return json_bytes_response({"data": await service.evidence_list(shop_id, dispute_id)})
+    return json_bytes_response(await service.evidence_list(shop_id, dispute_id))
 
 
 @router.get(
     "/disputes/{dispute_id}/evidence/{evidence_id}",
     summary="Download one evidence file",
+    response_class=Response,
     responses={
-        200: {"description": "The file", "content": {"application/octet-stream": {}}},
+        200: {
+            "description": "The file's bytes, as uploaded. `Content-Type` is the type detected "
+            "at upload (PNG, JPEG, GIF, WebP, PDF or text/plain); `Digest` carries its SHA-256.",
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in sorted(ALLOWED_TYPES)
+            },
+        },
         **problems(401, 403, 404, 422),
     },
-    response_class=Response,
 )
 async def download_evidence(
     shop_id: ShopId,
@@ -155,7 +170,8 @@ async def download_evidence(
 @router.post(
     "/disputes/{dispute_id}/submit",
     summary="Submit for platform review: under_review, due in 5 business days (shop timezone)",
-    responses={**ok(DisputeOut), **problems(*WRITE_ERRORS)},
+    response_model=Dispute,
+    responses=problems(*WRITE_ERRORS),
 )
 async def submit_dispute(
     shop_id: ShopId, dispute_id: DisputeId, body: DisputeSubmit, auth: DisputesWrite, write: Write

@@ -7,7 +7,7 @@ OrderService / AfterSaleService, idempotency and If-Match by :data:`app.api.writ
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
@@ -16,7 +16,6 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import OrderId, ShopId
 from app.api.responses import json_bytes_response
-from app.api.v1.schemas import BatchResult, OrderOut, OrderPage, ok
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesWrite, Authorized, OrdersRead, OrdersWrite
 from app.db import Session
@@ -24,16 +23,21 @@ from app.domain.after_sales.service import AfterSaleService
 from app.domain.orders.listing import MultiShopOrderListParams, OrderLister, OrderListParams
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import (
+    BatchShipResult,
+    Order,
     OrderClose,
+    OrderDetail,
     OrderFlag,
     OrderPatch,
     OrderRefund,
+    OrderRow,
     OrderShip,
     PaymentReminderCreate,
     VersionedIn,
 )
 from app.domain.orders.service import OrderService
 from app.domain.orders.shipping_batch import BatchShipments, ship_batch
+from app.kit.contract import Page
 from app.kit.versioning import etag
 from app.ratelimit import per_entries_cost
 
@@ -50,7 +54,8 @@ def _orders(session: Session, auth: Authorized) -> OrderService:
 @router.get(
     f"{SHOP}/orders",
     summary="List a shop's orders (filters, sort, keyset cursor)",
-    responses={**ok(OrderPage), **problems(*READ_ERRORS)},
+    response_model=Page[OrderRow],
+    responses=problems(*READ_ERRORS),
 )
 async def list_orders(
     shop_id: ShopId,
@@ -66,7 +71,8 @@ async def list_orders(
 @router.get(
     "/v1/orders",
     summary="List orders across every shop the token grants (shop_id filter)",
-    responses={**ok(OrderPage), **problems(*READ_ERRORS)},
+    response_model=Page[OrderRow],
+    responses=problems(*READ_ERRORS),
 )
 async def list_orders_all_shops(
     params: Annotated[MultiShopOrderListParams, Query()],
@@ -82,7 +88,8 @@ async def list_orders_all_shops(
 @router.get(
     f"{SHOP}/orders/by-no/{{order_no}}",
     summary="One order by its order number, with its whole story",
-    responses={**ok(OrderOut), **problems(401, 403, 404, 422)},
+    response_model=OrderDetail,
+    responses=problems(401, 403, 404, 422),
 )
 async def get_order_by_no(
     shop_id: ShopId, order_no: OrderNo, auth: OrdersRead, session: Session
@@ -96,7 +103,8 @@ async def get_order_by_no(
 @router.get(
     f"{SHOP}/orders/{{order_id}}",
     summary="One order with items, shipments, timeline, after-sales, disputes, reminders",
-    responses={**ok(OrderOut), **problems(401, 403, 404, 422)},
+    response_model=OrderDetail,
+    responses=problems(401, 403, 404, 422),
 )
 async def get_order(
     shop_id: ShopId, order_id: OrderId, auth: OrdersRead, session: Session
@@ -109,7 +117,8 @@ async def get_order(
     f"{SHOP}/orders/{{order_id}}/shipments",
     status_code=201,
     summary="Ship a parcel (multi-parcel allowed): paid -> shipped",
-    responses={**ok(OrderOut, 201), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def ship_order(
     shop_id: ShopId, order_id: OrderId, body: OrderShip, auth: OrdersWrite, write: Write
@@ -127,7 +136,8 @@ async def ship_order(
     f"{SHOP}/shipments/batch",
     dependencies=[Depends(per_entries_cost("shipments"))],
     summary="Ship up to 500 orders; per-entry results, one bad entry blocks no other",
-    responses={**ok(BatchResult), **problems(*WRITE_ERRORS)},
+    response_model=BatchShipResult,
+    responses=problems(*WRITE_ERRORS),
 )
 async def ship_batch_route(
     shop_id: ShopId, body: BatchShipments, auth: OrdersWrite, write: Write
@@ -143,7 +153,8 @@ async def ship_batch_route(
 @router.patch(
     f"{SHOP}/orders/{{order_id}}",
     summary="Change shipping fee (before payment), merchant remark, receiver (before shipment)",
-    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def patch_order(
     shop_id: ShopId, order_id: OrderId, body: OrderPatch, auth: OrdersWrite, write: Write
@@ -156,7 +167,8 @@ async def patch_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/flag",
     summary="Mark an order abnormal, with a reason",
-    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def flag_order(
     shop_id: ShopId, order_id: OrderId, body: OrderFlag, auth: OrdersWrite, write: Write
@@ -169,7 +181,8 @@ async def flag_order(
 @router.delete(
     f"{SHOP}/orders/{{order_id}}/flag",
     summary="Clear the abnormal mark",
-    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def unflag_order(
     shop_id: ShopId, order_id: OrderId, auth: OrdersWrite, write: Write
@@ -182,7 +195,8 @@ async def unflag_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/payment-reminders",
     summary="Remind an unpaid buyer (< 24 h old, one per 6 h), optionally with a coupon",
-    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def remind_payment(
     shop_id: ShopId,
@@ -201,7 +215,8 @@ async def remind_payment(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/close",
     summary="Close an unpaid order, with a reason",
-    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def close_order(
     shop_id: ShopId, order_id: OrderId, body: OrderClose, auth: OrdersWrite, write: Write
@@ -214,7 +229,8 @@ async def close_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/refund",
     summary="Merchant-initiated full refund (a completed refund after-sale; the order closes)",
-    responses={**ok(OrderOut), **problems(*WRITE_ERRORS)},
+    response_model=Order,
+    responses=problems(*WRITE_ERRORS),
 )
 async def refund_order(
     shop_id: ShopId, order_id: OrderId, body: OrderRefund, auth: AfterSalesWrite, write: Write
@@ -226,8 +242,6 @@ async def refund_order(
     )
 
 
-async def _masked(
-    auth: Authorized, shop_id: int, result: Awaitable[dict[str, Any]]
-) -> dict[str, Any]:
-    body: dict[str, Any] = await result
+async def _masked(auth: Authorized, shop_id: int, result: Awaitable[Order]) -> Order:
+    body = await result
     return body if auth.can_read_pii(shop_id) else masked(body)

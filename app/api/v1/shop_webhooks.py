@@ -13,7 +13,6 @@ from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
-from app.api.v1.schemas import ok
 from app.auth.dependencies import WebhooksManage
 from app.db import Session
 from app.domain.webhooks.shop_endpoints import ShopEndpoints
@@ -53,7 +52,8 @@ class ShopEndpointPage(BaseModel):
 @router.get(
     "",
     summary="Webhook endpoints of any app set up to receive this shop's data (by id, keyset)",
-    responses={**ok(ShopEndpointPage), **problems(*READ_ERRORS)},
+    response_model=ShopEndpointPage,
+    responses=problems(*READ_ERRORS),
 )
 async def list_shop_endpoints(
     shop_id: ShopId,
@@ -70,7 +70,8 @@ async def list_shop_endpoints(
 @router.post(
     "/{endpoint_id}/disable",
     summary="Stop this shop's data to the endpoint (pending deliveries for it are cancelled)",
-    responses={**ok(ShopEndpointOut), **problems(*WRITE_ERRORS)},
+    response_model=ShopEndpointOut,
+    responses=problems(*WRITE_ERRORS),
 )
 async def disable_for_shop(
     shop_id: ShopId, endpoint_id: EndpointId, auth: WebhooksManage, session: Session, codec: Codec
@@ -82,7 +83,8 @@ async def disable_for_shop(
 @router.post(
     "/{endpoint_id}/enable",
     summary="Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)",
-    responses={**ok(ShopEndpointOut), **problems(*WRITE_ERRORS)},
+    response_model=ShopEndpointOut,
+    responses=problems(*WRITE_ERRORS),
 )
 async def enable_for_shop(
     shop_id: ShopId, endpoint_id: EndpointId, auth: WebhooksManage, session: Session, codec: Codec

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
 from app.kit.clock import rfc3339
 from app.models import AfterSale
 
 
-def after_sale_public(a: AfterSale) -> dict[str, Any]:
+def after_sale_public(a: AfterSale) -> AfterSaleOut:
     return {
         "id": a.id,
         "shop_id": a.shop_id,

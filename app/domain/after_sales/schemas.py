@@ -1,15 +1,18 @@
-"""Input models of after-sales."""
+"""After-sales: input models and the read model the API returns."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
-from app.domain.orders.filters import MAX_ID, AfterSaleStatus, Instant
-from app.domain.orders.schemas import StrictModel
+from app.domain.orders.filters import MAX_ID, Instant
+from app.kit.contract import Timestamp, read_model
+from app.kit.inputs import StrictModel
+from app.models.after_sales import AfterSaleStatus, AfterSaleType
 
-AfterSaleType = Literal["refund_only", "return_refund", "exchange"]
+__all__ = ["AfterSaleStatus", "AfterSaleType"]
 
 
 class AfterSaleCreate(StrictModel):
@@ -54,3 +57,36 @@ class AfterSaleListParams(BaseModel):
     sort: Literal["-created_at"] = "-created_at"
     limit: int = Field(default=50, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
+
+
+@read_model
+class AfterSale(TypedDict):
+    """A buyer's refund, return or exchange request on an order, and where it stands."""
+
+    id: Annotated[int, Field(description="After-sale id (unique within the shop).")]
+    shop_id: int
+    order_id: Annotated[int, Field(description="The order it is about.")]
+    type: AfterSaleType
+    status: AfterSaleStatus
+    reason: Annotated[str, Field(description="The buyer's reason.", examples=["Wrong size"])]
+    amount: Annotated[
+        int, Field(description="Amount to refund, in fen (12990 = ¥129.90).", examples=[12990])
+    ]
+    reject_reason: Annotated[
+        str | None, Field(description="The merchant's reason when rejected, else null.")
+    ]
+    allowed_actions: Annotated[
+        list[str],
+        Field(
+            description="Actions the merchant may take now (POST .../actions): approve, "
+            "reject, request_return, confirm_return_received, refund, offer_exchange, close.",
+            examples=[["approve", "close", "reject"]],
+        ),
+    ]
+    created_at: Annotated[Timestamp, Field(description="When the buyer opened it.")]
+    resolved_at: Annotated[
+        Timestamp | None,
+        Field(description="When it reached a final state (refunded, rejected, ...), else null."),
+    ]
+    version: Annotated[int, Field(description="Bumped by every change (ETag / If-Match).")]
+    updated_at: Timestamp

@@ -11,15 +11,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
-from app.domain.after_sales.schemas import AfterSaleAction, AfterSaleCreate, AfterSaleListParams
+from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
+from app.domain.after_sales.schemas import (
+    AfterSaleAction,
+    AfterSaleCreate,
+    AfterSaleListParams,
+    AfterSaleStatus,
+    AfterSaleType,
+)
 from app.domain.after_sales.states import AFTER_SALE_MACHINE, OPEN_AFTER_SALE_STATUSES
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
 from app.domain.orders.errors import NothingToRefund
 from app.domain.orders.repository import OrderRepository
-from app.domain.orders.schemas import OrderRefund
+from app.domain.orders.schemas import Order as OrderOut
+from app.domain.orders.schemas import OrderRefund, OrderStatus
 from app.domain.orders.service import OrderService
-from app.domain.paging import newest_first_page
+from app.domain.paging import newest_first_rows
 from app.errors import (
     BadRequest,
     Conflict,
@@ -30,14 +38,15 @@ from app.errors import (
     field_error,
 )
 from app.kit.clock import utcnow
+from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec
 from app.models import AfterSale, Order
 
 # Order states in which a buyer may open each kind of request.
 _OPENABLE_FROM = {
-    "refund_only": ("paid", "shipped", "completed"),
-    "return_refund": ("shipped", "completed"),
-    "exchange": ("shipped", "completed"),
+    AfterSaleType.REFUND_ONLY: (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED),
+    AfterSaleType.RETURN_REFUND: (OrderStatus.SHIPPED, OrderStatus.COMPLETED),
+    AfterSaleType.EXCHANGE: (OrderStatus.SHIPPED, OrderStatus.COMPLETED),
 }
 _TERMINAL = frozenset(AFTER_SALE_MACHINE.terminal_states())
 
@@ -70,7 +79,7 @@ class AfterSaleService:
             raise NotFound(f"After-sale {after_sale_id} was not found in shop {shop_id}.")
         return found
 
-    async def get(self, shop_id: int, after_sale_id: int) -> dict[str, Any]:
+    async def get(self, shop_id: int, after_sale_id: int) -> AfterSaleOut:
         return after_sale_public(await self.get_entity(shop_id, after_sale_id))
 
     async def list_page(
@@ -80,7 +89,7 @@ class AfterSaleService:
         codec: KeysetCodec,
         *,
         backward: bool = False,
-    ) -> dict[str, Any]:
+    ) -> Page[AfterSaleOut]:
         stmt = select(AfterSale).where(AfterSale.shop_id == self.scope.require(shop_id))
         if params.type:
             stmt = stmt.where(AfterSale.type.in_(params.type))
@@ -92,7 +101,7 @@ class AfterSaleService:
             stmt = stmt.where(AfterSale.created_at >= params.created_from)
         if params.created_to is not None:
             stmt = stmt.where(AfterSale.created_at < params.created_to)
-        return await newest_first_page(
+        page = await newest_first_rows(
             self.session,
             stmt,
             created_at=AfterSale.created_at,
@@ -101,13 +110,13 @@ class AfterSaleService:
             codec=codec,
             cursor=params.cursor,
             limit=params.limit,
-            public=after_sale_public,
             backward=backward,
         )
+        return page.mapped([after_sale_public(a) for a in page.rows])
 
     # -- writes --------------------------------------------------------------------------
 
-    async def open(self, shop_id: int, order_id: int, data: AfterSaleCreate) -> dict[str, Any]:
+    async def open(self, shop_id: int, order_id: int, data: AfterSaleCreate) -> AfterSaleOut:
         order = await self.orders.get(shop_id, order_id, for_update=True)
         allowed = _OPENABLE_FROM[data.type]
         if order.status not in allowed:
@@ -122,7 +131,7 @@ class AfterSaleService:
             shop_id=shop_id,
             order_id=order_id,
             type=data.type,
-            status="requested",
+            status=AfterSaleStatus.REQUESTED,
             reason=data.reason,
             amount=amount,
             created_at=now,
@@ -134,7 +143,7 @@ class AfterSaleService:
         event = {"type": data.type, "amount": amount}
         return await self._record(after_sale, "created", "requested", None, event)
 
-    async def act(self, shop_id: int, after_sale_id: int, data: AfterSaleAction) -> dict[str, Any]:
+    async def act(self, shop_id: int, after_sale_id: int, data: AfterSaleAction) -> AfterSaleOut:
         """approve, reject, request_return, confirm_return_received, refund, offer_exchange,
         close — each only from the states the machine allows for this type."""
         current = await self.get_entity(shop_id, after_sale_id)
@@ -161,9 +170,7 @@ class AfterSaleService:
             await self._refund_order(order, after_sale.amount, f"after-sale {after_sale.id}")
         return await self._record(after_sale, "updated", data.action, before, event)
 
-    async def merchant_refund(
-        self, shop_id: int, order_id: int, data: OrderRefund
-    ) -> dict[str, Any]:
+    async def merchant_refund(self, shop_id: int, order_id: int, data: OrderRefund) -> OrderOut:
         """Full refund started by the merchant: a completed refund after-sale, then the order
         (pay_status refunded; a paid/shipped/completed order closes)."""
         order = await self.order_service.lock_for(
@@ -177,8 +184,8 @@ class AfterSaleService:
         after_sale = AfterSale(
             shop_id=shop_id,
             order_id=order_id,
-            type="refund_only",
-            status="refunded",
+            type=AfterSaleType.REFUND_ONLY,
+            status=AfterSaleStatus.REFUNDED,
             reason=data.reason,
             amount=amount,
             created_at=now,
@@ -199,7 +206,7 @@ class AfterSaleService:
 
     # -- helpers -------------------------------------------------------------------------
 
-    async def _refund_order(self, order: Order, amount: int, reason: str) -> dict[str, Any]:
+    async def _refund_order(self, order: Order, amount: int, reason: str) -> OrderOut:
         if amount > order.paid_amount - order.refunded_amount:
             raise NothingToRefund("The refund exceeds what is left to refund on the order.")
         return await self.order_service.apply_refund(order, amount, reason)
@@ -221,14 +228,14 @@ class AfterSaleService:
         step: str,
         before_version: int | None,
         event: dict[str, Any],
-    ) -> dict[str, Any]:
+    ) -> AfterSaleOut:
         """Bump the version (updates) and leave the write's trail."""
         now = utcnow()
         if before_version is not None:
             after_sale.version = before_version + 1
             after_sale.updated_at = now
 
-        async def public() -> dict[str, Any]:
+        async def public() -> AfterSaleOut:
             return after_sale_public(after_sale)
 
         return await record_write(

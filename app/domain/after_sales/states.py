@@ -7,22 +7,27 @@ refunded (refund only); awaiting_return → returned → refunded | exchanged; o
 from __future__ import annotations
 
 from app.kit.state_machine import StateMachine, Transition
-from app.models.after_sales import AFTER_SALE_STATUSES
+from app.models.after_sales import AfterSaleStatus, AfterSaleType
 
-_RETURNS = frozenset({"return_refund", "exchange"})
+_RETURNS = frozenset({AfterSaleType.RETURN_REFUND, AfterSaleType.EXCHANGE})
 
 AFTER_SALE_TRANSITIONS = (
     Transition("approve", "requested", "approved"),
     Transition("reject", "requested", "rejected"),
     Transition("request_return", "approved", "awaiting_return", _RETURNS),
     Transition("confirm_return_received", "awaiting_return", "returned", _RETURNS),
-    Transition("refund", "approved", "refunded", frozenset({"refund_only"})),
-    Transition("refund", "returned", "refunded", frozenset({"return_refund"})),
-    Transition("offer_exchange", "returned", "exchanged", frozenset({"exchange"})),
+    Transition("refund", "approved", "refunded", frozenset({AfterSaleType.REFUND_ONLY})),
+    Transition("refund", "returned", "refunded", frozenset({AfterSaleType.RETURN_REFUND})),
+    Transition("offer_exchange", "returned", "exchanged", frozenset({AfterSaleType.EXCHANGE})),
     Transition("close", "requested", "closed"),
     Transition("close", "approved", "closed"),
     Transition("close", "awaiting_return", "closed"),
 )
 
-AFTER_SALE_MACHINE = StateMachine("after_sale", AFTER_SALE_STATUSES, AFTER_SALE_TRANSITIONS)
-OPEN_AFTER_SALE_STATUSES = ("requested", "approved", "awaiting_return", "returned")
+AFTER_SALE_MACHINE = StateMachine("after_sale", AfterSaleStatus, AFTER_SALE_TRANSITIONS)
+OPEN_AFTER_SALE_STATUSES = (
+    AfterSaleStatus.REQUESTED,
+    AfterSaleStatus.APPROVED,
+    AfterSaleStatus.AWAITING_RETURN,
+    AfterSaleStatus.RETURNED,
+)

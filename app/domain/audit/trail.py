@@ -7,10 +7,10 @@ that changed always has its feed row at the new version and its audit row naming
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +18,8 @@ from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
 from app.domain.sync.change_log import record_change
 from app.models import OrderEvent
+
+R = TypeVar("R", bound=Mapping[str, Any])
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,8 @@ async def record_write(
     event: dict[str, Any],
     timeline: dict[str, Any],
     at: datetime,
-    public: Callable[[], Awaitable[dict[str, Any]]],
-) -> dict[str, Any]:
+    public: Callable[[], Awaitable[R]],
+) -> R:
     """Write the timeline event, then the change row carrying the entity's public form (built
     after the flush, so generated columns are in it) and the audit row ``<entity>.<step>``.
     Returns that public form.
@@ -71,7 +73,7 @@ async def record_write(
         entity_id=written.entity_id,
         entity_version=written.version,
         type=change_type,
-        data=representation,
+        data=dict(representation),
     )
     await record_audit(
         session,

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.domain.disputes.schemas import Dispute as DisputeOut
+from app.domain.disputes.schemas import Evidence, ReviewWindow
 from app.domain.disputes.states import DISPUTE_MACHINE
+from app.domain.platform_calendar import PlatformCalendar
 from app.kit.clock import rfc3339
 from app.models import Dispute, DisputeEvidence
 
+REVIEW_BUSINESS_DAYS = 5
+EARLIEST_DECISION_BUSINESS_DAYS = 3
 
-def dispute_public(d: Dispute) -> dict[str, Any]:
+
+def review_window(d: Dispute, calendar: PlatformCalendar, zone: str) -> ReviewWindow | None:
+    """When the platform decides a submitted dispute (business days in the shop's ``zone``)."""
+    if d.submitted_at is None or d.review_due_at is None:
+        return None
+    earliest = calendar.add_business_days(d.submitted_at, EARLIEST_DECISION_BUSINESS_DAYS, zone)
+    return {
+        "earliest": rfc3339(earliest),
+        "latest": rfc3339(d.review_due_at),
+        "business_days": f"{EARLIEST_DECISION_BUSINESS_DAYS}-{REVIEW_BUSINESS_DAYS}",
+        "timezone": zone,
+    }
+
+
+def dispute_public(d: Dispute, window: ReviewWindow | None) -> DisputeOut:
     return {
         "id": d.id,
         "shop_id": d.shop_id,
@@ -21,6 +38,7 @@ def dispute_public(d: Dispute) -> dict[str, Any]:
         "allowed_actions": DISPUTE_MACHINE.allowed_actions(d.status),
         "submitted_at": rfc3339(d.submitted_at),
         "review_due_at": rfc3339(d.review_due_at),
+        "review_window": window,
         "decided_at": rfc3339(d.decided_at),
         "created_at": rfc3339(d.created_at),
         "version": d.version,
@@ -28,7 +46,7 @@ def dispute_public(d: Dispute) -> dict[str, Any]:
     }
 
 
-def evidence_public(e: DisputeEvidence) -> dict[str, Any]:
+def evidence_public(e: DisputeEvidence) -> Evidence:
     return {
         "id": e.id,
         "dispute_id": e.dispute_id,

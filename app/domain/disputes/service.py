@@ -4,7 +4,7 @@ writes timeline, change log and audit in the caller's transaction."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,25 +15,57 @@ from app.auth.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
 from app.domain.disputes.evidence import check_evidence
-from app.domain.disputes.representation import dispute_public, evidence_public
+from app.domain.disputes.representation import (
+    REVIEW_BUSINESS_DAYS,
+    dispute_public,
+    evidence_public,
+    review_window,
+)
+from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import (
     DisputeCreate,
     DisputeDecision,
     DisputeListParams,
+    DisputeStatus,
     DisputeSubmit,
+    Evidence,
+    EvidenceKind,
+    EvidenceUploaded,
 )
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.domain.orders.repository import OrderRepository
-from app.domain.paging import newest_first_page
+from app.domain.paging import newest_first_rows
 from app.domain.platform_calendar import PlatformCalendar, load_platform_calendar
 from app.errors import Conflict, InvalidTransition, NotFound, VersionConflict
 from app.kit.clock import rfc3339, utcnow
+from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec
 from app.models import AfterSale, Dispute, DisputeEvidence, Shop
 
-REVIEW_BUSINESS_DAYS = 5
-EARLIEST_DECISION_BUSINESS_DAYS = 3
-_ACTIVE = ("open", "evidence_submitted", "under_review")
+_ACTIVE = (DisputeStatus.OPEN, DisputeStatus.EVIDENCE_SUBMITTED, DisputeStatus.UNDER_REVIEW)
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+async def disputes_public(
+    session: AsyncSession, disputes: Sequence[Dispute], calendar: PlatformCalendar | None = None
+) -> list[DisputeOut]:
+    """Representations of ``disputes``; the review windows need the platform calendar and the
+    shops' timezones, read once for all of them (and only when one was submitted)."""
+    submitted = {d.shop_id for d in disputes if d.submitted_at is not None}
+    zones: dict[int, str] = {}
+    if submitted:
+        calendar = calendar or await load_platform_calendar(session)
+        rows = await session.execute(select(Shop.id, Shop.timezone).where(Shop.id.in_(submitted)))
+        zones = {r.id: r.timezone or DEFAULT_TIMEZONE for r in rows}
+    return [
+        dispute_public(
+            d,
+            review_window(d, calendar, zones.get(d.shop_id, DEFAULT_TIMEZONE))
+            if calendar is not None and d.submitted_at is not None
+            else None,
+        )
+        for d in disputes
+    ]
 
 
 class DisputeOpen(Conflict):
@@ -62,35 +94,17 @@ class DisputeService:
             raise NotFound(f"Dispute {dispute_id} was not found in shop {shop_id}.")
         return found
 
-    async def get(self, shop_id: int, dispute_id: int) -> dict[str, Any]:
+    async def get(self, shop_id: int, dispute_id: int) -> DisputeOut:
         return await self.public(await self.entity(shop_id, dispute_id))
 
-    async def public(self, dispute: Dispute) -> dict[str, Any]:
-        body = dispute_public(dispute)
-        body["review_window"] = await self.review_window(
-            dispute.shop_id, dispute.submitted_at, dispute.review_due_at
-        )
+    async def public(self, dispute: Dispute) -> DisputeOut:
+        calendar = await self._platform_calendar() if dispute.submitted_at else None
+        (body,) = await disputes_public(self.session, [dispute], calendar)
         return body
-
-    async def review_window(
-        self, shop_id: int, submitted_at: datetime | None, review_due_at: datetime | None
-    ) -> dict[str, Any] | None:
-        """When the platform may decide a submitted dispute (None before submission)."""
-        if submitted_at is None:
-            return None
-        zone = await self._timezone(shop_id)
-        calendar = await self._platform_calendar()
-        earliest = calendar.add_business_days(submitted_at, EARLIEST_DECISION_BUSINESS_DAYS, zone)
-        return {
-            "earliest": rfc3339(earliest),
-            "latest": rfc3339(review_due_at),
-            "business_days": f"{EARLIEST_DECISION_BUSINESS_DAYS}-{REVIEW_BUSINESS_DAYS}",
-            "timezone": zone,
-        }
 
     async def list_page(
         self, shop_id: int, params: DisputeListParams, codec: KeysetCodec, *, backward: bool = False
-    ) -> dict[str, Any]:
+    ) -> Page[DisputeOut]:
         stmt = select(Dispute).where(Dispute.shop_id == self.scope.require(shop_id))
         if params.kind:
             stmt = stmt.where(Dispute.kind.in_(params.kind))
@@ -98,7 +112,7 @@ class DisputeService:
             stmt = stmt.where(Dispute.status.in_(params.status))
         if params.order_id is not None:
             stmt = stmt.where(Dispute.order_id == params.order_id)
-        return await newest_first_page(
+        page = await newest_first_rows(
             self.session,
             stmt,
             created_at=Dispute.created_at,
@@ -107,11 +121,13 @@ class DisputeService:
             codec=codec,
             cursor=params.cursor,
             limit=params.limit,
-            public=dispute_public,
             backward=backward,
         )
+        return page.mapped(await disputes_public(self.session, page.rows))
 
-    async def evidence_list(self, shop_id: int, dispute_id: int) -> list[dict[str, Any]]:
+    async def evidence_list(self, shop_id: int, dispute_id: int) -> Page[Evidence]:
+        """All of the dispute's evidence, oldest first: a dispute holds a handful of files, so
+        the page is always the whole list (``has_more`` false)."""
         await self.entity(shop_id, dispute_id)
         rows = await self.session.execute(
             select(DisputeEvidence)
@@ -119,7 +135,8 @@ class DisputeService:
             .order_by(DisputeEvidence.id)
             .options(defer(DisputeEvidence.content))
         )
-        return [evidence_public(e) for e in rows.scalars()]
+        data = [evidence_public(e) for e in rows.scalars()]
+        return {"data": data, "has_more": False, "next_cursor": None}
 
     async def evidence_file(
         self, shop_id: int, dispute_id: int, evidence_id: int
@@ -139,7 +156,7 @@ class DisputeService:
 
     # -- writes --------------------------------------------------------------------------
 
-    async def open(self, shop_id: int, order_id: int, data: DisputeCreate) -> dict[str, Any]:
+    async def open(self, shop_id: int, order_id: int, data: DisputeCreate) -> DisputeOut:
         order = await self.orders.get(shop_id, order_id, for_update=True)
         if order.paid_at is None:
             raise InvalidTransition("order", order.status, "open a dispute on", [])
@@ -169,7 +186,7 @@ class DisputeService:
             order_id=order_id,
             after_sale_id=data.after_sale_id,
             kind=data.kind,
-            status="open",
+            status=DisputeStatus.OPEN,
             description=data.description,
             created_at=now,
             updated_at=now,
@@ -184,12 +201,12 @@ class DisputeService:
         shop_id: int,
         dispute_id: int,
         *,
-        kind: str,
+        kind: EvidenceKind,
         filename: str,
         declared_type: str | None,
         content: bytes,
         expected_version: int | None = None,
-    ) -> dict[str, Any]:
+    ) -> EvidenceUploaded:
         dispute = await self._lock(shop_id, dispute_id, expected_version)
         target = DISPUTE_MACHINE.target(dispute.status, "add_evidence")
         checked = check_evidence(content, declared_type)
@@ -212,7 +229,7 @@ class DisputeService:
         body = await self._record(dispute, "updated", "evidence_added", before, event)
         return {**evidence_public(evidence), "dispute": body}
 
-    async def submit(self, shop_id: int, dispute_id: int, data: DisputeSubmit) -> dict[str, Any]:
+    async def submit(self, shop_id: int, dispute_id: int, data: DisputeSubmit) -> DisputeOut:
         dispute = await self._lock(shop_id, dispute_id, data.expected_version)
         target = DISPUTE_MACHINE.target(dispute.status, "submit")
         now = utcnow()
@@ -225,7 +242,7 @@ class DisputeService:
         event = {"review_due_at": rfc3339(dispute.review_due_at)}
         return await self._record(dispute, "updated", "submitted", before, event)
 
-    async def decide(self, shop_id: int, dispute_id: int, data: DisputeDecision) -> dict[str, Any]:
+    async def decide(self, shop_id: int, dispute_id: int, data: DisputeDecision) -> DisputeOut:
         dispute = await self._lock(shop_id, dispute_id, data.expected_version)
         action = "win" if data.outcome == "won" else "lose"
         target = DISPUTE_MACHINE.target(dispute.status, action)
@@ -250,7 +267,7 @@ class DisputeService:
 
     async def _timezone(self, shop_id: int) -> str:
         zone = await self.session.scalar(select(Shop.timezone).where(Shop.id == shop_id))
-        return zone or "Asia/Shanghai"
+        return zone or DEFAULT_TIMEZONE
 
     async def _record(
         self,
@@ -259,7 +276,7 @@ class DisputeService:
         step: str,
         before_version: int | None,
         event: dict[str, Any],
-    ) -> dict[str, Any]:
+    ) -> DisputeOut:
         """Bump the version (updates) and leave the write's trail."""
         now = utcnow()
         if before_version is not None:

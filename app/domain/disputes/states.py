@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.kit.state_machine import StateMachine, Transition
-from app.models.after_sales import DISPUTE_STATUSES
+from app.models.after_sales import DisputeStatus
 
 DISPUTE_TRANSITIONS = (
     Transition("add_evidence", "open", "evidence_submitted"),
@@ -13,4 +13,4 @@ DISPUTE_TRANSITIONS = (
     Transition("lose", "under_review", "lost"),
 )
 
-DISPUTE_MACHINE = StateMachine("dispute", DISPUTE_STATUSES, DISPUTE_TRANSITIONS)
+DISPUTE_MACHINE = StateMachine("dispute", DisputeStatus, DISPUTE_TRANSITIONS)

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from app.domain.orders.filters import OrderFilter
-from app.domain.orders.schemas import StrictModel
+from app.kit.inputs import StrictModel
 
 Granularity = Literal["order", "item"]
 Locale = Literal["en", "zh"]

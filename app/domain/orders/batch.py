@@ -12,7 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
-from app.domain.disputes.representation import dispute_public
+from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
+from app.domain.disputes.schemas import Dispute as DisputeOut
+from app.domain.disputes.service import disputes_public
+from app.domain.orders import schemas as read
 from app.domain.orders.representation import order_public, reminder_public, shipment_public
 from app.kit.clock import rfc3339
 from app.models import (
@@ -70,7 +73,7 @@ def _same(row: Any) -> Any:
 
 async def public_orders(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
-) -> dict[OrderKey, dict[str, Any]]:
+) -> dict[OrderKey, read.Order]:
     """Full representations (unmasked) of the orders in scope; missing keys are absent."""
     parts = [
         (Order.shop_id == shop_id) & (Order.id.in_(ids))
@@ -100,26 +103,29 @@ def _event_public(e: OrderEvent) -> dict[str, Any]:
 
 async def shipments_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
-) -> dict[OrderKey, list[dict[str, Any]]]:
+) -> dict[OrderKey, list[read.Shipment]]:
     return await _children(session, scope, keys, Shipment, shipment_public)
 
 
 async def reminders_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
-) -> dict[OrderKey, list[dict[str, Any]]]:
+) -> dict[OrderKey, list[read.PaymentReminder]]:
     return await _children(session, scope, keys, PaymentReminder, reminder_public)
 
 
 async def after_sales_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
-) -> dict[OrderKey, list[dict[str, Any]]]:
+) -> dict[OrderKey, list[AfterSaleOut]]:
     return await _children(session, scope, keys, AfterSale, after_sale_public)
 
 
 async def disputes_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
-) -> dict[OrderKey, list[dict[str, Any]]]:
-    return await _children(session, scope, keys, Dispute, dispute_public)
+) -> dict[OrderKey, list[DisputeOut]]:
+    rows: dict[OrderKey, list[Dispute]] = await _children(session, scope, keys, Dispute, _same)
+    flat = [d for group in rows.values() for d in group]
+    public = iter(await disputes_public(session, flat))
+    return {key: [next(public) for _ in group] for key, group in rows.items()}
 
 
 async def timelines_of(

@@ -3,7 +3,7 @@ count and a cursor for any row of a page (GraphQL edges), both consistent with t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -40,7 +40,7 @@ async def count_capped(
     return int(await session.scalar(select(func.count()).select_from(inner)) or 0)
 
 
-def row_cursor(codec: KeysetCodec, sort: str, row: dict[str, Any]) -> str:
+def row_cursor(codec: KeysetCodec, sort: str, row: Mapping[str, Any]) -> str:
     """The cursor pointing just after ``row`` (a listing row) in ``sort`` order."""
     spec = SORTS[sort]
     value = row[spec.column.key]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -26,27 +27,22 @@ from pydantic import (
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 
 from app.models import AfterSale, Order, OrderItem, Shipment
-from app.models.after_sales import AFTER_SALE_STATUSES
+from app.models.after_sales import AfterSaleStatus
+from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
 MAX_ID = 2**63 - 1
 MAX_FEN = 10**12
 
-OrderStatus = Literal["pending_payment", "paid", "shipped", "completed", "closed"]
-PayStatus = Literal["unpaid", "paid", "partially_refunded", "refunded"]
-PayMethod = Literal["douyin_pay", "alipay", "wechat_pay"]
-TrafficSource = Literal["live_room", "short_video", "product_card", "search", "other"]
-AfterSaleStatus = Literal[
-    "requested",
-    "approved",
-    "rejected",
-    "awaiting_return",
-    "returned",
-    "refunded",
-    "exchanged",
-    "closed",
-]
-DayRangeName = Literal["today", "last_7_days", "last_30_days"]
-assert set(AfterSaleStatus.__args__) == set(AFTER_SALE_STATUSES)  # type: ignore[attr-defined]
+
+class DayRangeName(StrEnum):
+    """Whole days in the shop's timezone, today included."""
+
+    TODAY = "today"
+    LAST_7_DAYS = "last_7_days"
+    LAST_30_DAYS = "last_30_days"
+
+
+_RANGE_DAYS = {DayRangeName.TODAY: 0, DayRangeName.LAST_7_DAYS: 6, DayRangeName.LAST_30_DAYS: 29}
 
 MIN_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_INSTANT = datetime(9000, 1, 1, tzinfo=UTC)
@@ -131,7 +127,7 @@ class OrderFilter(BaseModel):
 
 def range_start(name: DayRangeName, timezone: str, now: datetime) -> datetime:
     """Local midnight that starts the named range (today counts as one of the days)."""
-    days = {"today": 0, "last_7_days": 6, "last_30_days": 29}[name]
+    days = _RANGE_DAYS[DayRangeName(name)]
     zone = ZoneInfo(timezone)
     local_day = now.astimezone(zone).date() - timedelta(days=days)
     return datetime.combine(local_day, time(0), tzinfo=zone)

@@ -1,4 +1,5 @@
-"""The order list: filters + sort + keyset page, as plain dicts ready for orjson.
+"""The order list: filters + sort + keyset page, as plain dicts ready for orjson (typed by the
+:class:`~app.domain.orders.schemas.OrderRow` read model, checked statically, not per row).
 
 One Core ``select`` of the needed columns (tracking numbers and the after-sale summary as
 correlated subqueries, evaluated only for the page's rows) and one more query for the page's
@@ -11,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import Annotated, Any
 
 from pydantic import Field
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
@@ -21,19 +23,33 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.auth.scope import ShopScope
 from app.domain.after_sales.states import OPEN_AFTER_SALE_STATUSES
 from app.domain.orders.filters import MAX_ID, OrderFilter, filter_conditions
+from app.domain.orders.schemas import OrderItem as ItemOut
+from app.domain.orders.schemas import OrderRow
 from app.errors import InvalidCursor
 from app.kit.clock import rfc3339, utcnow
+from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, KeyValue, from_micros, micros
 from app.models import AfterSale, Order, OrderItem, Shipment, Shop
 
-OrderSort = Literal["-created_at", "created_at", "-paid_amount", "-updated_at"]
+
+class OrderSort(StrEnum):
+    """Sort order of the list; the order id breaks ties."""
+
+    CREATED_AT_DESC = "-created_at"
+    CREATED_AT_ASC = "created_at"
+    PAID_AMOUNT_DESC = "-paid_amount"
+    UPDATED_AT_DESC = "-updated_at"
+
+
 LISTING = "orders"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
 
 
 class OrderListParams(OrderFilter):
-    sort: OrderSort = Field(default="-created_at", description="Sort order; id breaks ties")
+    sort: OrderSort = Field(
+        default=OrderSort.CREATED_AT_DESC, description="Sort order; id breaks ties"
+    )
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Page size")
     cursor: str | None = Field(
         default=None, max_length=512, description="next_cursor of the previous page"
@@ -54,10 +70,10 @@ class _Sort:
 
 
 SORTS: dict[str, _Sort] = {
-    "-created_at": _Sort(Order.created_at, True, True),
-    "created_at": _Sort(Order.created_at, False, True),
-    "-paid_amount": _Sort(Order.paid_amount, True, False),
-    "-updated_at": _Sort(Order.updated_at, True, True),
+    OrderSort.CREATED_AT_DESC: _Sort(Order.created_at, True, True),
+    OrderSort.CREATED_AT_ASC: _Sort(Order.created_at, False, True),
+    OrderSort.PAID_AMOUNT_DESC: _Sort(Order.paid_amount, True, False),
+    OrderSort.UPDATED_AT_DESC: _Sort(Order.updated_at, True, True),
 }
 
 _COLUMNS = (
@@ -119,13 +135,13 @@ class OrderLister:
 
     async def page(
         self, shop_ids: Sequence[int], params: OrderListParams, *, backward: bool = False
-    ) -> dict[str, Any]:
+    ) -> Page[OrderRow]:
         """``{data, next_cursor, has_more}`` for ``params`` over ``shop_ids`` (all in scope).
 
         ``backward`` (GraphQL's ``last``/``before``) reads ``params.cursor`` as a position to
         page *before*: the ``limit`` rows just before it (the list's last rows without a
-        cursor), still in sort order; ``has_more`` then says rows exist before them and
-        ``prev_cursor`` continues backward."""
+        cursor), still in sort order; ``has_more`` then says rows exist before them (GraphQL
+        builds its cursors from the rows, so a backward page has no ``next_cursor``)."""
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
             return {"data": [], "next_cursor": None, "has_more": False}
@@ -139,10 +155,8 @@ class OrderLister:
         items = await self._items(shops, [r.id for r in rows])
         data = [_row(r, items.get(r.id, [])) for r in rows]
         edge = None
-        if has_more and rows:
-            edge = self._cursor(params.sort, rows[0] if backward else rows[-1])
-        if backward:
-            return {"data": data, "next_cursor": None, "prev_cursor": edge, "has_more": has_more}
+        if has_more and rows and not backward:
+            edge = self._cursor(params.sort, rows[-1])
         return {"data": data, "next_cursor": edge, "has_more": has_more}
 
     def _cursor(self, sort_name: str, row: Any) -> str:
@@ -182,10 +196,8 @@ class OrderLister:
         rows = await self.session.execute(select(Shop.id, Shop.timezone).where(Shop.id.in_(shops)))
         return {r.id: r.timezone for r in rows}
 
-    async def _items(
-        self, shops: list[int], order_ids: list[int]
-    ) -> dict[int, list[dict[str, Any]]]:
-        grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    async def _items(self, shops: list[int], order_ids: list[int]) -> dict[int, list[ItemOut]]:
+        grouped: dict[int, list[ItemOut]] = defaultdict(list)
         if not order_ids:
             return grouped
         rows = await self.session.execute(
@@ -231,7 +243,7 @@ def _beyond(
     return key > tuple_(bound, last_id)
 
 
-def _row(r: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
+def _row(r: Any, items: list[ItemOut]) -> OrderRow:
     # Plain str keys and plain values: orjson serialises this without any encoder pass.
     return {
         "id": r.id,

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar, cast
 
+from app.domain.orders import schemas as read
 from app.kit.clock import rfc3339
 from app.kit.masking import mask_receiver
 from app.models import Order, OrderItem, PaymentReminder, Shipment
 
 
-def item_public(item: OrderItem) -> dict[str, Any]:
+def item_public(item: OrderItem) -> read.OrderItem:
     return {
         "id": item.id,
         "product_id": item.product_id,
@@ -21,7 +22,7 @@ def item_public(item: OrderItem) -> dict[str, Any]:
     }
 
 
-def shipment_public(shipment: Shipment) -> dict[str, Any]:
+def shipment_public(shipment: Shipment) -> read.Shipment:
     return {
         "id": shipment.id,
         "carrier": shipment.carrier,
@@ -32,7 +33,7 @@ def shipment_public(shipment: Shipment) -> dict[str, Any]:
     }
 
 
-def reminder_public(reminder: PaymentReminder) -> dict[str, Any]:
+def reminder_public(reminder: PaymentReminder) -> read.PaymentReminder:
     return {
         "id": reminder.id,
         "coupon_code": reminder.coupon_code,
@@ -44,7 +45,7 @@ def reminder_public(reminder: PaymentReminder) -> dict[str, Any]:
 
 def order_public(
     order: Order, items: Sequence[OrderItem], shipments: Sequence[Shipment]
-) -> dict[str, Any]:
+) -> read.Order:
     """Full, unmasked representation; callers without PII scope pass it through :func:`masked`."""
     return {
         "id": order.id,
@@ -65,6 +66,7 @@ def order_public(
             "address": order.receiver_address,
             "province": order.province,
             "city": order.city,
+            "masked": False,
         },
         "province": order.province,
         "city": order.city,
@@ -99,5 +101,10 @@ def order_public(
     }
 
 
-def masked(order: dict[str, Any]) -> dict[str, Any]:
-    return {**order, "receiver": mask_receiver(order["receiver"])}
+_O = TypeVar("_O", bound=Mapping[str, Any])
+
+
+def masked(order: _O) -> _O:
+    """``order`` (a representation or its detail, typed or as stored in the change log) with
+    the receiver's name, phone and address masked."""
+    return cast(_O, {**order, "receiver": mask_receiver(order["receiver"])})

@@ -1,26 +1,25 @@
-"""Input models of the order domain (shared by the internal ingest API, REST and GraphQL)."""
+"""The order domain's input models (shared by the internal ingest API, REST and GraphQL) and
+the read models of everything the order routes return.
+
+Read models are TypedDicts (see app/kit/contract.py): the domain builds them as plain dicts,
+REST declares them as ``response_model`` and the tests validate every response against them.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Any, NotRequired
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, ConfigDict, Field
+from typing_extensions import TypedDict
 
-PayMethod = Literal["douyin_pay", "alipay", "wechat_pay"]
-TrafficSource = Literal["live_room", "short_video", "product_card", "search", "other"]
+from app.domain.after_sales.schemas import AfterSale, AfterSaleStatus
+from app.domain.disputes.schemas import Dispute
+from app.kit.contract import Timestamp, read_model
+from app.kit.inputs import StrictModel, VersionedIn
+from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
-
-class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_nul(cls, value: object) -> object:
-        # PostgreSQL text cannot store NUL: refuse it as input instead of failing on write.
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
+__all__ = ["OrderStatus", "PayMethod", "PayStatus", "StrictModel", "TrafficSource", "VersionedIn"]
 
 
 class BuyerIn(StrictModel):
@@ -52,17 +51,13 @@ class OrderCreate(StrictModel):
     discount_amount: int = Field(default=0, ge=0)
     shipping_fee: int = Field(default=0, ge=0, le=1_000_000)
     pay_method: PayMethod | None = None
-    traffic_source: TrafficSource = "other"
+    traffic_source: TrafficSource = TrafficSource.OTHER
     room_id: str | None = Field(default=None, max_length=32)
     video_id: str | None = Field(default=None, max_length=32)
     author_id: int | None = Field(default=None, ge=1)
     commission_rate_bps: int = Field(default=0, ge=0, le=10_000)
     buyer_note: str | None = Field(default=None, max_length=500)
     created_at: datetime | None = None
-
-
-class VersionedIn(StrictModel):
-    expected_version: int | None = Field(default=None, ge=1)
 
 
 class OrderPay(VersionedIn):
@@ -164,3 +159,260 @@ class OrderRefund(VersionedIn):
 
 class BatchShipmentEntry(OrderShip):
     order_id: int = Field(ge=1, le=2**63 - 1)
+
+
+# -- read models ---------------------------------------------------------------------------
+
+Fen = Annotated[int, Field(description="Money in fen (12990 = ¥129.90).", examples=[12990])]
+Version = Annotated[
+    int,
+    Field(
+        description="Bumped by every change; send it back as `If-Match` or `expected_version`.",
+        examples=[3],
+    ),
+]
+
+
+@read_model
+class Buyer(TypedDict):
+    id: Annotated[str, Field(description="The platform's buyer id.", examples=["b_20931"])]
+    nickname: Annotated[str, Field(description="Display name.", examples=["小鹿"])]
+
+
+@read_model
+class Receiver(TypedDict):
+    """Where the parcel goes. Without `orders:read_pii` name, phone and address come masked."""
+
+    name: Annotated[str, Field(examples=["张*"])]
+    phone: Annotated[str, Field(examples=["138****5678"])]
+    address: Annotated[str, Field(description="Street address.", examples=["西湖区文三路***"])]
+    province: Annotated[str, Field(examples=["浙江"])]
+    city: Annotated[str, Field(examples=["杭州"])]
+    masked: Annotated[
+        bool, Field(description="True when name, phone and address are masked (no PII scope).")
+    ]
+
+
+@read_model
+class AuthorCommission(TypedDict):
+    """The influencer (达人) credited with the sale and their commission on it."""
+
+    id: Annotated[int, Field(description="Author id.")]
+    commission_rate_bps: Annotated[
+        int, Field(description="Commission rate in basis points (1500 = 15 %).", examples=[1500])
+    ]
+    commission_amount: Annotated[
+        int,
+        Field(
+            description="Commission in fen: paid_amount x rate, fixed at payment (0 before).",
+            examples=[1948],
+        ),
+    ]
+
+
+@read_model
+class OrderItem(TypedDict):
+    id: Annotated[int, Field(description="Item id (use it to ship part of an order).")]
+    product_id: int
+    title: Annotated[str, Field(examples=["Linen shirt"])]
+    sku: Annotated[str | None, Field(examples=["SHIRT-L-WHITE"])]
+    quantity: Annotated[int, Field(ge=1, examples=[2])]
+    unit_price: Annotated[int, Field(description="Price per unit in fen.", examples=[6495])]
+
+
+@read_model
+class Shipment(TypedDict):
+    """One parcel handed to a carrier (an order can ship in several)."""
+
+    id: int
+    carrier: Annotated[str, Field(examples=["SF"])]
+    tracking_no: Annotated[str, Field(examples=["SF1234567890"])]
+    item_ids: Annotated[
+        list[int] | None, Field(description="Items in this parcel; null means all of them.")
+    ]
+    shipped_at: Timestamp
+    signed_at: Annotated[Timestamp | None, Field(description="Carrier's delivery scan, or null.")]
+
+
+@read_model
+class AfterSaleSummary(TypedDict):
+    """The order's after-sales at a glance (details: GET .../after-sales?order_id=)."""
+
+    count: Annotated[int, Field(description="All after-sales ever opened on the order.")]
+    open: Annotated[int, Field(description="Those not yet in a final state.")]
+    latest_status: Annotated[
+        AfterSaleStatus | None, Field(description="Status of the newest one; null when none.")
+    ]
+
+
+@read_model
+class OrderRow(TypedDict):
+    """An order as the list shows it (no receiver: read the detail for that)."""
+
+    id: int
+    shop_id: int
+    order_no: Annotated[
+        str, Field(description="19-digit order number.", examples=["6926011512345678901"])
+    ]
+    status: OrderStatus
+    pay_status: PayStatus
+    pay_method: PayMethod | None
+    created_at: Timestamp
+    paid_at: Timestamp | None
+    paid_amount: Fen
+    buyer: Buyer
+    items: list[OrderItem]
+    tracking_numbers: Annotated[list[str], Field(description="Of every parcel, in order.")]
+    flagged: Annotated[bool, Field(description="Marked abnormal by the merchant.")]
+    after_sale: AfterSaleSummary
+    author_id: Annotated[int | None, Field(description="Credited author, if any.")]
+    traffic_source: TrafficSource
+    province: str
+    city: str
+    version: Version
+    updated_at: Timestamp
+
+
+@read_model
+class Order(TypedDict):
+    """The order's full representation: what writes answer and the change feed carries."""
+
+    id: Annotated[int, Field(description="Order id (unique within the shop).", examples=[101])]
+    shop_id: int
+    order_no: Annotated[
+        str, Field(description="19-digit order number.", examples=["6926011512345678901"])
+    ]
+    status: OrderStatus
+    pay_status: PayStatus
+    pay_method: Annotated[PayMethod | None, Field(description="Null until paid.")]
+    goods_amount: Annotated[Fen, Field(description="Sum of quantity x unit_price, in fen.")]
+    discount_amount: Annotated[Fen, Field(description="Discount in fen.")]
+    shipping_fee: Annotated[Fen, Field(description="Shipping fee in fen.")]
+    paid_amount: Annotated[
+        Fen, Field(description="goods - discount + shipping, in fen; 0 until paid.")
+    ]
+    refunded_amount: Annotated[Fen, Field(description="Refunded so far, in fen.")]
+    buyer: Buyer
+    receiver: Receiver
+    province: Annotated[str, Field(description="The receiver's province (never masked).")]
+    city: Annotated[str, Field(description="The receiver's city (never masked).")]
+    traffic_source: TrafficSource
+    room_id: Annotated[str | None, Field(description="Live room of the sale, if any.")]
+    video_id: Annotated[str | None, Field(description="Short video of the sale, if any.")]
+    author: Annotated[
+        AuthorCommission | None, Field(description="Credited author and commission, or null.")
+    ]
+    merchant_remark: Annotated[str | None, Field(description="The merchant's private note.")]
+    buyer_note: Annotated[str | None, Field(description="The buyer's note at checkout.")]
+    flagged: Annotated[bool, Field(description="Marked abnormal by the merchant.")]
+    flag_reason: Annotated[str | None, Field(description="Why it was flagged, while flagged.")]
+    items: list[OrderItem]
+    shipments: list[Shipment]
+    tracking_numbers: Annotated[list[str], Field(description="Of every parcel, in order.")]
+    created_at: Timestamp
+    paid_at: Timestamp | None
+    shipped_at: Annotated[Timestamp | None, Field(description="First parcel shipped.")]
+    signed_at: Annotated[Timestamp | None, Field(description="Delivery scan.")]
+    completed_at: Timestamp | None
+    closed_at: Timestamp | None
+    close_reason: Annotated[str | None, Field(examples=["Buyer asked to cancel"])]
+    version: Version
+    updated_at: Timestamp
+
+
+@read_model
+class TimelineActor(TypedDict):
+    type: Annotated[
+        str,
+        Field(
+            description="Who acted: account (merchant staff), app (an OAuth client), internal "
+            "(the commerce core's ingest) or system.",
+            examples=["account"],
+        ),
+    ]
+    id: Annotated[
+        str | None,
+        Field(
+            description="Their label: account:<id>, app:<client id>, or the type.",
+            examples=["account:12"],
+        ),
+    ]
+
+
+@read_model
+class TimelineEvent(TypedDict):
+    """One step of the order's story, oldest first."""
+
+    kind: Annotated[
+        str,
+        Field(
+            description="What happened: the order's own steps read bare (created, paid, "
+            "shipped, flagged, ...), its after-sales' and disputes' carry their entity "
+            "(after_sale.approved, dispute.submitted, ...).",
+            examples=["shipped"],
+        ),
+    ]
+    actor: TimelineActor
+    data: Annotated[
+        dict[str, Any],
+        Field(
+            description="The step's details (free-form, by kind).",
+            examples=[{"carrier": "SF", "tracking_no": "SF1234567890"}],
+        ),
+    ]
+    at: Timestamp
+
+
+@read_model
+class PaymentReminder(TypedDict):
+    id: int
+    coupon_code: Annotated[str | None, Field(examples=["SAVE5"])]
+    message: Annotated[str | None, Field(examples=["Your cart is waiting: 5 yuan off today"])]
+    actor: Annotated[
+        str | None, Field(description="Who sent it (account:<id> or app:<client id>).")
+    ]
+    created_at: Timestamp
+
+
+@read_model
+class OrderDetail(Order):
+    """The order with its whole story (GET one order)."""
+
+    timeline: list[TimelineEvent]
+    after_sales: list[AfterSale]
+    disputes: list[Dispute]
+    payment_reminders: list[PaymentReminder]
+    allowed_actions: Annotated[
+        list[str],
+        Field(
+            description="Order state actions possible now (pay, close, ship, sign, complete, "
+            "refund); edits such as flag or remark are always possible.",
+            examples=[["refund", "ship"]],
+        ),
+    ]
+
+
+@read_model
+class BatchShipEntry(TypedDict):
+    """The outcome of one entry, at the same position as in the request."""
+
+    order_id: Annotated[int | None, Field(description="Null when the entry had no valid id.")]
+    ok: bool
+    order: NotRequired[Annotated[Order, Field(description="The shipped order (when ok).")]]
+    error: NotRequired[
+        Annotated[
+            dict[str, Any],
+            Field(
+                description="When not ok: the entry's problem details, the same object an "
+                "error response carries (`Problem`: type, title, status, detail, code, "
+                "errors?, request_id)."
+            ),
+        ]
+    ]
+
+
+@read_model
+class BatchShipResult(TypedDict):
+    results: list[BatchShipEntry]
+    succeeded: Annotated[int, Field(description="Entries shipped.")]
+    failed: Annotated[int, Field(description="Entries refused (each has its error).")]

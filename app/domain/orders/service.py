@@ -14,7 +14,7 @@ from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
-from app.domain.disputes.representation import dispute_public
+from app.domain.disputes.service import disputes_public
 from app.domain.orders.errors import (
     ReceiverLocked,
     ReminderTooSoon,
@@ -24,16 +24,20 @@ from app.domain.orders.errors import (
 )
 from app.domain.orders.repository import OrderRepository
 from app.domain.orders.representation import masked, order_public, reminder_public
+from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import (
     OrderClose,
     OrderComplete,
     OrderCreate,
+    OrderDetail,
     OrderFlag,
     OrderPatch,
     OrderPay,
     OrderShip,
     OrderSign,
+    OrderStatus,
     PaymentReminderCreate,
+    PayStatus,
     VersionedIn,
 )
 from app.domain.orders.states import ORDER_MACHINE
@@ -69,12 +73,12 @@ class OrderService:
 
     # -- reads ---------------------------------------------------------------------------
 
-    async def public(self, order: Order) -> dict[str, Any]:
+    async def public(self, order: Order) -> OrderOut:
         items = await self.orders.items_of(order.shop_id, [order.id])
         shipments = await self.orders.shipments_of(order.shop_id, [order.id])
         return order_public(order, items.get(order.id, []), shipments.get(order.id, []))
 
-    async def get(self, shop_id: int, order_id: int) -> dict[str, Any]:
+    async def get(self, shop_id: int, order_id: int) -> OrderOut:
         return await self.public(await self.orders.get(shop_id, order_id))
 
     async def detail(
@@ -84,7 +88,7 @@ class OrderService:
         order_no: str | None = None,
         *,
         pii: bool,
-    ) -> dict[str, Any]:
+    ) -> OrderDetail:
         """The order's whole story: representation + timeline, after-sales, disputes,
         payment reminders. The receiver is masked unless ``pii``."""
         if order_id is not None:
@@ -92,31 +96,31 @@ class OrderService:
         else:
             order = await self.orders.get_by_no(shop_id, order_no or "")
         public = await self.public(order)
-        body = public if pii else masked(public)
-        body["timeline"] = [
-            {
-                "kind": e.kind,
-                "actor": {"type": e.actor_type, "id": e.actor_id},
-                "data": e.data,
-                "at": rfc3339(e.created_at),
-            }
-            for e in await self.orders.timeline(shop_id, order.id)
-        ]
-        body["after_sales"] = [
-            after_sale_public(a) for a in await self.orders.after_sales_of(shop_id, order.id)
-        ]
-        body["disputes"] = [
-            dispute_public(d) for d in await self.orders.disputes_of(shop_id, order.id)
-        ]
-        body["payment_reminders"] = [
-            reminder_public(r) for r in await self.orders.reminders_of(shop_id, order.id)
-        ]
-        body["allowed_actions"] = ORDER_MACHINE.allowed_actions(order.status)
-        return body
+        disputes = await self.orders.disputes_of(shop_id, order.id)
+        return {
+            **(public if pii else masked(public)),
+            "timeline": [
+                {
+                    "kind": e.kind,
+                    "actor": {"type": e.actor_type, "id": e.actor_id},
+                    "data": e.data,
+                    "at": rfc3339(e.created_at),
+                }
+                for e in await self.orders.timeline(shop_id, order.id)
+            ],
+            "after_sales": [
+                after_sale_public(a) for a in await self.orders.after_sales_of(shop_id, order.id)
+            ],
+            "disputes": await disputes_public(self.session, disputes),
+            "payment_reminders": [
+                reminder_public(r) for r in await self.orders.reminders_of(shop_id, order.id)
+            ],
+            "allowed_actions": ORDER_MACHINE.allowed_actions(order.status),
+        }
 
     # -- writes --------------------------------------------------------------------------
 
-    async def create(self, shop_id: int, data: OrderCreate) -> dict[str, Any]:
+    async def create(self, shop_id: int, data: OrderCreate) -> OrderOut:
         now = utcnow()
         created_at = data.created_at or now
         order_no = data.order_no or new_order_no(created_at, shop_id)
@@ -134,8 +138,8 @@ class OrderService:
         order = Order(
             shop_id=shop_id,
             order_no=order_no,
-            status="pending_payment",
-            pay_status="unpaid",
+            status=OrderStatus.PENDING_PAYMENT,
+            pay_status=PayStatus.UNPAID,
             pay_method=data.pay_method,
             goods_amount=goods,
             discount_amount=data.discount_amount,
@@ -168,10 +172,10 @@ class OrderService:
         await self.session.flush()
         return await self._record(order, "order.created", "created", None, {})
 
-    async def pay(self, shop_id: int, order_id: int, data: OrderPay) -> dict[str, Any]:
+    async def pay(self, shop_id: int, order_id: int, data: OrderPay) -> OrderOut:
         def mutate(order: Order, now: datetime) -> dict[str, Any]:
             order.pay_method = data.pay_method
-            order.pay_status = "paid"
+            order.pay_status = PayStatus.PAID
             order.paid_at = data.paid_at or now
             order.paid_amount = order.goods_amount - order.discount_amount + order.shipping_fee
             order.commission_amount = order.paid_amount * order.commission_rate_bps // 10_000
@@ -181,7 +185,7 @@ class OrderService:
             shop_id, order_id, "pay", data.expected_version, "order.paid", mutate
         )
 
-    async def close(self, shop_id: int, order_id: int, data: OrderClose) -> dict[str, Any]:
+    async def close(self, shop_id: int, order_id: int, data: OrderClose) -> OrderOut:
         def mutate(order: Order, now: datetime) -> dict[str, Any]:
             order.closed_at = now
             order.close_reason = data.reason
@@ -191,7 +195,7 @@ class OrderService:
             shop_id, order_id, "close", data.expected_version, "order.closed", mutate
         )
 
-    async def ship(self, shop_id: int, order_id: int, data: OrderShip) -> dict[str, Any]:
+    async def ship(self, shop_id: int, order_id: int, data: OrderShip) -> OrderOut:
         now = utcnow()
         order = await self._lock(shop_id, order_id, "ship", data.expected_version)
         if data.item_ids:
@@ -212,7 +216,7 @@ class OrderService:
                 shipped_at=now,
             )
         )
-        first = order.status == "paid"
+        first = order.status == OrderStatus.PAID
         order.status = ORDER_MACHINE.target(order.status, "ship")
         if first:
             order.shipped_at = now
@@ -227,7 +231,7 @@ class OrderService:
             now=now,
         )
 
-    async def sign(self, shop_id: int, order_id: int, data: OrderSign) -> dict[str, Any]:
+    async def sign(self, shop_id: int, order_id: int, data: OrderSign) -> OrderOut:
         order = await self._lock(shop_id, order_id, "sign", data.expected_version)
         if order.signed_at is not None:
             raise BadRequest("The order was already signed for.")
@@ -247,7 +251,7 @@ class OrderService:
             now=now,
         )
 
-    async def complete(self, shop_id: int, order_id: int, data: OrderComplete) -> dict[str, Any]:
+    async def complete(self, shop_id: int, order_id: int, data: OrderComplete) -> OrderOut:
         def mutate(order: Order, now: datetime) -> dict[str, Any]:
             order.completed_at = now
             return {}
@@ -256,7 +260,7 @@ class OrderService:
             shop_id, order_id, "complete", data.expected_version, "order.completed", mutate
         )
 
-    async def update(self, shop_id: int, order_id: int, data: OrderPatch) -> dict[str, Any]:
+    async def update(self, shop_id: int, order_id: int, data: OrderPatch) -> OrderOut:
         """Merchant edits: shipping fee before payment, remark, receiver before shipment."""
         fields = data.model_fields_set - {"expected_version"}
         if not fields:
@@ -271,7 +275,7 @@ class OrderService:
                 raise ValidationFailed(
                     "shipping_fee cannot be null.", [field_error(["body", "shipping_fee"], "null")]
                 )
-            if order.status != "pending_payment":
+            if order.status != OrderStatus.PENDING_PAYMENT:
                 raise ShippingFeeLocked(
                     f"The order is '{order.status}'; the shipping fee is fixed once paid."
                 )
@@ -282,7 +286,7 @@ class OrderService:
                 raise ValidationFailed(
                     "receiver cannot be null.", [field_error(["body", "receiver"], "null")]
                 )
-            if order.status not in ("pending_payment", "paid"):
+            if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PAID):
                 raise ReceiverLocked(
                     f"The order is '{order.status}'; the receiver is fixed once shipped."
                 )
@@ -296,7 +300,7 @@ class OrderService:
             event["merchant_remark"] = order.merchant_remark
         return await self._record(order, "order.updated", "updated", order.version, event)
 
-    async def flag(self, shop_id: int, order_id: int, data: OrderFlag) -> dict[str, Any]:
+    async def flag(self, shop_id: int, order_id: int, data: OrderFlag) -> OrderOut:
         order = await self._lock(shop_id, order_id, None, data.expected_version)
         order.flagged = True
         order.flag_reason = data.reason
@@ -304,7 +308,7 @@ class OrderService:
             order, "order.updated", "flagged", order.version, {"reason": data.reason}
         )
 
-    async def unflag(self, shop_id: int, order_id: int, data: VersionedIn) -> dict[str, Any]:
+    async def unflag(self, shop_id: int, order_id: int, data: VersionedIn) -> OrderOut:
         order = await self._lock(shop_id, order_id, None, data.expected_version)
         if not order.flagged:
             return await self.public(order)  # already unflagged: nothing to record
@@ -314,10 +318,10 @@ class OrderService:
 
     async def remind_payment(
         self, shop_id: int, order_id: int, data: PaymentReminderCreate
-    ) -> dict[str, Any]:
+    ) -> OrderOut:
         """Nudge an unpaid buyer (optionally with a coupon): < 24 h old, one per 6 h."""
         order = await self._lock(shop_id, order_id, None, data.expected_version)
-        if order.status != "pending_payment":
+        if order.status != OrderStatus.PENDING_PAYMENT:
             raise InvalidTransition(
                 "order",
                 order.status,
@@ -354,7 +358,7 @@ class OrderService:
             order, "order.updated", "payment_reminder", order.version, event, now=now
         )
 
-    async def apply_refund(self, order: Order, amount: int, reason: str) -> dict[str, Any]:
+    async def apply_refund(self, order: Order, amount: int, reason: str) -> OrderOut:
         """Money went back to the buyer (the caller holds the order lock and checked state).
 
         A refund of everything closes a paid/shipped/completed order through the machine.
@@ -363,7 +367,7 @@ class OrderService:
         now = utcnow()
         order.refunded_amount += amount
         full = order.refunded_amount >= order.paid_amount
-        order.pay_status = "refunded" if full else "partially_refunded"
+        order.pay_status = PayStatus.REFUNDED if full else PayStatus.PARTIALLY_REFUNDED
         event: dict[str, Any] = {"amount": amount, "reason": reason}
         change_type = "order.updated"
         if full and ORDER_MACHINE.can(order.status, "refund"):
@@ -400,7 +404,7 @@ class OrderService:
         expected_version: int | None,
         change_type: str,
         mutate: Callable[[Order, datetime], dict[str, Any]],
-    ) -> dict[str, Any]:
+    ) -> OrderOut:
         order = await self._lock(shop_id, order_id, action, expected_version)
         before = order.version
         now = utcnow()
@@ -418,7 +422,7 @@ class OrderService:
         event: dict[str, Any],
         *,
         now: datetime | None = None,
-    ) -> dict[str, Any]:
+    ) -> OrderOut:
         """Bump the version (for updates) and leave the write's trail."""
         if before_version is not None:
             order.version = before_version + 1

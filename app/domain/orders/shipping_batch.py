@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.orders.representation import masked
-from app.domain.orders.schemas import BatchShipmentEntry
+from app.domain.orders.schemas import BatchShipEntry, BatchShipmentEntry, BatchShipResult
 from app.domain.orders.service import OrderService
 from app.errors import AppError, ValidationFailed
 
@@ -55,8 +55,8 @@ async def ship_batch(
     *,
     pii: bool,
     request_id: str | None = None,
-) -> dict[str, Any]:
-    results: list[dict[str, Any]] = []
+) -> BatchShipResult:
+    results: list[BatchShipEntry] = []
     for index, raw in enumerate(batch.shipments):
         order_id = raw.get("order_id")
         try:

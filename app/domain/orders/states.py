@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from app.kit.state_machine import StateMachine, Transition
-from app.models.orders import ORDER_STATUSES
+from app.models.orders import OrderStatus
 
 ORDER_TRANSITIONS = (
     Transition("pay", "pending_payment", "paid"),
@@ -21,4 +21,4 @@ ORDER_TRANSITIONS = (
     Transition("refund", "completed", "closed"),
 )
 
-ORDER_MACHINE = StateMachine("order", ORDER_STATUSES, ORDER_TRANSITIONS)
+ORDER_MACHINE = StateMachine("order", OrderStatus, ORDER_TRANSITIONS)

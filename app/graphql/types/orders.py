@@ -3,7 +3,7 @@ representations); fields a list row lacks come from per-request DataLoaders."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -37,12 +37,8 @@ async def _detail(row: Row, info: Ctx, field: str) -> Any:
     """A field of the full representation, loaded (batched) only when the row lacks it."""
     if field in row:
         return row[field]
-    detail = await info.context.order_details.load(_key(row))
+    detail: Mapping[str, Any] | None = await info.context.order_details.load(_key(row))
     return detail[field] if detail else None
-
-
-def _instant(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def _disputes(info: Ctx, shop_id: int) -> DisputeService:
@@ -206,15 +202,9 @@ class Dispute(Node):
     version: int
     updated_at: DateTime
 
-    @strawberry.field(description="Null until the dispute is submitted for review")
-    async def review_window(self: Row, info: Ctx) -> ReviewWindow | None:  # type: ignore[misc]
-        if "review_window" in self:
-            return self["review_window"]  # type: ignore[no-any-return]
-        service = _disputes(info, self["shop_id"])
-        window = service.review_window(
-            self["shop_id"], _instant(self["submitted_at"]), _instant(self["review_due_at"])
-        )
-        return await info.context.serial(window)  # type: ignore[return-value]
+    review_window: ReviewWindow | None = strawberry.field(
+        description="Null until the dispute is submitted for review"
+    )
 
     @strawberry.field(description="The evidence files' metadata (bytes are on REST)")
     async def evidence(self: Row, info: Ctx) -> list[Evidence]:  # type: ignore[misc]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import Any, NewType
 
 import strawberry
 from strawberry.types.scalar import ScalarDefinition
+
+from app.domain.orders.filters import DayRangeName
+from app.domain.orders.listing import OrderSort
+from app.models.after_sales import AfterSaleStatus, AfterSaleType
+from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
 
 def _parse_datetime(value: Any) -> str:
@@ -50,68 +54,32 @@ SCALAR_MAP: dict[object, ScalarDefinition] = {
 }
 
 
-@strawberry.enum
-class OrderStatus(enum.Enum):
-    PENDING_PAYMENT = "pending_payment"
-    PAID = "paid"
-    SHIPPED = "shipped"
-    COMPLETED = "completed"
-    CLOSED = "closed"
+# The domain's enums, defined once (app/models, app/domain): strawberry.enum registers each
+# class itself, so GraphQL's names and values are theirs and rows pass through unconverted.
+for _enum in (
+    OrderStatus,
+    PayStatus,
+    PayMethod,
+    TrafficSource,
+    AfterSaleStatus,
+    AfterSaleType,
+    OrderSort,
+):
+    strawberry.enum(_enum)
+strawberry.enum(DayRangeName, name="DayRange")
+DayRange = DayRangeName
 
-
-@strawberry.enum
-class PayStatus(enum.Enum):
-    UNPAID = "unpaid"
-    PAID = "paid"
-    PARTIALLY_REFUNDED = "partially_refunded"
-    REFUNDED = "refunded"
-
-
-@strawberry.enum
-class PayMethod(enum.Enum):
-    DOUYIN_PAY = "douyin_pay"
-    ALIPAY = "alipay"
-    WECHAT_PAY = "wechat_pay"
-
-
-@strawberry.enum
-class TrafficSource(enum.Enum):
-    LIVE_ROOM = "live_room"
-    SHORT_VIDEO = "short_video"
-    PRODUCT_CARD = "product_card"
-    SEARCH = "search"
-    OTHER = "other"
-
-
-@strawberry.enum
-class AfterSaleStatus(enum.Enum):
-    REQUESTED = "requested"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    AWAITING_RETURN = "awaiting_return"
-    RETURNED = "returned"
-    REFUNDED = "refunded"
-    EXCHANGED = "exchanged"
-    CLOSED = "closed"
-
-
-@strawberry.enum
-class AfterSaleType(enum.Enum):
-    REFUND_ONLY = "refund_only"
-    RETURN_REFUND = "return_refund"
-    EXCHANGE = "exchange"
-
-
-@strawberry.enum
-class DayRange(enum.Enum):
-    TODAY = "today"
-    LAST_7_DAYS = "last_7_days"
-    LAST_30_DAYS = "last_30_days"
-
-
-@strawberry.enum
-class OrderSort(enum.Enum):
-    CREATED_AT_DESC = "-created_at"
-    CREATED_AT_ASC = "created_at"
-    PAID_AMOUNT_DESC = "-paid_amount"
-    UPDATED_AT_DESC = "-updated_at"
+__all__ = [
+    "JSON",
+    "SCALAR_MAP",
+    "AfterSaleStatus",
+    "AfterSaleType",
+    "DateTime",
+    "DayRange",
+    "Long",
+    "OrderSort",
+    "OrderStatus",
+    "PayMethod",
+    "PayStatus",
+    "TrafficSource",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -56,7 +57,7 @@ class DisputePage:
     has_next_page: bool = strawberry.field(deprecation_reason="Use pageInfo { hasNextPage }")
 
 
-def _page(info: Ctx, page: Row, win: Window, listing: str, typename: str) -> Row:
+def _page(info: Ctx, page: Mapping[str, Any], win: Window, listing: str, typename: str) -> Row:
     nodes = page["data"]
     ends = [nodes[0], nodes[-1]] if nodes else []
     cursors = [row_cursor(info.context.codec, listing, n) for n in ends]
