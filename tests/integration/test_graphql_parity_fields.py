@@ -84,6 +84,7 @@ async def test_dispute_review_window_evidence_and_filters(
     ).json()
 
     answer = await gql(client, token, DISPUTES, {"s": shop_id, "f": {"status": ["under_review"]}})
+    assert "errors" not in answer, answer
     (node,) = answer["data"]["shop"]["disputes"]["nodes"]
     assert node["databaseId"] == submitted["id"]
     window = rest["review_window"]

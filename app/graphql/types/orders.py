@@ -209,8 +209,8 @@ class Dispute(Node):
     @strawberry.field(description="The evidence files' metadata (bytes are on REST)")
     async def evidence(self: Row, info: Ctx) -> list[Evidence]:  # type: ignore[misc]
         service = _disputes(info, self["shop_id"])
-        rows = await info.context.serial(service.evidence_list(self["shop_id"], self["id"]))
-        return rows  # type: ignore[return-value]
+        page = await info.context.serial(service.evidence_list(self["shop_id"], self["id"]))
+        return page["data"]  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
