@@ -40,6 +40,7 @@ _DESCRIPTIONS = {
     412: "`precondition_failed`: the `If-Match` version is stale",
     413: "`payload_too_large` (body over the cap) or `evidence_too_large`",
     415: "`unsupported_media_type` or `unsupported_evidence_type`",
+    416: "`range_not_satisfiable`: the `Range` header lies outside the file",
     422: "`validation_error` naming the failing fields, or `idempotency_mismatch`",
     428: "`precondition_required`: this write needs `If-Match` or `expected_version`",
     429: "`rate_limited`: the bucket is spent; retry after `Retry-After` seconds",
@@ -59,8 +60,40 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
+BINARY = {"type": "string", "format": "binary"}
+NDJSON = "application/x-ndjson"
+# Models that only a stream's description refers to (its line schema), by component name.
+_STREAM_LINES: dict[str, Any] = {}
+
+
+def file_download(*media: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """The success entry of a file download in ``media`` (bytes, no JSON model)."""
+    return {200: {"description": description, "content": {m: {"schema": BINARY} for m in media}}}
+
+
+def ndjson_stream(name: str, line: Any, description: str) -> dict[int | str, dict[str, Any]]:
+    """The success entry of an NDJSON stream whose every line is a ``line`` (a type or union
+    of read models), published as the component ``name`` and referenced from the media type
+    (``x-line-schema``: OpenAPI 3.1 has no keyword for the items of a sequential media)."""
+    _STREAM_LINES[name] = line
+    ref = _REF.format(model=name)
+    content = {
+        "schema": {**BINARY, "description": f"One JSON object per line, each a `{name}`."},
+        "x-line-schema": {"$ref": ref},
+    }
+    return {200: {"description": description, "content": {NDJSON: content}}}
+
+
+def problem(status: int, description: str) -> dict[int | str, dict[str, Any]]:
+    """One problem+json error entry with a route's own description (which codes it means)."""
+    entry = problems(status)
+    entry[status]["description"] = description
+    return entry
+
+
 def install_problem_schema(app: FastAPI) -> None:
-    """Publish ``Problem`` in the document's components (the errors above refer to it).
+    """Publish ``Problem`` in the document's components (the errors above refer to it), and
+    the line schemas of NDJSON streams.
 
     The error entries carry no ``model``: FastAPI would list it under ``application/json``
     too, and errors only ever leave as ``application/problem+json``."""
@@ -70,9 +103,11 @@ def install_problem_schema(app: FastAPI) -> None:
         if app.openapi_schema is None:
             spec = build()
             schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-            problem = TypeAdapter(Problem).json_schema(ref_template=_REF)
-            schemas.update(problem.pop("$defs", {}))
-            schemas["Problem"] = problem
+            for name, model in {"Problem": Problem, **_STREAM_LINES}.items():
+                schema = TypeAdapter(model).json_schema(ref_template=_REF)
+                for ref, definition in schema.pop("$defs", {}).items():
+                    schemas.setdefault(ref, definition)
+                schemas[name] = schema
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -9,6 +9,7 @@ from fastapi import Request
 from strawberry.types import Info
 
 from app.api.v1.changes import feed_service
+from app.domain.sync.schemas import ChangePage
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import AppError, ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
@@ -42,7 +43,7 @@ def _request(info: Ctx, shop_id: int, after: str | None, first: int, wait: float
     )
 
 
-def _graphql_page(body: dict[str, Any]) -> dict[str, Any]:
+def _graphql_page(body: ChangePage) -> dict[str, Any]:
     return {
         "nodes": body["data"],
         "end_cursor": body["next_cursor"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import CheckConstraint, Identity, Index, Integer, SmallInteger, String, text
@@ -11,20 +12,33 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import XID8, Base, created_at_column
 
-CHANGE_ENTITIES = ("order", "after_sale", "dispute")
-CHANGE_TYPES = (
-    "order.created",
-    "order.paid",
-    "order.shipped",
-    "order.signed",
-    "order.completed",
-    "order.closed",
-    "order.updated",
-    "after_sale.created",
-    "after_sale.updated",
-    "dispute.created",
-    "dispute.updated",
-)
+
+class ChangeEntity(StrEnum):
+    """The kind of entity a change is about (``entity`` of a change)."""
+
+    ORDER = "order"
+    AFTER_SALE = "after_sale"
+    DISPUTE = "dispute"
+
+
+class ChangeType(StrEnum):
+    """What happened (``type`` of a change, webhook event names, feed ``types`` filter)."""
+
+    ORDER_CREATED = "order.created"
+    ORDER_PAID = "order.paid"
+    ORDER_SHIPPED = "order.shipped"
+    ORDER_SIGNED = "order.signed"
+    ORDER_COMPLETED = "order.completed"
+    ORDER_CLOSED = "order.closed"
+    ORDER_UPDATED = "order.updated"
+    AFTER_SALE_CREATED = "after_sale.created"
+    AFTER_SALE_UPDATED = "after_sale.updated"
+    DISPUTE_CREATED = "dispute.created"
+    DISPUTE_UPDATED = "dispute.updated"
+
+
+CHANGE_ENTITIES: tuple[str, ...] = tuple(ChangeEntity)
+CHANGE_TYPES: tuple[str, ...] = tuple(ChangeType)
 
 
 class ChangeLog(Base):
@@ -36,7 +50,9 @@ class ChangeLog(Base):
         Index("ix_change_log_shop_xid_id", "shop_id", "xid", "id"),
         Index("ix_change_log_xid_id", "xid", "id"),
         Index("ix_change_log_created_at", "created_at"),
-        CheckConstraint("entity IN ('order', 'after_sale', 'dispute')", name="entity_valid"),
+        CheckConstraint(
+            "entity IN (" + ", ".join(f"'{e}'" for e in ChangeEntity) + ")", name="entity_valid"
+        ),
     )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)
