@@ -27,7 +27,7 @@ async def newest_first_page(
     codec: KeysetCodec,
     cursor: str | None,
     limit: int,
-    public: Callable[[Any], dict[str, Any]],
+    public: Callable[[Any], Any],  # a read model (TypedDict) of the row
     backward: bool = False,
 ) -> dict[str, Any]:
     """``{data, next_cursor, has_more}``; ``stmt`` selects one ORM entity, already filtered.

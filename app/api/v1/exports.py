@@ -179,6 +179,6 @@ async def orders_csv(
     # The COPY runs on its own pooled connection after this request's unit of work ends.
     return StreamingResponse(
         stream_csv(get_database(request), query, bom=params.bom),
-        media_type=MEDIA_TYPES["csv"],
+        media_type=MEDIA_TYPES[ExportFormat.CSV],
         headers={"Content-Disposition": f'attachment; filename="orders-{shop_id}.csv"'},
     )
