@@ -20,6 +20,7 @@ from app.db import Database
 from app.main import create_app
 from app.ratelimit import RateLimiter, charge_key
 from tests.conftest import graphql_socket, serving
+from tests.contract_support import contract_hook
 from tests.factories import bearer, make_shop, make_token
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -62,7 +63,10 @@ def limited_app(settings: Settings, prefix: str) -> AppFactory:
         application = create_app(limited_settings(settings, prefix, **overrides))
         async with application.router.lifespan_context(application):
             transport = httpx.ASGITransport(app=application)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            hooks = {"response": [contract_hook(application)]}  # as the `client` fixture
+            async with httpx.AsyncClient(
+                transport=transport, base_url="http://testserver", event_hooks=hooks
+            ) as c:
                 yield c
 
     return make
@@ -211,7 +215,7 @@ async def test_rate_limit_route_and_multi_shop_bucket(
     assert body["enabled"] is True and body["per_process"] is False
     points = {
         item["shop_id"]: next(b for b in item["buckets"] if b["name"] == "points")
-        for item in body["items"]
+        for item in body["data"]
     }
     assert set(points) == {s1, s2, None}
     assert points[s1]["remaining"] == 3
