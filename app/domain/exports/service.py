@@ -205,7 +205,7 @@ class ExportService:
         if public["status"] == "expired":
             raise ExportExpired(f"Export {job_id} expired at {public['expires_at']}.")
         if job.status != "succeeded" or not job.storage_key:
-            raise ExportNotReady(f"Export {job_id} is {job.status}.", status=job.status)
+            raise ExportNotReady(f"Export {job_id} is {job.status}.", export_status=job.status)
         path = storage.local_path(job.storage_key)
         if path is None:
             raise ExportExpired(f"The file of export {job_id} is gone.")
