@@ -62,8 +62,15 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 BINARY = {"type": "string", "format": "binary"}
 NDJSON = "application/x-ndjson"
-# Models that only a stream's description refers to (its line schema), by component name.
-_STREAM_LINES: dict[str, Any] = {}
+# Models FastAPI does not collect itself (a stream's line schema, a form body read by hand),
+# by component name.
+_COMPONENTS: dict[str, Any] = {}
+
+
+def component(name: str, model: Any) -> dict[str, str]:
+    """A ``$ref`` to ``model``, published in the document's components as ``name``."""
+    _COMPONENTS[name] = model
+    return {"$ref": _REF.format(model=name)}
 
 
 def file_download(*media: str, description: str) -> dict[int | str, dict[str, Any]]:
@@ -75,11 +82,9 @@ def ndjson_stream(name: str, line: Any, description: str) -> dict[int | str, dic
     """The success entry of an NDJSON stream whose every line is a ``line`` (a type or union
     of read models), published as the component ``name`` and referenced from the media type
     (``x-line-schema``: OpenAPI 3.1 has no keyword for the items of a sequential media)."""
-    _STREAM_LINES[name] = line
-    ref = _REF.format(model=name)
     content = {
         "schema": {**BINARY, "description": f"One JSON object per line, each a `{name}`."},
-        "x-line-schema": {"$ref": ref},
+        "x-line-schema": component(name, line),
     }
     return {200: {"description": description, "content": {NDJSON: content}}}
 
@@ -93,7 +98,7 @@ def problem(status: int, description: str) -> dict[int | str, dict[str, Any]]:
 
 def install_problem_schema(app: FastAPI) -> None:
     """Publish ``Problem`` in the document's components (the errors above refer to it), and
-    the line schemas of NDJSON streams.
+    the models registered with :func:`component`.
 
     The error entries carry no ``model``: FastAPI would list it under ``application/json``
     too, and errors only ever leave as ``application/problem+json``."""
@@ -103,7 +108,7 @@ def install_problem_schema(app: FastAPI) -> None:
         if app.openapi_schema is None:
             spec = build()
             schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-            for name, model in {"Problem": Problem, **_STREAM_LINES}.items():
+            for name, model in {"Problem": Problem, **_COMPONENTS}.items():
                 schema = TypeAdapter(model).json_schema(ref_template=_REF)
                 for ref, definition in schema.pop("$defs", {}).items():
                     schemas.setdefault(ref, definition)

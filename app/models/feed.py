@@ -13,16 +13,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import XID8, Base, created_at_column
 
 
-class ChangeEntity(StrEnum):
-    """The kind of entity a change is about (``entity`` of a change)."""
-
-    ORDER = "order"
-    AFTER_SALE = "after_sale"
-    DISPUTE = "dispute"
-
-
 class ChangeType(StrEnum):
-    """What happened (``type`` of a change, webhook event names, feed ``types`` filter)."""
+    """The type of a change in the feed (and of the webhook event that carries it)."""
 
     ORDER_CREATED = "order.created"
     ORDER_PAID = "order.paid"
@@ -37,8 +29,15 @@ class ChangeType(StrEnum):
     DISPUTE_UPDATED = "dispute.updated"
 
 
-CHANGE_ENTITIES: tuple[str, ...] = tuple(ChangeEntity)
 CHANGE_TYPES: tuple[str, ...] = tuple(ChangeType)
+
+
+class ChangeEntity(StrEnum):
+    """The kind of entity a change is about (``entity`` of a change)."""
+
+    ORDER = "order"
+    AFTER_SALE = "after_sale"
+    DISPUTE = "dispute"
 
 
 class ChangeLog(Base):
@@ -50,9 +49,7 @@ class ChangeLog(Base):
         Index("ix_change_log_shop_xid_id", "shop_id", "xid", "id"),
         Index("ix_change_log_xid_id", "xid", "id"),
         Index("ix_change_log_created_at", "created_at"),
-        CheckConstraint(
-            "entity IN (" + ", ".join(f"'{e}'" for e in ChangeEntity) + ")", name="entity_valid"
-        ),
+        CheckConstraint("entity IN ('order', 'after_sale', 'dispute')", name="entity_valid"),
     )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)
