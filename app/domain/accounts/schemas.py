@@ -8,7 +8,7 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from app.domain.shops.schemas import ShopAccess
-from app.kit.contract import Page, read_model
+from app.kit.contract import HasMore, NextCursor, read_model
 
 
 @read_model
@@ -82,8 +82,13 @@ class RateLimitBuckets(TypedDict):
 
 
 @read_model
-class RateLimitStatus(Page[RateLimitBuckets]):
-    """The caller's buckets, one entry per granted shop plus the multi-shop one (one page)."""
+class RateLimitStatus(TypedDict):
+    """The caller's buckets, one entry per granted shop plus the multi-shop one (one page of
+    the list envelope, with the limiter's settings)."""
+
+    data: list[RateLimitBuckets]
+    has_more: HasMore
+    next_cursor: NextCursor
 
     enabled: Annotated[bool, Field(description="Rate limiting is on.")]
     per_process: Annotated[

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.kit.contract import Page, read_model
+from app.kit.contract import HasMore, read_model
 from app.models.feed import ChangeEntity, ChangeType
 
 __all__ = [
@@ -63,8 +63,13 @@ class Change(TypedDict):
 
 
 @read_model
-class ChangePage(Page[Change]):
-    """Changes after the cursor, oldest first. Loop forever on `next_cursor` (never null)."""
+class ChangePage(TypedDict):
+    """Changes after the cursor, oldest first (the list envelope plus the feed's state). Loop
+    forever on `next_cursor` (never null here)."""
+
+    data: list[Change]
+    has_more: HasMore
+    next_cursor: Cursor
 
     horizon_lag_ms: Annotated[
         int,
