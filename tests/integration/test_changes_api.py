@@ -7,10 +7,12 @@ from typing import Any
 
 import httpx
 import orjson
+from pydantic import TypeAdapter
 
 from app.db import Database
 from app.domain.sync.bulk import ROWS_SQL, STREAM_SETTINGS
 from app.domain.sync.epoch import reset_epoch
+from app.domain.sync.schemas import BulkTrailer, Change
 from app.pg_copy import driver_connection
 from tests.conftest import order_payload
 from tests.factories import bearer, make_shop, make_token
@@ -185,6 +187,10 @@ async def test_sync_status_and_metrics(
     assert "ordergate_feed_listener_connected" in metrics
 
 
+CHANGE = TypeAdapter(Change)
+TRAILER = TypeAdapter(BulkTrailer)
+
+
 async def bulk(
     client: httpx.AsyncClient, shop_id: int, h: dict[str, str], **params: Any
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -194,6 +200,11 @@ async def bulk(
     assert r.headers["content-type"].startswith("application/x-ndjson")
     *changes, trailer = [orjson.loads(line) for line in r.content.splitlines()]
     assert set(trailer) == {"next_cursor", "count"} and trailer["count"] == len(changes)
+    # Each line is what the OpenAPI line schema says (ChangeStreamLine: Change, then the
+    # trailer), with no undocumented member: the COPY writes them, not the read model.
+    for line in changes:
+        CHANGE.validate_python(line)
+    TRAILER.validate_python(trailer)
     return changes, trailer
 
 
