@@ -6,12 +6,12 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.ordergate-installed
-LINT_PATHS := $(wildcard app tests bench)
+LINT_PATHS := $(wildcard app tests bench clients/generate.py)
 PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 
-.PHONY: up test lint fmt migrate bench openapi install clean-venv console
+.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -52,6 +52,13 @@ bench: $(STAMP)
 # Regenerates the committed contracts: openapi/openapi.json (and schema.graphql).
 openapi: $(STAMP)
 	$(PY) -m app.schema_dump
+
+# Regenerates the contracts, then the SDKs from them: clients/python (openapi-python-client) and
+# clients/typescript (openapi-typescript from the console's dev dependencies; needs Node + npm).
+sdk: $(STAMP)
+	$(PY) -m app.schema_dump
+	cd console && npm ci --no-audit --no-fund
+	$(PY) clients/generate.py
 
 # Rebuilds the merchant console bundle (app/console_dist, committed) from console/ (needs Node 20 + npm).
 console:

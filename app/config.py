@@ -51,6 +51,9 @@ class Settings(BaseSettings):
 
     graphiql: bool | None = None
     graphql_max_cost: int = 1000
+    # Selections of a GraphQL document with its fragment spreads expanded; checked in linear
+    # time before validation (whose rules walk the expansion).
+    graphql_max_selections: int = Field(default=2000, ge=1)
     graphql_introspection: bool = True
 
     # Extra origins (comma-separated, e.g. https://ops.example.com) whose /console/callback the

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, TypeAdapter
 
 from app.api.responses import PROBLEM_JSON
@@ -94,6 +95,12 @@ def problem(status: int, description: str) -> dict[int | str, dict[str, Any]]:
     entry = problems(status)
     entry[status]["description"] = description
     return entry
+
+
+def operation_id(route: APIRoute) -> str:
+    """The operationId of a route: its handler's name, unique across the API (a test checks);
+    the commerce core's ingest routes are ``internal_*``."""
+    return f"internal_{route.name}" if route.path.startswith("/internal/") else route.name
 
 
 def install_problem_schema(app: FastAPI) -> None:

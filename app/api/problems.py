@@ -7,8 +7,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
+from starlette.routing import Match
 
 from app.api.responses import problem_response, request_id_of
 from app.errors import PROBLEM_BASE, AppError
@@ -83,7 +85,21 @@ async def http_error_handler(request: Request, exc: Exception) -> Response:
     code, title = _HTTP_CODES.get(exc.status_code, ("http_error", "HTTP error"))
     detail = exc.detail if isinstance(exc.detail, str) else title
     body = _problem(request, exc.status_code, code, title, detail)
-    return problem_response(body, exc.status_code, dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request)
+    return problem_response(body, exc.status_code, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method of the path: Starlette's 405 names only the first route that matched it,
+    and one path often has several routes (GET and POST registered apart)."""
+    scope = {**request.scope, "method": "GET"}
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.router.routes):
+        if route.methods and route.matches(scope)[0] is not Match.NONE:
+            methods |= route.methods
+    return ", ".join(sorted(methods))
 
 
 async def unhandled_handler(request: Request, exc: Exception) -> Response:

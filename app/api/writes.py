@@ -8,7 +8,6 @@ stored under the Idempotency-Key in the request's own transaction (see app/kit/i
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
@@ -23,11 +22,15 @@ from starlette.datastructures import UploadFile
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import CurrentPrincipal
 from app.db import Session
-from app.errors import ValidationFailed, field_error
+from app.domain.writes import (
+    WriteRequest,
+    check_idempotency_key,
+    perform_write,
+    principal_key,
+)
 from app.kit import idempotency
-from app.kit.versioning import etag, expected_version
+from app.kit.versioning import expected_version
 
-_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 _CHUNK = 1 << 20
 _MAX_HASHED_FILE = 16 << 20
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -101,29 +104,13 @@ class WriteContext:
         status_code: int = 200,
         location: Callable[[Any], str] | None = None,
     ) -> Response:
-        if self.key is not None:
-            stored = await idempotency.claim(
-                self.session, self.principal_key, self.key, self.request_hash
-            )
-            if stored is not None:
-                replayed = {**stored.headers, REPLAYED_HEADER: "true"}
-                return json_bytes_response(stored.body, stored.status, replayed)
-        # The body as stored and as replayed: identical, and storable in jsonb.
-        body = idempotency.jsonb_safe(await produce())
-        headers: dict[str, str] = {}
-        if isinstance(body, dict) and isinstance(body.get("version"), int):
-            headers["ETag"] = etag(body["version"])
-        if location is not None:
-            headers["Location"] = location(body)
-        if self.key is not None:
-            await idempotency.store(
-                self.session,
-                self.principal_key,
-                self.key,
-                self.request_hash,
-                idempotency.StoredResponse(status_code, body, headers),
-            )
-        return json_bytes_response(body, status_code, headers)
+        request = WriteRequest(self.session, self.principal_key, self.key, self.request_hash)
+        outcome = await perform_write(request, produce, status=status_code, location=location)
+        stored = outcome.response
+        headers = (
+            {**stored.headers, REPLAYED_HEADER: "true"} if outcome.replayed else stored.headers
+        )
+        return json_bytes_response(stored.body, stored.status, headers)
 
 
 async def write_context(
@@ -133,11 +120,7 @@ async def write_context(
     idempotency_key: IdempotencyKeyHeader = None,
     if_match: IfMatchHeader = None,
 ) -> WriteContext:
-    if idempotency_key is not None and not _KEY.match(idempotency_key):
-        raise ValidationFailed(
-            "Idempotency-Key must be 1-255 visible ASCII characters.",
-            [field_error(["header", "Idempotency-Key"], "1-255 visible ASCII characters")],
-        )
+    check_idempotency_key(idempotency_key, ["header", "Idempotency-Key"])
     request_hash = idempotency.request_fingerprint(
         request.method.encode(),
         request.url.path.encode(),
@@ -147,7 +130,7 @@ async def write_context(
     )
     return WriteContext(
         session=session,
-        principal_key=f"client:{principal.client_id}:account:{principal.account_id}",
+        principal_key=principal_key(principal.client_id, principal.account_id),
         key=idempotency_key,
         request_hash=request_hash,
         if_match=if_match,

@@ -177,6 +177,13 @@ class GraphQLContext(BaseContext):
         )
 
     @property
+    def payment_reminders(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
+        return self._loader(
+            "payment_reminders",
+            lambda: self._order_loader("orders:read", batch.reminders_of, list),
+        )
+
+    @property
     def after_sales(self) -> DataLoader[OrderKey, list[dict[str, Any]] | None]:
         return self._loader(
             "after_sales",

@@ -1,21 +1,23 @@
-"""Operation-level extensions: the cost gate (before execution) and error codes/masking."""
+"""Operation-level extensions: the size gate (before validation), the cost gate (before
+execution) and error codes/masking."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from graphql import DocumentNode, FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql import FragmentDefinitionNode, GraphQLError, OperationDefinitionNode
+from graphql.execution.values import get_variable_values
 from starlette.requests import HTTPConnection
 from starlette.websockets import WebSocket
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import SchemaExtension, ValidationCache
 from strawberry.types.graphql import OperationType
 
 from app.db import Database
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
-from app.graphql.cost import estimate_cost
+from app.graphql.cost import count_selections, estimate_cost
 from app.logging import get_logger
 from app.ratelimit import charge, points_budget
 
@@ -62,6 +64,47 @@ def _reject(ctx: Any, error: GraphQLError) -> None:
     ctx.result = GraphQLExecutionResult(data=None, errors=[error])
 
 
+def too_complex(limit: int) -> GraphQLError:
+    return GraphQLError(
+        f"The document has more than {limit} selections once its fragment spreads are "
+        "expanded; select fewer fields or spread fragments fewer times.",
+        extensions={
+            "code": "QUERY_TOO_COMPLEX",
+            "problem": "query_too_complex",
+            "selections": {"limit": limit},
+        },
+    )
+
+
+class BoundedValidation(ValidationCache):
+    """Strawberry's cached validation, preceded by a check linear in the document: its
+    selections with fragment spreads expanded (counted once per fragment, never expanded) must
+    not exceed ``max_selections``. Validation itself (the depth limiter, graphql-core's
+    overlapping-fields rule) walks the expansion, exponential in a document whose fragments
+    each spread the previous one twice, so a document over the limit never reaches it."""
+
+    def __init__(self, max_selections: int) -> None:
+        super().__init__()
+        self.max_selections = max_selections
+
+    def on_validate(self) -> Iterator[None]:
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        error = selection_limit_error(document, self.max_selections) if document else None
+        if error is not None:
+            ctx.pre_execution_errors = [error]
+            yield
+            return
+        yield from super().on_validate()
+
+
+def selection_limit_error(document: DocumentNode, max_selections: int) -> GraphQLError | None:
+    """QUERY_TOO_COMPLEX when ``document`` expands to more than ``max_selections``."""
+    if count_selections(document, max_selections) > max_selections:
+        return too_complex(max_selections)
+    return None
+
+
 class CostLimiter(SchemaExtension):
     """Estimates the operation's cost before any resolver runs, refuses it over the maximum,
     and charges it to the caller's rate-limit bucket (the same one REST charges), all before
@@ -72,8 +115,18 @@ class CostLimiter(SchemaExtension):
         context = ctx.context
         op, fragments = _operation(ctx)
         if op is not None:
+            schema = ctx.schema._schema
+            # Coerced first: the estimate reads the values execution will use (defaults
+            # included), and a refused value is the caller's error, charged nothing.
+            variables = get_variable_values(
+                schema, op.variable_definitions or (), ctx.variables or {}
+            )
+            if isinstance(variables, list):
+                ctx.result = GraphQLExecutionResult(data=None, errors=variables)
+                yield
+                return
             maximum = self._maximum(context)
-            cost = estimate_cost(ctx.schema._schema, op, fragments, ctx.variables)
+            cost = estimate_cost(schema, op, fragments, variables.coerced)
             context.cost = {"requested": cost, "limit": maximum}
             if cost > maximum:
                 _reject(
@@ -184,10 +237,10 @@ def coded_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, AppError):
         return app_error(original, nodes=error.nodes, path=error.path, positions=error.positions)
-    if original is None:
+    if original is None or _refused_variable(error):
         if error.extensions and "code" in error.extensions:
             return error
-        # Parse/validation errors (syntax, limits): safe to show, coded for clients.
+        # Parse/validation errors (syntax, limits, variable values): safe to show, coded.
         return GraphQLError(
             error.message,
             nodes=error.nodes,
@@ -203,3 +256,10 @@ def coded_error(error: GraphQLError) -> GraphQLError:
         positions=error.positions,
         extensions={"code": "INTERNAL_ERROR", "problem": "internal_error"},
     )
+
+
+def _refused_variable(error: GraphQLError) -> bool:
+    """A variable value graphql-core's coercion refused (``Int`` beyond 32 bits, a malformed
+    ``DateTime``): it wraps the refusal, a GraphQLError whatever the scalar raised, and nothing
+    has run yet (no path)."""
+    return error.path is None and isinstance(error.original_error, GraphQLError)

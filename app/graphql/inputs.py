@@ -56,6 +56,17 @@ class AfterSaleFilterInput:
     created_to: DateTime | None = None
 
 
+@strawberry.input(description="The REST dispute list's filters (values as in REST)")
+class DisputeFilterInput:
+    kind: list[str] | None = strawberry.field(
+        default=None, description="logistics or malicious_claim"
+    )
+    status: list[str] | None = strawberry.field(
+        default=None, description="open, evidence_submitted, under_review, won or lost"
+    )
+    order_id: int | None = None
+
+
 def plain(value: Any) -> Any:
     """Strawberry input/enum values -> plain Python (enum values are the REST strings)."""
     if value is None or isinstance(value, str | int | float | bool):

@@ -35,7 +35,8 @@ from app.domain.orders.schemas import (
 )
 from app.domain.orders.service import OrderService
 from app.domain.orders.shipping_batch import BatchShipments, ship_batch
-from app.errors import AppError, ValidationFailed, field_error
+from app.domain.writes import WriteRequest, check_idempotency_key, perform_write, principal_key
+from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import plain, validated
 from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
@@ -122,37 +123,27 @@ async def run_mutation(
 ) -> dict[str, Any]:
     ctx = info.context
     auth = ctx.authorize(scope)
-    principal_key = f"client:{ctx.principal.client_id}:account:{ctx.principal.account_id}"
-    fingerprint = idempotency.request_fingerprint(
-        b"graphql", name.encode(), orjson.dumps(arguments, option=orjson.OPT_SORT_KEYS)
+    request = WriteRequest(
+        ctx.session,
+        principal_key(ctx.principal.client_id, ctx.principal.account_id),
+        idempotency_key,
+        idempotency.request_fingerprint(
+            b"graphql", name.encode(), orjson.dumps(arguments, option=orjson.OPT_SORT_KEYS)
+        ),
     )
+
+    async def entity() -> Any:
+        result = await produce(auth)
+        if entity_key == "order" and not auth.can_read_pii(shop_id):
+            return masked(result)
+        return result
+
     try:
         async with ctx.session.begin_nested():
             auth.require(shop_id)
-            if idempotency_key is not None:
-                if not 1 <= len(idempotency_key) <= 255:
-                    raise ValidationFailed(
-                        "idempotencyKey must be 1-255 characters.",
-                        [field_error(["idempotencyKey"], "1-255 characters")],
-                    )
-                stored = await idempotency.claim(
-                    ctx.session, principal_key, idempotency_key, fingerprint
-                )
-                if stored is not None:
-                    return dict(stored.body)
-            entity = idempotency.jsonb_safe(await produce(auth))
-            if entity_key == "order" and not auth.can_read_pii(shop_id):
-                entity = masked(entity)
-            payload = {entity_key: entity, "user_errors": []}
-            if idempotency_key is not None:
-                await idempotency.store(
-                    ctx.session,
-                    principal_key,
-                    idempotency_key,
-                    fingerprint,
-                    idempotency.StoredResponse(200, payload, {}),
-                )
-            return payload
+            check_idempotency_key(idempotency_key, ["idempotencyKey"])
+            outcome = await perform_write(request, entity)
+            return {entity_key: outcome.response.body, "user_errors": []}
     except AppError as error:
         return {entity_key: None, "user_errors": user_errors(error)}
 

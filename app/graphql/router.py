@@ -8,12 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from cross_web import HTTPException as ViewHTTPException  # what Strawberry's views raise
 from fastapi import APIRouter, Request, WebSocket
 from fastapi.routing import APIWebSocketRoute
+from starlette.exceptions import HTTPException
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from app.api.listing import Codec, keyset_codec
 from app.auth.dependencies import CurrentPrincipal
@@ -26,6 +29,9 @@ from app.graphql.extensions import coded_error
 from app.graphql.schema import build_schema
 
 ANONYMOUS = Principal(None, None, None, frozenset(), {})
+# Deepest JSON accepted in a request body: graphql-core's own bound on input values (a variable
+# nested deeper is refused anyway), well below what a recursive decoder could survive.
+MAX_JSON_DEPTH = 200
 
 
 async def get_context(
@@ -45,16 +51,49 @@ async def get_ws_context(websocket: WebSocket) -> GraphQLContext:
 
 
 class CodedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
-    """Errors raised before any extension runs (syntax, token limit) get codes here too."""
+    """Errors raised before any extension runs (syntax, token limit) get codes here too, and a
+    request body Strawberry refuses is a 400 problem+json like any other bad request."""
 
     def encode_json(self, data: object) -> str | bytes:
         # orjson: several times faster than json.dumps on a page of orders (UTF-8, no escapes).
         return orjson.dumps(data)
 
+    def parse_json(self, data: str | bytes) -> Any:
+        """A JSON object (the request, multipart ``operations``/``map``, GET ``variables``)."""
+        try:
+            parsed = orjson.loads(data)
+        except orjson.JSONDecodeError as error:  # also: not UTF-8, nested beyond 1024
+            raise HTTPException(400, f"The request body is not valid JSON: {error}.") from error
+        if not isinstance(parsed, dict):
+            raise HTTPException(400, "The request body must be a JSON object.")
+        if _nested_deeper(parsed, MAX_JSON_DEPTH):
+            raise HTTPException(400, f"The request body is nested deeper than {MAX_JSON_DEPTH}.")
+        return parsed
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        try:
+            return await super().run(request, context, root_value)
+        except ViewHTTPException as error:
+            # Strawberry answers these (no query, `variables` not an object, …) in plain text.
+            raise HTTPException(error.status_code, error.reason) from error
+
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:
             result.errors = [coded_error(e) for e in result.errors]
         return process_result(result)
+
+
+def _nested_deeper(value: object, limit: int) -> bool:
+    """Whether ``value`` nests arrays/objects over ``limit`` deep (walked without recursion)."""
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+    return False
 
 
 class WebSocketGraphQLRouter(CodedGraphQLRouter):
@@ -80,7 +119,10 @@ class WebSocketGraphQLRouter(CodedGraphQLRouter):
 def graphql_router(settings: Settings) -> APIRouter:
     """One APIRouter holding the HTTP routes of one Strawberry router and the WebSocket route
     of another (each needs its own context getter)."""
-    schema = build_schema(introspection=settings.graphql_introspection)
+    schema = build_schema(
+        introspection=settings.graphql_introspection,
+        max_selections=settings.graphql_max_selections,
+    )
     http = CodedGraphQLRouter(
         schema,
         path="/graphql",

@@ -12,7 +12,6 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import Info
@@ -24,7 +23,12 @@ from app.domain.orders.service import OrderService
 from app.domain.shops.repository import shops_in
 from app.errors import NotFound
 from app.graphql.context import GraphQLContext
-from app.graphql.extensions import CostLimiter, ErrorCodes, WebSocketUnitOfWork
+from app.graphql.extensions import (
+    BoundedValidation,
+    CostLimiter,
+    ErrorCodes,
+    WebSocketUnitOfWork,
+)
 from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
@@ -136,6 +140,8 @@ class Query:
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+# Selections of a document once its fragment spreads are expanded (ORDERGATE_GRAPHQL_MAX_SELECTIONS)
+MAX_SELECTIONS = 2000
 
 
 # The depth and alias limiters' validation rules, built once: each limiter instance makes new
@@ -155,10 +161,12 @@ class LimitRules(AddValidationRules):
         super().__init__(_LIMIT_RULES)
 
 
-def build_schema(*, introspection: bool = True) -> strawberry.Schema:
+def build_schema(
+    *, introspection: bool = True, max_selections: int = MAX_SELECTIONS
+) -> strawberry.Schema:
     extensions: list[Any] = [
         ParserCache,
-        ValidationCache,
+        lambda: BoundedValidation(max_selections),
         LimitRules,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         CostLimiter,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -9,6 +10,41 @@ from typing import Any
 from authlib.oauth2.rfc6749 import JsonPayload, JsonRequest, OAuth2Payload, OAuth2Request
 from starlette.datastructures import Headers
 from starlette.requests import Request
+
+# OAuth protocol parameters are printable ASCII (RFC 6749 Appendix A). Authlib echoes some of
+# them into error descriptions and refuses (ValueError: a 500) anything outside the description
+# character set, so a value outside it is read as one no client, redirect URI, code or token
+# has: the request then fails the ordinary OAuth way (error page, or a 4xx JSON error).
+PROTOCOL_PARAMETERS = frozenset(
+    {
+        "client_id",
+        "client_secret",
+        "code",
+        "code_challenge",
+        "code_challenge_method",
+        "code_verifier",
+        "grant_type",
+        "nonce",
+        "prompt",
+        "redirect_uri",
+        "refresh_token",
+        "response_mode",
+        "response_type",
+        "scope",
+        "state",
+        "token",
+        "token_type_hint",
+    }
+)
+UNREADABLE = "unreadable"
+_DESCRIPTION_SAFE = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]*")
+
+
+def protocol_safe(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [
+        (k, UNREADABLE if k in PROTOCOL_PARAMETERS and not _DESCRIPTION_SAFE.fullmatch(v) else v)
+        for k, v in items
+    ]
 
 
 class FormPayload(OAuth2Payload):  # type: ignore[misc]
@@ -88,6 +124,6 @@ async def read_oauth2_request(request: Request, *, allow_http: bool) -> Starlett
         request.method,
         str(url),
         request.headers,
-        list(request.query_params.multi_items()),
-        form,
+        protocol_safe(list(request.query_params.multi_items())),
+        protocol_safe(form),
     )

@@ -159,3 +159,28 @@ async def test_after_sale_action_and_dispute(
     body = await gql(client, token, dispute, {"s": shop_id, "o": paid["id"]})
     assert body["data"]["openDispute"]["userErrors"] == []
     assert body["data"]["openDispute"]["dispute"]["status"] == "open"
+
+
+async def test_idempotency_key_rule_is_the_same_on_both_apis(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    """One write wrapper: a key REST refuses (NUL, space, > 255) GraphQL refuses the same way,
+    as a validation error, with nothing written (it used to be a 500 on GraphQL)."""
+    shop_id = shop["shop_id"]
+    (paid,) = (await seed_orders(client, shop_id, internal_headers, n=2))[1:]
+    token = await make_token(db, shop_ids=[shop_id], scopes="orders:read orders:write")
+    before = await _changes(db, shop_id)
+    for bad in ("nul\u0000key", "with space", "k" * 256):
+        if "\u0000" not in bad:  # httpx cannot put a NUL into a header
+            rest = await client.post(
+                f"/v1/shops/{shop_id}/orders/{paid['id']}/shipments",
+                json={"carrier": "SF", "tracking_no": "SF2000"},
+                headers={**bearer(token), "Idempotency-Key": bad},
+            )
+            assert rest.status_code == 422 and rest.json()["code"] == "validation_error"
+        variables = {"s": shop_id, "o": paid["id"], "t": "SF2000", "k": bad}
+        payload = (await gql(client, token, SHIP, variables))["data"]["shipOrder"]
+        assert payload["order"] is None
+        assert payload["userErrors"][0]["code"] == "validation_error"
+        assert payload["userErrors"][0]["field"] == ["idempotencyKey"]
+    assert await _changes(db, shop_id) == before

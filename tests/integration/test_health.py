@@ -49,3 +49,11 @@ async def test_readyz_is_503_with_its_checks_when_migrations_lag(
     assert body["status"] == "not_ready"
     assert body["checks"]["database"] == "ok"
     assert body["checks"]["migrations"] == f"at {head}, head is f00dfeedbeef"
+
+
+async def test_405_allow_names_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    """GET and POST of /v1/webhook-endpoints are separate routes; a PUT must hear about both."""
+    r = await client.put("/v1/webhook-endpoints")
+    assert r.status_code == 405
+    assert r.headers["content-type"] == "application/problem+json"
+    assert set(r.headers["allow"].split(", ")) == {"GET", "POST"}

@@ -76,3 +76,10 @@ def test_operation_is_typed_and_documents_its_errors(method: str, path: str) -> 
                 continue
             assert set(content) == {PROBLEM_JSON}, f"{code} is not problem+json: {set(content)}"
             assert content[PROBLEM_JSON]["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+def test_operation_ids_are_unique_handler_names() -> None:
+    """SDKs name their functions after operationIds: they must be unique and readable."""
+    ids = [op["operationId"] for ops in _spec()["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert all(i.isidentifier() and "__" not in i for i in ids), ids

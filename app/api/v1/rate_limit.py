@@ -7,6 +7,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
 from app.api.docs import COMMON_ERRORS, problem, problems
+from app.api.input_guard import INPUT_GUARD
 from app.api.ratelimit_headers import RateLimitHeadersMiddleware
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import CurrentPrincipal
@@ -69,4 +70,4 @@ def install(app: FastAPI, settings: Settings) -> None:
     if settings.ratelimit_enabled:
         app.state.ratelimiter = RateLimiter(settings)
     app.add_middleware(RateLimitHeadersMiddleware)
-    app.include_router(router, responses=problems(*COMMON_ERRORS))
+    app.include_router(router, responses=problems(*COMMON_ERRORS), dependencies=INPUT_GUARD)

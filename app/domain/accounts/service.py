@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.passwords import hash_password
 from app.errors import Conflict
+from app.kit.text import forbidden_text
 from app.models import Account
 
 
@@ -15,6 +16,8 @@ def normalize_email(email: str) -> str:
 
 
 async def find_account_by_email(session: AsyncSession, email: str) -> Account | None:
+    if forbidden_text(email):
+        return None  # no stored email holds one (and PostgreSQL cannot compare a NUL)
     return (
         await session.execute(
             select(Account).where(func.lower(Account.email) == normalize_email(email))

@@ -4,6 +4,7 @@ writes timeline, change log and audit in the caller's transaction."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -66,20 +67,26 @@ class DisputeService:
 
     async def public(self, dispute: Dispute) -> dict[str, Any]:
         body = dispute_public(dispute)
-        body["review_window"] = None
-        if dispute.submitted_at is not None:
-            zone = await self._timezone(dispute.shop_id)
-            body["review_window"] = {
-                "earliest": rfc3339(
-                    (await self._platform_calendar()).add_business_days(
-                        dispute.submitted_at, EARLIEST_DECISION_BUSINESS_DAYS, zone
-                    )
-                ),
-                "latest": rfc3339(dispute.review_due_at),
-                "business_days": f"{EARLIEST_DECISION_BUSINESS_DAYS}-{REVIEW_BUSINESS_DAYS}",
-                "timezone": zone,
-            }
+        body["review_window"] = await self.review_window(
+            dispute.shop_id, dispute.submitted_at, dispute.review_due_at
+        )
         return body
+
+    async def review_window(
+        self, shop_id: int, submitted_at: datetime | None, review_due_at: datetime | None
+    ) -> dict[str, Any] | None:
+        """When the platform may decide a submitted dispute (None before submission)."""
+        if submitted_at is None:
+            return None
+        zone = await self._timezone(shop_id)
+        calendar = await self._platform_calendar()
+        earliest = calendar.add_business_days(submitted_at, EARLIEST_DECISION_BUSINESS_DAYS, zone)
+        return {
+            "earliest": rfc3339(earliest),
+            "latest": rfc3339(review_due_at),
+            "business_days": f"{EARLIEST_DECISION_BUSINESS_DAYS}-{REVIEW_BUSINESS_DAYS}",
+            "timezone": zone,
+        }
 
     async def list_page(
         self, shop_id: int, params: DisputeListParams, codec: KeysetCodec, *, backward: bool = False

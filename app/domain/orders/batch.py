@@ -13,9 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.disputes.representation import dispute_public
-from app.domain.orders.representation import order_public, shipment_public
+from app.domain.orders.representation import order_public, reminder_public, shipment_public
 from app.kit.clock import rfc3339
-from app.models import AfterSale, Author, Dispute, Order, OrderEvent, OrderItem, Shipment
+from app.models import (
+    AfterSale,
+    Author,
+    Dispute,
+    Order,
+    OrderEvent,
+    OrderItem,
+    PaymentReminder,
+    Shipment,
+)
 
 OrderKey = tuple[int, int]
 V = TypeVar("V")
@@ -93,6 +102,12 @@ async def shipments_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, list[dict[str, Any]]]:
     return await _children(session, scope, keys, Shipment, shipment_public)
+
+
+async def reminders_of(
+    session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
+) -> dict[OrderKey, list[dict[str, Any]]]:
+    return await _children(session, scope, keys, PaymentReminder, reminder_public)
 
 
 async def after_sales_of(

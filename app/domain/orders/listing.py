@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
@@ -20,7 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.auth.scope import ShopScope
 from app.domain.after_sales.states import OPEN_AFTER_SALE_STATUSES
-from app.domain.orders.filters import OrderFilter, filter_conditions
+from app.domain.orders.filters import MAX_ID, OrderFilter, filter_conditions
 from app.errors import InvalidCursor
 from app.kit.clock import rfc3339, utcnow
 from app.kit.keyset import KeysetCodec, KeyValue, from_micros, micros
@@ -41,7 +41,7 @@ class OrderListParams(OrderFilter):
 
 
 class MultiShopOrderListParams(OrderListParams):
-    shop_id: list[int] | None = Field(
+    shop_id: list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None = Field(
         default=None, description="Only these shops (repeatable; default every granted shop)"
     )
 

@@ -12,6 +12,7 @@ from app.auth.scope import ShopScope
 from app.errors import NotFound
 from app.models import (
     AfterSale,
+    Author,
     Dispute,
     Order,
     OrderEvent,
@@ -51,6 +52,11 @@ class OrderRepository:
             Order.shop_id == self.scope.require(shop_id), Order.order_no == order_no
         )
         return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def author_exists(self, author_id: int) -> bool:
+        """Authors are platform-wide (one influencer sells for many shops): no shop scope."""
+        stmt = select(Author.id).where(Author.id == author_id)
+        return (await self.session.execute(stmt)).scalar_one_or_none() is not None
 
     async def items_of(self, shop_id: int, order_ids: Sequence[int]) -> dict[int, list[OrderItem]]:
         stmt = (

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.kit.clock import rfc3339
 from app.kit.masking import mask_receiver
-from app.models import Order, OrderItem, Shipment
+from app.models import Order, OrderItem, PaymentReminder, Shipment
 
 
 def item_public(item: OrderItem) -> dict[str, Any]:
@@ -29,6 +29,16 @@ def shipment_public(shipment: Shipment) -> dict[str, Any]:
         "item_ids": (shipment.item_ids or {}).get("ids"),
         "shipped_at": rfc3339(shipment.shipped_at),
         "signed_at": rfc3339(shipment.signed_at),
+    }
+
+
+def reminder_public(reminder: PaymentReminder) -> dict[str, Any]:
+    return {
+        "id": reminder.id,
+        "coupon_code": reminder.coupon_code,
+        "message": reminder.message,
+        "actor": reminder.actor_id,
+        "created_at": rfc3339(reminder.created_at),
     }
 
 

@@ -23,7 +23,7 @@ from app.domain.orders.errors import (
     UnknownOrderItems,
 )
 from app.domain.orders.repository import OrderRepository
-from app.domain.orders.representation import masked, order_public
+from app.domain.orders.representation import masked, order_public, reminder_public
 from app.domain.orders.schemas import (
     OrderClose,
     OrderComplete,
@@ -109,14 +109,7 @@ class OrderService:
             dispute_public(d) for d in await self.orders.disputes_of(shop_id, order.id)
         ]
         body["payment_reminders"] = [
-            {
-                "id": r.id,
-                "coupon_code": r.coupon_code,
-                "message": r.message,
-                "actor": r.actor_id,
-                "created_at": rfc3339(r.created_at),
-            }
-            for r in await self.orders.reminders_of(shop_id, order.id)
+            reminder_public(r) for r in await self.orders.reminders_of(shop_id, order.id)
         ]
         body["allowed_actions"] = ORDER_MACHINE.allowed_actions(order.status)
         return body
@@ -133,6 +126,11 @@ class OrderService:
         goods = sum(i.quantity * i.unit_price for i in data.items)
         if data.discount_amount > goods:
             raise BadRequest("discount_amount cannot exceed the goods amount.")
+        if data.author_id is not None and not await self.orders.author_exists(data.author_id):
+            raise ValidationFailed(
+                f"Author {data.author_id} does not exist.",
+                [field_error(["body", "author_id"], "no such author")],
+            )
         order = Order(
             shop_id=shop_id,
             order_no=order_no,

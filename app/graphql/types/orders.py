@@ -3,11 +3,14 @@ representations); fields a list row lacks come from per-request DataLoaders."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
+from app.domain.disputes.service import DisputeService
+from app.domain.orders.states import ORDER_MACHINE
 from app.graphql.context import GraphQLContext
 from app.graphql.ids import to_global_id
 from app.graphql.types.scalars import (
@@ -36,6 +39,16 @@ async def _detail(row: Row, info: Ctx, field: str) -> Any:
         return row[field]
     detail = await info.context.order_details.load(_key(row))
     return detail[field] if detail else None
+
+
+def _instant(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _disputes(info: Ctx, shop_id: int) -> DisputeService:
+    auth = info.context.authorize("after_sales:read")
+    auth.require(shop_id)
+    return DisputeService(info.context.session, auth.shops, auth.actor)
 
 
 def _detail_field(name: str, description: str | None = None) -> Any:
@@ -114,6 +127,26 @@ class Author:
     default_commission_bps: int
 
 
+@strawberry.type(description="A payment reminder (coupon nudge) sent for an unpaid order")
+class PaymentReminder:
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    coupon_code: str | None
+    message: str | None
+    actor: str | None = strawberry.field(description="Who sent it (account or app)")
+    created_at: DateTime
+
+
+@strawberry.type(description="When the platform may decide a submitted dispute")
+class ReviewWindow:
+    earliest: DateTime
+    latest: DateTime
+    business_days: str = strawberry.field(description='The window in business days, e.g. "3-5"')
+    timezone: str
+
+
 @strawberry.type
 class AfterSaleSummary:
     count: int
@@ -172,6 +205,22 @@ class Dispute(Node):
     created_at: DateTime
     version: int
     updated_at: DateTime
+
+    @strawberry.field(description="Null until the dispute is submitted for review")
+    async def review_window(self: Row, info: Ctx) -> ReviewWindow | None:  # type: ignore[misc]
+        if "review_window" in self:
+            return self["review_window"]  # type: ignore[no-any-return]
+        service = _disputes(info, self["shop_id"])
+        window = service.review_window(
+            self["shop_id"], _instant(self["submitted_at"]), _instant(self["review_due_at"])
+        )
+        return await info.context.serial(window)  # type: ignore[return-value]
+
+    @strawberry.field(description="The evidence files' metadata (bytes are on REST)")
+    async def evidence(self: Row, info: Ctx) -> list[Evidence]:  # type: ignore[misc]
+        service = _disputes(info, self["shop_id"])
+        rows = await info.context.serial(service.evidence_list(self["shop_id"], self["id"]))
+        return rows  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
@@ -244,10 +293,25 @@ class Order(Node):
     closed_at: DateTime | None = _detail_field("closed_at")
     close_reason: str | None = _detail_field("close_reason")
 
-    @strawberry.field
+    @strawberry.field(description="Fen")
     async def commission_amount(self: Row, info: Ctx) -> int:  # type: ignore[misc]
         author = await _detail(self, info, "author")
         return int(author["commission_amount"]) if author else 0
+
+    @strawberry.field(description="The author's commission on this order, in basis points")
+    async def commission_rate_bps(self: Row, info: Ctx) -> int | None:  # type: ignore[misc]
+        author = await _detail(self, info, "author")
+        return int(author["commission_rate_bps"]) if author else None
+
+    @strawberry.field(description="What the merchant may do next in the order's current state")
+    def allowed_actions(self: Row) -> list[str]:  # type: ignore[misc]
+        return ORDER_MACHINE.allowed_actions(self["status"])
+
+    @strawberry.field(description="Payment reminders sent for the order, oldest first")
+    async def payment_reminders(self: Row, info: Ctx) -> list[PaymentReminder]:  # type: ignore[misc]
+        if "payment_reminders" in self:
+            return self["payment_reminders"]  # type: ignore[no-any-return]
+        return await info.context.payment_reminders.load(_key(self)) or []  # type: ignore[return-value]
 
     @strawberry.field
     async def author(self: Row, info: Ctx) -> Author | None:  # type: ignore[misc]

@@ -17,7 +17,13 @@ from app.domain.orders.service import OrderService
 from app.domain.paging import row_cursor
 from app.graphql.context import GraphQLContext
 from app.graphql.feed import change_page
-from app.graphql.inputs import AfterSaleFilterInput, OrderFilterInput, plain, validated
+from app.graphql.inputs import (
+    AfterSaleFilterInput,
+    DisputeFilterInput,
+    OrderFilterInput,
+    plain,
+    validated,
+)
 from app.graphql.paging import Window, order_connection, page_info, window
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection, PageInfo
 from app.graphql.types.insights import ChangePage, MetricsSummary
@@ -141,6 +147,7 @@ class Shop:
     async def disputes(
         self: Row,
         info: Ctx,
+        filter: DisputeFilterInput | None = None,
         first: FirstArg = None,
         after: str | None = None,
         last: LastArg = None,
@@ -150,7 +157,9 @@ class Shop:
         auth.require(self["id"])
         win = window(first, after, last, before)
         params = validated(
-            DisputeListParams, {"limit": win.size, "cursor": win.cursor}, paging=win.names
+            DisputeListParams,
+            {**(plain(filter) or {}), "limit": win.size, "cursor": win.cursor},
+            paging=win.names,
         )
         service = DisputeService(info.context.session, auth.shops, auth.actor)
         page = await info.context.serial(

@@ -1,0 +1,174 @@
+"""GraphQL validation and cost check on normal and pathological documents, no server.
+
+Runs what /graphql runs before executing a document, uncached: the selection limit
+(``ORDERGATE_GRAPHQL_MAX_SELECTIONS``, counted with memoised fragments), then — for documents
+under it — graphql-core/Strawberry validation with the schema's depth and alias rules and the
+cost estimate. Each document is also parsed by plain graphql-core (``parse`` with the token
+limit, what the server does first), and the check's time is given as a ratio of that parse.
+Prints µs per document and appends a line to bench/RESULTS.md. No database, no network.
+
+    python bench/graphql_validation.py                  # BENCH_SIZE=small: a few seconds
+    BENCH_SIZE=full python bench/graphql_validation.py  # more runs, the larger repeated-field case
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from graphql import (
+    DocumentNode,
+    FragmentDefinitionNode,
+    OperationDefinitionNode,
+    parse,
+    specified_rules,
+)
+from strawberry.schema.schema import validate_document
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from feed_support import record  # noqa: E402
+
+from app.graphql.cost import estimate_cost  # noqa: E402
+from app.graphql.extensions import selection_limit_error  # noqa: E402
+from app.graphql.schema import _LIMIT_RULES, MAX_SELECTIONS, MAX_TOKENS, build_schema  # noqa: E402
+
+SCHEMA = build_schema()._schema
+# What Strawberry validates with: graphql-core's rules plus the schema's depth and alias limits.
+RULES = (*specified_rules, *_LIMIT_RULES)
+
+DESK = """query Desk($shop: Int!, $after: String) {
+  shop(id: $shop) {
+    name
+    orders(first: 50, after: $after, filter: { status: [PAID], range: LAST_7_DAYS }) {
+      nodes {
+        id orderNo status paidAmount createdAt
+        buyer { nickname }
+        items { title quantity unitPrice }
+        receiver { name phone address masked }
+        shipments { carrier trackingNo signedAt }
+        afterSaleSummary { count open latestStatus }
+        author { nickname }
+      }
+      pageInfo { hasNextPage endCursor }
+      totalCount
+    }
+  }
+}"""
+
+WITH_FRAGMENTS = """query Page($shop: Int!) {
+  shop(id: $shop) {
+    paid: orders(first: 20, filter: { status: [PAID] }) { nodes { ...Row } pageInfo { ...Page } }
+    shipped: orders(first: 20, filter: { status: [SHIPPED] }) {
+      nodes { ...Row } pageInfo { ...Page }
+    }
+  }
+}
+fragment Row on Order { id orderNo status paidAmount buyer { nickname } items { ...Item } }
+fragment Item on OrderItem { title quantity unitPrice }
+fragment Page on PageInfo { hasNextPage endCursor }"""
+
+
+def bomb(levels: int, spreads: int = 2) -> str:
+    """F_i spreads F_{i-1} ``spreads`` times: spreads^levels selections of ``me``."""
+    body = " ".join(["...F{prev}"] * spreads)
+    lines = [f"query {{ ...F{levels} }}", "fragment F0 on Query { me { tokenId } }"]
+    lines += [
+        f"fragment F{i} on Query {{ {body.format(prev=i - 1)} }}" for i in range(1, levels + 1)
+    ]
+    return "\n".join(lines)
+
+
+def chain(levels: int) -> str:
+    lines = [f"query {{ ...F{levels} }}", "fragment F0 on Query { __typename }"]
+    lines += [f"fragment F{i} on Query {{ ...F{i - 1} }}" for i in range(1, levels + 1)]
+    return "\n".join(lines)
+
+
+def documents(full: bool) -> list[tuple[str, str, bool]]:
+    """(name, text, slow): a slow document's check is timed once (it takes seconds)."""
+    repeats, fragments = (660, 300) if full else (150, 60)
+    return [
+        ("desk page", DESK, False),
+        ("page with fragments", WITH_FRAGMENTS, False),
+        ("bomb 2^20", bomb(20), False),
+        ("bomb 2^24", bomb(24), False),
+        ("bomb 10^90 (token limit)", bomb(90, spreads=10), False),
+        ("chain of 450 fragments", chain(450), False),
+        ("1,990 x tokenId", "{ me { " + "tokenId " * 1990 + "} }", True),
+        # Under every limit, yet graphql-core's overlapping-fields rule compares each pair of
+        # the same-named fields, and each pair of fragments spread in one selection set:
+        # quadratic, and what is left to bound.
+        (f"{repeats} x me {{ tokenId }}", "{ " + "me { tokenId } " * repeats + "}", True),
+        (f"{fragments} distinct fragments", spread_many(fragments), True),
+    ]
+
+
+def spread_many(count: int) -> str:
+    spreads = " ".join(f"...F{i}" for i in range(count))
+    definitions = " ".join(f"fragment F{i} on Query {{ me {{ tokenId }} }}" for i in range(count))
+    return f"query {{ {spreads} }} {definitions}"
+
+
+def check(document: DocumentNode) -> str:
+    """The server's pre-execution check, uncached; its outcome."""
+    error = selection_limit_error(document, MAX_SELECTIONS)
+    if error is not None:
+        return str((error.extensions or {})["code"])
+    if validate_document(SCHEMA, document, RULES):
+        return "GRAPHQL_VALIDATION_FAILED"
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    for op in document.definitions:
+        if isinstance(op, OperationDefinitionNode):
+            estimate_cost(SCHEMA, op, fragments, {"shop": 1})
+    return "ok"
+
+
+def timed(work: Callable[[], object], budget: float, minimum: int) -> float:
+    """Median µs of ``work`` over at least ``minimum`` runs or ``budget`` seconds."""
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget
+    while len(samples) < minimum or time.perf_counter() < deadline:
+        started = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - started) * 1e6)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.parse_args()
+    size = os.environ.get("BENCH_SIZE", "small")
+    full = size == "full"
+    budget, minimum = (1.0, 20) if full else (0.1, 3)
+    load_before = os.getloadavg()[0]
+    parts = []
+    for name, text, slow in documents(full):
+        document = parse(text, max_tokens=MAX_TOKENS)
+        parse_us = timed(lambda text=text: parse(text, max_tokens=MAX_TOKENS), budget, minimum)
+        outcome = check(document)
+        check_us = timed(lambda d=document: check(d), 0 if slow else budget, 1 if slow else minimum)
+        line = (
+            f"{name} ({len(text):,} B): check {check_us:,.0f} µs, parse {parse_us:,.0f} µs "
+            f"-> ratio {check_us / parse_us:.2f}x, {outcome}"
+        )
+        print(line)
+        parts.append(line)
+    record(
+        f"graphql_validation size={size} max_selections={MAX_SELECTIONS}: "
+        + "; ".join(parts)
+        + f" (1-min load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after)"
+    )
+
+
+if __name__ == "__main__":
+    main()

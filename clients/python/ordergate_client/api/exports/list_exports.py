@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    shop_id: int,
+    *,
+    limit: int | Unset = 50,
+    before: int | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_before: int | None | Unset
+    if isinstance(before, Unset):
+        json_before = UNSET
+    else:
+        json_before = before
+    params["before"] = json_before
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/shops/{shop_id}/exports".format(shop_id=quote(str(shop_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = response.json()
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    before: int | None | Unset = UNSET,
+
+) -> Response[Any | Problem]:
+    """ Export jobs, newest first
+
+    Args:
+        shop_id (int): Shop id
+        limit (int | Unset):  Default: 50.
+        before (int | None | Unset): Ids below
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        shop_id=shop_id,
+limit=limit,
+before=before,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    before: int | None | Unset = UNSET,
+
+) -> Any | Problem | None:
+    """ Export jobs, newest first
+
+    Args:
+        shop_id (int): Shop id
+        limit (int | Unset):  Default: 50.
+        before (int | None | Unset): Ids below
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return sync_detailed(
+        shop_id=shop_id,
+client=client,
+limit=limit,
+before=before,
+
+    ).parsed
+
+async def asyncio_detailed(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    before: int | None | Unset = UNSET,
+
+) -> Response[Any | Problem]:
+    """ Export jobs, newest first
+
+    Args:
+        shop_id (int): Shop id
+        limit (int | Unset):  Default: 50.
+        before (int | None | Unset): Ids below
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        shop_id=shop_id,
+limit=limit,
+before=before,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    before: int | None | Unset = UNSET,
+
+) -> Any | Problem | None:
+    """ Export jobs, newest first
+
+    Args:
+        shop_id (int): Shop id
+        limit (int | Unset):  Default: 50.
+        before (int | None | Unset): Ids below
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        shop_id=shop_id,
+client=client,
+limit=limit,
+before=before,
+
+    )).parsed

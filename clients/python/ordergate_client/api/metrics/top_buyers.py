@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.top_buyers_by import TopBuyersBy
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    shop_id: int,
+    *,
+    from_: datetime.date,
+    to: datetime.date,
+    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    limit: int | Unset = 20,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to = to.isoformat()
+    params["to"] = json_to
+
+    json_by: str | Unset = UNSET
+    if not isinstance(by, Unset):
+        json_by = by.value
+
+    params["by"] = json_by
+
+    params["limit"] = limit
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/shops/{shop_id}/metrics/buyers/top".format(shop_id=quote(str(shop_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = response.json()
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    limit: int | Unset = 20,
+
+) -> Response[Any | Problem]:
+    """ High-value buyers by average order value or GMV
+
+    Args:
+        shop_id (int): Shop id
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        shop_id=shop_id,
+from_=from_,
+to=to,
+by=by,
+limit=limit,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    limit: int | Unset = 20,
+
+) -> Any | Problem | None:
+    """ High-value buyers by average order value or GMV
+
+    Args:
+        shop_id (int): Shop id
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return sync_detailed(
+        shop_id=shop_id,
+client=client,
+from_=from_,
+to=to,
+by=by,
+limit=limit,
+
+    ).parsed
+
+async def asyncio_detailed(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    limit: int | Unset = 20,
+
+) -> Response[Any | Problem]:
+    """ High-value buyers by average order value or GMV
+
+    Args:
+        shop_id (int): Shop id
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        shop_id=shop_id,
+from_=from_,
+to=to,
+by=by,
+limit=limit,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    shop_id: int,
+    *,
+    client: AuthenticatedClient,
+    from_: datetime.date,
+    to: datetime.date,
+    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    limit: int | Unset = 20,
+
+) -> Any | Problem | None:
+    """ High-value buyers by average order value or GMV
+
+    Args:
+        shop_id (int): Shop id
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        shop_id=shop_id,
+client=client,
+from_=from_,
+to=to,
+by=by,
+limit=limit,
+
+    )).parsed

@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.export_create_format import ExportCreateFormat
+from ..models.export_create_granularity import ExportCreateGranularity
+from ..models.export_create_locale import ExportCreateLocale
+from ..types import UNSET, Unset
+from typing import cast
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.order_filter import OrderFilter
+
+
+
+
+
+T = TypeVar("T", bound="ExportCreate")
+
+
+
+@_attrs_define
+class ExportCreate:
+    """ 
+        Attributes:
+            created_from (datetime.date): First day (shop timezone, inclusive)
+            created_to (datetime.date): Last day (shop timezone, inclusive); ≤ 90 days
+            bom (bool | Unset): CSV only: start with a UTF-8 BOM for Excel Default: False.
+            fields (list[str] | Unset):
+            filters (OrderFilter | Unset): Every filter of the order list; all optional, combined with AND.
+            format_ (ExportCreateFormat | Unset):  Default: ExportCreateFormat.CSV.
+            granularity (ExportCreateGranularity | Unset):  Default: ExportCreateGranularity.ORDER.
+            locale (ExportCreateLocale | Unset):  Default: ExportCreateLocale.EN.
+     """
+
+    created_from: datetime.date
+    created_to: datetime.date
+    bom: bool | Unset = False
+    fields: list[str] | Unset = UNSET
+    filters: OrderFilter | Unset = UNSET
+    format_: ExportCreateFormat | Unset = ExportCreateFormat.CSV
+    granularity: ExportCreateGranularity | Unset = ExportCreateGranularity.ORDER
+    locale: ExportCreateLocale | Unset = ExportCreateLocale.EN
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.order_filter import OrderFilter # noqa: PLC0415
+        created_from = self.created_from.isoformat()
+
+        created_to = self.created_to.isoformat()
+
+        bom = self.bom
+
+        fields: list[str] | Unset = UNSET
+        if not isinstance(self.fields, Unset):
+            fields = self.fields
+
+
+
+        filters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.filters, Unset):
+            filters = self.filters.to_dict()
+
+        format_: str | Unset = UNSET
+        if not isinstance(self.format_, Unset):
+            format_ = self.format_.value
+
+
+        granularity: str | Unset = UNSET
+        if not isinstance(self.granularity, Unset):
+            granularity = self.granularity.value
+
+
+        locale: str | Unset = UNSET
+        if not isinstance(self.locale, Unset):
+            locale = self.locale.value
+
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "created_from": created_from,
+            "created_to": created_to,
+        })
+        if bom is not UNSET:
+            field_dict["bom"] = bom
+        if fields is not UNSET:
+            field_dict["fields"] = fields
+        if filters is not UNSET:
+            field_dict["filters"] = filters
+        if format_ is not UNSET:
+            field_dict["format"] = format_
+        if granularity is not UNSET:
+            field_dict["granularity"] = granularity
+        if locale is not UNSET:
+            field_dict["locale"] = locale
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.order_filter import OrderFilter # noqa: PLC0415
+        d = dict(src_dict)
+        created_from = datetime.date.fromisoformat(d.pop("created_from"))
+
+
+
+
+        created_to = datetime.date.fromisoformat(d.pop("created_to"))
+
+
+
+
+        bom = d.pop("bom", UNSET)
+
+        fields = cast(list[str], d.pop("fields", UNSET))
+
+
+        _filters = d.pop("filters", UNSET)
+        filters: OrderFilter | Unset
+        if isinstance(_filters,  Unset):
+            filters = UNSET
+        else:
+            filters = OrderFilter.from_dict(_filters)
+
+
+
+
+        _format_ = d.pop("format", UNSET)
+        format_: ExportCreateFormat | Unset
+        if isinstance(_format_,  Unset):
+            format_ = UNSET
+        else:
+            format_ = ExportCreateFormat(_format_)
+
+
+
+
+        _granularity = d.pop("granularity", UNSET)
+        granularity: ExportCreateGranularity | Unset
+        if isinstance(_granularity,  Unset):
+            granularity = UNSET
+        else:
+            granularity = ExportCreateGranularity(_granularity)
+
+
+
+
+        _locale = d.pop("locale", UNSET)
+        locale: ExportCreateLocale | Unset
+        if isinstance(_locale,  Unset):
+            locale = UNSET
+        else:
+            locale = ExportCreateLocale(_locale)
+
+
+
+
+        export_create = cls(
+            created_from=created_from,
+            created_to=created_to,
+            bom=bom,
+            fields=fields,
+            filters=filters,
+            format_=format_,
+            granularity=granularity,
+            locale=locale,
+        )
+
+        return export_create
+
