@@ -14,22 +14,21 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="AppOut")
+T = TypeVar("T", bound="OldestChange")
 
 
 
 @_attrs_define
-class AppOut:
-    """ 
+class OldestChange:
+    """ The oldest change still retained for the shop.
+
         Attributes:
-            client_id (str):
-            first_party (bool):
-            name (str):
+            created_at (str): RFC 3339, UTC.
+            id (int): Change id.
      """
 
-    client_id: str
-    first_party: bool
-    name: str
+    created_at: str
+    id: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -37,19 +36,16 @@ class AppOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        client_id = self.client_id
+        created_at = self.created_at
 
-        first_party = self.first_party
-
-        name = self.name
+        id = self.id
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "client_id": client_id,
-            "first_party": first_party,
-            "name": name,
+            "created_at": created_at,
+            "id": id,
         })
 
         return field_dict
@@ -59,21 +55,18 @@ class AppOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        client_id = d.pop("client_id")
+        created_at = d.pop("created_at")
 
-        first_party = d.pop("first_party")
+        id = d.pop("id")
 
-        name = d.pop("name")
-
-        app_out = cls(
-            client_id=client_id,
-            first_party=first_party,
-            name=name,
+        oldest_change = cls(
+            created_at=created_at,
+            id=id,
         )
 
 
-        app_out.additional_properties = d
-        return app_out
+        oldest_change.additional_properties = d
+        return oldest_change
 
     @property
     def additional_keys(self) -> list[str]:

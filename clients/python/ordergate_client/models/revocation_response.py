@@ -8,27 +8,22 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from typing import cast
-
-if TYPE_CHECKING:
-  from ..models.shop_out import ShopOut
 
 
 
 
 
-T = TypeVar("T", bound="ShopList")
+
+T = TypeVar("T", bound="RevocationResponse")
 
 
 
 @_attrs_define
-class ShopList:
-    """ 
-        Attributes:
-            items (list[ShopOut]):
+class RevocationResponse:
+    """ RFC 7009: an empty object, also for an unknown token.
+
      """
 
-    items: list[ShopOut]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -36,20 +31,9 @@ class ShopList:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.shop_out import ShopOut # noqa: PLC0415
-        items = []
-        for items_item_data in self.items:
-            items_item = items_item_data.to_dict()
-            items.append(items_item)
-
-
-
-
+        
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "items": items,
-        })
 
         return field_dict
 
@@ -57,25 +41,13 @@ class ShopList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.shop_out import ShopOut # noqa: PLC0415
         d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in (_items):
-            items_item = ShopOut.from_dict(items_item_data)
-
-
-
-            items.append(items_item)
-
-
-        shop_list = cls(
-            items=items,
+        revocation_response = cls(
         )
 
 
-        shop_list.additional_properties = d
-        return shop_list
+        revocation_response.additional_properties = d
+        return revocation_response
 
     @property
     def additional_keys(self) -> list[str]:

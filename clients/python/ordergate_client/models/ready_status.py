@@ -1,8 +1,8 @@
 from enum import StrEnum
 
-class OrdersCsvLocale(StrEnum):
-    EN = "en"
-    ZH = "zh"
+class ReadyStatus(StrEnum):
+    NOT_READY = "not_ready"
+    READY = "ready"
 
     def __str__(self) -> str:
         return str(self.value)

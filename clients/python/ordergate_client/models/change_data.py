@@ -8,31 +8,23 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from typing import cast
 
 
 
 
 
 
-T = TypeVar("T", bound="ShopOut")
+T = TypeVar("T", bound="ChangeData")
 
 
 
 @_attrs_define
-class ShopOut:
-    """ 
-        Attributes:
-            id (int):
-            name (str):
-            scopes (list[str]):
-            timezone (str):
+class ChangeData:
+    """ The entity as the API represents it at `entity_version` (an order, after-sale or dispute, as `GET` of that entity
+    returns it; the receiver is masked without the `pii` scope).
+
      """
 
-    id: int
-    name: str
-    scopes: list[str]
-    timezone: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -40,25 +32,9 @@ class ShopOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        name = self.name
-
-        scopes = self.scopes
-
-
-
-        timezone = self.timezone
-
-
+        
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({
-            "id": id,
-            "name": name,
-            "scopes": scopes,
-            "timezone": timezone,
-        })
 
         return field_dict
 
@@ -67,25 +43,12 @@ class ShopOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name")
-
-        scopes = cast(list[str], d.pop("scopes"))
-
-
-        timezone = d.pop("timezone")
-
-        shop_out = cls(
-            id=id,
-            name=name,
-            scopes=scopes,
-            timezone=timezone,
+        change_data = cls(
         )
 
 
-        shop_out.additional_properties = d
-        return shop_out
+        change_data.additional_properties = d
+        return change_data
 
     @property
     def additional_keys(self) -> list[str]:

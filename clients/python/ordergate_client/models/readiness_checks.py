@@ -8,28 +8,29 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 
 
 
 
 
 
-T = TypeVar("T", bound="AccountOut")
+T = TypeVar("T", bound="ReadinessChecks")
 
 
 
 @_attrs_define
-class AccountOut:
+class ReadinessChecks:
     """ 
         Attributes:
-            display_name (str):
-            email (str):
-            id (int):
+            database (str): `ok`, or what is wrong (`error: <kind>`, `at <rev>, head is <rev>`).
+            migrations (str | Unset): `ok`, or what is wrong (`error: <kind>`, `at <rev>, head is <rev>`).
+            redis (str | Unset): Only when REDIS_URL is set.
      """
 
-    display_name: str
-    email: str
-    id: int
+    database: str
+    migrations: str | Unset = UNSET
+    redis: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -37,20 +38,22 @@ class AccountOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        display_name = self.display_name
+        database = self.database
 
-        email = self.email
+        migrations = self.migrations
 
-        id = self.id
+        redis = self.redis
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "display_name": display_name,
-            "email": email,
-            "id": id,
+            "database": database,
         })
+        if migrations is not UNSET:
+            field_dict["migrations"] = migrations
+        if redis is not UNSET:
+            field_dict["redis"] = redis
 
         return field_dict
 
@@ -59,21 +62,21 @@ class AccountOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        display_name = d.pop("display_name")
+        database = d.pop("database")
 
-        email = d.pop("email")
+        migrations = d.pop("migrations", UNSET)
 
-        id = d.pop("id")
+        redis = d.pop("redis", UNSET)
 
-        account_out = cls(
-            display_name=display_name,
-            email=email,
-            id=id,
+        readiness_checks = cls(
+            database=database,
+            migrations=migrations,
+            redis=redis,
         )
 
 
-        account_out.additional_properties = d
-        return account_out
+        readiness_checks.additional_properties = d
+        return readiness_checks
 
     @property
     def additional_keys(self) -> list[str]:

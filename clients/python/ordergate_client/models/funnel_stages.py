@@ -14,26 +14,27 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="BucketOut")
+T = TypeVar("T", bound="FunnelStages")
 
 
 
 @_attrs_define
-class BucketOut:
-    """ 
+class FunnelStages:
+    """ Orders created in the range that reached each stage.
+
         Attributes:
-            limit (int):
-            name (str):
-            remaining (int):
-            reset_seconds (int):
-            window_seconds (int):
+            completed (int):
+            created (int):
+            paid (int):
+            shipped (int):
+            signed (int):
      """
 
-    limit: int
-    name: str
-    remaining: int
-    reset_seconds: int
-    window_seconds: int
+    completed: int
+    created: int
+    paid: int
+    shipped: int
+    signed: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -41,25 +42,25 @@ class BucketOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        limit = self.limit
+        completed = self.completed
 
-        name = self.name
+        created = self.created
 
-        remaining = self.remaining
+        paid = self.paid
 
-        reset_seconds = self.reset_seconds
+        shipped = self.shipped
 
-        window_seconds = self.window_seconds
+        signed = self.signed
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "limit": limit,
-            "name": name,
-            "remaining": remaining,
-            "reset_seconds": reset_seconds,
-            "window_seconds": window_seconds,
+            "completed": completed,
+            "created": created,
+            "paid": paid,
+            "shipped": shipped,
+            "signed": signed,
         })
 
         return field_dict
@@ -69,27 +70,27 @@ class BucketOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        limit = d.pop("limit")
+        completed = d.pop("completed")
 
-        name = d.pop("name")
+        created = d.pop("created")
 
-        remaining = d.pop("remaining")
+        paid = d.pop("paid")
 
-        reset_seconds = d.pop("reset_seconds")
+        shipped = d.pop("shipped")
 
-        window_seconds = d.pop("window_seconds")
+        signed = d.pop("signed")
 
-        bucket_out = cls(
-            limit=limit,
-            name=name,
-            remaining=remaining,
-            reset_seconds=reset_seconds,
-            window_seconds=window_seconds,
+        funnel_stages = cls(
+            completed=completed,
+            created=created,
+            paid=paid,
+            shipped=shipped,
+            signed=signed,
         )
 
 
-        bucket_out.additional_properties = d
-        return bucket_out
+        funnel_stages.additional_properties = d
+        return funnel_stages
 
     @property
     def additional_keys(self) -> list[str]:

@@ -14,24 +14,38 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="HealthzResponseHealthz")
+T = TypeVar("T", bound="CloseReason")
 
 
 
 @_attrs_define
-class HealthzResponseHealthz:
-    
+class CloseReason:
+    """ 
+        Attributes:
+            count (int):
+            reason (str): Close reason; empty when none was given.
+     """
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    count: int
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        
+        count = self.count
+
+        reason = self.reason
+
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({
+            "count": count,
+            "reason": reason,
+        })
 
         return field_dict
 
@@ -40,21 +54,27 @@ class HealthzResponseHealthz:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        healthz_response_healthz = cls(
+        count = d.pop("count")
+
+        reason = d.pop("reason")
+
+        close_reason = cls(
+            count=count,
+            reason=reason,
         )
 
 
-        healthz_response_healthz.additional_properties = d
-        return healthz_response_healthz
+        close_reason.additional_properties = d
+        return close_reason
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: str) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -1,7 +1,8 @@
 from enum import StrEnum
 
-class ExportCreateGranularity(StrEnum):
-    ITEM = "item"
+class ChangeEntity(StrEnum):
+    AFTER_SALE = "after_sale"
+    DISPUTE = "dispute"
     ORDER = "order"
 
     def __str__(self) -> str:

@@ -11,33 +11,34 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.account_out import AccountOut
-  from ..models.app_out import AppOut
-  from ..models.shop_out import ShopOut
+  from ..models.account_summary import AccountSummary
+  from ..models.app_summary import AppSummary
+  from ..models.shop_access import ShopAccess
 
 
 
 
 
-T = TypeVar("T", bound="MeOut")
+T = TypeVar("T", bound="Me")
 
 
 
 @_attrs_define
-class MeOut:
-    """ 
+class Me:
+    """ The token's account, app, shops and scopes.
+
         Attributes:
-            account (AccountOut | None):
-            app (AppOut | None):
-            scopes (list[str]):
-            shops (list[ShopOut]):
-            token_id (int | None):
+            account (AccountSummary | None): Null for a client-credentials token.
+            app (AppSummary | None): Null for a token of no app.
+            scopes (list[str]): Every scope the token has on at least one shop.
+            shops (list[ShopAccess]): The shops it may touch, by id.
+            token_id (int | None): Id of this token.
      """
 
-    account: AccountOut | None
-    app: AppOut | None
+    account: AccountSummary | None
+    app: AppSummary | None
     scopes: list[str]
-    shops: list[ShopOut]
+    shops: list[ShopAccess]
     token_id: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,17 +47,17 @@ class MeOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account_out import AccountOut # noqa: PLC0415
-        from ..models.app_out import AppOut # noqa: PLC0415
-        from ..models.shop_out import ShopOut # noqa: PLC0415
+        from ..models.account_summary import AccountSummary # noqa: PLC0415
+        from ..models.app_summary import AppSummary # noqa: PLC0415
+        from ..models.shop_access import ShopAccess # noqa: PLC0415
         account: dict[str, Any] | None
-        if isinstance(self.account, AccountOut):
+        if isinstance(self.account, AccountSummary):
             account = self.account.to_dict()
         else:
             account = self.account
 
         app: dict[str, Any] | None
-        if isinstance(self.app, AppOut):
+        if isinstance(self.app, AppSummary):
             app = self.app.to_dict()
         else:
             app = self.app
@@ -92,42 +93,42 @@ class MeOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.account_out import AccountOut # noqa: PLC0415
-        from ..models.app_out import AppOut # noqa: PLC0415
-        from ..models.shop_out import ShopOut # noqa: PLC0415
+        from ..models.account_summary import AccountSummary # noqa: PLC0415
+        from ..models.app_summary import AppSummary # noqa: PLC0415
+        from ..models.shop_access import ShopAccess # noqa: PLC0415
         d = dict(src_dict)
-        def _parse_account(data: object) -> AccountOut | None:
+        def _parse_account(data: object) -> AccountSummary | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                account_type_0 = AccountOut.from_dict(data)
+                account_type_0 = AccountSummary.from_dict(data)
 
 
 
                 return account_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AccountOut | None, data)
+            return cast(AccountSummary | None, data)
 
         account = _parse_account(d.pop("account"))
 
 
-        def _parse_app(data: object) -> AppOut | None:
+        def _parse_app(data: object) -> AppSummary | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                app_type_0 = AppOut.from_dict(data)
+                app_type_0 = AppSummary.from_dict(data)
 
 
 
                 return app_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AppOut | None, data)
+            return cast(AppSummary | None, data)
 
         app = _parse_app(d.pop("app"))
 
@@ -138,7 +139,7 @@ class MeOut:
         shops = []
         _shops = d.pop("shops")
         for shops_item_data in (_shops):
-            shops_item = ShopOut.from_dict(shops_item_data)
+            shops_item = ShopAccess.from_dict(shops_item_data)
 
 
 
@@ -153,7 +154,7 @@ class MeOut:
         token_id = _parse_token_id(d.pop("token_id"))
 
 
-        me_out = cls(
+        me = cls(
             account=account,
             app=app,
             scopes=scopes,
@@ -162,8 +163,8 @@ class MeOut:
         )
 
 
-        me_out.additional_properties = d
-        return me_out
+        me.additional_properties = d
+        return me
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class TrendGroupByType0(StrEnum):
+class GroupBy(StrEnum):
     AUTHOR = "author"
     PAY_METHOD = "pay_method"
     PROVINCE = "province"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ExportCreateLocale(StrEnum):
+class Locale(StrEnum):
     EN = "en"
     ZH = "zh"
 

@@ -11,26 +11,28 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.bucket_out import BucketOut
+  from ..models.rate_limit_bucket import RateLimitBucket
 
 
 
 
 
-T = TypeVar("T", bound="RateLimitBucketsOut")
+T = TypeVar("T", bound="RateLimitBuckets")
 
 
 
 @_attrs_define
-class RateLimitBucketsOut:
-    """ 
+class RateLimitBuckets:
+    """ The buckets one kind of request is charged to.
+
         Attributes:
-            buckets (list[BucketOut]):
-            key (str):
-            shop_id (int | None):
+            buckets (list[RateLimitBucket]):
+            key (str): The bucket's key.
+            shop_id (int | None): The shop whose requests go here; null for requests spanning shops (`GET /v1/orders`,
+                multi-shop GraphQL).
      """
 
-    buckets: list[BucketOut]
+    buckets: list[RateLimitBucket]
     key: str
     shop_id: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,7 +42,7 @@ class RateLimitBucketsOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.bucket_out import BucketOut # noqa: PLC0415
+        from ..models.rate_limit_bucket import RateLimitBucket # noqa: PLC0415
         buckets = []
         for buckets_item_data in self.buckets:
             buckets_item = buckets_item_data.to_dict()
@@ -68,12 +70,12 @@ class RateLimitBucketsOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.bucket_out import BucketOut # noqa: PLC0415
+        from ..models.rate_limit_bucket import RateLimitBucket # noqa: PLC0415
         d = dict(src_dict)
         buckets = []
         _buckets = d.pop("buckets")
         for buckets_item_data in (_buckets):
-            buckets_item = BucketOut.from_dict(buckets_item_data)
+            buckets_item = RateLimitBucket.from_dict(buckets_item_data)
 
 
 
@@ -90,15 +92,15 @@ class RateLimitBucketsOut:
         shop_id = _parse_shop_id(d.pop("shop_id"))
 
 
-        rate_limit_buckets_out = cls(
+        rate_limit_buckets = cls(
             buckets=buckets,
             key=key,
             shop_id=shop_id,
         )
 
 
-        rate_limit_buckets_out.additional_properties = d
-        return rate_limit_buckets_out
+        rate_limit_buckets.additional_properties = d
+        return rate_limit_buckets
 
     @property
     def additional_keys(self) -> list[str]:

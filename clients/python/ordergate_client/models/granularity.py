@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class OrdersCsvGranularity(StrEnum):
+class Granularity(StrEnum):
     ITEM = "item"
     ORDER = "order"
 

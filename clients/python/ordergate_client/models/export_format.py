@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ExportCreateFormat(StrEnum):
+class ExportFormat(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
 
