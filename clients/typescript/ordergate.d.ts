@@ -5593,6 +5593,7 @@ export interface operations {
     list_changes: {
         parameters: {
             query?: {
+                /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
                 cursor?: string | null;
                 limit?: number;
                 wait?: number;
@@ -5694,6 +5695,7 @@ export interface operations {
     bulk_changes_ndjson: {
         parameters: {
             query?: {
+                /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
                 cursor?: string | null;
                 /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated */
                 types?: string | null;

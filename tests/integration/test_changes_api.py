@@ -140,6 +140,12 @@ async def test_cursor_errors_are_problems(
     cross = await client.get(url(other_shop), params={"cursor": cursor}, headers=h)
     assert cross.status_code == 400 and cross.json()["code"] == "invalid_cursor"
 
+    # Outside the documented alphabet (base64url): refused by the schema, naming the parameter.
+    for path in (url(shop_id), url(shop_id, "changes/bulk")):
+        r = await client.get(path, params={"cursor": "\x1a\u0095/+="}, headers=h)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", r.text
+        assert r.json()["errors"][0]["loc"] == ["query", "cursor"]
+
     for params in ({"limit": 0}, {"limit": 1001}, {"wait": 61}, {"types": "order.exploded"}):
         r = await client.get(url(shop_id), params=params, headers=h)
         assert r.status_code == 422 and r.json()["code"] == "validation_error", params

@@ -47,6 +47,15 @@ def _types(raw: str | None) -> list[str] | None:
     return names or None
 
 
+# Cursors are base64url (and `now`): anything else is refused by the schema, as a 422.
+FeedCursor = Annotated[
+    str | None,
+    Query(
+        max_length=128,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="`next_cursor` of a previous page; omit to start at the beginning of retention",
+    ),
+]
 _TYPES_DOC = f"Comma-separated change types among: {', '.join(ChangeType)}"
 # 400 invalid_cursor (tampered, or minted for another shop); 410 cursor_expired (reset epoch or
 # pruned by retention: resync); 404 an unknown shop; 403 a token without changes:read.
@@ -70,7 +79,7 @@ async def list_changes(
     shop_id: ShopId,
     auth: ChangesRead,
     session: Session,
-    cursor: Annotated[str | None, Query(max_length=128)] = None,
+    cursor: FeedCursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     wait: Annotated[float, Query(ge=0, le=60)] = 0,
     types: Annotated[str | None, Query(max_length=500, description=_TYPES_DOC)] = None,
@@ -122,7 +131,7 @@ async def bulk_changes_ndjson(
     shop_id: ShopId,
     auth: ChangesRead,
     session: Session,
-    cursor: Annotated[str | None, Query(max_length=128)] = None,
+    cursor: FeedCursor = None,
     types: Annotated[str | None, Query(max_length=500, description=_TYPES_DOC)] = None,
 ) -> StreamingResponse:
     await session.commit()  # the stream uses its own connection, not the request's

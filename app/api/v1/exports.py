@@ -83,7 +83,12 @@ async def list_exports(
     codec: Codec,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: Annotated[
-        str | None, Query(max_length=512, description="`next_cursor` of the previous page")
+        str | None,
+        Query(
+            max_length=512,
+            pattern=r"^[A-Za-z0-9_-]+$",
+            description="`next_cursor` of the previous page",
+        ),
     ] = None,
 ) -> Response:
     body = await _service(session, auth).list(shop_id, codec, limit=limit, cursor=cursor)

@@ -157,7 +157,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated
@@ -202,7 +203,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated
@@ -242,7 +244,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated
@@ -287,7 +290,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated

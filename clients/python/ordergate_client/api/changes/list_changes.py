@@ -161,7 +161,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
@@ -211,7 +212,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
@@ -256,7 +258,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
@@ -306,7 +309,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
