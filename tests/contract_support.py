@@ -2,9 +2,10 @@
 
 The ``client`` fixture runs :func:`check_response` on each response: a JSON 2xx body must
 validate against the route's ``response_model`` (read models forbid undocumented keys in
-validation, see app/kit/contract.py), every error must be problem+json matching ``Problem``,
-and a status the route does not document fails the test. So all tests are contract tests, and
-the OpenAPI document cannot drift from what the code sends.
+validation, see app/kit/contract.py), every error must be problem+json matching ``Problem``
+(unless the route documents its own error model for that status, e.g. OAuth's RFC 6749
+errors), and a status the route does not document fails the test. So all tests are contract
+tests, and the OpenAPI document cannot drift from what the code sends.
 """
 
 from __future__ import annotations
@@ -61,11 +62,17 @@ def check_response(app: FastAPI, response: httpx.Response) -> None:
     status = response.status_code
     where = f"{request.method} {request.url.path} -> {status}"
     media = response.headers.get("content-type", "").split(";")[0].strip()
-    if status >= 400:
+    documented, model = _declared(route, status)
+    if status >= 400 and model is not None:
+        # The route documents its own JSON error body for this status (RFC 6749 OAuth errors,
+        # the readiness report): it must be that, as application/json.
+        if media != "application/json":
+            raise ContractViolation(f"{where}: error answered as {media!r}, not {model!r}")
+        _validate(model, response.content, where)
+    elif status >= 400:
         if media != PROBLEM_JSON:
             raise ContractViolation(f"{where}: error answered as {media!r}, not problem+json")
         _validate(Problem, response.content, where)
-    documented, model = _declared(route, status)
     if not documented and status not in _UNDOCUMENTED_OK and status < 500:
         raise ContractViolation(f"{where}: status not documented in the OpenAPI document")
     if 200 <= status < 300 and model is not None and media == "application/json":

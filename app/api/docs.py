@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -41,6 +42,7 @@ _DESCRIPTIONS = {
     412: "`precondition_failed`: the `If-Match` version is stale",
     413: "`payload_too_large` (body over the cap) or `evidence_too_large`",
     415: "`unsupported_media_type` or `unsupported_evidence_type`",
+    416: "`range_not_satisfiable`: the `Range` header lies outside the file",
     422: "`validation_error` naming the failing fields, or `idempotency_mismatch`",
     428: "`precondition_required`: this write needs `If-Match` or `expected_version`",
     429: "`rate_limited`: the bucket is spent; retry after `Retry-After` seconds",
@@ -60,6 +62,42 @@ def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
+BINARY = {"type": "string", "format": "binary"}
+NDJSON = "application/x-ndjson"
+# Models FastAPI does not collect itself (a stream's line schema, a form body read by hand),
+# by component name.
+_COMPONENTS: dict[str, Any] = {}
+
+
+def component(name: str, model: Any) -> dict[str, str]:
+    """A ``$ref`` to ``model``, published in the document's components as ``name``."""
+    _COMPONENTS[name] = model
+    return {"$ref": _REF.format(model=name)}
+
+
+def file_download(*media: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """The success entry of a file download in ``media`` (bytes, no JSON model)."""
+    return {200: {"description": description, "content": {m: {"schema": BINARY} for m in media}}}
+
+
+def ndjson_stream(name: str, line: Any, description: str) -> dict[int | str, dict[str, Any]]:
+    """The success entry of an NDJSON stream whose every line is a ``line`` (a type or union
+    of read models), published as the component ``name`` and referenced from the media type
+    (``x-line-schema``: OpenAPI 3.1 has no keyword for the items of a sequential media)."""
+    content = {
+        "schema": {**BINARY, "description": f"One JSON object per line, each a `{name}`."},
+        "x-line-schema": component(name, line),
+    }
+    return {200: {"description": description, "content": {NDJSON: content}}}
+
+
+def problem(status: int, description: str) -> dict[int | str, dict[str, Any]]:
+    """One problem+json error entry with a route's own description (which codes it means)."""
+    entry = problems(status)
+    entry[status]["description"] = description
+    return entry
+
+
 def operation_id(route: APIRoute) -> str:
     """The operationId of a route: its handler's name, unique across the API (a test checks);
     the commerce core's ingest routes are ``internal_*``."""
@@ -67,7 +105,8 @@ def operation_id(route: APIRoute) -> str:
 
 
 def install_problem_schema(app: FastAPI) -> None:
-    """Publish ``Problem`` in the document's components (the errors above refer to it).
+    """Publish ``Problem`` in the document's components (the errors above refer to it), and
+    the models registered with :func:`component`.
 
     The error entries carry no ``model``: FastAPI would list it under ``application/json``
     too, and errors only ever leave as ``application/problem+json``."""
@@ -77,12 +116,28 @@ def install_problem_schema(app: FastAPI) -> None:
         if app.openapi_schema is None:
             spec = build()
             schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-            problem = TypeAdapter(Problem).json_schema(ref_template=_REF)
-            schemas.update(problem.pop("$defs", {}))
-            schemas["Problem"] = problem
+            for name, model in {"Problem": Problem, **_COMPONENTS}.items():
+                schema = TypeAdapter(model).json_schema(ref_template=_REF)
+                for ref, definition in schema.pop("$defs", {}).items():
+                    schemas.setdefault(ref, definition)
+                schemas[name] = schema
+            title_generic_components(schemas)
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+_GENERIC = re.compile(r"^(?P<base>[A-Za-z0-9]+)_(?P<arg>[A-Za-z0-9]+)_$")
+
+
+def title_generic_components(schemas: dict[str, Any]) -> None:
+    """``Page[WebhookDelivery]`` is published as ``Page_WebhookDelivery_`` but titled ``Page``
+    like every other page; SDK generators name models by title, so each gets its own:
+    ``WebhookDeliveryPage``."""
+    for key, schema in schemas.items():
+        match = _GENERIC.match(key)
+        if match and schema.get("title") == match["base"]:
+            schema["title"] = match["arg"] + match["base"]
 
 
 # Every public operation can answer these (authentication, throttle, outages, bad input).

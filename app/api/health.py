@@ -2,20 +2,56 @@
 
 from __future__ import annotations
 
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Literal, NotRequired
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, Gauge
+from pydantic import Field
 from sqlalchemy import text
 from sqlalchemy.pool import QueuePool
+from typing_extensions import TypedDict
 
 from app.api.responses import json_bytes_response
 from app.db import get_database
+from app.kit.contract import read_model
 from app.prometheus import exposition
 from app.ratelimit import limiter_of
 
 router = APIRouter(tags=["health"])
+
+
+@read_model
+class Liveness(TypedDict):
+    status: Annotated[Literal["ok"], Field(description="Always `ok` while the process serves.")]
+
+
+class ReadyStatus(StrEnum):
+    READY = "ready"
+    NOT_READY = "not_ready"
+
+
+Check = Annotated[
+    str,
+    Field(description="`ok`, or what is wrong (`error: <kind>`, `at <rev>, head is <rev>`)."),
+]
+
+
+@read_model
+class ReadinessChecks(TypedDict):
+    database: Check
+    migrations: NotRequired[Check]  # absent when the database cannot be reached
+    redis: NotRequired[Annotated[str, Field(description="Only when REDIS_URL is set.")]]
+
+
+@read_model
+class Readiness(TypedDict):
+    """Whether this process can serve: database reachable and migrated, Redis answering."""
+
+    status: ReadyStatus
+    checks: ReadinessChecks
+
 
 DB_POOL = Gauge(
     "ordergate_db_pool_connections",
@@ -25,14 +61,19 @@ DB_POOL = Gauge(
 )
 
 
-@router.get("/healthz", summary="Process is alive")
-async def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+@router.get("/healthz", response_model=Liveness, summary="Process is alive")
+async def healthz() -> Response:
+    return json_bytes_response(Liveness(status="ok"))
 
 
-@router.get("/readyz", summary="Ready to serve: database reachable and migrated")
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    summary="Ready to serve: database reachable and migrated",
+    responses={503: {"model": Readiness, "description": "Not ready: `checks` says why"}},
+)
 async def readyz(request: Request) -> Response:
-    checks: dict[str, Any] = {}
+    checks: ReadinessChecks = {"database": "ok"}
     ready = True
     try:
         async with get_database(request).engine.connect() as conn:
@@ -52,7 +93,10 @@ async def readyz(request: Request) -> Response:
         redis_ok = await limiter_of(request).check()
         checks["redis"] = "ok" if redis_ok else "error: unreachable"
         ready = ready and (redis_ok or not request.app.state.settings.ratelimit_fail_closed)
-    body = {"status": "ready" if ready else "not_ready", "checks": checks}
+    body: Readiness = {
+        "status": ReadyStatus.READY if ready else ReadyStatus.NOT_READY,
+        "checks": checks,
+    }
     return json_bytes_response(body, 200 if ready else 503)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from rich.table import Table
 from app.auth.scope import ShopScope
 from app.commands.database import run_with_database
 from app.db import Database
+from app.domain.metrics.schemas import DailyReport
 from app.domain.metrics.service import MetricsService
 
 report = typer.Typer(help="Reports.", no_args_is_help=True)
@@ -25,7 +27,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _rows(metrics: dict[str, Any]) -> dict[str, Any]:
+def _rows(metrics: Mapping[str, Any]) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in metrics.items():
         if isinstance(value, dict):
@@ -35,7 +37,7 @@ def _rows(metrics: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def render(body: dict[str, Any]) -> Table:
+def render(body: DailyReport) -> Table:
     table = Table(title=f"Shop {body['shop_id']} — {body['date']} ({body['timezone']})")
     for column in ("metric", body["date"], "previous day", "change", "same weekday last week"):
         table.add_column(column, justify="left" if column == "metric" else "right")
@@ -57,7 +59,7 @@ def daily(
     # Wide enough for the table even in a narrow (or absent) terminal.
     console = Console(highlight=False, width=max(Console().width, 110))
 
-    async def run(db: Database) -> dict[str, Any]:
+    async def run(db: Database) -> DailyReport:
         async with db.transaction() as session:
             service = MetricsService(session, ShopScope.of([shop]))
             return await service.daily_report(shop, day.date())

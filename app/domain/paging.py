@@ -90,8 +90,8 @@ async def newest_first_page(
     codec: KeysetCodec,
     cursor: str | None,
     limit: int,
-    public: Callable[[Any], dict[str, Any]],
-) -> dict[str, Any]:
+    public: Callable[[Any], T],
+) -> Page[T]:
     """:func:`newest_first_rows` as ``{data, next_cursor, has_more}`` of ``public(row)``."""
     page = await newest_first_rows(
         session,
@@ -103,7 +103,7 @@ async def newest_first_page(
         cursor=cursor,
         limit=limit,
     )
-    return dict(page.mapped([public(r) for r in page.rows]))
+    return page.mapped([public(r) for r in page.rows])
 
 
 def row_cursor(codec: KeysetCodec, listing: str, row: Mapping[str, Any]) -> str:

@@ -9,6 +9,7 @@ from fastapi import Request
 from strawberry.types import Info
 
 from app.api.v1.changes import feed_service
+from app.domain.sync.schemas import Change, ChangePage
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import AppError, ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
@@ -42,7 +43,7 @@ def _request(info: Ctx, shop_id: int, after: str | None, first: int, wait: float
     )
 
 
-def _graphql_page(body: dict[str, Any]) -> dict[str, Any]:
+def _graphql_page(body: ChangePage) -> dict[str, Any]:
     return {
         "nodes": body["data"],
         "end_cursor": body["next_cursor"],
@@ -74,9 +75,7 @@ async def head_cursor(info: Ctx, shop_id: int) -> str:
     return str(head["next_cursor"])
 
 
-async def follow_changes(
-    info: Ctx, shop_id: int, after: str | None
-) -> AsyncIterator[dict[str, Any]]:
+async def follow_changes(info: Ctx, shop_id: int, after: str | None) -> AsyncIterator[Change]:
     """Every change after ``after`` (``now``: the head), as it passes the horizon; long-polls
     between batches. The request's transaction is ended first so a subscription never holds
     the horizon. Domain errors keep their codes (subscriptions bypass the HTTP error hook)."""

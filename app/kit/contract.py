@@ -30,21 +30,26 @@ read_model = with_config(READ_MODEL_CONFIG)
 """Class decorator for a read model ``TypedDict`` (strict in tests, open in the contract)."""
 
 
+HasMore = Annotated[bool, Field(description="True when another page follows (pass `next_cursor`).")]
+NextCursor = Annotated[
+    str | None,
+    Field(
+        description="Opaque cursor of the next page; null on the last page.",
+        examples=["eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln"],
+    ),
+]
+
+
 @read_model
 class Page(TypedDict, Generic[T]):
-    """One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``."""
+    """One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+
+    A page with more members (the change feed's) declares the three keys itself with
+    ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema."""
 
     data: list[T]
-    has_more: Annotated[
-        bool, Field(description="True when another page follows (pass `next_cursor`).")
-    ]
-    next_cursor: Annotated[
-        str | None,
-        Field(
-            description="Opaque cursor of the next page; null on the last page.",
-            examples=["eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln"],
-        ),
-    ]
+    has_more: HasMore
+    next_cursor: NextCursor
 
 
 @read_model

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -20,17 +21,35 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, created_at_column
 
-EXPORT_STATUSES = ("queued", "running", "succeeded", "failed", "expired", "cancelled")
+
+class ExportStatus(StrEnum):
+    """Life of an export job: queued → running → succeeded | failed | cancelled; a
+    succeeded job's file expires after ORDERGATE_EXPORT_TTL_DAYS."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+class ExportFormat(StrEnum):
+    """File format of an export job."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+def _one_of(column: str, values: type[StrEnum]) -> str:
+    return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
 class ExportJob(Base):
     __tablename__ = "export_jobs"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('queued', 'running', 'succeeded', 'failed', 'expired', 'cancelled')",
-            name="status_valid",
-        ),
-        CheckConstraint("format IN ('csv', 'xlsx')", name="format_valid"),
+        CheckConstraint(_one_of("status", ExportStatus), name="status_valid"),
+        CheckConstraint(_one_of("format", ExportFormat), name="format_valid"),
         Index("ix_export_jobs_shop_created", "shop_id", "created_at"),
         Index("ix_export_jobs_queued", "created_at", postgresql_where=text("status = 'queued'")),
     )

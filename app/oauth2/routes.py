@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.api.docs import component, problems
 from app.api.responses import json_bytes_response
 from app.auth.passwords import verify_password
 from app.auth.scopes import ALL_SCOPES
@@ -26,6 +27,15 @@ from app.oauth2.models import User
 from app.oauth2.pages import ShopChoice, consent_page, error_page, login_page
 from app.oauth2.ratelimit import per_ip_limit
 from app.oauth2.requests import StarletteOAuth2Request, read_oauth2_request
+from app.oauth2.schemas import (
+    AuthorizationServerMetadata,
+    IntrospectionResponse,
+    OAuthError,
+    RevocationResponse,
+    TokenActionForm,
+    TokenForm,
+    TokenResponse,
+)
 from app.oauth2.server import OrderGateAuthorizationServer, Result, run_authorization_server
 from app.oauth2.session import (
     csrf_seed,
@@ -38,6 +48,32 @@ from app.oauth2.session import (
 from app.oauth2.tokens import grant_shops_sync
 
 _TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden"}
+FORM = "application/x-www-form-urlencoded"
+
+
+def _form(name: str, model: Any) -> dict[str, Any]:
+    """``openapi_extra`` of a form read by Authlib (not by FastAPI: its errors stay OAuth's)."""
+    return {
+        "requestBody": {"required": True, "content": {FORM: {"schema": component(name, model)}}}
+    }
+
+
+def _oauth_errors(descriptions: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """RFC 6749 errors (``OAuthError`` as application/json) by status, and the problem+json
+    ones every endpoint can answer (an outage: 503)."""
+    errors: dict[int | str, dict[str, Any]] = {
+        status: {"model": OAuthError, "description": text} for status, text in descriptions.items()
+    }
+    return {**errors, **problems(503)}
+
+
+_INVALID_CLIENT = "`invalid_client`: client authentication failed"
+_CLIENT_ERRORS = _oauth_errors(
+    {
+        400: "`invalid_request` (a parameter missing or repeated) or `unsupported_token_type`",
+        401: _INVALID_CLIENT,
+    }
+)
 
 
 def oauth_json(result: Result) -> Response:
@@ -237,8 +273,21 @@ def create_router(settings: Settings) -> APIRouter:
 
     @router.post(
         "/oauth/token",
-        summary="Token endpoint (authorization_code, refresh_token, …)",
+        summary="Token endpoint (authorization_code, refresh_token, client_credentials)",
+        response_model=TokenResponse,
+        openapi_extra=_form("TokenForm", TokenForm),
         dependencies=[Depends(per_ip_limit("token"))],
+        responses={
+            **_oauth_errors(
+                {
+                    400: "`invalid_request`, `invalid_grant` (code or refresh token invalid, "
+                    "expired, reused or of another client), `unauthorized_client`, "
+                    "`unsupported_grant_type` or `invalid_scope`",
+                    401: _INVALID_CLIENT,
+                }
+            ),
+            **problems(429),
+        },
     )
     async def token(request: Request, session: Session) -> Response:
         req = await read_oauth2_request(request, allow_http=settings.is_development)
@@ -247,7 +296,13 @@ def create_router(settings: Settings) -> APIRouter:
         )
         return oauth_json(result)
 
-    @router.post("/oauth/revoke", summary="Token revocation (RFC 7009)")
+    @router.post(
+        "/oauth/revoke",
+        summary="Token revocation (RFC 7009)",
+        response_model=RevocationResponse,
+        openapi_extra=_form("TokenActionForm", TokenActionForm),
+        responses=_CLIENT_ERRORS,
+    )
     async def revoke(request: Request, session: Session) -> Response:
         req = await read_oauth2_request(request, allow_http=settings.is_development)
         result: Result = await run_authorization_server(
@@ -255,7 +310,13 @@ def create_router(settings: Settings) -> APIRouter:
         )
         return oauth_json(result)
 
-    @router.post("/oauth/introspect", summary="Token introspection (RFC 7662)")
+    @router.post(
+        "/oauth/introspect",
+        summary="Token introspection (RFC 7662)",
+        response_model=IntrospectionResponse,
+        openapi_extra=_form("TokenActionForm", TokenActionForm),
+        responses=_CLIENT_ERRORS,
+    )
     async def introspect(request: Request, session: Session) -> Response:
         req = await read_oauth2_request(request, allow_http=settings.is_development)
         result: Result = await run_authorization_server(
@@ -266,34 +327,34 @@ def create_router(settings: Settings) -> APIRouter:
     @router.get(
         "/.well-known/oauth-authorization-server",
         summary="Authorization server metadata (RFC 8414)",
+        response_model=AuthorizationServerMetadata,
     )
     async def metadata(request: Request) -> Response:
         issuer = public_base_url(request, settings)
-        return json_bytes_response(
-            {
-                "issuer": issuer,
-                "authorization_endpoint": f"{issuer}/oauth/authorize",
-                "token_endpoint": f"{issuer}/oauth/token",
-                "revocation_endpoint": f"{issuer}/oauth/revoke",
-                "introspection_endpoint": f"{issuer}/oauth/introspect",
-                "scopes_supported": list(ALL_SCOPES),
-                "response_types_supported": ["code"],
-                "response_modes_supported": ["query"],
-                "grant_types_supported": [
-                    "authorization_code",
-                    "refresh_token",
-                    "client_credentials",
-                ],
-                "token_endpoint_auth_methods_supported": ANY_CLIENT_AUTH,
-                "revocation_endpoint_auth_methods_supported": ANY_CLIENT_AUTH,
-                "introspection_endpoint_auth_methods_supported": [
-                    "client_secret_basic",
-                    "client_secret_post",
-                ],
-                "code_challenge_methods_supported": ["S256"],
-                "service_documentation": f"{issuer}/docs",
-            }
-        )
+        body: AuthorizationServerMetadata = {
+            "issuer": issuer,
+            "authorization_endpoint": f"{issuer}/oauth/authorize",
+            "token_endpoint": f"{issuer}/oauth/token",
+            "revocation_endpoint": f"{issuer}/oauth/revoke",
+            "introspection_endpoint": f"{issuer}/oauth/introspect",
+            "scopes_supported": list(ALL_SCOPES),
+            "response_types_supported": ["code"],
+            "response_modes_supported": ["query"],
+            "grant_types_supported": [
+                "authorization_code",
+                "refresh_token",
+                "client_credentials",
+            ],
+            "token_endpoint_auth_methods_supported": ANY_CLIENT_AUTH,
+            "revocation_endpoint_auth_methods_supported": ANY_CLIENT_AUTH,
+            "introspection_endpoint_auth_methods_supported": [
+                "client_secret_basic",
+                "client_secret_post",
+            ],
+            "code_challenge_methods_supported": ["S256"],
+            "service_documentation": f"{issuer}/docs",
+        }
+        return json_bytes_response(body)
 
     return router
 

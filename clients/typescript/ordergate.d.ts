@@ -270,7 +270,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Token endpoint (authorization_code, refresh_token, …) */
+        /** Token endpoint (authorization_code, refresh_token, client_credentials) */
         post: operations["token"];
         delete?: never;
         options?: never;
@@ -388,7 +388,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Shops this token may access */
+        /** Shops this token may access (one page: every granted shop) */
         get: operations["list_shops"];
         put?: never;
         post?: never;
@@ -1200,13 +1200,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** AccountOut */
-        AccountOut: {
-            /** Display Name */
+        /**
+         * AccountSummary
+         * @description The account a token acts for.
+         */
+        AccountSummary: {
+            /**
+             * Display Name
+             * @description Name shown in the console.
+             * @example Li Na
+             */
             display_name: string;
-            /** Email */
+            /**
+             * Email
+             * @description Sign-in email.
+             * @example owner@example.com
+             */
             email: string;
-            /** Id */
+            /**
+             * Id
+             * @description Account id.
+             * @example 7
+             */
             id: number;
         };
         /**
@@ -1310,14 +1325,241 @@ export interface components {
              */
             scope: string;
         };
-        /** AppOut */
-        AppOut: {
-            /** Client Id */
+        /**
+         * AppSummary
+         * @description The app (OAuth client) a token was issued to.
+         */
+        AppSummary: {
+            /**
+             * Client Id
+             * @description OAuth client id.
+             * @example ogc_4kq7w2
+             */
             client_id: string;
-            /** First Party */
+            /**
+             * First Party
+             * @description Part of OrderGate (the console).
+             */
             first_party: boolean;
-            /** Name */
+            /**
+             * Name
+             * @description App name.
+             * @example Acme ERP
+             */
             name: string;
+        };
+        /**
+         * AuthorContent
+         * @description An author's orders from one live room or short video.
+         */
+        AuthorContent: {
+            /**
+             * Aov
+             * @description gmv / orders paid in the range, fen rounded half up; null without any.
+             * @example 15434
+             */
+            aov: number | null;
+            /**
+             * Commission
+             * @description Integer fen (12990 is ¥129.90).
+             * @example 1558800
+             */
+            commission: number;
+            /**
+             * Content Id
+             * @description Live room id or short video id.
+             * @example r1
+             */
+            content_id: string;
+            /**
+             * Gmv
+             * @description Paid amount of orders paid in the range, in fen.
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Orders
+             * @description Orders created in the range.
+             * @example 120
+             */
+            orders: number;
+            /**
+             * Paid Orders
+             * @description Orders created in the range and paid.
+             * @example 101
+             */
+            paid_orders: number;
+            /**
+             * Traffic Source
+             * @example live_room
+             */
+            traffic_source: string;
+        };
+        /**
+         * AuthorMetrics
+         * @description One influencer's orders, GMV and commission.
+         */
+        AuthorMetrics: {
+            /**
+             * Aov
+             * @description gmv / orders paid in the range, fen rounded half up; null without any.
+             * @example 15434
+             */
+            aov: number | null;
+            /**
+             * Author Id
+             * @example 12
+             */
+            author_id: number;
+            /**
+             * By Content
+             * @description Top rooms and videos, most GMV first (≤ 20).
+             */
+            by_content: components["schemas"]["AuthorContent"][];
+            /**
+             * By Source
+             * @description Most GMV first.
+             */
+            by_source: components["schemas"]["AuthorSource"][];
+            /**
+             * Commission
+             * @description Integer fen (12990 is ¥129.90).
+             * @example 1558800
+             */
+            commission: number;
+            /**
+             * Gmv
+             * @description Paid amount of orders paid in the range, in fen.
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Nickname
+             * @example 小红
+             */
+            nickname: string | null;
+            /**
+             * Orders
+             * @description Orders created in the range.
+             * @example 120
+             */
+            orders: number;
+            /**
+             * Paid Orders
+             * @description Orders created in the range and paid.
+             * @example 101
+             */
+            paid_orders: number;
+        };
+        /**
+         * AuthorSource
+         * @description An author's orders from one traffic source.
+         */
+        AuthorSource: {
+            /**
+             * Aov
+             * @description gmv / orders paid in the range, fen rounded half up; null without any.
+             * @example 15434
+             */
+            aov: number | null;
+            /**
+             * Commission
+             * @description Integer fen (12990 is ¥129.90).
+             * @example 1558800
+             */
+            commission: number;
+            /**
+             * Gmv
+             * @description Paid amount of orders paid in the range, in fen.
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Orders
+             * @description Orders created in the range.
+             * @example 120
+             */
+            orders: number;
+            /**
+             * Paid Orders
+             * @description Orders created in the range and paid.
+             * @example 101
+             */
+            paid_orders: number;
+            /**
+             * Traffic Source
+             * @example live_room
+             */
+            traffic_source: string;
+        };
+        /**
+         * AuthorizationServerMetadata
+         * @description RFC 8414 authorization server metadata.
+         */
+        AuthorizationServerMetadata: {
+            /** Authorization Endpoint */
+            authorization_endpoint: string;
+            /** Code Challenge Methods Supported */
+            code_challenge_methods_supported: string[];
+            /** Grant Types Supported */
+            grant_types_supported: string[];
+            /** Introspection Endpoint */
+            introspection_endpoint: string;
+            /** Introspection Endpoint Auth Methods Supported */
+            introspection_endpoint_auth_methods_supported: string[];
+            /**
+             * Issuer
+             * @example https://ordergate.example.com
+             */
+            issuer: string;
+            /** Response Modes Supported */
+            response_modes_supported: string[];
+            /** Response Types Supported */
+            response_types_supported: string[];
+            /** Revocation Endpoint */
+            revocation_endpoint: string;
+            /** Revocation Endpoint Auth Methods Supported */
+            revocation_endpoint_auth_methods_supported: string[];
+            /** Scopes Supported */
+            scopes_supported: string[];
+            /** Service Documentation */
+            service_documentation: string;
+            /** Token Endpoint */
+            token_endpoint: string;
+            /** Token Endpoint Auth Methods Supported */
+            token_endpoint_auth_methods_supported: string[];
+        };
+        /**
+         * AuthorsReport
+         * @description Per influencer (orders without one left out), most GMV first.
+         */
+        AuthorsReport: {
+            /** Authors */
+            authors: components["schemas"]["AuthorMetrics"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
         };
         /** BatchEntryResult */
         BatchEntryResult: {
@@ -1378,18 +1620,23 @@ export interface components {
              */
             kind: "chat_log" | "qc_report" | "shipping_proof" | "other";
         };
-        /** BucketOut */
-        BucketOut: {
-            /** Limit */
-            limit: number;
-            /** Name */
-            name: string;
-            /** Remaining */
-            remaining: number;
-            /** Reset Seconds */
-            reset_seconds: number;
-            /** Window Seconds */
-            window_seconds: number;
+        /**
+         * BulkTrailer
+         * @description The last line of `GET /changes/bulk`: a stream without it is incomplete.
+         */
+        BulkTrailer: {
+            /**
+             * Count
+             * @description Change lines in this stream.
+             * @example 125000
+             */
+            count: number;
+            /**
+             * Next Cursor
+             * @description Opaque, signed feed cursor: pass it back as `cursor` to read what follows.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAPoAAAAAAAAAAB3kUWd8bVcvHHxkFvS3s8
+             */
+            next_cursor: string;
         };
         /** Buyer */
         Buyer: {
@@ -1406,6 +1653,178 @@ export interface components {
             id: string;
             /** Nickname */
             nickname: string;
+        };
+        /**
+         * Change
+         * @description One committed change of one entity, in commit order. Apply it only if `entity_version`
+         *     is higher than the version you hold (re-delivery after a retry is harmless).
+         */
+        Change: {
+            /**
+             * Created At
+             * @description When the change was written (RFC 3339, UTC).
+             * @example 2026-12-07T08:15:00.123456Z
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description The entity as the API represents it at `entity_version` (an order, after-sale or dispute, as `GET` of that entity returns it; the receiver is masked without the `pii` scope).
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Kind of entity changed. */
+            entity: components["schemas"]["ChangeEntity"];
+            /**
+             * Entity Id
+             * @description Id of the changed entity.
+             * @example 1042
+             */
+            entity_id: number;
+            /**
+             * Entity Version
+             * @description The entity's `version` after this change.
+             * @example 3
+             */
+            entity_version: number;
+            /**
+             * Id
+             * @description Change id (increasing within a shop).
+             * @example 4211
+             */
+            id: number;
+            /**
+             * @description What happened.
+             * @example order.paid
+             */
+            type: components["schemas"]["ChangeType"];
+        };
+        /**
+         * ChangeEntity
+         * @description The kind of entity a change is about (``entity`` of a change).
+         * @enum {string}
+         */
+        ChangeEntity: "order" | "after_sale" | "dispute";
+        /**
+         * ChangePage
+         * @description Changes after the cursor, oldest first (the list envelope plus the feed's state). Loop
+         *     forever on `next_cursor` (never null here).
+         */
+        ChangePage: {
+            /**
+             * Caught Up
+             * @description Nothing committed before this read comes after `next_cursor`: a reader that applied this page is up to date as of the request.
+             */
+            caught_up: boolean;
+            /** Data */
+            data: components["schemas"]["Change"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Horizon Lag Ms
+             * @description How long the oldest still-running transaction has held the feed's horizon back (ms): committed changes behind it appear once it ends.
+             * @example 0
+             */
+            horizon_lag_ms: number;
+            /**
+             * Next Cursor
+             * @description Opaque, signed feed cursor: pass it back as `cursor` to read what follows.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAPoAAAAAAAAAAB3kUWd8bVcvHHxkFvS3s8
+             */
+            next_cursor: string;
+        };
+        ChangeStreamLine: components["schemas"]["Change"] | components["schemas"]["BulkTrailer"];
+        /**
+         * ChangeType
+         * @description The type of a change in the feed (and of the webhook event that carries it).
+         * @enum {string}
+         */
+        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated";
+        /** CityVolume */
+        CityVolume: {
+            /**
+             * Aov
+             * @description gmv / orders paid in the range, fen rounded half up; null without any.
+             * @example 15434
+             */
+            aov: number | null;
+            /**
+             * City
+             * @example 深圳
+             */
+            city: string;
+            /**
+             * Gmv
+             * @description Paid amount of orders paid in the range, in fen.
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Orders
+             * @description Orders created in the range.
+             * @example 120
+             */
+            orders: number;
+            /**
+             * Paid Orders
+             * @description Orders created in the range and paid.
+             * @example 101
+             */
+            paid_orders: number;
+        };
+        /** CloseReason */
+        CloseReason: {
+            /**
+             * Count
+             * @example 120
+             */
+            count: number;
+            /**
+             * Reason
+             * @description Close reason; empty when none was given.
+             */
+            reason: string;
+        };
+        /**
+         * DailyReport
+         * @description One day's figures vs the day before and the same weekday a week before.
+         */
+        DailyReport: {
+            change_vs_previous_day: components["schemas"]["MetricDeltas"];
+            /**
+             * Date
+             * @description YYYY-MM-DD (shop timezone).
+             * @example 2026-12-06
+             */
+            date: string;
+            metrics: components["schemas"]["Metrics"];
+            previous_day: components["schemas"]["DayMetrics"];
+            same_weekday_last_week: components["schemas"]["DayMetrics"];
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+        };
+        /** DayMetrics */
+        DayMetrics: {
+            /**
+             * Date
+             * @description YYYY-MM-DD (shop timezone).
+             * @example 2026-12-06
+             */
+            date: string;
+            metrics: components["schemas"]["Metrics"];
         };
         /**
          * DisputeCreate
@@ -1535,6 +1954,130 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * Export
+         * @description An export job: what it exports, how far it is, and its file once it succeeded.
+         */
+        Export: {
+            /**
+             * Attempts
+             * @description Runs started (retries after a crash).
+             */
+            attempts: number;
+            /**
+             * Bom
+             * @description CSV starts with a UTF-8 BOM.
+             */
+            bom: boolean;
+            /**
+             * Created At
+             * @description RFC 3339, UTC.
+             * @example 2026-12-07T08:15:00Z
+             */
+            created_at: string;
+            /**
+             * Created From
+             * @description First day (YYYY-MM-DD, shop timezone).
+             * @example 2026-11-01
+             */
+            created_from: string;
+            /**
+             * Created To
+             * @description Last day (YYYY-MM-DD, shop timezone, inclusive).
+             * @example 2026-11-30
+             */
+            created_to: string;
+            /**
+             * Error
+             * @description Why the job failed; null otherwise.
+             */
+            error: string | null;
+            /**
+             * Expires At
+             * @description RFC 3339, UTC; null until it happens.
+             * @example 2026-12-07T08:15:00Z
+             */
+            expires_at: string | null;
+            /**
+             * Fields
+             * @description Columns, in order (the required ones first).
+             * @example [
+             *       "order_no",
+             *       "created_at",
+             *       "paid_amount",
+             *       "status"
+             *     ]
+             */
+            fields: string[];
+            /**
+             * File Url
+             * @description Download path while the job is `succeeded`; null otherwise.
+             * @example /v1/shops/1/exports/31/file
+             */
+            file_url: string | null;
+            /**
+             * Filters
+             * @description The order-list filters as given (unset ones left out).
+             * @example {
+             *       "status": [
+             *         "paid"
+             *       ]
+             *     }
+             */
+            filters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Finished At
+             * @description RFC 3339, UTC; null until it happens.
+             * @example 2026-12-07T08:15:00Z
+             */
+            finished_at: string | null;
+            /** @description File format. */
+            format: components["schemas"]["ExportFormat"];
+            /** @description One line per order or per item. */
+            granularity: components["schemas"]["Granularity"];
+            /**
+             * Id
+             * @description Export job id.
+             * @example 31
+             */
+            id: number;
+            /** @description Header language. */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Pii Masked
+             * @description Receiver fields are masked (the requester could not read PII).
+             */
+            pii_masked: boolean;
+            progress: components["schemas"]["ExportProgress"];
+            /**
+             * Sha256
+             * @description Hex SHA-256 of the file once written.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string | null;
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Size Bytes
+             * @description File size once written.
+             * @example 5242880
+             */
+            size_bytes: number | null;
+            /**
+             * Started At
+             * @description RFC 3339, UTC; null until it happens.
+             * @example 2026-12-07T08:15:00Z
+             */
+            started_at: string | null;
+            /** @description Where the job is. */
+            status: components["schemas"]["ExportStatus"];
+        };
         /** ExportCreate */
         ExportCreate: {
             /**
@@ -1558,25 +2101,44 @@ export interface components {
             /** Fields */
             fields?: string[];
             filters?: components["schemas"]["OrderFilter"];
-            /**
-             * Format
-             * @default csv
-             * @enum {string}
-             */
-            format: "csv" | "xlsx";
-            /**
-             * Granularity
-             * @default order
-             * @enum {string}
-             */
-            granularity: "order" | "item";
-            /**
-             * Locale
-             * @default en
-             * @enum {string}
-             */
-            locale: "en" | "zh";
+            /** @default csv */
+            format: components["schemas"]["ExportFormat"];
+            /** @default order */
+            granularity: components["schemas"]["Granularity"];
+            /** @default en */
+            locale: components["schemas"]["Locale"];
         };
+        /**
+         * ExportFormat
+         * @description File format of an export job.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx";
+        /**
+         * ExportProgress
+         * @description Rows written so far, of how many.
+         */
+        ExportProgress: {
+            /**
+             * Rows
+             * @description Rows written so far.
+             * @example 12000
+             */
+            rows: number;
+            /**
+             * Total
+             * @description Rows the file will hold; null until counted.
+             * @example 48213
+             */
+            total: number | null;
+        };
+        /**
+         * ExportStatus
+         * @description Life of an export job: queued → running → succeeded | failed | cancelled; a
+         *     succeeded job's file expires after ORDERGATE_EXPORT_TTL_DAYS.
+         * @enum {string}
+         */
+        ExportStatus: "queued" | "running" | "succeeded" | "failed" | "expired" | "cancelled";
         /** FieldError */
         FieldError: {
             /** Loc */
@@ -1588,6 +2150,197 @@ export interface components {
              * @default null
              */
             type: string | null;
+        };
+        /**
+         * Funnel
+         * @description Created → paid → shipped → signed → completed, and the unpaid outcomes.
+         */
+        Funnel: {
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            stages: components["schemas"]["FunnelStages"];
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+            unpaid: components["schemas"]["FunnelUnpaid"];
+        };
+        /**
+         * FunnelStages
+         * @description Orders created in the range that reached each stage.
+         */
+        FunnelStages: {
+            /**
+             * Completed
+             * @example 120
+             */
+            completed: number;
+            /**
+             * Created
+             * @example 120
+             */
+            created: number;
+            /**
+             * Paid
+             * @example 120
+             */
+            paid: number;
+            /**
+             * Shipped
+             * @example 120
+             */
+            shipped: number;
+            /**
+             * Signed
+             * @example 120
+             */
+            signed: number;
+        };
+        /**
+         * FunnelUnpaid
+         * @description What became of the orders created in the range and never paid.
+         */
+        FunnelUnpaid: {
+            /**
+             * Close Reasons
+             * @description Most frequent first.
+             */
+            close_reasons: components["schemas"]["CloseReason"][];
+            /**
+             * Closed Unpaid
+             * @description Closed without payment.
+             */
+            closed_unpaid: number;
+            /**
+             * Paid After Reminder
+             * @description Paid after a reminder (counted among paid orders).
+             */
+            paid_after_reminder: number;
+            /**
+             * Pending Over 24H
+             * @description Waiting for more than 24 h.
+             */
+            pending_over_24h: number;
+            /**
+             * Pending Payment
+             * @description Still waiting for payment.
+             */
+            pending_payment: number;
+            /**
+             * Reminded Unpaid
+             * @description Unpaid despite a payment reminder.
+             */
+            reminded_unpaid: number;
+            /**
+             * Total
+             * @example 120
+             */
+            total: number;
+        };
+        /**
+         * Granularity
+         * @description One line per order, or one line per order item.
+         * @enum {string}
+         */
+        Granularity: "order" | "item";
+        /**
+         * GroupBy
+         * @description Dimension a trend is split by.
+         * @enum {string}
+         */
+        GroupBy: "traffic_source" | "author" | "province" | "pay_method";
+        /**
+         * HoursStats
+         * @description Hours from shipping to signing, over orders signed in the range (null: none).
+         */
+        HoursStats: {
+            /**
+             * Avg
+             * @example 52.25
+             */
+            avg: number | null;
+            /**
+             * P50
+             * @example 47.5
+             */
+            p50: number | null;
+            /**
+             * P90
+             * @example 96
+             */
+            p90: number | null;
+        };
+        /**
+         * IntrospectionResponse
+         * @description RFC 7662 introspection response: only ``active`` when the token is not active (unknown,
+         *     expired, revoked or another client's).
+         */
+        IntrospectionResponse: {
+            /**
+             * Active
+             * @description The token is valid now.
+             */
+            active: boolean;
+            /**
+             * Client Id
+             * @description OAuth client id (or HTTP Basic auth).
+             * @example ogc_4kq7w2
+             */
+            client_id?: string;
+            /**
+             * Exp
+             * @description Expiry (Unix seconds).
+             */
+            exp?: number | null;
+            /**
+             * Iat
+             * @description Issued at (Unix seconds).
+             */
+            iat?: number;
+            /**
+             * Scope
+             * @description Space-separated scopes.
+             * @example orders:read orders:write changes:read
+             */
+            scope?: string;
+            /**
+             * Shop Ids
+             * @description The shops the token may touch.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids?: number[];
+            /**
+             * Sub
+             * @description Account id the token acts for; null (client_credentials).
+             */
+            sub?: string | null;
+            /**
+             * Token Type
+             * @description `Bearer` (access token) or `refresh_token`.
+             * @enum {string}
+             */
+            token_type?: "Bearer" | "refresh_token";
         };
         /** ItemOut */
         ItemOut: {
@@ -1606,16 +2359,188 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** MeOut */
-        MeOut: {
-            account: components["schemas"]["AccountOut"] | null;
-            app: components["schemas"]["AppOut"] | null;
-            /** Scopes */
+        /** Liveness */
+        Liveness: {
+            /**
+             * Status
+             * @description Always `ok` while the process serves.
+             * @constant
+             */
+            status: "ok";
+        };
+        /**
+         * Locale
+         * @description Column headers: `en` the field names, `zh` Chinese labels.
+         * @enum {string}
+         */
+        Locale: "en" | "zh";
+        /**
+         * Me
+         * @description The token's account, app, shops and scopes.
+         */
+        Me: {
+            /** @description Null for a client-credentials token. */
+            account: components["schemas"]["AccountSummary"] | null;
+            /** @description Null for a token of no app. */
+            app: components["schemas"]["AppSummary"] | null;
+            /**
+             * Scopes
+             * @description Every scope the token has on at least one shop.
+             * @example [
+             *       "orders:read",
+             *       "changes:read"
+             *     ]
+             */
             scopes: string[];
-            /** Shops */
-            shops: components["schemas"]["ShopOut"][];
-            /** Token Id */
+            /**
+             * Shops
+             * @description The shops it may touch, by id.
+             */
+            shops: components["schemas"]["ShopAccess"][];
+            /**
+             * Token Id
+             * @description Id of this token.
+             * @example 311
+             */
             token_id: number | null;
+        };
+        /**
+         * MetricDeltas
+         * @description Each metric minus the previous day's (null when either side is null).
+         */
+        MetricDeltas: {
+            /** Aov */
+            aov: number | null;
+            /** Dispute Rate */
+            dispute_rate: number | null;
+            /** Gmv */
+            gmv: number | null;
+            /** Orders */
+            orders: number | null;
+            /** Paid Orders */
+            paid_orders: number | null;
+            /** Payment Conversion */
+            payment_conversion: number | null;
+            /** Return Rate */
+            return_rate: number | null;
+            ship_to_sign_hours: components["schemas"]["HoursStats"];
+        };
+        /**
+         * MetricName
+         * @description The metrics of a range (DESIGN §13), in the order they are listed.
+         * @enum {string}
+         */
+        MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "dispute_rate";
+        /**
+         * Metrics
+         * @description Every metric of a range; the names are the trend's metric names.
+         */
+        Metrics: {
+            /**
+             * Aov
+             * @description gmv / orders paid in the range, fen rounded half up; null without any.
+             * @example 15434
+             */
+            aov: number | null;
+            /**
+             * Dispute Rate
+             * @description Disputes opened in the range / orders created in it.
+             * @example 0.8421
+             */
+            dispute_rate: number | null;
+            /**
+             * Gmv
+             * @description Paid amount of orders paid in the range, in fen.
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Orders
+             * @description Orders created in the range.
+             * @example 120
+             */
+            orders: number;
+            /**
+             * Paid Orders
+             * @description Orders created in the range and paid.
+             * @example 101
+             */
+            paid_orders: number;
+            /**
+             * Payment Conversion
+             * @description paid_orders / orders.
+             * @example 0.8421
+             */
+            payment_conversion: number | null;
+            /**
+             * Return Rate
+             * @description Return/refund after-sales opened in the range / orders paid in it.
+             * @example 0.8421
+             */
+            return_rate: number | null;
+            ship_to_sign_hours: components["schemas"]["HoursStats"];
+        };
+        /**
+         * OAuthError
+         * @description RFC 6749 §5.2 error (``application/json``), with OrderGate's problem fields alongside
+         *     (``code`` is the OAuth ``error``).
+         */
+        OAuthError: {
+            /**
+             * Code
+             * @description Same as `error`.
+             */
+            code: string;
+            /** Detail */
+            detail: string;
+            /**
+             * Error
+             * @description `invalid_request`, `invalid_client`, `invalid_grant`, `unauthorized_client`, `unsupported_grant_type`, `invalid_scope` or `unsupported_token_type`.
+             * @example invalid_grant
+             */
+            error: string;
+            /**
+             * Error Description
+             * @description Human-readable detail.
+             */
+            error_description?: string;
+            /** Error Uri */
+            error_uri?: string;
+            /** State */
+            state?: string;
+            /**
+             * Status
+             * @example 400
+             */
+            status: number;
+            /**
+             * Title
+             * @example Bad request
+             */
+            title: string;
+            /**
+             * Type
+             * @example https://ordergate.dev/problems/invalid_grant
+             */
+            type: string;
+        };
+        /**
+         * OldestChange
+         * @description The oldest change still retained for the shop.
+         */
+        OldestChange: {
+            /**
+             * Created At
+             * @description RFC 3339, UTC.
+             * @example 2026-09-08T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description Change id.
+             * @example 17
+             */
+            id: number;
         };
         /**
          * OrderClose
@@ -1978,6 +2903,50 @@ export interface components {
             signed_at?: string | null;
         };
         /**
+         * ExportPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_Export_: {
+            /** Data */
+            data: components["schemas"]["Export"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ShopAccessPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_ShopAccess_: {
+            /** Data */
+            data: components["schemas"]["ShopAccess"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * PaymentReminderCreate
          * @example {
          *       "coupon_code": "SAVE5",
@@ -1991,6 +2960,62 @@ export interface components {
             expected_version?: number | null;
             /** Message */
             message?: string | null;
+        };
+        /**
+         * PeriodHealth
+         * @description Refunds, risk flags and stale unpaid orders of a period.
+         */
+        PeriodHealth: {
+            /**
+             * Flagged
+             * @description Orders flagged for risk.
+             * @example 1
+             */
+            flagged: number;
+            /**
+             * Refund Rate
+             * @description refunded_orders / orders paid in range.
+             * @example 0.8421
+             */
+            refund_rate: number | null;
+            /**
+             * Refunded Amount
+             * @description Refunded, in fen.
+             * @example 25800
+             */
+            refunded_amount: number;
+            /**
+             * Refunded Orders
+             * @description Orders with a refund.
+             * @example 3
+             */
+            refunded_orders: number;
+            /**
+             * Unpaid Over 24H
+             * @description Orders still pending payment 24 h after creation.
+             * @example 2
+             */
+            unpaid_over_24h: number;
+        };
+        /**
+         * PreviousPeriod
+         * @description The period of the same length just before the range.
+         */
+        PreviousPeriod: {
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            health: components["schemas"]["PeriodHealth"];
+            metrics: components["schemas"]["Metrics"];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
         };
         /**
          * Problem
@@ -2033,26 +3058,166 @@ export interface components {
              */
             type: string;
         };
-        /** RateLimitBucketsOut */
-        RateLimitBucketsOut: {
+        /** ProvinceVolume */
+        ProvinceVolume: {
+            /**
+             * Aov
+             * @description gmv / orders paid in the range, fen rounded half up; null without any.
+             * @example 15434
+             */
+            aov: number | null;
+            /**
+             * Cities
+             * @description Most GMV first.
+             */
+            cities: components["schemas"]["CityVolume"][];
+            /**
+             * Gmv
+             * @description Paid amount of orders paid in the range, in fen.
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Orders
+             * @description Orders created in the range.
+             * @example 120
+             */
+            orders: number;
+            /**
+             * Paid Orders
+             * @description Orders created in the range and paid.
+             * @example 101
+             */
+            paid_orders: number;
+            /**
+             * Province
+             * @example 广东
+             */
+            province: string;
+        };
+        /**
+         * RateLimitBucket
+         * @description One window of a bucket (a points budget per minute, a request burst cap per second).
+         */
+        RateLimitBucket: {
+            /**
+             * Limit
+             * @description Budget per window.
+             * @example 1000
+             */
+            limit: number;
+            /**
+             * Name
+             * @description Which limit.
+             * @example points
+             */
+            name: string;
+            /**
+             * Remaining
+             * @description Left in this window.
+             * @example 987
+             */
+            remaining: number;
+            /**
+             * Reset Seconds
+             * @description Seconds until the window has its budget back.
+             * @example 42
+             */
+            reset_seconds: number;
+            /**
+             * Window Seconds
+             * @description Window length.
+             * @example 60
+             */
+            window_seconds: number;
+        };
+        /**
+         * RateLimitBuckets
+         * @description The buckets one kind of request is charged to.
+         */
+        RateLimitBuckets: {
             /** Buckets */
-            buckets: components["schemas"]["BucketOut"][];
-            /** Key */
+            buckets: components["schemas"]["RateLimitBucket"][];
+            /**
+             * Key
+             * @description The bucket's key.
+             * @example app:12:shop:1
+             */
             key: string;
-            /** Shop Id */
+            /**
+             * Shop Id
+             * @description The shop whose requests go here; null for requests spanning shops (`GET /v1/orders`, multi-shop GraphQL).
+             * @example 1
+             */
             shop_id: number | null;
         };
-        /** RateLimitOut */
-        RateLimitOut: {
-            /** Enabled */
+        /**
+         * RateLimitStatus
+         * @description The caller's buckets, one entry per granted shop plus the multi-shop one (one page of
+         *     the list envelope, with the limiter's settings).
+         */
+        RateLimitStatus: {
+            /** Data */
+            data: components["schemas"]["RateLimitBuckets"][];
+            /**
+             * Enabled
+             * @description Rate limiting is on.
+             */
             enabled: boolean;
-            /** Items */
-            items: components["schemas"]["RateLimitBucketsOut"][];
-            /** Per Process */
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+            /**
+             * Per Process
+             * @description Limits are counted per server process (no Redis configured).
+             */
             per_process: boolean;
-            /** Tier */
+            /**
+             * Tier
+             * @description The app's tier (its limits).
+             * @example default
+             */
             tier: string;
         };
+        /**
+         * Readiness
+         * @description Whether this process can serve: database reachable and migrated, Redis answering.
+         */
+        Readiness: {
+            checks: components["schemas"]["ReadinessChecks"];
+            status: components["schemas"]["ReadyStatus"];
+        };
+        /** ReadinessChecks */
+        ReadinessChecks: {
+            /**
+             * Database
+             * @description `ok`, or what is wrong (`error: <kind>`, `at <rev>, head is <rev>`).
+             */
+            database: string;
+            /**
+             * Migrations
+             * @description `ok`, or what is wrong (`error: <kind>`, `at <rev>, head is <rev>`).
+             */
+            migrations?: string;
+            /**
+             * Redis
+             * @description Only when REDIS_URL is set.
+             */
+            redis?: string;
+        };
+        /**
+         * ReadyStatus
+         * @enum {string}
+         */
+        ReadyStatus: "ready" | "not_ready";
         /** ReceiverIn */
         ReceiverIn: {
             /** Address */
@@ -2066,6 +3231,38 @@ export interface components {
             /** Province */
             province: string;
         };
+        /**
+         * RegionsReport
+         * @description Order density by province and city, most GMV first.
+         */
+        RegionsReport: {
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /** Provinces */
+            provinces: components["schemas"]["ProvinceVolume"][];
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
         /** ReplayRequest */
         ReplayRequest: {
             /** Since Cursor */
@@ -2075,20 +3272,43 @@ export interface components {
             /** Types */
             types?: string[] | null;
         };
-        /** ShopList */
-        ShopList: {
-            /** Items */
-            items: components["schemas"]["ShopOut"][];
-        };
-        /** ShopOut */
-        ShopOut: {
-            /** Id */
+        /**
+         * RevocationResponse
+         * @description RFC 7009: an empty object, also for an unknown token.
+         */
+        RevocationResponse: Record<string, never>;
+        /**
+         * ShopAccess
+         * @description A shop this token may touch, and what it may do there.
+         */
+        ShopAccess: {
+            /**
+             * Id
+             * @description Shop id.
+             * @example 1
+             */
             id: number;
-            /** Name */
+            /**
+             * Name
+             * @description Shop name.
+             * @example 旗舰店
+             */
             name: string;
-            /** Scopes */
+            /**
+             * Scopes
+             * @description Effective scopes on this shop: the token's grant within the account's role.
+             * @example [
+             *       "orders:read",
+             *       "orders:write",
+             *       "changes:read"
+             *     ]
+             */
             scopes: string[];
-            /** Timezone */
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days (metrics, exports).
+             * @example Asia/Shanghai
+             */
             timezone: string;
         };
         /** StaffCreate */
@@ -2116,6 +3336,381 @@ export interface components {
              */
             role: "viewer" | "after_sales" | "shipping";
         };
+        /**
+         * Summary
+         * @description Key figures over a range of days, with the previous period of the same length.
+         */
+        Summary: {
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            health: components["schemas"]["PeriodHealth"];
+            metrics: components["schemas"]["Metrics"];
+            previous: components["schemas"]["PreviousPeriod"];
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * SyncStatus
+         * @description Feed health for one shop: where its head is, what is retained, how far it lags.
+         */
+        SyncStatus: {
+            /**
+             * Changes Last Minute
+             * @description Changes written for the shop in the last minute.
+             * @example 42
+             */
+            changes_last_minute: number;
+            /**
+             * Epoch
+             * @description Feed epoch: bumped after a restore (older cursors then answer 410).
+             * @example 1
+             */
+            epoch: number;
+            /**
+             * Feed Complete
+             * @description Retention never removed anything: following the feed from the beginning rebuilds every entity (no snapshot needed).
+             */
+            feed_complete: boolean;
+            /**
+             * Head Cursor
+             * @description Opaque, signed feed cursor: pass it back as `cursor` to read what follows.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAPoAAAAAAAAAAB3kUWd8bVcvHHxkFvS3s8
+             */
+            head_cursor: string;
+            /**
+             * Horizon Lag Ms
+             * @description As on a feed page (ms).
+             * @example 0
+             */
+            horizon_lag_ms: number;
+            /**
+             * Listener Connected
+             * @description This server receives change notifications: long-polls wake at once (otherwise within about a second).
+             */
+            listener_connected: boolean;
+            /** @description The oldest change retention kept; null when the log is empty. */
+            oldest_retained_change: components["schemas"]["OldestChange"] | null;
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+        };
+        /**
+         * TokenActionForm
+         * @description ``application/x-www-form-urlencoded`` body of ``/oauth/revoke`` and ``/oauth/introspect``.
+         */
+        TokenActionForm: {
+            /**
+             * Client Id
+             * @description OAuth client id (or HTTP Basic auth).
+             * @example ogc_4kq7w2
+             */
+            client_id?: string;
+            /**
+             * Client Secret
+             * @description Client secret (client_secret_post; or HTTP Basic auth).
+             */
+            client_secret?: string;
+            /**
+             * Token
+             * @description An access (`oga_…`) or refresh (`ogr_…`) token.
+             */
+            token: string;
+            /**
+             * Token Type Hint
+             * @description Which kind.
+             * @enum {string}
+             */
+            token_type_hint?: "access_token" | "refresh_token";
+        };
+        /**
+         * TokenForm
+         * @description ``application/x-www-form-urlencoded`` body of ``POST /oauth/token``.
+         */
+        TokenForm: {
+            /**
+             * Client Id
+             * @description OAuth client id (or HTTP Basic auth).
+             * @example ogc_4kq7w2
+             */
+            client_id?: string;
+            /**
+             * Client Secret
+             * @description Client secret (client_secret_post; or HTTP Basic auth).
+             */
+            client_secret?: string;
+            /**
+             * Code
+             * @description authorization_code: the code.
+             */
+            code?: string;
+            /**
+             * Code Verifier
+             * @description authorization_code: the PKCE (S256) verifier.
+             */
+            code_verifier?: string;
+            /**
+             * Grant Type
+             * @description The grant.
+             * @enum {string}
+             */
+            grant_type: "authorization_code" | "refresh_token" | "client_credentials";
+            /**
+             * Redirect Uri
+             * @description authorization_code: as sent to /oauth/authorize.
+             */
+            redirect_uri?: string;
+            /**
+             * Refresh Token
+             * @description refresh_token: the refresh token (`ogr_…`).
+             */
+            refresh_token?: string;
+            /**
+             * Scope
+             * @description Space-separated scopes.
+             * @example orders:read orders:write changes:read
+             */
+            scope?: string;
+        };
+        /**
+         * TokenResponse
+         * @description RFC 6749 §5.1 token response (``Cache-Control: no-store``).
+         */
+        TokenResponse: {
+            /**
+             * Access Token
+             * @description Bearer token for the API (`oga_…`).
+             * @example oga_…
+             */
+            access_token: string;
+            /**
+             * Expires In
+             * @description Seconds the access token lives.
+             * @example 3600
+             */
+            expires_in: number;
+            /**
+             * Refresh Token
+             * @description Rotating refresh token (`ogr_…`); none for client_credentials. Each use returns a new one.
+             */
+            refresh_token?: string;
+            /**
+             * Scope
+             * @description Space-separated scopes.
+             * @example orders:read orders:write changes:read
+             */
+            scope: string;
+            /**
+             * Shop Ids
+             * @description The shops the token may touch.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * Token Type
+             * @description Always `Bearer`.
+             * @constant
+             */
+            token_type: "Bearer";
+        };
+        /**
+         * TopBuyer
+         * @description A buyer's orders paid in the range.
+         */
+        TopBuyer: {
+            /**
+             * Aov
+             * @description gmv / paid_orders, fen.
+             */
+            aov: number | null;
+            /**
+             * Buyer Id
+             * @example b-1024
+             */
+            buyer_id: string;
+            /**
+             * Gmv
+             * @description Integer fen (12990 is ¥129.90).
+             * @example 1558800
+             */
+            gmv: number;
+            /**
+             * Nickname
+             * @example 阿明
+             */
+            nickname: string;
+            /**
+             * Paid Orders
+             * @description Orders paid in the range.
+             * @example 4
+             */
+            paid_orders: number;
+        };
+        /**
+         * TopBuyers
+         * @description High-value buyers of a range.
+         */
+        TopBuyers: {
+            /** Buyers */
+            buyers: components["schemas"]["TopBuyer"][];
+            by: components["schemas"]["TopBuyersBy"];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * TopBuyersBy
+         * @description Ranking of top buyers: by average order value or by GMV.
+         * @enum {string}
+         */
+        TopBuyersBy: "aov" | "gmv";
+        /**
+         * Trend
+         * @description Metrics by day or hour, zero-filled, optionally split by a dimension.
+         */
+        Trend: {
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            group_by: components["schemas"]["GroupBy"] | null;
+            interval: components["schemas"]["TrendInterval"];
+            /**
+             * Metrics
+             * @description The metrics in each point.
+             */
+            metrics: components["schemas"]["MetricName"][];
+            /** Series */
+            series: components["schemas"]["TrendSeries"][];
+            /**
+             * Shop Id
+             * @description The shop.
+             * @example 1
+             */
+            shop_id: number;
+            /**
+             * Timezone
+             * @description IANA timezone of the shop's days.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * TrendInterval
+         * @description Bucket size of a trend (shop timezone); hour: at most 7 days.
+         * @enum {string}
+         */
+        TrendInterval: "day" | "hour";
+        /**
+         * TrendPoint
+         * @description One bucket of a trend; only the metrics asked for are present.
+         */
+        TrendPoint: {
+            /** Aov */
+            aov?: number | null;
+            /**
+             * Commission
+             * @description Commission in fen (group_by=author only).
+             */
+            commission?: number;
+            /**
+             * Date
+             * @description YYYY-MM-DD (shop timezone).
+             * @example 2026-12-06
+             */
+            date: string;
+            /** Dispute Rate */
+            dispute_rate?: number | null;
+            /** Gmv */
+            gmv?: number;
+            /**
+             * Hour
+             * @description Local clock hour (interval `hour`).
+             */
+            hour?: number;
+            /** Orders */
+            orders?: number;
+            /** Paid Orders */
+            paid_orders?: number;
+            /** Payment Conversion */
+            payment_conversion?: number | null;
+            /** Return Rate */
+            return_rate?: number | null;
+            ship_to_sign_hours?: components["schemas"]["HoursStats"];
+        };
+        /**
+         * TrendSeries
+         * @description The points of one group (or of the whole shop without group_by).
+         */
+        TrendSeries: {
+            /**
+             * Key
+             * @description The group's value (a traffic source, author id, province or pay method); null without group_by, or for orders without one.
+             * @example live_room
+             */
+            key: string | number | null;
+            /**
+             * Nickname
+             * @description The author's nickname (group_by=author).
+             */
+            nickname?: string | null;
+            /** Points */
+            points: components["schemas"]["TrendPoint"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -2140,7 +3735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuthorizationServerMetadata"];
                 };
             };
         };
@@ -2207,9 +3802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: string;
-                    };
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
         };
@@ -2885,7 +4478,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenActionForm"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -2893,7 +4490,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IntrospectionResponse"];
+                };
+            };
+            /** @description `invalid_request` (a parameter missing or repeated) or `unsupported_token_type` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `invalid_client`: client authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2905,7 +4529,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenActionForm"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -2913,7 +4541,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RevocationResponse"];
+                };
+            };
+            /** @description `invalid_request` (a parameter missing or repeated) or `unsupported_token_type` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `invalid_client`: client authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2925,7 +4580,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenForm"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -2933,7 +4592,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description `invalid_request`, `invalid_grant` (code or refresh token invalid, expired, reused or of another client), `unauthorized_client`, `unsupported_grant_type` or `invalid_scope` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `invalid_client`: client authentication failed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2953,7 +4648,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready: `checks` says why */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -3218,7 +4922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeOut"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -3405,7 +5109,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RateLimitOut"];
+                    "application/json": components["schemas"]["RateLimitStatus"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the rate-limit store cannot be read */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3425,7 +5165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShopList"];
+                    "application/json": components["schemas"]["Page_ShopAccess_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -3853,10 +5593,11 @@ export interface operations {
     list_changes: {
         parameters: {
             query?: {
+                /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
                 cursor?: string | null;
                 limit?: number;
                 wait?: number;
-                /** @description Comma-separated change types */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated */
                 types?: string | null;
             };
             header?: never;
@@ -3874,11 +5615,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cursor_expired` (resync from a snapshot) or a resource that is gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3918,8 +5695,9 @@ export interface operations {
     bulk_changes_ndjson: {
         parameters: {
             query?: {
+                /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
                 cursor?: string | null;
-                /** @description Comma-separated change types */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated */
                 types?: string | null;
             };
             header?: never;
@@ -3931,17 +5709,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Change lines (`Change`), then one `BulkTrailer` line. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": unknown;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cursor_expired` (resync from a snapshot) or a resource that is gone */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4545,8 +6359,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description Ids below */
-                before?: number | null;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path: {
@@ -4563,11 +6377,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_Export_"];
+                };
+            };
+            /** @description `invalid_cursor` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4626,11 +6467,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Export"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4647,7 +6506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            /** @description `export_limit_reached` (this shop has its maximum of jobs queued or running) or `rate_limited`; retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4687,11 +6546,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Export"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4758,6 +6635,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
             422: {
                 headers: {
@@ -4801,17 +6696,82 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The requested byte range of the file */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `bad_request`: a malformed `Range` header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_not_ready`: the job has not succeeded (yet) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_expired`: the file expired or was removed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `range_not_satisfiable`: the `Range` header lies outside the file */
+            416: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5052,11 +7012,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuthorsReport"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5100,7 +7078,7 @@ export interface operations {
                 from: string;
                 /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
                 to: string;
-                by?: "aov" | "gmv";
+                by?: components["schemas"]["TopBuyersBy"];
                 limit?: number;
             };
             header?: never;
@@ -5118,11 +7096,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["TopBuyers"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5180,11 +7176,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["DailyReport"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5244,11 +7258,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Funnel"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5308,11 +7340,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RegionsReport"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5372,11 +7422,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Summary"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5421,11 +7489,11 @@ export interface operations {
                 /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
                 to: string;
                 /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
-                interval?: "day" | "hour";
+                interval?: components["schemas"]["TrendInterval"];
                 /** @description Split each day by */
-                group_by?: ("traffic_source" | "author" | "province" | "pay_method") | null;
-                /** @description Repeatable; any of orders, paid_orders, gmv, payment_conversion, aov, ship_to_sign_hours, return_rate, dispute_rate (default all) */
-                metric?: string[] | null;
+                group_by?: components["schemas"]["GroupBy"] | null;
+                /** @description Repeatable (default: all metrics) */
+                metric?: components["schemas"]["MetricName"][] | null;
             };
             header?: never;
             path: {
@@ -5442,11 +7510,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Trend"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5658,8 +7744,8 @@ export interface operations {
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
                 fields?: string[];
-                granularity?: "order" | "item";
-                locale?: "en" | "zh";
+                granularity?: components["schemas"]["Granularity"];
+                locale?: components["schemas"]["Locale"];
                 bom?: boolean;
             };
             header?: never;
@@ -5671,12 +7757,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The orders as CSV (UTF-8, header line first) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
@@ -5687,7 +7775,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing parameter, or more than 100,000 matching rows (`max_rows`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7221,11 +9327,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SyncStatus"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

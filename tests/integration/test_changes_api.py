@@ -7,10 +7,12 @@ from typing import Any
 
 import httpx
 import orjson
+from pydantic import TypeAdapter
 
 from app.db import Database
 from app.domain.sync.bulk import ROWS_SQL, STREAM_SETTINGS
 from app.domain.sync.epoch import reset_epoch
+from app.domain.sync.schemas import BulkTrailer, Change
 from app.pg_copy import driver_connection
 from tests.conftest import order_payload
 from tests.factories import bearer, make_shop, make_token
@@ -138,6 +140,12 @@ async def test_cursor_errors_are_problems(
     cross = await client.get(url(other_shop), params={"cursor": cursor}, headers=h)
     assert cross.status_code == 400 and cross.json()["code"] == "invalid_cursor"
 
+    # Outside the documented alphabet (base64url): refused by the schema, naming the parameter.
+    for path in (url(shop_id), url(shop_id, "changes/bulk")):
+        r = await client.get(path, params={"cursor": "\x1a\u0095/+="}, headers=h)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", r.text
+        assert r.json()["errors"][0]["loc"] == ["query", "cursor"]
+
     for params in ({"limit": 0}, {"limit": 1001}, {"wait": 61}, {"types": "order.exploded"}):
         r = await client.get(url(shop_id), params=params, headers=h)
         assert r.status_code == 422 and r.json()["code"] == "validation_error", params
@@ -185,6 +193,10 @@ async def test_sync_status_and_metrics(
     assert "ordergate_feed_listener_connected" in metrics
 
 
+CHANGE = TypeAdapter(Change)
+TRAILER = TypeAdapter(BulkTrailer)
+
+
 async def bulk(
     client: httpx.AsyncClient, shop_id: int, h: dict[str, str], **params: Any
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -194,6 +206,11 @@ async def bulk(
     assert r.headers["content-type"].startswith("application/x-ndjson")
     *changes, trailer = [orjson.loads(line) for line in r.content.splitlines()]
     assert set(trailer) == {"next_cursor", "count"} and trailer["count"] == len(changes)
+    # Each line is what the OpenAPI line schema says (ChangeStreamLine: Change, then the
+    # trailer), with no undocumented member: the COPY writes them, not the read model.
+    for line in changes:
+        CHANGE.validate_python(line)
+    TRAILER.validate_python(trailer)
     return changes, trailer
 
 

@@ -182,8 +182,28 @@ async def test_at_most_three_active_exports_per_shop(
     assert cancelled["status"] == "cancelled"
     r = await client.post(base(shop["shop_id"]), json=job_body(), headers=h)
     assert r.status_code == 202
-    listed = (await client.get(base(shop["shop_id"]), headers=h)).json()["items"]
-    assert [j["id"] for j in listed][:4] == [r.json()["id"], *reversed(ids)]
+    listed = (await client.get(base(shop["shop_id"]), headers=h)).json()
+    assert [j["id"] for j in listed["data"]] == [r.json()["id"], *reversed(ids)]
+    assert listed["has_more"] is False and listed["next_cursor"] is None
+
+
+async def test_export_list_pages_newest_first_with_a_cursor(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int]
+) -> None:
+    h = await token(db, shop["shop_id"])
+    ids = []
+    for _ in range(3):
+        r = await client.post(base(shop["shop_id"]), json=job_body(), headers=h)
+        assert r.status_code == 202
+        ids.append(r.json()["id"])
+    first = (await client.get(base(shop["shop_id"]), params={"limit": 2}, headers=h)).json()
+    assert [j["id"] for j in first["data"]] == ids[:0:-1] and first["has_more"] is True
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = (await client.get(base(shop["shop_id"]), params=params, headers=h)).json()
+    assert [j["id"] for j in second["data"]] == ids[:1] and second["has_more"] is False
+    assert second["next_cursor"] is None
+    r = await client.get(base(shop["shop_id"]), params={"cursor": "garbage"}, headers=h)
+    assert r.status_code == 400 and r.json()["code"] == "invalid_cursor"
 
 
 async def test_other_shops_get_404_and_scope_is_required(

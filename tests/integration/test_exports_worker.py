@@ -80,6 +80,7 @@ async def test_failures_retry_then_fail(
     assert job["status"] == "failed" and job["error"]
     r = await client.get(f"/v1/shops/{shop_id}/exports/{job_id}/file", headers=h)
     assert r.status_code == 409 and r.json()["code"] == "export_not_ready"
+    assert r.json()["status"] == 409 and r.json()["export_status"] == "failed"
 
 
 async def test_cap_holds_under_concurrent_creation(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 
@@ -29,6 +31,24 @@ async def test_metrics_expose_requests_pool_and_build(client: httpx.AsyncClient)
     assert 'ordergate_db_pool_connections{state="checked_out"}' in text
     assert 'ordergate_db_pool_connections{state="size"}' in text
     assert "ordergate_build_info{version=" in text
+
+
+async def test_readyz_is_503_with_its_checks_when_migrations_lag(
+    app: Any, client: httpx.AsyncClient
+) -> None:
+    # The code expects a newer migration than the database has (a deploy before `migrate`).
+    head = app.state.migration_head
+    app.state.migration_head = "f00dfeedbeef"
+    try:
+        r = await client.get("/readyz")
+    finally:
+        app.state.migration_head = head
+    assert r.status_code == 503
+    assert r.headers["content-type"] == "application/json"
+    body = r.json()
+    assert body["status"] == "not_ready"
+    assert body["checks"]["database"] == "ok"
+    assert body["checks"]["migrations"] == f"at {head}, head is f00dfeedbeef"
 
 
 async def test_405_allow_names_every_method_of_the_path(client: httpx.AsyncClient) -> None:

@@ -144,7 +144,7 @@ async def test_grant_revocation_removes_the_shop_from_tokens(
     erp_grant = next(g for g in grants if g["app_name"] == "erp")
     r = await client.delete(f"/v1/shops/{shop_id}/grants/{erp_grant['app_id']}", headers=owner)
     assert r.status_code == 204
-    shops = (await client.get("/v1/shops", headers=erp)).json()["items"]
+    shops = (await client.get("/v1/shops", headers=erp)).json()["data"]
     assert [s["id"] for s in shops] == [second]
     r = await client.get(f"/v1/shops/{shop_id}/changes", headers=erp)
     assert r.status_code == 404

@@ -22,7 +22,7 @@ async def test_me_lists_shops_and_effective_scopes(
     assert "staff:manage" in body["scopes"]
     r = await client.get("/v1/shops", headers=bearer(token))
     assert r.status_code == 200
-    assert {s["id"] for s in r.json()["items"]} == {shop["shop_id"], second}
+    assert {s["id"] for s in r.json()["data"]} == {shop["shop_id"], second}
 
 
 async def test_effective_scopes_are_granted_intersect_role(
@@ -33,7 +33,7 @@ async def test_effective_scopes_are_granted_intersect_role(
         db, shop_ids=[shop["shop_id"]], account_id=viewer, scopes="orders:read orders:write"
     )
     r = await client.get("/v1/shops", headers=bearer(token))
-    assert r.json()["items"][0]["scopes"] == ["orders:read"]
+    assert r.json()["data"][0]["scopes"] == ["orders:read"]
 
 
 async def test_missing_malformed_and_unknown_tokens_are_401(client: httpx.AsyncClient) -> None:

@@ -47,7 +47,7 @@ async def test_apps_tokens_and_staff_commands(client: httpx.AsyncClient, db: Dat
     assert set(issued) == {"access_token", "refresh_token", "expires_in", "scope", "shops"}
     assert issued["shops"] == merchant.shop_ids and issued["scope"] == "orders:read changes:read"
     me = await client.get("/v1/shops", headers=bearer(issued["access_token"]))
-    assert [s["id"] for s in me.json()["items"]] == merchant.shop_ids
+    assert [s["id"] for s in me.json()["data"]] == merchant.shop_ids
 
     private = await invoke(
         "apps", "create", "--name", "sync-job", "--private", "--account", merchant.email,

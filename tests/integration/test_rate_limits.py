@@ -14,9 +14,11 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+from pydantic import TypeAdapter
 
 from app.config import Settings
 from app.db import Database
+from app.domain.accounts.schemas import RateLimitStatus
 from app.main import create_app
 from app.ratelimit import RateLimiter, charge_key
 from tests.conftest import graphql_socket, serving
@@ -209,10 +211,12 @@ async def test_rate_limit_route_and_multi_shop_bucket(
         r = await c.get("/v1/rate-limit", headers=two_shops["a"])
         assert r.status_code == 200
         body = r.json()
+    TypeAdapter(RateLimitStatus).validate_python(body)  # the documented shape, nothing more
     assert body["enabled"] is True and body["per_process"] is False
+    assert body["has_more"] is False and body["next_cursor"] is None
     points = {
         item["shop_id"]: next(b for b in item["buckets"] if b["name"] == "points")
-        for item in body["items"]
+        for item in body["data"]
     }
     assert set(points) == {s1, s2, None}
     assert points[s1]["remaining"] == 3

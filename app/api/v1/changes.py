@@ -7,15 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
+from app.api.docs import NDJSON, ndjson_stream, problems
 from app.api.params import ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import ChangesRead
 from app.db import Session
 from app.domain.sync.bulk import bulk_changes
 from app.domain.sync.cursor import CursorCodec
+from app.domain.sync.schemas import BulkTrailer, Change, ChangePage, ChangeType, SyncStatus
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import ValidationFailed, field_error
-from app.models.feed import CHANGE_TYPES
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["changes"])
 
@@ -37,17 +38,34 @@ def _types(raw: str | None) -> list[str] | None:
     if not raw:
         return None
     names = [t.strip() for t in raw.split(",") if t.strip()]
-    unknown = sorted(set(names) - set(CHANGE_TYPES))
+    unknown = sorted(set(names) - set(ChangeType))
     if unknown:
         raise ValidationFailed(
             f"Unknown change types: {', '.join(unknown)}.",
-            [field_error(["query", "types"], f"must be among {', '.join(CHANGE_TYPES)}")],
+            [field_error(["query", "types"], f"must be among {', '.join(ChangeType)}")],
         )
     return names or None
 
 
+# Cursors are base64url (and `now`): anything else is refused by the schema, as a 422.
+FeedCursor = Annotated[
+    str | None,
+    Query(
+        max_length=128,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="`next_cursor` of a previous page; omit to start at the beginning of retention",
+    ),
+]
+_TYPES_DOC = f"Comma-separated change types among: {', '.join(ChangeType)}"
+# 400 invalid_cursor (tampered, or minted for another shop); 410 cursor_expired (reset epoch or
+# pruned by retention: resync); 404 an unknown shop; 403 a token without changes:read.
+_FEED_ERRORS = problems(400, 403, 404, 410)
+
+
 @router.get(
     "/changes",
+    response_model=ChangePage,
+    responses=_FEED_ERRORS,
     summary="Committed changes after a cursor, in commit order, never skipping one",
     description=(
         "Rows of the shop's change log after `cursor`, oldest first, up to `limit`. Omit the "
@@ -61,12 +79,10 @@ async def list_changes(
     shop_id: ShopId,
     auth: ChangesRead,
     session: Session,
-    cursor: Annotated[str | None, Query(max_length=128)] = None,
+    cursor: FeedCursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     wait: Annotated[float, Query(ge=0, le=60)] = 0,
-    types: Annotated[
-        str | None, Query(max_length=500, description="Comma-separated change types")
-    ] = None,
+    types: Annotated[str | None, Query(max_length=500, description=_TYPES_DOC)] = None,
 ) -> Response:
     # Authentication ran in the request's unit of work; end it so a parked long-poll holds no
     # connection and no transaction. Feed reads use their own short transactions.
@@ -101,17 +117,22 @@ async def list_changes(
         "stream that ends without it is incomplete: request it again."
     ),
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/x-ndjson": {}}}},
+    responses={
+        **ndjson_stream(
+            "ChangeStreamLine",
+            Change | BulkTrailer,
+            "Change lines (`Change`), then one `BulkTrailer` line.",
+        ),
+        **_FEED_ERRORS,
+    },
 )
 async def bulk_changes_ndjson(
     request: Request,
     shop_id: ShopId,
     auth: ChangesRead,
     session: Session,
-    cursor: Annotated[str | None, Query(max_length=128)] = None,
-    types: Annotated[
-        str | None, Query(max_length=500, description="Comma-separated change types")
-    ] = None,
+    cursor: FeedCursor = None,
+    types: Annotated[str | None, Query(max_length=500, description=_TYPES_DOC)] = None,
 ) -> StreamingResponse:
     await session.commit()  # the stream uses its own connection, not the request's
     if cursor == HEAD:
@@ -129,11 +150,13 @@ async def bulk_changes_ndjson(
         pii=auth.can_read_pii(shop_id),
     )
     await anext(stream)  # checks the cursor: 410 cursor_expired before any line is sent
-    return StreamingResponse(stream, media_type="application/x-ndjson")
+    return StreamingResponse(stream, media_type=NDJSON)
 
 
 @router.get(
     "/sync-status",
+    response_model=SyncStatus,
+    responses=problems(403, 404),
     summary="Feed health for this shop: head cursor, oldest retained change, horizon lag",
 )
 async def sync_status(

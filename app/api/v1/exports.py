@@ -11,24 +11,31 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.responses import MalformedRangeHeader
 from starlette.responses import RangeNotSatisfiable as StarletteRangeNotSatisfiable
 
+from app.api.docs import file_download, problem, problems
+from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, Exports
 from app.db import Session, get_database
 from app.domain.exports.errors import RangeNotSatisfiable
-from app.domain.exports.schemas import ExportCreate, OrdersCsvParams
+from app.domain.exports.schemas import Export, ExportCreate, ExportFormat, OrdersCsvParams
 from app.domain.exports.service import ExportService
 from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import stream_csv
 from app.errors import BadRequest
+from app.kit.contract import Page
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["exports"])
 
 ExportId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Export job id")]
 MEDIA_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportFormat.CSV: "text/csv; charset=utf-8",
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+_CSV = "text/csv"
+# 403 without the exports scope, 404 an unknown shop or job.
+_JOB_ERRORS = problems(403, 404)
+_FILE = file_download(_CSV, MEDIA_TYPES[ExportFormat.XLSX], description="The file")
 
 
 def _service(session: Session, auth: Authorized) -> ExportService:
@@ -39,7 +46,20 @@ def _storage(request: Request) -> ExportStorage:
     return default_storage(request.app.state.settings.exports_dir)
 
 
-@router.post("/exports", status_code=202, summary="Queue an export job (≤ 90 days)")
+@router.post(
+    "/exports",
+    status_code=202,
+    response_model=Export,
+    summary="Queue an export job (≤ 90 days)",
+    responses={
+        **_JOB_ERRORS,
+        **problem(
+            429,
+            "`export_limit_reached` (this shop has its maximum of jobs queued or running) or "
+            "`rate_limited`; retry after `Retry-After` seconds",
+        ),
+    },
+)
 async def create_export(
     shop_id: ShopId, body: ExportCreate, auth: Exports, session: Session
 ) -> Response:
@@ -50,32 +70,63 @@ async def create_export(
     return json_bytes_response(job, status_code=202, headers={"Location": location})
 
 
-@router.get("/exports", summary="Export jobs, newest first")
+@router.get(
+    "/exports",
+    response_model=Page[Export],
+    summary="Export jobs, newest first",
+    responses={**_JOB_ERRORS, **problem(400, "`invalid_cursor`")},
+)
 async def list_exports(
     shop_id: ShopId,
     auth: Exports,
     session: Session,
+    codec: Codec,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    before: Annotated[int | None, Query(ge=1, le=MAX_BIGINT, description="Ids below")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=512,
+            pattern=r"^[A-Za-z0-9_-]+$",
+            description="`next_cursor` of the previous page",
+        ),
+    ] = None,
 ) -> Response:
-    body = await _service(session, auth).list(shop_id, limit=limit, before_id=before)
+    body = await _service(session, auth).list(shop_id, codec, limit=limit, cursor=cursor)
     return json_bytes_response(body)
 
 
-@router.get("/exports/{export_id}", summary="One export job: status, progress, file facts")
+@router.get(
+    "/exports/{export_id}",
+    response_model=Export,
+    summary="One export job: status, progress, file facts",
+    responses=_JOB_ERRORS,
+)
 async def get_export(
     shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session
 ) -> Response:
     return json_bytes_response(await _service(session, auth).get(shop_id, export_id))
 
 
-@router.get("/exports/{export_id}/file", summary="Download the file (Range requests supported)")
+@router.get(
+    "/exports/{export_id}/file",
+    summary="Download the file (Range requests supported)",
+    response_class=FileResponse,
+    responses={
+        **_FILE,
+        206: {**_FILE[200], "description": "The requested byte range of the file"},
+        **_JOB_ERRORS,
+        **problem(400, "`bad_request`: a malformed `Range` header"),
+        **problem(409, "`export_not_ready`: the job has not succeeded (yet)"),
+        **problem(410, "`export_expired`: the file expired or was removed"),
+        **problems(416),
+    },
+)
 async def export_file(
     shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session, request: Request
 ) -> FileResponse:
     path, name = await _service(session, auth).file(shop_id, export_id, _storage(request))
     _check_range(request.headers.get("range"), path)
-    fmt = "xlsx" if name.endswith(".xlsx") else "csv"
+    fmt = ExportFormat.XLSX if name.endswith(".xlsx") else ExportFormat.CSV
     return FileResponse(path, media_type=MEDIA_TYPES[fmt], filename=name)
 
 
@@ -93,7 +144,12 @@ def _check_range(header: str | None, path: FsPath) -> None:
         raise RangeNotSatisfiable(size) from None
 
 
-@router.delete("/exports/{export_id}", status_code=204, summary="Cancel a job or remove its file")
+@router.delete(
+    "/exports/{export_id}",
+    status_code=204,
+    summary="Cancel a job or remove its file",
+    responses=_JOB_ERRORS,
+)
 async def delete_export(
     shop_id: ShopId, export_id: ExportId, auth: Exports, session: Session, request: Request
 ) -> Response:
@@ -105,6 +161,15 @@ async def delete_export(
     "/orders.csv",
     summary="Stream matching orders as CSV (≤ 100,000 rows; larger sets: export jobs)",
     response_class=StreamingResponse,
+    responses={
+        **file_download(_CSV, description="The orders as CSV (UTF-8, header line first)"),
+        **_JOB_ERRORS,
+        **problem(
+            422,
+            "`validation_error` naming the failing parameter, or more than 100,000 matching "
+            "rows (`max_rows`)",
+        ),
+    },
 )
 async def orders_csv(
     shop_id: ShopId,
@@ -119,6 +184,6 @@ async def orders_csv(
     # The COPY runs on its own pooled connection after this request's unit of work ends.
     return StreamingResponse(
         stream_csv(get_database(request), query, bom=params.bom),
-        media_type=MEDIA_TYPES["csv"],
+        media_type=MEDIA_TYPES[ExportFormat.CSV],
         headers={"Content-Disposition": f'attachment; filename="orders-{shop_id}.csv"'},
     )

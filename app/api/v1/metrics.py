@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from app.api.docs import problems
 from app.api.params import ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import MetricsRead
 from app.db import Session
-from app.domain.metrics.definitions import METRIC_NAMES, TOP_BUYERS_MAX, GroupBy
+from app.domain.metrics.definitions import (
+    TOP_BUYERS_MAX,
+    GroupBy,
+    MetricName,
+    TopBuyersBy,
+    TrendInterval,
+)
+from app.domain.metrics.schemas import (
+    AuthorsReport,
+    DailyReport,
+    Funnel,
+    RegionsReport,
+    Summary,
+    TopBuyers,
+    Trend,
+)
 from app.domain.metrics.service import MetricsService
 
-router = APIRouter(prefix="/v1/shops/{shop_id}/metrics", tags=["metrics"])
+# 403 without metrics:read, 404 an unknown shop; a range too long or reversed is a 422.
+router = APIRouter(
+    prefix="/v1/shops/{shop_id}/metrics", tags=["metrics"], responses=problems(403, 404)
+)
 
 From = Annotated[
     date, Query(alias="from", description="First day (YYYY-MM-DD, shop timezone, inclusive)")
@@ -29,14 +48,22 @@ def _service(session: Session, auth: MetricsRead) -> MetricsService:
     return MetricsService(session, auth.shops)
 
 
-@router.get("/summary", summary="Key figures over a date range, with the previous period")
+@router.get(
+    "/summary",
+    response_model=Summary,
+    summary="Key figures over a date range, with the previous period",
+)
 async def summary(
     shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
 ) -> Response:
     return json_bytes_response(await _service(session, auth).summary(shop_id, first, last))
 
 
-@router.get("/trend", summary="Metrics by day or hour (zero-filled), optionally grouped")
+@router.get(
+    "/trend",
+    response_model=Trend,
+    summary="Metrics by day or hour (zero-filled), optionally grouped",
+)
 async def trend(
     shop_id: ShopId,
     auth: MetricsRead,
@@ -44,13 +71,12 @@ async def trend(
     first: From,
     last: To,
     interval: Annotated[
-        Literal["day", "hour"],
+        TrendInterval,
         Query(description="Bucket size: day, or hour (local clock hours, at most 7 days)"),
-    ] = "day",
+    ] = TrendInterval.DAY,
     group_by: Annotated[GroupBy | None, Query(description="Split each day by")] = None,
     metric: Annotated[
-        list[str] | None,
-        Query(description=f"Repeatable; any of {', '.join(METRIC_NAMES)} (default all)"),
+        list[MetricName] | None, Query(description="Repeatable (default: all metrics)")
     ] = None,
 ) -> Response:
     body = await _service(session, auth).trend(
@@ -59,7 +85,11 @@ async def trend(
     return json_bytes_response(body)
 
 
-@router.get("/regions", summary="Orders and GMV by province and city (order density)")
+@router.get(
+    "/regions",
+    response_model=RegionsReport,
+    summary="Orders and GMV by province and city (order density)",
+)
 async def regions(
     shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
 ) -> Response:
@@ -68,6 +98,7 @@ async def regions(
 
 @router.get(
     "/authors",
+    response_model=AuthorsReport,
     summary="Orders, GMV and commission per influencer, by traffic source and by room/video",
 )
 async def authors(
@@ -76,28 +107,40 @@ async def authors(
     return json_bytes_response(await _service(session, auth).authors(shop_id, first, last))
 
 
-@router.get("/buyers/top", summary="High-value buyers by average order value or GMV")
+@router.get(
+    "/buyers/top",
+    response_model=TopBuyers,
+    summary="High-value buyers by average order value or GMV",
+)
 async def top_buyers(
     shop_id: ShopId,
     auth: MetricsRead,
     session: Session,
     first: From,
     last: To,
-    by: Literal["aov", "gmv"] = "aov",
+    by: TopBuyersBy = TopBuyersBy.AOV,
     limit: Annotated[int, Query(ge=1, le=TOP_BUYERS_MAX)] = 20,
 ) -> Response:
     body = await _service(session, auth).top_buyers(shop_id, first, last, by=by, limit=limit)
     return json_bytes_response(body)
 
 
-@router.get("/funnel", summary="Created → paid → shipped → signed → completed; unpaid outcomes")
+@router.get(
+    "/funnel",
+    response_model=Funnel,
+    summary="Created → paid → shipped → signed → completed; unpaid outcomes",
+)
 async def funnel(
     shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
 ) -> Response:
     return json_bytes_response(await _service(session, auth).funnel(shop_id, first, last))
 
 
-@router.get("/daily-report", summary="One day's figures vs the day before and a week before")
+@router.get(
+    "/daily-report",
+    response_model=DailyReport,
+    summary="One day's figures vs the day before and a week before",
+)
 async def daily_report(
     shop_id: ShopId,
     auth: MetricsRead,

@@ -14,6 +14,7 @@ from app.domain.orders.filters import MAX_ID
 from app.domain.paging import newest_first_page
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import rfc3339
+from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec
 from app.models import AuditLog
 
@@ -64,7 +65,7 @@ async def audit_page(
     shop_id: int,
     params: AuditLogParams,
     codec: KeysetCodec,
-) -> dict[str, Any]:
+) -> Page[dict[str, Any]]:
     stmt = select(AuditLog).where(AuditLog.shop_id == shops.require(shop_id))
     if params.actor is not None:
         match = _ACTOR.match(params.actor)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
+from app.domain.paging import newest_first_page
 from app.errors import NotFound
+from app.kit.contract import Page
+from app.kit.keyset import KeysetCodec
 from app.models import ExportJob, Shop
+from app.models.platform import ExportStatus
 
-ACTIVE = ("queued", "running")
+ACTIVE = (ExportStatus.QUEUED, ExportStatus.RUNNING)
+T = TypeVar("T")
 
 
 class ExportJobRepository:
@@ -57,12 +63,27 @@ class ExportJobRepository:
             raise NotFound(f"Export {job_id} was not found in shop {shop_id}.")
         return job
 
-    async def list(self, shop_id: int, *, limit: int, before_id: int | None) -> Sequence[ExportJob]:
-        stmt = select(ExportJob).where(ExportJob.shop_id == self.scope.require(shop_id))
-        if before_id is not None:
-            stmt = stmt.where(ExportJob.id < before_id)
-        stmt = stmt.order_by(ExportJob.id.desc()).limit(limit)
-        return (await self.session.execute(stmt)).scalars().all()
+    async def page(
+        self,
+        shop_id: int,
+        codec: KeysetCodec,
+        *,
+        limit: int,
+        cursor: str | None,
+        public: Callable[[ExportJob], T],
+    ) -> Page[T]:
+        """Newest first by (created_at, id), as ``public`` represents each job."""
+        return await newest_first_page(
+            self.session,
+            select(ExportJob).where(ExportJob.shop_id == self.scope.require(shop_id)),
+            created_at=ExportJob.created_at,
+            id_=ExportJob.id,
+            listing=f"exports:{shop_id}",
+            codec=codec,
+            cursor=cursor,
+            limit=limit,
+            public=public,
+        )
 
     async def remove(self, shop_id: int, job_id: int) -> None:
         await self.session.execute(

@@ -16,12 +16,20 @@ from app.domain.exports.errors import ExportExpired, ExportLimitReached, ExportN
 from app.domain.exports.fields import PII_FIELDS, resolve_fields
 from app.domain.exports.query import ExportQuery, build_query
 from app.domain.exports.repository import ACTIVE, ExportJobRepository
-from app.domain.exports.schemas import ExportCreate, OrdersCsvParams
+from app.domain.exports.schemas import (
+    Export,
+    ExportCreate,
+    ExportFormat,
+    ExportStatus,
+    OrdersCsvParams,
+)
 from app.domain.exports.storage import ExportStorage
 from app.domain.metrics.ranges import DayRange, day_range
 from app.domain.orders.filters import OrderFilter
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import rfc3339, utcnow
+from app.kit.contract import Page
+from app.kit.keyset import KeysetCodec
 from app.models import ExportJob
 from app.pg_copy import session_driver
 
@@ -30,16 +38,16 @@ MAX_ACTIVE_PER_SHOP = 3
 MAX_SYNC_ROWS = 100_000
 
 
-def job_public(job: ExportJob) -> dict[str, Any]:
+def job_public(job: ExportJob) -> Export:
     p = job.params
-    status = job.status
+    status = ExportStatus(job.status)
     if status == "succeeded" and job.expires_at is not None and job.expires_at <= utcnow():
-        status = "expired"  # the sweep may not have run yet
-    body: dict[str, Any] = {
+        status = ExportStatus.EXPIRED  # the sweep may not have run yet
+    body: Export = {
         "id": job.id,
         "shop_id": job.shop_id,
         "status": status,
-        "format": job.format,
+        "format": ExportFormat(job.format),
         "fields": p["fields"],
         "filters": p["filters"],
         "created_from": p["created_from"],
@@ -53,7 +61,7 @@ def job_public(job: ExportJob) -> dict[str, Any]:
         "sha256": job.sha256,
         "attempts": job.attempts,
         "error": job.error,
-        "created_at": rfc3339(job.created_at),
+        "created_at": rfc3339(job.created_at) or "",
         "started_at": rfc3339(job.started_at),
         "finished_at": rfc3339(job.finished_at),
         "expires_at": rfc3339(job.expires_at),
@@ -121,9 +129,7 @@ class ExportService:
             "timezone": tz,
         }
 
-    async def create(
-        self, shop_id: int, data: ExportCreate, *, can_read_pii: bool
-    ) -> dict[str, Any]:
+    async def create(self, shop_id: int, data: ExportCreate, *, can_read_pii: bool) -> Export:
         params = await self._params(shop_id, data, can_read_pii=can_read_pii, where="body")
         await self.jobs.lock_shop_exports(shop_id)
         if await self.jobs.count_active(shop_id) >= MAX_ACTIVE_PER_SHOP:
@@ -161,12 +167,12 @@ class ExportService:
         return job_public(job)
 
     async def list(
-        self, shop_id: int, *, limit: int = 50, before_id: int | None = None
-    ) -> dict[str, Any]:
-        jobs = await self.jobs.list(shop_id, limit=limit, before_id=before_id)
-        return {"items": [job_public(j) for j in jobs]}
+        self, shop_id: int, codec: KeysetCodec, *, limit: int = 50, cursor: str | None = None
+    ) -> Page[Export]:
+        """Newest first, ``limit`` per page; ``cursor`` is a previous page's ``next_cursor``."""
+        return await self.jobs.page(shop_id, codec, limit=limit, cursor=cursor, public=job_public)
 
-    async def get(self, shop_id: int, job_id: int) -> dict[str, Any]:
+    async def get(self, shop_id: int, job_id: int) -> Export:
         return job_public(await self.jobs.get(shop_id, job_id))
 
     async def delete(self, shop_id: int, job_id: int, storage: ExportStorage) -> str:
@@ -199,7 +205,7 @@ class ExportService:
         if public["status"] == "expired":
             raise ExportExpired(f"Export {job_id} expired at {public['expires_at']}.")
         if job.status != "succeeded" or not job.storage_key:
-            raise ExportNotReady(f"Export {job_id} is {job.status}.", status=job.status)
+            raise ExportNotReady(f"Export {job_id} is {job.status}.", export_status=job.status)
         path = storage.local_path(job.storage_key)
         if path is None:
             raise ExportExpired(f"The file of export {job_id} is gone.")

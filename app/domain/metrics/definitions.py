@@ -2,21 +2,52 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
-METRIC_NAMES: tuple[str, ...] = (
-    "orders",
-    "paid_orders",
-    "gmv",
-    "payment_conversion",
-    "aov",
-    "ship_to_sign_hours",
-    "return_rate",
-    "dispute_rate",
-)
 
-GroupBy = Literal["traffic_source", "author", "province", "pay_method"]
-GROUP_BYS: tuple[str, ...] = ("traffic_source", "author", "province", "pay_method")
+class MetricName(StrEnum):
+    """The metrics of a range (DESIGN §13), in the order they are listed."""
+
+    ORDERS = "orders"
+    PAID_ORDERS = "paid_orders"
+    GMV = "gmv"
+    PAYMENT_CONVERSION = "payment_conversion"
+    AOV = "aov"
+    SHIP_TO_SIGN_HOURS = "ship_to_sign_hours"
+    RETURN_RATE = "return_rate"
+    DISPUTE_RATE = "dispute_rate"
+
+
+METRIC_NAMES: tuple[MetricName, ...] = tuple(MetricName)
+
+
+class GroupBy(StrEnum):
+    """Dimension a trend is split by."""
+
+    TRAFFIC_SOURCE = "traffic_source"
+    AUTHOR = "author"
+    PROVINCE = "province"
+    PAY_METHOD = "pay_method"
+
+
+GROUP_BYS: tuple[str, ...] = tuple(GroupBy)
+
+
+class TrendInterval(StrEnum):
+    """Bucket size of a trend (shop timezone); hour: at most 7 days."""
+
+    DAY = "day"
+    HOUR = "hour"
+
+
+class TopBuyersBy(StrEnum):
+    """Ranking of top buyers: by average order value or by GMV."""
+
+    AOV = "aov"
+    GMV = "gmv"
+
+
 # Internal dimensions of regions and authors: pairs, keyed "a/b" ("广东/深圳", "12/live_room",
 # "/search" for no author) alike in the rollup and the live queries. ``author_content`` is
 # "author/source/content id" ("12/live_room/r1"): the content id is the order's room_id for

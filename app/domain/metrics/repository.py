@@ -33,6 +33,7 @@ from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import CONTENT_COLUMNS, RETURN_TYPES, Dimension
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.rollup import runs, unrolled_days
+from app.domain.metrics.schemas import BuyerTotals, FunnelStages, FunnelUnpaid
 from app.errors import NotFound
 from app.kit.clock import utcnow
 from app.models import AfterSale, Author, Dispute, MetricsDaily, Order, PaymentReminder, Shop
@@ -332,7 +333,7 @@ class MetricsRepository:
 
     async def top_buyers(
         self, shop_id: int, rng: DayRange, *, by: str, limit: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[BuyerTotals]:
         shop_id = self.scope.require(shop_id)
         n = func.count().label("paid_orders")
         gmv = func.sum(Order.paid_amount).label("gmv")
@@ -356,7 +357,9 @@ class MetricsRepository:
             for b, nick, k, g in (await self.session.execute(stmt)).all()
         ]
 
-    async def funnel(self, shop_id: int, rng: DayRange, *, now: datetime) -> dict[str, Any]:
+    async def funnel(
+        self, shop_id: int, rng: DayRange, *, now: datetime
+    ) -> tuple[FunnelStages, FunnelUnpaid]:
         """Stages reached by the orders created in the range, and what became of unpaid ones."""
         shop_id = self.scope.require(shop_id)
         in_range = and_(
@@ -408,14 +411,23 @@ class MetricsRepository:
             "paid_after_reminder",
         )
         counts = dict(zip(keys, (int(v) for v in row), strict=True))
-        return {
-            "stages": {k: counts[k] for k in keys[:5]},
-            "unpaid": {
-                "total": counts["created"] - counts["paid"],
-                **{k: counts[k] for k in keys[5:]},
-                "close_reasons": [{"reason": r, "count": int(c)} for r, c in reasons],
-            },
+        stages: FunnelStages = {
+            "created": counts["created"],
+            "paid": counts["paid"],
+            "shipped": counts["shipped"],
+            "signed": counts["signed"],
+            "completed": counts["completed"],
         }
+        outcomes: FunnelUnpaid = {
+            "total": counts["created"] - counts["paid"],
+            "pending_payment": counts["pending_payment"],
+            "pending_over_24h": counts["pending_over_24h"],
+            "closed_unpaid": counts["closed_unpaid"],
+            "reminded_unpaid": counts["reminded_unpaid"],
+            "paid_after_reminder": counts["paid_after_reminder"],
+            "close_reasons": [{"reason": r, "count": int(c)} for r, c in reasons],
+        }
+        return stages, outcomes
 
     async def _rows(self, stmt: Select[Any]) -> Sequence[Any]:
         result: Sequence[Any] = (await self.session.execute(stmt)).all()

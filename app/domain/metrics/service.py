@@ -7,8 +7,9 @@ has no conversion rate, which is not the same as a conversion of 0.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,11 +24,39 @@ from app.domain.metrics.definitions import (
     RATIO_DIGITS,
     Dimension,
     GroupBy,
+    MetricName,
+    TopBuyersBy,
+    TrendInterval,
 )
 from app.domain.metrics.ranges import DayRange, day_range
 from app.domain.metrics.repository import MetricsRepository, Tally
+from app.domain.metrics.schemas import (
+    AuthorContent,
+    AuthorMetrics,
+    AuthorSource,
+    AuthorsReport,
+    CityVolume,
+    DailyReport,
+    Funnel,
+    HoursStats,
+    MetricDeltas,
+    Metrics,
+    PreviousPeriod,
+    ProvinceVolume,
+    RegionsReport,
+    ShopSpan,
+    Summary,
+    TopBuyer,
+    TopBuyers,
+    Trend,
+    TrendPoint,
+    TrendSeries,
+    Volume,
+)
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import utcnow
+
+V = TypeVar("V", bound=Volume)
 
 
 def ratio(numerator: int, denominator: int) -> float | None:
@@ -50,7 +79,7 @@ def percentile_cont(values: list[float], fraction: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (position - lo)
 
 
-def hours_of(values: list[float]) -> dict[str, float | None]:
+def hours_of(values: list[float]) -> HoursStats:
     if not values:
         return {"avg": None, "p50": None, "p90": None}
     xs = sorted(values)
@@ -61,7 +90,7 @@ def hours_of(values: list[float]) -> dict[str, float | None]:
     }
 
 
-def metrics_of(t: Tally) -> dict[str, Any]:
+def metrics_of(t: Tally) -> Metrics:
     return {
         **_volume(t),
         "payment_conversion": ratio(t.paid_orders, t.orders),
@@ -72,6 +101,7 @@ def metrics_of(t: Tally) -> dict[str, Any]:
 
 
 def _delta(now: Any, before: Any) -> Any:
+    """``now`` minus ``before``, key by key (nested dicts too); null when either is null."""
     if isinstance(now, dict):
         return {k: _delta(v, before.get(k) if before else None) for k, v in now.items()}
     if now is None or before is None:
@@ -80,7 +110,7 @@ def _delta(now: Any, before: Any) -> Any:
     return round(diff, RATIO_DIGITS) if isinstance(diff, float) else diff
 
 
-def _selected(metric: list[str] | None) -> tuple[str, ...]:
+def _selected(metric: Sequence[str] | None) -> tuple[MetricName, ...]:
     if not metric:
         return METRIC_NAMES
     unknown = [m for m in metric if m not in METRIC_NAMES]
@@ -92,7 +122,7 @@ def _selected(metric: list[str] | None) -> tuple[str, ...]:
     return tuple(m for m in METRIC_NAMES if m in metric)
 
 
-def _volume(t: Tally) -> dict[str, Any]:
+def _volume(t: Tally) -> Volume:
     return {
         "orders": t.orders,
         "paid_orders": t.paid_orders,
@@ -101,12 +131,12 @@ def _volume(t: Tally) -> dict[str, Any]:
     }
 
 
-def _largest(rows: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+def _largest(rows: list[V], name: Callable[[V], object]) -> list[V]:
     """Most GMV first, then most orders, then by name (stable for ties)."""
-    return sorted(rows, key=lambda r: (-r["gmv"], -r["orders"], str(r[name])))
+    return sorted(rows, key=lambda r: (-r["gmv"], -r["orders"], str(name(r))))
 
 
-def _span_of(shop_id: int, rng: DayRange) -> dict[str, Any]:
+def _span_of(shop_id: int, rng: DayRange) -> ShopSpan:
     return {
         "shop_id": shop_id,
         "from": rng.first.isoformat(),
@@ -130,17 +160,19 @@ class MetricsService:
         tz = await self.repo.timezone_of(shop_id)
         return day_range(first, last, tz, max_days=max_days, names=names)
 
-    async def _totals(self, shop_id: int, rng: DayRange) -> dict[str, Any]:
+    async def _totals(self, shop_id: int, rng: DayRange) -> Metrics:
         return metrics_of(await self._total(shop_id, rng))
 
     async def _total(self, shop_id: int, rng: DayRange) -> Tally:
         tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
         return tallies.cells.get((None, None), Tally())
 
-    async def _period(self, shop_id: int, rng: DayRange, now: datetime) -> dict[str, Any]:
+    async def _period(self, shop_id: int, rng: DayRange, now: datetime) -> PreviousPeriod:
         """``metrics`` (DESIGN §13) and ``health`` of one period."""
         t = await self._total(shop_id, rng)
         return {
+            "from": rng.first.isoformat(),
+            "to": rng.last.isoformat(),
             "metrics": metrics_of(t),
             "health": {
                 "refunded_amount": t.refunded_amount,
@@ -153,18 +185,16 @@ class MetricsService:
 
     async def summary(
         self, shop_id: int, first: date, last: date, *, now: datetime | None = None
-    ) -> dict[str, Any]:
+    ) -> Summary:
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
         prev = rng.previous()
         now = now or utcnow()
+        period = await self._period(shop_id, rng, now)
         return {
             **_span_of(shop_id, rng),
-            **await self._period(shop_id, rng, now),
-            "previous": {
-                "from": prev.first.isoformat(),
-                "to": prev.last.isoformat(),
-                **await self._period(shop_id, prev, now),
-            },
+            "metrics": period["metrics"],
+            "health": period["health"],
+            "previous": await self._period(shop_id, prev, now),
         }
 
     async def trend(
@@ -174,11 +204,11 @@ class MetricsService:
         last: date,
         *,
         group_by: GroupBy | None = None,
-        metric: list[str] | None = None,
+        metric: Sequence[str] | None = None,
         interval: str = "day",
-    ) -> dict[str, Any]:
+    ) -> Trend:
         names = _selected(metric)
-        buckets: list[tuple[Any, dict[str, Any]]]  # (tally key, point head) per bucket
+        buckets: list[tuple[Any, TrendPoint]]  # (tally key, point head) per bucket
         if interval == "day":
             rng = await self._range(shop_id, first, last, MAX_TREND_DAYS)
             tallies = await self.repo.tallies(shop_id, rng, by_day=True, group_by=group_by)
@@ -204,27 +234,25 @@ class MetricsService:
             if group_by == "author"
             else {}
         )
-        series = []
+        series: list[TrendSeries] = []
         for g in groups:
-            points = []
+            points: list[TrendPoint] = []
             for key, head in buckets:
                 t = tallies.cells.get((key, g), Tally())
                 m = metrics_of(t)
-                point: dict[str, Any] = dict(head)
-                point.update((k, m[k]) for k in names)
+                point = head.copy()
+                for k in names:
+                    point[k] = m[k]  # type: ignore[literal-required]  # k: a metric name
                 if group_by == "author":
                     point["commission"] = t.commission
                 points.append(point)
-            entry: dict[str, Any] = {"key": g, "points": points}
+            entry: TrendSeries = {"key": g, "points": points}
             if group_by == "author":
                 entry["nickname"] = names_of.get(g) if g is not None else None
             series.append(entry)
         return {
-            "shop_id": shop_id,
-            "interval": interval,
-            "from": rng.first.isoformat(),
-            "to": rng.last.isoformat(),
-            "timezone": rng.timezone,
+            **_span_of(shop_id, rng),
+            "interval": TrendInterval(interval),
             "group_by": group_by,
             "metrics": list(names),
             "series": series,
@@ -236,91 +264,96 @@ class MetricsService:
         )
         return {g: t for (_, g), t in tallies.cells.items()}
 
-    async def regions(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
+    async def regions(self, shop_id: int, first: date, last: date) -> RegionsReport:
         """Order density by province, and city within it (largest first)."""
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        cities: dict[str, list[dict[str, Any]]] = {}
+        cities: dict[str, list[CityVolume]] = {}
         for key, t in (await self._grouped(shop_id, rng, "city")).items():
             province, _, city = str(key).partition("/")
             cities.setdefault(province, []).append({"city": city, **_volume(t)})
-        provinces = [
-            {"province": p, **_volume(t), "cities": _largest(cities.get(p, []), "city")}
-            for p, t in (await self._grouped(shop_id, rng, "province")).items()
+        provinces: list[ProvinceVolume] = [
+            {
+                "province": p,
+                **_volume(t),
+                "cities": _largest(cities.get(p, []), lambda c: c["city"]),
+            }
+            for p, t in (await self._grouped(shop_id, rng, GroupBy.PROVINCE)).items()
         ]
-        return {**_span_of(shop_id, rng), "provinces": _largest(provinces, "province")}
+        by_province = _largest(provinces, lambda p: p["province"])
+        return {**_span_of(shop_id, rng), "provinces": by_province}
 
-    async def authors(self, shop_id: int, first: date, last: date) -> dict[str, Any]:
+    async def authors(self, shop_id: int, first: date, last: date) -> AuthorsReport:
         """Orders, GMV and commission per influencer, split by traffic source (live room,
         short video, …) and by live room / short video (the top AUTHOR_CONTENT_MAX); orders
         without an author are left out."""
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        sources: dict[int, list[dict[str, Any]]] = {}
+        sources: dict[int, list[AuthorSource]] = {}
         # Every order has a traffic source, so an author's totals are the sum of their
         # per-source cells: no third read.
         per_author: dict[int, Tally] = {}
         for key, t in (await self._grouped(shop_id, rng, "author_source")).items():
             author, _, source = str(key).partition("/")
             if author:
-                row = {"traffic_source": source, **_volume(t), "commission": t.commission}
+                row: AuthorSource = {
+                    "traffic_source": source,
+                    **_volume(t),
+                    "commission": t.commission,
+                }
                 sources.setdefault(int(author), []).append(row)
                 per_author.setdefault(int(author), Tally()).add(t)
-        contents: dict[int, list[dict[str, Any]]] = {}
+        contents: dict[int, list[AuthorContent]] = {}
         for key, t in (await self._grouped(shop_id, rng, "author_content")).items():
             if key is None:  # live only: orders without a room/video (the rollup drops them)
                 continue
             author, source, content_id = str(key).split("/", 2)  # ids may contain "/"
             if author:
-                row = {
+                content: AuthorContent = {
                     "traffic_source": source,
                     "content_id": content_id,
                     **_volume(t),
                     "commission": t.commission,
                 }
-                contents.setdefault(int(author), []).append(row)
+                contents.setdefault(int(author), []).append(content)
 
-        def by_id(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        def by_id(rows: list[AuthorContent]) -> list[AuthorContent]:
             # A room and a video may share an id: ties are then broken by source (stable sort).
             return sorted(rows, key=lambda r: r["traffic_source"])
 
         names = await self.repo.author_names(list(per_author))
-        authors = [
+        authors: list[AuthorMetrics] = [
             {
                 "author_id": a,
                 "nickname": names.get(a),
                 **_volume(t),
                 "commission": t.commission,
-                "by_source": _largest(sources.get(a, []), "traffic_source"),
-                "by_content": _largest(by_id(contents.get(a, [])), "content_id")[
+                "by_source": _largest(sources.get(a, []), lambda r: r["traffic_source"]),
+                "by_content": _largest(by_id(contents.get(a, [])), lambda r: r["content_id"])[
                     :AUTHOR_CONTENT_MAX
                 ],
             }
             for a, t in per_author.items()
         ]
-        return {**_span_of(shop_id, rng), "authors": _largest(authors, "author_id")}
+        by_author = _largest(authors, lambda r: r["author_id"])
+        return {**_span_of(shop_id, rng), "authors": by_author}
 
     async def top_buyers(
         self, shop_id: int, first: date, last: date, *, by: str = "aov", limit: int = 20
-    ) -> dict[str, Any]:
+    ) -> TopBuyers:
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
         rows = await self.repo.top_buyers(shop_id, rng, by=by, limit=limit)
-        for row in rows:
-            row["aov"] = average_fen(row["gmv"], row["paid_orders"])
-        return {
-            "shop_id": shop_id,
-            "from": rng.first.isoformat(),
-            "to": rng.last.isoformat(),
-            "by": by,
-            "buyers": rows,
-        }
+        buyers: list[TopBuyer] = [
+            {**row, "aov": average_fen(row["gmv"], row["paid_orders"])} for row in rows
+        ]
+        return {**_span_of(shop_id, rng), "by": TopBuyersBy(by), "buyers": buyers}
 
     async def funnel(
         self, shop_id: int, first: date, last: date, *, now: datetime | None = None
-    ) -> dict[str, Any]:
+    ) -> Funnel:
         rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        body = await self.repo.funnel(shop_id, rng, now=now or utcnow())
-        return {**_span_of(shop_id, rng), **body}
+        stages, unpaid = await self.repo.funnel(shop_id, rng, now=now or utcnow())
+        return {**_span_of(shop_id, rng), "stages": stages, "unpaid": unpaid}
 
-    async def daily_report(self, shop_id: int, day: date) -> dict[str, Any]:
+    async def daily_report(self, shop_id: int, day: date) -> DailyReport:
         rng = await self._range(shop_id, day, day, 1, names=("date", "date"))
         today = await self._totals(shop_id, rng)
         yesterday = await self._totals(shop_id, rng.shifted(-1))
@@ -335,5 +368,5 @@ class MetricsService:
                 "date": (day - timedelta(days=7)).isoformat(),
                 "metrics": last_week,
             },
-            "change_vs_previous_day": _delta(today, yesterday),
+            "change_vs_previous_day": cast(MetricDeltas, _delta(today, yesterday)),
         }

@@ -22,6 +22,7 @@ from app.db import Database
 from app.domain.orders.representation import masked
 from app.domain.sync.cursor import START, Cursor, FeedPosition
 from app.domain.sync.horizon import HORIZON_LAG_SQL, HORIZON_SQL
+from app.domain.sync.schemas import Change
 from app.errors import CursorExpired
 from app.kit.clock import rfc3339
 
@@ -78,7 +79,7 @@ FROM feed_state fs WHERE fs.id = 1
 
 @dataclass(frozen=True)
 class FeedPage:
-    changes: list[dict[str, Any]]
+    changes: list[Change]
     cursor: Cursor
     has_more: bool
     horizon_lag_ms: int
@@ -180,10 +181,11 @@ def _check_alive(cursor: Cursor, epoch: int, pruned: FeedPosition) -> None:
         )
 
 
-def _change(row: Any, pii: bool, raw_json: bool) -> dict[str, Any]:
+def _change(row: Any, pii: bool, raw_json: bool) -> Change:
     data: Any
     if pii and raw_json:
-        # The stored JSON goes out as is: no parse and re-serialise of every page.
+        # The stored JSON goes out as is: no parse and re-serialise of every page (orjson
+        # writes the fragment's text: on the wire it is the same object).
         data = orjson.Fragment(row.data)
     else:
         data = orjson.loads(row.data)
@@ -195,6 +197,6 @@ def _change(row: Any, pii: bool, raw_json: bool) -> dict[str, Any]:
         "entity": row.entity,
         "entity_id": row.entity_id,
         "entity_version": row.entity_version,
-        "created_at": rfc3339(row.created_at),
+        "created_at": rfc3339(row.created_at) or "",
         "data": data,
     }

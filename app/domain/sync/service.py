@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import text
 
 from app.db import Database, is_unavailable
 from app.domain.sync.cursor import Cursor, CursorCodec
 from app.domain.sync.feed import FeedPage, FeedReader
+from app.domain.sync.schemas import Change, ChangePage, OldestChange, SyncStatus
 from app.domain.sync.waiter import ChangeListener
 from app.kit.clock import rfc3339
 
@@ -67,11 +67,11 @@ class FeedService:
     def parse_cursor(self, token: str | None, shop_id: int) -> Cursor | None:
         return self.codec.decode(token, shop_id=shop_id) if token else None
 
-    async def head_page(self, shop_id: int) -> dict[str, Any]:
+    async def head_page(self, shop_id: int) -> ChangePage:
         head = await self.reader.head(shop_id)
         return self._body([], head.cursor, False, head.horizon_lag_ms, not head.held_back)
 
-    async def page(self, req: PageRequest) -> dict[str, Any]:
+    async def page(self, req: PageRequest) -> ChangePage:
         page = await self.poll(req)
         return self._body(
             page.changes, page.cursor, page.has_more, page.horizon_lag_ms, page.caught_up
@@ -112,13 +112,13 @@ class FeedService:
                 timeout, backoff = min(RECHECK_S, remaining), MIN_BACKOFF_S
             await listener.wait(event, timeout)
 
-    async def status(self, shop_id: int) -> dict[str, Any]:
+    async def status(self, shop_id: int) -> SyncStatus:
         head = await self.reader.head(shop_id)
         async with self.db.engine.connect() as conn:
             row = (await conn.execute(_STATUS_SQL, {"shop_id": shop_id})).one()
-        oldest = None
+        oldest: OldestChange | None = None
         if row.oldest_id is not None:
-            oldest = {"id": row.oldest_id, "created_at": rfc3339(row.oldest_at)}
+            oldest = {"id": row.oldest_id, "created_at": rfc3339(row.oldest_at) or ""}
         listener = self.listener
         return {
             "shop_id": shop_id,
@@ -135,12 +135,12 @@ class FeedService:
 
     def _body(
         self,
-        changes: list[dict[str, Any]],
+        changes: list[Change],
         cursor: Cursor,
         has_more: bool,
         lag_ms: int,
         caught_up: bool,
-    ) -> dict[str, Any]:
+    ) -> ChangePage:
         return {
             "data": changes,
             "next_cursor": self.codec.encode(cursor),

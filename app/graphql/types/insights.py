@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import Any, cast
 
 import strawberry
 from strawberry.types import Info
 
-from app.domain.metrics.definitions import AUTHOR_CONTENT_MAX, METRIC_NAMES, TOP_BUYERS_MAX
+from app.domain.metrics.definitions import (
+    AUTHOR_CONTENT_MAX,
+    METRIC_NAMES,
+    TOP_BUYERS_MAX,
+    GroupBy,
+    TrendInterval,
+)
+from app.domain.metrics.definitions import TopBuyersBy as DomainTopBuyersBy
 from app.domain.metrics.service import MetricsService
 from app.errors import ValidationFailed, field_error
 from app.graphql.types.scalars import JSON, DateTime, Long
@@ -59,24 +65,17 @@ class PreviousPeriod:
     health: MetricsHealth
 
 
-@strawberry.enum(description="Dimension a trend is split by")
-class MetricsGroupBy(enum.Enum):
-    TRAFFIC_SOURCE = "traffic_source"
-    AUTHOR = "author"
-    PROVINCE = "province"
-    PAY_METHOD = "pay_method"
-
-
-@strawberry.enum(description="Bucket size of a trend (shop timezone); HOUR: at most 7 days")
-class MetricsInterval(enum.Enum):
-    DAY = "day"
-    HOUR = "hour"
-
-
-@strawberry.enum
-class TopBuyersBy(enum.Enum):
-    AOV = "aov"
-    GMV = "gmv"
+# The domain's enums, registered under their GraphQL names (one definition each).
+strawberry.enum(GroupBy, name="MetricsGroupBy", description="Dimension a trend is split by")
+strawberry.enum(
+    TrendInterval,
+    name="MetricsInterval",
+    description="Bucket size of a trend (shop timezone); HOUR: at most 7 days",
+)
+strawberry.enum(DomainTopBuyersBy, name="TopBuyersBy")
+MetricsGroupBy = GroupBy
+MetricsInterval = TrendInterval
+TopBuyersBy = DomainTopBuyersBy
 
 
 @strawberry.type(description="One day of a trend; metrics not asked for are null")

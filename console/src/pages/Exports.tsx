@@ -53,8 +53,8 @@ export function ExportsPage() {
   const [fields, setFields] = useState<Set<string>>(new Set(DEFAULT_FIELDS));
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const jobs = useRest<{ items: Job[] }>(`/v1/shops/${shop.id}/exports?limit=20`);
-  const active = jobs.data?.items.some((j) => ACTIVE.has(j.status));
+  const jobs = useRest<{ data: Job[]; has_more: boolean; next_cursor: string | null }>(`/v1/shops/${shop.id}/exports?limit=20`);
+  const active = jobs.data?.data.some((j) => ACTIVE.has(j.status));
   const { reload } = jobs;
 
   // Poll while a job is queued or running (progress), stop when all are finished.
@@ -172,8 +172,8 @@ export function ExportsPage() {
 
       <Busy busy={jobs.loading && !jobs.data} label={t('Export jobs')}>
         <ErrorBox error={jobs.error} />
-        {jobs.data && jobs.data.items.length === 0 && <Empty>{t('No exports yet.')}</Empty>}
-        {jobs.data && jobs.data.items.length > 0 && (
+        {jobs.data && jobs.data.data.length === 0 && <Empty>{t('No exports yet.')}</Empty>}
+        {jobs.data && jobs.data.data.length > 0 && (
           <div className="table-wrap">
             <table>
               <thead>
@@ -183,7 +183,7 @@ export function ExportsPage() {
                 </tr>
               </thead>
               <tbody>
-                {jobs.data.items.map((j) => {
+                {jobs.data.data.map((j) => {
                   const pct = j.progress.total ? Math.round((100 * j.progress.rows) / j.progress.total) : j.status === 'succeeded' ? 100 : 0;
                   return (
                     <tr key={j.id} data-testid="export-row" data-status={j.status}>

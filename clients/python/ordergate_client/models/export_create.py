@@ -8,9 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.export_create_format import ExportCreateFormat
-from ..models.export_create_granularity import ExportCreateGranularity
-from ..models.export_create_locale import ExportCreateLocale
+from ..models.export_format import ExportFormat
+from ..models.granularity import Granularity
+from ..models.locale import Locale
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -35,9 +35,9 @@ class ExportCreate:
             bom (bool | Unset): CSV only: start with a UTF-8 BOM for Excel Default: False.
             fields (list[str] | Unset):
             filters (OrderFilter | Unset): Every filter of the order list; all optional, combined with AND.
-            format_ (ExportCreateFormat | Unset):  Default: ExportCreateFormat.CSV.
-            granularity (ExportCreateGranularity | Unset):  Default: ExportCreateGranularity.ORDER.
-            locale (ExportCreateLocale | Unset):  Default: ExportCreateLocale.EN.
+            format_ (ExportFormat | Unset): File format of an export job.
+            granularity (Granularity | Unset): One line per order, or one line per order item.
+            locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
      """
 
     created_from: datetime.date
@@ -45,9 +45,9 @@ class ExportCreate:
     bom: bool | Unset = False
     fields: list[str] | Unset = UNSET
     filters: OrderFilter | Unset = UNSET
-    format_: ExportCreateFormat | Unset = ExportCreateFormat.CSV
-    granularity: ExportCreateGranularity | Unset = ExportCreateGranularity.ORDER
-    locale: ExportCreateLocale | Unset = ExportCreateLocale.EN
+    format_: ExportFormat | Unset = UNSET
+    granularity: Granularity | Unset = UNSET
+    locale: Locale | Unset = UNSET
 
 
 
@@ -140,31 +140,31 @@ class ExportCreate:
 
 
         _format_ = d.pop("format", UNSET)
-        format_: ExportCreateFormat | Unset
+        format_: ExportFormat | Unset
         if isinstance(_format_,  Unset):
             format_ = UNSET
         else:
-            format_ = ExportCreateFormat(_format_)
+            format_ = ExportFormat(_format_)
 
 
 
 
         _granularity = d.pop("granularity", UNSET)
-        granularity: ExportCreateGranularity | Unset
+        granularity: Granularity | Unset
         if isinstance(_granularity,  Unset):
             granularity = UNSET
         else:
-            granularity = ExportCreateGranularity(_granularity)
+            granularity = Granularity(_granularity)
 
 
 
 
         _locale = d.pop("locale", UNSET)
-        locale: ExportCreateLocale | Unset
+        locale: Locale | Unset
         if isinstance(_locale,  Unset):
             locale = UNSET
         else:
-            locale = ExportCreateLocale(_locale)
+            locale = Locale(_locale)
 
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.shop_list import ShopList
+from ...models.shop_access_page import ShopAccessPage
 from typing import cast
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopList | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopAccessPage | None:
     if response.status_code == 200:
-        response_200 = ShopList.from_dict(response.json())
+        response_200 = ShopAccessPage.from_dict(response.json())
 
 
 
@@ -75,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopAccessPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,15 +88,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | ShopList]:
-    """ Shops this token may access
+) -> Response[Problem | ShopAccessPage]:
+    """ Shops this token may access (one page: every granted shop)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShopList]
+        Response[Problem | ShopAccessPage]
      """
 
 
@@ -114,15 +114,15 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | ShopList | None:
-    """ Shops this token may access
+) -> Problem | ShopAccessPage | None:
+    """ Shops this token may access (one page: every granted shop)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShopList
+        Problem | ShopAccessPage
      """
 
 
@@ -135,15 +135,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | ShopList]:
-    """ Shops this token may access
+) -> Response[Problem | ShopAccessPage]:
+    """ Shops this token may access (one page: every granted shop)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShopList]
+        Response[Problem | ShopAccessPage]
      """
 
 
@@ -161,15 +161,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | ShopList | None:
-    """ Shops this token may access
+) -> Problem | ShopAccessPage | None:
+    """ Shops this token may access (one page: every granted shop)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShopList
+        Problem | ShopAccessPage
      """
 
 

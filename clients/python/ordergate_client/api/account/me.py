@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.me_out import MeOut
+from ...models.me import Me
 from ...models.problem import Problem
 from typing import cast
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MeOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Me | Problem | None:
     if response.status_code == 200:
-        response_200 = MeOut.from_dict(response.json())
+        response_200 = Me.from_dict(response.json())
 
 
 
@@ -75,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MeOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Me | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +88,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[MeOut | Problem]:
+) -> Response[Me | Problem]:
     """ The token's account, app, shops and scopes
 
     Raises:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MeOut | Problem]
+        Response[Me | Problem]
      """
 
 
@@ -114,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> MeOut | Problem | None:
+) -> Me | Problem | None:
     """ The token's account, app, shops and scopes
 
     Raises:
@@ -122,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MeOut | Problem
+        Me | Problem
      """
 
 
@@ -135,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[MeOut | Problem]:
+) -> Response[Me | Problem]:
     """ The token's account, app, shops and scopes
 
     Raises:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[MeOut | Problem]
+        Response[Me | Problem]
      """
 
 
@@ -161,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> MeOut | Problem | None:
+) -> Me | Problem | None:
     """ The token's account, app, shops and scopes
 
     Raises:
@@ -169,7 +169,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        MeOut | Problem
+        Me | Problem
      """
 
 

@@ -8,7 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.rate_limit_out import RateLimitOut
+from ...models.problem import Problem
+from ...models.rate_limit_status import RateLimitStatus
 from typing import cast
 
 
@@ -32,13 +33,41 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> RateLimitOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RateLimitStatus | None:
     if response.status_code == 200:
-        response_200 = RateLimitOut.from_dict(response.json())
+        response_200 = RateLimitStatus.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[RateLimitOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RateLimitStatus]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +88,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[RateLimitOut]:
+) -> Response[Problem | RateLimitStatus]:
     """ Your rate-limit buckets per shop (free: reading them costs no points)
 
     Raises:
@@ -67,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[RateLimitOut]
+        Response[Problem | RateLimitStatus]
      """
 
 
@@ -85,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> RateLimitOut | None:
+) -> Problem | RateLimitStatus | None:
     """ Your rate-limit buckets per shop (free: reading them costs no points)
 
     Raises:
@@ -93,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        RateLimitOut
+        Problem | RateLimitStatus
      """
 
 
@@ -106,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[RateLimitOut]:
+) -> Response[Problem | RateLimitStatus]:
     """ Your rate-limit buckets per shop (free: reading them costs no points)
 
     Raises:
@@ -114,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[RateLimitOut]
+        Response[Problem | RateLimitStatus]
      """
 
 
@@ -132,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> RateLimitOut | None:
+) -> Problem | RateLimitStatus | None:
     """ Your rate-limit buckets per shop (free: reading them costs no points)
 
     Raises:
@@ -140,7 +169,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        RateLimitOut
+        Problem | RateLimitStatus
      """
 
 

@@ -9,7 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...types import File, FileTypes
 from ...types import UNSET, Unset
+from io import BytesIO
 from typing import cast
 
 
@@ -56,10 +58,22 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = File(
+             payload = BytesIO(response.content)
+        )
+
+
+
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -67,6 +81,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -95,7 +130,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +146,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     """ Every change after a cursor up to the head, as one NDJSON stream
 
      For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON
@@ -122,15 +157,18 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
-        types (None | str | Unset): Comma-separated change types
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
      """
 
 
@@ -154,7 +192,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> File | Problem | None:
     """ Every change after a cursor up to the head, as one NDJSON stream
 
      For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON
@@ -165,15 +203,18 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
-        types (None | str | Unset): Comma-separated change types
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
      """
 
 
@@ -192,7 +233,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     """ Every change after a cursor up to the head, as one NDJSON stream
 
      For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON
@@ -203,15 +244,18 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
-        types (None | str | Unset): Comma-separated change types
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
      """
 
 
@@ -235,7 +279,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> File | Problem | None:
     """ Every change after a cursor up to the head, as one NDJSON stream
 
      For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON
@@ -246,15 +290,18 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
-        types (None | str | Unset): Comma-separated change types
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.change_page import ChangePage
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -62,10 +63,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChangePage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ChangePage.from_dict(response.json())
+
+
+
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -73,6 +84,27 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -101,7 +133,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ChangePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +151,7 @@ def sync_detailed(
     wait: float | Unset = 0.0,
     types: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[ChangePage | Problem]:
     """ Committed changes after a cursor, in commit order, never skipping one
 
      Rows of the shop's change log after `cursor`, oldest first, up to `limit`. Omit the cursor to start
@@ -129,17 +161,20 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
-        types (None | str | Unset): Comma-separated change types
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ChangePage | Problem]
      """
 
 
@@ -167,7 +202,7 @@ def sync(
     wait: float | Unset = 0.0,
     types: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> ChangePage | Problem | None:
     """ Committed changes after a cursor, in commit order, never skipping one
 
      Rows of the shop's change log after `cursor`, oldest first, up to `limit`. Omit the cursor to start
@@ -177,17 +212,20 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
-        types (None | str | Unset): Comma-separated change types
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ChangePage | Problem
      """
 
 
@@ -210,7 +248,7 @@ async def asyncio_detailed(
     wait: float | Unset = 0.0,
     types: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[ChangePage | Problem]:
     """ Committed changes after a cursor, in commit order, never skipping one
 
      Rows of the shop's change log after `cursor`, oldest first, up to `limit`. Omit the cursor to start
@@ -220,17 +258,20 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
-        types (None | str | Unset): Comma-separated change types
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ChangePage | Problem]
      """
 
 
@@ -258,7 +299,7 @@ async def asyncio(
     wait: float | Unset = 0.0,
     types: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> ChangePage | Problem | None:
     """ Committed changes after a cursor, in commit order, never skipping one
 
      Rows of the shop's change log after `cursor`, oldest first, up to `limit`. Omit the cursor to start
@@ -268,17 +309,20 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
+            beginning of retention
         limit (int | Unset):  Default: 200.
         wait (float | Unset):  Default: 0.0.
-        types (None | str | Unset): Comma-separated change types
+        types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
+            order.shipped, order.signed, order.completed, order.closed, order.updated,
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ChangePage | Problem
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.export_page import ExportPage
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -18,7 +19,7 @@ def _get_kwargs(
     shop_id: int,
     *,
     limit: int | Unset = 50,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,12 +30,12 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_before: int | None | Unset
-    if isinstance(before, Unset):
-        json_before = UNSET
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
     else:
-        json_before = before
-    params["before"] = json_before
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -51,10 +52,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExportPage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ExportPage.from_dict(response.json())
+
+
+
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -62,6 +73,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -90,7 +115,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ExportPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,29 +129,29 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[ExportPage | Problem]:
     """ Export jobs, newest first
 
     Args:
         shop_id (int): Shop id
         limit (int | Unset):  Default: 50.
-        before (int | None | Unset): Ids below
+        cursor (None | str | Unset): `next_cursor` of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ExportPage | Problem]
      """
 
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
 limit=limit,
-before=before,
+cursor=cursor,
 
     )
 
@@ -141,22 +166,22 @@ def sync(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> ExportPage | Problem | None:
     """ Export jobs, newest first
 
     Args:
         shop_id (int): Shop id
         limit (int | Unset):  Default: 50.
-        before (int | None | Unset): Ids below
+        cursor (None | str | Unset): `next_cursor` of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ExportPage | Problem
      """
 
 
@@ -164,7 +189,7 @@ def sync(
         shop_id=shop_id,
 client=client,
 limit=limit,
-before=before,
+cursor=cursor,
 
     ).parsed
 
@@ -173,29 +198,29 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[ExportPage | Problem]:
     """ Export jobs, newest first
 
     Args:
         shop_id (int): Shop id
         limit (int | Unset):  Default: 50.
-        before (int | None | Unset): Ids below
+        cursor (None | str | Unset): `next_cursor` of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ExportPage | Problem]
      """
 
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
 limit=limit,
-before=before,
+cursor=cursor,
 
     )
 
@@ -210,22 +235,22 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 50,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> ExportPage | Problem | None:
     """ Export jobs, newest first
 
     Args:
         shop_id (int): Shop id
         limit (int | Unset):  Default: 50.
-        before (int | None | Unset): Ids below
+        cursor (None | str | Unset): `next_cursor` of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ExportPage | Problem
      """
 
 
@@ -233,6 +258,6 @@ async def asyncio(
         shop_id=shop_id,
 client=client,
 limit=limit,
-before=before,
+cursor=cursor,
 
     )).parsed

@@ -8,16 +8,18 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.granularity import Granularity
+from ...models.locale import Locale
 from ...models.orders_csv_after_sale_status_type_0_item import OrdersCsvAfterSaleStatusType0Item
-from ...models.orders_csv_granularity import OrdersCsvGranularity
-from ...models.orders_csv_locale import OrdersCsvLocale
 from ...models.orders_csv_pay_method_type_0_item import OrdersCsvPayMethodType0Item
 from ...models.orders_csv_pay_status_type_0_item import OrdersCsvPayStatusType0Item
 from ...models.orders_csv_range_type_0 import OrdersCsvRangeType0
 from ...models.orders_csv_status_type_0_item import OrdersCsvStatusType0Item
 from ...models.orders_csv_traffic_source_type_0_item import OrdersCsvTrafficSourceType0Item
 from ...models.problem import Problem
+from ...types import File, FileTypes
 from ...types import UNSET, Unset
+from io import BytesIO
 from typing import cast
 import datetime
 
@@ -48,8 +50,8 @@ def _get_kwargs(
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
-    granularity: OrdersCsvGranularity | Unset = OrdersCsvGranularity.ORDER,
-    locale: OrdersCsvLocale | Unset = OrdersCsvLocale.EN,
+    granularity: Granularity | Unset = UNSET,
+    locale: Locale | Unset = UNSET,
     bom: bool | Unset = False,
 
 ) -> dict[str, Any]:
@@ -287,9 +289,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = File(
+             payload = BytesIO(response.content)
+        )
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -298,6 +305,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -326,7 +347,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -361,11 +382,11 @@ def sync_detailed(
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
-    granularity: OrdersCsvGranularity | Unset = OrdersCsvGranularity.ORDER,
-    locale: OrdersCsvLocale | Unset = OrdersCsvLocale.EN,
+    granularity: Granularity | Unset = UNSET,
+    locale: Locale | Unset = UNSET,
     bom: bool | Unset = False,
 
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     """ Stream matching orders as CSV (≤ 100,000 rows; larger sets: export jobs)
 
     Args:
@@ -394,8 +415,8 @@ def sync_detailed(
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
         fields (list[str] | Unset):
-        granularity (OrdersCsvGranularity | Unset):  Default: OrdersCsvGranularity.ORDER.
-        locale (OrdersCsvLocale | Unset):  Default: OrdersCsvLocale.EN.
+        granularity (Granularity | Unset): One line per order, or one line per order item.
+        locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
 
     Raises:
@@ -403,7 +424,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
      """
 
 
@@ -469,11 +490,11 @@ def sync(
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
-    granularity: OrdersCsvGranularity | Unset = OrdersCsvGranularity.ORDER,
-    locale: OrdersCsvLocale | Unset = OrdersCsvLocale.EN,
+    granularity: Granularity | Unset = UNSET,
+    locale: Locale | Unset = UNSET,
     bom: bool | Unset = False,
 
-) -> Any | Problem | None:
+) -> File | Problem | None:
     """ Stream matching orders as CSV (≤ 100,000 rows; larger sets: export jobs)
 
     Args:
@@ -502,8 +523,8 @@ def sync(
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
         fields (list[str] | Unset):
-        granularity (OrdersCsvGranularity | Unset):  Default: OrdersCsvGranularity.ORDER.
-        locale (OrdersCsvLocale | Unset):  Default: OrdersCsvLocale.EN.
+        granularity (Granularity | Unset): One line per order, or one line per order item.
+        locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
 
     Raises:
@@ -511,7 +532,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
      """
 
 
@@ -572,11 +593,11 @@ async def asyncio_detailed(
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
-    granularity: OrdersCsvGranularity | Unset = OrdersCsvGranularity.ORDER,
-    locale: OrdersCsvLocale | Unset = OrdersCsvLocale.EN,
+    granularity: Granularity | Unset = UNSET,
+    locale: Locale | Unset = UNSET,
     bom: bool | Unset = False,
 
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     """ Stream matching orders as CSV (≤ 100,000 rows; larger sets: export jobs)
 
     Args:
@@ -605,8 +626,8 @@ async def asyncio_detailed(
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
         fields (list[str] | Unset):
-        granularity (OrdersCsvGranularity | Unset):  Default: OrdersCsvGranularity.ORDER.
-        locale (OrdersCsvLocale | Unset):  Default: OrdersCsvLocale.EN.
+        granularity (Granularity | Unset): One line per order, or one line per order item.
+        locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
 
     Raises:
@@ -614,7 +635,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
      """
 
 
@@ -680,11 +701,11 @@ async def asyncio(
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
-    granularity: OrdersCsvGranularity | Unset = OrdersCsvGranularity.ORDER,
-    locale: OrdersCsvLocale | Unset = OrdersCsvLocale.EN,
+    granularity: Granularity | Unset = UNSET,
+    locale: Locale | Unset = UNSET,
     bom: bool | Unset = False,
 
-) -> Any | Problem | None:
+) -> File | Problem | None:
     """ Stream matching orders as CSV (≤ 100,000 rows; larger sets: export jobs)
 
     Args:
@@ -713,8 +734,8 @@ async def asyncio(
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
         fields (list[str] | Unset):
-        granularity (OrdersCsvGranularity | Unset):  Default: OrdersCsvGranularity.ORDER.
-        locale (OrdersCsvLocale | Unset):  Default: OrdersCsvLocale.EN.
+        granularity (Granularity | Unset): One line per order, or one line per order item.
+        locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
 
     Raises:
@@ -722,7 +743,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.daily_report import DailyReport
 from ...models.problem import Problem
 from typing import cast
 import datetime
@@ -44,9 +45,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DailyReport | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = DailyReport.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -55,6 +59,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -83,7 +101,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DailyReport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     date: datetime.date,
 
-) -> Response[Any | Problem]:
+) -> Response[DailyReport | Problem]:
     """ One day's figures vs the day before and a week before
 
     Args:
@@ -110,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DailyReport | Problem]
      """
 
 
@@ -132,7 +150,7 @@ def sync(
     client: AuthenticatedClient,
     date: datetime.date,
 
-) -> Any | Problem | None:
+) -> DailyReport | Problem | None:
     """ One day's figures vs the day before and a week before
 
     Args:
@@ -144,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DailyReport | Problem
      """
 
 
@@ -161,7 +179,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     date: datetime.date,
 
-) -> Response[Any | Problem]:
+) -> Response[DailyReport | Problem]:
     """ One day's figures vs the day before and a week before
 
     Args:
@@ -173,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DailyReport | Problem]
      """
 
 
@@ -195,7 +213,7 @@ async def asyncio(
     client: AuthenticatedClient,
     date: datetime.date,
 
-) -> Any | Problem | None:
+) -> DailyReport | Problem | None:
     """ One day's figures vs the day before and a week before
 
     Args:
@@ -207,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DailyReport | Problem
      """
 
 

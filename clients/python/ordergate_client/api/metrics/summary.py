@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.summary import Summary
 from typing import cast
 import datetime
 
@@ -48,9 +49,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Summary | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Summary.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -59,6 +63,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -87,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Summary]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +121,7 @@ def sync_detailed(
     from_: datetime.date,
     to: datetime.date,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | Summary]:
     """ Key figures over a date range, with the previous period
 
     Args:
@@ -116,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Summary]
      """
 
 
@@ -140,7 +158,7 @@ def sync(
     from_: datetime.date,
     to: datetime.date,
 
-) -> Any | Problem | None:
+) -> Problem | Summary | None:
     """ Key figures over a date range, with the previous period
 
     Args:
@@ -153,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Summary
      """
 
 
@@ -172,7 +190,7 @@ async def asyncio_detailed(
     from_: datetime.date,
     to: datetime.date,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | Summary]:
     """ Key figures over a date range, with the previous period
 
     Args:
@@ -185,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Summary]
      """
 
 
@@ -209,7 +227,7 @@ async def asyncio(
     from_: datetime.date,
     to: datetime.date,
 
-) -> Any | Problem | None:
+) -> Problem | Summary | None:
     """ Key figures over a date range, with the previous period
 
     Args:
@@ -222,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Summary
      """
 
 

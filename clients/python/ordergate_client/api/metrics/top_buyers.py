@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.top_buyers import TopBuyers
 from ...models.top_buyers_by import TopBuyersBy
 from ...types import UNSET, Unset
 from typing import cast
@@ -21,7 +22,7 @@ def _get_kwargs(
     *,
     from_: datetime.date,
     to: datetime.date,
-    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    by: TopBuyersBy | Unset = UNSET,
     limit: int | Unset = 20,
 
 ) -> dict[str, Any]:
@@ -60,9 +61,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TopBuyers | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = TopBuyers.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -71,6 +75,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -99,7 +117,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TopBuyers]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,17 +132,17 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    by: TopBuyersBy | Unset = UNSET,
     limit: int | Unset = 20,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | TopBuyers]:
     """ High-value buyers by average order value or GMV
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
     Raises:
@@ -132,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TopBuyers]
      """
 
 
@@ -157,17 +175,17 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    by: TopBuyersBy | Unset = UNSET,
     limit: int | Unset = 20,
 
-) -> Any | Problem | None:
+) -> Problem | TopBuyers | None:
     """ High-value buyers by average order value or GMV
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
     Raises:
@@ -175,7 +193,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TopBuyers
      """
 
 
@@ -195,17 +213,17 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    by: TopBuyersBy | Unset = UNSET,
     limit: int | Unset = 20,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | TopBuyers]:
     """ High-value buyers by average order value or GMV
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
     Raises:
@@ -213,7 +231,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | TopBuyers]
      """
 
 
@@ -238,17 +256,17 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    by: TopBuyersBy | Unset = TopBuyersBy.AOV,
+    by: TopBuyersBy | Unset = UNSET,
     limit: int | Unset = 20,
 
-) -> Any | Problem | None:
+) -> Problem | TopBuyers | None:
     """ High-value buyers by average order value or GMV
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        by (TopBuyersBy | Unset):  Default: TopBuyersBy.AOV.
+        by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
     Raises:
@@ -256,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | TopBuyers
      """
 
 

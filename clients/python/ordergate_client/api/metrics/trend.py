@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.group_by import GroupBy
+from ...models.metric_name import MetricName
 from ...models.problem import Problem
-from ...models.trend_group_by_type_0 import TrendGroupByType0
+from ...models.trend import Trend
 from ...models.trend_interval import TrendInterval
 from ...types import UNSET, Unset
 from typing import cast
@@ -22,9 +24,9 @@ def _get_kwargs(
     *,
     from_: datetime.date,
     to: datetime.date,
-    interval: TrendInterval | Unset = TrendInterval.DAY,
-    group_by: None | TrendGroupByType0 | Unset = UNSET,
-    metric: list[str] | None | Unset = UNSET,
+    interval: TrendInterval | Unset = UNSET,
+    group_by: GroupBy | None | Unset = UNSET,
+    metric: list[MetricName] | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -48,7 +50,7 @@ def _get_kwargs(
     json_group_by: None | str | Unset
     if isinstance(group_by, Unset):
         json_group_by = UNSET
-    elif isinstance(group_by, TrendGroupByType0):
+    elif isinstance(group_by, GroupBy):
         json_group_by = group_by.value
     else:
         json_group_by = group_by
@@ -58,7 +60,10 @@ def _get_kwargs(
     if isinstance(metric, Unset):
         json_metric = UNSET
     elif isinstance(metric, list):
-        json_metric = metric
+        json_metric = []
+        for metric_type_0_item_data in metric:
+            metric_type_0_item = metric_type_0_item_data.value
+            json_metric.append(metric_type_0_item)
 
 
     else:
@@ -80,9 +85,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Trend | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Trend.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -91,6 +99,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -119,7 +141,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Trend]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,29 +156,28 @@ def sync_detailed(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    interval: TrendInterval | Unset = TrendInterval.DAY,
-    group_by: None | TrendGroupByType0 | Unset = UNSET,
-    metric: list[str] | None | Unset = UNSET,
+    interval: TrendInterval | Unset = UNSET,
+    group_by: GroupBy | None | Unset = UNSET,
+    metric: list[MetricName] | None | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | Trend]:
     """ Metrics by day or hour (zero-filled), optionally grouped
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        interval (TrendInterval | Unset): Bucket size: day, or hour (local clock hours, at most 7
-            days) Default: TrendInterval.DAY.
-        group_by (None | TrendGroupByType0 | Unset): Split each day by
-        metric (list[str] | None | Unset): Repeatable; any of orders, paid_orders, gmv,
-            payment_conversion, aov, ship_to_sign_hours, return_rate, dispute_rate (default all)
+        interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
+            days.
+        group_by (GroupBy | None | Unset): Split each day by
+        metric (list[MetricName] | None | Unset): Repeatable (default: all metrics)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Trend]
      """
 
 
@@ -182,29 +203,28 @@ def sync(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    interval: TrendInterval | Unset = TrendInterval.DAY,
-    group_by: None | TrendGroupByType0 | Unset = UNSET,
-    metric: list[str] | None | Unset = UNSET,
+    interval: TrendInterval | Unset = UNSET,
+    group_by: GroupBy | None | Unset = UNSET,
+    metric: list[MetricName] | None | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> Problem | Trend | None:
     """ Metrics by day or hour (zero-filled), optionally grouped
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        interval (TrendInterval | Unset): Bucket size: day, or hour (local clock hours, at most 7
-            days) Default: TrendInterval.DAY.
-        group_by (None | TrendGroupByType0 | Unset): Split each day by
-        metric (list[str] | None | Unset): Repeatable; any of orders, paid_orders, gmv,
-            payment_conversion, aov, ship_to_sign_hours, return_rate, dispute_rate (default all)
+        interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
+            days.
+        group_by (GroupBy | None | Unset): Split each day by
+        metric (list[MetricName] | None | Unset): Repeatable (default: all metrics)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Trend
      """
 
 
@@ -225,29 +245,28 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    interval: TrendInterval | Unset = TrendInterval.DAY,
-    group_by: None | TrendGroupByType0 | Unset = UNSET,
-    metric: list[str] | None | Unset = UNSET,
+    interval: TrendInterval | Unset = UNSET,
+    group_by: GroupBy | None | Unset = UNSET,
+    metric: list[MetricName] | None | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | Trend]:
     """ Metrics by day or hour (zero-filled), optionally grouped
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        interval (TrendInterval | Unset): Bucket size: day, or hour (local clock hours, at most 7
-            days) Default: TrendInterval.DAY.
-        group_by (None | TrendGroupByType0 | Unset): Split each day by
-        metric (list[str] | None | Unset): Repeatable; any of orders, paid_orders, gmv,
-            payment_conversion, aov, ship_to_sign_hours, return_rate, dispute_rate (default all)
+        interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
+            days.
+        group_by (GroupBy | None | Unset): Split each day by
+        metric (list[MetricName] | None | Unset): Repeatable (default: all metrics)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | Trend]
      """
 
 
@@ -273,29 +292,28 @@ async def asyncio(
     client: AuthenticatedClient,
     from_: datetime.date,
     to: datetime.date,
-    interval: TrendInterval | Unset = TrendInterval.DAY,
-    group_by: None | TrendGroupByType0 | Unset = UNSET,
-    metric: list[str] | None | Unset = UNSET,
+    interval: TrendInterval | Unset = UNSET,
+    group_by: GroupBy | None | Unset = UNSET,
+    metric: list[MetricName] | None | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> Problem | Trend | None:
     """ Metrics by day or hour (zero-filled), optionally grouped
 
     Args:
         shop_id (int): Shop id
         from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
         to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
-        interval (TrendInterval | Unset): Bucket size: day, or hour (local clock hours, at most 7
-            days) Default: TrendInterval.DAY.
-        group_by (None | TrendGroupByType0 | Unset): Split each day by
-        metric (list[str] | None | Unset): Repeatable; any of orders, paid_orders, gmv,
-            payment_conversion, aov, ship_to_sign_hours, return_rate, dispute_rate (default all)
+        interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
+            days.
+        group_by (GroupBy | None | Unset): Split each day by
+        metric (list[MetricName] | None | Unset): Repeatable (default: all metrics)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | Trend
      """
 
 

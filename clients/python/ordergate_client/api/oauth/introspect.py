@@ -8,13 +8,21 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.introspection_response import IntrospectionResponse
+from ...models.o_auth_error import OAuthError
+from ...models.problem import Problem
+from ...models.token_action_form import TokenActionForm
+from typing import cast
 
 
 
 def _get_kwargs(
-    
+    *,
+    body: TokenActionForm,
+
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+
 
     
 
@@ -25,14 +33,42 @@ def _get_kwargs(
         "url": "/oauth/introspect",
     }
 
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IntrospectionResponse | OAuthError | Problem | None:
     if response.status_code == 200:
-        return None
+        response_200 = IntrospectionResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = OAuthError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OAuthError.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -40,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IntrospectionResponse | OAuthError | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -52,21 +88,27 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    body: TokenActionForm,
 
-) -> Response[Any]:
+) -> Response[IntrospectionResponse | OAuthError | Problem]:
     """ Token introspection (RFC 7662)
+
+    Args:
+        body (TokenActionForm): ``application/x-www-form-urlencoded`` body of ``/oauth/revoke``
+            and ``/oauth/introspect``.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[IntrospectionResponse | OAuthError | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        
+        body=body,
+
     )
 
     response = client.get_httpx_client().request(
@@ -75,25 +117,57 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
-
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
+    body: TokenActionForm,
 
-) -> Response[Any]:
+) -> IntrospectionResponse | OAuthError | Problem | None:
     """ Token introspection (RFC 7662)
+
+    Args:
+        body (TokenActionForm): ``application/x-www-form-urlencoded`` body of ``/oauth/revoke``
+            and ``/oauth/introspect``.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        IntrospectionResponse | OAuthError | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenActionForm,
+
+) -> Response[IntrospectionResponse | OAuthError | Problem]:
+    """ Token introspection (RFC 7662)
+
+    Args:
+        body (TokenActionForm): ``application/x-www-form-urlencoded`` body of ``/oauth/revoke``
+            and ``/oauth/introspect``.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IntrospectionResponse | OAuthError | Problem]
      """
 
 
     kwargs = _get_kwargs(
-        
+        body=body,
+
     )
 
     response = await client.get_async_httpx_client().request(
@@ -102,3 +176,29 @@ async def asyncio_detailed(
 
     return _build_response(client=client, response=response)
 
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenActionForm,
+
+) -> IntrospectionResponse | OAuthError | Problem | None:
+    """ Token introspection (RFC 7662)
+
+    Args:
+        body (TokenActionForm): ``application/x-www-form-urlencoded`` body of ``/oauth/revoke``
+            and ``/oauth/introspect``.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IntrospectionResponse | OAuthError | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

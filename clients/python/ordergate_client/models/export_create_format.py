@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class ExportCreateFormat(StrEnum):
-    CSV = "csv"
-    XLSX = "xlsx"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class ExportCreateGranularity(StrEnum):
-    ITEM = "item"
-    ORDER = "order"
-
-    def __str__(self) -> str:
-        return str(self.value)
