@@ -23,6 +23,8 @@ from app.domain.after_sales.service import AfterSaleService
 from app.domain.disputes.evidence import MAX_EVIDENCE_BYTES
 from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit, EvidenceIn
 from app.domain.disputes.service import DisputeService
+from app.domain.exports.schemas import ExportCreate
+from app.domain.exports.service import ExportService
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import (
     OrderClose,
@@ -39,6 +41,7 @@ from app.domain.writes import WriteRequest, check_idempotency_key, perform_write
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import plain, validated
+from app.graphql.types.exports import CreateExportInput, Export, export_body
 from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
 from app.kit import idempotency
 
@@ -75,6 +78,12 @@ class DisputePayload:
 class EvidencePayload:
     evidence: Evidence | None
     dispute: Dispute | None = strawberry.field(description="The dispute after the upload")
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class ExportPayload:
+    export: Export | None
     user_errors: list[UserError]
 
 
@@ -461,6 +470,32 @@ class Mutation:
             entity_key="after_sale",
             typename="AfterSale",
             call=lambda s, d: s.act(shop_id, after_sale_id, d),
+        )
+
+    @strawberry.mutation(description="Queue an export job (≤ 90 days); poll `shop.export(id:)`")
+    async def create_export(
+        self,
+        info: Ctx,
+        shop_id: int,
+        input: CreateExportInput,
+        idempotency_key: str | None = None,
+    ) -> ExportPayload:
+        body = export_body(input)
+
+        async def produce(auth: Authorized) -> Any:
+            service = ExportService(info.context.session, auth.shops, auth.actor)
+            data = _model(ExportCreate, body)
+            return await service.create(shop_id, data, can_read_pii=auth.can_read_pii(shop_id))
+
+        return await run_mutation(  # type: ignore[return-value]
+            info,
+            name="createExport",
+            scope="exports",
+            shop_id=shop_id,
+            arguments={"shop_id": shop_id, **body},
+            idempotency_key=idempotency_key,
+            entity_key="export",
+            produce=produce,
         )
 
     @strawberry.mutation(description="Open a logistics dispute or a malicious-claim appeal")

@@ -27,6 +27,7 @@ from app.graphql.inputs import (
 )
 from app.graphql.paging import Window, order_connection, page_info, window
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection, PageInfo
+from app.graphql.types.exports import Export, ExportPage, export_page, one_export
 from app.graphql.types.insights import ChangePage, MetricsSummary
 from app.graphql.types.orders import AfterSale, Dispute, Order
 from app.graphql.types.scalars import OrderSort
@@ -167,6 +168,16 @@ class Shop:
             service.list_page(self["id"], params, info.context.codec, backward=win.backward)
         )
         return _page(info, page, win, "disputes", "Dispute")
+
+    @strawberry.field(description="Export jobs, newest first (scope exports)")
+    async def exports(
+        self: Row, info: Ctx, first: FirstArg = None, after: str | None = None
+    ) -> ExportPage:
+        return await export_page(info, self["id"], first, after)  # type: ignore[return-value]
+
+    @strawberry.field(description="One export job (scope exports)")
+    async def export(self: Row, info: Ctx, id: int) -> Export:
+        return await one_export(info, self["id"], id)  # type: ignore[return-value]
 
     @strawberry.field(description="Metrics over whole days (shop timezone), both ends inclusive")
     async def metrics(
