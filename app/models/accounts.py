@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Identity, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, created_at_column
 
-ROLES = ("owner", "viewer", "after_sales", "shipping")
+
+
+class Role(StrEnum):
+    """An account's role on a shop; app/auth/scopes.py maps each to the scopes it may use."""
+
+    OWNER = "owner"
+    VIEWER = "viewer"
+    AFTER_SALES = "after_sales"
+    SHIPPING = "shipping"
+
+
+ROLES: tuple[str, ...] = tuple(Role)
 
 
 class Account(Base):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import CheckConstraint, Identity, Index, Integer, SmallInteger, String, text
@@ -12,19 +13,25 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import XID8, Base, created_at_column
 
 CHANGE_ENTITIES = ("order", "after_sale", "dispute")
-CHANGE_TYPES = (
-    "order.created",
-    "order.paid",
-    "order.shipped",
-    "order.signed",
-    "order.completed",
-    "order.closed",
-    "order.updated",
-    "after_sale.created",
-    "after_sale.updated",
-    "dispute.created",
-    "dispute.updated",
-)
+
+
+class ChangeType(StrEnum):
+    """The type of a change in the feed (and of the webhook event that carries it)."""
+
+    ORDER_CREATED = "order.created"
+    ORDER_PAID = "order.paid"
+    ORDER_SHIPPED = "order.shipped"
+    ORDER_SIGNED = "order.signed"
+    ORDER_COMPLETED = "order.completed"
+    ORDER_CLOSED = "order.closed"
+    ORDER_UPDATED = "order.updated"
+    AFTER_SALE_CREATED = "after_sale.created"
+    AFTER_SALE_UPDATED = "after_sale.updated"
+    DISPUTE_CREATED = "dispute.created"
+    DISPUTE_UPDATED = "dispute.updated"
+
+
+CHANGE_TYPES: tuple[str, ...] = tuple(ChangeType)
 
 
 class ChangeLog(Base):

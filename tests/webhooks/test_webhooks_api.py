@@ -36,7 +36,9 @@ async def test_crud_secret_once_and_shop_subset(
     assert str(created["secret"]).startswith("whsec_")
     endpoint_id = created["id"]
 
-    listed = (await client.get(BASE, headers=headers)).json()["endpoints"]
+    page = (await client.get(BASE, headers=headers)).json()
+    assert page["has_more"] is False and page["next_cursor"] is None
+    listed = page["data"]
     assert [e["id"] for e in listed] == [endpoint_id]
     assert (
         "secret" not in listed[0]
@@ -95,6 +97,9 @@ async def test_rotation_ping_redeliver_replay_stats(
             assert r.json()["previous_secret_valid_until"]
             r = await client.post(f"{BASE}/{endpoint_id}/test", headers=headers)
             assert r.status_code == 202
+            queued = r.json()
+            assert queued["event_type"] == "ping" and queued["change_id"] is None
+            assert queued["status"] == "pending" and queued["replay"] == 1
             await eventually(lambda: len(rx.snapshot()) >= 6, what="ping")
             ping = rx.snapshot()[5]
             assert ping.json["type"] == "ping"
@@ -109,7 +114,7 @@ async def test_rotation_ping_redeliver_replay_stats(
                     params={"status": "delivered", "limit": 100},
                     headers=headers,
                 )
-                return len(r.json()["deliveries"]) == 6
+                return len(r.json()["data"]) == 6
 
             await eventually(all_recorded, what="6 deliveries recorded")
 
@@ -120,14 +125,21 @@ async def test_rotation_ping_redeliver_replay_stats(
                 headers=headers,
             )
             page = r.json()
-            assert len(page["deliveries"]) == 2 and page["next_before"]
+            assert len(page["data"]) == 2 and page["has_more"] and page["next_cursor"]
             r = await client.get(
                 f"{BASE}/{endpoint_id}/deliveries",
-                params={"status": "delivered", "before": page["next_before"]},
+                params={"status": "delivered", "cursor": page["next_cursor"]},
                 headers=headers,
             )
-            assert len(r.json()["deliveries"]) == 4
-            one = page["deliveries"][1]
+            rest = r.json()
+            assert len(rest["data"]) == 4 and not rest["has_more"] and rest["next_cursor"] is None
+            ids = [d["id"] for d in page["data"] + rest["data"]]
+            assert ids == sorted(ids, reverse=True)
+            one = page["data"][1]
+            bad = await client.get(
+                f"{BASE}/{endpoint_id}/deliveries", params={"cursor": "nope"}, headers=headers
+            )
+            assert bad.status_code == 400 and bad.json()["code"] == "invalid_cursor"
             detail = (
                 await client.get(f"{BASE}/{endpoint_id}/deliveries/{one['id']}", headers=headers)
             ).json()

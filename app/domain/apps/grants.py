@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.responses import request_id_of
 from app.auth.scope import ShopScope
 from app.domain.apps.revocation import made_through_grant, revoke_private_apps
-from app.domain.audit.actor import Actor
+from app.domain.audit.actor import Actor, ActorType
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import NotFound
@@ -42,7 +42,7 @@ async def record_installs(
 ) -> None:
     """Audit rows for a consent that installed an app (the grant rows are already written)."""
     actor = Actor(
-        "account",
+        ActorType.ACCOUNT,
         account_id=account_id,
         client_id=app_id,
         request_id=request_id_of(request),
