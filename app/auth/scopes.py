@@ -9,9 +9,8 @@ from app.errors import BadRequest
 from app.models.accounts import Role
 
 
-
 class Scope(StrEnum):
-    """An OAuth scope: what a token may do on the shops it was granted (DESIGN §6)."""
+    """An OAuth scope: what a token may do on the shops it was granted."""
 
     ORDERS_READ = "orders:read"
     ORDERS_READ_PII = "orders:read_pii"

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import Base, created_at_column
 
 
-
 class Role(StrEnum):
-    """An account's role on a shop; app/auth/scopes.py maps each to the scopes it may use."""
+    """An account's role on a shop; each role allows a fixed set of scopes."""
 
     OWNER = "owner"
     VIEWER = "viewer"

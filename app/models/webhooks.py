@@ -25,7 +25,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import XID8, Base, created_at_column
 
 
-
 class DeliveryStatus(StrEnum):
     """Where a delivery stands: queued or retrying, answered 2xx, given up, or cancelled."""
 

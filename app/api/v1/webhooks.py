@@ -131,9 +131,7 @@ async def update_endpoint(
     request: Request,
 ) -> Response:
     changes: dict[str, Any] = body.model_dump(exclude_unset=True)
-    return json_bytes_response(
-        await _service(session, request, auth).update(endpoint_id, changes)
-    )
+    return json_bytes_response(await _service(session, request, auth).update(endpoint_id, changes))
 
 
 @router.delete(

@@ -78,8 +78,6 @@ class Grant(TypedDict):
         str, Field(description="The app's OAuth client_id", examples=["ogc_3Jd8hW2kQm9PzX4rT6vBn1"])
     ]
     app_name: Annotated[str, Field(description="The app's name", examples=["My ERP"])]
-    account_id: Annotated[
-        int, Field(description="The account that installed it", examples=[3])
-    ]
+    account_id: Annotated[int, Field(description="The account that installed it", examples=[3])]
     scope: _SCOPE
     created_at: Annotated[str, Field(description="Installed at (RFC 3339 UTC)", examples=[_TIME])]

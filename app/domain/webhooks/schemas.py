@@ -66,6 +66,14 @@ class WebhookEndpoint(TypedDict):
         list[int],
         Field(description="Shops whose events the endpoint receives (sorted)", examples=[[7]]),
     ]
+    disabled_shop_ids: Annotated[
+        list[int],
+        Field(
+            description="Shops whose merchant switched the endpoint off: their data is not "
+            "sent, and only they can switch it on again (sorted)",
+            examples=[[]],
+        ),
+    ]
     enabled: Annotated[
         bool, Field(description="False when disabled by you or after failing for 5 days")
     ]

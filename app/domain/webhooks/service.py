@@ -107,9 +107,7 @@ def delivery_view(d: DeliveryRow) -> WebhookDelivery:
         "webhook_id": d.webhook_id,
         "status": status,
         "attempts": d.attempts,
-        "next_attempt_at": rfc3339(d.next_attempt_at)
-        if status is DeliveryStatus.PENDING
-        else None,
+        "next_attempt_at": rfc3339(d.next_attempt_at) if status is DeliveryStatus.PENDING else None,
         "last_status_code": d.last_status_code,
         "last_error": d.last_error,
         "created_at": rfc3339(d.created_at),
@@ -177,9 +175,7 @@ class WebhookService:
         return (
             EndpointRow.deleted_at.is_(None),
             EndpointRow.client_id.is_not_distinct_from(client_id),
-            EndpointRow.shop_ids.op("<@")(
-                cast(self.auth.shops.sorted_ids(), ARRAY(BigInteger))
-            ),
+            EndpointRow.shop_ids.op("<@")(cast(self.auth.shops.sorted_ids(), ARRAY(BigInteger))),
         )
 
     async def _row(self, endpoint_id: int, *, lock: bool = False) -> EndpointRow:
