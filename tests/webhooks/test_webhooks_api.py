@@ -74,6 +74,43 @@ async def test_crud_secret_once_and_shop_subset(
     assert (await client.get(BASE)).status_code == 401
 
 
+async def test_delivery_log_pages_with_a_cursor_bound_to_its_endpoint(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int]
+) -> None:
+    headers = bearer(await make_token(db, shop_ids=[shop["shop_id"]]))
+    first = await _create(client, headers, "https://example.com/a", shop["shop_id"])
+    other = await _create(client, headers, "https://example.com/b", shop["shop_id"])
+    # No worker runs: the pings stay pending in the log.
+    pings = [
+        (await client.post(f"{BASE}/{first['id']}/test", headers=headers)).json() for _ in range(3)
+    ]
+    log = f"{BASE}/{first['id']}/deliveries"
+    seen: list[int] = []
+    cursor = None
+    while True:
+        params: dict[str, object] = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get(log, params=params, headers=headers)).json()
+        seen += [d["id"] for d in page["data"]]
+        cursor = page["next_cursor"]
+        assert page["has_more"] is (cursor is not None)
+        if not page["has_more"]:
+            break
+    assert seen == sorted((p["id"] for p in pings), reverse=True)
+    assert {p["status"] for p in pings} == {"pending"} and all(p["next_attempt_at"] for p in pings)
+
+    second_page = (await client.get(log, params={"limit": 2}, headers=headers)).json()
+    foreign = await client.get(
+        f"{BASE}/{other['id']}/deliveries",
+        params={"cursor": second_page["next_cursor"]},
+        headers=headers,
+    )
+    assert foreign.status_code == 400 and foreign.json()["code"] == "invalid_cursor"
+    filtered = await client.get(log, params={"status": "delivered"}, headers=headers)
+    assert filtered.json() == {"data": [], "has_more": False, "next_cursor": None}
+    bad_status = await client.get(log, params={"status": "lost"}, headers=headers)
+    assert bad_status.status_code == 422
+
+
 async def test_rotation_ping_redeliver_replay_stats(
     client: httpx.AsyncClient, db: Database, settings: Settings, shop: dict[str, int]
 ) -> None:
