@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -80,9 +81,23 @@ def install_problem_schema(app: FastAPI) -> None:
             problem = TypeAdapter(Problem).json_schema(ref_template=_REF)
             schemas.update(problem.pop("$defs", {}))
             schemas["Problem"] = problem
+            title_generic_components(schemas)
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+_GENERIC = re.compile(r"^(?P<base>[A-Za-z0-9]+)_(?P<arg>[A-Za-z0-9]+)_$")
+
+
+def title_generic_components(schemas: dict[str, Any]) -> None:
+    """``Page[WebhookDelivery]`` is published as ``Page_WebhookDelivery_`` but titled ``Page``
+    like every other page; SDK generators name models by title, so each gets its own:
+    ``WebhookDeliveryPage``."""
+    for key, schema in schemas.items():
+        match = _GENERIC.match(key)
+        if match and schema.get("title") == match["base"]:
+            schema["title"] = match["arg"] + match["base"]
 
 
 # Every public operation can answer these (authentication, throttle, outages, bad input).

@@ -302,7 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your OAuth apps */
+        /** Your OAuth apps (one page) */
         get: operations["get_apps"];
         put?: never;
         /** Create an OAuth app (the client_secret is shown only in this response) */
@@ -652,7 +652,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Apps installed on the shop */
+        /** Apps installed on the shop (one page) */
         get: operations["get_grants"];
         put?: never;
         post?: never;
@@ -994,7 +994,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff of the shop and their roles */
+        /** Staff of the shop and their roles (one page) */
         get: operations["list_staff"];
         put?: never;
         /** Add a staff member (creates the account when the email is new) */
@@ -1047,7 +1047,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Endpoints visible to this token */
+        /** Endpoints visible to this token (one page: has_more is false) */
         get: operations["list_endpoints"];
         put?: never;
         /** Create an endpoint (the secret is shown only here) */
@@ -1188,7 +1188,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a ping event */
+        /** Queue a ping event (answers the queued delivery) */
         post: operations["test_endpoint"];
         delete?: never;
         options?: never;
@@ -1209,6 +1209,13 @@ export interface components {
             /** Id */
             id: number;
         };
+        /**
+         * ActorType
+         * @description Who acts: a person's token, an app's own token (client_credentials), the internal
+         *     ingest API, or the platform itself (jobs, workers).
+         * @enum {string}
+         */
+        ActorType: "account" | "app" | "internal" | "system";
         /**
          * AfterSaleAction
          * @example {
@@ -1286,14 +1293,65 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * App
+         * @description An OAuth app (client) of the calling account.
+         */
+        App: {
+            /**
+             * Client Id
+             * @description OAuth client_id
+             * @example ogc_3Jd8hW2kQm9PzX4rT6vBn1Ls5Yc7
+             */
+            client_id: string;
+            /** @description Confidential (has a secret) or public */
+            client_type: components["schemas"]["ClientType"];
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description App id (used in paths; not the client_id)
+             * @example 5
+             */
+            id: number;
+            /**
+             * Name
+             * @description Shown on the consent page
+             * @example My ERP
+             */
+            name: string;
+            /**
+             * Private Shop Ids
+             * @description A private app (client_credentials) is bound to these shops of its owner; null for an app installed through consent
+             * @example null
+             * @example [
+             *       7
+             *     ]
+             */
+            private_shop_ids: number[] | null;
+            /**
+             * Redirect Uris
+             * @description Allowed redirect URIs
+             * @example [
+             *       "https://erp.example/cb"
+             *     ]
+             */
+            redirect_uris: string[];
+            /**
+             * Scope
+             * @description Granted scopes, space-separated in canonical order
+             * @example orders:read orders:write changes:read webhooks:manage
+             */
+            scope: string;
+        };
         /** AppCreate */
         AppCreate: {
-            /**
-             * Client Type
-             * @default confidential
-             * @enum {string}
-             */
-            client_type: "public" | "confidential";
+            /** @default confidential */
+            client_type: components["schemas"]["ClientType"];
             /** Name */
             name: string;
             /**
@@ -1318,6 +1376,165 @@ export interface components {
             first_party: boolean;
             /** Name */
             name: string;
+        };
+        /**
+         * AppWithSecret
+         * @description The app just created: the only response that carries its client secret.
+         */
+        AppWithSecret: {
+            /**
+             * Client Id
+             * @description OAuth client_id
+             * @example ogc_3Jd8hW2kQm9PzX4rT6vBn1Ls5Yc7
+             */
+            client_id: string;
+            /**
+             * Client Secret
+             * @description Client secret of a confidential app, shown only here (never stored in clear); null for a public app
+             * @example ogs_q0Zk8yJ3nVw5Rt2Lp7Hx4Mb9Cd6Fg1Sa
+             */
+            client_secret: string | null;
+            /** @description Confidential (has a secret) or public */
+            client_type: components["schemas"]["ClientType"];
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description App id (used in paths; not the client_id)
+             * @example 5
+             */
+            id: number;
+            /**
+             * Name
+             * @description Shown on the consent page
+             * @example My ERP
+             */
+            name: string;
+            /**
+             * Private Shop Ids
+             * @description A private app (client_credentials) is bound to these shops of its owner; null for an app installed through consent
+             * @example null
+             * @example [
+             *       7
+             *     ]
+             */
+            private_shop_ids: number[] | null;
+            /**
+             * Redirect Uris
+             * @description Allowed redirect URIs
+             * @example [
+             *       "https://erp.example/cb"
+             *     ]
+             */
+            redirect_uris: string[];
+            /**
+             * Scope
+             * @description Granted scopes, space-separated in canonical order
+             * @example orders:read orders:write changes:read webhooks:manage
+             */
+            scope: string;
+        };
+        /**
+         * AuditActor
+         * @description Who performed the operation.
+         */
+        AuditActor: {
+            /**
+             * Account Id
+             * @description The person (account), when known
+             * @example 3
+             */
+            account_id: number | null;
+            /**
+             * App Id
+             * @description The app the token belongs to
+             * @example 5
+             */
+            app_id: number | null;
+            /**
+             * Token Id
+             * @description The access token used
+             * @example 812
+             */
+            token_id: number | null;
+            /** @description Kind of actor */
+            type: components["schemas"]["ActorType"];
+        };
+        /**
+         * AuditEntry
+         * @description One operation on the shop: who did what to which entity, from where.
+         */
+        AuditEntry: {
+            /**
+             * Action
+             * @description `<entity>.<step>`, e.g. `order.shipped`, `after_sale.approved`, `staff.role_changed`, `app.installed`, `webhook_endpoint.created`, `export.created`
+             * @example order.shipped
+             */
+            action: string;
+            actor: components["schemas"]["AuditActor"];
+            /**
+             * After Version
+             * @description Entity version after the write
+             * @example 3
+             */
+            after_version: number | null;
+            /**
+             * Before Version
+             * @description Entity version before the write
+             * @example 2
+             */
+            before_version: number | null;
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description What changed (depends on the action)
+             * @example {
+             *       "carrier": "SF",
+             *       "tracking_no": "SF1234567890"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Entity
+             * @description Kind of entity: `order`, `after_sale`, `dispute`, `staff`, `app`, `webhook_endpoint`, `export`
+             * @example order
+             */
+            entity: string;
+            /**
+             * Entity Id
+             * @description The entity's id
+             * @example 901
+             */
+            entity_id: number | null;
+            /**
+             * Id
+             * @description Entry id
+             * @example 10423
+             */
+            id: number;
+            /**
+             * Ip
+             * @description Client address
+             * @example 203.0.113.9
+             */
+            ip: string | null;
+            /**
+             * Request Id
+             * @description The request's `X-Request-ID`
+             * @example 01JDQ6Z7W3M2K8V4
+             */
+            request_id: string | null;
         };
         /** BatchEntryResult */
         BatchEntryResult: {
@@ -1407,6 +1624,25 @@ export interface components {
             /** Nickname */
             nickname: string;
         };
+        /**
+         * ChangeType
+         * @description The type of a change in the feed (and of the webhook event that carries it).
+         * @enum {string}
+         */
+        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated";
+        /**
+         * ClientType
+         * @description OAuth client type: a confidential app keeps a secret (server side), a public one
+         *     (browser, desktop) cannot and uses PKCE only.
+         * @enum {string}
+         */
+        ClientType: "public" | "confidential";
+        /**
+         * DeliveryStatus
+         * @description Where a delivery stands: queued or retrying, answered 2xx, given up, or cancelled.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed" | "cancelled";
         /**
          * DisputeCreate
          * @example {
@@ -1589,6 +1825,48 @@ export interface components {
              */
             type: string | null;
         };
+        /**
+         * Grant
+         * @description An app installed on a shop by an account (consent or private app).
+         */
+        Grant: {
+            /**
+             * Account Id
+             * @description The account that installed it
+             * @example 3
+             */
+            account_id: number;
+            /**
+             * App Id
+             * @description The app's id
+             * @example 5
+             */
+            app_id: number;
+            /**
+             * App Name
+             * @description The app's name
+             * @example My ERP
+             */
+            app_name: string;
+            /**
+             * Client Id
+             * @description The app's OAuth client_id
+             * @example ogc_3Jd8hW2kQm9PzX4rT6vBn1
+             */
+            client_id: string;
+            /**
+             * Created At
+             * @description Installed at (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Scope
+             * @description Granted scopes, space-separated in canonical order
+             * @example orders:read orders:write changes:read webhooks:manage
+             */
+            scope: string;
+        };
         /** ItemOut */
         ItemOut: {
             /** Id */
@@ -1617,6 +1895,12 @@ export interface components {
             /** Token Id */
             token_id: number | null;
         };
+        /**
+         * NoticeType
+         * @description Events that are not feed changes: the test ping and the scheduled daily report.
+         * @enum {string}
+         */
+        NoticeType: "ping" | "report.daily";
         /**
          * OrderClose
          * @example {
@@ -1978,6 +2262,120 @@ export interface components {
             signed_at?: string | null;
         };
         /**
+         * AppPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_App_: {
+            /** Data */
+            data: components["schemas"]["App"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * AuditEntryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_AuditEntry_: {
+            /** Data */
+            data: components["schemas"]["AuditEntry"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * GrantPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_Grant_: {
+            /** Data */
+            data: components["schemas"]["Grant"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * StaffMemberPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_StaffMember_: {
+            /** Data */
+            data: components["schemas"]["StaffMember"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookDeliveryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_WebhookDelivery_: {
+            /** Data */
+            data: components["schemas"]["WebhookDelivery"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_WebhookEndpoint_: {
+            /** Data */
+            data: components["schemas"]["WebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * PaymentReminderCreate
          * @example {
          *       "coupon_code": "SAVE5",
@@ -2075,6 +2473,18 @@ export interface components {
             /** Types */
             types?: string[] | null;
         };
+        /**
+         * Role
+         * @description An account's role on a shop; each role allows a fixed set of scopes.
+         * @enum {string}
+         */
+        Role: "owner" | "viewer" | "after_sales" | "shipping";
+        /**
+         * Scope
+         * @description An OAuth scope: what a token may do on the shops it was granted.
+         * @enum {string}
+         */
+        Scope: "orders:read" | "orders:read_pii" | "orders:write" | "after_sales:read" | "after_sales:write" | "disputes:write" | "changes:read" | "webhooks:manage" | "exports" | "metrics:read" | "staff:manage" | "audit:read";
         /** ShopList */
         ShopList: {
             /** Items */
@@ -2108,6 +2518,49 @@ export interface components {
              */
             role: "viewer" | "after_sales" | "shipping";
         };
+        /**
+         * StaffMember
+         * @description An account's membership of the shop.
+         */
+        StaffMember: {
+            /**
+             * Account Id
+             * @description The account
+             * @example 42
+             */
+            account_id: number;
+            /**
+             * Created At
+             * @description Member since (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00Z
+             */
+            created_at: string;
+            /**
+             * Display Name
+             * @description Name shown in the console
+             * @example Li Wei
+             */
+            display_name: string | null;
+            /**
+             * Email
+             * @description Login email
+             * @example clerk@shop.example
+             */
+            email: string;
+            /** @description Role on this shop */
+            role: components["schemas"]["Role"];
+            /**
+             * Scopes
+             * @description What the role may do on the shop (a token's scopes are further limited to those its app was granted)
+             * @example [
+             *       "orders:read",
+             *       "orders:write",
+             *       "changes:read",
+             *       "metrics:read"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
+        };
         /** StaffUpdate */
         StaffUpdate: {
             /**
@@ -2115,6 +2568,479 @@ export interface components {
              * @enum {string}
              */
             role: "viewer" | "after_sales" | "shipping";
+        };
+        /**
+         * WebhookAttempt
+         * @description One HTTP attempt of a delivery.
+         */
+        WebhookAttempt: {
+            /**
+             * Attempted At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            attempted_at: string;
+            /**
+             * Error
+             * @description Transport error, when there was no answer
+             * @example null
+             */
+            error: string | null;
+            /**
+             * Id
+             * @description Attempt id
+             * @example 77012
+             */
+            id: number;
+            /**
+             * Latency Ms
+             * @description Time to the answer in milliseconds
+             * @example 84
+             */
+            latency_ms: number | null;
+            /**
+             * Response Excerpt
+             * @description The first 1 KB of the response body
+             * @example ok
+             */
+            response_excerpt: string | null;
+            /**
+             * Status Code
+             * @description HTTP status answered (null: no answer)
+             * @example 200
+             */
+            status_code: number | null;
+        };
+        /**
+         * WebhookDelivery
+         * @description One event sent (or to be sent) to one endpoint, with its latest outcome.
+         */
+        WebhookDelivery: {
+            /**
+             * Attempts
+             * @description Attempts made so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Change Id
+             * @description The feed change the event carries; null for pings and reports
+             * @example 901
+             */
+            change_id: number | null;
+            /**
+             * Created At
+             * @description Queued at (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Delivered At
+             * @description First 2xx answer (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            delivered_at: string | null;
+            /**
+             * Endpoint Id
+             * @description The endpoint
+             * @example 12
+             */
+            endpoint_id: number;
+            /**
+             * Event Type
+             * @description The event's `type`
+             * @example order.paid
+             */
+            event_type: components["schemas"]["ChangeType"] | components["schemas"]["NoticeType"];
+            /**
+             * Id
+             * @description Delivery id
+             * @example 48213
+             */
+            id: number;
+            /**
+             * Last Error
+             * @description Why the latest attempt failed (timeout, connection, `ssrf_refused:`…)
+             * @example null
+             * @example timeout after 10 s
+             */
+            last_error: string | null;
+            /**
+             * Last Status Code
+             * @description HTTP status of the latest attempt (null: no answer)
+             * @example 200
+             */
+            last_status_code: number | null;
+            /**
+             * Next Attempt At
+             * @description When the next attempt is due while pending (RFC 3339 UTC)
+             */
+            next_attempt_at: string | null;
+            /**
+             * Replay
+             * @description Number of the replay (or test ping) that queued it; null for the original delivery of a change
+             * @example null
+             * @example 2
+             */
+            replay: number | null;
+            /**
+             * Shop Id
+             * @description The shop the event belongs to
+             * @example 7
+             */
+            shop_id: number;
+            /** @description Where the delivery stands */
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Webhook Id
+             * @description The `webhook-id` header: the same on every attempt and redelivery, new for a replay (deduplicate on it)
+             * @example msg_901
+             */
+            webhook_id: string;
+        };
+        /**
+         * WebhookDeliveryDetail
+         * @description A delivery with every attempt, oldest first.
+         */
+        WebhookDeliveryDetail: {
+            /**
+             * Attempt Log
+             * @description Attempts, oldest first
+             */
+            attempt_log: components["schemas"]["WebhookAttempt"][];
+            /**
+             * Attempts
+             * @description Attempts made so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Change Id
+             * @description The feed change the event carries; null for pings and reports
+             * @example 901
+             */
+            change_id: number | null;
+            /**
+             * Created At
+             * @description Queued at (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Delivered At
+             * @description First 2xx answer (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            delivered_at: string | null;
+            /**
+             * Endpoint Id
+             * @description The endpoint
+             * @example 12
+             */
+            endpoint_id: number;
+            /**
+             * Event Type
+             * @description The event's `type`
+             * @example order.paid
+             */
+            event_type: components["schemas"]["ChangeType"] | components["schemas"]["NoticeType"];
+            /**
+             * Id
+             * @description Delivery id
+             * @example 48213
+             */
+            id: number;
+            /**
+             * Last Error
+             * @description Why the latest attempt failed (timeout, connection, `ssrf_refused:`…)
+             * @example null
+             * @example timeout after 10 s
+             */
+            last_error: string | null;
+            /**
+             * Last Status Code
+             * @description HTTP status of the latest attempt (null: no answer)
+             * @example 200
+             */
+            last_status_code: number | null;
+            /**
+             * Next Attempt At
+             * @description When the next attempt is due while pending (RFC 3339 UTC)
+             */
+            next_attempt_at: string | null;
+            /**
+             * Replay
+             * @description Number of the replay (or test ping) that queued it; null for the original delivery of a change
+             * @example null
+             * @example 2
+             */
+            replay: number | null;
+            /**
+             * Shop Id
+             * @description The shop the event belongs to
+             * @example 7
+             */
+            shop_id: number;
+            /** @description Where the delivery stands */
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Webhook Id
+             * @description The `webhook-id` header: the same on every attempt and redelivery, new for a replay (deduplicate on it)
+             * @example msg_901
+             */
+            webhook_id: string;
+        };
+        /**
+         * WebhookEndpoint
+         * @description A webhook endpoint (its signing secret is never shown again after creation/rotation).
+         */
+        WebhookEndpoint: {
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Description
+             * @description Free text for your own use
+             * @example ERP sync
+             */
+            description: string | null;
+            /**
+             * Disabled Reason
+             * @description Why the endpoint was disabled automatically (null when enabled)
+             * @example failing since 2026-11-21T00:00:00Z
+             * @example 410 Gone
+             */
+            disabled_reason: string | null;
+            /**
+             * Enabled
+             * @description False when disabled by you or after failing for 5 days
+             */
+            enabled: boolean;
+            /**
+             * Event Types
+             * @description What the endpoint receives: `*` (every change), a family such as `order.*`, exact change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+             * @example [
+             *       "order.*",
+             *       "after_sale.created",
+             *       "report.daily"
+             *     ]
+             */
+            event_types: string[];
+            /**
+             * Failing Since
+             * @description First failure of the current failing streak (RFC 3339 UTC); null when the last delivery succeeded
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            failing_since: string | null;
+            /**
+             * Id
+             * @description Endpoint id
+             * @example 12
+             */
+            id: number;
+            /**
+             * Previous Secret Valid Until
+             * @description After a rotation: until when the previous secret still signs alongside the new one (RFC 3339 UTC); null otherwise
+             * @example 2026-11-27T22:40:00.123Z
+             */
+            previous_secret_valid_until: string | null;
+            /**
+             * Shop Ids
+             * @description Shops whose events the endpoint receives (sorted)
+             * @example [
+             *       7
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * Updated At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            updated_at: string;
+            /**
+             * Url
+             * @description Where events are POSTed
+             * @example https://erp.example/hooks/og
+             */
+            url: string;
+            /**
+             * Version
+             * @description Bumped on every change
+             * @example 3
+             */
+            version: number;
+        };
+        /**
+         * WebhookEndpointWithSecret
+         * @description An endpoint just created or rotated: the only responses that carry the secret.
+         */
+        WebhookEndpointWithSecret: {
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Description
+             * @description Free text for your own use
+             * @example ERP sync
+             */
+            description: string | null;
+            /**
+             * Disabled Reason
+             * @description Why the endpoint was disabled automatically (null when enabled)
+             * @example failing since 2026-11-21T00:00:00Z
+             * @example 410 Gone
+             */
+            disabled_reason: string | null;
+            /**
+             * Enabled
+             * @description False when disabled by you or after failing for 5 days
+             */
+            enabled: boolean;
+            /**
+             * Event Types
+             * @description What the endpoint receives: `*` (every change), a family such as `order.*`, exact change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+             * @example [
+             *       "order.*",
+             *       "after_sale.created",
+             *       "report.daily"
+             *     ]
+             */
+            event_types: string[];
+            /**
+             * Failing Since
+             * @description First failure of the current failing streak (RFC 3339 UTC); null when the last delivery succeeded
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            failing_since: string | null;
+            /**
+             * Id
+             * @description Endpoint id
+             * @example 12
+             */
+            id: number;
+            /**
+             * Previous Secret Valid Until
+             * @description After a rotation: until when the previous secret still signs alongside the new one (RFC 3339 UTC); null otherwise
+             * @example 2026-11-27T22:40:00.123Z
+             */
+            previous_secret_valid_until: string | null;
+            /**
+             * Secret
+             * @description Signing secret (Standard Webhooks); shown only in this response
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Shop Ids
+             * @description Shops whose events the endpoint receives (sorted)
+             * @example [
+             *       7
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * Updated At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            updated_at: string;
+            /**
+             * Url
+             * @description Where events are POSTed
+             * @example https://erp.example/hooks/og
+             */
+            url: string;
+            /**
+             * Version
+             * @description Bumped on every change
+             * @example 3
+             */
+            version: number;
+        };
+        /**
+         * WebhookLatency
+         * @description Attempt latency percentiles in milliseconds (null without attempts).
+         */
+        WebhookLatency: {
+            /**
+             * P50
+             * @description Median
+             * @example 84
+             */
+            p50: number | null;
+            /**
+             * P99
+             * @description 99th percentile
+             * @example 912.5
+             */
+            p99: number | null;
+        };
+        /**
+         * WebhookReplayAccepted
+         * @description A replay was queued: the matching changes go out as new deliveries.
+         */
+        WebhookReplayAccepted: {
+            /**
+             * Queued
+             * @description Deliveries queued
+             * @example 42
+             */
+            queued: number;
+            /**
+             * Replay
+             * @description Replay number (the deliveries' `replay`)
+             * @example 3
+             */
+            replay: number;
+        };
+        /**
+         * WebhookStats
+         * @description Delivery health of an endpoint over the last ``window_hours``.
+         */
+        WebhookStats: {
+            /**
+             * Attempts
+             * @description Attempts in the window
+             * @example 1280
+             */
+            attempts: number;
+            /**
+             * Backlog
+             * @description Deliveries pending now
+             * @example 0
+             */
+            backlog: number;
+            /**
+             * Endpoint Id
+             * @description The endpoint
+             * @example 12
+             */
+            endpoint_id: number;
+            latency_ms: components["schemas"]["WebhookLatency"];
+            /**
+             * Oldest Pending At
+             * @description Creation time of the oldest pending delivery (RFC 3339 UTC)
+             */
+            oldest_pending_at: string | null;
+            /**
+             * Success Rate
+             * @description Share of attempts answered 2xx, 0..1 (null: none)
+             * @example 0.998
+             */
+            success_rate: number | null;
+            /**
+             * Window Hours
+             * @description Length of the window
+             * @example 24
+             */
+            window_hours: number;
         };
     };
     responses: never;
@@ -2973,7 +3899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_App_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -3033,7 +3959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AppWithSecret"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -3065,15 +3991,6 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3129,15 +4046,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
                 headers: {
@@ -3158,15 +4066,6 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3782,7 +4681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_AuditEntry_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -4866,16 +5765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Page_Grant_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -4955,15 +5845,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
                 headers: {
@@ -4984,15 +5865,6 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6840,16 +7712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Page_StaffMember_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -6930,16 +7793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["StaffMember"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7027,15 +7881,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
@@ -7126,16 +7971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["StaffMember"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7277,7 +8113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_WebhookEndpoint_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7337,11 +8173,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7396,11 +8250,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7465,6 +8328,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
             422: {
                 headers: {
@@ -7516,11 +8388,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7560,9 +8450,10 @@ export interface operations {
     list_deliveries: {
         parameters: {
             query?: {
-                status?: ("pending" | "delivered" | "failed" | "cancelled") | null;
-                /** @description Ids below */
-                before?: number | null;
+                /** @description Only this status */
+                status?: components["schemas"]["DeliveryStatus"] | null;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
                 limit?: number;
             };
             header?: never;
@@ -7580,11 +8471,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_WebhookDelivery_"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7641,11 +8550,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7702,11 +8620,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7765,11 +8692,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookReplayAccepted"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7824,11 +8769,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7883,11 +8837,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookStats"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7942,11 +8905,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

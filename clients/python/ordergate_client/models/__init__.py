@@ -1,6 +1,7 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .account_out import AccountOut
+from .actor_type import ActorType
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
 from .after_sale_create import AfterSaleCreate
@@ -8,9 +9,15 @@ from .after_sale_create_type import AfterSaleCreateType
 from .after_sale_out import AfterSaleOut
 from .after_sale_page import AfterSalePage
 from .after_sale_summary import AfterSaleSummary
+from .app import App
 from .app_create import AppCreate
-from .app_create_client_type import AppCreateClientType
 from .app_out import AppOut
+from .app_page import AppPage
+from .app_with_secret import AppWithSecret
+from .audit_actor import AuditActor
+from .audit_entry import AuditEntry
+from .audit_entry_data import AuditEntryData
+from .audit_entry_page import AuditEntryPage
 from .batch_entry_result import BatchEntryResult
 from .batch_result import BatchResult
 from .batch_shipments import BatchShipments
@@ -20,6 +27,9 @@ from .body_upload_evidence_kind import BodyUploadEvidenceKind
 from .bucket_out import BucketOut
 from .buyer import Buyer
 from .buyer_in import BuyerIn
+from .change_type import ChangeType
+from .client_type import ClientType
+from .delivery_status import DeliveryStatus
 from .dispute_create import DisputeCreate
 from .dispute_create_kind import DisputeCreateKind
 from .dispute_decision import DisputeDecision
@@ -36,6 +46,8 @@ from .export_create_format import ExportCreateFormat
 from .export_create_granularity import ExportCreateGranularity
 from .export_create_locale import ExportCreateLocale
 from .field_error import FieldError
+from .grant import Grant
+from .grant_page import GrantPage
 from .healthz_response_healthz import HealthzResponseHealthz
 from .internal_close_order_response_internal_close_order import InternalCloseOrderResponseInternalCloseOrder
 from .internal_complete_order_response_internal_complete_order import InternalCompleteOrderResponseInternalCompleteOrder
@@ -49,7 +61,6 @@ from .internal_sign_order_response_internal_sign_order import InternalSignOrderR
 from .item_out import ItemOut
 from .list_after_sales_status_type_0_item import ListAfterSalesStatusType0Item
 from .list_after_sales_type_type_0_item import ListAfterSalesTypeType0Item
-from .list_deliveries_status_type_0 import ListDeliveriesStatusType0
 from .list_disputes_kind_type_0_item import ListDisputesKindType0Item
 from .list_disputes_status_type_0_item import ListDisputesStatusType0Item
 from .list_orders_after_sale_status_type_0_item import ListOrdersAfterSaleStatusType0Item
@@ -67,6 +78,7 @@ from .list_orders_sort import ListOrdersSort
 from .list_orders_status_type_0_item import ListOrdersStatusType0Item
 from .list_orders_traffic_source_type_0_item import ListOrdersTrafficSourceType0Item
 from .me_out import MeOut
+from .notice_type import NoticeType
 from .order_close import OrderClose
 from .order_complete import OrderComplete
 from .order_create import OrderCreate
@@ -106,18 +118,33 @@ from .rate_limit_buckets_out import RateLimitBucketsOut
 from .rate_limit_out import RateLimitOut
 from .receiver_in import ReceiverIn
 from .replay_request import ReplayRequest
+from .role import Role
+from .scope import Scope
 from .shop_list import ShopList
 from .shop_out import ShopOut
 from .staff_create import StaffCreate
 from .staff_create_role import StaffCreateRole
+from .staff_member import StaffMember
+from .staff_member_page import StaffMemberPage
 from .staff_update import StaffUpdate
 from .staff_update_role import StaffUpdateRole
 from .top_buyers_by import TopBuyersBy
 from .trend_group_by_type_0 import TrendGroupByType0
 from .trend_interval import TrendInterval
+from .webhook_attempt import WebhookAttempt
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_detail import WebhookDeliveryDetail
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_page import WebhookEndpointPage
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .webhook_latency import WebhookLatency
+from .webhook_replay_accepted import WebhookReplayAccepted
+from .webhook_stats import WebhookStats
 
 __all__ = (
     "AccountOut",
+    "ActorType",
     "AfterSaleAction",
     "AfterSaleActionAction",
     "AfterSaleCreate",
@@ -125,9 +152,15 @@ __all__ = (
     "AfterSaleOut",
     "AfterSalePage",
     "AfterSaleSummary",
+    "App",
     "AppCreate",
-    "AppCreateClientType",
     "AppOut",
+    "AppPage",
+    "AppWithSecret",
+    "AuditActor",
+    "AuditEntry",
+    "AuditEntryData",
+    "AuditEntryPage",
     "BatchEntryResult",
     "BatchResult",
     "BatchShipments",
@@ -137,6 +170,9 @@ __all__ = (
     "BucketOut",
     "Buyer",
     "BuyerIn",
+    "ChangeType",
+    "ClientType",
+    "DeliveryStatus",
     "DisputeCreate",
     "DisputeCreateKind",
     "DisputeDecision",
@@ -153,6 +189,8 @@ __all__ = (
     "ExportCreateGranularity",
     "ExportCreateLocale",
     "FieldError",
+    "Grant",
+    "GrantPage",
     "HealthzResponseHealthz",
     "InternalCloseOrderResponseInternalCloseOrder",
     "InternalCompleteOrderResponseInternalCompleteOrder",
@@ -166,7 +204,6 @@ __all__ = (
     "ItemOut",
     "ListAfterSalesStatusType0Item",
     "ListAfterSalesTypeType0Item",
-    "ListDeliveriesStatusType0",
     "ListDisputesKindType0Item",
     "ListDisputesStatusType0Item",
     "ListOrdersAfterSaleStatusType0Item",
@@ -184,6 +221,7 @@ __all__ = (
     "ListOrdersStatusType0Item",
     "ListOrdersTrafficSourceType0Item",
     "MeOut",
+    "NoticeType",
     "OrderClose",
     "OrderComplete",
     "OrderCreate",
@@ -223,13 +261,27 @@ __all__ = (
     "RateLimitOut",
     "ReceiverIn",
     "ReplayRequest",
+    "Role",
+    "Scope",
     "ShopList",
     "ShopOut",
     "StaffCreate",
     "StaffCreateRole",
+    "StaffMember",
+    "StaffMemberPage",
     "StaffUpdate",
     "StaffUpdateRole",
     "TopBuyersBy",
     "TrendGroupByType0",
     "TrendInterval",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookDeliveryDetail",
+    "WebhookDeliveryPage",
+    "WebhookEndpoint",
+    "WebhookEndpointPage",
+    "WebhookEndpointWithSecret",
+    "WebhookLatency",
+    "WebhookReplayAccepted",
+    "WebhookStats",
 )

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ListDeliveriesStatusType0(StrEnum):
+class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
     DELIVERED = "delivered"
     FAILED = "failed"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class AppCreateClientType(StrEnum):
+class ClientType(StrEnum):
     CONFIDENTIAL = "confidential"
     PUBLIC = "public"
 

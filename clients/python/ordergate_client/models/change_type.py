@@ -1,0 +1,17 @@
+from enum import StrEnum
+
+class ChangeType(StrEnum):
+    AFTER_SALE_CREATED = "after_sale.created"
+    AFTER_SALE_UPDATED = "after_sale.updated"
+    DISPUTE_CREATED = "dispute.created"
+    DISPUTE_UPDATED = "dispute.updated"
+    ORDER_CLOSED = "order.closed"
+    ORDER_COMPLETED = "order.completed"
+    ORDER_CREATED = "order.created"
+    ORDER_PAID = "order.paid"
+    ORDER_SHIPPED = "order.shipped"
+    ORDER_SIGNED = "order.signed"
+    ORDER_UPDATED = "order.updated"
+
+    def __str__(self) -> str:
+        return str(self.value)
