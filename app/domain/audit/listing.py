@@ -28,6 +28,7 @@ class AuditLogParams(BaseModel):
     actor: str | None = Field(
         default=None,
         max_length=40,
+        pattern=_ACTOR.pattern,
         description="`account:<id>`, `app:<id>`, `token:<id>`, `system` or `internal`",
     )
     action: str | None = Field(default=None, max_length=64, description="e.g. `order.shipped`")
@@ -70,7 +71,8 @@ async def audit_page(
     stmt = select(AuditLog).where(AuditLog.shop_id == shops.require(shop_id))
     if params.actor is not None:
         match = _ACTOR.match(params.actor)
-        if not match:
+        # 19 digits can exceed bigint: such an id names no actor and must not reach SQL.
+        if not match or (match[2] is not None and int(match[2]) > MAX_ID):
             raise ValidationFailed(
                 "Invalid actor filter.",
                 [field_error(["query", "actor"], "use account:<id>, app:<id>, token:<id>, …")],
