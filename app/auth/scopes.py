@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 
@@ -27,6 +28,9 @@ class Scope(StrEnum):
 
 
 ALL_SCOPES: tuple[str, ...] = tuple(Scope)
+_ONE_SCOPE = "|".join(re.escape(s) for s in ALL_SCOPES)
+# A scope request as the API's schema publishes it: `all`, or scopes separated by one space.
+SCOPE_LIST_REGEX = rf"^(?:all|(?:{_ONE_SCOPE})(?: (?:{_ONE_SCOPE}))*)$"
 
 SCOPE_DESCRIPTIONS: dict[str, str] = {
     "orders:read": "Read orders (receiver details masked)",

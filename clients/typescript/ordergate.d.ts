@@ -1363,7 +1363,7 @@ export interface components {
             redirect_uris?: string[];
             /**
              * Scope
-             * @description Space-separated scopes, or `all`
+             * @description Scopes separated by one space, or `all`
              * @default all
              */
             scope: string;
@@ -1725,11 +1725,17 @@ export interface components {
              * @default true
              */
             enabled: boolean;
-            /** Event Types */
+            /**
+             * Event Types
+             * @description `*`, a family (`order.*`), exact change types, `report.daily` or `report.*`
+             */
             event_types?: string[];
             /** Shop Ids */
             shop_ids: number[];
-            /** Url */
+            /**
+             * Url
+             * @description https (http only to loopback in development); public hosts only
+             */
             url: string;
         };
         /** EndpointPatch */
@@ -7796,6 +7802,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMember"];
                 };
             };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
                 headers: {
@@ -7972,6 +7987,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -8174,6 +8198,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -8389,6 +8422,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */

@@ -120,7 +120,11 @@ async def test_apps_secret_shown_once_and_delete_kills_tokens(
     unknown = await client.post(
         "/v1/apps", json={"name": "x", "scope": "orders:read root"}, headers=owner
     )
-    assert unknown.status_code == 400, unknown.text
+    assert unknown.status_code == 422 and unknown.json()["code"] == "validation_error"
+    not_json = await client.post(
+        "/v1/apps", content=b"\xff{", headers={**owner, "Content-Type": "application/json"}
+    )
+    assert not_json.status_code == 400, not_json.text
     bad = await client.post(
         "/v1/apps", json={"name": "x", "redirect_uris": ["http://evil.example/cb"]}, headers=owner
     )

@@ -68,6 +68,13 @@ async def test_crud_secret_once_and_shop_subset(
         BASE, json={"url": "http://example.com/h", "shop_ids": [shop["shop_id"]]}, headers=headers
     )
     assert r.status_code == 422
+    for bad in ({"url": "", "shop_ids": [shop["shop_id"]]}, {"url": "https://a.example/h"}):
+        r = await client.post(BASE, json={"shop_ids": [], **bad}, headers=headers)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", r.text
+    r = await client.post(
+        BASE, content=b"\xff{", headers={**headers, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 400, r.text
 
     assert (await client.delete(f"{BASE}/{endpoint_id}", headers=headers)).status_code == 204
     assert (await client.get(f"{BASE}/{endpoint_id}", headers=headers)).status_code == 404

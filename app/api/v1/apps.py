@@ -12,6 +12,7 @@ from app.api.docs import problems
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, CurrentPrincipal, StaffManage
+from app.auth.scopes import SCOPE_LIST_REGEX
 from app.db import Session
 from app.domain.apps.grants import list_grants, revoke_app_grants
 from app.domain.apps.schemas import App, AppWithSecret, ClientType, Grant
@@ -32,7 +33,10 @@ class AppCreate(BaseModel):
     )
     client_type: ClientType = ClientType.CONFIDENTIAL
     scope: str = Field(
-        default="all", max_length=500, description="Space-separated scopes, or `all`"
+        default="all",
+        max_length=500,
+        pattern=SCOPE_LIST_REGEX,
+        description="Scopes separated by one space, or `all`",
     )
     private_shop_ids: list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]] | None = Field(
         default=None,
@@ -62,7 +66,8 @@ async def get_apps(principal: CurrentPrincipal, session: Session) -> Response:
     status_code=201,
     response_model=AppWithSecret,
     summary="Create an OAuth app (the client_secret is shown only in this response)",
-    # 400: an unknown scope; 403: no shop with staff:manage; 404: a private shop not visible.
+    # 400: a body that is not JSON; 403: no shop with staff:manage; 404: a private shop
+    # not visible.
     responses=problems(400, 403, 404),
 )
 async def post_app(body: AppCreate, auth: StaffManage, session: Session) -> Response:

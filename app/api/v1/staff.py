@@ -45,6 +45,8 @@ class StaffUpdate(BaseModel):
 _READ = problems(403, 404)
 # 409: the email is already a member, or the target is the shop's owner.
 _WRITE = problems(403, 404, 409)
+# Writes with a body also answer 400 when it is not JSON at all.
+_BODY_WRITE = problems(400, 403, 404, 409)
 
 
 @router.get(
@@ -63,7 +65,7 @@ async def list_staff(shop_id: ShopId, auth: StaffManage, session: Session) -> Re
     status_code=201,
     response_model=StaffMember,
     summary="Add a staff member (creates the account when the email is new)",
-    responses=_WRITE,
+    responses=_BODY_WRITE,
 )
 async def add_staff(
     shop_id: ShopId, body: StaffCreate, auth: StaffManage, session: Session
@@ -83,7 +85,7 @@ async def add_staff(
     "/staff/{account_id}",
     response_model=StaffMember,
     summary="Change a staff member's role",
-    responses=_WRITE,
+    responses=_BODY_WRITE,
 )
 async def update_staff(
     shop_id: ShopId, account_id: AccountId, body: StaffUpdate, auth: StaffManage, session: Session

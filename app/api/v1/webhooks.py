@@ -16,6 +16,7 @@ from app.api.params import MAX_BIGINT
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import WebhooksManage
 from app.db import Session
+from app.domain.webhooks.patterns import PATTERN_REGEX
 from app.domain.webhooks.schemas import (
     DeliveryStatus,
     WebhookDelivery,
@@ -32,13 +33,31 @@ router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
 
 EndpointId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Webhook endpoint id")]
 DeliveryId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Delivery id")]
-ShopIds = Annotated[list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]], Field(max_length=100)]
-EventTypes = Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=20)]
+ShopIds = Annotated[
+    list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]], Field(min_length=1, max_length=100)
+]
+EventTypes = Annotated[
+    list[Annotated[str, Field(max_length=40, pattern=PATTERN_REGEX)]],
+    Field(
+        min_length=1,
+        max_length=20,
+        description="`*`, a family (`order.*`), exact change types, `report.daily` or `report.*`",
+    ),
+]
+Url = Annotated[
+    str,
+    Field(
+        min_length=8,
+        max_length=2048,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://",
+        description="https (http only to loopback in development); public hosts only",
+    ),
+]
 
 
 class EndpointCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    url: str = Field(max_length=2048)
+    url: Url
     event_types: EventTypes = Field(default_factory=lambda: ["*"])
     shop_ids: ShopIds
     description: str | None = Field(default=None, max_length=500)
@@ -47,7 +66,7 @@ class EndpointCreate(BaseModel):
 
 class EndpointPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    url: str | None = Field(default=None, max_length=2048)
+    url: Url | None = None
     event_types: EventTypes | None = None
     shop_ids: ShopIds | None = None
     description: str | None = Field(default=None, max_length=500)
@@ -56,7 +75,7 @@ class EndpointPatch(BaseModel):
 
 class ReplayRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    since_cursor: str | None = Field(default=None, max_length=128)
+    since_cursor: str | None = Field(default=None, min_length=1, max_length=128)
     since_time: datetime | None = None
     types: EventTypes | None = None
 
@@ -78,7 +97,7 @@ _ONE = problems(404)
     status_code=201,
     response_model=WebhookEndpointWithSecret,
     summary="Create an endpoint (the secret is shown only here)",
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def create_endpoint(
     body: EndpointCreate, auth: WebhooksManage, session: Session, request: Request
@@ -121,7 +140,7 @@ async def get_endpoint(
     "/{endpoint_id}",
     response_model=WebhookEndpoint,
     summary="Change url, types, shops, description or enabled",
-    responses=problems(403, 404),
+    responses=problems(400, 403, 404),
 )
 async def update_endpoint(
     endpoint_id: EndpointId,

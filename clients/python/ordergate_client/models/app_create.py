@@ -31,7 +31,7 @@ class AppCreate:
                 (browser, desktop) cannot and uses PKCE only.
             private_shop_ids (list[int] | None | Unset): A private app (client_credentials) bound to these shops you own
             redirect_uris (list[str] | Unset):
-            scope (str | Unset): Space-separated scopes, or `all` Default: 'all'.
+            scope (str | Unset): Scopes separated by one space, or `all` Default: 'all'.
      """
 
     name: str
