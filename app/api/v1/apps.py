@@ -40,6 +40,7 @@ class AppCreate(BaseModel):
     )
     private_shop_ids: list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]] | None = Field(
         default=None,
+        min_length=1,
         max_length=100,
         description="A private app (client_credentials) bound to these shops you own",
     )
