@@ -547,7 +547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a dispute's evidence (metadata with sha256) */
+        /** List a dispute's evidence (metadata with sha256), oldest first, in one page */
         get: operations["list_evidence"];
         put?: never;
         /** Upload evidence (multipart `file` + `kind`, <= 10485760 bytes) */
@@ -1040,6 +1040,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shops/{shop_id}/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints of any app set up to receive this shop's data (by id, keyset) */
+        get: operations["list_shop_endpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/webhook-endpoints/{endpoint_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop this shop's data to the endpoint (pending deliveries for it are cancelled) */
+        post: operations["disable_for_shop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/webhook-endpoints/{endpoint_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume this shop's data to the endpoint (changes meanwhile are not sent: replay) */
+        post: operations["enable_for_shop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1217,6 +1268,77 @@ export interface components {
          */
         ActorType: "account" | "app" | "internal" | "system";
         /**
+         * AfterSale
+         * @description A buyer's refund, return or exchange request on an order, and where it stands.
+         */
+        AfterSale: {
+            /**
+             * Allowed Actions
+             * @description Actions the merchant may take now (POST .../actions): approve, reject, request_return, confirm_return_received, refund, offer_exchange, close.
+             * @example [
+             *       "approve",
+             *       "close",
+             *       "reject"
+             *     ]
+             */
+            allowed_actions: string[];
+            /**
+             * Amount
+             * @description Amount to refund, in fen (12990 = ¥129.90).
+             * @example 12990
+             */
+            amount: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the buyer opened it.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description After-sale id (unique within the shop).
+             */
+            id: number;
+            /**
+             * Order Id
+             * @description The order it is about.
+             */
+            order_id: number;
+            /**
+             * Reason
+             * @description The buyer's reason.
+             * @example Wrong size
+             */
+            reason: string;
+            /**
+             * Reject Reason
+             * @description The merchant's reason when rejected, else null.
+             */
+            reject_reason: string | null;
+            /**
+             * Resolved At
+             * @description When it reached a final state (refunded, rejected, ...), else null.
+             */
+            resolved_at: string | null;
+            /** Shop Id */
+            shop_id: number;
+            status: components["schemas"]["AfterSaleStatus"];
+            type: components["schemas"]["AfterSaleType"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change (ETag / If-Match).
+             */
+            version: number;
+        };
+        /**
          * AfterSaleAction
          * @example {
          *       "action": "reject",
@@ -1244,55 +1366,40 @@ export interface components {
             amount?: number | null;
             /** Reason */
             reason: string;
-            /**
-             * Type
-             * @enum {string}
-             */
-            type: "refund_only" | "return_refund" | "exchange";
+            type: components["schemas"]["AfterSaleType"];
         };
-        /** AfterSaleOut */
-        AfterSaleOut: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Amount */
-            amount: number;
-            /** Id */
-            id: number;
-            /** Order Id */
-            order_id: number;
-            /** Shop Id */
-            shop_id: number;
-            /** Status */
-            status: string;
-            /** Type */
-            type: string;
-            /** Version */
-            version: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** AfterSalePage */
-        AfterSalePage: {
-            /** Data */
-            data: components["schemas"]["AfterSaleOut"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /** AfterSaleSummary */
+        /**
+         * AfterSaleStatus
+         * @description requested -> approved | rejected; approved -> awaiting_return (returns, exchanges) or
+         *     refunded (refund only); awaiting_return -> returned -> refunded | exchanged; open ones can
+         *     be closed.
+         * @enum {string}
+         */
+        AfterSaleStatus: "requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed";
+        /**
+         * AfterSaleSummary
+         * @description The order's after-sales at a glance (details: GET .../after-sales?order_id=).
+         */
         AfterSaleSummary: {
-            /** Count */
+            /**
+             * Count
+             * @description All after-sales ever opened on the order.
+             */
             count: number;
-            /** Latest Status */
-            latest_status: string | null;
-            /** Open */
+            /** @description Status of the newest one; null when none. */
+            latest_status: components["schemas"]["AfterSaleStatus"] | null;
+            /**
+             * Open
+             * @description Those not yet in a final state.
+             */
             open: number;
-        } & {
-            [key: string]: unknown;
         };
+        /**
+         * AfterSaleType
+         * @description What the buyer asks for: money back only, return for money, or return for another.
+         * @enum {string}
+         */
+        AfterSaleType: "refund_only" | "return_refund" | "exchange";
         /**
          * App
          * @description An OAuth app (client) of the calling account.
@@ -1536,25 +1643,65 @@ export interface components {
              */
             request_id: string | null;
         };
-        /** BatchEntryResult */
-        BatchEntryResult: {
+        /**
+         * AuthorCommission
+         * @description The influencer (达人) credited with the sale and their commission on it.
+         */
+        AuthorCommission: {
+            /**
+             * Commission Amount
+             * @description Commission in fen: paid_amount x rate, fixed at payment (0 before).
+             * @example 1948
+             */
+            commission_amount: number;
+            /**
+             * Commission Rate Bps
+             * @description Commission rate in basis points (1500 = 15 %).
+             * @example 1500
+             */
+            commission_rate_bps: number;
+            /**
+             * Id
+             * @description Author id.
+             */
+            id: number;
+        };
+        /**
+         * BatchShipEntry
+         * @description The outcome of one entry, at the same position as in the request.
+         */
+        BatchShipEntry: {
+            /**
+             * Error
+             * @description When not ok: the entry's problem details, the same object an error response carries (`Problem`: type, title, status, detail, code, errors?, request_id).
+             */
+            error?: {
+                [key: string]: unknown;
+            };
             /** Ok */
             ok: boolean;
-            /** Order Id */
+            /** @description The shipped order (when ok). */
+            order?: components["schemas"]["Order"];
+            /**
+             * Order Id
+             * @description Null when the entry had no valid id.
+             */
             order_id: number | null;
-        } & {
-            [key: string]: unknown;
         };
-        /** BatchResult */
-        BatchResult: {
-            /** Failed */
+        /** BatchShipResult */
+        BatchShipResult: {
+            /**
+             * Failed
+             * @description Entries refused (each has its error).
+             */
             failed: number;
             /** Results */
-            results: components["schemas"]["BatchEntryResult"][];
-            /** Succeeded */
+            results: components["schemas"]["BatchShipEntry"][];
+            /**
+             * Succeeded
+             * @description Entries shipped.
+             */
             succeeded: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * BatchShipments
@@ -1589,11 +1736,7 @@ export interface components {
              * @description PNG, JPEG, GIF, WebP, PDF or UTF-8 text
              */
             file: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "chat_log" | "qc_report" | "shipping_proof" | "other";
+            kind: components["schemas"]["EvidenceKind"];
         };
         /** BucketOut */
         BucketOut: {
@@ -1610,12 +1753,18 @@ export interface components {
         };
         /** Buyer */
         Buyer: {
-            /** Id */
+            /**
+             * Id
+             * @description The platform's buyer id.
+             * @example b_20931
+             */
             id: string;
-            /** Nickname */
+            /**
+             * Nickname
+             * @description Display name.
+             * @example 小鹿
+             */
             nickname: string;
-        } & {
-            [key: string]: unknown;
         };
         /** BuyerIn */
         BuyerIn: {
@@ -1638,11 +1787,89 @@ export interface components {
          */
         ClientType: "public" | "confidential";
         /**
+         * DayRangeName
+         * @description Whole days in the shop's timezone, today included.
+         * @enum {string}
+         */
+        DayRangeName: "today" | "last_7_days" | "last_30_days";
+        /**
          * DeliveryStatus
          * @description Where a delivery stands: queued or retrying, answered 2xx, given up, or cancelled.
          * @enum {string}
          */
         DeliveryStatus: "pending" | "delivered" | "failed" | "cancelled";
+        /**
+         * Dispute
+         * @description A logistics dispute or a malicious-claim appeal on an order, reviewed by the platform.
+         */
+        Dispute: {
+            /**
+             * After Sale Id
+             * @description The after-sale it contests, if any.
+             */
+            after_sale_id: number | null;
+            /**
+             * Allowed Actions
+             * @description What can happen next: add_evidence, submit (merchant); win, lose (the platform's decision).
+             * @example [
+             *       "add_evidence"
+             *     ]
+             */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Decided At
+             * @description When the platform decided.
+             */
+            decided_at: string | null;
+            /**
+             * Description
+             * @description The merchant's account of the case.
+             * @example Carrier shows signed but buyer says lost
+             */
+            description: string;
+            /**
+             * Id
+             * @description Dispute id (unique within the shop).
+             */
+            id: number;
+            kind: components["schemas"]["DisputeKind"];
+            /** Order Id */
+            order_id: number;
+            /**
+             * Review Due At
+             * @description The platform decides by then (once submitted).
+             */
+            review_due_at: string | null;
+            /** @description The decision window once submitted, else null. */
+            review_window: components["schemas"]["ReviewWindow"] | null;
+            /** Shop Id */
+            shop_id: number;
+            status: components["schemas"]["DisputeStatus"];
+            /**
+             * Submitted At
+             * @description Submitted for review, or null.
+             */
+            submitted_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change (ETag / If-Match).
+             */
+            version: number;
+        };
         /**
          * DisputeCreate
          * @example {
@@ -1655,11 +1882,7 @@ export interface components {
             after_sale_id?: number | null;
             /** Description */
             description: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "logistics" | "malicious_claim";
+            kind: components["schemas"]["DisputeKind"];
         };
         /**
          * DisputeDecision
@@ -1679,42 +1902,31 @@ export interface components {
              */
             outcome: "won" | "lost";
         };
-        /** DisputeOut */
-        DisputeOut: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Id */
-            id: number;
-            /** Kind */
-            kind: string;
-            /** Order Id */
-            order_id: number;
-            /** Review Due At */
-            review_due_at: string | null;
-            /** Shop Id */
-            shop_id: number;
-            /** Status */
-            status: string;
-            /** Version */
-            version: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** DisputePage */
-        DisputePage: {
-            /** Data */
-            data: components["schemas"]["DisputeOut"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
-        } & {
-            [key: string]: unknown;
-        };
+        /**
+         * DisputeKind
+         * @description A logistics dispute or an appeal against a malicious claim.
+         * @enum {string}
+         */
+        DisputeKind: "logistics" | "malicious_claim";
+        /**
+         * DisputeStatus
+         * @description open -> evidence_submitted -> under_review -> won | lost.
+         * @enum {string}
+         */
+        DisputeStatus: "open" | "evidence_submitted" | "under_review" | "won" | "lost";
         /** DisputeSubmit */
         DisputeSubmit: {
             /** Expected Version */
             expected_version?: number | null;
+        };
+        /** EndpointApp */
+        EndpointApp: {
+            /** Client Id */
+            client_id: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** EndpointCreate */
         EndpointCreate: {
@@ -1751,31 +1963,94 @@ export interface components {
             /** Url */
             url?: string | null;
         };
-        /** EvidenceList */
-        EvidenceList: {
-            /** Data */
-            data: components["schemas"]["EvidenceOut"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** EvidenceOut */
-        EvidenceOut: {
-            /** Content Type */
+        /**
+         * Evidence
+         * @description Metadata of one evidence file (download the bytes from its own URL).
+         */
+        Evidence: {
+            /**
+             * Content Type
+             * @description Detected from the bytes, not the upload's claim.
+             * @example image/png
+             */
             content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
             /** Dispute Id */
             dispute_id: number;
-            /** Filename */
+            /**
+             * Filename
+             * @description As uploaded.
+             * @example chat.png
+             */
             filename: string;
             /** Id */
             id: number;
-            /** Kind */
-            kind: string;
-            /** Sha256 */
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * Sha256
+             * @description Hex SHA-256 of the bytes (also the download's Digest header).
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
             sha256: string;
-            /** Size Bytes */
+            /**
+             * Size Bytes
+             * @description Size in bytes (at most 10 MiB).
+             */
             size_bytes: number;
-        } & {
-            [key: string]: unknown;
+        };
+        /**
+         * EvidenceKind
+         * @description What a piece of dispute evidence is.
+         * @enum {string}
+         */
+        EvidenceKind: "chat_log" | "qc_report" | "shipping_proof" | "other";
+        /**
+         * EvidenceUploaded
+         * @description The stored evidence and the dispute after it (its status and version moved).
+         */
+        EvidenceUploaded: {
+            /**
+             * Content Type
+             * @description Detected from the bytes, not the upload's claim.
+             * @example image/png
+             */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            dispute: components["schemas"]["Dispute"];
+            /** Dispute Id */
+            dispute_id: number;
+            /**
+             * Filename
+             * @description As uploaded.
+             * @example chat.png
+             */
+            filename: string;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * Sha256
+             * @description Hex SHA-256 of the bytes (also the download's Digest header).
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /**
+             * Size Bytes
+             * @description Size in bytes (at most 10 MiB).
+             */
+            size_bytes: number;
         };
         /** ExportCreate */
         ExportCreate: {
@@ -1873,23 +2148,6 @@ export interface components {
              */
             scope: string;
         };
-        /** ItemOut */
-        ItemOut: {
-            /** Id */
-            id: number;
-            /** Product Id */
-            product_id: number;
-            /** Quantity */
-            quantity: number;
-            /** Sku */
-            sku: string | null;
-            /** Title */
-            title: string;
-            /** Unit Price */
-            unit_price: number;
-        } & {
-            [key: string]: unknown;
-        };
         /** MeOut */
         MeOut: {
             account: components["schemas"]["AccountOut"] | null;
@@ -1907,6 +2165,155 @@ export interface components {
          * @enum {string}
          */
         NoticeType: "ping" | "report.daily";
+        /**
+         * Order
+         * @description The order's full representation: what writes answer and the change feed carries.
+         */
+        Order: {
+            /** @description Credited author and commission, or null. */
+            author: components["schemas"]["AuthorCommission"] | null;
+            buyer: components["schemas"]["Buyer"];
+            /**
+             * Buyer Note
+             * @description The buyer's note at checkout.
+             */
+            buyer_note: string | null;
+            /**
+             * City
+             * @description The receiver's city (never masked).
+             */
+            city: string;
+            /**
+             * Close Reason
+             * @example Buyer asked to cancel
+             */
+            close_reason: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Discount Amount
+             * @description Discount in fen.
+             * @example 12990
+             */
+            discount_amount: number;
+            /**
+             * Flag Reason
+             * @description Why it was flagged, while flagged.
+             */
+            flag_reason: string | null;
+            /**
+             * Flagged
+             * @description Marked abnormal by the merchant.
+             */
+            flagged: boolean;
+            /**
+             * Goods Amount
+             * @description Sum of quantity x unit_price, in fen.
+             * @example 12990
+             */
+            goods_amount: number;
+            /**
+             * Id
+             * @description Order id (unique within the shop).
+             * @example 101
+             */
+            id: number;
+            /** Items */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Merchant Remark
+             * @description The merchant's private note.
+             */
+            merchant_remark: string | null;
+            /**
+             * Order No
+             * @description 19-digit order number.
+             * @example 6926011512345678901
+             */
+            order_no: string;
+            /**
+             * Paid Amount
+             * @description goods - discount + shipping, in fen; 0 until paid.
+             * @example 12990
+             */
+            paid_amount: number;
+            /** Paid At */
+            paid_at: string | null;
+            /** @description Null until paid. */
+            pay_method: components["schemas"]["PayMethod"] | null;
+            pay_status: components["schemas"]["PayStatus"];
+            /**
+             * Province
+             * @description The receiver's province (never masked).
+             */
+            province: string;
+            receiver: components["schemas"]["Receiver"];
+            /**
+             * Refunded Amount
+             * @description Refunded so far, in fen.
+             * @example 12990
+             */
+            refunded_amount: number;
+            /**
+             * Room Id
+             * @description Live room of the sale, if any.
+             */
+            room_id: string | null;
+            /** Shipments */
+            shipments: components["schemas"]["Shipment"][];
+            /**
+             * Shipped At
+             * @description First parcel shipped.
+             */
+            shipped_at: string | null;
+            /**
+             * Shipping Fee
+             * @description Shipping fee in fen.
+             * @example 12990
+             */
+            shipping_fee: number;
+            /** Shop Id */
+            shop_id: number;
+            /**
+             * Signed At
+             * @description Delivery scan.
+             */
+            signed_at: string | null;
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Tracking Numbers
+             * @description Of every parcel, in order.
+             */
+            tracking_numbers: string[];
+            traffic_source: components["schemas"]["TrafficSource"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change; send it back as `If-Match` or `expected_version`.
+             * @example 3
+             */
+            version: number;
+            /**
+             * Video Id
+             * @description Short video of the sale, if any.
+             */
+            video_id: string | null;
+        };
         /**
          * OrderClose
          * @example {
@@ -1947,8 +2354,7 @@ export interface components {
             items: components["schemas"]["OrderItemIn"][];
             /** Order No */
             order_no?: string | null;
-            /** Pay Method */
-            pay_method?: ("douyin_pay" | "alipay" | "wechat_pay") | null;
+            pay_method?: components["schemas"]["PayMethod"] | null;
             receiver: components["schemas"]["ReceiverIn"];
             /** Room Id */
             room_id?: string | null;
@@ -1957,14 +2363,176 @@ export interface components {
              * @default 0
              */
             shipping_fee: number;
-            /**
-             * Traffic Source
-             * @default other
-             * @enum {string}
-             */
-            traffic_source: "live_room" | "short_video" | "product_card" | "search" | "other";
+            /** @default other */
+            traffic_source: components["schemas"]["TrafficSource"];
             /** Video Id */
             video_id?: string | null;
+        };
+        /**
+         * OrderDetail
+         * @description The order with its whole story (GET one order).
+         */
+        OrderDetail: {
+            /** After Sales */
+            after_sales: components["schemas"]["AfterSale"][];
+            /**
+             * Allowed Actions
+             * @description Order state actions possible now (pay, close, ship, sign, complete, refund); edits such as flag or remark are always possible.
+             * @example [
+             *       "refund",
+             *       "ship"
+             *     ]
+             */
+            allowed_actions: string[];
+            /** @description Credited author and commission, or null. */
+            author: components["schemas"]["AuthorCommission"] | null;
+            buyer: components["schemas"]["Buyer"];
+            /**
+             * Buyer Note
+             * @description The buyer's note at checkout.
+             */
+            buyer_note: string | null;
+            /**
+             * City
+             * @description The receiver's city (never masked).
+             */
+            city: string;
+            /**
+             * Close Reason
+             * @example Buyer asked to cancel
+             */
+            close_reason: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Discount Amount
+             * @description Discount in fen.
+             * @example 12990
+             */
+            discount_amount: number;
+            /** Disputes */
+            disputes: components["schemas"]["Dispute"][];
+            /**
+             * Flag Reason
+             * @description Why it was flagged, while flagged.
+             */
+            flag_reason: string | null;
+            /**
+             * Flagged
+             * @description Marked abnormal by the merchant.
+             */
+            flagged: boolean;
+            /**
+             * Goods Amount
+             * @description Sum of quantity x unit_price, in fen.
+             * @example 12990
+             */
+            goods_amount: number;
+            /**
+             * Id
+             * @description Order id (unique within the shop).
+             * @example 101
+             */
+            id: number;
+            /** Items */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Merchant Remark
+             * @description The merchant's private note.
+             */
+            merchant_remark: string | null;
+            /**
+             * Order No
+             * @description 19-digit order number.
+             * @example 6926011512345678901
+             */
+            order_no: string;
+            /**
+             * Paid Amount
+             * @description goods - discount + shipping, in fen; 0 until paid.
+             * @example 12990
+             */
+            paid_amount: number;
+            /** Paid At */
+            paid_at: string | null;
+            /** @description Null until paid. */
+            pay_method: components["schemas"]["PayMethod"] | null;
+            pay_status: components["schemas"]["PayStatus"];
+            /** Payment Reminders */
+            payment_reminders: components["schemas"]["PaymentReminder"][];
+            /**
+             * Province
+             * @description The receiver's province (never masked).
+             */
+            province: string;
+            receiver: components["schemas"]["Receiver"];
+            /**
+             * Refunded Amount
+             * @description Refunded so far, in fen.
+             * @example 12990
+             */
+            refunded_amount: number;
+            /**
+             * Room Id
+             * @description Live room of the sale, if any.
+             */
+            room_id: string | null;
+            /** Shipments */
+            shipments: components["schemas"]["Shipment"][];
+            /**
+             * Shipped At
+             * @description First parcel shipped.
+             */
+            shipped_at: string | null;
+            /**
+             * Shipping Fee
+             * @description Shipping fee in fen.
+             * @example 12990
+             */
+            shipping_fee: number;
+            /** Shop Id */
+            shop_id: number;
+            /**
+             * Signed At
+             * @description Delivery scan.
+             */
+            signed_at: string | null;
+            status: components["schemas"]["OrderStatus"];
+            /** Timeline */
+            timeline: components["schemas"]["TimelineEvent"][];
+            /**
+             * Tracking Numbers
+             * @description Of every parcel, in order.
+             */
+            tracking_numbers: string[];
+            traffic_source: components["schemas"]["TrafficSource"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change; send it back as `If-Match` or `expected_version`.
+             * @example 3
+             */
+            version: number;
+            /**
+             * Video Id
+             * @description Short video of the sale, if any.
+             */
+            video_id: string | null;
         };
         /**
          * OrderFilter
@@ -1975,7 +2543,7 @@ export interface components {
              * After Sale Status
              * @description Has an after-sale in one of these states (repeatable)
              */
-            after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+            after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
             /** Author Id */
             author_id?: number | null;
             /**
@@ -2021,12 +2589,12 @@ export interface components {
              * Pay Method
              * @description Repeatable
              */
-            pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+            pay_method?: components["schemas"]["PayMethod"][] | null;
             /**
              * Pay Status
              * @description Repeatable
              */
-            pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+            pay_status?: components["schemas"]["PayStatus"][] | null;
             /**
              * Product Id
              * @description Has this product
@@ -2037,16 +2605,13 @@ export interface components {
              * @description Exact province
              */
             province?: string | null;
-            /**
-             * Range
-             * @description Created within whole days in the shop's timezone
-             */
-            range?: ("today" | "last_7_days" | "last_30_days") | null;
+            /** @description Created within whole days in the shop's timezone */
+            range?: components["schemas"]["DayRangeName"] | null;
             /**
              * Status
              * @description Repeatable
              */
-            status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+            status?: components["schemas"]["OrderStatus"][] | null;
             /**
              * Tracking No
              * @description Has a parcel with this tracking number
@@ -2056,7 +2621,7 @@ export interface components {
              * Traffic Source
              * @description Repeatable
              */
-            traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+            traffic_source?: components["schemas"]["TrafficSource"][] | null;
             /**
              * Updated From
              * @description Inclusive, RFC 3339
@@ -2080,6 +2645,37 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** OrderItem */
+        OrderItem: {
+            /**
+             * Id
+             * @description Item id (use it to ship part of an order).
+             */
+            id: number;
+            /** Product Id */
+            product_id: number;
+            /**
+             * Quantity
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * Sku
+             * @example SHIRT-L-WHITE
+             */
+            sku: string | null;
+            /**
+             * Title
+             * @example Linen shirt
+             */
+            title: string;
+            /**
+             * Unit Price
+             * @description Price per unit in fen.
+             * @example 6495
+             */
+            unit_price: number;
+        };
         /** OrderItemIn */
         OrderItemIn: {
             /** Product Id */
@@ -2095,55 +2691,6 @@ export interface components {
              * @description Fen
              */
             unit_price: number;
-        };
-        /**
-         * OrderOut
-         * @description The order representation (detail adds timeline, after_sales, disputes, reminders).
-         */
-        OrderOut: {
-            /** Flagged */
-            flagged: boolean;
-            /** Id */
-            id: number;
-            /** Items */
-            items: components["schemas"]["ItemOut"][];
-            /** Order No */
-            order_no: string;
-            /** Paid Amount */
-            paid_amount: number;
-            /** Pay Status */
-            pay_status: string;
-            /** Receiver */
-            receiver: {
-                [key: string]: unknown;
-            };
-            /** Refunded Amount */
-            refunded_amount: number;
-            /** Shipments */
-            shipments: {
-                [key: string]: unknown;
-            }[];
-            /** Shipping Fee */
-            shipping_fee: number;
-            /** Shop Id */
-            shop_id: number;
-            /** Status */
-            status: string;
-            /** Version */
-            version: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** OrderPage */
-        OrderPage: {
-            /** Data */
-            data: components["schemas"]["OrderRow"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * OrderPatch
@@ -2175,11 +2722,7 @@ export interface components {
             expected_version?: number | null;
             /** Paid At */
             paid_at?: string | null;
-            /**
-             * Pay Method
-             * @enum {string}
-             */
-            pay_method: "douyin_pay" | "alipay" | "wechat_pay";
+            pay_method: components["schemas"]["PayMethod"];
         };
         /**
          * OrderRefund
@@ -2194,48 +2737,76 @@ export interface components {
             /** Reason */
             reason: string;
         };
-        /** OrderRow */
+        /**
+         * OrderRow
+         * @description An order as the list shows it (no receiver: read the detail for that).
+         */
         OrderRow: {
             after_sale: components["schemas"]["AfterSaleSummary"];
-            /** Author Id */
+            /**
+             * Author Id
+             * @description Credited author, if any.
+             */
             author_id: number | null;
             buyer: components["schemas"]["Buyer"];
             /** City */
             city: string;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
             created_at: string;
-            /** Flagged */
+            /**
+             * Flagged
+             * @description Marked abnormal by the merchant.
+             */
             flagged: boolean;
             /** Id */
             id: number;
             /** Items */
-            items: components["schemas"]["ItemOut"][];
-            /** Order No */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Order No
+             * @description 19-digit order number.
+             * @example 6926011512345678901
+             */
             order_no: string;
-            /** Paid Amount */
+            /**
+             * Paid Amount
+             * @description Money in fen (12990 = ¥129.90).
+             * @example 12990
+             */
             paid_amount: number;
             /** Paid At */
             paid_at: string | null;
-            /** Pay Method */
-            pay_method: string | null;
-            /** Pay Status */
-            pay_status: string;
+            pay_method: components["schemas"]["PayMethod"] | null;
+            pay_status: components["schemas"]["PayStatus"];
             /** Province */
             province: string;
             /** Shop Id */
             shop_id: number;
-            /** Status */
-            status: string;
-            /** Tracking Numbers */
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Tracking Numbers
+             * @description Of every parcel, in order.
+             */
             tracking_numbers: string[];
-            /** Traffic Source */
-            traffic_source: string;
-            /** Updated At */
+            traffic_source: components["schemas"]["TrafficSource"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
             updated_at: string;
-            /** Version */
+            /**
+             * Version
+             * @description Bumped by every change; send it back as `If-Match` or `expected_version`.
+             * @example 3
+             */
             version: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * OrderShip
@@ -2266,6 +2837,38 @@ export interface components {
             expected_version?: number | null;
             /** Signed At */
             signed_at?: string | null;
+        };
+        /**
+         * OrderSort
+         * @description Sort order of the list; the order id breaks ties.
+         * @enum {string}
+         */
+        OrderSort: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
+        /**
+         * OrderStatus
+         * @description Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
+         *     unpaid order can be closed, and a full refund closes a paid one.
+         * @enum {string}
+         */
+        OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "closed";
+        /**
+         * AfterSalePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_AfterSale_: {
+            /** Data */
+            data: components["schemas"]["AfterSale"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * AppPage
@@ -2306,12 +2909,69 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * DisputePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_Dispute_: {
+            /** Data */
+            data: components["schemas"]["Dispute"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * EvidencePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_Evidence_: {
+            /** Data */
+            data: components["schemas"]["Evidence"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * GrantPage
          * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
          */
         Page_Grant_: {
             /** Data */
             data: components["schemas"]["Grant"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * OrderRowPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         */
+        Page_OrderRow_: {
+            /** Data */
+            data: components["schemas"]["OrderRow"][];
             /**
              * Has More
              * @description True when another page follows (pass `next_cursor`).
@@ -2380,6 +3040,45 @@ export interface components {
              * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
              */
             next_cursor: string | null;
+        };
+        /**
+         * PayMethod
+         * @description How the buyer paid.
+         * @enum {string}
+         */
+        PayMethod: "douyin_pay" | "alipay" | "wechat_pay";
+        /**
+         * PayStatus
+         * @description Money state, independent of fulfilment (a shipped order can be partially refunded).
+         * @enum {string}
+         */
+        PayStatus: "unpaid" | "paid" | "partially_refunded" | "refunded";
+        /** PaymentReminder */
+        PaymentReminder: {
+            /**
+             * Actor
+             * @description Who sent it (account:<id> or app:<client id>).
+             */
+            actor: string | null;
+            /**
+             * Coupon Code
+             * @example SAVE5
+             */
+            coupon_code: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Message
+             * @example Your cart is waiting: 5 yuan off today
+             */
+            message: string | null;
         };
         /**
          * PaymentReminderCreate
@@ -2457,6 +3156,43 @@ export interface components {
             /** Tier */
             tier: string;
         };
+        /**
+         * Receiver
+         * @description Where the parcel goes. Without `orders:read_pii` name, phone and address come masked.
+         */
+        Receiver: {
+            /**
+             * Address
+             * @description Street address.
+             * @example 西湖区文三路***
+             */
+            address: string;
+            /**
+             * City
+             * @example 杭州
+             */
+            city: string;
+            /**
+             * Masked
+             * @description True when name, phone and address are masked (no PII scope).
+             */
+            masked: boolean;
+            /**
+             * Name
+             * @example 张*
+             */
+            name: string;
+            /**
+             * Phone
+             * @example 138****5678
+             */
+            phone: string;
+            /**
+             * Province
+             * @example 浙江
+             */
+            province: string;
+        };
         /** ReceiverIn */
         ReceiverIn: {
             /** Address */
@@ -2480,6 +3216,38 @@ export interface components {
             types?: string[] | null;
         };
         /**
+         * ReviewWindow
+         * @description When the platform decides a submitted dispute: between ``earliest`` and ``latest``.
+         */
+        ReviewWindow: {
+            /**
+             * Business Days
+             * @description The window in business days.
+             * @example 3-5
+             */
+            business_days: string;
+            /**
+             * Earliest
+             * Format: date-time
+             * @description Earliest decision: 3 business days after submission.
+             * @example 2026-11-26T08:00:00Z
+             */
+            earliest: string;
+            /**
+             * Latest
+             * Format: date-time
+             * @description Decision due by (= review_due_at): 5 business days after submission.
+             * @example 2026-11-26T08:00:00Z
+             */
+            latest: string;
+            /**
+             * Timezone
+             * @description The shop's timezone the business days are counted in.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+        };
+        /**
          * Role
          * @description An account's role on a shop; each role allows a fixed set of scopes.
          * @enum {string}
@@ -2491,6 +3259,78 @@ export interface components {
          * @enum {string}
          */
         Scope: "orders:read" | "orders:read_pii" | "orders:write" | "after_sales:read" | "after_sales:write" | "disputes:write" | "changes:read" | "webhooks:manage" | "exports" | "metrics:read" | "staff:manage" | "audit:read";
+        /**
+         * Shipment
+         * @description One parcel handed to a carrier (an order can ship in several).
+         */
+        Shipment: {
+            /**
+             * Carrier
+             * @example SF
+             */
+            carrier: string;
+            /** Id */
+            id: number;
+            /**
+             * Item Ids
+             * @description Items in this parcel; null means all of them.
+             */
+            item_ids: number[] | null;
+            /**
+             * Shipped At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            shipped_at: string;
+            /**
+             * Signed At
+             * @description Carrier's delivery scan, or null.
+             */
+            signed_at: string | null;
+            /**
+             * Tracking No
+             * @example SF1234567890
+             */
+            tracking_no: string;
+        };
+        /** ShopEndpointOut */
+        ShopEndpointOut: {
+            app: components["schemas"]["EndpointApp"] | null;
+            /** Created At */
+            created_at: string;
+            /** Created By Account Id */
+            created_by_account_id: number | null;
+            /** Description */
+            description: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Enabled For Shop */
+            enabled_for_shop: boolean;
+            /** Event Types */
+            event_types: string[];
+            /** Id */
+            id: number;
+            /** Receiving */
+            receiving: boolean;
+            /** Updated At */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /** ShopEndpointPage */
+        ShopEndpointPage: {
+            /** Data */
+            data: components["schemas"]["ShopEndpointOut"][];
+            /** Has More */
+            has_more: boolean;
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** ShopList */
         ShopList: {
             /** Items */
@@ -2575,6 +3415,58 @@ export interface components {
              */
             role: "viewer" | "after_sales" | "shipping";
         };
+        /** TimelineActor */
+        TimelineActor: {
+            /**
+             * Id
+             * @description Their label: account:<id>, app:<client id>, or the type.
+             * @example account:12
+             */
+            id: string | null;
+            /**
+             * Type
+             * @description Who acted: account (merchant staff), app (an OAuth client), internal (the commerce core's ingest) or system.
+             * @example account
+             */
+            type: string;
+        };
+        /**
+         * TimelineEvent
+         * @description One step of the order's story, oldest first.
+         */
+        TimelineEvent: {
+            actor: components["schemas"]["TimelineActor"];
+            /**
+             * At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            at: string;
+            /**
+             * Data
+             * @description The step's details (free-form, by kind).
+             * @example {
+             *       "carrier": "SF",
+             *       "tracking_no": "SF1234567890"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Kind
+             * @description What happened: the order's own steps read bare (created, paid, shipped, flagged, ...), its after-sales' and disputes' carry their entity (after_sale.approved, dispute.submitted, ...).
+             * @example shipped
+             */
+            kind: string;
+        };
+        /**
+         * TrafficSource
+         * @description Where the buyer came from (live room, short video, product card, search, other).
+         * @enum {string}
+         */
+        TrafficSource: "live_room" | "short_video" | "product_card" | "search" | "other";
         /**
          * WebhookAttempt
          * @description One HTTP attempt of a delivery.
@@ -2821,6 +3713,12 @@ export interface components {
              */
             disabled_reason: string | null;
             /**
+             * Disabled Shop Ids
+             * @description Shops whose merchant switched the endpoint off: their data is not sent, and only they can switch it on again (sorted)
+             * @example []
+             */
+            disabled_shop_ids: number[];
+            /**
              * Enabled
              * @description False when disabled by you or after failing for 5 days
              */
@@ -2904,6 +3802,12 @@ export interface components {
              * @example 410 Gone
              */
             disabled_reason: string | null;
+            /**
+             * Disabled Shop Ids
+             * @description Shops whose merchant switched the endpoint off: their data is not sent, and only they can switch it on again (sorted)
+             * @example []
+             */
+            disabled_shop_ids: number[];
             /**
              * Enabled
              * @description False when disabled by you or after failing for 5 days
@@ -3170,9 +4074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -3262,13 +4164,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3325,13 +4252,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3392,13 +4326,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AfterSale"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3459,13 +4418,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3526,13 +4510,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3593,13 +4602,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3660,13 +4694,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3727,13 +4786,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4176,11 +5260,11 @@ export interface operations {
                 /** @description Nickname prefix, case-insensitive */
                 buyer_nickname?: string | null;
                 /** @description Repeatable */
-                status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
                 /** @description Repeatable */
-                pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+                pay_status?: components["schemas"]["PayStatus"][] | null;
                 /** @description Repeatable */
-                pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+                pay_method?: components["schemas"]["PayMethod"][] | null;
                 /** @description Inclusive, RFC 3339 */
                 created_from?: string | null;
                 /** @description Exclusive, RFC 3339 */
@@ -4190,14 +5274,14 @@ export interface operations {
                 /** @description Exclusive, RFC 3339 */
                 updated_to?: string | null;
                 /** @description Created within whole days in the shop's timezone */
-                range?: ("today" | "last_7_days" | "last_30_days") | null;
+                range?: components["schemas"]["DayRangeName"] | null;
                 flagged?: boolean | null;
                 has_after_sale?: boolean | null;
                 /** @description Has an after-sale in one of these states (repeatable) */
-                after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
                 author_id?: number | null;
                 /** @description Repeatable */
-                traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+                traffic_source?: components["schemas"]["TrafficSource"][] | null;
                 /** @description Exact province */
                 province?: string | null;
                 /** @description Has a parcel with this tracking number */
@@ -4207,7 +5291,7 @@ export interface operations {
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
                 /** @description Sort order; id breaks ties */
-                sort?: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
+                sort?: components["schemas"]["OrderSort"];
                 /** @description Page size */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -4221,13 +5305,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderPage"];
+                    "application/json": components["schemas"]["Page_OrderRow_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -4375,9 +5459,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Repeatable */
-                type?: ("refund_only" | "return_refund" | "exchange")[] | null;
+                type?: components["schemas"]["AfterSaleType"][] | null;
                 /** @description Repeatable */
-                status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                status?: components["schemas"]["AfterSaleStatus"][] | null;
                 order_id?: number | null;
                 /** @description Inclusive */
                 created_from?: string | null;
@@ -4396,13 +5480,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSalePage"];
+                    "application/json": components["schemas"]["Page_AfterSale_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -4484,13 +5568,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSaleOut"];
+                    "application/json": components["schemas"]["AfterSale"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -4572,13 +5656,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSaleOut"];
+                    "application/json": components["schemas"]["AfterSale"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -4887,9 +5971,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Repeatable */
-                kind?: ("logistics" | "malicious_claim")[] | null;
+                kind?: components["schemas"]["DisputeKind"][] | null;
                 /** @description Repeatable */
-                status?: ("open" | "evidence_submitted" | "under_review" | "won" | "lost")[] | null;
+                status?: components["schemas"]["DisputeStatus"][] | null;
                 order_id?: number | null;
                 limit?: number;
                 cursor?: string | null;
@@ -4903,13 +5987,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputePage"];
+                    "application/json": components["schemas"]["Page_Dispute_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -4991,13 +6075,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputeOut"];
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -5070,13 +6154,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceList"];
+                    "application/json": components["schemas"]["Page_Evidence_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -5158,13 +6242,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceOut"];
+                    "application/json": components["schemas"]["EvidenceUploaded"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -5275,13 +6359,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file's bytes, as uploaded. `Content-Type` is the type detected at upload (PNG, JPEG, GIF, WebP, PDF or text/plain); `Digest` carries its SHA-256. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": unknown;
+                    "application/json": string;
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/csv": string;
+                    "text/plain": string;
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -5363,13 +6454,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputeOut"];
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6373,11 +7464,11 @@ export interface operations {
                 /** @description Nickname prefix, case-insensitive */
                 buyer_nickname?: string | null;
                 /** @description Repeatable */
-                status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
                 /** @description Repeatable */
-                pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+                pay_status?: components["schemas"]["PayStatus"][] | null;
                 /** @description Repeatable */
-                pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+                pay_method?: components["schemas"]["PayMethod"][] | null;
                 /** @description Inclusive, RFC 3339 */
                 created_from?: string | null;
                 /** @description Exclusive, RFC 3339 */
@@ -6387,14 +7478,14 @@ export interface operations {
                 /** @description Exclusive, RFC 3339 */
                 updated_to?: string | null;
                 /** @description Created within whole days in the shop's timezone */
-                range?: ("today" | "last_7_days" | "last_30_days") | null;
+                range?: components["schemas"]["DayRangeName"] | null;
                 flagged?: boolean | null;
                 has_after_sale?: boolean | null;
                 /** @description Has an after-sale in one of these states (repeatable) */
-                after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
                 author_id?: number | null;
                 /** @description Repeatable */
-                traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+                traffic_source?: components["schemas"]["TrafficSource"][] | null;
                 /** @description Exact province */
                 province?: string | null;
                 /** @description Has a parcel with this tracking number */
@@ -6404,7 +7495,7 @@ export interface operations {
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
                 /** @description Sort order; id breaks ties */
-                sort?: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
+                sort?: components["schemas"]["OrderSort"];
                 /** @description Page size */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -6419,13 +7510,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderPage"];
+                    "application/json": components["schemas"]["Page_OrderRow_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6505,11 +7596,11 @@ export interface operations {
                 /** @description Nickname prefix, case-insensitive */
                 buyer_nickname?: string | null;
                 /** @description Repeatable */
-                status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
                 /** @description Repeatable */
-                pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+                pay_status?: components["schemas"]["PayStatus"][] | null;
                 /** @description Repeatable */
-                pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+                pay_method?: components["schemas"]["PayMethod"][] | null;
                 /** @description Inclusive, RFC 3339 */
                 created_from?: string | null;
                 /** @description Exclusive, RFC 3339 */
@@ -6519,14 +7610,14 @@ export interface operations {
                 /** @description Exclusive, RFC 3339 */
                 updated_to?: string | null;
                 /** @description Created within whole days in the shop's timezone */
-                range?: ("today" | "last_7_days" | "last_30_days") | null;
+                range?: components["schemas"]["DayRangeName"] | null;
                 flagged?: boolean | null;
                 has_after_sale?: boolean | null;
                 /** @description Has an after-sale in one of these states (repeatable) */
-                after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
                 author_id?: number | null;
                 /** @description Repeatable */
-                traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+                traffic_source?: components["schemas"]["TrafficSource"][] | null;
                 /** @description Exact province */
                 province?: string | null;
                 /** @description Has a parcel with this tracking number */
@@ -6608,13 +7699,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -6687,13 +7778,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -6775,13 +7866,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6881,13 +7972,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6987,13 +8078,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputeOut"];
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7093,13 +8184,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7195,13 +8286,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7301,13 +8392,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7407,13 +8498,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7513,13 +8604,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7617,13 +8708,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BatchResult"];
+                    "application/json": components["schemas"]["BatchShipResult"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8086,6 +9177,289 @@ export interface operations {
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_shop_endpoints: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEndpointPage"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_for_shop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Webhook endpoint id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEndpointOut"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enable_for_shop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Webhook endpoint id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEndpointOut"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

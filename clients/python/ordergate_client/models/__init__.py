@@ -2,13 +2,14 @@
 
 from .account_out import AccountOut
 from .actor_type import ActorType
+from .after_sale import AfterSale
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
 from .after_sale_create import AfterSaleCreate
-from .after_sale_create_type import AfterSaleCreateType
-from .after_sale_out import AfterSaleOut
 from .after_sale_page import AfterSalePage
+from .after_sale_status import AfterSaleStatus
 from .after_sale_summary import AfterSaleSummary
+from .after_sale_type import AfterSaleType
 from .app import App
 from .app_create import AppCreate
 from .app_out import AppOut
@@ -18,29 +19,35 @@ from .audit_actor import AuditActor
 from .audit_entry import AuditEntry
 from .audit_entry_data import AuditEntryData
 from .audit_entry_page import AuditEntryPage
-from .batch_entry_result import BatchEntryResult
-from .batch_result import BatchResult
+from .author_commission import AuthorCommission
+from .batch_ship_entry import BatchShipEntry
+from .batch_ship_entry_error import BatchShipEntryError
+from .batch_ship_result import BatchShipResult
 from .batch_shipments import BatchShipments
 from .batch_shipments_shipments_item import BatchShipmentsShipmentsItem
 from .body_upload_evidence import BodyUploadEvidence
-from .body_upload_evidence_kind import BodyUploadEvidenceKind
 from .bucket_out import BucketOut
 from .buyer import Buyer
 from .buyer_in import BuyerIn
 from .change_type import ChangeType
 from .client_type import ClientType
+from .day_range_name import DayRangeName
 from .delivery_status import DeliveryStatus
+from .dispute import Dispute
 from .dispute_create import DisputeCreate
-from .dispute_create_kind import DisputeCreateKind
 from .dispute_decision import DisputeDecision
 from .dispute_decision_outcome import DisputeDecisionOutcome
-from .dispute_out import DisputeOut
+from .dispute_kind import DisputeKind
 from .dispute_page import DisputePage
+from .dispute_status import DisputeStatus
 from .dispute_submit import DisputeSubmit
+from .endpoint_app import EndpointApp
 from .endpoint_create import EndpointCreate
 from .endpoint_patch import EndpointPatch
-from .evidence_list import EvidenceList
-from .evidence_out import EvidenceOut
+from .evidence import Evidence
+from .evidence_kind import EvidenceKind
+from .evidence_page import EvidencePage
+from .evidence_uploaded import EvidenceUploaded
 from .export_create import ExportCreate
 from .export_create_format import ExportCreateFormat
 from .export_create_granularity import ExportCreateGranularity
@@ -49,77 +56,44 @@ from .field_error import FieldError
 from .grant import Grant
 from .grant_page import GrantPage
 from .healthz_response_healthz import HealthzResponseHealthz
-from .internal_close_order_response_internal_close_order import InternalCloseOrderResponseInternalCloseOrder
-from .internal_complete_order_response_internal_complete_order import InternalCompleteOrderResponseInternalCompleteOrder
-from .internal_create_order_response_internal_create_order import InternalCreateOrderResponseInternalCreateOrder
-from .internal_decide_dispute_response_internal_decide_dispute import InternalDecideDisputeResponseInternalDecideDispute
-from .internal_get_order_response_internal_get_order import InternalGetOrderResponseInternalGetOrder
-from .internal_open_after_sale_response_internal_open_after_sale import InternalOpenAfterSaleResponseInternalOpenAfterSale
-from .internal_pay_order_response_internal_pay_order import InternalPayOrderResponseInternalPayOrder
-from .internal_ship_order_response_internal_ship_order import InternalShipOrderResponseInternalShipOrder
-from .internal_sign_order_response_internal_sign_order import InternalSignOrderResponseInternalSignOrder
-from .item_out import ItemOut
-from .list_after_sales_status_type_0_item import ListAfterSalesStatusType0Item
-from .list_after_sales_type_type_0_item import ListAfterSalesTypeType0Item
-from .list_disputes_kind_type_0_item import ListDisputesKindType0Item
-from .list_disputes_status_type_0_item import ListDisputesStatusType0Item
-from .list_orders_after_sale_status_type_0_item import ListOrdersAfterSaleStatusType0Item
-from .list_orders_all_shops_after_sale_status_type_0_item import ListOrdersAllShopsAfterSaleStatusType0Item
-from .list_orders_all_shops_pay_method_type_0_item import ListOrdersAllShopsPayMethodType0Item
-from .list_orders_all_shops_pay_status_type_0_item import ListOrdersAllShopsPayStatusType0Item
-from .list_orders_all_shops_range_type_0 import ListOrdersAllShopsRangeType0
-from .list_orders_all_shops_sort import ListOrdersAllShopsSort
-from .list_orders_all_shops_status_type_0_item import ListOrdersAllShopsStatusType0Item
-from .list_orders_all_shops_traffic_source_type_0_item import ListOrdersAllShopsTrafficSourceType0Item
-from .list_orders_pay_method_type_0_item import ListOrdersPayMethodType0Item
-from .list_orders_pay_status_type_0_item import ListOrdersPayStatusType0Item
-from .list_orders_range_type_0 import ListOrdersRangeType0
-from .list_orders_sort import ListOrdersSort
-from .list_orders_status_type_0_item import ListOrdersStatusType0Item
-from .list_orders_traffic_source_type_0_item import ListOrdersTrafficSourceType0Item
 from .me_out import MeOut
 from .notice_type import NoticeType
+from .order import Order
 from .order_close import OrderClose
 from .order_complete import OrderComplete
 from .order_create import OrderCreate
-from .order_create_pay_method_type_0 import OrderCreatePayMethodType0
-from .order_create_traffic_source import OrderCreateTrafficSource
+from .order_detail import OrderDetail
 from .order_filter import OrderFilter
-from .order_filter_after_sale_status_type_0_item import OrderFilterAfterSaleStatusType0Item
-from .order_filter_pay_method_type_0_item import OrderFilterPayMethodType0Item
-from .order_filter_pay_status_type_0_item import OrderFilterPayStatusType0Item
-from .order_filter_range_type_0 import OrderFilterRangeType0
-from .order_filter_status_type_0_item import OrderFilterStatusType0Item
-from .order_filter_traffic_source_type_0_item import OrderFilterTrafficSourceType0Item
 from .order_flag import OrderFlag
+from .order_item import OrderItem
 from .order_item_in import OrderItemIn
-from .order_out import OrderOut
-from .order_out_receiver import OrderOutReceiver
-from .order_out_shipments_item import OrderOutShipmentsItem
-from .order_page import OrderPage
 from .order_patch import OrderPatch
 from .order_pay import OrderPay
-from .order_pay_pay_method import OrderPayPayMethod
 from .order_refund import OrderRefund
 from .order_row import OrderRow
+from .order_row_page import OrderRowPage
 from .order_ship import OrderShip
 from .order_sign import OrderSign
-from .orders_csv_after_sale_status_type_0_item import OrdersCsvAfterSaleStatusType0Item
+from .order_sort import OrderSort
+from .order_status import OrderStatus
 from .orders_csv_granularity import OrdersCsvGranularity
 from .orders_csv_locale import OrdersCsvLocale
-from .orders_csv_pay_method_type_0_item import OrdersCsvPayMethodType0Item
-from .orders_csv_pay_status_type_0_item import OrdersCsvPayStatusType0Item
-from .orders_csv_range_type_0 import OrdersCsvRangeType0
-from .orders_csv_status_type_0_item import OrdersCsvStatusType0Item
-from .orders_csv_traffic_source_type_0_item import OrdersCsvTrafficSourceType0Item
+from .pay_method import PayMethod
+from .pay_status import PayStatus
+from .payment_reminder import PaymentReminder
 from .payment_reminder_create import PaymentReminderCreate
 from .problem import Problem
 from .rate_limit_buckets_out import RateLimitBucketsOut
 from .rate_limit_out import RateLimitOut
+from .receiver import Receiver
 from .receiver_in import ReceiverIn
 from .replay_request import ReplayRequest
+from .review_window import ReviewWindow
 from .role import Role
 from .scope import Scope
+from .shipment import Shipment
+from .shop_endpoint_out import ShopEndpointOut
+from .shop_endpoint_page import ShopEndpointPage
 from .shop_list import ShopList
 from .shop_out import ShopOut
 from .staff_create import StaffCreate
@@ -128,7 +102,11 @@ from .staff_member import StaffMember
 from .staff_member_page import StaffMemberPage
 from .staff_update import StaffUpdate
 from .staff_update_role import StaffUpdateRole
+from .timeline_actor import TimelineActor
+from .timeline_event import TimelineEvent
+from .timeline_event_data import TimelineEventData
 from .top_buyers_by import TopBuyersBy
+from .traffic_source import TrafficSource
 from .trend_group_by_type_0 import TrendGroupByType0
 from .trend_interval import TrendInterval
 from .webhook_attempt import WebhookAttempt
@@ -145,13 +123,14 @@ from .webhook_stats import WebhookStats
 __all__ = (
     "AccountOut",
     "ActorType",
+    "AfterSale",
     "AfterSaleAction",
     "AfterSaleActionAction",
     "AfterSaleCreate",
-    "AfterSaleCreateType",
-    "AfterSaleOut",
     "AfterSalePage",
+    "AfterSaleStatus",
     "AfterSaleSummary",
+    "AfterSaleType",
     "App",
     "AppCreate",
     "AppOut",
@@ -161,29 +140,35 @@ __all__ = (
     "AuditEntry",
     "AuditEntryData",
     "AuditEntryPage",
-    "BatchEntryResult",
-    "BatchResult",
+    "AuthorCommission",
+    "BatchShipEntry",
+    "BatchShipEntryError",
     "BatchShipments",
     "BatchShipmentsShipmentsItem",
+    "BatchShipResult",
     "BodyUploadEvidence",
-    "BodyUploadEvidenceKind",
     "BucketOut",
     "Buyer",
     "BuyerIn",
     "ChangeType",
     "ClientType",
+    "DayRangeName",
     "DeliveryStatus",
+    "Dispute",
     "DisputeCreate",
-    "DisputeCreateKind",
     "DisputeDecision",
     "DisputeDecisionOutcome",
-    "DisputeOut",
+    "DisputeKind",
     "DisputePage",
+    "DisputeStatus",
     "DisputeSubmit",
+    "EndpointApp",
     "EndpointCreate",
     "EndpointPatch",
-    "EvidenceList",
-    "EvidenceOut",
+    "Evidence",
+    "EvidenceKind",
+    "EvidencePage",
+    "EvidenceUploaded",
     "ExportCreate",
     "ExportCreateFormat",
     "ExportCreateGranularity",
@@ -192,77 +177,44 @@ __all__ = (
     "Grant",
     "GrantPage",
     "HealthzResponseHealthz",
-    "InternalCloseOrderResponseInternalCloseOrder",
-    "InternalCompleteOrderResponseInternalCompleteOrder",
-    "InternalCreateOrderResponseInternalCreateOrder",
-    "InternalDecideDisputeResponseInternalDecideDispute",
-    "InternalGetOrderResponseInternalGetOrder",
-    "InternalOpenAfterSaleResponseInternalOpenAfterSale",
-    "InternalPayOrderResponseInternalPayOrder",
-    "InternalShipOrderResponseInternalShipOrder",
-    "InternalSignOrderResponseInternalSignOrder",
-    "ItemOut",
-    "ListAfterSalesStatusType0Item",
-    "ListAfterSalesTypeType0Item",
-    "ListDisputesKindType0Item",
-    "ListDisputesStatusType0Item",
-    "ListOrdersAfterSaleStatusType0Item",
-    "ListOrdersAllShopsAfterSaleStatusType0Item",
-    "ListOrdersAllShopsPayMethodType0Item",
-    "ListOrdersAllShopsPayStatusType0Item",
-    "ListOrdersAllShopsRangeType0",
-    "ListOrdersAllShopsSort",
-    "ListOrdersAllShopsStatusType0Item",
-    "ListOrdersAllShopsTrafficSourceType0Item",
-    "ListOrdersPayMethodType0Item",
-    "ListOrdersPayStatusType0Item",
-    "ListOrdersRangeType0",
-    "ListOrdersSort",
-    "ListOrdersStatusType0Item",
-    "ListOrdersTrafficSourceType0Item",
     "MeOut",
     "NoticeType",
+    "Order",
     "OrderClose",
     "OrderComplete",
     "OrderCreate",
-    "OrderCreatePayMethodType0",
-    "OrderCreateTrafficSource",
+    "OrderDetail",
     "OrderFilter",
-    "OrderFilterAfterSaleStatusType0Item",
-    "OrderFilterPayMethodType0Item",
-    "OrderFilterPayStatusType0Item",
-    "OrderFilterRangeType0",
-    "OrderFilterStatusType0Item",
-    "OrderFilterTrafficSourceType0Item",
     "OrderFlag",
+    "OrderItem",
     "OrderItemIn",
-    "OrderOut",
-    "OrderOutReceiver",
-    "OrderOutShipmentsItem",
-    "OrderPage",
     "OrderPatch",
     "OrderPay",
-    "OrderPayPayMethod",
     "OrderRefund",
     "OrderRow",
-    "OrdersCsvAfterSaleStatusType0Item",
+    "OrderRowPage",
     "OrdersCsvGranularity",
     "OrdersCsvLocale",
-    "OrdersCsvPayMethodType0Item",
-    "OrdersCsvPayStatusType0Item",
-    "OrdersCsvRangeType0",
-    "OrdersCsvStatusType0Item",
-    "OrdersCsvTrafficSourceType0Item",
     "OrderShip",
     "OrderSign",
+    "OrderSort",
+    "OrderStatus",
+    "PaymentReminder",
     "PaymentReminderCreate",
+    "PayMethod",
+    "PayStatus",
     "Problem",
     "RateLimitBucketsOut",
     "RateLimitOut",
+    "Receiver",
     "ReceiverIn",
     "ReplayRequest",
+    "ReviewWindow",
     "Role",
     "Scope",
+    "Shipment",
+    "ShopEndpointOut",
+    "ShopEndpointPage",
     "ShopList",
     "ShopOut",
     "StaffCreate",
@@ -271,7 +223,11 @@ __all__ = (
     "StaffMemberPage",
     "StaffUpdate",
     "StaffUpdateRole",
+    "TimelineActor",
+    "TimelineEvent",
+    "TimelineEventData",
     "TopBuyersBy",
+    "TrafficSource",
     "TrendGroupByType0",
     "TrendInterval",
     "WebhookAttempt",

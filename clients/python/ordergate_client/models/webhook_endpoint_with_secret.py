@@ -27,6 +27,8 @@ class WebhookEndpointWithSecret:
             created_at (str): RFC 3339 UTC
             description (None | str): Free text for your own use
             disabled_reason (None | str): Why the endpoint was disabled automatically (null when enabled)
+            disabled_shop_ids (list[int]): Shops whose merchant switched the endpoint off: their data is not sent, and only
+                they can switch it on again (sorted)
             enabled (bool): False when disabled by you or after failing for 5 days
             event_types (list[str]): What the endpoint receives: `*` (every change), a family such as `order.*`, exact
                 change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
@@ -45,6 +47,7 @@ class WebhookEndpointWithSecret:
     created_at: str
     description: None | str
     disabled_reason: None | str
+    disabled_shop_ids: list[int]
     enabled: bool
     event_types: list[str]
     failing_since: None | str
@@ -69,6 +72,10 @@ class WebhookEndpointWithSecret:
 
         disabled_reason: None | str
         disabled_reason = self.disabled_reason
+
+        disabled_shop_ids = self.disabled_shop_ids
+
+
 
         enabled = self.enabled
 
@@ -103,6 +110,7 @@ class WebhookEndpointWithSecret:
             "created_at": created_at,
             "description": description,
             "disabled_reason": disabled_reason,
+            "disabled_shop_ids": disabled_shop_ids,
             "enabled": enabled,
             "event_types": event_types,
             "failing_since": failing_since,
@@ -138,6 +146,9 @@ class WebhookEndpointWithSecret:
             return cast(None | str, data)
 
         disabled_reason = _parse_disabled_reason(d.pop("disabled_reason"))
+
+
+        disabled_shop_ids = cast(list[int], d.pop("disabled_shop_ids"))
 
 
         enabled = d.pop("enabled")
@@ -178,6 +189,7 @@ class WebhookEndpointWithSecret:
             created_at=created_at,
             description=description,
             disabled_reason=disabled_reason,
+            disabled_shop_ids=disabled_shop_ids,
             enabled=enabled,
             event_types=event_types,
             failing_since=failing_since,
