@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from app.auth.passwords import hash_password
 from app.db import Database
 from app.domain.accounts.service import create_account
+from app.domain.apps.schemas import ClientType
 from app.domain.apps.service import create_app, find_app_by_name
 from app.models import Shop, ShopMember
 from app.oauth2.tokens import IssuedTokens, issue_tokens
@@ -80,7 +81,7 @@ async def make_app(
             owner_account_id=owner_id,
             name=name,
             redirect_uris=redirect_uris or ["http://127.0.0.1:8765/callback"],
-            client_type="public" if public else "confidential",
+            client_type=ClientType.PUBLIC if public else ClientType.CONFIDENTIAL,
             private_shop_ids=private_shop_ids,
         )
     return created.id, created.client_id, created.client_secret

@@ -20,7 +20,7 @@ from app.auth.bearer import OAuth2Bearer
 from app.auth.principal import Principal, resolve_principal
 from app.auth.scope import ShopScope
 from app.db import Session
-from app.domain.audit.actor import Actor
+from app.domain.audit.actor import Actor, ActorType
 from app.errors import InsufficientScope, NotFound
 from app.ratelimit import charge_request
 
@@ -73,7 +73,7 @@ class Authorized:
 
 def actor_for(principal: Principal, request: Request) -> Actor:
     return Actor(
-        "account" if principal.first_party else "app",
+        ActorType.ACCOUNT if principal.first_party else ActorType.APP,
         account_id=principal.account_id,
         client_id=principal.client_id,
         token_id=principal.token_id,

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.responses import request_id_of
-from app.domain.audit.actor import Actor
+from app.domain.audit.actor import Actor, ActorType
 from app.errors import Unauthorized
 
 _bearer = HTTPBearer(auto_error=False, scheme_name="InternalToken")
@@ -24,7 +24,7 @@ def internal_actor(
     if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
         raise Unauthorized("A valid internal token is required.")
     client = request.client.host if request.client else None
-    return Actor("internal", request_id=request_id_of(request), ip=client)
+    return Actor(ActorType.INTERNAL, request_id=request_id_of(request), ip=client)
 
 
 InternalActor = Annotated[Actor, Depends(internal_actor)]

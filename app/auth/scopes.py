@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from enum import StrEnum
 
 from app.errors import BadRequest
+from app.models.accounts import Role
 
-ALL_SCOPES: tuple[str, ...] = (
-    "orders:read",
-    "orders:read_pii",
-    "orders:write",
-    "after_sales:read",
-    "after_sales:write",
-    "disputes:write",
-    "changes:read",
-    "webhooks:manage",
-    "exports",
-    "metrics:read",
-    "staff:manage",
-    "audit:read",
-)
+
+class Scope(StrEnum):
+    """An OAuth scope: what a token may do on the shops it was granted."""
+
+    ORDERS_READ = "orders:read"
+    ORDERS_READ_PII = "orders:read_pii"
+    ORDERS_WRITE = "orders:write"
+    AFTER_SALES_READ = "after_sales:read"
+    AFTER_SALES_WRITE = "after_sales:write"
+    DISPUTES_WRITE = "disputes:write"
+    CHANGES_READ = "changes:read"
+    WEBHOOKS_MANAGE = "webhooks:manage"
+    EXPORTS = "exports"
+    METRICS_READ = "metrics:read"
+    STAFF_MANAGE = "staff:manage"
+    AUDIT_READ = "audit:read"
+
+
+ALL_SCOPES: tuple[str, ...] = tuple(Scope)
+_ONE_SCOPE = "|".join(re.escape(s) for s in ALL_SCOPES)
+# A scope request as the API's schema publishes it: `all`, or scopes separated by one space.
+SCOPE_LIST_REGEX = rf"^(?:all|(?:{_ONE_SCOPE})(?: (?:{_ONE_SCOPE}))*)$"
 
 SCOPE_DESCRIPTIONS: dict[str, str] = {
     "orders:read": "Read orders (receiver details masked)",
@@ -39,10 +50,10 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
 _VIEWER = frozenset({"orders:read", "after_sales:read", "changes:read", "metrics:read"})
 
 ROLE_SCOPES: dict[str, frozenset[str]] = {
-    "owner": frozenset(ALL_SCOPES),
-    "viewer": _VIEWER,
-    "after_sales": _VIEWER | {"after_sales:write", "disputes:write"},
-    "shipping": _VIEWER | {"orders:write"},
+    Role.OWNER: frozenset(ALL_SCOPES),
+    Role.VIEWER: _VIEWER,
+    Role.AFTER_SALES: _VIEWER | {"after_sales:write", "disputes:write"},
+    Role.SHIPPING: _VIEWER | {"orders:write"},
 }
 
 

@@ -15,10 +15,13 @@ from app.commands.database import run_with_database
 from app.db import Database
 from app.domain.accounts.service import find_account_by_email
 from app.domain.apps.bootstrap import DEMO_EMAIL
+from app.domain.apps.schemas import ClientType
 from app.domain.apps.service import create_app, find_app_by_name
 from app.domain.audit.actor import SYSTEM
 from app.domain.shops.repository import require_shop
-from app.domain.staff.service import StaffRole, StaffService
+from app.domain.staff.schemas import StaffRole
+from app.domain.staff.service import StaffService
+from app.models.accounts import Role
 from app.oauth2.tokens import issue_tokens
 
 console = Console(highlight=False, soft_wrap=True)
@@ -84,7 +87,7 @@ def apps_create(
                 owner_account_id=owner,
                 name=name,
                 redirect_uris=redirect_uri or [],
-                client_type="public" if public else "confidential",
+                client_type=ClientType.PUBLIC if public else ClientType.CONFIDENTIAL,
                 scope=scopes,
                 private_shop_ids=private_shops,
             )
@@ -151,11 +154,16 @@ def staff_create(
             await require_shop(s, shop)
             existed = await find_account_by_email(s, email) is not None
             member = await StaffService(s, ShopScope.of([shop]), SYSTEM).add(
-                shop, email=email, role=cast(StaffRole, role), password=chosen, display_name=None
+                shop,
+                email=email,
+                role=cast(StaffRole, Role(role)),
+                password=chosen,
+                display_name=None,
             )
+        shown: dict[str, Any] = dict(member)
         if not existed:
-            member["password"] = chosen
-        return member
+            shown["password"] = chosen
+        return shown
 
     _print(run_with_database(work), as_json)
 

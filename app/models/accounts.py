@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, ForeignKey, Identity, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, created_at_column
 
-ROLES = ("owner", "viewer", "after_sales", "shipping")
+
+class Role(StrEnum):
+    """An account's role on a shop; each role allows a fixed set of scopes."""
+
+    OWNER = "owner"
+    VIEWER = "viewer"
+    AFTER_SALES = "after_sales"
+    SHIPPING = "shipping"
+
+
+ROLES: tuple[str, ...] = tuple(Role)
 
 
 class Account(Base):

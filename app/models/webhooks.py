@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     ARRAY,
@@ -23,7 +24,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import XID8, Base, created_at_column
 
-DELIVERY_STATUSES = ("pending", "delivered", "failed", "cancelled")
+
+class DeliveryStatus(StrEnum):
+    """Where a delivery stands: queued or retrying, answered 2xx, given up, or cancelled."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+DELIVERY_STATUSES: tuple[str, ...] = tuple(DeliveryStatus)
 
 
 class WebhookEndpoint(Base):

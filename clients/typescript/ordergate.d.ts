@@ -302,7 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your OAuth apps */
+        /** Your OAuth apps (one page) */
         get: operations["get_apps"];
         put?: never;
         /** Create an OAuth app (the client_secret is shown only in this response) */
@@ -547,7 +547,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a dispute's evidence (metadata with sha256) */
+        /** List a dispute's evidence (metadata with sha256), oldest first, in one page */
         get: operations["list_evidence"];
         put?: never;
         /** Upload evidence (multipart `file` + `kind`, <= 10485760 bytes) */
@@ -652,7 +652,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Apps installed on the shop */
+        /** Apps installed on the shop (one page) */
         get: operations["get_grants"];
         put?: never;
         post?: never;
@@ -994,7 +994,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff of the shop and their roles */
+        /** Staff of the shop and their roles (one page) */
         get: operations["list_staff"];
         put?: never;
         /** Add a staff member (creates the account when the email is new) */
@@ -1040,6 +1040,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shops/{shop_id}/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints of any app set up to receive this shop's data (by id, keyset) */
+        get: operations["list_shop_endpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/webhook-endpoints/{endpoint_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop this shop's data to the endpoint (pending deliveries for it are cancelled) */
+        post: operations["disable_for_shop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/webhook-endpoints/{endpoint_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume this shop's data to the endpoint (changes meanwhile are not sent: replay) */
+        post: operations["enable_for_shop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1047,7 +1098,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Endpoints visible to this token */
+        /** Endpoints visible to this token (one page: has_more is false) */
         get: operations["list_endpoints"];
         put?: never;
         /** Create an endpoint (the secret is shown only here) */
@@ -1188,7 +1239,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a ping event */
+        /** Queue a ping event (answers the queued delivery) */
         post: operations["test_endpoint"];
         delete?: never;
         options?: never;
@@ -1225,6 +1276,84 @@ export interface components {
             id: number;
         };
         /**
+         * ActorType
+         * @description Who acts: a person's token, an app's own token (client_credentials), the internal
+         *     ingest API, or the platform itself (jobs, workers).
+         * @enum {string}
+         */
+        ActorType: "account" | "app" | "internal" | "system";
+        /**
+         * AfterSale
+         * @description A buyer's refund, return or exchange request on an order, and where it stands.
+         */
+        AfterSale: {
+            /**
+             * Allowed Actions
+             * @description Actions the merchant may take now (POST .../actions): approve, reject, request_return, confirm_return_received, refund, offer_exchange, close.
+             * @example [
+             *       "approve",
+             *       "close",
+             *       "reject"
+             *     ]
+             */
+            allowed_actions: string[];
+            /**
+             * Amount
+             * @description Amount to refund, in fen (12990 = ¥129.90).
+             * @example 12990
+             */
+            amount: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When the buyer opened it.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description After-sale id (unique within the shop).
+             */
+            id: number;
+            /**
+             * Order Id
+             * @description The order it is about.
+             */
+            order_id: number;
+            /**
+             * Reason
+             * @description The buyer's reason.
+             * @example Wrong size
+             */
+            reason: string;
+            /**
+             * Reject Reason
+             * @description The merchant's reason when rejected, else null.
+             */
+            reject_reason: string | null;
+            /**
+             * Resolved At
+             * @description When it reached a final state (refunded, rejected, ...), else null.
+             */
+            resolved_at: string | null;
+            /** Shop Id */
+            shop_id: number;
+            status: components["schemas"]["AfterSaleStatus"];
+            type: components["schemas"]["AfterSaleType"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change (ETag / If-Match).
+             */
+            version: number;
+        };
+        /**
          * AfterSaleAction
          * @example {
          *       "action": "reject",
@@ -1252,63 +1381,99 @@ export interface components {
             amount?: number | null;
             /** Reason */
             reason: string;
-            /**
-             * Type
-             * @enum {string}
-             */
-            type: "refund_only" | "return_refund" | "exchange";
+            type: components["schemas"]["AfterSaleType"];
         };
-        /** AfterSaleOut */
-        AfterSaleOut: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Amount */
-            amount: number;
-            /** Id */
-            id: number;
-            /** Order Id */
-            order_id: number;
-            /** Shop Id */
-            shop_id: number;
-            /** Status */
-            status: string;
-            /** Type */
-            type: string;
-            /** Version */
-            version: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** AfterSalePage */
-        AfterSalePage: {
-            /** Data */
-            data: components["schemas"]["AfterSaleOut"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /** AfterSaleSummary */
+        /**
+         * AfterSaleStatus
+         * @description requested -> approved | rejected; approved -> awaiting_return (returns, exchanges) or
+         *     refunded (refund only); awaiting_return -> returned -> refunded | exchanged; open ones can
+         *     be closed.
+         * @enum {string}
+         */
+        AfterSaleStatus: "requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed";
+        /**
+         * AfterSaleSummary
+         * @description The order's after-sales at a glance (details: GET .../after-sales?order_id=).
+         */
         AfterSaleSummary: {
-            /** Count */
+            /**
+             * Count
+             * @description All after-sales ever opened on the order.
+             */
             count: number;
-            /** Latest Status */
-            latest_status: string | null;
-            /** Open */
+            /** @description Status of the newest one; null when none. */
+            latest_status: components["schemas"]["AfterSaleStatus"] | null;
+            /**
+             * Open
+             * @description Those not yet in a final state.
+             */
             open: number;
-        } & {
-            [key: string]: unknown;
+        };
+        /**
+         * AfterSaleType
+         * @description What the buyer asks for: money back only, return for money, or return for another.
+         * @enum {string}
+         */
+        AfterSaleType: "refund_only" | "return_refund" | "exchange";
+        /**
+         * App
+         * @description An OAuth app (client) of the calling account.
+         */
+        App: {
+            /**
+             * Client Id
+             * @description OAuth client_id
+             * @example ogc_3Jd8hW2kQm9PzX4rT6vBn1Ls5Yc7
+             */
+            client_id: string;
+            /** @description Confidential (has a secret) or public */
+            client_type: components["schemas"]["ClientType"];
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description App id (used in paths; not the client_id)
+             * @example 5
+             */
+            id: number;
+            /**
+             * Name
+             * @description Shown on the consent page
+             * @example My ERP
+             */
+            name: string;
+            /**
+             * Private Shop Ids
+             * @description A private app (client_credentials) is bound to these shops of its owner; null for an app installed through consent
+             * @example null
+             * @example [
+             *       7
+             *     ]
+             */
+            private_shop_ids: number[] | null;
+            /**
+             * Redirect Uris
+             * @description Allowed redirect URIs
+             * @example [
+             *       "https://erp.example/cb"
+             *     ]
+             */
+            redirect_uris: string[];
+            /**
+             * Scope
+             * @description Granted scopes, space-separated in canonical order
+             * @example orders:read orders:write changes:read webhooks:manage
+             */
+            scope: string;
         };
         /** AppCreate */
         AppCreate: {
-            /**
-             * Client Type
-             * @default confidential
-             * @enum {string}
-             */
-            client_type: "public" | "confidential";
+            /** @default confidential */
+            client_type: components["schemas"]["ClientType"];
             /** Name */
             name: string;
             /**
@@ -1320,7 +1485,7 @@ export interface components {
             redirect_uris?: string[];
             /**
              * Scope
-             * @description Space-separated scopes, or `all`
+             * @description Scopes separated by one space, or `all`
              * @default all
              */
             scope: string;
@@ -1347,6 +1512,188 @@ export interface components {
              * @example Acme ERP
              */
             name: string;
+        };
+        /**
+         * AppWithSecret
+         * @description The app just created: the only response that carries its client secret.
+         */
+        AppWithSecret: {
+            /**
+             * Client Id
+             * @description OAuth client_id
+             * @example ogc_3Jd8hW2kQm9PzX4rT6vBn1Ls5Yc7
+             */
+            client_id: string;
+            /**
+             * Client Secret
+             * @description Client secret of a confidential app, shown only here (never stored in clear); null for a public app
+             * @example ogs_q0Zk8yJ3nVw5Rt2Lp7Hx4Mb9Cd6Fg1Sa
+             */
+            client_secret: string | null;
+            /** @description Confidential (has a secret) or public */
+            client_type: components["schemas"]["ClientType"];
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description App id (used in paths; not the client_id)
+             * @example 5
+             */
+            id: number;
+            /**
+             * Name
+             * @description Shown on the consent page
+             * @example My ERP
+             */
+            name: string;
+            /**
+             * Private Shop Ids
+             * @description A private app (client_credentials) is bound to these shops of its owner; null for an app installed through consent
+             * @example null
+             * @example [
+             *       7
+             *     ]
+             */
+            private_shop_ids: number[] | null;
+            /**
+             * Redirect Uris
+             * @description Allowed redirect URIs
+             * @example [
+             *       "https://erp.example/cb"
+             *     ]
+             */
+            redirect_uris: string[];
+            /**
+             * Scope
+             * @description Granted scopes, space-separated in canonical order
+             * @example orders:read orders:write changes:read webhooks:manage
+             */
+            scope: string;
+        };
+        /**
+         * AuditActor
+         * @description Who performed the operation.
+         */
+        AuditActor: {
+            /**
+             * Account Id
+             * @description The person (account), when known
+             * @example 3
+             */
+            account_id: number | null;
+            /**
+             * App Id
+             * @description The app the token belongs to
+             * @example 5
+             */
+            app_id: number | null;
+            /**
+             * Token Id
+             * @description The access token used
+             * @example 812
+             */
+            token_id: number | null;
+            /** @description Kind of actor */
+            type: components["schemas"]["ActorType"];
+        };
+        /**
+         * AuditEntry
+         * @description One operation on the shop: who did what to which entity, from where.
+         */
+        AuditEntry: {
+            /**
+             * Action
+             * @description `<entity>.<step>`, e.g. `order.shipped`, `after_sale.approved`, `staff.role_changed`, `app.installed`, `webhook_endpoint.created`, `export.created`
+             * @example order.shipped
+             */
+            action: string;
+            actor: components["schemas"]["AuditActor"];
+            /**
+             * After Version
+             * @description Entity version after the write
+             * @example 3
+             */
+            after_version: number | null;
+            /**
+             * Before Version
+             * @description Entity version before the write
+             * @example 2
+             */
+            before_version: number | null;
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Data
+             * @description What changed (depends on the action)
+             * @example {
+             *       "carrier": "SF",
+             *       "tracking_no": "SF1234567890"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Entity
+             * @description Kind of entity: `order`, `after_sale`, `dispute`, `staff`, `app`, `webhook_endpoint`, `export`
+             * @example order
+             */
+            entity: string;
+            /**
+             * Entity Id
+             * @description The entity's id
+             * @example 901
+             */
+            entity_id: number | null;
+            /**
+             * Id
+             * @description Entry id
+             * @example 10423
+             */
+            id: number;
+            /**
+             * Ip
+             * @description Client address
+             * @example 203.0.113.9
+             */
+            ip: string | null;
+            /**
+             * Request Id
+             * @description The request's `X-Request-ID`
+             * @example 01JDQ6Z7W3M2K8V4
+             */
+            request_id: string | null;
+        };
+        /**
+         * AuthorCommission
+         * @description The influencer (达人) credited with the sale and their commission on it.
+         */
+        AuthorCommission: {
+            /**
+             * Commission Amount
+             * @description Commission in fen: paid_amount x rate, fixed at payment (0 before).
+             * @example 1948
+             */
+            commission_amount: number;
+            /**
+             * Commission Rate Bps
+             * @description Commission rate in basis points (1500 = 15 %).
+             * @example 1500
+             */
+            commission_rate_bps: number;
+            /**
+             * Id
+             * @description Author id.
+             */
+            id: number;
         };
         /**
          * AuthorContent
@@ -1561,25 +1908,42 @@ export interface components {
              */
             to: string;
         };
-        /** BatchEntryResult */
-        BatchEntryResult: {
+        /**
+         * BatchShipEntry
+         * @description The outcome of one entry, at the same position as in the request.
+         */
+        BatchShipEntry: {
+            /**
+             * Error
+             * @description When not ok: the entry's problem details, the same object an error response carries (`Problem`: type, title, status, detail, code, errors?, request_id).
+             */
+            error?: {
+                [key: string]: unknown;
+            };
             /** Ok */
             ok: boolean;
-            /** Order Id */
+            /** @description The shipped order (when ok). */
+            order?: components["schemas"]["Order"];
+            /**
+             * Order Id
+             * @description Null when the entry had no valid id.
+             */
             order_id: number | null;
-        } & {
-            [key: string]: unknown;
         };
-        /** BatchResult */
-        BatchResult: {
-            /** Failed */
+        /** BatchShipResult */
+        BatchShipResult: {
+            /**
+             * Failed
+             * @description Entries refused (each has its error).
+             */
             failed: number;
             /** Results */
-            results: components["schemas"]["BatchEntryResult"][];
-            /** Succeeded */
+            results: components["schemas"]["BatchShipEntry"][];
+            /**
+             * Succeeded
+             * @description Entries shipped.
+             */
             succeeded: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * BatchShipments
@@ -1614,11 +1978,7 @@ export interface components {
              * @description PNG, JPEG, GIF, WebP, PDF or UTF-8 text
              */
             file: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "chat_log" | "qc_report" | "shipping_proof" | "other";
+            kind: components["schemas"]["EvidenceKind"];
         };
         /**
          * BulkTrailer
@@ -1640,12 +2000,18 @@ export interface components {
         };
         /** Buyer */
         Buyer: {
-            /** Id */
+            /**
+             * Id
+             * @description The platform's buyer id.
+             * @example b_20931
+             */
             id: string;
-            /** Nickname */
+            /**
+             * Nickname
+             * @description Display name.
+             * @example 小鹿
+             */
             nickname: string;
-        } & {
-            [key: string]: unknown;
         };
         /** BuyerIn */
         BuyerIn: {
@@ -1775,6 +2141,13 @@ export interface components {
              */
             paid_orders: number;
         };
+        /**
+         * ClientType
+         * @description OAuth client type: a confidential app keeps a secret (server side), a public one
+         *     (browser, desktop) cannot and uses PKCE only.
+         * @enum {string}
+         */
+        ClientType: "public" | "confidential";
         /** CloseReason */
         CloseReason: {
             /**
@@ -1827,6 +2200,90 @@ export interface components {
             metrics: components["schemas"]["Metrics"];
         };
         /**
+         * DayRangeName
+         * @description Whole days in the shop's timezone, today included.
+         * @enum {string}
+         */
+        DayRangeName: "today" | "last_7_days" | "last_30_days";
+        /**
+         * DeliveryStatus
+         * @description Where a delivery stands: queued or retrying, answered 2xx, given up, or cancelled.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed" | "cancelled";
+        /**
+         * Dispute
+         * @description A logistics dispute or a malicious-claim appeal on an order, reviewed by the platform.
+         */
+        Dispute: {
+            /**
+             * After Sale Id
+             * @description The after-sale it contests, if any.
+             */
+            after_sale_id: number | null;
+            /**
+             * Allowed Actions
+             * @description What can happen next: add_evidence, submit (merchant); win, lose (the platform's decision).
+             * @example [
+             *       "add_evidence"
+             *     ]
+             */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Decided At
+             * @description When the platform decided.
+             */
+            decided_at: string | null;
+            /**
+             * Description
+             * @description The merchant's account of the case.
+             * @example Carrier shows signed but buyer says lost
+             */
+            description: string;
+            /**
+             * Id
+             * @description Dispute id (unique within the shop).
+             */
+            id: number;
+            kind: components["schemas"]["DisputeKind"];
+            /** Order Id */
+            order_id: number;
+            /**
+             * Review Due At
+             * @description The platform decides by then (once submitted).
+             */
+            review_due_at: string | null;
+            /** @description The decision window once submitted, else null. */
+            review_window: components["schemas"]["ReviewWindow"] | null;
+            /** Shop Id */
+            shop_id: number;
+            status: components["schemas"]["DisputeStatus"];
+            /**
+             * Submitted At
+             * @description Submitted for review, or null.
+             */
+            submitted_at: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change (ETag / If-Match).
+             */
+            version: number;
+        };
+        /**
          * DisputeCreate
          * @example {
          *       "description": "Carrier shows signed but buyer says lost",
@@ -1838,11 +2295,7 @@ export interface components {
             after_sale_id?: number | null;
             /** Description */
             description: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "logistics" | "malicious_claim";
+            kind: components["schemas"]["DisputeKind"];
         };
         /**
          * DisputeDecision
@@ -1862,42 +2315,31 @@ export interface components {
              */
             outcome: "won" | "lost";
         };
-        /** DisputeOut */
-        DisputeOut: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Id */
-            id: number;
-            /** Kind */
-            kind: string;
-            /** Order Id */
-            order_id: number;
-            /** Review Due At */
-            review_due_at: string | null;
-            /** Shop Id */
-            shop_id: number;
-            /** Status */
-            status: string;
-            /** Version */
-            version: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** DisputePage */
-        DisputePage: {
-            /** Data */
-            data: components["schemas"]["DisputeOut"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
-        } & {
-            [key: string]: unknown;
-        };
+        /**
+         * DisputeKind
+         * @description A logistics dispute or an appeal against a malicious claim.
+         * @enum {string}
+         */
+        DisputeKind: "logistics" | "malicious_claim";
+        /**
+         * DisputeStatus
+         * @description open -> evidence_submitted -> under_review -> won | lost.
+         * @enum {string}
+         */
+        DisputeStatus: "open" | "evidence_submitted" | "under_review" | "won" | "lost";
         /** DisputeSubmit */
         DisputeSubmit: {
             /** Expected Version */
             expected_version?: number | null;
+        };
+        /** EndpointApp */
+        EndpointApp: {
+            /** Client Id */
+            client_id: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** EndpointCreate */
         EndpointCreate: {
@@ -1908,11 +2350,17 @@ export interface components {
              * @default true
              */
             enabled: boolean;
-            /** Event Types */
+            /**
+             * Event Types
+             * @description `*`, a family (`order.*`), exact change types, `report.daily` or `report.*`
+             */
             event_types?: string[];
             /** Shop Ids */
             shop_ids: number[];
-            /** Url */
+            /**
+             * Url
+             * @description https (http only to loopback in development); public hosts only
+             */
             url: string;
         };
         /** EndpointPatch */
@@ -1928,31 +2376,94 @@ export interface components {
             /** Url */
             url?: string | null;
         };
-        /** EvidenceList */
-        EvidenceList: {
-            /** Data */
-            data: components["schemas"]["EvidenceOut"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** EvidenceOut */
-        EvidenceOut: {
-            /** Content Type */
+        /**
+         * Evidence
+         * @description Metadata of one evidence file (download the bytes from its own URL).
+         */
+        Evidence: {
+            /**
+             * Content Type
+             * @description Detected from the bytes, not the upload's claim.
+             * @example image/png
+             */
             content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
             /** Dispute Id */
             dispute_id: number;
-            /** Filename */
+            /**
+             * Filename
+             * @description As uploaded.
+             * @example chat.png
+             */
             filename: string;
             /** Id */
             id: number;
-            /** Kind */
-            kind: string;
-            /** Sha256 */
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * Sha256
+             * @description Hex SHA-256 of the bytes (also the download's Digest header).
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
             sha256: string;
-            /** Size Bytes */
+            /**
+             * Size Bytes
+             * @description Size in bytes (at most 10 MiB).
+             */
             size_bytes: number;
-        } & {
-            [key: string]: unknown;
+        };
+        /**
+         * EvidenceKind
+         * @description What a piece of dispute evidence is.
+         * @enum {string}
+         */
+        EvidenceKind: "chat_log" | "qc_report" | "shipping_proof" | "other";
+        /**
+         * EvidenceUploaded
+         * @description The stored evidence and the dispute after it (its status and version moved).
+         */
+        EvidenceUploaded: {
+            /**
+             * Content Type
+             * @description Detected from the bytes, not the upload's claim.
+             * @example image/png
+             */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            dispute: components["schemas"]["Dispute"];
+            /** Dispute Id */
+            dispute_id: number;
+            /**
+             * Filename
+             * @description As uploaded.
+             * @example chat.png
+             */
+            filename: string;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * Sha256
+             * @description Hex SHA-256 of the bytes (also the download's Digest header).
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            sha256: string;
+            /**
+             * Size Bytes
+             * @description Size in bytes (at most 10 MiB).
+             */
+            size_bytes: number;
         };
         /**
          * Export
@@ -2256,6 +2767,48 @@ export interface components {
             total: number;
         };
         /**
+         * Grant
+         * @description An app installed on a shop by an account (consent or private app).
+         */
+        Grant: {
+            /**
+             * Account Id
+             * @description The account that installed it
+             * @example 3
+             */
+            account_id: number;
+            /**
+             * App Id
+             * @description The app's id
+             * @example 5
+             */
+            app_id: number;
+            /**
+             * App Name
+             * @description The app's name
+             * @example My ERP
+             */
+            app_name: string;
+            /**
+             * Client Id
+             * @description The app's OAuth client_id
+             * @example ogc_3Jd8hW2kQm9PzX4rT6vBn1
+             */
+            client_id: string;
+            /**
+             * Created At
+             * @description Installed at (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Scope
+             * @description Granted scopes, space-separated in canonical order
+             * @example orders:read orders:write changes:read webhooks:manage
+             */
+            scope: string;
+        };
+        /**
          * Granularity
          * @description One line per order, or one line per order item.
          * @enum {string}
@@ -2341,23 +2894,6 @@ export interface components {
              * @enum {string}
              */
             token_type?: "Bearer" | "refresh_token";
-        };
-        /** ItemOut */
-        ItemOut: {
-            /** Id */
-            id: number;
-            /** Product Id */
-            product_id: number;
-            /** Quantity */
-            quantity: number;
-            /** Sku */
-            sku: string | null;
-            /** Title */
-            title: string;
-            /** Unit Price */
-            unit_price: number;
-        } & {
-            [key: string]: unknown;
         };
         /** Liveness */
         Liveness: {
@@ -2481,6 +3017,12 @@ export interface components {
             ship_to_sign_hours: components["schemas"]["HoursStats"];
         };
         /**
+         * NoticeType
+         * @description Events that are not feed changes: the test ping and the scheduled daily report.
+         * @enum {string}
+         */
+        NoticeType: "ping" | "report.daily";
+        /**
          * OAuthError
          * @description RFC 6749 §5.2 error (``application/json``), with OrderGate's problem fields alongside
          *     (``code`` is the OAuth ``error``).
@@ -2543,6 +3085,155 @@ export interface components {
             id: number;
         };
         /**
+         * Order
+         * @description The order's full representation: what writes answer and the change feed carries.
+         */
+        Order: {
+            /** @description Credited author and commission, or null. */
+            author: components["schemas"]["AuthorCommission"] | null;
+            buyer: components["schemas"]["Buyer"];
+            /**
+             * Buyer Note
+             * @description The buyer's note at checkout.
+             */
+            buyer_note: string | null;
+            /**
+             * City
+             * @description The receiver's city (never masked).
+             */
+            city: string;
+            /**
+             * Close Reason
+             * @example Buyer asked to cancel
+             */
+            close_reason: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Discount Amount
+             * @description Discount in fen.
+             * @example 12990
+             */
+            discount_amount: number;
+            /**
+             * Flag Reason
+             * @description Why it was flagged, while flagged.
+             */
+            flag_reason: string | null;
+            /**
+             * Flagged
+             * @description Marked abnormal by the merchant.
+             */
+            flagged: boolean;
+            /**
+             * Goods Amount
+             * @description Sum of quantity x unit_price, in fen.
+             * @example 12990
+             */
+            goods_amount: number;
+            /**
+             * Id
+             * @description Order id (unique within the shop).
+             * @example 101
+             */
+            id: number;
+            /** Items */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Merchant Remark
+             * @description The merchant's private note.
+             */
+            merchant_remark: string | null;
+            /**
+             * Order No
+             * @description 19-digit order number.
+             * @example 6926011512345678901
+             */
+            order_no: string;
+            /**
+             * Paid Amount
+             * @description goods - discount + shipping, in fen; 0 until paid.
+             * @example 12990
+             */
+            paid_amount: number;
+            /** Paid At */
+            paid_at: string | null;
+            /** @description Null until paid. */
+            pay_method: components["schemas"]["PayMethod"] | null;
+            pay_status: components["schemas"]["PayStatus"];
+            /**
+             * Province
+             * @description The receiver's province (never masked).
+             */
+            province: string;
+            receiver: components["schemas"]["Receiver"];
+            /**
+             * Refunded Amount
+             * @description Refunded so far, in fen.
+             * @example 12990
+             */
+            refunded_amount: number;
+            /**
+             * Room Id
+             * @description Live room of the sale, if any.
+             */
+            room_id: string | null;
+            /** Shipments */
+            shipments: components["schemas"]["Shipment"][];
+            /**
+             * Shipped At
+             * @description First parcel shipped.
+             */
+            shipped_at: string | null;
+            /**
+             * Shipping Fee
+             * @description Shipping fee in fen.
+             * @example 12990
+             */
+            shipping_fee: number;
+            /** Shop Id */
+            shop_id: number;
+            /**
+             * Signed At
+             * @description Delivery scan.
+             */
+            signed_at: string | null;
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Tracking Numbers
+             * @description Of every parcel, in order.
+             */
+            tracking_numbers: string[];
+            traffic_source: components["schemas"]["TrafficSource"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change; send it back as `If-Match` or `expected_version`.
+             * @example 3
+             */
+            version: number;
+            /**
+             * Video Id
+             * @description Short video of the sale, if any.
+             */
+            video_id: string | null;
+        };
+        /**
          * OrderClose
          * @example {
          *       "reason": "Buyer asked to cancel"
@@ -2582,8 +3273,7 @@ export interface components {
             items: components["schemas"]["OrderItemIn"][];
             /** Order No */
             order_no?: string | null;
-            /** Pay Method */
-            pay_method?: ("douyin_pay" | "alipay" | "wechat_pay") | null;
+            pay_method?: components["schemas"]["PayMethod"] | null;
             receiver: components["schemas"]["ReceiverIn"];
             /** Room Id */
             room_id?: string | null;
@@ -2592,14 +3282,176 @@ export interface components {
              * @default 0
              */
             shipping_fee: number;
-            /**
-             * Traffic Source
-             * @default other
-             * @enum {string}
-             */
-            traffic_source: "live_room" | "short_video" | "product_card" | "search" | "other";
+            /** @default other */
+            traffic_source: components["schemas"]["TrafficSource"];
             /** Video Id */
             video_id?: string | null;
+        };
+        /**
+         * OrderDetail
+         * @description The order with its whole story (GET one order).
+         */
+        OrderDetail: {
+            /** After Sales */
+            after_sales: components["schemas"]["AfterSale"][];
+            /**
+             * Allowed Actions
+             * @description Order state actions possible now (pay, close, ship, sign, complete, refund); edits such as flag or remark are always possible.
+             * @example [
+             *       "refund",
+             *       "ship"
+             *     ]
+             */
+            allowed_actions: string[];
+            /** @description Credited author and commission, or null. */
+            author: components["schemas"]["AuthorCommission"] | null;
+            buyer: components["schemas"]["Buyer"];
+            /**
+             * Buyer Note
+             * @description The buyer's note at checkout.
+             */
+            buyer_note: string | null;
+            /**
+             * City
+             * @description The receiver's city (never masked).
+             */
+            city: string;
+            /**
+             * Close Reason
+             * @example Buyer asked to cancel
+             */
+            close_reason: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Discount Amount
+             * @description Discount in fen.
+             * @example 12990
+             */
+            discount_amount: number;
+            /** Disputes */
+            disputes: components["schemas"]["Dispute"][];
+            /**
+             * Flag Reason
+             * @description Why it was flagged, while flagged.
+             */
+            flag_reason: string | null;
+            /**
+             * Flagged
+             * @description Marked abnormal by the merchant.
+             */
+            flagged: boolean;
+            /**
+             * Goods Amount
+             * @description Sum of quantity x unit_price, in fen.
+             * @example 12990
+             */
+            goods_amount: number;
+            /**
+             * Id
+             * @description Order id (unique within the shop).
+             * @example 101
+             */
+            id: number;
+            /** Items */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Merchant Remark
+             * @description The merchant's private note.
+             */
+            merchant_remark: string | null;
+            /**
+             * Order No
+             * @description 19-digit order number.
+             * @example 6926011512345678901
+             */
+            order_no: string;
+            /**
+             * Paid Amount
+             * @description goods - discount + shipping, in fen; 0 until paid.
+             * @example 12990
+             */
+            paid_amount: number;
+            /** Paid At */
+            paid_at: string | null;
+            /** @description Null until paid. */
+            pay_method: components["schemas"]["PayMethod"] | null;
+            pay_status: components["schemas"]["PayStatus"];
+            /** Payment Reminders */
+            payment_reminders: components["schemas"]["PaymentReminder"][];
+            /**
+             * Province
+             * @description The receiver's province (never masked).
+             */
+            province: string;
+            receiver: components["schemas"]["Receiver"];
+            /**
+             * Refunded Amount
+             * @description Refunded so far, in fen.
+             * @example 12990
+             */
+            refunded_amount: number;
+            /**
+             * Room Id
+             * @description Live room of the sale, if any.
+             */
+            room_id: string | null;
+            /** Shipments */
+            shipments: components["schemas"]["Shipment"][];
+            /**
+             * Shipped At
+             * @description First parcel shipped.
+             */
+            shipped_at: string | null;
+            /**
+             * Shipping Fee
+             * @description Shipping fee in fen.
+             * @example 12990
+             */
+            shipping_fee: number;
+            /** Shop Id */
+            shop_id: number;
+            /**
+             * Signed At
+             * @description Delivery scan.
+             */
+            signed_at: string | null;
+            status: components["schemas"]["OrderStatus"];
+            /** Timeline */
+            timeline: components["schemas"]["TimelineEvent"][];
+            /**
+             * Tracking Numbers
+             * @description Of every parcel, in order.
+             */
+            tracking_numbers: string[];
+            traffic_source: components["schemas"]["TrafficSource"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change; send it back as `If-Match` or `expected_version`.
+             * @example 3
+             */
+            version: number;
+            /**
+             * Video Id
+             * @description Short video of the sale, if any.
+             */
+            video_id: string | null;
         };
         /**
          * OrderFilter
@@ -2610,7 +3462,7 @@ export interface components {
              * After Sale Status
              * @description Has an after-sale in one of these states (repeatable)
              */
-            after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+            after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
             /** Author Id */
             author_id?: number | null;
             /**
@@ -2656,12 +3508,12 @@ export interface components {
              * Pay Method
              * @description Repeatable
              */
-            pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+            pay_method?: components["schemas"]["PayMethod"][] | null;
             /**
              * Pay Status
              * @description Repeatable
              */
-            pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+            pay_status?: components["schemas"]["PayStatus"][] | null;
             /**
              * Product Id
              * @description Has this product
@@ -2672,16 +3524,13 @@ export interface components {
              * @description Exact province
              */
             province?: string | null;
-            /**
-             * Range
-             * @description Created within whole days in the shop's timezone
-             */
-            range?: ("today" | "last_7_days" | "last_30_days") | null;
+            /** @description Created within whole days in the shop's timezone */
+            range?: components["schemas"]["DayRangeName"] | null;
             /**
              * Status
              * @description Repeatable
              */
-            status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+            status?: components["schemas"]["OrderStatus"][] | null;
             /**
              * Tracking No
              * @description Has a parcel with this tracking number
@@ -2691,7 +3540,7 @@ export interface components {
              * Traffic Source
              * @description Repeatable
              */
-            traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+            traffic_source?: components["schemas"]["TrafficSource"][] | null;
             /**
              * Updated From
              * @description Inclusive, RFC 3339
@@ -2715,6 +3564,37 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** OrderItem */
+        OrderItem: {
+            /**
+             * Id
+             * @description Item id (use it to ship part of an order).
+             */
+            id: number;
+            /** Product Id */
+            product_id: number;
+            /**
+             * Quantity
+             * @example 2
+             */
+            quantity: number;
+            /**
+             * Sku
+             * @example SHIRT-L-WHITE
+             */
+            sku: string | null;
+            /**
+             * Title
+             * @example Linen shirt
+             */
+            title: string;
+            /**
+             * Unit Price
+             * @description Price per unit in fen.
+             * @example 6495
+             */
+            unit_price: number;
+        };
         /** OrderItemIn */
         OrderItemIn: {
             /** Product Id */
@@ -2730,55 +3610,6 @@ export interface components {
              * @description Fen
              */
             unit_price: number;
-        };
-        /**
-         * OrderOut
-         * @description The order representation (detail adds timeline, after_sales, disputes, reminders).
-         */
-        OrderOut: {
-            /** Flagged */
-            flagged: boolean;
-            /** Id */
-            id: number;
-            /** Items */
-            items: components["schemas"]["ItemOut"][];
-            /** Order No */
-            order_no: string;
-            /** Paid Amount */
-            paid_amount: number;
-            /** Pay Status */
-            pay_status: string;
-            /** Receiver */
-            receiver: {
-                [key: string]: unknown;
-            };
-            /** Refunded Amount */
-            refunded_amount: number;
-            /** Shipments */
-            shipments: {
-                [key: string]: unknown;
-            }[];
-            /** Shipping Fee */
-            shipping_fee: number;
-            /** Shop Id */
-            shop_id: number;
-            /** Status */
-            status: string;
-            /** Version */
-            version: number;
-        } & {
-            [key: string]: unknown;
-        };
-        /** OrderPage */
-        OrderPage: {
-            /** Data */
-            data: components["schemas"]["OrderRow"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * OrderPatch
@@ -2810,11 +3641,7 @@ export interface components {
             expected_version?: number | null;
             /** Paid At */
             paid_at?: string | null;
-            /**
-             * Pay Method
-             * @enum {string}
-             */
-            pay_method: "douyin_pay" | "alipay" | "wechat_pay";
+            pay_method: components["schemas"]["PayMethod"];
         };
         /**
          * OrderRefund
@@ -2829,48 +3656,76 @@ export interface components {
             /** Reason */
             reason: string;
         };
-        /** OrderRow */
+        /**
+         * OrderRow
+         * @description An order as the list shows it (no receiver: read the detail for that).
+         */
         OrderRow: {
             after_sale: components["schemas"]["AfterSaleSummary"];
-            /** Author Id */
+            /**
+             * Author Id
+             * @description Credited author, if any.
+             */
             author_id: number | null;
             buyer: components["schemas"]["Buyer"];
             /** City */
             city: string;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
             created_at: string;
-            /** Flagged */
+            /**
+             * Flagged
+             * @description Marked abnormal by the merchant.
+             */
             flagged: boolean;
             /** Id */
             id: number;
             /** Items */
-            items: components["schemas"]["ItemOut"][];
-            /** Order No */
+            items: components["schemas"]["OrderItem"][];
+            /**
+             * Order No
+             * @description 19-digit order number.
+             * @example 6926011512345678901
+             */
             order_no: string;
-            /** Paid Amount */
+            /**
+             * Paid Amount
+             * @description Money in fen (12990 = ¥129.90).
+             * @example 12990
+             */
             paid_amount: number;
             /** Paid At */
             paid_at: string | null;
-            /** Pay Method */
-            pay_method: string | null;
-            /** Pay Status */
-            pay_status: string;
+            pay_method: components["schemas"]["PayMethod"] | null;
+            pay_status: components["schemas"]["PayStatus"];
             /** Province */
             province: string;
             /** Shop Id */
             shop_id: number;
-            /** Status */
-            status: string;
-            /** Tracking Numbers */
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * Tracking Numbers
+             * @description Of every parcel, in order.
+             */
             tracking_numbers: string[];
-            /** Traffic Source */
-            traffic_source: string;
-            /** Updated At */
+            traffic_source: components["schemas"]["TrafficSource"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
             updated_at: string;
-            /** Version */
+            /**
+             * Version
+             * @description Bumped by every change; send it back as `If-Match` or `expected_version`.
+             * @example 3
+             */
             version: number;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * OrderShip
@@ -2903,6 +3758,129 @@ export interface components {
             signed_at?: string | null;
         };
         /**
+         * OrderSort
+         * @description Sort order of the list; the order id breaks ties.
+         * @enum {string}
+         */
+        OrderSort: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
+        /**
+         * OrderStatus
+         * @description Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
+         *     unpaid order can be closed, and a full refund closes a paid one.
+         * @enum {string}
+         */
+        OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "closed";
+        /**
+         * AfterSalePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_AfterSale_: {
+            /** Data */
+            data: components["schemas"]["AfterSale"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * AppPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_App_: {
+            /** Data */
+            data: components["schemas"]["App"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * AuditEntryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_AuditEntry_: {
+            /** Data */
+            data: components["schemas"]["AuditEntry"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * DisputePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_Dispute_: {
+            /** Data */
+            data: components["schemas"]["Dispute"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * EvidencePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_Evidence_: {
+            /** Data */
+            data: components["schemas"]["Evidence"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * ExportPage
          * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
          *
@@ -2912,6 +3890,50 @@ export interface components {
         Page_Export_: {
             /** Data */
             data: components["schemas"]["Export"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * GrantPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_Grant_: {
+            /** Data */
+            data: components["schemas"]["Grant"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * OrderRowPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_OrderRow_: {
+            /** Data */
+            data: components["schemas"]["OrderRow"][];
             /**
              * Has More
              * @description True when another page follows (pass `next_cursor`).
@@ -2945,6 +3967,111 @@ export interface components {
              * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
              */
             next_cursor: string | null;
+        };
+        /**
+         * StaffMemberPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_StaffMember_: {
+            /** Data */
+            data: components["schemas"]["StaffMember"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookDeliveryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_WebhookDelivery_: {
+            /** Data */
+            data: components["schemas"]["WebhookDelivery"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_WebhookEndpoint_: {
+            /** Data */
+            data: components["schemas"]["WebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * PayMethod
+         * @description How the buyer paid.
+         * @enum {string}
+         */
+        PayMethod: "douyin_pay" | "alipay" | "wechat_pay";
+        /**
+         * PayStatus
+         * @description Money state, independent of fulfilment (a shipped order can be partially refunded).
+         * @enum {string}
+         */
+        PayStatus: "unpaid" | "paid" | "partially_refunded" | "refunded";
+        /** PaymentReminder */
+        PaymentReminder: {
+            /**
+             * Actor
+             * @description Who sent it (account:<id> or app:<client id>).
+             */
+            actor: string | null;
+            /**
+             * Coupon Code
+             * @example SAVE5
+             */
+            coupon_code: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Message
+             * @example Your cart is waiting: 5 yuan off today
+             */
+            message: string | null;
         };
         /**
          * PaymentReminderCreate
@@ -3218,6 +4345,43 @@ export interface components {
          * @enum {string}
          */
         ReadyStatus: "ready" | "not_ready";
+        /**
+         * Receiver
+         * @description Where the parcel goes. Without `orders:read_pii` name, phone and address come masked.
+         */
+        Receiver: {
+            /**
+             * Address
+             * @description Street address.
+             * @example 西湖区文三路***
+             */
+            address: string;
+            /**
+             * City
+             * @example 杭州
+             */
+            city: string;
+            /**
+             * Masked
+             * @description True when name, phone and address are masked (no PII scope).
+             */
+            masked: boolean;
+            /**
+             * Name
+             * @example 张*
+             */
+            name: string;
+            /**
+             * Phone
+             * @example 138****5678
+             */
+            phone: string;
+            /**
+             * Province
+             * @example 浙江
+             */
+            province: string;
+        };
         /** ReceiverIn */
         ReceiverIn: {
             /** Address */
@@ -3273,10 +4437,89 @@ export interface components {
             types?: string[] | null;
         };
         /**
+         * ReviewWindow
+         * @description When the platform decides a submitted dispute: between ``earliest`` and ``latest``.
+         */
+        ReviewWindow: {
+            /**
+             * Business Days
+             * @description The window in business days.
+             * @example 3-5
+             */
+            business_days: string;
+            /**
+             * Earliest
+             * Format: date-time
+             * @description Earliest decision: 3 business days after submission.
+             * @example 2026-11-26T08:00:00Z
+             */
+            earliest: string;
+            /**
+             * Latest
+             * Format: date-time
+             * @description Decision due by (= review_due_at): 5 business days after submission.
+             * @example 2026-11-26T08:00:00Z
+             */
+            latest: string;
+            /**
+             * Timezone
+             * @description The shop's timezone the business days are counted in.
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+        };
+        /**
          * RevocationResponse
          * @description RFC 7009: an empty object, also for an unknown token.
          */
         RevocationResponse: Record<string, never>;
+        /**
+         * Role
+         * @description An account's role on a shop; each role allows a fixed set of scopes.
+         * @enum {string}
+         */
+        Role: "owner" | "viewer" | "after_sales" | "shipping";
+        /**
+         * Scope
+         * @description An OAuth scope: what a token may do on the shops it was granted.
+         * @enum {string}
+         */
+        Scope: "orders:read" | "orders:read_pii" | "orders:write" | "after_sales:read" | "after_sales:write" | "disputes:write" | "changes:read" | "webhooks:manage" | "exports" | "metrics:read" | "staff:manage" | "audit:read";
+        /**
+         * Shipment
+         * @description One parcel handed to a carrier (an order can ship in several).
+         */
+        Shipment: {
+            /**
+             * Carrier
+             * @example SF
+             */
+            carrier: string;
+            /** Id */
+            id: number;
+            /**
+             * Item Ids
+             * @description Items in this parcel; null means all of them.
+             */
+            item_ids: number[] | null;
+            /**
+             * Shipped At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            shipped_at: string;
+            /**
+             * Signed At
+             * @description Carrier's delivery scan, or null.
+             */
+            signed_at: string | null;
+            /**
+             * Tracking No
+             * @example SF1234567890
+             */
+            tracking_no: string;
+        };
         /**
          * ShopAccess
          * @description A shop this token may touch, and what it may do there.
@@ -3311,6 +4554,43 @@ export interface components {
              */
             timezone: string;
         };
+        /** ShopEndpointOut */
+        ShopEndpointOut: {
+            app: components["schemas"]["EndpointApp"] | null;
+            /** Created At */
+            created_at: string;
+            /** Created By Account Id */
+            created_by_account_id: number | null;
+            /** Description */
+            description: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /** Enabled For Shop */
+            enabled_for_shop: boolean;
+            /** Event Types */
+            event_types: string[];
+            /** Id */
+            id: number;
+            /** Receiving */
+            receiving: boolean;
+            /** Updated At */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /** ShopEndpointPage */
+        ShopEndpointPage: {
+            /** Data */
+            data: components["schemas"]["ShopEndpointOut"][];
+            /** Has More */
+            has_more: boolean;
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** StaffCreate */
         StaffCreate: {
             /** Display Name */
@@ -3327,6 +4607,49 @@ export interface components {
              * @enum {string}
              */
             role: "viewer" | "after_sales" | "shipping";
+        };
+        /**
+         * StaffMember
+         * @description An account's membership of the shop.
+         */
+        StaffMember: {
+            /**
+             * Account Id
+             * @description The account
+             * @example 42
+             */
+            account_id: number;
+            /**
+             * Created At
+             * @description Member since (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00Z
+             */
+            created_at: string;
+            /**
+             * Display Name
+             * @description Name shown in the console
+             * @example Li Wei
+             */
+            display_name: string | null;
+            /**
+             * Email
+             * @description Login email
+             * @example clerk@shop.example
+             */
+            email: string;
+            /** @description Role on this shop */
+            role: components["schemas"]["Role"];
+            /**
+             * Scopes
+             * @description What the role may do on the shop (a token's scopes are further limited to those its app was granted)
+             * @example [
+             *       "orders:read",
+             *       "orders:write",
+             *       "changes:read",
+             *       "metrics:read"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
         };
         /** StaffUpdate */
         StaffUpdate: {
@@ -3416,6 +4739,52 @@ export interface components {
              * @example 1
              */
             shop_id: number;
+        };
+        /** TimelineActor */
+        TimelineActor: {
+            /**
+             * Id
+             * @description Their label: account:<id>, app:<client id>, or the type.
+             * @example account:12
+             */
+            id: string | null;
+            /**
+             * Type
+             * @description Who acted: account (merchant staff), app (an OAuth client), internal (the commerce core's ingest) or system.
+             * @example account
+             */
+            type: string;
+        };
+        /**
+         * TimelineEvent
+         * @description One step of the order's story, oldest first.
+         */
+        TimelineEvent: {
+            actor: components["schemas"]["TimelineActor"];
+            /**
+             * At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            at: string;
+            /**
+             * Data
+             * @description The step's details (free-form, by kind).
+             * @example {
+             *       "carrier": "SF",
+             *       "tracking_no": "SF1234567890"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Kind
+             * @description What happened: the order's own steps read bare (created, paid, shipped, flagged, ...), its after-sales' and disputes' carry their entity (after_sale.approved, dispute.submitted, ...).
+             * @example shipped
+             */
+            kind: string;
         };
         /**
          * TokenActionForm
@@ -3611,6 +4980,12 @@ export interface components {
          */
         TopBuyersBy: "aov" | "gmv";
         /**
+         * TrafficSource
+         * @description Where the buyer came from (live room, short video, product card, search, other).
+         * @enum {string}
+         */
+        TrafficSource: "live_room" | "short_video" | "product_card" | "search" | "other";
+        /**
          * Trend
          * @description Metrics by day or hour, zero-filled, optionally split by a dimension.
          */
@@ -3710,6 +5085,491 @@ export interface components {
             nickname?: string | null;
             /** Points */
             points: components["schemas"]["TrendPoint"][];
+        };
+        /**
+         * WebhookAttempt
+         * @description One HTTP attempt of a delivery.
+         */
+        WebhookAttempt: {
+            /**
+             * Attempted At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            attempted_at: string;
+            /**
+             * Error
+             * @description Transport error, when there was no answer
+             * @example null
+             */
+            error: string | null;
+            /**
+             * Id
+             * @description Attempt id
+             * @example 77012
+             */
+            id: number;
+            /**
+             * Latency Ms
+             * @description Time to the answer in milliseconds
+             * @example 84
+             */
+            latency_ms: number | null;
+            /**
+             * Response Excerpt
+             * @description The first 1 KB of the response body
+             * @example ok
+             */
+            response_excerpt: string | null;
+            /**
+             * Status Code
+             * @description HTTP status answered (null: no answer)
+             * @example 200
+             */
+            status_code: number | null;
+        };
+        /**
+         * WebhookDelivery
+         * @description One event sent (or to be sent) to one endpoint, with its latest outcome.
+         */
+        WebhookDelivery: {
+            /**
+             * Attempts
+             * @description Attempts made so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Change Id
+             * @description The feed change the event carries; null for pings and reports
+             * @example 901
+             */
+            change_id: number | null;
+            /**
+             * Created At
+             * @description Queued at (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Delivered At
+             * @description First 2xx answer (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            delivered_at: string | null;
+            /**
+             * Endpoint Id
+             * @description The endpoint
+             * @example 12
+             */
+            endpoint_id: number;
+            /**
+             * Event Type
+             * @description The event's `type`
+             * @example order.paid
+             */
+            event_type: components["schemas"]["ChangeType"] | components["schemas"]["NoticeType"];
+            /**
+             * Id
+             * @description Delivery id
+             * @example 48213
+             */
+            id: number;
+            /**
+             * Last Error
+             * @description Why the latest attempt failed (timeout, connection, `ssrf_refused:`…)
+             * @example null
+             * @example timeout after 10 s
+             */
+            last_error: string | null;
+            /**
+             * Last Status Code
+             * @description HTTP status of the latest attempt (null: no answer)
+             * @example 200
+             */
+            last_status_code: number | null;
+            /**
+             * Next Attempt At
+             * @description When the next attempt is due while pending (RFC 3339 UTC)
+             */
+            next_attempt_at: string | null;
+            /**
+             * Replay
+             * @description Number of the replay (or test ping) that queued it; null for the original delivery of a change
+             * @example null
+             * @example 2
+             */
+            replay: number | null;
+            /**
+             * Shop Id
+             * @description The shop the event belongs to
+             * @example 7
+             */
+            shop_id: number;
+            /** @description Where the delivery stands */
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Webhook Id
+             * @description The `webhook-id` header: the same on every attempt and redelivery, new for a replay (deduplicate on it)
+             * @example msg_901
+             */
+            webhook_id: string;
+        };
+        /**
+         * WebhookDeliveryDetail
+         * @description A delivery with every attempt, oldest first.
+         */
+        WebhookDeliveryDetail: {
+            /**
+             * Attempt Log
+             * @description Attempts, oldest first
+             */
+            attempt_log: components["schemas"]["WebhookAttempt"][];
+            /**
+             * Attempts
+             * @description Attempts made so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * Change Id
+             * @description The feed change the event carries; null for pings and reports
+             * @example 901
+             */
+            change_id: number | null;
+            /**
+             * Created At
+             * @description Queued at (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Delivered At
+             * @description First 2xx answer (RFC 3339 UTC)
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            delivered_at: string | null;
+            /**
+             * Endpoint Id
+             * @description The endpoint
+             * @example 12
+             */
+            endpoint_id: number;
+            /**
+             * Event Type
+             * @description The event's `type`
+             * @example order.paid
+             */
+            event_type: components["schemas"]["ChangeType"] | components["schemas"]["NoticeType"];
+            /**
+             * Id
+             * @description Delivery id
+             * @example 48213
+             */
+            id: number;
+            /**
+             * Last Error
+             * @description Why the latest attempt failed (timeout, connection, `ssrf_refused:`…)
+             * @example null
+             * @example timeout after 10 s
+             */
+            last_error: string | null;
+            /**
+             * Last Status Code
+             * @description HTTP status of the latest attempt (null: no answer)
+             * @example 200
+             */
+            last_status_code: number | null;
+            /**
+             * Next Attempt At
+             * @description When the next attempt is due while pending (RFC 3339 UTC)
+             */
+            next_attempt_at: string | null;
+            /**
+             * Replay
+             * @description Number of the replay (or test ping) that queued it; null for the original delivery of a change
+             * @example null
+             * @example 2
+             */
+            replay: number | null;
+            /**
+             * Shop Id
+             * @description The shop the event belongs to
+             * @example 7
+             */
+            shop_id: number;
+            /** @description Where the delivery stands */
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Webhook Id
+             * @description The `webhook-id` header: the same on every attempt and redelivery, new for a replay (deduplicate on it)
+             * @example msg_901
+             */
+            webhook_id: string;
+        };
+        /**
+         * WebhookEndpoint
+         * @description A webhook endpoint (its signing secret is never shown again after creation/rotation).
+         */
+        WebhookEndpoint: {
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Description
+             * @description Free text for your own use
+             * @example ERP sync
+             */
+            description: string | null;
+            /**
+             * Disabled Reason
+             * @description Why the endpoint was disabled automatically (null when enabled)
+             * @example failing since 2026-11-21T00:00:00Z
+             * @example 410 Gone
+             */
+            disabled_reason: string | null;
+            /**
+             * Disabled Shop Ids
+             * @description Shops whose merchant switched the endpoint off: their data is not sent, and only they can switch it on again (sorted)
+             * @example []
+             */
+            disabled_shop_ids: number[];
+            /**
+             * Enabled
+             * @description False when disabled by you or after failing for 5 days
+             */
+            enabled: boolean;
+            /**
+             * Event Types
+             * @description What the endpoint receives: `*` (every change), a family such as `order.*`, exact change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+             * @example [
+             *       "order.*",
+             *       "after_sale.created",
+             *       "report.daily"
+             *     ]
+             */
+            event_types: string[];
+            /**
+             * Failing Since
+             * @description First failure of the current failing streak (RFC 3339 UTC); null when the last delivery succeeded
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            failing_since: string | null;
+            /**
+             * Id
+             * @description Endpoint id
+             * @example 12
+             */
+            id: number;
+            /**
+             * Previous Secret Valid Until
+             * @description After a rotation: until when the previous secret still signs alongside the new one (RFC 3339 UTC); null otherwise
+             * @example 2026-11-27T22:40:00.123Z
+             */
+            previous_secret_valid_until: string | null;
+            /**
+             * Shop Ids
+             * @description Shops whose events the endpoint receives (sorted)
+             * @example [
+             *       7
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * Updated At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            updated_at: string;
+            /**
+             * Url
+             * @description Where events are POSTed
+             * @example https://erp.example/hooks/og
+             */
+            url: string;
+            /**
+             * Version
+             * @description Bumped on every change
+             * @example 3
+             */
+            version: number;
+        };
+        /**
+         * WebhookEndpointWithSecret
+         * @description An endpoint just created or rotated: the only responses that carry the secret.
+         */
+        WebhookEndpointWithSecret: {
+            /**
+             * Created At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            created_at: string;
+            /**
+             * Description
+             * @description Free text for your own use
+             * @example ERP sync
+             */
+            description: string | null;
+            /**
+             * Disabled Reason
+             * @description Why the endpoint was disabled automatically (null when enabled)
+             * @example failing since 2026-11-21T00:00:00Z
+             * @example 410 Gone
+             */
+            disabled_reason: string | null;
+            /**
+             * Disabled Shop Ids
+             * @description Shops whose merchant switched the endpoint off: their data is not sent, and only they can switch it on again (sorted)
+             * @example []
+             */
+            disabled_shop_ids: number[];
+            /**
+             * Enabled
+             * @description False when disabled by you or after failing for 5 days
+             */
+            enabled: boolean;
+            /**
+             * Event Types
+             * @description What the endpoint receives: `*` (every change), a family such as `order.*`, exact change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+             * @example [
+             *       "order.*",
+             *       "after_sale.created",
+             *       "report.daily"
+             *     ]
+             */
+            event_types: string[];
+            /**
+             * Failing Since
+             * @description First failure of the current failing streak (RFC 3339 UTC); null when the last delivery succeeded
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            failing_since: string | null;
+            /**
+             * Id
+             * @description Endpoint id
+             * @example 12
+             */
+            id: number;
+            /**
+             * Previous Secret Valid Until
+             * @description After a rotation: until when the previous secret still signs alongside the new one (RFC 3339 UTC); null otherwise
+             * @example 2026-11-27T22:40:00.123Z
+             */
+            previous_secret_valid_until: string | null;
+            /**
+             * Secret
+             * @description Signing secret (Standard Webhooks); shown only in this response
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Shop Ids
+             * @description Shops whose events the endpoint receives (sorted)
+             * @example [
+             *       7
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * Updated At
+             * @description RFC 3339 UTC
+             * @example 2026-11-26T22:40:00.123Z
+             */
+            updated_at: string;
+            /**
+             * Url
+             * @description Where events are POSTed
+             * @example https://erp.example/hooks/og
+             */
+            url: string;
+            /**
+             * Version
+             * @description Bumped on every change
+             * @example 3
+             */
+            version: number;
+        };
+        /**
+         * WebhookLatency
+         * @description Attempt latency percentiles in milliseconds (null without attempts).
+         */
+        WebhookLatency: {
+            /**
+             * P50
+             * @description Median
+             * @example 84
+             */
+            p50: number | null;
+            /**
+             * P99
+             * @description 99th percentile
+             * @example 912.5
+             */
+            p99: number | null;
+        };
+        /**
+         * WebhookReplayAccepted
+         * @description A replay was queued: the matching changes go out as new deliveries.
+         */
+        WebhookReplayAccepted: {
+            /**
+             * Queued
+             * @description Deliveries queued
+             * @example 42
+             */
+            queued: number;
+            /**
+             * Replay
+             * @description Replay number (the deliveries' `replay`)
+             * @example 3
+             */
+            replay: number;
+        };
+        /**
+         * WebhookStats
+         * @description Delivery health of an endpoint over the last ``window_hours``.
+         */
+        WebhookStats: {
+            /**
+             * Attempts
+             * @description Attempts in the window
+             * @example 1280
+             */
+            attempts: number;
+            /**
+             * Backlog
+             * @description Deliveries pending now
+             * @example 0
+             */
+            backlog: number;
+            /**
+             * Endpoint Id
+             * @description The endpoint
+             * @example 12
+             */
+            endpoint_id: number;
+            latency_ms: components["schemas"]["WebhookLatency"];
+            /**
+             * Oldest Pending At
+             * @description Creation time of the oldest pending delivery (RFC 3339 UTC)
+             */
+            oldest_pending_at: string | null;
+            /**
+             * Success Rate
+             * @description Share of attempts answered 2xx, 0..1 (null: none)
+             * @example 0.998
+             */
+            success_rate: number | null;
+            /**
+             * Window Hours
+             * @description Length of the window
+             * @example 24
+             */
+            window_hours: number;
         };
     };
     responses: never;
@@ -3831,9 +5691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -3923,13 +5781,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3986,13 +5869,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4053,13 +5943,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AfterSale"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4120,13 +6035,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4187,13 +6127,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4254,13 +6219,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4321,13 +6311,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4388,13 +6403,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4677,7 +6717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_App_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -4737,7 +6777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AppWithSecret"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -4769,15 +6809,6 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4833,15 +6864,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
                 headers: {
@@ -4862,15 +6884,6 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4975,11 +6988,11 @@ export interface operations {
                 /** @description Nickname prefix, case-insensitive */
                 buyer_nickname?: string | null;
                 /** @description Repeatable */
-                status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
                 /** @description Repeatable */
-                pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+                pay_status?: components["schemas"]["PayStatus"][] | null;
                 /** @description Repeatable */
-                pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+                pay_method?: components["schemas"]["PayMethod"][] | null;
                 /** @description Inclusive, RFC 3339 */
                 created_from?: string | null;
                 /** @description Exclusive, RFC 3339 */
@@ -4989,14 +7002,14 @@ export interface operations {
                 /** @description Exclusive, RFC 3339 */
                 updated_to?: string | null;
                 /** @description Created within whole days in the shop's timezone */
-                range?: ("today" | "last_7_days" | "last_30_days") | null;
+                range?: components["schemas"]["DayRangeName"] | null;
                 flagged?: boolean | null;
                 has_after_sale?: boolean | null;
                 /** @description Has an after-sale in one of these states (repeatable) */
-                after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
                 author_id?: number | null;
                 /** @description Repeatable */
-                traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+                traffic_source?: components["schemas"]["TrafficSource"][] | null;
                 /** @description Exact province */
                 province?: string | null;
                 /** @description Has a parcel with this tracking number */
@@ -5006,7 +7019,7 @@ export interface operations {
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
                 /** @description Sort order; id breaks ties */
-                sort?: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
+                sort?: components["schemas"]["OrderSort"];
                 /** @description Page size */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -5020,13 +7033,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderPage"];
+                    "application/json": components["schemas"]["Page_OrderRow_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -5210,9 +7223,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Repeatable */
-                type?: ("refund_only" | "return_refund" | "exchange")[] | null;
+                type?: components["schemas"]["AfterSaleType"][] | null;
                 /** @description Repeatable */
-                status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                status?: components["schemas"]["AfterSaleStatus"][] | null;
                 order_id?: number | null;
                 /** @description Inclusive */
                 created_from?: string | null;
@@ -5231,13 +7244,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSalePage"];
+                    "application/json": components["schemas"]["Page_AfterSale_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -5319,13 +7332,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSaleOut"];
+                    "application/json": components["schemas"]["AfterSale"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -5407,13 +7420,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AfterSaleOut"];
+                    "application/json": components["schemas"]["AfterSale"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -5522,7 +7535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_AuditEntry_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -5796,9 +7809,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Repeatable */
-                kind?: ("logistics" | "malicious_claim")[] | null;
+                kind?: components["schemas"]["DisputeKind"][] | null;
                 /** @description Repeatable */
-                status?: ("open" | "evidence_submitted" | "under_review" | "won" | "lost")[] | null;
+                status?: components["schemas"]["DisputeStatus"][] | null;
                 order_id?: number | null;
                 limit?: number;
                 cursor?: string | null;
@@ -5812,13 +7825,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputePage"];
+                    "application/json": components["schemas"]["Page_Dispute_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -5900,13 +7913,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputeOut"];
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -5979,13 +7992,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceList"];
+                    "application/json": components["schemas"]["Page_Evidence_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -6067,13 +8080,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EvidenceOut"];
+                    "application/json": components["schemas"]["EvidenceUploaded"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6184,13 +8197,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file's bytes, as uploaded. `Content-Type` is the type detected at upload (PNG, JPEG, GIF, WebP, PDF or text/plain); `Digest` carries its SHA-256. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": unknown;
+                    "application/json": string;
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "text/csv": string;
+                    "text/plain": string;
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -6272,13 +8292,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputeOut"];
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6826,16 +8846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Page_Grant_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -6915,15 +8926,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
                 headers: {
@@ -6944,15 +8946,6 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7581,11 +9574,11 @@ export interface operations {
                 /** @description Nickname prefix, case-insensitive */
                 buyer_nickname?: string | null;
                 /** @description Repeatable */
-                status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
                 /** @description Repeatable */
-                pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+                pay_status?: components["schemas"]["PayStatus"][] | null;
                 /** @description Repeatable */
-                pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+                pay_method?: components["schemas"]["PayMethod"][] | null;
                 /** @description Inclusive, RFC 3339 */
                 created_from?: string | null;
                 /** @description Exclusive, RFC 3339 */
@@ -7595,14 +9588,14 @@ export interface operations {
                 /** @description Exclusive, RFC 3339 */
                 updated_to?: string | null;
                 /** @description Created within whole days in the shop's timezone */
-                range?: ("today" | "last_7_days" | "last_30_days") | null;
+                range?: components["schemas"]["DayRangeName"] | null;
                 flagged?: boolean | null;
                 has_after_sale?: boolean | null;
                 /** @description Has an after-sale in one of these states (repeatable) */
-                after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
                 author_id?: number | null;
                 /** @description Repeatable */
-                traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+                traffic_source?: components["schemas"]["TrafficSource"][] | null;
                 /** @description Exact province */
                 province?: string | null;
                 /** @description Has a parcel with this tracking number */
@@ -7612,7 +9605,7 @@ export interface operations {
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
                 /** @description Sort order; id breaks ties */
-                sort?: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
+                sort?: components["schemas"]["OrderSort"];
                 /** @description Page size */
                 limit?: number;
                 /** @description next_cursor of the previous page */
@@ -7627,13 +9620,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderPage"];
+                    "application/json": components["schemas"]["Page_OrderRow_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7713,11 +9706,11 @@ export interface operations {
                 /** @description Nickname prefix, case-insensitive */
                 buyer_nickname?: string | null;
                 /** @description Repeatable */
-                status?: ("pending_payment" | "paid" | "shipped" | "completed" | "closed")[] | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
                 /** @description Repeatable */
-                pay_status?: ("unpaid" | "paid" | "partially_refunded" | "refunded")[] | null;
+                pay_status?: components["schemas"]["PayStatus"][] | null;
                 /** @description Repeatable */
-                pay_method?: ("douyin_pay" | "alipay" | "wechat_pay")[] | null;
+                pay_method?: components["schemas"]["PayMethod"][] | null;
                 /** @description Inclusive, RFC 3339 */
                 created_from?: string | null;
                 /** @description Exclusive, RFC 3339 */
@@ -7727,14 +9720,14 @@ export interface operations {
                 /** @description Exclusive, RFC 3339 */
                 updated_to?: string | null;
                 /** @description Created within whole days in the shop's timezone */
-                range?: ("today" | "last_7_days" | "last_30_days") | null;
+                range?: components["schemas"]["DayRangeName"] | null;
                 flagged?: boolean | null;
                 has_after_sale?: boolean | null;
                 /** @description Has an after-sale in one of these states (repeatable) */
-                after_sale_status?: ("requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed")[] | null;
+                after_sale_status?: components["schemas"]["AfterSaleStatus"][] | null;
                 author_id?: number | null;
                 /** @description Repeatable */
-                traffic_source?: ("live_room" | "short_video" | "product_card" | "search" | "other")[] | null;
+                traffic_source?: components["schemas"]["TrafficSource"][] | null;
                 /** @description Exact province */
                 province?: string | null;
                 /** @description Has a parcel with this tracking number */
@@ -7836,13 +9829,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7915,13 +9908,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -8003,13 +9996,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8109,13 +10102,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8215,13 +10208,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisputeOut"];
+                    "application/json": components["schemas"]["Dispute"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8321,13 +10314,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8423,13 +10416,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8529,13 +10522,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8635,13 +10628,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8741,13 +10734,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderOut"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8845,13 +10838,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BatchResult"];
+                    "application/json": components["schemas"]["BatchShipResult"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8946,16 +10939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Page_StaffMember_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -9036,7 +11020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["StaffMember"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -9134,15 +11118,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
                 headers: {
@@ -9232,7 +11207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["StaffMember"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -9386,6 +11361,289 @@ export interface operations {
             };
         };
     };
+    list_shop_endpoints: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEndpointPage"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_for_shop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Webhook endpoint id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEndpointOut"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enable_for_shop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Webhook endpoint id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopEndpointOut"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_endpoints: {
         parameters: {
             query?: never;
@@ -9401,7 +11659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_WebhookEndpoint_"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -9461,11 +11719,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9520,11 +11805,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9589,6 +11883,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
             422: {
                 headers: {
@@ -9640,11 +11943,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9684,9 +12014,10 @@ export interface operations {
     list_deliveries: {
         parameters: {
             query?: {
-                status?: ("pending" | "delivered" | "failed" | "cancelled") | null;
-                /** @description Ids below */
-                before?: number | null;
+                /** @description Only this status */
+                status?: components["schemas"]["DeliveryStatus"] | null;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
                 limit?: number;
             };
             header?: never;
@@ -9704,11 +12035,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Page_WebhookDelivery_"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9765,11 +12114,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9826,11 +12184,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9889,11 +12256,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookReplayAccepted"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9948,11 +12333,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10007,11 +12401,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookStats"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10066,11 +12469,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,8 +37,16 @@ async def test_staff_crud_by_owner_is_audited(
     again = await client.post(base, json={"email": email, "role": "shipping"}, headers=owner)
     assert again.status_code == 409
 
-    listed = (await client.get(base, headers=owner)).json()["data"]
+    page = (await client.get(base, headers=owner)).json()
+    assert page["has_more"] is False and page["next_cursor"] is None
+    listed = page["data"]
     assert {m["role"] for m in listed} == {"owner", "viewer"}
+    assert next(m for m in listed if m["role"] == "viewer")["scopes"] == [
+        "orders:read",
+        "after_sales:read",
+        "changes:read",
+        "metrics:read",
+    ]
 
     r = await client.patch(
         f"{base}/{member['account_id']}", json={"role": "shipping"}, headers=owner
@@ -97,9 +105,26 @@ async def test_apps_secret_shown_once_and_delete_kills_tokens(
     assert created["client_secret"].startswith("ogs_")
     assert created["client_id"].startswith("ogc_")
     assert r.headers["location"] == f"/v1/apps/{created['id']}"
-    listed = (await client.get("/v1/apps", headers=owner)).json()["data"]
-    mine = [a for a in listed if a["id"] == created["id"]]
-    assert mine and "client_secret" not in mine[0]
+    assert r.headers["cache-control"] == "no-store"
+    assert created["client_type"] == "confidential" and created["scope"] == "orders:read"
+    page = (await client.get("/v1/apps", headers=owner)).json()
+    assert page["has_more"] is False and page["next_cursor"] is None
+    mine = [a for a in page["data"] if a["id"] == created["id"]]
+    assert mine == [{k: v for k, v in created.items() if k != "client_secret"}]
+    public = await client.post(
+        "/v1/apps",
+        json={"name": "desk", "client_type": "public", "redirect_uris": ["http://127.0.0.1/cb"]},
+        headers=owner,
+    )
+    assert public.status_code == 201 and public.json()["client_secret"] is None
+    unknown = await client.post(
+        "/v1/apps", json={"name": "x", "scope": "orders:read root"}, headers=owner
+    )
+    assert unknown.status_code == 422 and unknown.json()["code"] == "validation_error"
+    not_json = await client.post(
+        "/v1/apps", content=b"\xff{", headers={**owner, "Content-Type": "application/json"}
+    )
+    assert not_json.status_code == 400, not_json.text
     bad = await client.post(
         "/v1/apps", json={"name": "x", "redirect_uris": ["http://evil.example/cb"]}, headers=owner
     )
@@ -140,7 +165,9 @@ async def test_grant_revocation_removes_the_shop_from_tokens(
     second = await make_shop(db, owner_id=shop["owner_id"])
     owner = bearer(await make_token(db, shop_ids=[shop_id], client_name="console"))
     erp = bearer(await make_token(db, shop_ids=[shop_id, second], client_name="erp"))
-    grants = (await client.get(f"/v1/shops/{shop_id}/grants", headers=owner)).json()["data"]
+    page = (await client.get(f"/v1/shops/{shop_id}/grants", headers=owner)).json()
+    assert page["has_more"] is False and page["next_cursor"] is None
+    grants = page["data"]
     erp_grant = next(g for g in grants if g["app_name"] == "erp")
     r = await client.delete(f"/v1/shops/{shop_id}/grants/{erp_grant['app_id']}", headers=owner)
     assert r.status_code == 204
@@ -191,7 +218,8 @@ async def test_audit_log_filters_and_keyset_pages(
     assert none.json()["data"] == []
     later = await client.get(base, params={"created_from": "2999-01-01T00:00:00Z"}, headers=owner)
     assert later.json()["data"] == []
-    bad = await client.get(base, params={"actor": "root"}, headers=owner)
-    assert bad.status_code == 422 and bad.json()["code"] == "validation_error"
+    for actor in ("root", "account:9999999999999999999"):  # the id is past bigint
+        bad = await client.get(base, params={"actor": actor}, headers=owner)
+        assert bad.status_code == 422 and bad.json()["code"] == "validation_error", bad.text
     bad_cursor = await client.get(base, params={"cursor": "nope"}, headers=owner)
     assert bad_cursor.status_code == 400 and bad_cursor.json()["code"] == "invalid_cursor"

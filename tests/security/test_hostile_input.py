@@ -44,6 +44,11 @@ _PATTERN_CANDIDATES = (
     "1234567890123456789",
     "ok@example.test",
     "ok",
+    # webhook url, event-type pattern, app scope list, audit-log actor
+    "https://example.com/hook",
+    "order.*",
+    "all",
+    "account:1",
 )
 
 # The order state each order action needs, so hostile input meets the real checks after it.

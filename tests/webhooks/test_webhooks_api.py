@@ -36,7 +36,9 @@ async def test_crud_secret_once_and_shop_subset(
     assert str(created["secret"]).startswith("whsec_")
     endpoint_id = created["id"]
 
-    listed = (await client.get(BASE, headers=headers)).json()["endpoints"]
+    page = (await client.get(BASE, headers=headers)).json()
+    assert page["has_more"] is False and page["next_cursor"] is None
+    listed = page["data"]
     assert [e["id"] for e in listed] == [endpoint_id]
     assert (
         "secret" not in listed[0]
@@ -66,10 +68,54 @@ async def test_crud_secret_once_and_shop_subset(
         BASE, json={"url": "http://example.com/h", "shop_ids": [shop["shop_id"]]}, headers=headers
     )
     assert r.status_code == 422
+    for bad in ({"url": "", "shop_ids": [shop["shop_id"]]}, {"url": "https://a.example/h"}):
+        r = await client.post(BASE, json={"shop_ids": [], **bad}, headers=headers)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", r.text
+    r = await client.post(
+        BASE, content=b"\xff{", headers={**headers, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 400, r.text
 
     assert (await client.delete(f"{BASE}/{endpoint_id}", headers=headers)).status_code == 204
     assert (await client.get(f"{BASE}/{endpoint_id}", headers=headers)).status_code == 404
     assert (await client.get(BASE)).status_code == 401
+
+
+async def test_delivery_log_pages_with_a_cursor_bound_to_its_endpoint(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int]
+) -> None:
+    headers = bearer(await make_token(db, shop_ids=[shop["shop_id"]]))
+    first = await _create(client, headers, "https://example.com/a", shop["shop_id"])
+    other = await _create(client, headers, "https://example.com/b", shop["shop_id"])
+    # No worker runs: the pings stay pending in the log.
+    pings = [
+        (await client.post(f"{BASE}/{first['id']}/test", headers=headers)).json() for _ in range(3)
+    ]
+    log = f"{BASE}/{first['id']}/deliveries"
+    seen: list[int] = []
+    cursor = None
+    while True:
+        params: dict[str, object] = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get(log, params=params, headers=headers)).json()
+        seen += [d["id"] for d in page["data"]]
+        cursor = page["next_cursor"]
+        assert page["has_more"] is (cursor is not None)
+        if not page["has_more"]:
+            break
+    assert seen == sorted((p["id"] for p in pings), reverse=True)
+    assert {p["status"] for p in pings} == {"pending"} and all(p["next_attempt_at"] for p in pings)
+
+    second_page = (await client.get(log, params={"limit": 2}, headers=headers)).json()
+    foreign = await client.get(
+        f"{BASE}/{other['id']}/deliveries",
+        params={"cursor": second_page["next_cursor"]},
+        headers=headers,
+    )
+    assert foreign.status_code == 400 and foreign.json()["code"] == "invalid_cursor"
+    filtered = await client.get(log, params={"status": "delivered"}, headers=headers)
+    assert filtered.json() == {"data": [], "has_more": False, "next_cursor": None}
+    bad_status = await client.get(log, params={"status": "lost"}, headers=headers)
+    assert bad_status.status_code == 422
 
 
 async def test_rotation_ping_redeliver_replay_stats(
@@ -95,6 +141,9 @@ async def test_rotation_ping_redeliver_replay_stats(
             assert r.json()["previous_secret_valid_until"]
             r = await client.post(f"{BASE}/{endpoint_id}/test", headers=headers)
             assert r.status_code == 202
+            queued = r.json()
+            assert queued["event_type"] == "ping" and queued["change_id"] is None
+            assert queued["status"] == "pending" and queued["replay"] == 1
             await eventually(lambda: len(rx.snapshot()) >= 6, what="ping")
             ping = rx.snapshot()[5]
             assert ping.json["type"] == "ping"
@@ -109,7 +158,7 @@ async def test_rotation_ping_redeliver_replay_stats(
                     params={"status": "delivered", "limit": 100},
                     headers=headers,
                 )
-                return len(r.json()["deliveries"]) == 6
+                return len(r.json()["data"]) == 6
 
             await eventually(all_recorded, what="6 deliveries recorded")
 
@@ -120,14 +169,21 @@ async def test_rotation_ping_redeliver_replay_stats(
                 headers=headers,
             )
             page = r.json()
-            assert len(page["deliveries"]) == 2 and page["next_before"]
+            assert len(page["data"]) == 2 and page["has_more"] and page["next_cursor"]
             r = await client.get(
                 f"{BASE}/{endpoint_id}/deliveries",
-                params={"status": "delivered", "before": page["next_before"]},
+                params={"status": "delivered", "cursor": page["next_cursor"]},
                 headers=headers,
             )
-            assert len(r.json()["deliveries"]) == 4
-            one = page["deliveries"][1]
+            rest = r.json()
+            assert len(rest["data"]) == 4 and not rest["has_more"] and rest["next_cursor"] is None
+            ids = [d["id"] for d in page["data"] + rest["data"]]
+            assert ids == sorted(ids, reverse=True)
+            one = page["data"][1]
+            bad = await client.get(
+                f"{BASE}/{endpoint_id}/deliveries", params={"cursor": "nope"}, headers=headers
+            )
+            assert bad.status_code == 400 and bad.json()["code"] == "invalid_cursor"
             detail = (
                 await client.get(f"{BASE}/{endpoint_id}/deliveries/{one['id']}", headers=headers)
             ).json()

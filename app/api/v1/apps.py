@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
+from app.api.docs import problems
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, CurrentPrincipal, StaffManage
+from app.auth.scopes import SCOPE_LIST_REGEX
 from app.db import Session
 from app.domain.apps.grants import list_grants, revoke_app_grants
-from app.domain.apps.service import create_app, delete_app, list_apps
+from app.domain.apps.schemas import App, AppWithSecret, ClientType, Grant
+from app.domain.apps.service import create_app, created_app_view, delete_app, list_apps
 from app.errors import InsufficientScope, Unauthorized
-from app.kit.clock import rfc3339
-from app.models import OAuthClient
+from app.kit.contract import Page
 
 router = APIRouter(prefix="/v1", tags=["apps"])
 AppId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="App id (not the client_id)")]
@@ -30,28 +31,19 @@ class AppCreate(BaseModel):
     redirect_uris: list[Annotated[str, Field(max_length=2000)]] = Field(
         default_factory=list, max_length=10
     )
-    client_type: Literal["public", "confidential"] = "confidential"
+    client_type: ClientType = ClientType.CONFIDENTIAL
     scope: str = Field(
-        default="all", max_length=500, description="Space-separated scopes, or `all`"
+        default="all",
+        max_length=500,
+        pattern=SCOPE_LIST_REGEX,
+        description="Scopes separated by one space, or `all`",
     )
     private_shop_ids: list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]] | None = Field(
         default=None,
+        min_length=1,
         max_length=100,
         description="A private app (client_credentials) bound to these shops you own",
     )
-
-
-def _public(row: OAuthClient) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "client_id": row.client_id,
-        "name": row.name,
-        "client_type": row.client_type,
-        "redirect_uris": list(row.redirect_uris or []),
-        "scope": row.scope,
-        "private_shop_ids": row.private_shop_ids,
-        "created_at": rfc3339(row.created_at),
-    }
 
 
 def _owner_account(auth: Authorized) -> int:
@@ -63,19 +55,21 @@ def _owner_account(auth: Authorized) -> int:
     return auth.principal.account_id
 
 
-@router.get("/apps", summary="Your OAuth apps", responses=problems(401))
+@router.get("/apps", response_model=Page[App], summary="Your OAuth apps (one page)")
 async def get_apps(principal: CurrentPrincipal, session: Session) -> Response:
     if principal.account_id is None:
         raise Unauthorized("This token has no account.")
-    rows = await list_apps(session, principal.account_id)
-    return json_bytes_response({"data": [_public(r) for r in rows]})
+    return json_bytes_response(await list_apps(session, principal.account_id))
 
 
 @router.post(
     "/apps",
     status_code=201,
+    response_model=AppWithSecret,
     summary="Create an OAuth app (the client_secret is shown only in this response)",
-    responses=problems(*WRITE_ERRORS),
+    # 400: a body that is not JSON; 403: no shop with staff:manage; 404: a private shop
+    # not visible.
+    responses=problems(400, 403, 404),
 )
 async def post_app(body: AppCreate, auth: StaffManage, session: Session) -> Response:
     account_id = _owner_account(auth)
@@ -92,8 +86,7 @@ async def post_app(body: AppCreate, auth: StaffManage, session: Session) -> Resp
         actor=auth.actor,
         creator=auth.principal,
     )
-    rows = {r.id: r for r in await list_apps(session, account_id)}
-    result = {**_public(rows[created.id]), "client_secret": created.client_secret}
+    result = await created_app_view(session, created)
     return json_bytes_response(
         result,
         201,
@@ -102,7 +95,7 @@ async def post_app(body: AppCreate, auth: StaffManage, session: Session) -> Resp
 
 
 @router.delete(
-    "/apps/{app_id}", status_code=204, summary="Delete an app", responses=problems(*WRITE_ERRORS)
+    "/apps/{app_id}", status_code=204, summary="Delete an app", responses=problems(403, 404)
 )
 async def remove_app(app_id: AppId, auth: StaffManage, session: Session) -> Response:
     await delete_app(
@@ -113,27 +106,13 @@ async def remove_app(app_id: AppId, auth: StaffManage, session: Session) -> Resp
 
 @router.get(
     "/shops/{shop_id}/grants",
-    summary="Apps installed on the shop",
+    response_model=Page[Grant],
+    summary="Apps installed on the shop (one page)",
     tags=["grants"],
-    responses=problems(*READ_ERRORS),
+    responses=problems(403, 404),
 )
 async def get_grants(shop_id: ShopId, auth: StaffManage, session: Session) -> Response:
-    grants = await list_grants(session, auth.shops, shop_id)
-    return json_bytes_response(
-        {
-            "data": [
-                {
-                    "app_id": g.app_id,
-                    "client_id": g.client_id,
-                    "app_name": g.app_name,
-                    "account_id": g.account_id,
-                    "scope": g.scope,
-                    "created_at": rfc3339(g.created_at),
-                }
-                for g in grants
-            ]
-        }
-    )
+    return json_bytes_response(await list_grants(session, auth.shops, shop_id))
 
 
 @router.delete(
@@ -141,7 +120,7 @@ async def get_grants(shop_id: ShopId, auth: StaffManage, session: Session) -> Re
     status_code=204,
     summary="Uninstall an app from the shop (its tokens lose the shop at once)",
     tags=["grants"],
-    responses=problems(*WRITE_ERRORS),
+    responses=problems(403, 404),
 )
 async def revoke_grant(
     shop_id: ShopId, app_id: AppId, auth: StaffManage, session: Session

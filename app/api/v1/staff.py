@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
+from app.api.docs import problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import AuditRead, StaffManage
 from app.db import Session
 from app.domain.audit.listing import AuditLogParams, audit_page
-from app.domain.staff.service import StaffRole, StaffService
+from app.domain.audit.schemas import AuditEntry
+from app.domain.staff.schemas import StaffMember, StaffRole
+from app.domain.staff.service import StaffService
+from app.kit.contract import Page
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["staff"])
 AccountId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Account id")]
@@ -38,22 +41,36 @@ class StaffUpdate(BaseModel):
     role: StaffRole
 
 
-@router.get("/staff", summary="Staff of the shop and their roles", responses=problems(*READ_ERRORS))
+# 403: the token lacks staff:manage on the shop (only owners hold it); 404: invisible shop.
+_READ = problems(403, 404)
+# 409: the email is already a member, or the target is the shop's owner.
+_WRITE = problems(403, 404, 409)
+# Writes with a body also answer 400 when it is not JSON at all.
+_BODY_WRITE = problems(400, 403, 404, 409)
+
+
+@router.get(
+    "/staff",
+    response_model=Page[StaffMember],
+    summary="Staff of the shop and their roles (one page)",
+    responses=_READ,
+)
 async def list_staff(shop_id: ShopId, auth: StaffManage, session: Session) -> Response:
-    items = await StaffService(session, auth.shops, auth.actor).list(shop_id)
-    return json_bytes_response({"data": items})
+    page = await StaffService(session, auth.shops, auth.actor).list(shop_id)
+    return json_bytes_response(page)
 
 
 @router.post(
     "/staff",
     status_code=201,
+    response_model=StaffMember,
     summary="Add a staff member (creates the account when the email is new)",
-    responses=problems(*WRITE_ERRORS),
+    responses=_BODY_WRITE,
 )
 async def add_staff(
     shop_id: ShopId, body: StaffCreate, auth: StaffManage, session: Session
 ) -> Response:
-    member: dict[str, Any] = await StaffService(session, auth.shops, auth.actor).add(
+    member = await StaffService(session, auth.shops, auth.actor).add(
         shop_id,
         email=body.email,
         role=body.role,
@@ -65,7 +82,10 @@ async def add_staff(
 
 
 @router.patch(
-    "/staff/{account_id}", summary="Change a staff member's role", responses=problems(*WRITE_ERRORS)
+    "/staff/{account_id}",
+    response_model=StaffMember,
+    summary="Change a staff member's role",
+    responses=_BODY_WRITE,
 )
 async def update_staff(
     shop_id: ShopId, account_id: AccountId, body: StaffUpdate, auth: StaffManage, session: Session
@@ -78,7 +98,7 @@ async def update_staff(
     "/staff/{account_id}",
     status_code=204,
     summary="Remove a staff member from the shop",
-    responses=problems(*WRITE_ERRORS),
+    responses=_WRITE,
 )
 async def remove_staff(
     shop_id: ShopId, account_id: AccountId, auth: StaffManage, session: Session
@@ -89,9 +109,11 @@ async def remove_staff(
 
 @router.get(
     "/audit-log",
+    response_model=Page[AuditEntry],
     summary="Operation log: who did what (newest first, keyset)",
     tags=["audit"],
-    responses=problems(*READ_ERRORS),
+    # 400: a cursor that is malformed or from another list; 403: no audit:read on the shop.
+    responses=problems(400, 403, 404),
 )
 async def audit_log(
     shop_id: ShopId,

@@ -5,35 +5,59 @@ WebhookService; every write is audited there."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.docs import problems
 from app.api.params import MAX_BIGINT
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import WebhooksManage
 from app.db import Session
-from app.domain.webhooks.service import (
-    EndpointInput,
-    WebhookService,
-    attempt_view,
-    delivery_view,
-    endpoint_view,
+from app.domain.webhooks.patterns import PATTERN_REGEX
+from app.domain.webhooks.schemas import (
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookDeliveryDetail,
+    WebhookEndpoint,
+    WebhookEndpointWithSecret,
+    WebhookReplayAccepted,
+    WebhookStats,
 )
+from app.domain.webhooks.service import EndpointInput, WebhookService
+from app.kit.contract import Page
 
 router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
 
 EndpointId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Webhook endpoint id")]
 DeliveryId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Delivery id")]
-ShopIds = Annotated[list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]], Field(max_length=100)]
-EventTypes = Annotated[list[Annotated[str, Field(max_length=40)]], Field(max_length=20)]
+ShopIds = Annotated[
+    list[Annotated[int, Field(ge=1, le=MAX_BIGINT)]], Field(min_length=1, max_length=100)
+]
+EventTypes = Annotated[
+    list[Annotated[str, Field(max_length=40, pattern=PATTERN_REGEX)]],
+    Field(
+        min_length=1,
+        max_length=20,
+        description="`*`, a family (`order.*`), exact change types, `report.daily` or `report.*`",
+    ),
+]
+Url = Annotated[
+    str,
+    Field(
+        min_length=8,
+        max_length=2048,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://",
+        description="https (http only to loopback in development); public hosts only",
+    ),
+]
 
 
 class EndpointCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    url: str = Field(max_length=2048)
+    url: Url
     event_types: EventTypes = Field(default_factory=lambda: ["*"])
     shop_ids: ShopIds
     description: str | None = Field(default=None, max_length=500)
@@ -42,7 +66,7 @@ class EndpointCreate(BaseModel):
 
 class EndpointPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    url: str | None = Field(default=None, max_length=2048)
+    url: Url | None = None
     event_types: EventTypes | None = None
     shop_ids: ShopIds | None = None
     description: str | None = Field(default=None, max_length=500)
@@ -51,7 +75,7 @@ class EndpointPatch(BaseModel):
 
 class ReplayRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    since_cursor: str | None = Field(default=None, max_length=128)
+    since_cursor: str | None = Field(default=None, min_length=1, max_length=128)
     since_time: datetime | None = None
     types: EventTypes | None = None
 
@@ -64,11 +88,21 @@ def _location(endpoint_id: int) -> str:
     return f"/v1/webhook-endpoints/{endpoint_id}"
 
 
-@router.post("", status_code=201, summary="Create an endpoint (the secret is shown only here)")
+# Endpoints are visible only to their app and within the token's shops: anything else is 404.
+_ONE = problems(404)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=WebhookEndpointWithSecret,
+    summary="Create an endpoint (the secret is shown only here)",
+    responses=problems(400, 403, 404),
+)
 async def create_endpoint(
     body: EndpointCreate, auth: WebhooksManage, session: Session, request: Request
 ) -> Response:
-    endpoint, secret = await _service(session, request, auth).create(
+    endpoint = await _service(session, request, auth).create(
         EndpointInput(
             url=body.url,
             event_types=body.event_types,
@@ -78,28 +112,36 @@ async def create_endpoint(
         )
     )
     return json_bytes_response(
-        {**endpoint_view(endpoint), "secret": secret},
+        endpoint,
         status_code=201,
-        headers={"Location": _location(endpoint.id)},
+        headers={"Location": _location(endpoint["id"]), "Cache-Control": "no-store"},
     )
 
 
-@router.get("", summary="Endpoints visible to this token")
+@router.get(
+    "",
+    response_model=Page[WebhookEndpoint],
+    summary="Endpoints visible to this token (one page: has_more is false)",
+)
 async def list_endpoints(auth: WebhooksManage, session: Session, request: Request) -> Response:
-    endpoints = await _service(session, request, auth).list_endpoints()
-    return json_bytes_response({"endpoints": [endpoint_view(e) for e in endpoints]})
+    return json_bytes_response(await _service(session, request, auth).list_endpoints())
 
 
-@router.get("/{endpoint_id}", summary="One endpoint")
+@router.get(
+    "/{endpoint_id}", response_model=WebhookEndpoint, summary="One endpoint", responses=_ONE
+)
 async def get_endpoint(
     endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
 ) -> Response:
-    return json_bytes_response(
-        endpoint_view(await _service(session, request, auth).get(endpoint_id))
-    )
+    return json_bytes_response(await _service(session, request, auth).get(endpoint_id))
 
 
-@router.patch("/{endpoint_id}", summary="Change url, types, shops, description or enabled")
+@router.patch(
+    "/{endpoint_id}",
+    response_model=WebhookEndpoint,
+    summary="Change url, types, shops, description or enabled",
+    responses=problems(400, 403, 404),
+)
 async def update_endpoint(
     endpoint_id: EndpointId,
     body: EndpointPatch,
@@ -108,11 +150,15 @@ async def update_endpoint(
     request: Request,
 ) -> Response:
     changes: dict[str, Any] = body.model_dump(exclude_unset=True)
-    endpoint = await _service(session, request, auth).update(endpoint_id, changes)
-    return json_bytes_response(endpoint_view(endpoint))
+    return json_bytes_response(await _service(session, request, auth).update(endpoint_id, changes))
 
 
-@router.delete("/{endpoint_id}", status_code=204, summary="Delete (pending deliveries cancelled)")
+@router.delete(
+    "/{endpoint_id}",
+    status_code=204,
+    summary="Delete (pending deliveries cancelled)",
+    responses=_ONE,
+)
 async def delete_endpoint(
     endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
 ) -> Response:
@@ -120,44 +166,62 @@ async def delete_endpoint(
     return Response(status_code=204)
 
 
-@router.post("/{endpoint_id}/rotate-secret", summary="New secret; the old one signs for 24 h")
+@router.post(
+    "/{endpoint_id}/rotate-secret",
+    response_model=WebhookEndpointWithSecret,
+    summary="New secret; the old one signs for 24 h",
+    responses=_ONE,
+)
 async def rotate_secret(
     endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
 ) -> Response:
-    endpoint, secret = await _service(session, request, auth).rotate_secret(endpoint_id)
-    return json_bytes_response({**endpoint_view(endpoint), "secret": secret})
+    endpoint = await _service(session, request, auth).rotate_secret(endpoint_id)
+    return json_bytes_response(endpoint, headers={"Cache-Control": "no-store"})
 
 
-@router.post("/{endpoint_id}/test", status_code=202, summary="Queue a ping event")
+@router.post(
+    "/{endpoint_id}/test",
+    status_code=202,
+    response_model=WebhookDelivery,
+    summary="Queue a ping event (answers the queued delivery)",
+    responses=_ONE,
+)
 async def test_endpoint(
     endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
 ) -> Response:
     delivery = await _service(session, request, auth).send_test(endpoint_id)
-    return json_bytes_response(delivery_view(delivery), status_code=202)
+    return json_bytes_response(delivery, status_code=202)
 
 
-@router.get("/{endpoint_id}/deliveries", summary="The delivery log, newest first (keyset)")
+@router.get(
+    "/{endpoint_id}/deliveries",
+    response_model=Page[WebhookDelivery],
+    summary="The delivery log, newest first (keyset)",
+    responses=problems(400, 404),
+)
 async def list_deliveries(
     endpoint_id: EndpointId,
     auth: WebhooksManage,
     session: Session,
     request: Request,
-    status: Literal["pending", "delivered", "failed", "cancelled"] | None = None,
-    before: Annotated[int | None, Query(ge=1, le=MAX_BIGINT, description="Ids below")] = None,
+    status: Annotated[DeliveryStatus | None, Query(description="Only this status")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="`next_cursor` of the previous page")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Response:
-    rows, more = await _service(session, request, auth).deliveries(
-        endpoint_id, status=status, after_id=before, limit=limit
+    page = await _service(session, request, auth).deliveries(
+        endpoint_id, status=status, cursor=cursor, limit=limit
     )
-    return json_bytes_response(
-        {
-            "deliveries": [delivery_view(d) for d in rows],
-            "next_before": rows[-1].id if more and rows else None,
-        }
-    )
+    return json_bytes_response(page)
 
 
-@router.get("/{endpoint_id}/deliveries/{delivery_id}", summary="One delivery with its attempts")
+@router.get(
+    "/{endpoint_id}/deliveries/{delivery_id}",
+    response_model=WebhookDeliveryDetail,
+    summary="One delivery with its attempts",
+    responses=_ONE,
+)
 async def get_delivery(
     endpoint_id: EndpointId,
     delivery_id: DeliveryId,
@@ -165,16 +229,16 @@ async def get_delivery(
     session: Session,
     request: Request,
 ) -> Response:
-    delivery, attempts = await _service(session, request, auth).delivery(endpoint_id, delivery_id)
-    return json_bytes_response(
-        {**delivery_view(delivery), "attempt_log": [attempt_view(a) for a in attempts]}
-    )
+    detail = await _service(session, request, auth).delivery(endpoint_id, delivery_id)
+    return json_bytes_response(detail)
 
 
 @router.post(
     "/{endpoint_id}/deliveries/{delivery_id}/redeliver",
     status_code=202,
+    response_model=WebhookDelivery,
     summary="Send this delivery again (same webhook-id)",
+    responses=_ONE,
 )
 async def redeliver(
     endpoint_id: EndpointId,
@@ -184,10 +248,16 @@ async def redeliver(
     request: Request,
 ) -> Response:
     delivery = await _service(session, request, auth).redeliver(endpoint_id, delivery_id)
-    return json_bytes_response(delivery_view(delivery), status_code=202)
+    return json_bytes_response(delivery, status_code=202)
 
 
-@router.post("/{endpoint_id}/replay", status_code=202, summary="Re-send the feed's changes")
+@router.post(
+    "/{endpoint_id}/replay",
+    status_code=202,
+    response_model=WebhookReplayAccepted,
+    summary="Re-send the feed's changes",
+    responses=problems(400, 404),
+)
 async def replay(
     endpoint_id: EndpointId,
     body: ReplayRequest,
@@ -201,7 +271,12 @@ async def replay(
     return json_bytes_response(result, status_code=202)
 
 
-@router.get("/{endpoint_id}/stats", summary="Success rate, p50/p99 latency, backlog (24 h)")
+@router.get(
+    "/{endpoint_id}/stats",
+    response_model=WebhookStats,
+    summary="Success rate, p50/p99 latency, backlog (24 h)",
+    responses=_ONE,
+)
 async def stats(
     endpoint_id: EndpointId, auth: WebhooksManage, session: Session, request: Request
 ) -> Response:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 
 from fastapi import Request
 from sqlalchemy import select, update
@@ -13,23 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.responses import request_id_of
 from app.auth.scope import ShopScope
 from app.domain.apps.revocation import made_through_grant, revoke_private_apps
-from app.domain.audit.actor import Actor
+from app.domain.apps.schemas import Grant
+from app.domain.audit.actor import Actor, ActorType
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import NotFound
-from app.kit.clock import utcnow
+from app.kit.clock import rfc3339, utcnow
+from app.kit.contract import Page
 from app.models import OAuthClient, OAuthGrant
-
-
-@dataclass(frozen=True)
-class GrantView:
-    shop_id: int
-    app_id: int
-    client_id: str
-    app_name: str
-    account_id: int
-    scope: str
-    created_at: datetime
 
 
 async def record_installs(
@@ -42,7 +31,7 @@ async def record_installs(
 ) -> None:
     """Audit rows for a consent that installed an app (the grant rows are already written)."""
     actor = Actor(
-        "account",
+        ActorType.ACCOUNT,
         account_id=account_id,
         client_id=app_id,
         request_id=request_id_of(request),
@@ -60,7 +49,8 @@ async def record_installs(
         )
 
 
-async def list_grants(session: AsyncSession, shops: ShopScope, shop_id: int) -> list[GrantView]:
+async def list_grants(session: AsyncSession, shops: ShopScope, shop_id: int) -> Page[Grant]:
+    """The apps installed on the shop, oldest first, in one page (a shop has few)."""
     rows = await session.execute(
         select(OAuthGrant, OAuthClient.client_id, OAuthClient.name)
         .join(OAuthClient, OAuthClient.id == OAuthGrant.client_id)
@@ -71,18 +61,18 @@ async def list_grants(session: AsyncSession, shops: ShopScope, shop_id: int) -> 
         )
         .order_by(OAuthGrant.created_at, OAuthGrant.client_id, OAuthGrant.account_id)
     )
-    return [
-        GrantView(
-            shop_id=g.shop_id,
-            app_id=g.client_id,
-            client_id=client_id,
-            app_name=name,
-            account_id=g.account_id,
-            scope=g.scope,
-            created_at=g.created_at,
-        )
+    data: list[Grant] = [
+        {
+            "app_id": g.client_id,
+            "client_id": client_id,
+            "app_name": name,
+            "account_id": g.account_id,
+            "scope": g.scope,
+            "created_at": rfc3339(g.created_at),
+        }
         for g, client_id, name in rows
     ]
+    return {"data": data, "has_more": False, "next_cursor": None}
 
 
 async def revoke_app_grants(

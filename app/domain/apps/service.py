@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urlsplit
 
 from sqlalchemy import insert, select, update
@@ -13,16 +12,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.principal import Principal
 from app.auth.scopes import format_scopes, parse_scopes
 from app.domain.apps.revocation import made_through_apps, revoke_private_apps
+from app.domain.apps.schemas import App, AppWithSecret, ClientType
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import InsufficientScope, NotFound, ValidationFailed, field_error
-from app.kit.clock import utcnow
+from app.kit.clock import rfc3339, utcnow
+from app.kit.contract import Page
 from app.models import OAuthClient, OAuthGrant
 from app.oauth2.secrets import CLIENT_ID_PREFIX, CLIENT_SECRET_PREFIX, hash_secret, new_secret
 from app.oauth2.tokens import grant_shops, member_roles
-
-ClientType = Literal["public", "confidential"]
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ async def create_app(
     owner_account_id: int,
     name: str,
     redirect_uris: Iterable[str] = (),
-    client_type: ClientType = "confidential",
+    client_type: ClientType = ClientType.CONFIDENTIAL,
     scope: str | Iterable[str] = "all",
     private_shop_ids: Iterable[int] | None = None,
     first_party: bool = False,
@@ -71,7 +70,7 @@ async def create_app(
     ]
     private = sorted(set(private_shop_ids)) if private_shop_ids is not None else None
     if private is not None:
-        if client_type != "confidential":
+        if client_type is not ClientType.CONFIDENTIAL:
             errors.append(field_error(["client_type"], "a private app must be confidential"))
         roles = await member_roles(session, owner_account_id, private)
         if not private or any(roles.get(s) != "owner" for s in private):
@@ -88,7 +87,8 @@ async def create_app(
                 f"you lack: {format_scopes(beyond)}.",
             )
     scopes = format_scopes(wanted)
-    secret = new_secret(CLIENT_SECRET_PREFIX) if client_type == "confidential" else None
+    confidential = client_type is ClientType.CONFIDENTIAL
+    secret = new_secret(CLIENT_SECRET_PREFIX) if confidential else None
     client_id = new_secret(CLIENT_ID_PREFIX)[:40]
     row_id: int = (
         await session.execute(
@@ -145,13 +145,35 @@ async def find_app_by_name(
     return (await session.execute(stmt.order_by(OAuthClient.id).limit(1))).scalar_one_or_none()
 
 
-async def list_apps(session: AsyncSession, owner_account_id: int) -> list[OAuthClient]:
+def app_view(row: OAuthClient) -> App:
+    return {
+        "id": row.id,
+        "client_id": row.client_id,
+        "name": row.name,
+        "client_type": ClientType(row.client_type),
+        "redirect_uris": list(row.redirect_uris or []),
+        "scope": row.scope,
+        "private_shop_ids": row.private_shop_ids,
+        "created_at": rfc3339(row.created_at),
+    }
+
+
+async def list_apps(session: AsyncSession, owner_account_id: int) -> Page[App]:
+    """The account's apps, oldest first, in one page (an account has few)."""
     rows = await session.execute(
         select(OAuthClient)
         .where(OAuthClient.owner_account_id == owner_account_id, OAuthClient.deleted_at.is_(None))
         .order_by(OAuthClient.id)
     )
-    return list(rows.scalars())
+    return {"data": [app_view(r) for r in rows.scalars()], "has_more": False, "next_cursor": None}
+
+
+async def created_app_view(session: AsyncSession, created: CreatedApp) -> AppWithSecret:
+    """The app just created, with its secret (the one response that shows it)."""
+    row = await find_app_by_id(session, created.id)
+    if row is None:  # written in this very transaction: cannot happen
+        raise NotFound(f"App {created.id} was not found.")
+    return {**app_view(row), "client_secret": created.client_secret}
 
 
 async def delete_app(

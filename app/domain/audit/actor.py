@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
-ActorType = Literal["system", "internal", "account", "app"]
+
+class ActorType(StrEnum):
+    """Who acts: a person's token, an app's own token (client_credentials), the internal
+    ingest API, or the platform itself (jobs, workers)."""
+
+    ACCOUNT = "account"
+    APP = "app"
+    INTERNAL = "internal"
+    SYSTEM = "system"
 
 
 @dataclass(frozen=True)
@@ -26,4 +34,4 @@ class Actor:
         return self.type
 
 
-SYSTEM = Actor("system")
+SYSTEM = Actor(ActorType.SYSTEM)

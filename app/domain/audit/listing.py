@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
+from app.domain.audit.actor import ActorType
+from app.domain.audit.schemas import AuditEntry
 from app.domain.orders.filters import MAX_ID
-from app.domain.paging import newest_first_page
+from app.domain.paging import newest_first_rows
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import rfc3339
 from app.kit.contract import Page
@@ -27,6 +28,7 @@ class AuditLogParams(BaseModel):
     actor: str | None = Field(
         default=None,
         max_length=40,
+        pattern=_ACTOR.pattern,
         description="`account:<id>`, `app:<id>`, `token:<id>`, `system` or `internal`",
     )
     action: str | None = Field(default=None, max_length=64, description="e.g. `order.shipped`")
@@ -38,12 +40,12 @@ class AuditLogParams(BaseModel):
     cursor: str | None = Field(default=None, max_length=512)
 
 
-def _public(row: AuditLog) -> dict[str, Any]:
+def _public(row: AuditLog) -> AuditEntry:
     return {
         "id": row.id,
         "created_at": rfc3339(row.created_at),
         "actor": {
-            "type": row.actor_type,
+            "type": ActorType(row.actor_type),
             "account_id": row.actor_account_id,
             "app_id": row.actor_client_id,
             "token_id": row.actor_token_id,
@@ -65,11 +67,12 @@ async def audit_page(
     shop_id: int,
     params: AuditLogParams,
     codec: KeysetCodec,
-) -> Page[dict[str, Any]]:
+) -> Page[AuditEntry]:
     stmt = select(AuditLog).where(AuditLog.shop_id == shops.require(shop_id))
     if params.actor is not None:
         match = _ACTOR.match(params.actor)
-        if not match:
+        # 19 digits can exceed bigint: such an id names no actor and must not reach SQL.
+        if not match or (match[2] is not None and int(match[2]) > MAX_ID):
             raise ValidationFailed(
                 "Invalid actor filter.",
                 [field_error(["query", "actor"], "use account:<id>, app:<id>, token:<id>, …")],
@@ -94,7 +97,7 @@ async def audit_page(
         stmt = stmt.where(AuditLog.created_at >= params.created_from)
     if params.created_to is not None:
         stmt = stmt.where(AuditLog.created_at < params.created_to)
-    return await newest_first_page(
+    page = await newest_first_rows(
         session,
         stmt,
         created_at=AuditLog.created_at,
@@ -103,5 +106,5 @@ async def audit_page(
         codec=codec,
         cursor=params.cursor,
         limit=params.limit,
-        public=_public,
     )
+    return page.mapped([_public(r) for r in page.rows])

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
-from app.auth.scopes import ROLE_SCOPES, format_scopes
+from app.auth.scopes import ROLE_SCOPES, Scope
 from app.domain.accounts.service import create_account, find_account_by_email
 from app.domain.apps.revocation import owned_on_shop, revoke_private_apps
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.staff.schemas import StaffMember, StaffRole
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import Conflict, NotFound, ValidationFailed, field_error
 from app.kit.clock import rfc3339
+from app.kit.contract import Page
 from app.models import Account, Shop, ShopMember
+from app.models.accounts import Role
 
-StaffRole = Literal["viewer", "after_sales", "shipping"]
 
-
-def _public(account: Account, member: ShopMember) -> dict[str, Any]:
+def _public(account: Account, member: ShopMember) -> StaffMember:
+    allowed = ROLE_SCOPES[member.role]
     return {
         "account_id": account.id,
         "email": account.email,
         "display_name": account.display_name,
-        "role": member.role,
-        "scopes": format_scopes(ROLE_SCOPES[member.role]).split(),
+        "role": Role(member.role),
+        "scopes": [s for s in Scope if s in allowed],
         "created_at": rfc3339(member.created_at),
     }
 
@@ -38,14 +40,16 @@ class StaffService:
         self.shops = shops
         self.actor = actor
 
-    async def list(self, shop_id: int) -> list[dict[str, Any]]:
+    async def list(self, shop_id: int) -> Page[StaffMember]:
+        """Every member, oldest first, in one page (a shop has few)."""
         rows = await self.session.execute(
             select(Account, ShopMember)
             .join(ShopMember, ShopMember.account_id == Account.id)
             .where(ShopMember.shop_id == self.shops.require(shop_id))
             .order_by(ShopMember.created_at, Account.id)
         )
-        return [_public(a, m) for a, m in rows]
+        data = [_public(a, m) for a, m in rows]
+        return {"data": data, "has_more": False, "next_cursor": None}
 
     async def _member(self, shop_id: int, account_id: int) -> tuple[Account, ShopMember]:
         row = (
@@ -76,7 +80,7 @@ class StaffService:
         role: StaffRole,
         password: str | None,
         display_name: str | None,
-    ) -> dict[str, Any]:
+    ) -> StaffMember:
         self.shops.require(shop_id)
         account = await find_account_by_email(self.session, email)
         if account is None:
@@ -103,7 +107,7 @@ class StaffService:
         account_row, member = await self._member(shop_id, account_id)
         return _public(account_row, member)
 
-    async def change_role(self, shop_id: int, account_id: int, role: StaffRole) -> dict[str, Any]:
+    async def change_role(self, shop_id: int, account_id: int, role: StaffRole) -> StaffMember:
         account, member = await self._member(shop_id, account_id)
         await self._require_not_owner(shop_id, account_id)
         before = member.role

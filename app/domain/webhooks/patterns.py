@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from app.models.feed import CHANGE_TYPES
@@ -12,13 +13,18 @@ _FAMILIES = frozenset(t.split(".", 1)[0] for t in CHANGE_TYPES)
 # them ("report.daily" or "report.*"); "*" means every change.
 REPORT_TYPES = ("report.daily",)
 REPORT_PATTERNS = ("report.*", *REPORT_TYPES)
+# Every valid pattern, spelled out: the API's request schema enumerates them as a regex.
+PATTERNS: tuple[str, ...] = (
+    "*",
+    *sorted(f"{family}.*" for family in _FAMILIES),
+    *CHANGE_TYPES,
+    *REPORT_PATTERNS,
+)
+PATTERN_REGEX = "^(?:" + "|".join(re.escape(p) for p in PATTERNS) + ")$"
 
 
 def is_valid_pattern(pattern: str) -> bool:
-    if pattern == "*" or pattern in CHANGE_TYPES or pattern in REPORT_PATTERNS:
-        return True
-    family, dot, rest = pattern.partition(".")
-    return bool(dot) and rest == "*" and family in _FAMILIES
+    return pattern in PATTERNS
 
 
 def matches(patterns: Iterable[str], event_type: str) -> bool:

@@ -23,13 +23,29 @@ from app.domain.sync.cursor import CursorCodec
 from app.domain.sync.horizon import HORIZON_SQL
 from app.domain.webhooks.fanout import notify_due
 from app.domain.webhooks.patterns import is_valid_pattern, matching_types
+from app.domain.webhooks.schemas import (
+    ChangeType,
+    DeliveryStatus,
+    NoticeType,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookDeliveryDetail,
+    WebhookEndpoint,
+    WebhookEndpointWithSecret,
+    WebhookReplayAccepted,
+    WebhookStats,
+)
 from app.domain.webhooks.secret_box import SecretBox
 from app.domain.webhooks.signing import generate_secret
 from app.domain.webhooks.sql import receives_sql
 from app.domain.webhooks.urls import check_url
-from app.errors import NotFound, ValidationFailed
+from app.errors import InvalidCursor, NotFound, ValidationFailed
 from app.kit.clock import rfc3339, utcnow
-from app.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from app.kit.contract import Page
+from app.kit.keyset import KeysetCodec
+from app.models.webhooks import WebhookAttempt as AttemptRow
+from app.models.webhooks import WebhookDelivery as DeliveryRow
+from app.models.webhooks import WebhookEndpoint as EndpointRow
 
 ROTATION_GRACE = timedelta(hours=24)
 MAX_REPLAY = 100_000
@@ -48,7 +64,7 @@ def _invalid(field: str, msg: str) -> ValidationFailed:
     return ValidationFailed(msg, errors=[{"loc": ["body", field], "msg": msg}])
 
 
-def endpoint_view(e: WebhookEndpoint) -> dict[str, Any]:
+def endpoint_view(e: EndpointRow) -> WebhookEndpoint:
     rotating = e.previous_secret_expires_at
     return {
         "id": e.id,
@@ -71,18 +87,27 @@ def endpoint_view(e: WebhookEndpoint) -> dict[str, Any]:
     }
 
 
-def delivery_view(d: WebhookDelivery) -> dict[str, Any]:
+def _with_secret(e: EndpointRow, secret: str) -> WebhookEndpointWithSecret:
+    return {**endpoint_view(e), "secret": secret}
+
+
+_EVENT_TYPES: dict[str, ChangeType | NoticeType] = {t.value: t for t in (*ChangeType, *NoticeType)}
+
+
+def delivery_view(d: DeliveryRow) -> WebhookDelivery:
+    status = DeliveryStatus(d.status)
     return {
         "id": d.id,
         "endpoint_id": d.endpoint_id,
         "shop_id": d.shop_id,
-        "change_id": d.change_id or None,
+        # 0 is a ping, negative ids are scheduled reports: neither is a feed change.
+        "change_id": d.change_id if d.change_id > 0 else None,
         "replay": d.replay_of or None,
-        "event_type": d.event_type,
+        "event_type": _EVENT_TYPES[d.event_type],
         "webhook_id": d.webhook_id,
-        "status": d.status,
+        "status": status,
         "attempts": d.attempts,
-        "next_attempt_at": rfc3339(d.next_attempt_at) if d.status == "pending" else None,
+        "next_attempt_at": rfc3339(d.next_attempt_at) if status is DeliveryStatus.PENDING else None,
         "last_status_code": d.last_status_code,
         "last_error": d.last_error,
         "created_at": rfc3339(d.created_at),
@@ -90,7 +115,7 @@ def delivery_view(d: WebhookDelivery) -> dict[str, Any]:
     }
 
 
-def attempt_view(a: WebhookAttempt) -> dict[str, Any]:
+def attempt_view(a: AttemptRow) -> WebhookAttempt:
     return {
         "id": a.id,
         "attempted_at": rfc3339(a.attempted_at),
@@ -101,12 +126,16 @@ def attempt_view(a: WebhookAttempt) -> dict[str, Any]:
     }
 
 
+_NEWEST_ID = "-id"
+
+
 class WebhookService:
     def __init__(self, session: AsyncSession, settings: Settings, auth: Authorized) -> None:
         self.session = session
         self.settings = settings
         self.auth = auth
         self.box = SecretBox(settings.secret_key or "")
+        self.codec = KeysetCodec(settings.secret_key or "")
 
     # -- validation --------------------------------------------------------------------
 
@@ -126,7 +155,7 @@ class WebhookService:
             raise _invalid("event_types", f"unknown event types or patterns: {', '.join(bad)}")
         return sorted(set(event_types))
 
-    async def _audit(self, e: WebhookEndpoint, action: str, data: dict[str, Any]) -> None:
+    async def _audit(self, e: EndpointRow, action: str, data: dict[str, Any]) -> None:
         for shop_id in sorted(e.shop_ids):
             await record_audit(
                 self.session,
@@ -144,15 +173,13 @@ class WebhookService:
     def _visible(self) -> Any:
         client_id = self.auth.principal.client_id
         return (
-            WebhookEndpoint.deleted_at.is_(None),
-            WebhookEndpoint.client_id.is_not_distinct_from(client_id),
-            WebhookEndpoint.shop_ids.op("<@")(
-                cast(self.auth.shops.sorted_ids(), ARRAY(BigInteger))
-            ),
+            EndpointRow.deleted_at.is_(None),
+            EndpointRow.client_id.is_not_distinct_from(client_id),
+            EndpointRow.shop_ids.op("<@")(cast(self.auth.shops.sorted_ids(), ARRAY(BigInteger))),
         )
 
-    async def get(self, endpoint_id: int, *, lock: bool = False) -> WebhookEndpoint:
-        stmt = select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id, *self._visible())
+    async def _row(self, endpoint_id: int, *, lock: bool = False) -> EndpointRow:
+        stmt = select(EndpointRow).where(EndpointRow.id == endpoint_id, *self._visible())
         if lock:
             stmt = stmt.with_for_update()
         found = (await self.session.execute(stmt)).scalar_one_or_none()
@@ -160,16 +187,21 @@ class WebhookService:
             raise NotFound(f"Webhook endpoint {endpoint_id} was not found.")
         return found
 
-    async def list_endpoints(self) -> list[WebhookEndpoint]:
-        stmt = select(WebhookEndpoint).where(*self._visible()).order_by(WebhookEndpoint.id)
-        return list((await self.session.execute(stmt)).scalars())
+    async def get(self, endpoint_id: int) -> WebhookEndpoint:
+        return endpoint_view(await self._row(endpoint_id))
 
-    async def create(self, data: EndpointInput) -> tuple[WebhookEndpoint, str]:
+    async def list_endpoints(self) -> Page[WebhookEndpoint]:
+        """Every visible endpoint, oldest first, in one page (there are few per app)."""
+        stmt = select(EndpointRow).where(*self._visible()).order_by(EndpointRow.id)
+        rows = (await self.session.execute(stmt)).scalars()
+        return {"data": [endpoint_view(e) for e in rows], "has_more": False, "next_cursor": None}
+
+    async def create(self, data: EndpointInput) -> WebhookEndpointWithSecret:
         url = await check_url(data.url, self.settings)
         shops = self._check_shops(data.shop_ids)
         types = self._check_types(data.event_types)
         secret = generate_secret()
-        endpoint = WebhookEndpoint(
+        endpoint = EndpointRow(
             owner_account_id=self.auth.principal.account_id,
             client_id=self.auth.principal.client_id,
             url=url,
@@ -185,10 +217,10 @@ class WebhookService:
         await self.session.flush()
         await self.session.refresh(endpoint)
         await self._audit(endpoint, "webhook_endpoint.created", {"url": url, "event_types": types})
-        return endpoint, secret
+        return _with_secret(endpoint, secret)
 
     async def update(self, endpoint_id: int, changes: dict[str, Any]) -> WebhookEndpoint:
-        e = await self.get(endpoint_id, lock=True)
+        e = await self._row(endpoint_id, lock=True)
         values: dict[str, Any] = {}
         if "url" in changes:
             values["url"] = await check_url(changes["url"], self.settings)
@@ -205,60 +237,60 @@ class WebhookService:
                 values["failing_since"] = None
         if values:
             values["updated_at"] = func.now()
-            values["version"] = WebhookEndpoint.version + 1
+            values["version"] = EndpointRow.version + 1
             await self.session.execute(
-                update(WebhookEndpoint).where(WebhookEndpoint.id == e.id).values(**values)
+                update(EndpointRow).where(EndpointRow.id == e.id).values(**values)
             )
             await self.session.refresh(e)
             await self._audit(e, "webhook_endpoint.updated", {"fields": sorted(changes)})
-        return e
+        return endpoint_view(e)
 
     async def delete(self, endpoint_id: int) -> None:
-        e = await self.get(endpoint_id, lock=True)
+        e = await self._row(endpoint_id, lock=True)
         await self.session.execute(
-            update(WebhookEndpoint)
-            .where(WebhookEndpoint.id == e.id)
+            update(EndpointRow)
+            .where(EndpointRow.id == e.id)
             .values(deleted_at=func.now(), enabled=False, updated_at=func.now())
         )
         await self.session.execute(
-            update(WebhookDelivery)
-            .where(WebhookDelivery.endpoint_id == e.id, WebhookDelivery.status == "pending")
+            update(DeliveryRow)
+            .where(DeliveryRow.endpoint_id == e.id, DeliveryRow.status == "pending")
             .values(status="cancelled", last_error="endpoint deleted")
         )
         await self._audit(e, "webhook_endpoint.deleted", {})
 
-    async def rotate_secret(self, endpoint_id: int) -> tuple[WebhookEndpoint, str]:
-        e = await self.get(endpoint_id, lock=True)
+    async def rotate_secret(self, endpoint_id: int) -> WebhookEndpointWithSecret:
+        e = await self._row(endpoint_id, lock=True)
         secret = generate_secret()
         await self.session.execute(
-            update(WebhookEndpoint)
-            .where(WebhookEndpoint.id == e.id)
+            update(EndpointRow)
+            .where(EndpointRow.id == e.id)
             .values(
                 previous_secret_encrypted=e.secret_encrypted,
                 previous_secret_expires_at=utcnow() + ROTATION_GRACE,
                 secret_encrypted=self.box.seal(secret),
                 updated_at=func.now(),
-                version=WebhookEndpoint.version + 1,
+                version=EndpointRow.version + 1,
             )
         )
         await self.session.refresh(e)
         await self._audit(e, "webhook_endpoint.secret_rotated", {})
-        return e, secret
+        return _with_secret(e, secret)
 
     async def _next_replay_number(self, endpoint_id: int) -> int:
         # Callers hold the endpoint row lock, so numbers are not handed out twice.
         current = await self.session.scalar(
-            select(func.coalesce(func.max(WebhookDelivery.replay_of), 0)).where(
-                WebhookDelivery.endpoint_id == endpoint_id
+            select(func.coalesce(func.max(DeliveryRow.replay_of), 0)).where(
+                DeliveryRow.endpoint_id == endpoint_id
             )
         )
         return int(current or 0) + 1
 
     async def send_test(self, endpoint_id: int) -> WebhookDelivery:
         """Queue a ``ping`` (change 0) for the delivery workers."""
-        e = await self.get(endpoint_id, lock=True)
+        e = await self._row(endpoint_id, lock=True)
         n = await self._next_replay_number(e.id)
-        delivery = WebhookDelivery(
+        delivery = DeliveryRow(
             endpoint_id=e.id,
             # A shop whose merchant did not switch the endpoint off, if any (else it is cancelled).
             shop_id=min(set(e.shop_ids) - set(e.disabled_shop_ids or []) or e.shop_ids),
@@ -272,42 +304,53 @@ class WebhookService:
         await self.session.refresh(delivery)
         await notify_due(self.session)
         await self._audit(e, "webhook_endpoint.tested", {"delivery_id": delivery.id})
-        return delivery
+        return delivery_view(delivery)
 
     # -- deliveries --------------------------------------------------------------------
 
     async def deliveries(
-        self, endpoint_id: int, *, status: str | None, after_id: int | None, limit: int
-    ) -> tuple[list[WebhookDelivery], bool]:
-        """Newest first, keyset on id; returns the page and whether more follow."""
-        e = await self.get(endpoint_id)
-        stmt = select(WebhookDelivery).where(WebhookDelivery.endpoint_id == e.id)
+        self,
+        endpoint_id: int,
+        *,
+        status: DeliveryStatus | None,
+        cursor: str | None,
+        limit: int,
+    ) -> Page[WebhookDelivery]:
+        """Newest first, keyset on id (the cursor is signed and bound to this endpoint)."""
+        e = await self._row(endpoint_id)
+        listing = f"webhook-deliveries:{e.id}"
+        stmt = select(DeliveryRow).where(DeliveryRow.endpoint_id == e.id)
         if status:
-            stmt = stmt.where(WebhookDelivery.status == status)
-        if after_id is not None:
-            stmt = stmt.where(WebhookDelivery.id < after_id)
-        stmt = stmt.order_by(WebhookDelivery.id.desc()).limit(limit + 1)
+            stmt = stmt.where(DeliveryRow.status == status)
+        if cursor is not None:
+            (last_id,) = self.codec.decode(cursor, listing=listing, sort=_NEWEST_ID, arity=1)
+            if not isinstance(last_id, int):
+                raise InvalidCursor("The cursor is malformed.")
+            stmt = stmt.where(DeliveryRow.id < last_id)
+        stmt = stmt.order_by(DeliveryRow.id.desc()).limit(limit + 1)
         rows = list((await self.session.execute(stmt)).scalars())
-        return rows[:limit], len(rows) > limit
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return {
+            "data": [delivery_view(d) for d in rows],
+            "has_more": more,
+            "next_cursor": self.codec.encode(listing, _NEWEST_ID, [rows[-1].id]) if more else None,
+        }
 
-    async def delivery(
-        self, endpoint_id: int, delivery_id: int
-    ) -> tuple[WebhookDelivery, list[WebhookAttempt]]:
-        d = await self._delivery_of(await self.get(endpoint_id), delivery_id)
+    async def delivery(self, endpoint_id: int, delivery_id: int) -> WebhookDeliveryDetail:
+        d = await self._delivery_of(await self._row(endpoint_id), delivery_id)
         attempts = (
             await self.session.execute(
-                select(WebhookAttempt)
-                .where(WebhookAttempt.delivery_id == d.id)
-                .order_by(WebhookAttempt.id)
+                select(AttemptRow).where(AttemptRow.delivery_id == d.id).order_by(AttemptRow.id)
             )
         ).scalars()
-        return d, list(attempts)
+        return {**delivery_view(d), "attempt_log": [attempt_view(a) for a in attempts]}
 
-    async def _delivery_of(self, e: WebhookEndpoint, delivery_id: int) -> WebhookDelivery:
+    async def _delivery_of(self, e: EndpointRow, delivery_id: int) -> DeliveryRow:
         d = (
             await self.session.execute(
-                select(WebhookDelivery).where(
-                    WebhookDelivery.id == delivery_id, WebhookDelivery.endpoint_id == e.id
+                select(DeliveryRow).where(
+                    DeliveryRow.id == delivery_id, DeliveryRow.endpoint_id == e.id
                 )
             )
         ).scalar_one_or_none()
@@ -317,17 +360,17 @@ class WebhookService:
 
     async def redeliver(self, endpoint_id: int, delivery_id: int) -> WebhookDelivery:
         """Send the same delivery again now (same ``webhook-id``)."""
-        e = await self.get(endpoint_id)
+        e = await self._row(endpoint_id)
         d = await self._delivery_of(e, delivery_id)
         await self.session.execute(
-            update(WebhookDelivery)
-            .where(WebhookDelivery.id == d.id)
+            update(DeliveryRow)
+            .where(DeliveryRow.id == d.id)
             .values(status="pending", next_attempt_at=func.now(), locked_until=None)
         )
         await self.session.refresh(d)
         await notify_due(self.session)
         await self._audit(e, "webhook_delivery.redelivered", {"delivery_id": d.id})
-        return d
+        return delivery_view(d)
 
     async def replay(
         self,
@@ -336,13 +379,13 @@ class WebhookService:
         since_cursor: str | None,
         since_time: datetime | None,
         types: list[str] | None,
-    ) -> dict[str, Any]:
+    ) -> WebhookReplayAccepted:
         """Queue every change the feed holds after the cursor (one shop) or since the time
         (all the endpoint's shops) that matches the endpoint's types (and ``types``), as new
         deliveries with new ``webhook-id`` values."""
         if (since_cursor is None) == (since_time is None):
             raise _invalid("since_cursor", "give exactly one of since_cursor or since_time")
-        e = await self.get(endpoint_id, lock=True)
+        e = await self._row(endpoint_id, lock=True)
         wanted = matching_types(e.event_types)
         if types:
             self._check_types(types)
@@ -393,8 +436,8 @@ SELECT count(*) FROM ins
         await self._audit(e, "webhook_endpoint.replayed", {"replay": params["n"], "count": count})
         return {"replay": params["n"], "queued": int(count)}
 
-    async def stats(self, endpoint_id: int, *, hours: int = 24) -> dict[str, Any]:
-        e = await self.get(endpoint_id)
+    async def stats(self, endpoint_id: int, *, hours: int = 24) -> WebhookStats:
+        e = await self._row(endpoint_id)
         row = (
             await self.session.execute(
                 text(

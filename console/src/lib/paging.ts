@@ -1,6 +1,13 @@
 // Keyset paging state: the API pages forward with `after`; "Previous" walks back a stack of
 // the cursors that opened each page we have seen (a keyset cursor cannot be decremented).
 
+/** The one list envelope of the REST API: follow `next_cursor` while `has_more`. */
+export interface Page<T> {
+  data: T[];
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
 export interface PagingState {
   /** cursors[i] is the `after` that produced page i (null: the first page). */
   cursors: (string | null)[];

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { addDays, dateTime, zonedMidnight } from '../lib/format';
-import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage } from '../lib/paging';
+import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox } from '../components/ui';
 
@@ -33,7 +33,7 @@ export function AuditPage() {
   if (applied.to) q.set('created_to', zonedMidnight(addDays(applied.to, 1), shop.timezone));
   const cursor = currentAfter(paging);
   if (cursor) q.set('cursor', cursor);
-  const log = useRest<{ data: Entry[]; next_cursor: string | null; has_more: boolean }>(`/v1/shops/${shop.id}/audit-log?${q.toString()}`);
+  const log = useRest<Page<Entry>>(`/v1/shops/${shop.id}/audit-log?${q.toString()}`);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -3,6 +3,7 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
+import type { Page } from '../lib/paging';
 import { useRest } from '../lib/useRest';
 import { Busy, ErrorBox, codeLabel } from '../components/ui';
 
@@ -21,7 +22,7 @@ export function StaffPage() {
   const { t } = useI18n();
   const { shop, me } = useSession();
   const base = `/v1/shops/${shop.id}/staff`;
-  const list = useRest<{ data: Member[] }>(base);
+  const list = useRest<Page<Member>>(base);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState('viewer');

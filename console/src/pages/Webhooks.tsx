@@ -3,6 +3,7 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
+import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox, StatusBadge } from '../components/ui';
 
@@ -30,24 +31,23 @@ interface Delivery {
   next_attempt_at: string | null;
 }
 interface Stats {
-  attempts?: number;
-  success_rate?: number | null;
-  p50_ms?: number | null;
-  p99_ms?: number | null;
-  backlog?: number;
+  attempts: number;
+  success_rate: number | null;
+  latency_ms: { p50: number | null; p99: number | null };
+  backlog: number;
 }
 
 export function WebhooksPage() {
   const { t } = useI18n();
   const { shop } = useSession();
-  const list = useRest<{ endpoints: Endpoint[] }>('/v1/webhook-endpoints');
+  const list = useRest<Page<Endpoint>>('/v1/webhook-endpoints');
   const [chosen, setChosen] = useState<number | null>(null);
   const [url, setUrl] = useState('');
   const [types, setTypes] = useState('*');
   const [description, setDescription] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const endpoints = list.data?.endpoints ?? [];
+  const endpoints = list.data?.data ?? [];
   const current = endpoints.find((e) => e.id === chosen) ?? endpoints[0];
 
   const call = async (fn: () => Promise<unknown>) => {
@@ -134,19 +134,19 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
   const { t } = useI18n();
   const { shop } = useSession();
   const [status, setStatus] = useState('');
-  const [before, setBefore] = useState<(string | null)[]>([null]);
+  const [paging, setPaging] = useState(firstPage);
   const [since, setSince] = useState(() => new Date(Date.now() - 3600_000).toISOString().slice(0, 16));
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const cursor = before[before.length - 1];
+  const cursor = currentAfter(paging);
   const base = `/v1/webhook-endpoints/${endpoint.id}`;
   const q = new URLSearchParams({ limit: '25' });
   if (status) q.set('status', status);
-  if (cursor) q.set('before', cursor);
-  const log = useRest<{ deliveries: Delivery[]; next_before: string | null }>(`${base}/deliveries?${q.toString()}`);
+  if (cursor) q.set('cursor', cursor);
+  const log = useRest<Page<Delivery>>(`${base}/deliveries?${q.toString()}`);
   const stats = useRest<Stats>(`${base}/stats`);
   const { reload } = log;
-  const pending = log.data?.deliveries.some((d) => d.status === 'pending');
+  const pending = log.data?.data.some((d) => d.status === 'pending');
 
   useEffect(() => {
     if (!pending) return;
@@ -177,13 +177,13 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
       <h2>{t('Delivery log')}</h2>
       {stats.data && (
         <p className="muted">
-          24 h: {stats.data.attempts ?? 0} {t('attempts')} · {t('success')} {stats.data.success_rate != null ? `${(stats.data.success_rate * 100).toFixed(1)}%` : '—'} · p50 {stats.data.p50_ms ?? '—'} ms · p99 {stats.data.p99_ms ?? '—'} ms · {t('backlog')} {stats.data.backlog ?? 0}
+          24 h: {stats.data.attempts} {t('attempts')} · {t('success')} {stats.data.success_rate != null ? `${(stats.data.success_rate * 100).toFixed(1)}%` : '—'} · p50 {stats.data.latency_ms.p50 ?? '—'} ms · p99 {stats.data.latency_ms.p99 ?? '—'} ms · {t('backlog')} {stats.data.backlog}
         </p>
       )}
       <form className="filters compact" onSubmit={replay}>
         <div className="field">
           <label htmlFor="d-status">{t('Status')}</label>
-          <select id="d-status" value={status} onChange={(e) => { setStatus(e.target.value); setBefore([null]); }}>
+          <select id="d-status" value={status} onChange={(e) => { setStatus(e.target.value); setPaging(firstPage()); }}>
             <option value="">{t('Any')}</option>
             {['pending', 'delivered', 'failed', 'cancelled'].map((s) => <option key={s} value={s}>{t(s.charAt(0).toUpperCase() + s.slice(1))}</option>)}
           </select>
@@ -206,7 +206,7 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
               </tr>
             </thead>
             <tbody>
-              {log.data?.deliveries.map((d) => (
+              {log.data?.data.map((d) => (
                 <tr key={d.id} data-testid="webhook-delivery" data-status={d.status}>
                   <td title={d.webhook_id}>{d.id}</td>
                   <td>{d.event_type}</td>
@@ -222,11 +222,12 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
             </tbody>
           </table>
         </div>
-        {log.data && log.data.deliveries.length === 0 && <Empty>{t('No deliveries yet.')}</Empty>}
+        {log.data && log.data.data.length === 0 && <Empty>{t('No deliveries yet.')}</Empty>}
       </Busy>
       <nav className="pager" aria-label={t('Pages')}>
-        <button type="button" disabled={before.length < 2} onClick={() => setBefore(before.slice(0, -1))}>{t('Previous page')}</button>
-        <button type="button" disabled={!log.data?.next_before} onClick={() => setBefore([...before, log.data?.next_before ?? null])}>{t('Next page')}</button>
+        <button type="button" disabled={!hasPrevious(paging)} onClick={() => setPaging(previousPage(paging))}>{t('Previous page')}</button>
+        <span>{t('Page {n}', { n: pageNumber(paging) })}</span>
+        <button type="button" disabled={!log.data?.has_more} onClick={() => setPaging(nextPage(paging, log.data?.next_cursor))}>{t('Next page')}</button>
       </nav>
     </section>
   );

@@ -1,27 +1,36 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .account_summary import AccountSummary
+from .actor_type import ActorType
+from .after_sale import AfterSale
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
 from .after_sale_create import AfterSaleCreate
-from .after_sale_create_type import AfterSaleCreateType
-from .after_sale_out import AfterSaleOut
 from .after_sale_page import AfterSalePage
+from .after_sale_status import AfterSaleStatus
 from .after_sale_summary import AfterSaleSummary
+from .after_sale_type import AfterSaleType
+from .app import App
 from .app_create import AppCreate
-from .app_create_client_type import AppCreateClientType
+from .app_page import AppPage
 from .app_summary import AppSummary
+from .app_with_secret import AppWithSecret
+from .audit_actor import AuditActor
+from .audit_entry import AuditEntry
+from .audit_entry_data import AuditEntryData
+from .audit_entry_page import AuditEntryPage
+from .author_commission import AuthorCommission
 from .author_content import AuthorContent
 from .author_metrics import AuthorMetrics
 from .author_source import AuthorSource
 from .authorization_server_metadata import AuthorizationServerMetadata
 from .authors_report import AuthorsReport
-from .batch_entry_result import BatchEntryResult
-from .batch_result import BatchResult
+from .batch_ship_entry import BatchShipEntry
+from .batch_ship_entry_error import BatchShipEntryError
+from .batch_ship_result import BatchShipResult
 from .batch_shipments import BatchShipments
 from .batch_shipments_shipments_item import BatchShipmentsShipmentsItem
 from .body_upload_evidence import BodyUploadEvidence
-from .body_upload_evidence_kind import BodyUploadEvidenceKind
 from .bulk_trailer import BulkTrailer
 from .buyer import Buyer
 from .buyer_in import BuyerIn
@@ -31,20 +40,27 @@ from .change_entity import ChangeEntity
 from .change_page import ChangePage
 from .change_type import ChangeType
 from .city_volume import CityVolume
+from .client_type import ClientType
 from .close_reason import CloseReason
 from .daily_report import DailyReport
 from .day_metrics import DayMetrics
+from .day_range_name import DayRangeName
+from .delivery_status import DeliveryStatus
+from .dispute import Dispute
 from .dispute_create import DisputeCreate
-from .dispute_create_kind import DisputeCreateKind
 from .dispute_decision import DisputeDecision
 from .dispute_decision_outcome import DisputeDecisionOutcome
-from .dispute_out import DisputeOut
+from .dispute_kind import DisputeKind
 from .dispute_page import DisputePage
+from .dispute_status import DisputeStatus
 from .dispute_submit import DisputeSubmit
+from .endpoint_app import EndpointApp
 from .endpoint_create import EndpointCreate
 from .endpoint_patch import EndpointPatch
-from .evidence_list import EvidenceList
-from .evidence_out import EvidenceOut
+from .evidence import Evidence
+from .evidence_kind import EvidenceKind
+from .evidence_page import EvidencePage
+from .evidence_uploaded import EvidenceUploaded
 from .export import Export
 from .export_create import ExportCreate
 from .export_filters import ExportFilters
@@ -56,79 +72,43 @@ from .field_error import FieldError
 from .funnel import Funnel
 from .funnel_stages import FunnelStages
 from .funnel_unpaid import FunnelUnpaid
+from .grant import Grant
+from .grant_page import GrantPage
 from .granularity import Granularity
 from .group_by import GroupBy
 from .hours_stats import HoursStats
-from .internal_close_order_response_internal_close_order import InternalCloseOrderResponseInternalCloseOrder
-from .internal_complete_order_response_internal_complete_order import InternalCompleteOrderResponseInternalCompleteOrder
-from .internal_create_order_response_internal_create_order import InternalCreateOrderResponseInternalCreateOrder
-from .internal_decide_dispute_response_internal_decide_dispute import InternalDecideDisputeResponseInternalDecideDispute
-from .internal_get_order_response_internal_get_order import InternalGetOrderResponseInternalGetOrder
-from .internal_open_after_sale_response_internal_open_after_sale import InternalOpenAfterSaleResponseInternalOpenAfterSale
-from .internal_pay_order_response_internal_pay_order import InternalPayOrderResponseInternalPayOrder
-from .internal_ship_order_response_internal_ship_order import InternalShipOrderResponseInternalShipOrder
-from .internal_sign_order_response_internal_sign_order import InternalSignOrderResponseInternalSignOrder
 from .introspection_response import IntrospectionResponse
 from .introspection_response_token_type import IntrospectionResponseTokenType
-from .item_out import ItemOut
-from .list_after_sales_status_type_0_item import ListAfterSalesStatusType0Item
-from .list_after_sales_type_type_0_item import ListAfterSalesTypeType0Item
-from .list_deliveries_status_type_0 import ListDeliveriesStatusType0
-from .list_disputes_kind_type_0_item import ListDisputesKindType0Item
-from .list_disputes_status_type_0_item import ListDisputesStatusType0Item
-from .list_orders_after_sale_status_type_0_item import ListOrdersAfterSaleStatusType0Item
-from .list_orders_all_shops_after_sale_status_type_0_item import ListOrdersAllShopsAfterSaleStatusType0Item
-from .list_orders_all_shops_pay_method_type_0_item import ListOrdersAllShopsPayMethodType0Item
-from .list_orders_all_shops_pay_status_type_0_item import ListOrdersAllShopsPayStatusType0Item
-from .list_orders_all_shops_range_type_0 import ListOrdersAllShopsRangeType0
-from .list_orders_all_shops_sort import ListOrdersAllShopsSort
-from .list_orders_all_shops_status_type_0_item import ListOrdersAllShopsStatusType0Item
-from .list_orders_all_shops_traffic_source_type_0_item import ListOrdersAllShopsTrafficSourceType0Item
-from .list_orders_pay_method_type_0_item import ListOrdersPayMethodType0Item
-from .list_orders_pay_status_type_0_item import ListOrdersPayStatusType0Item
-from .list_orders_range_type_0 import ListOrdersRangeType0
-from .list_orders_sort import ListOrdersSort
-from .list_orders_status_type_0_item import ListOrdersStatusType0Item
-from .list_orders_traffic_source_type_0_item import ListOrdersTrafficSourceType0Item
 from .liveness import Liveness
 from .locale import Locale
 from .me import Me
 from .metric_deltas import MetricDeltas
 from .metric_name import MetricName
 from .metrics import Metrics
+from .notice_type import NoticeType
 from .o_auth_error import OAuthError
 from .oldest_change import OldestChange
+from .order import Order
 from .order_close import OrderClose
 from .order_complete import OrderComplete
 from .order_create import OrderCreate
-from .order_create_pay_method_type_0 import OrderCreatePayMethodType0
-from .order_create_traffic_source import OrderCreateTrafficSource
+from .order_detail import OrderDetail
 from .order_filter import OrderFilter
-from .order_filter_after_sale_status_type_0_item import OrderFilterAfterSaleStatusType0Item
-from .order_filter_pay_method_type_0_item import OrderFilterPayMethodType0Item
-from .order_filter_pay_status_type_0_item import OrderFilterPayStatusType0Item
-from .order_filter_range_type_0 import OrderFilterRangeType0
-from .order_filter_status_type_0_item import OrderFilterStatusType0Item
-from .order_filter_traffic_source_type_0_item import OrderFilterTrafficSourceType0Item
 from .order_flag import OrderFlag
+from .order_item import OrderItem
 from .order_item_in import OrderItemIn
-from .order_out import OrderOut
-from .order_out_receiver import OrderOutReceiver
-from .order_out_shipments_item import OrderOutShipmentsItem
-from .order_page import OrderPage
 from .order_patch import OrderPatch
 from .order_pay import OrderPay
-from .order_pay_pay_method import OrderPayPayMethod
 from .order_refund import OrderRefund
 from .order_row import OrderRow
+from .order_row_page import OrderRowPage
 from .order_ship import OrderShip
 from .order_sign import OrderSign
-from .orders_csv_after_sale_status_type_0_item import OrdersCsvAfterSaleStatusType0Item
-from .orders_csv_pay_method_type_0_item import OrdersCsvPayMethodType0Item
-from .orders_csv_pay_status_type_0_item import OrdersCsvPayStatusType0Item
-from .orders_csv_range_type_0 import OrdersCsvRangeType0
-from .orders_csv_status_type_0_item import OrdersCsvStatusType0Item
-from .orders_csv_traffic_source_type_0_item import OrdersCsvTrafficSourceType0Item
+from .order_sort import OrderSort
+from .order_status import OrderStatus
+from .pay_method import PayMethod
+from .pay_status import PayStatus
+from .payment_reminder import PaymentReminder
 from .payment_reminder_create import PaymentReminderCreate
 from .period_health import PeriodHealth
 from .previous_period import PreviousPeriod
@@ -140,18 +120,30 @@ from .rate_limit_status import RateLimitStatus
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .ready_status import ReadyStatus
+from .receiver import Receiver
 from .receiver_in import ReceiverIn
 from .regions_report import RegionsReport
 from .replay_request import ReplayRequest
+from .review_window import ReviewWindow
 from .revocation_response import RevocationResponse
+from .role import Role
+from .scope import Scope
+from .shipment import Shipment
 from .shop_access import ShopAccess
 from .shop_access_page import ShopAccessPage
+from .shop_endpoint_out import ShopEndpointOut
+from .shop_endpoint_page import ShopEndpointPage
 from .staff_create import StaffCreate
 from .staff_create_role import StaffCreateRole
+from .staff_member import StaffMember
+from .staff_member_page import StaffMemberPage
 from .staff_update import StaffUpdate
 from .staff_update_role import StaffUpdateRole
 from .summary import Summary
 from .sync_status import SyncStatus
+from .timeline_actor import TimelineActor
+from .timeline_event import TimelineEvent
+from .timeline_event_data import TimelineEventData
 from .token_action_form import TokenActionForm
 from .token_action_form_token_type_hint import TokenActionFormTokenTypeHint
 from .token_form import TokenForm
@@ -160,34 +152,54 @@ from .token_response import TokenResponse
 from .top_buyer import TopBuyer
 from .top_buyers import TopBuyers
 from .top_buyers_by import TopBuyersBy
+from .traffic_source import TrafficSource
 from .trend import Trend
 from .trend_interval import TrendInterval
 from .trend_point import TrendPoint
 from .trend_series import TrendSeries
+from .webhook_attempt import WebhookAttempt
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_detail import WebhookDeliveryDetail
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_page import WebhookEndpointPage
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .webhook_latency import WebhookLatency
+from .webhook_replay_accepted import WebhookReplayAccepted
+from .webhook_stats import WebhookStats
 
 __all__ = (
     "AccountSummary",
+    "ActorType",
+    "AfterSale",
     "AfterSaleAction",
     "AfterSaleActionAction",
     "AfterSaleCreate",
-    "AfterSaleCreateType",
-    "AfterSaleOut",
     "AfterSalePage",
+    "AfterSaleStatus",
     "AfterSaleSummary",
+    "AfterSaleType",
+    "App",
     "AppCreate",
-    "AppCreateClientType",
+    "AppPage",
     "AppSummary",
+    "AppWithSecret",
+    "AuditActor",
+    "AuditEntry",
+    "AuditEntryData",
+    "AuditEntryPage",
+    "AuthorCommission",
     "AuthorContent",
     "AuthorizationServerMetadata",
     "AuthorMetrics",
     "AuthorSource",
     "AuthorsReport",
-    "BatchEntryResult",
-    "BatchResult",
+    "BatchShipEntry",
+    "BatchShipEntryError",
     "BatchShipments",
     "BatchShipmentsShipmentsItem",
+    "BatchShipResult",
     "BodyUploadEvidence",
-    "BodyUploadEvidenceKind",
     "BulkTrailer",
     "Buyer",
     "BuyerIn",
@@ -197,20 +209,27 @@ __all__ = (
     "ChangePage",
     "ChangeType",
     "CityVolume",
+    "ClientType",
     "CloseReason",
     "DailyReport",
     "DayMetrics",
+    "DayRangeName",
+    "DeliveryStatus",
+    "Dispute",
     "DisputeCreate",
-    "DisputeCreateKind",
     "DisputeDecision",
     "DisputeDecisionOutcome",
-    "DisputeOut",
+    "DisputeKind",
     "DisputePage",
+    "DisputeStatus",
     "DisputeSubmit",
+    "EndpointApp",
     "EndpointCreate",
     "EndpointPatch",
-    "EvidenceList",
-    "EvidenceOut",
+    "Evidence",
+    "EvidenceKind",
+    "EvidencePage",
+    "EvidenceUploaded",
     "Export",
     "ExportCreate",
     "ExportFilters",
@@ -222,80 +241,44 @@ __all__ = (
     "Funnel",
     "FunnelStages",
     "FunnelUnpaid",
+    "Grant",
+    "GrantPage",
     "Granularity",
     "GroupBy",
     "HoursStats",
-    "InternalCloseOrderResponseInternalCloseOrder",
-    "InternalCompleteOrderResponseInternalCompleteOrder",
-    "InternalCreateOrderResponseInternalCreateOrder",
-    "InternalDecideDisputeResponseInternalDecideDispute",
-    "InternalGetOrderResponseInternalGetOrder",
-    "InternalOpenAfterSaleResponseInternalOpenAfterSale",
-    "InternalPayOrderResponseInternalPayOrder",
-    "InternalShipOrderResponseInternalShipOrder",
-    "InternalSignOrderResponseInternalSignOrder",
     "IntrospectionResponse",
     "IntrospectionResponseTokenType",
-    "ItemOut",
-    "ListAfterSalesStatusType0Item",
-    "ListAfterSalesTypeType0Item",
-    "ListDeliveriesStatusType0",
-    "ListDisputesKindType0Item",
-    "ListDisputesStatusType0Item",
-    "ListOrdersAfterSaleStatusType0Item",
-    "ListOrdersAllShopsAfterSaleStatusType0Item",
-    "ListOrdersAllShopsPayMethodType0Item",
-    "ListOrdersAllShopsPayStatusType0Item",
-    "ListOrdersAllShopsRangeType0",
-    "ListOrdersAllShopsSort",
-    "ListOrdersAllShopsStatusType0Item",
-    "ListOrdersAllShopsTrafficSourceType0Item",
-    "ListOrdersPayMethodType0Item",
-    "ListOrdersPayStatusType0Item",
-    "ListOrdersRangeType0",
-    "ListOrdersSort",
-    "ListOrdersStatusType0Item",
-    "ListOrdersTrafficSourceType0Item",
     "Liveness",
     "Locale",
     "Me",
     "MetricDeltas",
     "MetricName",
     "Metrics",
+    "NoticeType",
     "OAuthError",
     "OldestChange",
+    "Order",
     "OrderClose",
     "OrderComplete",
     "OrderCreate",
-    "OrderCreatePayMethodType0",
-    "OrderCreateTrafficSource",
+    "OrderDetail",
     "OrderFilter",
-    "OrderFilterAfterSaleStatusType0Item",
-    "OrderFilterPayMethodType0Item",
-    "OrderFilterPayStatusType0Item",
-    "OrderFilterRangeType0",
-    "OrderFilterStatusType0Item",
-    "OrderFilterTrafficSourceType0Item",
     "OrderFlag",
+    "OrderItem",
     "OrderItemIn",
-    "OrderOut",
-    "OrderOutReceiver",
-    "OrderOutShipmentsItem",
-    "OrderPage",
     "OrderPatch",
     "OrderPay",
-    "OrderPayPayMethod",
     "OrderRefund",
     "OrderRow",
-    "OrdersCsvAfterSaleStatusType0Item",
-    "OrdersCsvPayMethodType0Item",
-    "OrdersCsvPayStatusType0Item",
-    "OrdersCsvRangeType0",
-    "OrdersCsvStatusType0Item",
-    "OrdersCsvTrafficSourceType0Item",
+    "OrderRowPage",
     "OrderShip",
     "OrderSign",
+    "OrderSort",
+    "OrderStatus",
+    "PaymentReminder",
     "PaymentReminderCreate",
+    "PayMethod",
+    "PayStatus",
     "PeriodHealth",
     "PreviousPeriod",
     "Problem",
@@ -306,18 +289,30 @@ __all__ = (
     "Readiness",
     "ReadinessChecks",
     "ReadyStatus",
+    "Receiver",
     "ReceiverIn",
     "RegionsReport",
     "ReplayRequest",
+    "ReviewWindow",
     "RevocationResponse",
+    "Role",
+    "Scope",
+    "Shipment",
     "ShopAccess",
     "ShopAccessPage",
+    "ShopEndpointOut",
+    "ShopEndpointPage",
     "StaffCreate",
     "StaffCreateRole",
+    "StaffMember",
+    "StaffMemberPage",
     "StaffUpdate",
     "StaffUpdateRole",
     "Summary",
     "SyncStatus",
+    "TimelineActor",
+    "TimelineEvent",
+    "TimelineEventData",
     "TokenActionForm",
     "TokenActionFormTokenTypeHint",
     "TokenForm",
@@ -326,8 +321,19 @@ __all__ = (
     "TopBuyer",
     "TopBuyers",
     "TopBuyersBy",
+    "TrafficSource",
     "Trend",
     "TrendInterval",
     "TrendPoint",
     "TrendSeries",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookDeliveryDetail",
+    "WebhookDeliveryPage",
+    "WebhookEndpoint",
+    "WebhookEndpointPage",
+    "WebhookEndpointWithSecret",
+    "WebhookLatency",
+    "WebhookReplayAccepted",
+    "WebhookStats",
 )

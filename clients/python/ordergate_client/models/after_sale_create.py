@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.after_sale_create_type import AfterSaleCreateType
+from ..models.after_sale_type import AfterSaleType
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,12 +26,12 @@ class AfterSaleCreate:
     """ 
         Attributes:
             reason (str):
-            type_ (AfterSaleCreateType):
+            type_ (AfterSaleType): What the buyer asks for: money back only, return for money, or return for another.
             amount (int | None | Unset): Fen; default the refundable rest
      """
 
     reason: str
-    type_: AfterSaleCreateType
+    type_: AfterSaleType
     amount: int | None | Unset = UNSET
 
 
@@ -68,7 +68,7 @@ class AfterSaleCreate:
         d = dict(src_dict)
         reason = d.pop("reason")
 
-        type_ = AfterSaleCreateType(d.pop("type"))
+        type_ = AfterSaleType(d.pop("type"))
 
 
 

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.after_sale_out import AfterSaleOut
+  from ..models.after_sale import AfterSale
 
 
 
@@ -23,14 +23,18 @@ T = TypeVar("T", bound="AfterSalePage")
 
 @_attrs_define
 class AfterSalePage:
-    """ 
+    """ One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+
+    A page with more members (the change feed's) declares the three keys itself with
+    ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+
         Attributes:
-            data (list[AfterSaleOut]):
-            has_more (bool):
-            next_cursor (None | str):
+            data (list[AfterSale]):
+            has_more (bool): True when another page follows (pass `next_cursor`).
+            next_cursor (None | str): Opaque cursor of the next page; null on the last page.
      """
 
-    data: list[AfterSaleOut]
+    data: list[AfterSale]
     has_more: bool
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,7 +44,7 @@ class AfterSalePage:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.after_sale_out import AfterSaleOut # noqa: PLC0415
+        from ..models.after_sale import AfterSale # noqa: PLC0415
         data = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -68,12 +72,12 @@ class AfterSalePage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.after_sale_out import AfterSaleOut # noqa: PLC0415
+        from ..models.after_sale import AfterSale # noqa: PLC0415
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in (_data):
-            data_item = AfterSaleOut.from_dict(data_item_data)
+            data_item = AfterSale.from_dict(data_item_data)
 
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.after_sale_status import AfterSaleStatus
 from typing import cast
 
 
@@ -21,15 +22,16 @@ T = TypeVar("T", bound="AfterSaleSummary")
 
 @_attrs_define
 class AfterSaleSummary:
-    """ 
+    """ The order's after-sales at a glance (details: GET .../after-sales?order_id=).
+
         Attributes:
-            count (int):
-            latest_status (None | str):
-            open_ (int):
+            count (int): All after-sales ever opened on the order.
+            latest_status (AfterSaleStatus | None): Status of the newest one; null when none.
+            open_ (int): Those not yet in a final state.
      """
 
     count: int
-    latest_status: None | str
+    latest_status: AfterSaleStatus | None
     open_: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -41,7 +43,10 @@ class AfterSaleSummary:
         count = self.count
 
         latest_status: None | str
-        latest_status = self.latest_status
+        if isinstance(self.latest_status, AfterSaleStatus):
+            latest_status = self.latest_status.value
+        else:
+            latest_status = self.latest_status
 
         open_ = self.open_
 
@@ -63,10 +68,20 @@ class AfterSaleSummary:
         d = dict(src_dict)
         count = d.pop("count")
 
-        def _parse_latest_status(data: object) -> None | str:
+        def _parse_latest_status(data: object) -> AfterSaleStatus | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                latest_status_type_0 = AfterSaleStatus(data)
+
+
+
+                return latest_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AfterSaleStatus | None, data)
 
         latest_status = _parse_latest_status(d.pop("latest_status"))
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.app_create_client_type import AppCreateClientType
+from ..models.client_type import ClientType
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,14 +26,16 @@ class AppCreate:
     """ 
         Attributes:
             name (str):
-            client_type (AppCreateClientType | Unset):  Default: AppCreateClientType.CONFIDENTIAL.
+            client_type (ClientType | Unset): OAuth client type: a confidential app keeps a secret (server side), a public
+                one
+                (browser, desktop) cannot and uses PKCE only.
             private_shop_ids (list[int] | None | Unset): A private app (client_credentials) bound to these shops you own
             redirect_uris (list[str] | Unset):
-            scope (str | Unset): Space-separated scopes, or `all` Default: 'all'.
+            scope (str | Unset): Scopes separated by one space, or `all` Default: 'all'.
      """
 
     name: str
-    client_type: AppCreateClientType | Unset = AppCreateClientType.CONFIDENTIAL
+    client_type: ClientType | Unset = UNSET
     private_shop_ids: list[int] | None | Unset = UNSET
     redirect_uris: list[str] | Unset = UNSET
     scope: str | Unset = 'all'
@@ -93,11 +95,11 @@ class AppCreate:
         name = d.pop("name")
 
         _client_type = d.pop("client_type", UNSET)
-        client_type: AppCreateClientType | Unset
+        client_type: ClientType | Unset
         if isinstance(_client_type,  Unset):
             client_type = UNSET
         else:
-            client_type = AppCreateClientType(_client_type)
+            client_type = ClientType(_client_type)
 
 
 

@@ -10,7 +10,7 @@ from .. import types
 
 from ..types import UNSET, Unset
 
-from ..models.body_upload_evidence_kind import BodyUploadEvidenceKind
+from ..models.evidence_kind import EvidenceKind
 
 
 
@@ -26,11 +26,11 @@ class BodyUploadEvidence:
     """ 
         Attributes:
             file (str): PNG, JPEG, GIF, WebP, PDF or UTF-8 text
-            kind (BodyUploadEvidenceKind):
+            kind (EvidenceKind): What a piece of dispute evidence is.
      """
 
     file: str
-    kind: BodyUploadEvidenceKind
+    kind: EvidenceKind
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -78,7 +78,7 @@ class BodyUploadEvidence:
         d = dict(src_dict)
         file = d.pop("file")
 
-        kind = BodyUploadEvidenceKind(d.pop("kind"))
+        kind = EvidenceKind(d.pop("kind"))
 
 
 

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="Buyer")
 class Buyer:
     """ 
         Attributes:
-            id (str):
-            nickname (str):
+            id (str): The platform's buyer id.
+            nickname (str): Display name.
      """
 
     id: str

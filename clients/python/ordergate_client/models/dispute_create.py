@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.dispute_create_kind import DisputeCreateKind
+from ..models.dispute_kind import DisputeKind
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,12 +26,12 @@ class DisputeCreate:
     """ 
         Attributes:
             description (str):
-            kind (DisputeCreateKind):
+            kind (DisputeKind): A logistics dispute or an appeal against a malicious claim.
             after_sale_id (int | None | Unset):
      """
 
     description: str
-    kind: DisputeCreateKind
+    kind: DisputeKind
     after_sale_id: int | None | Unset = UNSET
 
 
@@ -68,7 +68,7 @@ class DisputeCreate:
         d = dict(src_dict)
         description = d.pop("description")
 
-        kind = DisputeCreateKind(d.pop("kind"))
+        kind = DisputeKind(d.pop("kind"))
 
 
 

@@ -25,10 +25,10 @@ class EndpointCreate:
     """ 
         Attributes:
             shop_ids (list[int]):
-            url (str):
+            url (str): https (http only to loopback in development); public hosts only
             description (None | str | Unset):
             enabled (bool | Unset):  Default: True.
-            event_types (list[str] | Unset):
+            event_types (list[str] | Unset): `*`, a family (`order.*`), exact change types, `report.daily` or `report.*`
      """
 
     shop_ids: list[int]

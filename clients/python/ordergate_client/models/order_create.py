@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.order_create_pay_method_type_0 import OrderCreatePayMethodType0
-from ..models.order_create_traffic_source import OrderCreateTrafficSource
+from ..models.pay_method import PayMethod
+from ..models.traffic_source import TrafficSource
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -40,10 +40,11 @@ class OrderCreate:
             created_at (datetime.datetime | None | Unset):
             discount_amount (int | Unset):  Default: 0.
             order_no (None | str | Unset):
-            pay_method (None | OrderCreatePayMethodType0 | Unset):
+            pay_method (None | PayMethod | Unset):
             room_id (None | str | Unset):
             shipping_fee (int | Unset):  Default: 0.
-            traffic_source (OrderCreateTrafficSource | Unset):  Default: OrderCreateTrafficSource.OTHER.
+            traffic_source (TrafficSource | Unset): Where the buyer came from (live room, short video, product card, search,
+                other).
             video_id (None | str | Unset):
      """
 
@@ -56,10 +57,10 @@ class OrderCreate:
     created_at: datetime.datetime | None | Unset = UNSET
     discount_amount: int | Unset = 0
     order_no: None | str | Unset = UNSET
-    pay_method: None | OrderCreatePayMethodType0 | Unset = UNSET
+    pay_method: None | PayMethod | Unset = UNSET
     room_id: None | str | Unset = UNSET
     shipping_fee: int | Unset = 0
-    traffic_source: OrderCreateTrafficSource | Unset = OrderCreateTrafficSource.OTHER
+    traffic_source: TrafficSource | Unset = UNSET
     video_id: None | str | Unset = UNSET
 
 
@@ -114,7 +115,7 @@ class OrderCreate:
         pay_method: None | str | Unset
         if isinstance(self.pay_method, Unset):
             pay_method = UNSET
-        elif isinstance(self.pay_method, OrderCreatePayMethodType0):
+        elif isinstance(self.pay_method, PayMethod):
             pay_method = self.pay_method.value
         else:
             pay_method = self.pay_method
@@ -253,7 +254,7 @@ class OrderCreate:
         order_no = _parse_order_no(d.pop("order_no", UNSET))
 
 
-        def _parse_pay_method(data: object) -> None | OrderCreatePayMethodType0 | Unset:
+        def _parse_pay_method(data: object) -> None | PayMethod | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -261,14 +262,14 @@ class OrderCreate:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                pay_method_type_0 = OrderCreatePayMethodType0(data)
+                pay_method_type_0 = PayMethod(data)
 
 
 
                 return pay_method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OrderCreatePayMethodType0 | Unset, data)
+            return cast(None | PayMethod | Unset, data)
 
         pay_method = _parse_pay_method(d.pop("pay_method", UNSET))
 
@@ -286,11 +287,11 @@ class OrderCreate:
         shipping_fee = d.pop("shipping_fee", UNSET)
 
         _traffic_source = d.pop("traffic_source", UNSET)
-        traffic_source: OrderCreateTrafficSource | Unset
+        traffic_source: TrafficSource | Unset
         if isinstance(_traffic_source,  Unset):
             traffic_source = UNSET
         else:
-            traffic_source = OrderCreateTrafficSource(_traffic_source)
+            traffic_source = TrafficSource(_traffic_source)
 
 
 

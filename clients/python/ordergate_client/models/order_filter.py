@@ -8,12 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.order_filter_after_sale_status_type_0_item import OrderFilterAfterSaleStatusType0Item
-from ..models.order_filter_pay_method_type_0_item import OrderFilterPayMethodType0Item
-from ..models.order_filter_pay_status_type_0_item import OrderFilterPayStatusType0Item
-from ..models.order_filter_range_type_0 import OrderFilterRangeType0
-from ..models.order_filter_status_type_0_item import OrderFilterStatusType0Item
-from ..models.order_filter_traffic_source_type_0_item import OrderFilterTrafficSourceType0Item
+from ..models.after_sale_status import AfterSaleStatus
+from ..models.day_range_name import DayRangeName
+from ..models.order_status import OrderStatus
+from ..models.pay_method import PayMethod
+from ..models.pay_status import PayStatus
+from ..models.traffic_source import TrafficSource
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -32,8 +32,7 @@ class OrderFilter:
     """ Every filter of the order list; all optional, combined with AND.
 
         Attributes:
-            after_sale_status (list[OrderFilterAfterSaleStatusType0Item] | None | Unset): Has an after-sale in one of these
-                states (repeatable)
+            after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of these states (repeatable)
             author_id (int | None | Unset):
             buyer_id (None | str | Unset): Exact buyer id
             buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
@@ -44,19 +43,19 @@ class OrderFilter:
             max_paid (int | None | Unset): Fen, inclusive
             min_paid (int | None | Unset): Fen, inclusive
             order_no (None | str | Unset): Exact order number
-            pay_method (list[OrderFilterPayMethodType0Item] | None | Unset): Repeatable
-            pay_status (list[OrderFilterPayStatusType0Item] | None | Unset): Repeatable
+            pay_method (list[PayMethod] | None | Unset): Repeatable
+            pay_status (list[PayStatus] | None | Unset): Repeatable
             product_id (int | None | Unset): Has this product
             province (None | str | Unset): Exact province
-            range_ (None | OrderFilterRangeType0 | Unset): Created within whole days in the shop's timezone
-            status (list[OrderFilterStatusType0Item] | None | Unset): Repeatable
+            range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
+            status (list[OrderStatus] | None | Unset): Repeatable
             tracking_no (None | str | Unset): Has a parcel with this tracking number
-            traffic_source (list[OrderFilterTrafficSourceType0Item] | None | Unset): Repeatable
+            traffic_source (list[TrafficSource] | None | Unset): Repeatable
             updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
             updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
      """
 
-    after_sale_status: list[OrderFilterAfterSaleStatusType0Item] | None | Unset = UNSET
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET
     author_id: int | None | Unset = UNSET
     buyer_id: None | str | Unset = UNSET
     buyer_nickname: None | str | Unset = UNSET
@@ -67,14 +66,14 @@ class OrderFilter:
     max_paid: int | None | Unset = UNSET
     min_paid: int | None | Unset = UNSET
     order_no: None | str | Unset = UNSET
-    pay_method: list[OrderFilterPayMethodType0Item] | None | Unset = UNSET
-    pay_status: list[OrderFilterPayStatusType0Item] | None | Unset = UNSET
+    pay_method: list[PayMethod] | None | Unset = UNSET
+    pay_status: list[PayStatus] | None | Unset = UNSET
     product_id: int | None | Unset = UNSET
     province: None | str | Unset = UNSET
-    range_: None | OrderFilterRangeType0 | Unset = UNSET
-    status: list[OrderFilterStatusType0Item] | None | Unset = UNSET
+    range_: DayRangeName | None | Unset = UNSET
+    status: list[OrderStatus] | None | Unset = UNSET
     tracking_no: None | str | Unset = UNSET
-    traffic_source: list[OrderFilterTrafficSourceType0Item] | None | Unset = UNSET
+    traffic_source: list[TrafficSource] | None | Unset = UNSET
     updated_from: datetime.datetime | None | Unset = UNSET
     updated_to: datetime.datetime | None | Unset = UNSET
 
@@ -201,7 +200,7 @@ class OrderFilter:
         range_: None | str | Unset
         if isinstance(self.range_, Unset):
             range_ = UNSET
-        elif isinstance(self.range_, OrderFilterRangeType0):
+        elif isinstance(self.range_, DayRangeName):
             range_ = self.range_.value
         else:
             range_ = self.range_
@@ -309,7 +308,7 @@ class OrderFilter:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_after_sale_status(data: object) -> list[OrderFilterAfterSaleStatusType0Item] | None | Unset:
+        def _parse_after_sale_status(data: object) -> list[AfterSaleStatus] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -320,7 +319,7 @@ class OrderFilter:
                 after_sale_status_type_0 = []
                 _after_sale_status_type_0 = data
                 for after_sale_status_type_0_item_data in (_after_sale_status_type_0):
-                    after_sale_status_type_0_item = OrderFilterAfterSaleStatusType0Item(after_sale_status_type_0_item_data)
+                    after_sale_status_type_0_item = AfterSaleStatus(after_sale_status_type_0_item_data)
 
 
 
@@ -329,7 +328,7 @@ class OrderFilter:
                 return after_sale_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[OrderFilterAfterSaleStatusType0Item] | None | Unset, data)
+            return cast(list[AfterSaleStatus] | None | Unset, data)
 
         after_sale_status = _parse_after_sale_status(d.pop("after_sale_status", UNSET))
 
@@ -454,7 +453,7 @@ class OrderFilter:
         order_no = _parse_order_no(d.pop("order_no", UNSET))
 
 
-        def _parse_pay_method(data: object) -> list[OrderFilterPayMethodType0Item] | None | Unset:
+        def _parse_pay_method(data: object) -> list[PayMethod] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -465,7 +464,7 @@ class OrderFilter:
                 pay_method_type_0 = []
                 _pay_method_type_0 = data
                 for pay_method_type_0_item_data in (_pay_method_type_0):
-                    pay_method_type_0_item = OrderFilterPayMethodType0Item(pay_method_type_0_item_data)
+                    pay_method_type_0_item = PayMethod(pay_method_type_0_item_data)
 
 
 
@@ -474,12 +473,12 @@ class OrderFilter:
                 return pay_method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[OrderFilterPayMethodType0Item] | None | Unset, data)
+            return cast(list[PayMethod] | None | Unset, data)
 
         pay_method = _parse_pay_method(d.pop("pay_method", UNSET))
 
 
-        def _parse_pay_status(data: object) -> list[OrderFilterPayStatusType0Item] | None | Unset:
+        def _parse_pay_status(data: object) -> list[PayStatus] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -490,7 +489,7 @@ class OrderFilter:
                 pay_status_type_0 = []
                 _pay_status_type_0 = data
                 for pay_status_type_0_item_data in (_pay_status_type_0):
-                    pay_status_type_0_item = OrderFilterPayStatusType0Item(pay_status_type_0_item_data)
+                    pay_status_type_0_item = PayStatus(pay_status_type_0_item_data)
 
 
 
@@ -499,7 +498,7 @@ class OrderFilter:
                 return pay_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[OrderFilterPayStatusType0Item] | None | Unset, data)
+            return cast(list[PayStatus] | None | Unset, data)
 
         pay_status = _parse_pay_status(d.pop("pay_status", UNSET))
 
@@ -524,7 +523,7 @@ class OrderFilter:
         province = _parse_province(d.pop("province", UNSET))
 
 
-        def _parse_range_(data: object) -> None | OrderFilterRangeType0 | Unset:
+        def _parse_range_(data: object) -> DayRangeName | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -532,19 +531,19 @@ class OrderFilter:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                range_type_0 = OrderFilterRangeType0(data)
+                range_type_0 = DayRangeName(data)
 
 
 
                 return range_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | OrderFilterRangeType0 | Unset, data)
+            return cast(DayRangeName | None | Unset, data)
 
         range_ = _parse_range_(d.pop("range", UNSET))
 
 
-        def _parse_status(data: object) -> list[OrderFilterStatusType0Item] | None | Unset:
+        def _parse_status(data: object) -> list[OrderStatus] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -555,7 +554,7 @@ class OrderFilter:
                 status_type_0 = []
                 _status_type_0 = data
                 for status_type_0_item_data in (_status_type_0):
-                    status_type_0_item = OrderFilterStatusType0Item(status_type_0_item_data)
+                    status_type_0_item = OrderStatus(status_type_0_item_data)
 
 
 
@@ -564,7 +563,7 @@ class OrderFilter:
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[OrderFilterStatusType0Item] | None | Unset, data)
+            return cast(list[OrderStatus] | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
 
@@ -579,7 +578,7 @@ class OrderFilter:
         tracking_no = _parse_tracking_no(d.pop("tracking_no", UNSET))
 
 
-        def _parse_traffic_source(data: object) -> list[OrderFilterTrafficSourceType0Item] | None | Unset:
+        def _parse_traffic_source(data: object) -> list[TrafficSource] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -590,7 +589,7 @@ class OrderFilter:
                 traffic_source_type_0 = []
                 _traffic_source_type_0 = data
                 for traffic_source_type_0_item_data in (_traffic_source_type_0):
-                    traffic_source_type_0_item = OrderFilterTrafficSourceType0Item(traffic_source_type_0_item_data)
+                    traffic_source_type_0_item = TrafficSource(traffic_source_type_0_item_data)
 
 
 
@@ -599,7 +598,7 @@ class OrderFilter:
                 return traffic_source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[OrderFilterTrafficSourceType0Item] | None | Unset, data)
+            return cast(list[TrafficSource] | None | Unset, data)
 
         traffic_source = _parse_traffic_source(d.pop("traffic_source", UNSET))
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.order_pay_pay_method import OrderPayPayMethod
+from ..models.pay_method import PayMethod
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -26,12 +26,12 @@ T = TypeVar("T", bound="OrderPay")
 class OrderPay:
     """ 
         Attributes:
-            pay_method (OrderPayPayMethod):
+            pay_method (PayMethod): How the buyer paid.
             expected_version (int | None | Unset):
             paid_at (datetime.datetime | None | Unset):
      """
 
-    pay_method: OrderPayPayMethod
+    pay_method: PayMethod
     expected_version: int | None | Unset = UNSET
     paid_at: datetime.datetime | None | Unset = UNSET
 
@@ -74,7 +74,7 @@ class OrderPay:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        pay_method = OrderPayPayMethod(d.pop("pay_method"))
+        pay_method = PayMethod(d.pop("pay_method"))
 
 
 

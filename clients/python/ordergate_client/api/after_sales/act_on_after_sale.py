@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.after_sale import AfterSale
 from ...models.after_sale_action import AfterSaleAction
-from ...models.after_sale_out import AfterSaleOut
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AfterSaleOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AfterSale | Problem | None:
     if response.status_code == 200:
-        response_200 = AfterSaleOut.from_dict(response.json())
+        response_200 = AfterSale.from_dict(response.json())
 
 
 
@@ -122,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AfterSaleOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AfterSale | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +140,7 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[AfterSaleOut | Problem]:
+) -> Response[AfterSale | Problem]:
     """ approve, reject, request_return, confirm_return_received, refund, offer_exchange, close
 
     Args:
@@ -157,7 +157,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AfterSaleOut | Problem]
+        Response[AfterSale | Problem]
      """
 
 
@@ -185,7 +185,7 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> AfterSaleOut | Problem | None:
+) -> AfterSale | Problem | None:
     """ approve, reject, request_return, confirm_return_received, refund, offer_exchange, close
 
     Args:
@@ -202,7 +202,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AfterSaleOut | Problem
+        AfterSale | Problem
      """
 
 
@@ -225,7 +225,7 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[AfterSaleOut | Problem]:
+) -> Response[AfterSale | Problem]:
     """ approve, reject, request_return, confirm_return_received, refund, offer_exchange, close
 
     Args:
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AfterSaleOut | Problem]
+        Response[AfterSale | Problem]
      """
 
 
@@ -270,7 +270,7 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> AfterSaleOut | Problem | None:
+) -> AfterSale | Problem | None:
     """ approve, reject, request_return, confirm_return_received, refund, offer_exchange, close
 
     Args:
@@ -287,7 +287,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AfterSaleOut | Problem
+        AfterSale | Problem
      """
 
 

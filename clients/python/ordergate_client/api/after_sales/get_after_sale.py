@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.after_sale_out import AfterSaleOut
+from ...models.after_sale import AfterSale
 from ...models.problem import Problem
 from typing import cast
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AfterSaleOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AfterSale | Problem | None:
     if response.status_code == 200:
-        response_200 = AfterSaleOut.from_dict(response.json())
+        response_200 = AfterSale.from_dict(response.json())
 
 
 
@@ -91,7 +91,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AfterSaleOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AfterSale | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AfterSaleOut | Problem]:
+) -> Response[AfterSale | Problem]:
     """ One after-sale
 
     Args:
@@ -118,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AfterSaleOut | Problem]
+        Response[AfterSale | Problem]
      """
 
 
@@ -140,7 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AfterSaleOut | Problem | None:
+) -> AfterSale | Problem | None:
     """ One after-sale
 
     Args:
@@ -152,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AfterSaleOut | Problem
+        AfterSale | Problem
      """
 
 
@@ -169,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AfterSaleOut | Problem]:
+) -> Response[AfterSale | Problem]:
     """ One after-sale
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AfterSaleOut | Problem]
+        Response[AfterSale | Problem]
      """
 
 
@@ -203,7 +203,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AfterSaleOut | Problem | None:
+) -> AfterSale | Problem | None:
     """ One after-sale
 
     Args:
@@ -215,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AfterSaleOut | Problem
+        AfterSale | Problem
      """
 
 

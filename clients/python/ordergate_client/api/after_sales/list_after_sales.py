@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.after_sale_page import AfterSalePage
-from ...models.list_after_sales_status_type_0_item import ListAfterSalesStatusType0Item
-from ...models.list_after_sales_type_type_0_item import ListAfterSalesTypeType0Item
+from ...models.after_sale_status import AfterSaleStatus
+from ...models.after_sale_type import AfterSaleType
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -22,8 +22,8 @@ import datetime
 def _get_kwargs(
     shop_id: int,
     *,
-    type_: list[ListAfterSalesTypeType0Item] | None | Unset = UNSET,
-    status: list[ListAfterSalesStatusType0Item] | None | Unset = UNSET,
+    type_: list[AfterSaleType] | None | Unset = UNSET,
+    status: list[AfterSaleStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
@@ -193,8 +193,8 @@ def sync_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    type_: list[ListAfterSalesTypeType0Item] | None | Unset = UNSET,
-    status: list[ListAfterSalesStatusType0Item] | None | Unset = UNSET,
+    type_: list[AfterSaleType] | None | Unset = UNSET,
+    status: list[AfterSaleStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
@@ -207,8 +207,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        type_ (list[ListAfterSalesTypeType0Item] | None | Unset): Repeatable
-        status (list[ListAfterSalesStatusType0Item] | None | Unset): Repeatable
+        type_ (list[AfterSaleType] | None | Unset): Repeatable
+        status (list[AfterSaleStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
@@ -248,8 +248,8 @@ def sync(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    type_: list[ListAfterSalesTypeType0Item] | None | Unset = UNSET,
-    status: list[ListAfterSalesStatusType0Item] | None | Unset = UNSET,
+    type_: list[AfterSaleType] | None | Unset = UNSET,
+    status: list[AfterSaleStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
@@ -262,8 +262,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        type_ (list[ListAfterSalesTypeType0Item] | None | Unset): Repeatable
-        status (list[ListAfterSalesStatusType0Item] | None | Unset): Repeatable
+        type_ (list[AfterSaleType] | None | Unset): Repeatable
+        status (list[AfterSaleStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
@@ -298,8 +298,8 @@ async def asyncio_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    type_: list[ListAfterSalesTypeType0Item] | None | Unset = UNSET,
-    status: list[ListAfterSalesStatusType0Item] | None | Unset = UNSET,
+    type_: list[AfterSaleType] | None | Unset = UNSET,
+    status: list[AfterSaleStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
@@ -312,8 +312,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        type_ (list[ListAfterSalesTypeType0Item] | None | Unset): Repeatable
-        status (list[ListAfterSalesStatusType0Item] | None | Unset): Repeatable
+        type_ (list[AfterSaleType] | None | Unset): Repeatable
+        status (list[AfterSaleStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
@@ -353,8 +353,8 @@ async def asyncio(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    type_: list[ListAfterSalesTypeType0Item] | None | Unset = UNSET,
-    status: list[ListAfterSalesStatusType0Item] | None | Unset = UNSET,
+    type_: list[AfterSaleType] | None | Unset = UNSET,
+    status: list[AfterSaleStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
@@ -367,8 +367,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        type_ (list[ListAfterSalesTypeType0Item] | None | Unset): Repeatable
-        status (list[ListAfterSalesStatusType0Item] | None | Unset): Repeatable
+        type_ (list[AfterSaleType] | None | Unset): Repeatable
+        status (list[AfterSaleStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive

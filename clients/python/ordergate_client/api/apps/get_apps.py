@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.app_page import AppPage
 from ...models.problem import Problem
 from typing import cast
 
@@ -32,9 +33,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppPage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AppPage.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -71,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,15 +88,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Your OAuth apps
+) -> Response[AppPage | Problem]:
+    """ Your OAuth apps (one page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppPage | Problem]
      """
 
 
@@ -110,15 +114,15 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Your OAuth apps
+) -> AppPage | Problem | None:
+    """ Your OAuth apps (one page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppPage | Problem
      """
 
 
@@ -131,15 +135,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Your OAuth apps
+) -> Response[AppPage | Problem]:
+    """ Your OAuth apps (one page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppPage | Problem]
      """
 
 
@@ -157,15 +161,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Your OAuth apps
+) -> AppPage | Problem | None:
+    """ Your OAuth apps (one page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppPage | Problem
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.app_create import AppCreate
+from ...models.app_with_secret import AppWithSecret
 from ...models.problem import Problem
 from typing import cast
 
@@ -40,9 +41,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppWithSecret | Problem | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = AppWithSecret.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -73,13 +77,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-
-
-        return response_409
-
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -107,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppWithSecret | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AppCreate,
 
-) -> Response[Any | Problem]:
+) -> Response[AppWithSecret | Problem]:
     """ Create an OAuth app (the client_secret is shown only in this response)
 
     Args:
@@ -132,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppWithSecret | Problem]
      """
 
 
@@ -152,7 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: AppCreate,
 
-) -> Any | Problem | None:
+) -> AppWithSecret | Problem | None:
     """ Create an OAuth app (the client_secret is shown only in this response)
 
     Args:
@@ -163,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppWithSecret | Problem
      """
 
 
@@ -178,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AppCreate,
 
-) -> Response[Any | Problem]:
+) -> Response[AppWithSecret | Problem]:
     """ Create an OAuth app (the client_secret is shown only in this response)
 
     Args:
@@ -189,7 +186,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AppWithSecret | Problem]
      """
 
 
@@ -209,7 +206,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AppCreate,
 
-) -> Any | Problem | None:
+) -> AppWithSecret | Problem | None:
     """ Create an OAuth app (the client_secret is shown only in this response)
 
     Args:
@@ -220,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AppWithSecret | Problem
      """
 
 

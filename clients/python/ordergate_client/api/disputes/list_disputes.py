@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.dispute_kind import DisputeKind
 from ...models.dispute_page import DisputePage
-from ...models.list_disputes_kind_type_0_item import ListDisputesKindType0Item
-from ...models.list_disputes_status_type_0_item import ListDisputesStatusType0Item
+from ...models.dispute_status import DisputeStatus
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,8 +20,8 @@ from typing import cast
 def _get_kwargs(
     shop_id: int,
     *,
-    kind: list[ListDisputesKindType0Item] | None | Unset = UNSET,
-    status: list[ListDisputesStatusType0Item] | None | Unset = UNSET,
+    kind: list[DisputeKind] | None | Unset = UNSET,
+    status: list[DisputeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -168,8 +168,8 @@ def sync_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    kind: list[ListDisputesKindType0Item] | None | Unset = UNSET,
-    status: list[ListDisputesStatusType0Item] | None | Unset = UNSET,
+    kind: list[DisputeKind] | None | Unset = UNSET,
+    status: list[DisputeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -179,8 +179,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        kind (list[ListDisputesKindType0Item] | None | Unset): Repeatable
-        status (list[ListDisputesStatusType0Item] | None | Unset): Repeatable
+        kind (list[DisputeKind] | None | Unset): Repeatable
+        status (list[DisputeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
@@ -214,8 +214,8 @@ def sync(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    kind: list[ListDisputesKindType0Item] | None | Unset = UNSET,
-    status: list[ListDisputesStatusType0Item] | None | Unset = UNSET,
+    kind: list[DisputeKind] | None | Unset = UNSET,
+    status: list[DisputeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -225,8 +225,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        kind (list[ListDisputesKindType0Item] | None | Unset): Repeatable
-        status (list[ListDisputesStatusType0Item] | None | Unset): Repeatable
+        kind (list[DisputeKind] | None | Unset): Repeatable
+        status (list[DisputeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
@@ -255,8 +255,8 @@ async def asyncio_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    kind: list[ListDisputesKindType0Item] | None | Unset = UNSET,
-    status: list[ListDisputesStatusType0Item] | None | Unset = UNSET,
+    kind: list[DisputeKind] | None | Unset = UNSET,
+    status: list[DisputeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -266,8 +266,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        kind (list[ListDisputesKindType0Item] | None | Unset): Repeatable
-        status (list[ListDisputesStatusType0Item] | None | Unset): Repeatable
+        kind (list[DisputeKind] | None | Unset): Repeatable
+        status (list[DisputeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
@@ -301,8 +301,8 @@ async def asyncio(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    kind: list[ListDisputesKindType0Item] | None | Unset = UNSET,
-    status: list[ListDisputesStatusType0Item] | None | Unset = UNSET,
+    kind: list[DisputeKind] | None | Unset = UNSET,
+    status: list[DisputeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -312,8 +312,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        kind (list[ListDisputesKindType0Item] | None | Unset): Repeatable
-        status (list[ListDisputesStatusType0Item] | None | Unset): Repeatable
+        kind (list[DisputeKind] | None | Unset): Repeatable
+        status (list[DisputeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):

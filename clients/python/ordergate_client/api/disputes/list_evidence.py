@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.evidence_list import EvidenceList
+from ...models.evidence_page import EvidencePage
 from ...models.problem import Problem
 from typing import cast
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EvidenceList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EvidencePage | Problem | None:
     if response.status_code == 200:
-        response_200 = EvidenceList.from_dict(response.json())
+        response_200 = EvidencePage.from_dict(response.json())
 
 
 
@@ -91,7 +91,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EvidenceList | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EvidencePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,8 +106,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[EvidenceList | Problem]:
-    """ List a dispute's evidence (metadata with sha256)
+) -> Response[EvidencePage | Problem]:
+    """ List a dispute's evidence (metadata with sha256), oldest first, in one page
 
     Args:
         shop_id (int): Shop id
@@ -118,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EvidenceList | Problem]
+        Response[EvidencePage | Problem]
      """
 
 
@@ -140,8 +140,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> EvidenceList | Problem | None:
-    """ List a dispute's evidence (metadata with sha256)
+) -> EvidencePage | Problem | None:
+    """ List a dispute's evidence (metadata with sha256), oldest first, in one page
 
     Args:
         shop_id (int): Shop id
@@ -152,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EvidenceList | Problem
+        EvidencePage | Problem
      """
 
 
@@ -169,8 +169,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[EvidenceList | Problem]:
-    """ List a dispute's evidence (metadata with sha256)
+) -> Response[EvidencePage | Problem]:
+    """ List a dispute's evidence (metadata with sha256), oldest first, in one page
 
     Args:
         shop_id (int): Shop id
@@ -181,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EvidenceList | Problem]
+        Response[EvidencePage | Problem]
      """
 
 
@@ -203,8 +203,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> EvidenceList | Problem | None:
-    """ List a dispute's evidence (metadata with sha256)
+) -> EvidencePage | Problem | None:
+    """ List a dispute's evidence (metadata with sha256), oldest first, in one page
 
     Args:
         shop_id (int): Shop id
@@ -215,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EvidenceList | Problem
+        EvidencePage | Problem
      """
 
 

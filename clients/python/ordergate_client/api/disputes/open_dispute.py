@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.dispute import Dispute
 from ...models.dispute_create import DisputeCreate
-from ...models.dispute_out import DisputeOut
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DisputeOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Dispute | Problem | None:
     if response.status_code == 201:
-        response_201 = DisputeOut.from_dict(response.json())
+        response_201 = Dispute.from_dict(response.json())
 
 
 
@@ -122,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DisputeOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Dispute | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +140,7 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[DisputeOut | Problem]:
+) -> Response[Dispute | Problem]:
     """ Open a logistics dispute or a malicious-claim appeal on an order
 
     Args:
@@ -157,7 +157,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DisputeOut | Problem]
+        Response[Dispute | Problem]
      """
 
 
@@ -185,7 +185,7 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> DisputeOut | Problem | None:
+) -> Dispute | Problem | None:
     """ Open a logistics dispute or a malicious-claim appeal on an order
 
     Args:
@@ -202,7 +202,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DisputeOut | Problem
+        Dispute | Problem
      """
 
 
@@ -225,7 +225,7 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[DisputeOut | Problem]:
+) -> Response[Dispute | Problem]:
     """ Open a logistics dispute or a malicious-claim appeal on an order
 
     Args:
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DisputeOut | Problem]
+        Response[Dispute | Problem]
      """
 
 
@@ -270,7 +270,7 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> DisputeOut | Problem | None:
+) -> Dispute | Problem | None:
     """ Open a logistics dispute or a malicious-claim appeal on an order
 
     Args:
@@ -287,7 +287,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DisputeOut | Problem
+        Dispute | Problem
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.body_upload_evidence import BodyUploadEvidence
-from ...models.evidence_out import EvidenceOut
+from ...models.evidence_uploaded import EvidenceUploaded
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EvidenceOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EvidenceUploaded | Problem | None:
     if response.status_code == 201:
-        response_201 = EvidenceOut.from_dict(response.json())
+        response_201 = EvidenceUploaded.from_dict(response.json())
 
 
 
@@ -136,7 +136,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EvidenceOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EvidenceUploaded | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -154,7 +154,7 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[EvidenceOut | Problem]:
+) -> Response[EvidenceUploaded | Problem]:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
 
     Args:
@@ -171,7 +171,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EvidenceOut | Problem]
+        Response[EvidenceUploaded | Problem]
      """
 
 
@@ -199,7 +199,7 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> EvidenceOut | Problem | None:
+) -> EvidenceUploaded | Problem | None:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
 
     Args:
@@ -216,7 +216,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EvidenceOut | Problem
+        EvidenceUploaded | Problem
      """
 
 
@@ -239,7 +239,7 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[EvidenceOut | Problem]:
+) -> Response[EvidenceUploaded | Problem]:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
 
     Args:
@@ -256,7 +256,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EvidenceOut | Problem]
+        Response[EvidenceUploaded | Problem]
      """
 
 
@@ -284,7 +284,7 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> EvidenceOut | Problem | None:
+) -> EvidenceUploaded | Problem | None:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
 
     Args:
@@ -301,7 +301,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EvidenceOut | Problem
+        EvidenceUploaded | Problem
      """
 
 

@@ -8,15 +8,15 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.after_sale_status import AfterSaleStatus
+from ...models.day_range_name import DayRangeName
 from ...models.granularity import Granularity
 from ...models.locale import Locale
-from ...models.orders_csv_after_sale_status_type_0_item import OrdersCsvAfterSaleStatusType0Item
-from ...models.orders_csv_pay_method_type_0_item import OrdersCsvPayMethodType0Item
-from ...models.orders_csv_pay_status_type_0_item import OrdersCsvPayStatusType0Item
-from ...models.orders_csv_range_type_0 import OrdersCsvRangeType0
-from ...models.orders_csv_status_type_0_item import OrdersCsvStatusType0Item
-from ...models.orders_csv_traffic_source_type_0_item import OrdersCsvTrafficSourceType0Item
+from ...models.order_status import OrderStatus
+from ...models.pay_method import PayMethod
+from ...models.pay_status import PayStatus
 from ...models.problem import Problem
+from ...models.traffic_source import TrafficSource
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
 from io import BytesIO
@@ -32,19 +32,19 @@ def _get_kwargs(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[OrdersCsvStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[OrdersCsvPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[OrdersCsvPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: None | OrdersCsvRangeType0 | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[OrdersCsvAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[OrdersCsvTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
@@ -170,7 +170,7 @@ def _get_kwargs(
     json_range_: None | str | Unset
     if isinstance(range_, Unset):
         json_range_ = UNSET
-    elif isinstance(range_, OrdersCsvRangeType0):
+    elif isinstance(range_, DayRangeName):
         json_range_ = range_.value
     else:
         json_range_ = range_
@@ -364,19 +364,19 @@ def sync_detailed(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[OrdersCsvStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[OrdersCsvPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[OrdersCsvPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: None | OrdersCsvRangeType0 | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[OrdersCsvAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[OrdersCsvTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
@@ -395,21 +395,20 @@ def sync_detailed(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[OrdersCsvStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[OrdersCsvPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[OrdersCsvPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (None | OrdersCsvRangeType0 | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[OrdersCsvAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[OrdersCsvTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
@@ -472,19 +471,19 @@ def sync(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[OrdersCsvStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[OrdersCsvPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[OrdersCsvPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: None | OrdersCsvRangeType0 | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[OrdersCsvAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[OrdersCsvTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
@@ -503,21 +502,20 @@ def sync(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[OrdersCsvStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[OrdersCsvPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[OrdersCsvPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (None | OrdersCsvRangeType0 | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[OrdersCsvAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[OrdersCsvTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
@@ -575,19 +573,19 @@ async def asyncio_detailed(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[OrdersCsvStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[OrdersCsvPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[OrdersCsvPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: None | OrdersCsvRangeType0 | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[OrdersCsvAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[OrdersCsvTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
@@ -606,21 +604,20 @@ async def asyncio_detailed(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[OrdersCsvStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[OrdersCsvPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[OrdersCsvPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (None | OrdersCsvRangeType0 | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[OrdersCsvAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[OrdersCsvTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
@@ -683,19 +680,19 @@ async def asyncio(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[OrdersCsvStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[OrdersCsvPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[OrdersCsvPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: None | OrdersCsvRangeType0 | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[OrdersCsvAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[OrdersCsvTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
@@ -714,21 +711,20 @@ async def asyncio(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[OrdersCsvStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[OrdersCsvPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[OrdersCsvPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (None | OrdersCsvRangeType0 | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[OrdersCsvAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[OrdersCsvTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.internal_complete_order_response_internal_complete_order import InternalCompleteOrderResponseInternalCompleteOrder
+from ...models.order import Order
 from ...models.order_complete import OrderComplete
 from ...models.problem import Problem
 from typing import cast
@@ -43,13 +43,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InternalCompleteOrderResponseInternalCompleteOrder | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Order | Problem | None:
     if response.status_code == 200:
-        response_200 = InternalCompleteOrderResponseInternalCompleteOrder.from_dict(response.json())
+        response_200 = Order.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +64,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -85,7 +106,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InternalCompleteOrderResponseInternalCompleteOrder | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Order | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +122,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OrderComplete,
 
-) -> Response[InternalCompleteOrderResponseInternalCompleteOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Complete a delivered order
 
     Args:
@@ -114,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalCompleteOrderResponseInternalCompleteOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -138,7 +159,7 @@ def sync(
     client: AuthenticatedClient,
     body: OrderComplete,
 
-) -> InternalCompleteOrderResponseInternalCompleteOrder | Problem | None:
+) -> Order | Problem | None:
     """ Complete a delivered order
 
     Args:
@@ -151,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalCompleteOrderResponseInternalCompleteOrder | Problem
+        Order | Problem
      """
 
 
@@ -170,7 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OrderComplete,
 
-) -> Response[InternalCompleteOrderResponseInternalCompleteOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Complete a delivered order
 
     Args:
@@ -183,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalCompleteOrderResponseInternalCompleteOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -207,7 +228,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OrderComplete,
 
-) -> InternalCompleteOrderResponseInternalCompleteOrder | Problem | None:
+) -> Order | Problem | None:
     """ Complete a delivered order
 
     Args:
@@ -220,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalCompleteOrderResponseInternalCompleteOrder | Problem
+        Order | Problem
      """
 
 

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.internal_create_order_response_internal_create_order import InternalCreateOrderResponseInternalCreateOrder
+from ...models.order import Order
 from ...models.order_create import OrderCreate
 from ...models.problem import Problem
 from typing import cast
@@ -42,13 +42,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InternalCreateOrderResponseInternalCreateOrder | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Order | Problem | None:
     if response.status_code == 201:
-        response_201 = InternalCreateOrderResponseInternalCreateOrder.from_dict(response.json())
+        response_201 = Order.from_dict(response.json())
 
 
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -56,6 +63,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -84,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InternalCreateOrderResponseInternalCreateOrder | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Order | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OrderCreate,
 
-) -> Response[InternalCreateOrderResponseInternalCreateOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Ingest a new order
 
     Args:
@@ -111,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalCreateOrderResponseInternalCreateOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -133,7 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: OrderCreate,
 
-) -> InternalCreateOrderResponseInternalCreateOrder | Problem | None:
+) -> Order | Problem | None:
     """ Ingest a new order
 
     Args:
@@ -145,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalCreateOrderResponseInternalCreateOrder | Problem
+        Order | Problem
      """
 
 
@@ -162,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OrderCreate,
 
-) -> Response[InternalCreateOrderResponseInternalCreateOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Ingest a new order
 
     Args:
@@ -174,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalCreateOrderResponseInternalCreateOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -196,7 +217,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OrderCreate,
 
-) -> InternalCreateOrderResponseInternalCreateOrder | Problem | None:
+) -> Order | Problem | None:
     """ Ingest a new order
 
     Args:
@@ -208,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalCreateOrderResponseInternalCreateOrder | Problem
+        Order | Problem
      """
 
 

@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.dispute import Dispute
 from ...models.dispute_decision import DisputeDecision
-from ...models.internal_decide_dispute_response_internal_decide_dispute import InternalDecideDisputeResponseInternalDecideDispute
 from ...models.problem import Problem
 from typing import cast
 
@@ -43,9 +43,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InternalDecideDisputeResponseInternalDecideDispute | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Dispute | Problem | None:
     if response.status_code == 200:
-        response_200 = InternalDecideDisputeResponseInternalDecideDispute.from_dict(response.json())
+        response_200 = Dispute.from_dict(response.json())
 
 
 
@@ -106,7 +106,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InternalDecideDisputeResponseInternalDecideDispute | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Dispute | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +122,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DisputeDecision,
 
-) -> Response[InternalDecideDisputeResponseInternalDecideDispute | Problem]:
+) -> Response[Dispute | Problem]:
     """ Record the platform's decision: won or lost
 
     Args:
@@ -135,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalDecideDisputeResponseInternalDecideDispute | Problem]
+        Response[Dispute | Problem]
      """
 
 
@@ -159,7 +159,7 @@ def sync(
     client: AuthenticatedClient,
     body: DisputeDecision,
 
-) -> InternalDecideDisputeResponseInternalDecideDispute | Problem | None:
+) -> Dispute | Problem | None:
     """ Record the platform's decision: won or lost
 
     Args:
@@ -172,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalDecideDisputeResponseInternalDecideDispute | Problem
+        Dispute | Problem
      """
 
 
@@ -191,7 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DisputeDecision,
 
-) -> Response[InternalDecideDisputeResponseInternalDecideDispute | Problem]:
+) -> Response[Dispute | Problem]:
     """ Record the platform's decision: won or lost
 
     Args:
@@ -204,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalDecideDisputeResponseInternalDecideDispute | Problem]
+        Response[Dispute | Problem]
      """
 
 
@@ -228,7 +228,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DisputeDecision,
 
-) -> InternalDecideDisputeResponseInternalDecideDispute | Problem | None:
+) -> Dispute | Problem | None:
     """ Record the platform's decision: won or lost
 
     Args:
@@ -241,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalDecideDisputeResponseInternalDecideDispute | Problem
+        Dispute | Problem
      """
 
 

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.internal_get_order_response_internal_get_order import InternalGetOrderResponseInternalGetOrder
+from ...models.order import Order
 from ...models.problem import Problem
 from typing import cast
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InternalGetOrderResponseInternalGetOrder | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Order | Problem | None:
     if response.status_code == 200:
-        response_200 = InternalGetOrderResponseInternalGetOrder.from_dict(response.json())
+        response_200 = Order.from_dict(response.json())
 
 
 
@@ -49,6 +49,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -77,7 +84,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InternalGetOrderResponseInternalGetOrder | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Order | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[InternalGetOrderResponseInternalGetOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Read one order (checks and tools)
 
     Args:
@@ -104,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalGetOrderResponseInternalGetOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -126,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> InternalGetOrderResponseInternalGetOrder | Problem | None:
+) -> Order | Problem | None:
     """ Read one order (checks and tools)
 
     Args:
@@ -138,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalGetOrderResponseInternalGetOrder | Problem
+        Order | Problem
      """
 
 
@@ -155,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[InternalGetOrderResponseInternalGetOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Read one order (checks and tools)
 
     Args:
@@ -167,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalGetOrderResponseInternalGetOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -189,7 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> InternalGetOrderResponseInternalGetOrder | Problem | None:
+) -> Order | Problem | None:
     """ Read one order (checks and tools)
 
     Args:
@@ -201,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalGetOrderResponseInternalGetOrder | Problem
+        Order | Problem
      """
 
 

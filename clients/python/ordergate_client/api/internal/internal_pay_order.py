@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.internal_pay_order_response_internal_pay_order import InternalPayOrderResponseInternalPayOrder
+from ...models.order import Order
 from ...models.order_pay import OrderPay
 from ...models.problem import Problem
 from typing import cast
@@ -43,13 +43,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InternalPayOrderResponseInternalPayOrder | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Order | Problem | None:
     if response.status_code == 200:
-        response_200 = InternalPayOrderResponseInternalPayOrder.from_dict(response.json())
+        response_200 = Order.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +64,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -85,7 +106,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InternalPayOrderResponseInternalPayOrder | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Order | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +122,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OrderPay,
 
-) -> Response[InternalPayOrderResponseInternalPayOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Record the buyer's payment
 
     Args:
@@ -114,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalPayOrderResponseInternalPayOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -138,7 +159,7 @@ def sync(
     client: AuthenticatedClient,
     body: OrderPay,
 
-) -> InternalPayOrderResponseInternalPayOrder | Problem | None:
+) -> Order | Problem | None:
     """ Record the buyer's payment
 
     Args:
@@ -151,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalPayOrderResponseInternalPayOrder | Problem
+        Order | Problem
      """
 
 
@@ -170,7 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OrderPay,
 
-) -> Response[InternalPayOrderResponseInternalPayOrder | Problem]:
+) -> Response[Order | Problem]:
     """ Record the buyer's payment
 
     Args:
@@ -183,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[InternalPayOrderResponseInternalPayOrder | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -207,7 +228,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OrderPay,
 
-) -> InternalPayOrderResponseInternalPayOrder | Problem | None:
+) -> Order | Problem | None:
     """ Record the buyer's payment
 
     Args:
@@ -220,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        InternalPayOrderResponseInternalPayOrder | Problem
+        Order | Problem
      """
 
 

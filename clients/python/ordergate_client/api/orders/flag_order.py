@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.order import Order
 from ...models.order_flag import OrderFlag
-from ...models.order_out import OrderOut
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Order | Problem | None:
     if response.status_code == 200:
-        response_200 = OrderOut.from_dict(response.json())
+        response_200 = Order.from_dict(response.json())
 
 
 
@@ -122,7 +122,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Order | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,7 +140,7 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[OrderOut | Problem]:
+) -> Response[Order | Problem]:
     """ Mark an order abnormal, with a reason
 
     Args:
@@ -157,7 +157,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderOut | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -185,7 +185,7 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> OrderOut | Problem | None:
+) -> Order | Problem | None:
     """ Mark an order abnormal, with a reason
 
     Args:
@@ -202,7 +202,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderOut | Problem
+        Order | Problem
      """
 
 
@@ -225,7 +225,7 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[OrderOut | Problem]:
+) -> Response[Order | Problem]:
     """ Mark an order abnormal, with a reason
 
     Args:
@@ -242,7 +242,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderOut | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -270,7 +270,7 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> OrderOut | Problem | None:
+) -> Order | Problem | None:
     """ Mark an order abnormal, with a reason
 
     Args:
@@ -287,7 +287,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderOut | Problem
+        Order | Problem
      """
 
 

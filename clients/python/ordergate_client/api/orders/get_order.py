@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.order_out import OrderOut
+from ...models.order_detail import OrderDetail
 from ...models.problem import Problem
 from typing import cast
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderDetail | Problem | None:
     if response.status_code == 200:
-        response_200 = OrderOut.from_dict(response.json())
+        response_200 = OrderDetail.from_dict(response.json())
 
 
 
@@ -91,7 +91,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderDetail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[OrderOut | Problem]:
+) -> Response[OrderDetail | Problem]:
     """ One order with items, shipments, timeline, after-sales, disputes, reminders
 
     Args:
@@ -118,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderOut | Problem]
+        Response[OrderDetail | Problem]
      """
 
 
@@ -140,7 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> OrderOut | Problem | None:
+) -> OrderDetail | Problem | None:
     """ One order with items, shipments, timeline, after-sales, disputes, reminders
 
     Args:
@@ -152,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderOut | Problem
+        OrderDetail | Problem
      """
 
 
@@ -169,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[OrderOut | Problem]:
+) -> Response[OrderDetail | Problem]:
     """ One order with items, shipments, timeline, after-sales, disputes, reminders
 
     Args:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderOut | Problem]
+        Response[OrderDetail | Problem]
      """
 
 
@@ -203,7 +203,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> OrderOut | Problem | None:
+) -> OrderDetail | Problem | None:
     """ One order with items, shipments, timeline, after-sales, disputes, reminders
 
     Args:
@@ -215,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderOut | Problem
+        OrderDetail | Problem
      """
 
 

@@ -8,15 +8,15 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.list_orders_after_sale_status_type_0_item import ListOrdersAfterSaleStatusType0Item
-from ...models.list_orders_pay_method_type_0_item import ListOrdersPayMethodType0Item
-from ...models.list_orders_pay_status_type_0_item import ListOrdersPayStatusType0Item
-from ...models.list_orders_range_type_0 import ListOrdersRangeType0
-from ...models.list_orders_sort import ListOrdersSort
-from ...models.list_orders_status_type_0_item import ListOrdersStatusType0Item
-from ...models.list_orders_traffic_source_type_0_item import ListOrdersTrafficSourceType0Item
-from ...models.order_page import OrderPage
+from ...models.after_sale_status import AfterSaleStatus
+from ...models.day_range_name import DayRangeName
+from ...models.order_row_page import OrderRowPage
+from ...models.order_sort import OrderSort
+from ...models.order_status import OrderStatus
+from ...models.pay_method import PayMethod
+from ...models.pay_status import PayStatus
 from ...models.problem import Problem
+from ...models.traffic_source import TrafficSource
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -30,24 +30,24 @@ def _get_kwargs(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[ListOrdersStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[ListOrdersPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[ListOrdersPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: ListOrdersRangeType0 | None | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[ListOrdersAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[ListOrdersTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
-    sort: ListOrdersSort | Unset = ListOrdersSort.VALUE_0,
+    sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
@@ -167,7 +167,7 @@ def _get_kwargs(
     json_range_: None | str | Unset
     if isinstance(range_, Unset):
         json_range_ = UNSET
-    elif isinstance(range_, ListOrdersRangeType0):
+    elif isinstance(range_, DayRangeName):
         json_range_ = range_.value
     else:
         json_range_ = range_
@@ -280,9 +280,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderPage | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderRowPage | Problem | None:
     if response.status_code == 200:
-        response_200 = OrderPage.from_dict(response.json())
+        response_200 = OrderRowPage.from_dict(response.json())
 
 
 
@@ -343,7 +343,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderPage | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderRowPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -360,28 +360,28 @@ def sync_detailed(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[ListOrdersStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[ListOrdersPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[ListOrdersPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: ListOrdersRangeType0 | None | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[ListOrdersAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[ListOrdersTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
-    sort: ListOrdersSort | Unset = ListOrdersSort.VALUE_0,
+    sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[OrderPage | Problem]:
+) -> Response[OrderRowPage | Problem]:
     """ List a shop's orders (filters, sort, keyset cursor)
 
     Args:
@@ -390,26 +390,25 @@ def sync_detailed(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[ListOrdersStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[ListOrdersPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[ListOrdersPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (ListOrdersRangeType0 | None | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[ListOrdersAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[ListOrdersTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        sort (ListOrdersSort | Unset): Sort order; id breaks ties Default: ListOrdersSort.VALUE_0.
+        sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
 
@@ -418,7 +417,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderPage | Problem]
+        Response[OrderRowPage | Problem]
      """
 
 
@@ -465,28 +464,28 @@ def sync(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[ListOrdersStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[ListOrdersPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[ListOrdersPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: ListOrdersRangeType0 | None | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[ListOrdersAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[ListOrdersTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
-    sort: ListOrdersSort | Unset = ListOrdersSort.VALUE_0,
+    sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> OrderPage | Problem | None:
+) -> OrderRowPage | Problem | None:
     """ List a shop's orders (filters, sort, keyset cursor)
 
     Args:
@@ -495,26 +494,25 @@ def sync(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[ListOrdersStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[ListOrdersPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[ListOrdersPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (ListOrdersRangeType0 | None | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[ListOrdersAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[ListOrdersTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        sort (ListOrdersSort | Unset): Sort order; id breaks ties Default: ListOrdersSort.VALUE_0.
+        sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
 
@@ -523,7 +521,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderPage | Problem
+        OrderRowPage | Problem
      """
 
 
@@ -565,28 +563,28 @@ async def asyncio_detailed(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[ListOrdersStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[ListOrdersPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[ListOrdersPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: ListOrdersRangeType0 | None | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[ListOrdersAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[ListOrdersTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
-    sort: ListOrdersSort | Unset = ListOrdersSort.VALUE_0,
+    sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[OrderPage | Problem]:
+) -> Response[OrderRowPage | Problem]:
     """ List a shop's orders (filters, sort, keyset cursor)
 
     Args:
@@ -595,26 +593,25 @@ async def asyncio_detailed(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[ListOrdersStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[ListOrdersPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[ListOrdersPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (ListOrdersRangeType0 | None | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[ListOrdersAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[ListOrdersTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        sort (ListOrdersSort | Unset): Sort order; id breaks ties Default: ListOrdersSort.VALUE_0.
+        sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
 
@@ -623,7 +620,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderPage | Problem]
+        Response[OrderRowPage | Problem]
      """
 
 
@@ -670,28 +667,28 @@ async def asyncio(
     product_id: int | None | Unset = UNSET,
     buyer_id: None | str | Unset = UNSET,
     buyer_nickname: None | str | Unset = UNSET,
-    status: list[ListOrdersStatusType0Item] | None | Unset = UNSET,
-    pay_status: list[ListOrdersPayStatusType0Item] | None | Unset = UNSET,
-    pay_method: list[ListOrdersPayMethodType0Item] | None | Unset = UNSET,
+    status: list[OrderStatus] | None | Unset = UNSET,
+    pay_status: list[PayStatus] | None | Unset = UNSET,
+    pay_method: list[PayMethod] | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     updated_from: datetime.datetime | None | Unset = UNSET,
     updated_to: datetime.datetime | None | Unset = UNSET,
-    range_: ListOrdersRangeType0 | None | Unset = UNSET,
+    range_: DayRangeName | None | Unset = UNSET,
     flagged: bool | None | Unset = UNSET,
     has_after_sale: bool | None | Unset = UNSET,
-    after_sale_status: list[ListOrdersAfterSaleStatusType0Item] | None | Unset = UNSET,
+    after_sale_status: list[AfterSaleStatus] | None | Unset = UNSET,
     author_id: int | None | Unset = UNSET,
-    traffic_source: list[ListOrdersTrafficSourceType0Item] | None | Unset = UNSET,
+    traffic_source: list[TrafficSource] | None | Unset = UNSET,
     province: None | str | Unset = UNSET,
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
-    sort: ListOrdersSort | Unset = ListOrdersSort.VALUE_0,
+    sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> OrderPage | Problem | None:
+) -> OrderRowPage | Problem | None:
     """ List a shop's orders (filters, sort, keyset cursor)
 
     Args:
@@ -700,26 +697,25 @@ async def asyncio(
         product_id (int | None | Unset): Has this product
         buyer_id (None | str | Unset): Exact buyer id
         buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
-        status (list[ListOrdersStatusType0Item] | None | Unset): Repeatable
-        pay_status (list[ListOrdersPayStatusType0Item] | None | Unset): Repeatable
-        pay_method (list[ListOrdersPayMethodType0Item] | None | Unset): Repeatable
+        status (list[OrderStatus] | None | Unset): Repeatable
+        pay_status (list[PayStatus] | None | Unset): Repeatable
+        pay_method (list[PayMethod] | None | Unset): Repeatable
         created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
         updated_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
         updated_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
-        range_ (ListOrdersRangeType0 | None | Unset): Created within whole days in the shop's
-            timezone
+        range_ (DayRangeName | None | Unset): Created within whole days in the shop's timezone
         flagged (bool | None | Unset):
         has_after_sale (bool | None | Unset):
-        after_sale_status (list[ListOrdersAfterSaleStatusType0Item] | None | Unset): Has an after-
-            sale in one of these states (repeatable)
+        after_sale_status (list[AfterSaleStatus] | None | Unset): Has an after-sale in one of
+            these states (repeatable)
         author_id (int | None | Unset):
-        traffic_source (list[ListOrdersTrafficSourceType0Item] | None | Unset): Repeatable
+        traffic_source (list[TrafficSource] | None | Unset): Repeatable
         province (None | str | Unset): Exact province
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        sort (ListOrdersSort | Unset): Sort order; id breaks ties Default: ListOrdersSort.VALUE_0.
+        sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
 
@@ -728,7 +724,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderPage | Problem
+        OrderRowPage | Problem
      """
 
 

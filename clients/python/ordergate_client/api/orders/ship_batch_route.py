@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.batch_result import BatchResult
+from ...models.batch_ship_result import BatchShipResult
 from ...models.batch_shipments import BatchShipments
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -51,9 +51,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BatchResult | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BatchShipResult | Problem | None:
     if response.status_code == 200:
-        response_200 = BatchResult.from_dict(response.json())
+        response_200 = BatchShipResult.from_dict(response.json())
 
 
 
@@ -121,7 +121,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BatchResult | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BatchShipResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +138,7 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[BatchResult | Problem]:
+) -> Response[BatchShipResult | Problem]:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
@@ -154,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchResult | Problem]
+        Response[BatchShipResult | Problem]
      """
 
 
@@ -180,7 +180,7 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> BatchResult | Problem | None:
+) -> BatchShipResult | Problem | None:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
@@ -196,7 +196,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BatchResult | Problem
+        BatchShipResult | Problem
      """
 
 
@@ -217,7 +217,7 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[BatchResult | Problem]:
+) -> Response[BatchShipResult | Problem]:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
@@ -233,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchResult | Problem]
+        Response[BatchShipResult | Problem]
      """
 
 
@@ -259,7 +259,7 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> BatchResult | Problem | None:
+) -> BatchShipResult | Problem | None:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
@@ -275,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BatchResult | Problem
+        BatchShipResult | Problem
      """
 
 

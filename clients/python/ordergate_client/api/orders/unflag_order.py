@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.order_out import OrderOut
+from ...models.order import Order
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -47,9 +47,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Order | Problem | None:
     if response.status_code == 200:
-        response_200 = OrderOut.from_dict(response.json())
+        response_200 = Order.from_dict(response.json())
 
 
 
@@ -117,7 +117,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Order | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +134,7 @@ def sync_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[OrderOut | Problem]:
+) -> Response[Order | Problem]:
     """ Clear the abnormal mark
 
     Args:
@@ -150,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderOut | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -176,7 +176,7 @@ def sync(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> OrderOut | Problem | None:
+) -> Order | Problem | None:
     """ Clear the abnormal mark
 
     Args:
@@ -192,7 +192,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderOut | Problem
+        Order | Problem
      """
 
 
@@ -213,7 +213,7 @@ async def asyncio_detailed(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> Response[OrderOut | Problem]:
+) -> Response[Order | Problem]:
     """ Clear the abnormal mark
 
     Args:
@@ -229,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderOut | Problem]
+        Response[Order | Problem]
      """
 
 
@@ -255,7 +255,7 @@ async def asyncio(
     idempotency_key: None | str | Unset = UNSET,
     if_match: None | str | Unset = UNSET,
 
-) -> OrderOut | Problem | None:
+) -> Order | Problem | None:
     """ Clear the abnormal mark
 
     Args:
@@ -271,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderOut | Problem
+        Order | Problem
      """
 
 

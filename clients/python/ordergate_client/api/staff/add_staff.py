@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.staff_create import StaffCreate
+from ...models.staff_member import StaffMember
 from typing import cast
 
 
@@ -41,9 +42,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StaffMember | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = StaffMember.from_dict(response.json())
+
+
+
         return response_201
 
     if response.status_code == 400:
@@ -108,7 +112,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | StaffMember]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StaffCreate,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | StaffMember]:
     """ Add a staff member (creates the account when the email is new)
 
     Args:
@@ -135,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StaffMember]
      """
 
 
@@ -157,7 +161,7 @@ def sync(
     client: AuthenticatedClient,
     body: StaffCreate,
 
-) -> Any | Problem | None:
+) -> Problem | StaffMember | None:
     """ Add a staff member (creates the account when the email is new)
 
     Args:
@@ -169,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StaffMember
      """
 
 
@@ -186,7 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StaffCreate,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | StaffMember]:
     """ Add a staff member (creates the account when the email is new)
 
     Args:
@@ -198,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StaffMember]
      """
 
 
@@ -220,7 +224,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StaffCreate,
 
-) -> Any | Problem | None:
+) -> Problem | StaffMember | None:
     """ Add a staff member (creates the account when the email is new)
 
     Args:
@@ -232,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StaffMember
      """
 
 

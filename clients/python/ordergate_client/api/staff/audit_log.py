@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.audit_entry_page import AuditEntryPage
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -104,9 +105,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuditEntryPage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AuditEntryPage.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -164,7 +168,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuditEntryPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -186,7 +190,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[AuditEntryPage | Problem]:
     """ Operation log: who did what (newest first, keyset)
 
     Args:
@@ -206,7 +210,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AuditEntryPage | Problem]
      """
 
 
@@ -242,7 +246,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> AuditEntryPage | Problem | None:
     """ Operation log: who did what (newest first, keyset)
 
     Args:
@@ -262,7 +266,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AuditEntryPage | Problem
      """
 
 
@@ -293,7 +297,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Any | Problem]:
+) -> Response[AuditEntryPage | Problem]:
     """ Operation log: who did what (newest first, keyset)
 
     Args:
@@ -313,7 +317,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[AuditEntryPage | Problem]
      """
 
 
@@ -349,7 +353,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Any | Problem | None:
+) -> AuditEntryPage | Problem | None:
     """ Operation log: who did what (newest first, keyset)
 
     Args:
@@ -369,7 +373,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        AuditEntryPage | Problem
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.staff_member_page import StaffMemberPage
 from typing import cast
 
 
@@ -33,17 +34,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StaffMemberPage | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = StaffMemberPage.from_dict(response.json())
+
+
+
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
-
-
-
-        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -93,7 +90,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | StaffMemberPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,8 +104,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Staff of the shop and their roles
+) -> Response[Problem | StaffMemberPage]:
+    """ Staff of the shop and their roles (one page)
 
     Args:
         shop_id (int): Shop id
@@ -118,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StaffMemberPage]
      """
 
 
@@ -138,8 +135,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Staff of the shop and their roles
+) -> Problem | StaffMemberPage | None:
+    """ Staff of the shop and their roles (one page)
 
     Args:
         shop_id (int): Shop id
@@ -149,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StaffMemberPage
      """
 
 
@@ -164,8 +161,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Staff of the shop and their roles
+) -> Response[Problem | StaffMemberPage]:
+    """ Staff of the shop and their roles (one page)
 
     Args:
         shop_id (int): Shop id
@@ -175,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StaffMemberPage]
      """
 
 
@@ -195,8 +192,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Staff of the shop and their roles
+) -> Problem | StaffMemberPage | None:
+    """ Staff of the shop and their roles (one page)
 
     Args:
         shop_id (int): Shop id
@@ -206,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StaffMemberPage
      """
 
 

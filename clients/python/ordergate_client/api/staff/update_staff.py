@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.staff_member import StaffMember
 from ...models.staff_update import StaffUpdate
 from typing import cast
 
@@ -42,9 +43,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StaffMember | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = StaffMember.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -109,7 +113,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | StaffMember]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -125,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StaffUpdate,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | StaffMember]:
     """ Change a staff member's role
 
     Args:
@@ -138,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StaffMember]
      """
 
 
@@ -162,7 +166,7 @@ def sync(
     client: AuthenticatedClient,
     body: StaffUpdate,
 
-) -> Any | Problem | None:
+) -> Problem | StaffMember | None:
     """ Change a staff member's role
 
     Args:
@@ -175,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StaffMember
      """
 
 
@@ -194,7 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StaffUpdate,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | StaffMember]:
     """ Change a staff member's role
 
     Args:
@@ -207,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | StaffMember]
      """
 
 
@@ -231,7 +235,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StaffUpdate,
 
-) -> Any | Problem | None:
+) -> Problem | StaffMember | None:
     """ Change a staff member's role
 
     Args:
@@ -244,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | StaffMember
      """
 
 

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.endpoint_create import EndpointCreate
 from ...models.problem import Problem
+from ...models.webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from typing import cast
 
 
@@ -40,10 +41,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookEndpointWithSecret | None:
     if response.status_code == 201:
-        response_201 = response.json()
+        response_201 = WebhookEndpointWithSecret.from_dict(response.json())
+
+
+
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -51,6 +62,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -79,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookEndpointWithSecret]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EndpointCreate,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookEndpointWithSecret]:
     """ Create an endpoint (the secret is shown only here)
 
     Args:
@@ -104,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookEndpointWithSecret]
      """
 
 
@@ -124,7 +149,7 @@ def sync(
     client: AuthenticatedClient,
     body: EndpointCreate,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookEndpointWithSecret | None:
     """ Create an endpoint (the secret is shown only here)
 
     Args:
@@ -135,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookEndpointWithSecret
      """
 
 
@@ -150,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EndpointCreate,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookEndpointWithSecret]:
     """ Create an endpoint (the secret is shown only here)
 
     Args:
@@ -161,7 +186,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookEndpointWithSecret]
      """
 
 
@@ -181,7 +206,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EndpointCreate,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookEndpointWithSecret | None:
     """ Create an endpoint (the secret is shown only here)
 
     Args:
@@ -192,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookEndpointWithSecret
      """
 
 

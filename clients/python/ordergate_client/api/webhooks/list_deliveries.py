@@ -8,8 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.list_deliveries_status_type_0 import ListDeliveriesStatusType0
+from ...models.delivery_status import DeliveryStatus
 from ...models.problem import Problem
+from ...models.webhook_delivery_page import WebhookDeliveryPage
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,8 +19,8 @@ from typing import cast
 def _get_kwargs(
     endpoint_id: int,
     *,
-    status: ListDeliveriesStatusType0 | None | Unset = UNSET,
-    before: int | None | Unset = UNSET,
+    status: DeliveryStatus | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> dict[str, Any]:
@@ -32,18 +33,18 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, ListDeliveriesStatusType0):
+    elif isinstance(status, DeliveryStatus):
         json_status = status.value
     else:
         json_status = status
     params["status"] = json_status
 
-    json_before: int | None | Unset
-    if isinstance(before, Unset):
-        json_before = UNSET
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
     else:
-        json_before = before
-    params["before"] = json_before
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params["limit"] = limit
 
@@ -62,10 +63,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookDeliveryPage | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = WebhookDeliveryPage.from_dict(response.json())
+
+
+
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -73,6 +84,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -101,7 +119,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookDeliveryPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,17 +132,17 @@ def sync_detailed(
     endpoint_id: int,
     *,
     client: AuthenticatedClient,
-    status: ListDeliveriesStatusType0 | None | Unset = UNSET,
-    before: int | None | Unset = UNSET,
+    status: DeliveryStatus | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookDeliveryPage]:
     """ The delivery log, newest first (keyset)
 
     Args:
         endpoint_id (int): Webhook endpoint id
-        status (ListDeliveriesStatusType0 | None | Unset):
-        before (int | None | Unset): Ids below
+        status (DeliveryStatus | None | Unset): Only this status
+        cursor (None | str | Unset): `next_cursor` of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -132,14 +150,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookDeliveryPage]
      """
 
 
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
 status=status,
-before=before,
+cursor=cursor,
 limit=limit,
 
     )
@@ -154,17 +172,17 @@ def sync(
     endpoint_id: int,
     *,
     client: AuthenticatedClient,
-    status: ListDeliveriesStatusType0 | None | Unset = UNSET,
-    before: int | None | Unset = UNSET,
+    status: DeliveryStatus | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookDeliveryPage | None:
     """ The delivery log, newest first (keyset)
 
     Args:
         endpoint_id (int): Webhook endpoint id
-        status (ListDeliveriesStatusType0 | None | Unset):
-        before (int | None | Unset): Ids below
+        status (DeliveryStatus | None | Unset): Only this status
+        cursor (None | str | Unset): `next_cursor` of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -172,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookDeliveryPage
      """
 
 
@@ -180,7 +198,7 @@ def sync(
         endpoint_id=endpoint_id,
 client=client,
 status=status,
-before=before,
+cursor=cursor,
 limit=limit,
 
     ).parsed
@@ -189,17 +207,17 @@ async def asyncio_detailed(
     endpoint_id: int,
     *,
     client: AuthenticatedClient,
-    status: ListDeliveriesStatusType0 | None | Unset = UNSET,
-    before: int | None | Unset = UNSET,
+    status: DeliveryStatus | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookDeliveryPage]:
     """ The delivery log, newest first (keyset)
 
     Args:
         endpoint_id (int): Webhook endpoint id
-        status (ListDeliveriesStatusType0 | None | Unset):
-        before (int | None | Unset): Ids below
+        status (DeliveryStatus | None | Unset): Only this status
+        cursor (None | str | Unset): `next_cursor` of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -207,14 +225,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookDeliveryPage]
      """
 
 
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
 status=status,
-before=before,
+cursor=cursor,
 limit=limit,
 
     )
@@ -229,17 +247,17 @@ async def asyncio(
     endpoint_id: int,
     *,
     client: AuthenticatedClient,
-    status: ListDeliveriesStatusType0 | None | Unset = UNSET,
-    before: int | None | Unset = UNSET,
+    status: DeliveryStatus | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookDeliveryPage | None:
     """ The delivery log, newest first (keyset)
 
     Args:
         endpoint_id (int): Webhook endpoint id
-        status (ListDeliveriesStatusType0 | None | Unset):
-        before (int | None | Unset): Ids below
+        status (DeliveryStatus | None | Unset): Only this status
+        cursor (None | str | Unset): `next_cursor` of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -247,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookDeliveryPage
      """
 
 
@@ -255,7 +273,7 @@ async def asyncio(
         endpoint_id=endpoint_id,
 client=client,
 status=status,
-before=before,
+cursor=cursor,
 limit=limit,
 
     )).parsed

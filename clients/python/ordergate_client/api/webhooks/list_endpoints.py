@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.webhook_endpoint_page import WebhookEndpointPage
 from typing import cast
 
 
@@ -32,9 +33,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookEndpointPage | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = WebhookEndpointPage.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 401:
@@ -71,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookEndpointPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,15 +88,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Endpoints visible to this token
+) -> Response[Problem | WebhookEndpointPage]:
+    """ Endpoints visible to this token (one page: has_more is false)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookEndpointPage]
      """
 
 
@@ -110,15 +114,15 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Endpoints visible to this token
+) -> Problem | WebhookEndpointPage | None:
+    """ Endpoints visible to this token (one page: has_more is false)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookEndpointPage
      """
 
 
@@ -131,15 +135,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Endpoints visible to this token
+) -> Response[Problem | WebhookEndpointPage]:
+    """ Endpoints visible to this token (one page: has_more is false)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookEndpointPage]
      """
 
 
@@ -157,15 +161,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Endpoints visible to this token
+) -> Problem | WebhookEndpointPage | None:
+    """ Endpoints visible to this token (one page: has_more is false)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookEndpointPage
      """
 
 

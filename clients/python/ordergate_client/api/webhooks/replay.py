@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.problem import Problem
 from ...models.replay_request import ReplayRequest
+from ...models.webhook_replay_accepted import WebhookReplayAccepted
 from typing import cast
 
 
@@ -41,10 +42,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookReplayAccepted | None:
     if response.status_code == 202:
-        response_202 = response.json()
+        response_202 = WebhookReplayAccepted.from_dict(response.json())
+
+
+
         return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -52,6 +63,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -80,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookReplayAccepted]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ReplayRequest,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookReplayAccepted]:
     """ Re-send the feed's changes
 
     Args:
@@ -107,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookReplayAccepted]
      """
 
 
@@ -129,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     body: ReplayRequest,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookReplayAccepted | None:
     """ Re-send the feed's changes
 
     Args:
@@ -141,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookReplayAccepted
      """
 
 
@@ -158,7 +176,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ReplayRequest,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookReplayAccepted]:
     """ Re-send the feed's changes
 
     Args:
@@ -170,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookReplayAccepted]
      """
 
 
@@ -192,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ReplayRequest,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookReplayAccepted | None:
     """ Re-send the feed's changes
 
     Args:
@@ -204,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookReplayAccepted
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...models.webhook_delivery import WebhookDelivery
 from typing import cast
 
 
@@ -33,9 +34,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookDelivery | None:
     if response.status_code == 202:
-        response_202 = response.json()
+        response_202 = WebhookDelivery.from_dict(response.json())
+
+
+
         return response_202
 
     if response.status_code == 401:
@@ -44,6 +48,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -72,7 +83,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookDelivery]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,8 +97,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Queue a ping event
+) -> Response[Problem | WebhookDelivery]:
+    """ Queue a ping event (answers the queued delivery)
 
     Args:
         endpoint_id (int): Webhook endpoint id
@@ -97,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookDelivery]
      """
 
 
@@ -117,8 +128,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Queue a ping event
+) -> Problem | WebhookDelivery | None:
+    """ Queue a ping event (answers the queued delivery)
 
     Args:
         endpoint_id (int): Webhook endpoint id
@@ -128,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookDelivery
      """
 
 
@@ -143,8 +154,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Any | Problem]:
-    """ Queue a ping event
+) -> Response[Problem | WebhookDelivery]:
+    """ Queue a ping event (answers the queued delivery)
 
     Args:
         endpoint_id (int): Webhook endpoint id
@@ -154,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookDelivery]
      """
 
 
@@ -174,8 +185,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Any | Problem | None:
-    """ Queue a ping event
+) -> Problem | WebhookDelivery | None:
+    """ Queue a ping event (answers the queued delivery)
 
     Args:
         endpoint_id (int): Webhook endpoint id
@@ -185,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookDelivery
      """
 
 

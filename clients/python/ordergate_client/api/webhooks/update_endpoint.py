@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.endpoint_patch import EndpointPatch
 from ...models.problem import Problem
+from ...models.webhook_endpoint import WebhookEndpoint
 from typing import cast
 
 
@@ -41,10 +42,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookEndpoint | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = WebhookEndpoint.from_dict(response.json())
+
+
+
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -52,6 +63,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
@@ -80,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | WebhookEndpoint]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EndpointPatch,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookEndpoint]:
     """ Change url, types, shops, description or enabled
 
     Args:
@@ -107,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookEndpoint]
      """
 
 
@@ -129,7 +154,7 @@ def sync(
     client: AuthenticatedClient,
     body: EndpointPatch,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookEndpoint | None:
     """ Change url, types, shops, description or enabled
 
     Args:
@@ -141,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookEndpoint
      """
 
 
@@ -158,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EndpointPatch,
 
-) -> Response[Any | Problem]:
+) -> Response[Problem | WebhookEndpoint]:
     """ Change url, types, shops, description or enabled
 
     Args:
@@ -170,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Problem | WebhookEndpoint]
      """
 
 
@@ -192,7 +217,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EndpointPatch,
 
-) -> Any | Problem | None:
+) -> Problem | WebhookEndpoint | None:
     """ Change url, types, shops, description or enabled
 
     Args:
@@ -204,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Problem | WebhookEndpoint
      """
 
 

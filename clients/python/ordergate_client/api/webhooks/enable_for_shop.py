@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.shop_endpoint_out import ShopEndpointOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    shop_id: int,
+    endpoint_id: int,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/shops/{shop_id}/webhook-endpoints/{endpoint_id}/enable".format(shop_id=quote(str(shop_id), safe=""),endpoint_id=quote(str(endpoint_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopEndpointOut | None:
+    if response.status_code == 200:
+        response_200 = ShopEndpointOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopEndpointOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    shop_id: int,
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Problem | ShopEndpointOut]:
+    """ Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)
+
+    Args:
+        shop_id (int): Shop id
+        endpoint_id (int): Webhook endpoint id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ShopEndpointOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        shop_id=shop_id,
+endpoint_id=endpoint_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    shop_id: int,
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Problem | ShopEndpointOut | None:
+    """ Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)
+
+    Args:
+        shop_id (int): Shop id
+        endpoint_id (int): Webhook endpoint id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ShopEndpointOut
+     """
+
+
+    return sync_detailed(
+        shop_id=shop_id,
+endpoint_id=endpoint_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    shop_id: int,
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Problem | ShopEndpointOut]:
+    """ Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)
+
+    Args:
+        shop_id (int): Shop id
+        endpoint_id (int): Webhook endpoint id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ShopEndpointOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        shop_id=shop_id,
+endpoint_id=endpoint_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    shop_id: int,
+    endpoint_id: int,
+    *,
+    client: AuthenticatedClient,
+
+) -> Problem | ShopEndpointOut | None:
+    """ Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)
+
+    Args:
+        shop_id (int): Shop id
+        endpoint_id (int): Webhook endpoint id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ShopEndpointOut
+     """
+
+
+    return (await asyncio_detailed(
+        shop_id=shop_id,
+endpoint_id=endpoint_id,
+client=client,
+
+    )).parsed

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class AfterSaleCreateType(StrEnum):
-    EXCHANGE = "exchange"
-    REFUND_ONLY = "refund_only"
-    RETURN_REFUND = "return_refund"
-
-    def __str__(self) -> str:
-        return str(self.value)

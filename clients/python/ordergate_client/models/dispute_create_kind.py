@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class DisputeCreateKind(StrEnum):
-    LOGISTICS = "logistics"
-    MALICIOUS_CLAIM = "malicious_claim"
-
-    def __str__(self) -> str:
-        return str(self.value)

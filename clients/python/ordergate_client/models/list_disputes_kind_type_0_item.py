@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class ListDisputesKindType0Item(StrEnum):
-    LOGISTICS = "logistics"
-    MALICIOUS_CLAIM = "malicious_claim"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class OrderFilterPayMethodType0Item(StrEnum):
-    ALIPAY = "alipay"
-    DOUYIN_PAY = "douyin_pay"
-    WECHAT_PAY = "wechat_pay"
-
-    def __str__(self) -> str:
-        return str(self.value)

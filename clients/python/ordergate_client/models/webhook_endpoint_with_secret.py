@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="WebhookEndpointWithSecret")
+
+
+
+@_attrs_define
+class WebhookEndpointWithSecret:
+    """ An endpoint just created or rotated: the only responses that carry the secret.
+
+        Attributes:
+            created_at (str): RFC 3339 UTC
+            description (None | str): Free text for your own use
+            disabled_reason (None | str): Why the endpoint was disabled automatically (null when enabled)
+            disabled_shop_ids (list[int]): Shops whose merchant switched the endpoint off: their data is not sent, and only
+                they can switch it on again (sorted)
+            enabled (bool): False when disabled by you or after failing for 5 days
+            event_types (list[str]): What the endpoint receives: `*` (every change), a family such as `order.*`, exact
+                change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+            failing_since (None | str): First failure of the current failing streak (RFC 3339 UTC); null when the last
+                delivery succeeded
+            id (int): Endpoint id
+            previous_secret_valid_until (None | str): After a rotation: until when the previous secret still signs alongside
+                the new one (RFC 3339 UTC); null otherwise
+            secret (str): Signing secret (Standard Webhooks); shown only in this response
+            shop_ids (list[int]): Shops whose events the endpoint receives (sorted)
+            updated_at (str): RFC 3339 UTC
+            url (str): Where events are POSTed
+            version (int): Bumped on every change
+     """
+
+    created_at: str
+    description: None | str
+    disabled_reason: None | str
+    disabled_shop_ids: list[int]
+    enabled: bool
+    event_types: list[str]
+    failing_since: None | str
+    id: int
+    previous_secret_valid_until: None | str
+    secret: str
+    shop_ids: list[int]
+    updated_at: str
+    url: str
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at
+
+        description: None | str
+        description = self.description
+
+        disabled_reason: None | str
+        disabled_reason = self.disabled_reason
+
+        disabled_shop_ids = self.disabled_shop_ids
+
+
+
+        enabled = self.enabled
+
+        event_types = self.event_types
+
+
+
+        failing_since: None | str
+        failing_since = self.failing_since
+
+        id = self.id
+
+        previous_secret_valid_until: None | str
+        previous_secret_valid_until = self.previous_secret_valid_until
+
+        secret = self.secret
+
+        shop_ids = self.shop_ids
+
+
+
+        updated_at = self.updated_at
+
+        url = self.url
+
+        version = self.version
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "created_at": created_at,
+            "description": description,
+            "disabled_reason": disabled_reason,
+            "disabled_shop_ids": disabled_shop_ids,
+            "enabled": enabled,
+            "event_types": event_types,
+            "failing_since": failing_since,
+            "id": id,
+            "previous_secret_valid_until": previous_secret_valid_until,
+            "secret": secret,
+            "shop_ids": shop_ids,
+            "updated_at": updated_at,
+            "url": url,
+            "version": version,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = d.pop("created_at")
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+
+        def _parse_disabled_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        disabled_reason = _parse_disabled_reason(d.pop("disabled_reason"))
+
+
+        disabled_shop_ids = cast(list[int], d.pop("disabled_shop_ids"))
+
+
+        enabled = d.pop("enabled")
+
+        event_types = cast(list[str], d.pop("event_types"))
+
+
+        def _parse_failing_since(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        failing_since = _parse_failing_since(d.pop("failing_since"))
+
+
+        id = d.pop("id")
+
+        def _parse_previous_secret_valid_until(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        previous_secret_valid_until = _parse_previous_secret_valid_until(d.pop("previous_secret_valid_until"))
+
+
+        secret = d.pop("secret")
+
+        shop_ids = cast(list[int], d.pop("shop_ids"))
+
+
+        updated_at = d.pop("updated_at")
+
+        url = d.pop("url")
+
+        version = d.pop("version")
+
+        webhook_endpoint_with_secret = cls(
+            created_at=created_at,
+            description=description,
+            disabled_reason=disabled_reason,
+            disabled_shop_ids=disabled_shop_ids,
+            enabled=enabled,
+            event_types=event_types,
+            failing_since=failing_since,
+            id=id,
+            previous_secret_valid_until=previous_secret_valid_until,
+            secret=secret,
+            shop_ids=shop_ids,
+            updated_at=updated_at,
+            url=url,
+            version=version,
+        )
+
+
+        webhook_endpoint_with_secret.additional_properties = d
+        return webhook_endpoint_with_secret
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

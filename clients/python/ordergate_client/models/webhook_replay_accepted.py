@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="WebhookReplayAccepted")
+
+
+
+@_attrs_define
+class WebhookReplayAccepted:
+    """ A replay was queued: the matching changes go out as new deliveries.
+
+        Attributes:
+            queued (int): Deliveries queued
+            replay (int): Replay number (the deliveries' `replay`)
+     """
+
+    queued: int
+    replay: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        queued = self.queued
+
+        replay = self.replay
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "queued": queued,
+            "replay": replay,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        queued = d.pop("queued")
+
+        replay = d.pop("replay")
+
+        webhook_replay_accepted = cls(
+            queued=queued,
+            replay=replay,
+        )
+
+
+        webhook_replay_accepted.additional_properties = d
+        return webhook_replay_accepted
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
