@@ -2332,13 +2332,28 @@ export interface components {
             /** Expected Version */
             expected_version?: number | null;
         };
-        /** EndpointApp */
+        /**
+         * EndpointApp
+         * @description The app an endpoint belongs to.
+         */
         EndpointApp: {
-            /** Client Id */
+            /**
+             * Client Id
+             * @description OAuth client id
+             * @example ogc_7f3a…
+             */
             client_id: string;
-            /** Id */
+            /**
+             * Id
+             * @description App id
+             * @example 3
+             */
             id: number;
-            /** Name */
+            /**
+             * Name
+             * @description App name
+             * @example ERP Cloud
+             */
             name: string;
         };
         /** EndpointCreate */
@@ -3969,6 +3984,28 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * ShopWebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        Page_ShopWebhookEndpoint_: {
+            /** Data */
+            data: components["schemas"]["ShopWebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * StaffMemberPage
          * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
          *
@@ -4554,42 +4591,75 @@ export interface components {
              */
             timezone: string;
         };
-        /** ShopEndpointOut */
-        ShopEndpointOut: {
+        /**
+         * ShopWebhookEndpoint
+         * @description An endpoint receiving the shop's data, as the merchant sees it (any app's; no secret,
+         *     no other shops, the URL without its query string).
+         */
+        ShopWebhookEndpoint: {
+            /** @description Null for an endpoint made by a tool */
             app: components["schemas"]["EndpointApp"] | null;
-            /** Created At */
+            /**
+             * Created At
+             * @description RFC 3339, UTC
+             */
             created_at: string;
-            /** Created By Account Id */
+            /**
+             * Created By Account Id
+             * @description The account whose grant it rides on
+             * @example 5
+             */
             created_by_account_id: number | null;
             /** Description */
             description: string | null;
-            /** Disabled Reason */
+            /**
+             * Disabled Reason
+             * @description Why the endpoint is off (the app's or the platform's)
+             */
             disabled_reason: string | null;
-            /** Enabled */
+            /**
+             * Enabled
+             * @description The app's own switch
+             */
             enabled: boolean;
-            /** Enabled For Shop */
+            /**
+             * Enabled For Shop
+             * @description The merchant's switch for this shop
+             */
             enabled_for_shop: boolean;
-            /** Event Types */
+            /**
+             * Event Types
+             * @description What the endpoint receives: `*` (every change), a family such as `order.*`, exact change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+             * @example [
+             *       "order.*",
+             *       "after_sale.created",
+             *       "report.daily"
+             *     ]
+             */
             event_types: string[];
-            /** Id */
+            /**
+             * Id
+             * @description Endpoint id
+             * @example 12
+             */
             id: number;
-            /** Receiving */
+            /**
+             * Receiving
+             * @description Both switches on and the creator's grant live: data flows
+             */
             receiving: boolean;
-            /** Updated At */
+            /**
+             * Updated At
+             * @description RFC 3339, UTC
+             */
             updated_at: string;
-            /** Url */
+            /**
+             * Url
+             * @example https://erp.example/hooks/og
+             */
             url: string;
             /** Version */
             version: number;
-        };
-        /** ShopEndpointPage */
-        ShopEndpointPage: {
-            /** Data */
-            data: components["schemas"]["ShopEndpointOut"][];
-            /** Has More */
-            has_more: boolean;
-            /** Next Cursor */
-            next_cursor: string | null;
         };
         /** StaffCreate */
         StaffCreate: {
@@ -11382,7 +11452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShopEndpointPage"];
+                    "application/json": components["schemas"]["Page_ShopWebhookEndpoint_"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -11470,7 +11540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShopEndpointOut"];
+                    "application/json": components["schemas"]["ShopWebhookEndpoint"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -11567,7 +11637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShopEndpointOut"];
+                    "application/json": components["schemas"]["ShopWebhookEndpoint"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */

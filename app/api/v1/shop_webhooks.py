@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
-from pydantic import BaseModel
 
 from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
@@ -15,44 +14,18 @@ from app.api.params import MAX_BIGINT, ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import WebhooksManage
 from app.db import Session
+from app.domain.webhooks.schemas import ShopWebhookEndpoint
 from app.domain.webhooks.shop_endpoints import ShopEndpoints
+from app.kit.contract import Page
 
 router = APIRouter(prefix="/v1/shops/{shop_id}/webhook-endpoints", tags=["webhooks"])
 EndpointId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Webhook endpoint id")]
 
 
-class EndpointApp(BaseModel):
-    id: int
-    client_id: str
-    name: str
-
-
-class ShopEndpointOut(BaseModel):
-    id: int
-    app: EndpointApp | None
-    created_by_account_id: int | None
-    url: str
-    description: str | None
-    event_types: list[str]
-    enabled: bool
-    disabled_reason: str | None
-    enabled_for_shop: bool
-    receiving: bool
-    version: int
-    created_at: str
-    updated_at: str
-
-
-class ShopEndpointPage(BaseModel):
-    data: list[ShopEndpointOut]
-    has_more: bool
-    next_cursor: str | None
-
-
 @router.get(
     "",
     summary="Webhook endpoints of any app set up to receive this shop's data (by id, keyset)",
-    response_model=ShopEndpointPage,
+    response_model=Page[ShopWebhookEndpoint],
     responses=problems(*READ_ERRORS),
 )
 async def list_shop_endpoints(
@@ -70,7 +43,7 @@ async def list_shop_endpoints(
 @router.post(
     "/{endpoint_id}/disable",
     summary="Stop this shop's data to the endpoint (pending deliveries for it are cancelled)",
-    response_model=ShopEndpointOut,
+    response_model=ShopWebhookEndpoint,
     responses=problems(*WRITE_ERRORS),
 )
 async def disable_for_shop(
@@ -83,7 +56,7 @@ async def disable_for_shop(
 @router.post(
     "/{endpoint_id}/enable",
     summary="Resume this shop's data to the endpoint (changes meanwhile are not sent: replay)",
-    response_model=ShopEndpointOut,
+    response_model=ShopWebhookEndpoint,
     responses=problems(*WRITE_ERRORS),
 )
 async def enable_for_shop(

@@ -18,7 +18,9 @@ from app.models.webhooks import DeliveryStatus
 __all__ = [
     "ChangeType",
     "DeliveryStatus",
+    "EndpointApp",
     "NoticeType",
+    "ShopWebhookEndpoint",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookDeliveryDetail",
@@ -241,3 +243,38 @@ class WebhookStats(TypedDict):
         str | None,
         Field(description="Creation time of the oldest pending delivery (RFC 3339 UTC)"),
     ]
+
+
+@read_model
+class EndpointApp(TypedDict):
+    """The app an endpoint belongs to."""
+
+    id: Annotated[int, Field(description="App id", examples=[3])]
+    client_id: Annotated[str, Field(description="OAuth client id", examples=["ogc_7f3a…"])]
+    name: Annotated[str, Field(description="App name", examples=["ERP Cloud"])]
+
+
+@read_model
+class ShopWebhookEndpoint(TypedDict):
+    """An endpoint receiving the shop's data, as the merchant sees it (any app's; no secret,
+    no other shops, the URL without its query string)."""
+
+    id: Annotated[int, Field(description="Endpoint id", examples=[12])]
+    app: Annotated[EndpointApp | None, Field(description="Null for an endpoint made by a tool")]
+    created_by_account_id: Annotated[
+        int | None, Field(description="The account whose grant it rides on", examples=[5])
+    ]
+    url: Annotated[str, Field(examples=["https://erp.example/hooks/og"])]
+    description: str | None
+    event_types: EventTypePatterns
+    enabled: Annotated[bool, Field(description="The app's own switch")]
+    disabled_reason: Annotated[
+        str | None, Field(description="Why the endpoint is off (the app's or the platform's)")
+    ]
+    enabled_for_shop: Annotated[bool, Field(description="The merchant's switch for this shop")]
+    receiving: Annotated[
+        bool, Field(description="Both switches on and the creator's grant live: data flows")
+    ]
+    version: int
+    created_at: Annotated[str, Field(description="RFC 3339, UTC")]
+    updated_at: Annotated[str, Field(description="RFC 3339, UTC")]

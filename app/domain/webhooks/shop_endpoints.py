@@ -18,9 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.dependencies import Authorized
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
+from app.domain.webhooks.schemas import EndpointApp, ShopWebhookEndpoint
 from app.domain.webhooks.sql import receives_sql
 from app.errors import InvalidCursor, NotFound
 from app.kit.clock import rfc3339
+from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec
 
 LISTING = "shop-webhook-endpoints"
@@ -61,8 +63,8 @@ def _without_query(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
-def shop_endpoint_view(row: Any) -> dict[str, Any]:
-    app = (
+def shop_endpoint_view(row: Any) -> ShopWebhookEndpoint:
+    app: EndpointApp | None = (
         {"id": row.app_id, "client_id": row.app_client_id, "name": row.app_name}
         if row.app_id is not None
         else None
@@ -93,7 +95,9 @@ class ShopEndpoints:
         self.auth = auth
         self.codec = codec
 
-    async def page(self, shop_id: int, *, cursor: str | None, limit: int) -> dict[str, Any]:
+    async def page(
+        self, shop_id: int, *, cursor: str | None, limit: int
+    ) -> Page[ShopWebhookEndpoint]:
         """``{data, has_more, next_cursor}``, by id."""
         shop_id = self.auth.require(shop_id)
         after = 0
@@ -114,7 +118,7 @@ class ShopEndpoints:
             "next_cursor": next_cursor,
         }
 
-    async def get(self, shop_id: int, endpoint_id: int) -> dict[str, Any]:
+    async def get(self, shop_id: int, endpoint_id: int) -> ShopWebhookEndpoint:
         row = (
             await self.session.execute(
                 _ONE, {"shop": self.auth.require(shop_id), "id": endpoint_id}
@@ -124,7 +128,7 @@ class ShopEndpoints:
             raise NotFound(f"Webhook endpoint {endpoint_id} was not found on shop {shop_id}.")
         return shop_endpoint_view(row)
 
-    async def switch(self, shop_id: int, endpoint_id: int, *, enabled: bool) -> dict[str, Any]:
+    async def switch(self, shop_id: int, endpoint_id: int, *, enabled: bool) -> ShopWebhookEndpoint:
         """Stop (or resume) this shop's data to the endpoint; idempotent, audited on change.
         Stopping cancels what was pending for the shop."""
         shop_id = self.auth.require(shop_id)

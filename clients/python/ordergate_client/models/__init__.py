@@ -131,8 +131,8 @@ from .scope import Scope
 from .shipment import Shipment
 from .shop_access import ShopAccess
 from .shop_access_page import ShopAccessPage
-from .shop_endpoint_out import ShopEndpointOut
-from .shop_endpoint_page import ShopEndpointPage
+from .shop_webhook_endpoint import ShopWebhookEndpoint
+from .shop_webhook_endpoint_page import ShopWebhookEndpointPage
 from .staff_create import StaffCreate
 from .staff_create_role import StaffCreateRole
 from .staff_member import StaffMember
@@ -300,8 +300,8 @@ __all__ = (
     "Shipment",
     "ShopAccess",
     "ShopAccessPage",
-    "ShopEndpointOut",
-    "ShopEndpointPage",
+    "ShopWebhookEndpoint",
+    "ShopWebhookEndpointPage",
     "StaffCreate",
     "StaffCreateRole",
     "StaffMember",

@@ -20,11 +20,12 @@ T = TypeVar("T", bound="EndpointApp")
 
 @_attrs_define
 class EndpointApp:
-    """ 
+    """ The app an endpoint belongs to.
+
         Attributes:
-            client_id (str):
-            id (int):
-            name (str):
+            client_id (str): OAuth client id
+            id (int): App id
+            name (str): App name
      """
 
     client_id: str

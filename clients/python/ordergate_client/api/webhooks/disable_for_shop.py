@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.shop_endpoint_out import ShopEndpointOut
+from ...models.shop_webhook_endpoint import ShopWebhookEndpoint
 from typing import cast
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopEndpointOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopWebhookEndpoint | None:
     if response.status_code == 200:
-        response_200 = ShopEndpointOut.from_dict(response.json())
+        response_200 = ShopWebhookEndpoint.from_dict(response.json())
 
 
 
@@ -105,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopEndpointOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopWebhookEndpoint]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | ShopEndpointOut]:
+) -> Response[Problem | ShopWebhookEndpoint]:
     """ Stop this shop's data to the endpoint (pending deliveries for it are cancelled)
 
     Args:
@@ -132,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShopEndpointOut]
+        Response[Problem | ShopWebhookEndpoint]
      """
 
 
@@ -154,7 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | ShopEndpointOut | None:
+) -> Problem | ShopWebhookEndpoint | None:
     """ Stop this shop's data to the endpoint (pending deliveries for it are cancelled)
 
     Args:
@@ -166,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShopEndpointOut
+        Problem | ShopWebhookEndpoint
      """
 
 
@@ -183,7 +183,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | ShopEndpointOut]:
+) -> Response[Problem | ShopWebhookEndpoint]:
     """ Stop this shop's data to the endpoint (pending deliveries for it are cancelled)
 
     Args:
@@ -195,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShopEndpointOut]
+        Response[Problem | ShopWebhookEndpoint]
      """
 
 
@@ -217,7 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | ShopEndpointOut | None:
+) -> Problem | ShopWebhookEndpoint | None:
     """ Stop this shop's data to the endpoint (pending deliveries for it are cancelled)
 
     Args:
@@ -229,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShopEndpointOut
+        Problem | ShopWebhookEndpoint
      """
 
 

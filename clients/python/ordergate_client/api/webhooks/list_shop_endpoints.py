@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.shop_endpoint_page import ShopEndpointPage
+from ...models.shop_webhook_endpoint_page import ShopWebhookEndpointPage
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopEndpointPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ShopWebhookEndpointPage | None:
     if response.status_code == 200:
-        response_200 = ShopEndpointPage.from_dict(response.json())
+        response_200 = ShopWebhookEndpointPage.from_dict(response.json())
 
 
 
@@ -115,7 +115,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopEndpointPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ShopWebhookEndpointPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +131,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Response[Problem | ShopEndpointPage]:
+) -> Response[Problem | ShopWebhookEndpointPage]:
     """ Webhook endpoints of any app set up to receive this shop's data (by id, keyset)
 
     Args:
@@ -144,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShopEndpointPage]
+        Response[Problem | ShopWebhookEndpointPage]
      """
 
 
@@ -168,7 +168,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Problem | ShopEndpointPage | None:
+) -> Problem | ShopWebhookEndpointPage | None:
     """ Webhook endpoints of any app set up to receive this shop's data (by id, keyset)
 
     Args:
@@ -181,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShopEndpointPage
+        Problem | ShopWebhookEndpointPage
      """
 
 
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Response[Problem | ShopEndpointPage]:
+) -> Response[Problem | ShopWebhookEndpointPage]:
     """ Webhook endpoints of any app set up to receive this shop's data (by id, keyset)
 
     Args:
@@ -213,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ShopEndpointPage]
+        Response[Problem | ShopWebhookEndpointPage]
      """
 
 
@@ -237,7 +237,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
-) -> Problem | ShopEndpointPage | None:
+) -> Problem | ShopWebhookEndpointPage | None:
     """ Webhook endpoints of any app set up to receive this shop's data (by id, keyset)
 
     Args:
@@ -250,7 +250,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ShopEndpointPage
+        Problem | ShopWebhookEndpointPage
      """
 
 

@@ -11,26 +11,30 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.shop_endpoint_out import ShopEndpointOut
+  from ..models.shop_webhook_endpoint import ShopWebhookEndpoint
 
 
 
 
 
-T = TypeVar("T", bound="ShopEndpointPage")
+T = TypeVar("T", bound="ShopWebhookEndpointPage")
 
 
 
 @_attrs_define
-class ShopEndpointPage:
-    """ 
+class ShopWebhookEndpointPage:
+    """ One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+
+    A page with more members (the change feed's) declares the three keys itself with
+    ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+
         Attributes:
-            data (list[ShopEndpointOut]):
-            has_more (bool):
-            next_cursor (None | str):
+            data (list[ShopWebhookEndpoint]):
+            has_more (bool): True when another page follows (pass `next_cursor`).
+            next_cursor (None | str): Opaque cursor of the next page; null on the last page.
      """
 
-    data: list[ShopEndpointOut]
+    data: list[ShopWebhookEndpoint]
     has_more: bool
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,7 +44,7 @@ class ShopEndpointPage:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.shop_endpoint_out import ShopEndpointOut # noqa: PLC0415
+        from ..models.shop_webhook_endpoint import ShopWebhookEndpoint # noqa: PLC0415
         data = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -68,12 +72,12 @@ class ShopEndpointPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.shop_endpoint_out import ShopEndpointOut # noqa: PLC0415
+        from ..models.shop_webhook_endpoint import ShopWebhookEndpoint # noqa: PLC0415
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
         for data_item_data in (_data):
-            data_item = ShopEndpointOut.from_dict(data_item_data)
+            data_item = ShopWebhookEndpoint.from_dict(data_item_data)
 
 
 
@@ -90,15 +94,15 @@ class ShopEndpointPage:
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
-        shop_endpoint_page = cls(
+        shop_webhook_endpoint_page = cls(
             data=data,
             has_more=has_more,
             next_cursor=next_cursor,
         )
 
 
-        shop_endpoint_page.additional_properties = d
-        return shop_endpoint_page
+        shop_webhook_endpoint_page.additional_properties = d
+        return shop_webhook_endpoint_page
 
     @property
     def additional_keys(self) -> list[str]:

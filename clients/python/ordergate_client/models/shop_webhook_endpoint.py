@@ -17,25 +17,28 @@ if TYPE_CHECKING:
 
 
 
-T = TypeVar("T", bound="ShopEndpointOut")
+T = TypeVar("T", bound="ShopWebhookEndpoint")
 
 
 
 @_attrs_define
-class ShopEndpointOut:
-    """ 
+class ShopWebhookEndpoint:
+    """ An endpoint receiving the shop's data, as the merchant sees it (any app's; no secret,
+    no other shops, the URL without its query string).
+
         Attributes:
-            app (EndpointApp | None):
-            created_at (str):
-            created_by_account_id (int | None):
+            app (EndpointApp | None): Null for an endpoint made by a tool
+            created_at (str): RFC 3339, UTC
+            created_by_account_id (int | None): The account whose grant it rides on
             description (None | str):
-            disabled_reason (None | str):
-            enabled (bool):
-            enabled_for_shop (bool):
-            event_types (list[str]):
-            id (int):
-            receiving (bool):
-            updated_at (str):
+            disabled_reason (None | str): Why the endpoint is off (the app's or the platform's)
+            enabled (bool): The app's own switch
+            enabled_for_shop (bool): The merchant's switch for this shop
+            event_types (list[str]): What the endpoint receives: `*` (every change), a family such as `order.*`, exact
+                change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
+            id (int): Endpoint id
+            receiving (bool): Both switches on and the creator's grant live: data flows
+            updated_at (str): RFC 3339, UTC
             url (str):
             version (int):
      """
@@ -184,7 +187,7 @@ class ShopEndpointOut:
 
         version = d.pop("version")
 
-        shop_endpoint_out = cls(
+        shop_webhook_endpoint = cls(
             app=app,
             created_at=created_at,
             created_by_account_id=created_by_account_id,
@@ -201,8 +204,8 @@ class ShopEndpointOut:
         )
 
 
-        shop_endpoint_out.additional_properties = d
-        return shop_endpoint_out
+        shop_webhook_endpoint.additional_properties = d
+        return shop_webhook_endpoint
 
     @property
     def additional_keys(self) -> list[str]:
