@@ -47,6 +47,14 @@ def _disputes(info: Ctx, shop_id: int) -> DisputeService:
     return DisputeService(info.context.session, auth.shops, auth.actor)
 
 
+async def _author_id(row: Row, info: Ctx) -> int | None:
+    """A list row carries ``author_id``; a full representation its ``author`` object."""
+    if "author_id" in row:
+        return row["author_id"]  # type: ignore[no-any-return]
+    author = await _detail(row, info, "author")
+    return int(author["id"]) if author else None
+
+
 def _detail_field(name: str, description: str | None = None) -> Any:
     """A field read from the full representation (see :func:`_detail`)."""
 
@@ -303,12 +311,13 @@ class Order(Node):
             return self["payment_reminders"]  # type: ignore[no-any-return]
         return await info.context.payment_reminders.load(_key(self)) or []  # type: ignore[return-value]
 
+    @strawberry.field(description="The influencer (达人) credited with the sale, if any")
+    async def author_id(self: Row, info: Ctx) -> int | None:  # type: ignore[misc]
+        return await _author_id(self, info)
+
     @strawberry.field
     async def author(self: Row, info: Ctx) -> Author | None:  # type: ignore[misc]
-        author_id = self.get("author_id")
-        if "author_id" not in self:
-            embedded = self.get("author")
-            author_id = embedded["id"] if embedded else None
+        author_id = await _author_id(self, info)
         if author_id is None:
             return None
         return await info.context.authors.load(author_id)  # type: ignore[return-value]
