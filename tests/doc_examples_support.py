@@ -23,11 +23,13 @@ Normalisation, so a rerun renders the same bytes (volatile values become stable 
 - ``request_id`` (and the ``X-Request-Id`` header) become :data:`REQUEST_ID`;
 - strings under keys ending in ``cursor`` become ``"…"``;
 - our opaque credentials (``oga_``, ``ogr_``, ``ogac_``, ``ogs_``… prefixes) become ``"<prefix>…"``;
-- RFC 3339 date-times become :data:`TIME`;
+- RFC 3339 date-times become :data:`TIME`; order numbers (time, shop, random) become
+  :data:`TIME_ORDER_NO` + ``0000001``, ``0000002``, …;
 - seconds-until values (``reset_seconds``, ``retry_after``, ``Retry-After``,
   ``X-RateLimit-Reset``, ``t=`` of ``RateLimit``) become their bucket's window when non-zero;
-- ids inside strings, ``app:<n>`` and ``shop:<n>`` (rate-limit keys), are renumbered like
-  ``app_id`` and ``shop_id``.
+- ids inside strings, ``app:<n>``, ``shop:<n>`` (rate-limit keys) and ``msg_<n>`` (webhook
+  message ids), are renumbered like ``app_id``, ``shop_id`` and ``msg_id``;
+- webhook headers: ``webhook-timestamp`` becomes :data:`EPOCH`, each signature ``v1,…``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,8 @@ REWRITE_ENV = "ORDERGATE_WRITE_DOC_EXAMPLES"
 
 REQUEST_ID = "5f0c0d1e9a2b4c7d8e9f0a1b2c3d4e5f"
 TIME = "2026-12-07T08:00:00Z"
+EPOCH = 1796630400  # TIME in Unix seconds
+TIME_ORDER_NO = "261207080000"  # TIME as an order number's yyMMddHHmmss prefix
 WIDTH = 110  # a container whose compact form fits stays on one line
 
 _MARKER = re.compile(r"^<!--\s*(example:\s*(?P<name>[a-z0-9-]+)|request|schematic)\s*-->\s*$")
@@ -56,7 +60,7 @@ _SCANNED_LANGS = {"", "json", "ndjson", "http", "text", "jsonc"}
 _LOOKS_JSON = re.compile(r"^\s*([\[{]|\d{3} [\[{])")
 _CREDENTIAL = re.compile(r"^(og[a-z]{1,3}_)[A-Za-z0-9_\-.~]{8,}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
-_EMBEDDED_ID = re.compile(r"\b(app|shop):(\d+)\b")
+_EMBEDDED_ID = re.compile(r"\b(app|shop|msg)[:_](\d+)\b")
 _SECONDS_UNTIL = {"reset_seconds", "retry_after"}
 
 
@@ -167,10 +171,16 @@ class Normaliser:
             return self.text(value, key)
         return value
 
+    def _embedded(self, match: re.Match[str]) -> str:
+        prefix, separator = match[1], match[0][len(match[1])]
+        return f"{prefix}{separator}{self.shown(prefix + '_id', int(match[2]))}"
+
     def text(self, value: str, key: str = "") -> str:
-        value = _EMBEDDED_ID.sub(lambda m: f"{m[1]}:{self.shown(m[1] + '_id', int(m[2]))}", value)
+        value = _EMBEDDED_ID.sub(self._embedded, value)
         if key == "request_id":
             return REQUEST_ID
+        if key == "order_no" and value.isdigit():  # yymmddHHMMSS, shop, random digits
+            return f"{TIME_ORDER_NO}{self.shown('order_no', int(value)):07d}"
         if key.endswith("cursor") and value:
             return "…"
         credential = _CREDENTIAL.match(value)
@@ -227,6 +237,10 @@ def header(name: str, value: str, norm: Normaliser) -> str:
         )
     if lower in ("retry-after", "x-ratelimit-reset") and value.isdigit() and int(value) > 1:
         return str(_WINDOWS["points"])
+    if lower == "webhook-timestamp":
+        return str(EPOCH)
+    if lower == "webhook-signature":
+        return " ".join(f"{sig.split(',')[0]},…" for sig in value.split())
     return norm.text(value)
 
 
@@ -251,27 +265,37 @@ def pretty(value: Any, indent: int = 0) -> str:
 
 @dataclass
 class Shown:
-    """What a producer recorded: the response, the headers worth showing, and a transform of
-    the body for values that depend on the clock (default :func:`seconds_until`)."""
+    """What a producer recorded: a response (or a request we sent), the headers worth showing,
+    and a transform of the body for values that depend on the clock (default
+    :func:`seconds_until`)."""
 
-    response: httpx.Response
+    first_line: str  # "HTTP/1.1 200 OK" or "POST /hook"
+    all_headers: Mapping[str, str]
+    content: bytes
     headers: tuple[str, ...] = ()
     body: bool = True
     transform: Callable[[Any], Any] = seconds_until
 
+    @classmethod
+    def of(cls, response: httpx.Response, **kwargs: Any) -> Shown:
+        first = f"HTTP/1.1 {response.status_code} {response.reason_phrase}"
+        return cls(first, response.headers, response.content, **kwargs)
+
 
 def render(shown: Shown, lang: str) -> str:
     norm = Normaliser()
-    response = shown.response
     if lang == "ndjson":
         return "\n".join(
             json.dumps(norm.value(shown.transform(json.loads(line))), ensure_ascii=False)
-            for line in response.text.splitlines()
+            for line in shown.content.decode().splitlines()
             if line.strip()
         )
-    body = pretty(norm.value(shown.transform(response.json()))) if shown.body else ""
+    body = ""
+    if shown.body:
+        body = pretty(norm.value(shown.transform(json.loads(shown.content))))
     if lang != "http":
         return body
-    head = [f"HTTP/1.1 {response.status_code} {response.reason_phrase}"]
-    head += [f"{h}: {header(h, response.headers[h], norm)}" for h in shown.headers]
+    lower = {k.lower(): v for k, v in shown.all_headers.items()}
+    head = [shown.first_line]
+    head += [f"{h}: {header(h, lower[h.lower()], norm)}" for h in shown.headers]
     return "\n".join(head + (["", body] if body else []))

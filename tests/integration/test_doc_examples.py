@@ -31,6 +31,7 @@ from tests.doc_examples_support import (
     seconds_until,
 )
 from tests.factories import bearer, make_token
+from tests.feed_support import eventually
 from tests.integration.orders_support import new_order, v1
 from tests.integration.test_graphql_limits import fragment_bomb
 from tests.integration.test_rate_limits import REDIS_URL, limited_settings
@@ -42,6 +43,12 @@ from tests.oauth_support import (
     make_merchant,
     make_vendor_app,
     pkce,
+)
+from tests.webhooks.support import (
+    HORIZON_WAIT,
+    create_endpoint,
+    running_delivery,
+    running_receiver,
 )
 
 # The changes examples read the feed: run with the other feed readers (tests/conftest.py).
@@ -97,7 +104,7 @@ async def _invalid_transition(ctx: Ctx) -> Shown:
         headers={**await ctx.token(), "If-Match": f'"{order["version"]}"'},
     )
     assert r.status_code == 409, r.text
-    return Shown(r)
+    return Shown.of(r)
 
 
 # -- docs/oauth.md -------------------------------------------------------------------------
@@ -112,7 +119,27 @@ async def _oauth_token(ctx: Ctx) -> Shown:
         code = await get_code(c, authorize_params(vendor.client_id, challenge), merchant)
         r = await exchange(c, vendor, code, verifier)
     assert r.status_code == 200, r.text
-    return Shown(r)
+    return Shown.of(r)
+
+
+# -- docs/webhooks.md -----------------------------------------------------------------------
+
+
+@example("webhook-delivery")
+async def _webhook_delivery(ctx: Ctx) -> Shown:
+    shop_ids = [ctx.shop_id]
+    with running_receiver() as rx:
+        endpoint_id, _ = await create_endpoint(
+            ctx.db, ctx.settings, url=rx.url, shop_ids=shop_ids, event_types=["order.paid"]
+        )
+        async with running_delivery(ctx.db, ctx.settings, [endpoint_id]):
+            await new_order(ctx.client, ctx.shop_id, ctx.internal_headers, state="paid")
+            await eventually(
+                lambda: bool(rx.snapshot()), timeout=HORIZON_WAIT, what="the order.paid delivery"
+            )
+    got = rx.snapshot()[0]
+    names = ("content-type", "webhook-id", "webhook-timestamp", "webhook-signature")
+    return Shown("POST /your/hook", got.headers, got.body, headers=names)
 
 
 # -- docs/graphql.md -----------------------------------------------------------------------
@@ -128,14 +155,14 @@ async def _graphql(ctx: Ctx, query: str, headers: dict[str, str]) -> httpx.Respo
 async def _graphql_too_complex(ctx: Ctx) -> Shown:
     r = await _graphql(ctx, fragment_bomb(11), await ctx.token())
     assert r.json()["errors"][0]["extensions"]["code"] == "QUERY_TOO_COMPLEX", r.text
-    return Shown(r)
+    return Shown.of(r)
 
 
 @example("graphql-cost")
 async def _graphql_cost(ctx: Ctx) -> Shown:
     await new_order(ctx.client, ctx.shop_id, ctx.internal_headers, state="paid")
     query = "{ orders(first: 10) { nodes { status paidAmount buyer { nickname } } } }"
-    return Shown(await _graphql(ctx, query, await ctx.token()))
+    return Shown.of(await _graphql(ctx, query, await ctx.token()))
 
 
 # -- docs/rate-limits.md -------------------------------------------------------------------
@@ -150,7 +177,7 @@ async def _rate_limit_headers(ctx: Ctx) -> Shown:
         r = await c.get(f"/v1/shops/{ctx.shop_id}/orders", headers=headers)
     assert r.status_code == 200, r.text
     names = ("RateLimit-Policy", "RateLimit", "X-RateLimit-Limit", "X-RateLimit-Remaining")
-    return Shown(r, headers=(*names, "X-RateLimit-Reset"), body=False)
+    return Shown.of(r, headers=(*names, "X-RateLimit-Reset"), body=False)
 
 
 @example("rate-limit-refused")
@@ -161,7 +188,7 @@ async def _rate_limit_refused(ctx: Ctx) -> Shown:
             assert (await c.get(f"/v1/shops/{ctx.shop_id}/orders", headers=headers)).is_success
         r = await c.get(f"/v1/shops/{ctx.shop_id}/orders", headers=headers)
     assert r.status_code == 429, r.text
-    return Shown(r, headers=("Retry-After",))
+    return Shown.of(r, headers=("Retry-After",))
 
 
 def _burst_at_rest(body: Any) -> Any:
@@ -184,7 +211,7 @@ async def _rate_limit_status(ctx: Ctx) -> Shown:
         assert (await c.get("/v1/orders", headers=headers)).is_success
         r = await c.get("/v1/rate-limit", headers=headers)
     assert r.status_code == 200, r.text
-    return Shown(r, transform=lambda body: seconds_until(_burst_at_rest(body)))
+    return Shown.of(r, transform=lambda body: seconds_until(_burst_at_rest(body)))
 
 
 # -- the check -----------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_http_rendering_and_rewrite_of_one_marked_block(tmp_path: Path) -> None:
         json={"code": "rate_limited", "retry_after": 37, "bucket": "points", "shop_id": 5},
         headers={"Retry-After": "37"},
     )
-    text = render(Shown(response, headers=("Retry-After",)), "http")
+    text = render(Shown.of(response, headers=("Retry-After",)), "http")
     assert text == (
         "HTTP/1.1 429 Too Many Requests\nRetry-After: 60\n\n"
         '{"code": "rate_limited", "retry_after": 60, "bucket": "points", "shop_id": 1}'
