@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 
-.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console
+.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -48,6 +48,11 @@ bench: $(STAMP)
 		echo "== $$script (BENCH_SIZE=$(BENCH_SIZE))"; \
 		BENCH_SIZE=$(BENCH_SIZE) $(PY) $$script; \
 	done
+
+# Rewrites every example response in README.md and docs/*.md from live calls
+# (tests/integration/test_doc_examples.py; `make test` fails when one has drifted).
+docs-examples: $(STAMP)
+	ORDERGATE_WRITE_DOC_EXAMPLES=1 $(VENV)/bin/pytest -q -n 0 -p no:randomly tests/integration/test_doc_examples.py
 
 # Regenerates the committed contracts: openapi/openapi.json (and schema.graphql).
 openapi: $(STAMP)
