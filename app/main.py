@@ -112,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         internal_disputes.router,
     ):
         app.include_router(router, responses=common, dependencies=INPUT_GUARD)
-    app.include_router(graphql_router(settings))
+    # GraphQL answers its errors in the body; the transport's own are problem+json as REST's.
+    app.include_router(graphql_router(settings), responses=problems(400, 401, 413, 429, 503))
     app.include_router(console.create_router())
     return app

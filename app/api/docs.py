@@ -141,6 +141,6 @@ def title_generic_components(schemas: dict[str, Any]) -> None:
 
 
 # Every public operation can answer these (authentication, throttle, outages, bad input).
-COMMON_ERRORS = (401, 422, 429, 503)
+COMMON_ERRORS = (401, 413, 422, 429, 503)
 READ_ERRORS = (400, 401, 403, 404, 422)
 WRITE_ERRORS = (400, 401, 403, 404, 409, 422)

@@ -527,7 +527,7 @@ async def test_a_subscription_costs_its_selection_when_it_starts(
 
         async def remaining() -> int:
             status = (await c.get("/v1/rate-limit", headers=two_shops["a"])).json()
-            item = next(i for i in status["items"] if i["shop_id"] == s1)
+            item = next(i for i in status["data"] if i["shop_id"] == s1)
             points: int = next(b for b in item["buckets"] if b["name"] == "points")["remaining"]
             return points
 
