@@ -38,11 +38,17 @@ from feed_support import record  # noqa: E402
 
 from app.graphql.cost import estimate_cost  # noqa: E402
 from app.graphql.extensions import selection_limit_error  # noqa: E402
-from app.graphql.schema import _LIMIT_RULES, MAX_SELECTIONS, MAX_TOKENS, build_schema  # noqa: E402
+from app.graphql.schema import (  # noqa: E402
+    MAX_SELECTIONS,
+    MAX_TOKENS,
+    build_schema,
+    validation_rules,
+)
 
 SCHEMA = build_schema()._schema
-# What Strawberry validates with: graphql-core's rules plus the schema's depth and alias limits.
-RULES = (*specified_rules, *_LIMIT_RULES)
+# What the server validates with: graphql-core's rules, field merging checked in linear time
+# (FieldsCanMergeRule), the depth and alias limits.
+RULES = validation_rules(specified_rules)
 
 DESK = """query Desk($shop: Int!, $after: String) {
   shop(id: $shop) {
