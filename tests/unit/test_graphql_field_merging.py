@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from graphql import OverlappingFieldsCanBeMergedRule, parse, specified_rules, validate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.graphql import field_merging
 from app.graphql.field_merging import FieldsCanMergeRule
@@ -135,3 +137,80 @@ def test_work_over_the_limit_is_query_too_complex(monkeypatch: pytest.MonkeyPatc
     [error] = validate(SCHEMA, parse("{ " + "me { tokenId } " * 60 + "}"), [FieldsCanMergeRule])
     assert (error.extensions or {})["code"] == "QUERY_TOO_COMPLEX"
     assert validate(SCHEMA, parse("{ " + "me { tokenId } " * 10 + "}"), [FieldsCanMergeRule]) == []
+
+
+# -- random documents: the same verdict as graphql-core's rule ---------------------------------
+
+LEAVES = {
+    "Me": ["tokenId", "appId", "scopes"],
+    "Shop": ["id", "name", "timezone"],
+    "Node": ["id"],
+    "Order": ["id", "status", "orderNo", "roomId", "trackingNumbers"],
+    "AfterSale": ["id", "status", "reason", "amount"],
+    "Query": [],
+}
+# (field, arguments, type of its selection)
+OBJECTS = {
+    "Query": [
+        ("me", [""], "Me"),
+        ("shop", ["(id: 1)", "(id: 2)"], "Shop"),
+        ("node", ['(id: "x")', '(id: "y")'], "Node"),
+    ],
+    "Me": [("shops", [""], "Shop")],
+    "Shop": [],
+    "Node": [],
+    "Order": [],
+    "AfterSale": [],
+}
+CONDITIONS = {"Node": ["Order", "AfterSale", "Node", None], "Query": [None, "Query"]}
+FRAGMENTS = {"FMe": "Me", "FOrder": "Order", "FQuery": "Query"}
+SPREADS = {"Me": ["FMe"], "Query": ["FQuery"], "Node": ["FOrder"], "Order": ["FOrder"]}
+OTHER_RULES = [r for r in specified_rules if r is not OverlappingFieldsCanBeMergedRule]
+
+
+@st.composite
+def selections(draw: st.DrawFn, type_name: str, depth: int) -> str:
+    """One to three selections on ``type_name``, with colliding aliases on purpose."""
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        alias = draw(st.sampled_from(["", "a: ", "b: "]))
+        kinds = ["leaf"] * bool(LEAVES[type_name]) + ["object"] * bool(OBJECTS[type_name])
+        kinds += ["inline"] * (depth > 0 and type_name in CONDITIONS)
+        kinds += ["spread"] * (type_name in SPREADS)
+        kind = draw(st.sampled_from(kinds))
+        if kind == "leaf":
+            parts.append(alias + draw(st.sampled_from(LEAVES[type_name])))
+        elif kind == "object" and depth > 0:
+            name, arguments, child = draw(st.sampled_from(OBJECTS[type_name]))
+            inner = draw(selections(child, depth - 1))
+            parts.append(f"{alias}{name}{draw(st.sampled_from(arguments))} {{ {inner} }}")
+        elif kind == "inline":
+            condition = draw(st.sampled_from(CONDITIONS[type_name]))
+            target = condition or type_name
+            on = f"on {condition} " if condition else ""
+            parts.append(f"... {on}{{ {draw(selections(target, depth - 1))} }}")
+        elif kind == "spread":
+            parts.append("..." + draw(st.sampled_from(SPREADS[type_name])))
+    return " ".join(parts) or "__typename"
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    operation = draw(selections("Query", 3))
+    bodies = {name: draw(selections(on, 2)) for name, on in FRAGMENTS.items()}
+    # Fragments spread nothing but leaves and objects: no cycles; unused ones left out.
+    text = f"query Q {{ {operation} }}"
+    used = set(re.findall(r"\.\.\.(F\w+)", text))
+    for name in sorted(FRAGMENTS):
+        if name in used:
+            body = re.sub(r"\.\.\.F\w+", "__typename", bodies[name])
+            text += f" fragment {name} on {FRAGMENTS[name]} {{ {body} }}"
+    return text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_random_documents_get_graphql_core_s_verdict(text: str) -> None:
+    assert not validate(SCHEMA, parse(text), OTHER_RULES), text  # valid but for merging
+    expected = bool(merge_errors(text, OverlappingFieldsCanBeMergedRule))
+    assert bool(merge_errors(text, FieldsCanMergeRule)) == expected, text
