@@ -282,15 +282,15 @@ def _types_conflict(first: GraphQLOutputType, second: GraphQLOutputType) -> bool
 
 
 def _value_key(value: ValueNode) -> Any:
-    """An argument value comparable with ``==``: object fields in name order, as graphql-core
-    compares them."""
+    """An argument value comparable with ``==`` as graphql-core compares them: object fields
+    in name order, a block string unlike a quoted one."""
     if isinstance(value, VariableNode):
         return ("$", value.name.value)
     if isinstance(value, ObjectValueNode):
         return ("{", tuple(sorted((f.name.value, _value_key(f.value)) for f in value.fields)))
     if isinstance(value, ListValueNode):
         return ("[", tuple(_value_key(v) for v in value.values))
-    return (value.kind, getattr(value, "value", None))
+    return (value.kind, getattr(value, "value", None), getattr(value, "block", None))
 
 
 def merging_rules(

@@ -27,6 +27,8 @@ CONFLICTS = {
     "different fields": "{ me { x: tokenId x: appId } }",
     "differing arguments": "{ shop(id: 1) { name } shop(id: 2) { name } }",
     "differing variables": "query($a: Int!, $b: Int!) { shop(id: $a) { id } shop(id: $b) { id } }",
+    "block string against quoted": """{ shop(id: 1) {
+        order(orderNo: "x") { id } order(orderNo: \"\"\"x\"\"\") { id } } }""",
     "argument against none": "{ shop(id: 1) { order(id: 2) { id } order { id } } }",
     "nested": "{ me { shops { x: id } } me { shops { x: name } } }",
     "through fragments": """{ ...A ...B }
