@@ -87,8 +87,8 @@ def too_complex(limit: int) -> GraphQLError:
 class BoundedValidation(ValidationCache):
     """Strawberry's cached validation, preceded by a check linear in the document: its
     selections with fragment spreads expanded (counted once per fragment, never expanded) must
-    not exceed ``max_selections``. Validation itself (the depth limiter, graphql-core's
-    overlapping-fields rule) walks the expansion, exponential in a document whose fragments
+    not exceed ``max_selections``. Validation itself (the depth limiter, field merging) walks
+    the expansion, exponential in a document whose fragments
     each spread the previous one twice, so a document over the limit never reaches it."""
 
     def __init__(self, max_selections: int) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import strawberry
+from graphql import ASTValidationRule
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import Info
@@ -30,6 +32,7 @@ from app.graphql.extensions import (
     SubscriptionSlots,
     WebSocketUnitOfWork,
 )
+from app.graphql.field_merging import merging_rules
 from app.graphql.ids import from_global_id
 from app.graphql.inputs import OrderFilterInput
 from app.graphql.mutations import Mutation
@@ -155,11 +158,22 @@ _LIMIT_RULES = [
 ]
 
 
-class LimitRules(AddValidationRules):
-    """Depth (≤ 10) and alias (≤ 30) limits as validation rules, stable across requests."""
+def validation_rules(
+    rules: Iterable[type[ASTValidationRule]],
+) -> tuple[type[ASTValidationRule], ...]:
+    """``rules`` (graphql-core's) with field merging checked in linear time, plus the depth and
+    alias limits."""
+    return (*merging_rules(rules), *_LIMIT_RULES)
 
-    def __init__(self) -> None:
-        super().__init__(_LIMIT_RULES)
+
+class LimitRules(SchemaExtension):
+    """Depth (≤ 10) and alias (≤ 30) limits as validation rules, stable across requests, and
+    graphql-core's quadratic overlapping-fields rule replaced by FieldsCanMergeRule."""
+
+    def on_operation(self) -> Iterator[None]:
+        ctx = self.execution_context
+        ctx.validation_rules = validation_rules(ctx.validation_rules)
+        yield
 
 
 def build_schema(

@@ -16,6 +16,7 @@ import orjson
 import pytest
 
 from app.db import Database
+from bench.graphql_validation import spread_many
 from tests.conftest import graphql_socket
 from tests.factories import bearer, make_token
 from tests.integration.test_graphql import count_statements, gql
@@ -126,6 +127,50 @@ async def test_fragment_cycles_are_still_validation_errors(
     codes = {e["extensions"]["code"] for e in body["errors"]}
     assert codes == {"GRAPHQL_VALIDATION_FAILED"}, body
     assert any("within itself" in e["message"] for e in body["errors"]), body
+
+
+# -- same-named fields and many fragments ------------------------------------------------------
+
+# Legal and under every limit, yet graphql-core's overlapping-fields rule compared every pair
+# of same-named fields and of spread fragments: seconds each, and past its comparison budget a
+# refusal ("Validation aborted.") of a valid document.
+REPEATED = {
+    "1990_x_tokenId": "{ me { " + "tokenId " * 1990 + "} }",
+    "660_x_me": "{ " + "me { tokenId } " * 660 + "}",
+    "300_distinct_fragments": spread_many(300),
+}
+
+
+@pytest.mark.parametrize("query", REPEATED.values(), ids=list(REPEATED))
+async def test_repeated_fields_and_many_fragments_are_validated_and_run(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], query: str
+) -> None:
+    token = await _token(db, shop)
+    body = await bounded(gql(client, token, query))
+    assert "errors" not in body, body
+    assert body["data"]["me"]["tokenId"] is not None
+
+
+CONFLICTING = {
+    "different_fields": "{ me { x: tokenId x: appId } }",
+    "differing_arguments": "{ shop(id: 1) { id } shop(id: 2) { id } }",
+    "through_fragments": "{ ...A ...B } fragment A on Query { me { x: tokenId } } "
+    "fragment B on Query { me { x: appId } }",
+    "through_inline_fragments": "{ ... on Query { me { x: tokenId } } ... { me { x: scopes } } }",
+    "nested": "{ me { shops { x: id } } me { shops { x: name } } }",
+    "among_659_duplicates": "{ " + "me { tokenId } " * 659 + "me { tokenId: appId } }",
+}
+
+
+@pytest.mark.parametrize("query", CONFLICTING.values(), ids=list(CONFLICTING))
+async def test_fields_that_cannot_merge_are_validation_errors(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], query: str
+) -> None:
+    token = await _token(db, shop)
+    body = await bounded(gql(client, token, query))
+    assert body["data"] is None, body
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"GRAPHQL_VALIDATION_FAILED"}
+    assert all(" conflict because " in e["message"] for e in body["errors"]), body
 
 
 # -- malformed bodies ------------------------------------------------------------------------
