@@ -1430,6 +1430,7 @@ export interface components {
             client_type: components["schemas"]["ClientType"];
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -1534,6 +1535,7 @@ export interface components {
             client_type: components["schemas"]["ClientType"];
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -1626,6 +1628,7 @@ export interface components {
             before_version: number | null;
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -2028,6 +2031,7 @@ export interface components {
         Change: {
             /**
              * Created At
+             * Format: date-time
              * @description When the change was written (RFC 3339, UTC).
              * @example 2026-12-07T08:15:00.123456Z
              */
@@ -2497,6 +2501,7 @@ export interface components {
             bom: boolean;
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339, UTC.
              * @example 2026-12-07T08:15:00Z
              */
@@ -2812,6 +2817,7 @@ export interface components {
             client_id: string;
             /**
              * Created At
+             * Format: date-time
              * @description Installed at (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -3088,6 +3094,7 @@ export interface components {
         OldestChange: {
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339, UTC.
              * @example 2026-09-08T00:00:00Z
              */
@@ -4601,7 +4608,9 @@ export interface components {
             app: components["schemas"]["EndpointApp"] | null;
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339, UTC
+             * @example 2026-11-26T08:00:00Z
              */
             created_at: string;
             /**
@@ -4650,7 +4659,9 @@ export interface components {
             receiving: boolean;
             /**
              * Updated At
+             * Format: date-time
              * @description RFC 3339, UTC
+             * @example 2026-11-26T08:00:00Z
              */
             updated_at: string;
             /**
@@ -4691,6 +4702,7 @@ export interface components {
             account_id: number;
             /**
              * Created At
+             * Format: date-time
              * @description Member since (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00Z
              */
@@ -5163,6 +5175,7 @@ export interface components {
         WebhookAttempt: {
             /**
              * Attempted At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5217,6 +5230,7 @@ export interface components {
             change_id: number | null;
             /**
              * Created At
+             * Format: date-time
              * @description Queued at (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5309,6 +5323,7 @@ export interface components {
             change_id: number | null;
             /**
              * Created At
+             * Format: date-time
              * @description Queued at (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5384,6 +5399,7 @@ export interface components {
         WebhookEndpoint: {
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5450,6 +5466,7 @@ export interface components {
             shop_ids: number[];
             /**
              * Updated At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5474,6 +5491,7 @@ export interface components {
         WebhookEndpointWithSecret: {
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5546,6 +5564,7 @@ export interface components {
             shop_ids: number[];
             /**
              * Updated At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
