@@ -3,21 +3,11 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { addDays, dateTime, zonedMidnight } from '../lib/format';
 import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
+import type { AuditEntry } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox } from '../components/ui';
 
-interface Entry {
-  id: number;
-  actor: { type: string; account_id?: number | null; app_id?: number | null; token_id?: number | null };
-  action: string;
-  entity: string;
-  entity_id?: string | number | null;
-  before_version?: number | null;
-  after_version?: number | null;
-  request_id?: string | null;
-  ip?: string | null;
-  created_at: string;
-}
+type Entry = AuditEntry;
 
 const EMPTY = { actor: '', action: '', entity: '', entity_id: '', from: '', to: '' };
 

@@ -4,19 +4,13 @@ import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
 import type { Page } from '../lib/paging';
+import type { StaffMember } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, ErrorBox, codeLabel } from '../components/ui';
 
 const ROLES = ['viewer', 'after_sales', 'shipping'];
 
-interface Member {
-  account_id: number;
-  email: string;
-  display_name: string | null;
-  role: string;
-  scopes: string[];
-  created_at: string;
-}
+type Member = StaffMember;
 
 export function StaffPage() {
   const { t } = useI18n();

@@ -4,38 +4,13 @@ import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
 import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret, WebhookStats } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox, StatusBadge } from '../components/ui';
 
-interface Endpoint {
-  id: number;
-  url: string;
-  description: string | null;
-  event_types: string[];
-  shop_ids: number[];
-  enabled: boolean;
-  disabled_reason: string | null;
-  version: number;
-  created_at: string;
-}
-interface Delivery {
-  id: number;
-  event_type: string;
-  webhook_id: string;
-  status: string;
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  next_attempt_at: string | null;
-}
-interface Stats {
-  attempts: number;
-  success_rate: number | null;
-  latency_ms: { p50: number | null; p99: number | null };
-  backlog: number;
-}
+type Endpoint = WebhookEndpoint;
+type Delivery = WebhookDelivery;
+type Stats = WebhookStats;
 
 export function WebhooksPage() {
   const { t } = useI18n();
@@ -63,7 +38,7 @@ export function WebhooksPage() {
   const create = (e: FormEvent) => {
     e.preventDefault();
     void call(async () => {
-      const created = await rest<Endpoint & { secret: string }>('/v1/webhook-endpoints', {
+      const created = await rest<WebhookEndpointWithSecret>('/v1/webhook-endpoints', {
         method: 'POST',
         json: { url, shop_ids: [shop.id], event_types: types.split(/[\s,]+/).filter(Boolean), description: description || null },
       });
@@ -117,7 +92,7 @@ export function WebhooksPage() {
                 <div className="row-actions">
                   <button type="button" className="small" onClick={() => void call(() => rest(`/v1/webhook-endpoints/${ep.id}/test`, { method: 'POST' }))}>{t('Send test')}</button>
                   <button type="button" className="small" onClick={() => void call(() => rest(`/v1/webhook-endpoints/${ep.id}`, { method: 'PATCH', json: { enabled: !ep.enabled } }))}>{ep.enabled ? t('Disable') : t('Enable')}</button>
-                  <button type="button" className="small" onClick={() => void call(async () => setSecret((await rest<{ secret: string }>(`/v1/webhook-endpoints/${ep.id}/rotate-secret`, { method: 'POST' })).secret))}>{t('Rotate secret')}</button>
+                  <button type="button" className="small" onClick={() => void call(async () => setSecret((await rest<WebhookEndpointWithSecret>(`/v1/webhook-endpoints/${ep.id}/rotate-secret`, { method: 'POST' })).secret))}>{t('Rotate secret')}</button>
                   <button type="button" className="small danger" onClick={() => window.confirm(t('Delete this endpoint?')) && void call(() => rest(`/v1/webhook-endpoints/${ep.id}`, { method: 'DELETE' }))}>{t('Delete')}</button>
                 </div>
               </li>
