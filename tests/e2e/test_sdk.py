@@ -24,16 +24,16 @@ from tests.webhooks.support import running_receiver
 # The SDK is generated into the repository, not installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "clients" / "python"))
 
-from ordergate_client import AuthenticatedClient, Client  # noqa: E402
-from ordergate_client.api.changes import list_changes  # noqa: E402
-from ordergate_client.api.oauth import token  # noqa: E402
-from ordergate_client.api.orders import get_order, list_orders, ship_order  # noqa: E402
-from ordergate_client.api.webhooks import (  # noqa: E402
+from ordergate_client import AuthenticatedClient, Client
+from ordergate_client.api.changes import list_changes
+from ordergate_client.api.oauth import token
+from ordergate_client.api.orders import get_order, list_orders, ship_order
+from ordergate_client.api.webhooks import (
     create_endpoint,
     list_deliveries,
     test_endpoint,
 )
-from ordergate_client.models import (  # noqa: E402
+from ordergate_client.models import (
     Change,
     ChangeEntity,
     ChangePage,

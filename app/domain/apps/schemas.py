@@ -80,4 +80,6 @@ class Grant(TypedDict):
     app_name: Annotated[str, Field(description="The app's name", examples=["My ERP"])]
     account_id: Annotated[int, Field(description="The account that installed it", examples=[3])]
     scope: _SCOPE
-    created_at: Annotated[Timestamp, Field(description="Installed at (RFC 3339 UTC)", examples=[_TIME])]
+    created_at: Annotated[
+        Timestamp, Field(description="Installed at (RFC 3339 UTC)", examples=[_TIME])
+    ]

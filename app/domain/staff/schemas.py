@@ -34,5 +34,6 @@ class StaffMember(TypedDict):
         ),
     ]
     created_at: Annotated[
-        Timestamp, Field(description="Member since (RFC 3339 UTC)", examples=["2026-11-26T22:40:00Z"])
+        Timestamp,
+        Field(description="Member since (RFC 3339 UTC)", examples=["2026-11-26T22:40:00Z"]),
     ]

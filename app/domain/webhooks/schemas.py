@@ -171,7 +171,9 @@ class WebhookDelivery(TypedDict):
             examples=[None, "timeout after 10 s"],
         ),
     ]
-    created_at: Annotated[Timestamp, Field(description="Queued at (RFC 3339 UTC)", examples=[_TIME])]
+    created_at: Annotated[
+        Timestamp, Field(description="Queued at (RFC 3339 UTC)", examples=[_TIME])
+    ]
     delivered_at: Annotated[
         Timestamp | None, Field(description="First 2xx answer (RFC 3339 UTC)", examples=[_TIME])
     ]
