@@ -1384,6 +1384,28 @@ export interface components {
             type: components["schemas"]["AfterSaleType"];
         };
         /**
+         * AfterSalePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AfterSalePage: {
+            /** Data */
+            data: components["schemas"]["AfterSale"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * AfterSaleStatus
          * @description requested -> approved | rejected; approved -> awaiting_return (returns, exchanges) or
          *     refunded (refund only); awaiting_return -> returned -> refunded | exchanged; open ones can
@@ -1490,6 +1512,28 @@ export interface components {
              * @default all
              */
             scope: string;
+        };
+        /**
+         * AppPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AppPage: {
+            /** Data */
+            data: components["schemas"]["App"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * AppSummary
@@ -1674,6 +1718,28 @@ export interface components {
              * @example 01JDQ6Z7W3M2K8V4
              */
             request_id: string | null;
+        };
+        /**
+         * AuditEntryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AuditEntryPage: {
+            /** Data */
+            data: components["schemas"]["AuditEntry"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * AuthorCommission
@@ -2326,6 +2392,28 @@ export interface components {
          */
         DisputeKind: "logistics" | "malicious_claim";
         /**
+         * DisputePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        DisputePage: {
+            /** Data */
+            data: components["schemas"]["Dispute"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * DisputeStatus
          * @description open -> evidence_submitted -> under_review -> won | lost.
          * @enum {string}
@@ -2442,6 +2530,28 @@ export interface components {
          * @enum {string}
          */
         EvidenceKind: "chat_log" | "qc_report" | "shipping_proof" | "other";
+        /**
+         * EvidencePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        EvidencePage: {
+            /** Data */
+            data: components["schemas"]["Evidence"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
         /**
          * EvidenceUploaded
          * @description The stored evidence and the dispute after it (its status and version moved).
@@ -2646,6 +2756,28 @@ export interface components {
          */
         ExportFormat: "csv" | "xlsx";
         /**
+         * ExportPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ExportPage: {
+            /** Data */
+            data: components["schemas"]["Export"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * ExportProgress
          * @description Rows written so far, of how many.
          */
@@ -2828,6 +2960,28 @@ export interface components {
              * @example orders:read orders:write changes:read webhooks:manage
              */
             scope: string;
+        };
+        /**
+         * GrantPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        GrantPage: {
+            /** Data */
+            data: components["schemas"]["Grant"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * Granularity
@@ -3750,6 +3904,28 @@ export interface components {
             version: number;
         };
         /**
+         * OrderRowPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        OrderRowPage: {
+            /** Data */
+            data: components["schemas"]["OrderRow"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * OrderShip
          * @example {
          *       "carrier": "SF",
@@ -3792,292 +3968,6 @@ export interface components {
          * @enum {string}
          */
         OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "closed";
-        /**
-         * AfterSalePage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_AfterSale_: {
-            /** Data */
-            data: components["schemas"]["AfterSale"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * AppPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_App_: {
-            /** Data */
-            data: components["schemas"]["App"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * AuditEntryPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_AuditEntry_: {
-            /** Data */
-            data: components["schemas"]["AuditEntry"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * DisputePage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Dispute_: {
-            /** Data */
-            data: components["schemas"]["Dispute"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * EvidencePage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Evidence_: {
-            /** Data */
-            data: components["schemas"]["Evidence"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * ExportPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Export_: {
-            /** Data */
-            data: components["schemas"]["Export"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * GrantPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Grant_: {
-            /** Data */
-            data: components["schemas"]["Grant"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * OrderRowPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_OrderRow_: {
-            /** Data */
-            data: components["schemas"]["OrderRow"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * ShopAccessPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_ShopAccess_: {
-            /** Data */
-            data: components["schemas"]["ShopAccess"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * ShopWebhookEndpointPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_ShopWebhookEndpoint_: {
-            /** Data */
-            data: components["schemas"]["ShopWebhookEndpoint"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * StaffMemberPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_StaffMember_: {
-            /** Data */
-            data: components["schemas"]["StaffMember"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * WebhookDeliveryPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_WebhookDelivery_: {
-            /** Data */
-            data: components["schemas"]["WebhookDelivery"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * WebhookEndpointPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_WebhookEndpoint_: {
-            /** Data */
-            data: components["schemas"]["WebhookEndpoint"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
         /**
          * PayMethod
          * @description How the buyer paid.
@@ -4599,6 +4489,28 @@ export interface components {
             timezone: string;
         };
         /**
+         * ShopAccessPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ShopAccessPage: {
+            /** Data */
+            data: components["schemas"]["ShopAccess"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * ShopWebhookEndpoint
          * @description An endpoint receiving the shop's data, as the merchant sees it (any app's; no secret,
          *     no other shops, the URL without its query string).
@@ -4672,6 +4584,28 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * ShopWebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ShopWebhookEndpointPage: {
+            /** Data */
+            data: components["schemas"]["ShopWebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
         /** StaffCreate */
         StaffCreate: {
             /** Display Name */
@@ -4732,6 +4666,28 @@ export interface components {
              *     ]
              */
             scopes: components["schemas"]["Scope"][];
+        };
+        /**
+         * StaffMemberPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        StaffMemberPage: {
+            /** Data */
+            data: components["schemas"]["StaffMember"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /** StaffUpdate */
         StaffUpdate: {
@@ -5393,6 +5349,28 @@ export interface components {
             webhook_id: string;
         };
         /**
+         * WebhookDeliveryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        WebhookDeliveryPage: {
+            /** Data */
+            data: components["schemas"]["WebhookDelivery"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * WebhookEndpoint
          * @description A webhook endpoint (its signing secret is never shown again after creation/rotation).
          */
@@ -5483,6 +5461,28 @@ export interface components {
              * @example 3
              */
             version: number;
+        };
+        /**
+         * WebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        WebhookEndpointPage: {
+            /** Data */
+            data: components["schemas"]["WebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * WebhookEndpointWithSecret
@@ -6806,7 +6806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_App_"];
+                    "application/json": components["schemas"]["AppPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7128,7 +7128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrderRow_"];
+                    "application/json": components["schemas"]["OrderRowPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7267,7 +7267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ShopAccess_"];
+                    "application/json": components["schemas"]["ShopAccessPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7339,7 +7339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AfterSale_"];
+                    "application/json": components["schemas"]["AfterSalePage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7624,7 +7624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AuditEntry_"];
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7920,7 +7920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Dispute_"];
+                    "application/json": components["schemas"]["DisputePage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8087,7 +8087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Evidence_"];
+                    "application/json": components["schemas"]["EvidencePage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -8486,7 +8486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Export_"];
+                    "application/json": components["schemas"]["ExportPage"];
                 };
             };
             /** @description `invalid_cursor` */
@@ -8935,7 +8935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Grant_"];
+                    "application/json": components["schemas"]["GrantPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -9715,7 +9715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrderRow_"];
+                    "application/json": components["schemas"]["OrderRowPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -11028,7 +11028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_StaffMember_"];
+                    "application/json": components["schemas"]["StaffMemberPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -11471,7 +11471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ShopWebhookEndpoint_"];
+                    "application/json": components["schemas"]["ShopWebhookEndpointPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -11748,7 +11748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_WebhookEndpoint_"];
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -12124,7 +12124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_WebhookDelivery_"];
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
