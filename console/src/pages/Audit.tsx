@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { addDays, dateTime, zonedMidnight } from '../lib/format';
-import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
-import type { AuditEntry } from '../lib/schemas';
+import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage } from '../lib/paging';
+import type { AuditEntry, AuditEntryPage } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox } from '../components/ui';
 
@@ -23,7 +23,7 @@ export function AuditPage() {
   if (applied.to) q.set('created_to', zonedMidnight(addDays(applied.to, 1), shop.timezone));
   const cursor = currentAfter(paging);
   if (cursor) q.set('cursor', cursor);
-  const log = useRest<Page<Entry>>(`/v1/shops/${shop.id}/audit-log?${q.toString()}`);
+  const log = useRest<AuditEntryPage>(`/v1/shops/${shop.id}/audit-log?${q.toString()}`);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -4,8 +4,7 @@ import { useSession } from '../lib/session';
 import { rest, restBlob } from '../lib/api';
 import { addDays, bytes, dateTime, todayIn } from '../lib/format';
 import { ORDER_STATUSES } from '../lib/filters';
-import type { Page } from '../lib/paging';
-import type { ExportJob } from '../lib/schemas';
+import type { ExportJob, ExportPage } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox, StatusBadge, codeLabel } from '../components/ui';
 import { saveBlob } from './Disputes';
@@ -40,7 +39,7 @@ export function ExportsPage() {
   const [fields, setFields] = useState<Set<string>>(new Set(DEFAULT_FIELDS));
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const jobs = useRest<Page<Job>>(`/v1/shops/${shop.id}/exports?limit=20`);
+  const jobs = useRest<ExportPage>(`/v1/shops/${shop.id}/exports?limit=20`);
   const active = jobs.data?.data.some((j) => ACTIVE.has(j.status));
   const { reload } = jobs;
 

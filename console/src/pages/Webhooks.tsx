@@ -3,19 +3,18 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
-import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
-import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret, WebhookStats } from '../lib/schemas';
+import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage } from '../lib/paging';
+import type { WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointPage, WebhookEndpointWithSecret, WebhookStats } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox, StatusBadge } from '../components/ui';
 
 type Endpoint = WebhookEndpoint;
-type Delivery = WebhookDelivery;
 type Stats = WebhookStats;
 
 export function WebhooksPage() {
   const { t } = useI18n();
   const { shop } = useSession();
-  const list = useRest<Page<Endpoint>>('/v1/webhook-endpoints');
+  const list = useRest<WebhookEndpointPage>('/v1/webhook-endpoints');
   const [chosen, setChosen] = useState<number | null>(null);
   const [url, setUrl] = useState('');
   const [types, setTypes] = useState('*');
@@ -118,7 +117,7 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
   const q = new URLSearchParams({ limit: '25' });
   if (status) q.set('status', status);
   if (cursor) q.set('cursor', cursor);
-  const log = useRest<Page<Delivery>>(`${base}/deliveries?${q.toString()}`);
+  const log = useRest<WebhookDeliveryPage>(`${base}/deliveries?${q.toString()}`);
   const stats = useRest<Stats>(`${base}/stats`);
   const { reload } = log;
   const pending = log.data?.data.some((d) => d.status === 'pending');
