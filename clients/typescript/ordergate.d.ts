@@ -2044,6 +2044,7 @@ export interface components {
         Body_upload_evidence: {
             /**
              * File
+             * Format: binary
              * @description PNG, JPEG, GIF, WebP, PDF or UTF-8 text
              */
             file: string;

@@ -95,3 +95,18 @@ def test_generic_read_models_are_named_as_sdks_name_them() -> None:
     assert [k for k in schemas if k.startswith(("Page_", "Listing_"))] == []
     refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(_spec()))
     assert sorted(set(refs) - set(schemas)) == []
+
+
+def test_uploaded_files_are_binary_so_sdks_send_a_file_part() -> None:
+    """A multipart file field without ``format: binary`` is a plain string to generators (the
+    Python client sent it as a text field)."""
+    schemas = _spec()["components"]["schemas"]
+    files = [
+        (name, field)
+        for name, schema in schemas.items()
+        for field, prop in (schema.get("properties") or {}).items()
+        if prop.get("contentMediaType") == "application/octet-stream"
+    ]
+    assert ("Body_upload_evidence", "file") in files
+    for name, field in files:
+        assert schemas[name]["properties"][field].get("format") == "binary", (name, field)
