@@ -197,6 +197,7 @@ _FEED_MODULES = (
     "tests/integration/test_graphql_sockets.py",
     "tests/integration/test_metrics_rollup.py",
     "tests/e2e/test_mirror.py",
+    "tests/e2e/test_sdk.py",
     "tests/webhooks/",
     "tests/browser/",  # the console's live toast rides the feed too
 )

@@ -121,7 +121,7 @@ def install_problem_schema(app: FastAPI) -> None:
                 for ref, definition in schema.pop("$defs", {}).items():
                     schemas.setdefault(ref, definition)
                 schemas[name] = schema
-            title_generic_components(schemas)
+            name_generic_components(spec)
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -130,14 +130,32 @@ def install_problem_schema(app: FastAPI) -> None:
 _GENERIC = re.compile(r"^(?P<base>[A-Za-z0-9]+)_(?P<arg>[A-Za-z0-9]+)_$")
 
 
-def title_generic_components(schemas: dict[str, Any]) -> None:
-    """``Page[WebhookDelivery]`` is published as ``Page_WebhookDelivery_`` but titled ``Page``
-    like every other page; SDK generators name models by title, so each gets its own:
-    ``WebhookDeliveryPage``."""
-    for key, schema in schemas.items():
+def name_generic_components(spec: dict[str, Any]) -> None:
+    """``Page[WebhookDelivery]`` is published by pydantic as ``Page_WebhookDelivery_`` titled
+    ``Page`` like every other page. SDK generators name a type by its title (Python) or by its
+    key (TypeScript), so both become ``WebhookDeliveryPage`` and every reference follows."""
+    schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
+    renames: dict[str, str] = {}
+    for key in list(schemas):
         match = _GENERIC.match(key)
-        if match and schema.get("title") == match["base"]:
-            schema["title"] = match["arg"] + match["base"]
+        name = f"{match['arg']}{match['base']}" if match else ""
+        if match and schemas[key].get("title") == match["base"] and name not in schemas:
+            schemas[name] = {**schemas.pop(key), "title": name}
+            renames[_REF.format(model=key)] = _REF.format(model=name)
+    if renames:
+        _rename_refs(spec, renames)
+
+
+def _rename_refs(node: Any, renames: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref in renames:
+            node["$ref"] = renames[ref]
+        for value in node.values():
+            _rename_refs(value, renames)
+    elif isinstance(node, list):
+        for value in node:
+            _rename_refs(value, renames)
 
 
 # Every public operation can answer these (authentication, throttle, outages, bad input).

@@ -1384,6 +1384,28 @@ export interface components {
             type: components["schemas"]["AfterSaleType"];
         };
         /**
+         * AfterSalePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AfterSalePage: {
+            /** Data */
+            data: components["schemas"]["AfterSale"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * AfterSaleStatus
          * @description requested -> approved | rejected; approved -> awaiting_return (returns, exchanges) or
          *     refunded (refund only); awaiting_return -> returned -> refunded | exchanged; open ones can
@@ -1430,6 +1452,7 @@ export interface components {
             client_type: components["schemas"]["ClientType"];
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -1491,6 +1514,28 @@ export interface components {
             scope: string;
         };
         /**
+         * AppPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AppPage: {
+            /** Data */
+            data: components["schemas"]["App"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * AppSummary
          * @description The app (OAuth client) a token was issued to.
          */
@@ -1534,6 +1579,7 @@ export interface components {
             client_type: components["schemas"]["ClientType"];
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -1626,6 +1672,7 @@ export interface components {
             before_version: number | null;
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -1671,6 +1718,28 @@ export interface components {
              * @example 01JDQ6Z7W3M2K8V4
              */
             request_id: string | null;
+        };
+        /**
+         * AuditEntryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AuditEntryPage: {
+            /** Data */
+            data: components["schemas"]["AuditEntry"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * AuthorCommission
@@ -1975,6 +2044,7 @@ export interface components {
         Body_upload_evidence: {
             /**
              * File
+             * Format: binary
              * @description PNG, JPEG, GIF, WebP, PDF or UTF-8 text
              */
             file: string;
@@ -2028,6 +2098,7 @@ export interface components {
         Change: {
             /**
              * Created At
+             * Format: date-time
              * @description When the change was written (RFC 3339, UTC).
              * @example 2026-12-07T08:15:00.123456Z
              */
@@ -2322,6 +2393,28 @@ export interface components {
          */
         DisputeKind: "logistics" | "malicious_claim";
         /**
+         * DisputePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        DisputePage: {
+            /** Data */
+            data: components["schemas"]["Dispute"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * DisputeStatus
          * @description open -> evidence_submitted -> under_review -> won | lost.
          * @enum {string}
@@ -2439,6 +2532,28 @@ export interface components {
          */
         EvidenceKind: "chat_log" | "qc_report" | "shipping_proof" | "other";
         /**
+         * EvidencePage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        EvidencePage: {
+            /** Data */
+            data: components["schemas"]["Evidence"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * EvidenceUploaded
          * @description The stored evidence and the dispute after it (its status and version moved).
          */
@@ -2497,6 +2612,7 @@ export interface components {
             bom: boolean;
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339, UTC.
              * @example 2026-12-07T08:15:00Z
              */
@@ -2640,6 +2756,28 @@ export interface components {
          * @enum {string}
          */
         ExportFormat: "csv" | "xlsx";
+        /**
+         * ExportPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ExportPage: {
+            /** Data */
+            data: components["schemas"]["Export"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
         /**
          * ExportProgress
          * @description Rows written so far, of how many.
@@ -2812,6 +2950,7 @@ export interface components {
             client_id: string;
             /**
              * Created At
+             * Format: date-time
              * @description Installed at (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -2822,6 +2961,28 @@ export interface components {
              * @example orders:read orders:write changes:read webhooks:manage
              */
             scope: string;
+        };
+        /**
+         * GrantPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        GrantPage: {
+            /** Data */
+            data: components["schemas"]["Grant"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /**
          * Granularity
@@ -3088,6 +3249,7 @@ export interface components {
         OldestChange: {
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339, UTC.
              * @example 2026-09-08T00:00:00Z
              */
@@ -3743,6 +3905,28 @@ export interface components {
             version: number;
         };
         /**
+         * OrderRowPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        OrderRowPage: {
+            /** Data */
+            data: components["schemas"]["OrderRow"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * OrderShip
          * @example {
          *       "carrier": "SF",
@@ -3785,292 +3969,6 @@ export interface components {
          * @enum {string}
          */
         OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "closed";
-        /**
-         * AfterSalePage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_AfterSale_: {
-            /** Data */
-            data: components["schemas"]["AfterSale"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * AppPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_App_: {
-            /** Data */
-            data: components["schemas"]["App"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * AuditEntryPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_AuditEntry_: {
-            /** Data */
-            data: components["schemas"]["AuditEntry"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * DisputePage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Dispute_: {
-            /** Data */
-            data: components["schemas"]["Dispute"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * EvidencePage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Evidence_: {
-            /** Data */
-            data: components["schemas"]["Evidence"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * ExportPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Export_: {
-            /** Data */
-            data: components["schemas"]["Export"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * GrantPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_Grant_: {
-            /** Data */
-            data: components["schemas"]["Grant"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * OrderRowPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_OrderRow_: {
-            /** Data */
-            data: components["schemas"]["OrderRow"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * ShopAccessPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_ShopAccess_: {
-            /** Data */
-            data: components["schemas"]["ShopAccess"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * ShopWebhookEndpointPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_ShopWebhookEndpoint_: {
-            /** Data */
-            data: components["schemas"]["ShopWebhookEndpoint"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * StaffMemberPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_StaffMember_: {
-            /** Data */
-            data: components["schemas"]["StaffMember"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * WebhookDeliveryPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_WebhookDelivery_: {
-            /** Data */
-            data: components["schemas"]["WebhookDelivery"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
-        /**
-         * WebhookEndpointPage
-         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
-         *
-         *     A page with more members (the change feed's) declares the three keys itself with
-         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
-         */
-        Page_WebhookEndpoint_: {
-            /** Data */
-            data: components["schemas"]["WebhookEndpoint"][];
-            /**
-             * Has More
-             * @description True when another page follows (pass `next_cursor`).
-             */
-            has_more: boolean;
-            /**
-             * Next Cursor
-             * @description Opaque cursor of the next page; null on the last page.
-             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
-             */
-            next_cursor: string | null;
-        };
         /**
          * PayMethod
          * @description How the buyer paid.
@@ -4592,6 +4490,28 @@ export interface components {
             timezone: string;
         };
         /**
+         * ShopAccessPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ShopAccessPage: {
+            /** Data */
+            data: components["schemas"]["ShopAccess"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * ShopWebhookEndpoint
          * @description An endpoint receiving the shop's data, as the merchant sees it (any app's; no secret,
          *     no other shops, the URL without its query string).
@@ -4601,7 +4521,9 @@ export interface components {
             app: components["schemas"]["EndpointApp"] | null;
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339, UTC
+             * @example 2026-11-26T08:00:00Z
              */
             created_at: string;
             /**
@@ -4650,7 +4572,9 @@ export interface components {
             receiving: boolean;
             /**
              * Updated At
+             * Format: date-time
              * @description RFC 3339, UTC
+             * @example 2026-11-26T08:00:00Z
              */
             updated_at: string;
             /**
@@ -4660,6 +4584,28 @@ export interface components {
             url: string;
             /** Version */
             version: number;
+        };
+        /**
+         * ShopWebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ShopWebhookEndpointPage: {
+            /** Data */
+            data: components["schemas"]["ShopWebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /** StaffCreate */
         StaffCreate: {
@@ -4691,6 +4637,7 @@ export interface components {
             account_id: number;
             /**
              * Created At
+             * Format: date-time
              * @description Member since (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00Z
              */
@@ -4720,6 +4667,28 @@ export interface components {
              *     ]
              */
             scopes: components["schemas"]["Scope"][];
+        };
+        /**
+         * StaffMemberPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        StaffMemberPage: {
+            /** Data */
+            data: components["schemas"]["StaffMember"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
         };
         /** StaffUpdate */
         StaffUpdate: {
@@ -5163,6 +5132,7 @@ export interface components {
         WebhookAttempt: {
             /**
              * Attempted At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5217,6 +5187,7 @@ export interface components {
             change_id: number | null;
             /**
              * Created At
+             * Format: date-time
              * @description Queued at (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5309,6 +5280,7 @@ export interface components {
             change_id: number | null;
             /**
              * Created At
+             * Format: date-time
              * @description Queued at (RFC 3339 UTC)
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5378,12 +5350,35 @@ export interface components {
             webhook_id: string;
         };
         /**
+         * WebhookDeliveryPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        WebhookDeliveryPage: {
+            /** Data */
+            data: components["schemas"]["WebhookDelivery"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * WebhookEndpoint
          * @description A webhook endpoint (its signing secret is never shown again after creation/rotation).
          */
         WebhookEndpoint: {
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5450,6 +5445,7 @@ export interface components {
             shop_ids: number[];
             /**
              * Updated At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5468,12 +5464,35 @@ export interface components {
             version: number;
         };
         /**
+         * WebhookEndpointPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        WebhookEndpointPage: {
+            /** Data */
+            data: components["schemas"]["WebhookEndpoint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
          * WebhookEndpointWithSecret
          * @description An endpoint just created or rotated: the only responses that carry the secret.
          */
         WebhookEndpointWithSecret: {
             /**
              * Created At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -5546,6 +5565,7 @@ export interface components {
             shop_ids: number[];
             /**
              * Updated At
+             * Format: date-time
              * @description RFC 3339 UTC
              * @example 2026-11-26T22:40:00.123Z
              */
@@ -6958,7 +6978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_App_"];
+                    "application/json": components["schemas"]["AppPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7316,7 +7336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrderRow_"];
+                    "application/json": components["schemas"]["OrderRowPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7473,7 +7493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ShopAccess_"];
+                    "application/json": components["schemas"]["ShopAccessPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -7554,7 +7574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AfterSale_"];
+                    "application/json": components["schemas"]["AfterSalePage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -7866,7 +7886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AuditEntry_"];
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8189,7 +8209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Dispute_"];
+                    "application/json": components["schemas"]["DisputePage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -8374,7 +8394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Evidence_"];
+                    "application/json": components["schemas"]["EvidencePage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -8800,7 +8820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Export_"];
+                    "application/json": components["schemas"]["ExportPage"];
                 };
             };
             /** @description `invalid_cursor` */
@@ -9294,7 +9314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Grant_"];
+                    "application/json": components["schemas"]["GrantPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -10155,7 +10175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrderRow_"];
+                    "application/json": components["schemas"]["OrderRowPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -11585,7 +11605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_StaffMember_"];
+                    "application/json": components["schemas"]["StaffMemberPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -12073,7 +12093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ShopWebhookEndpoint_"];
+                    "application/json": components["schemas"]["ShopWebhookEndpointPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -12377,7 +12397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_WebhookEndpoint_"];
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -12798,7 +12818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_WebhookDelivery_"];
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */

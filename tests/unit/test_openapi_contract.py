@@ -5,6 +5,8 @@ One case per operation (``-k`` selects by path), so a gap names the operation it
 
 from __future__ import annotations
 
+import json
+import re
 from functools import cache
 from typing import Any
 
@@ -83,3 +85,28 @@ def test_operation_ids_are_unique_handler_names() -> None:
     ids = [op["operationId"] for ops in _spec()["paths"].values() for op in ops.values()]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert all(i.isidentifier() and "__" not in i for i in ids), ids
+
+
+def test_generic_read_models_are_named_as_sdks_name_them() -> None:
+    """``Page[OrderRow]`` is ``OrderRowPage`` by key (TypeScript types) and by title (Python
+    models), never pydantic's ``Page_OrderRow_``; every reference points at an existing key."""
+    schemas = _spec()["components"]["schemas"]
+    assert "OrderRowPage" in schemas and schemas["OrderRowPage"]["title"] == "OrderRowPage"
+    assert [k for k in schemas if k.startswith(("Page_", "Listing_"))] == []
+    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(_spec()))
+    assert sorted(set(refs) - set(schemas)) == []
+
+
+def test_uploaded_files_are_binary_so_sdks_send_a_file_part() -> None:
+    """A multipart file field without ``format: binary`` is a plain string to generators (the
+    Python client sent it as a text field)."""
+    schemas = _spec()["components"]["schemas"]
+    files = [
+        (name, field)
+        for name, schema in schemas.items()
+        for field, prop in (schema.get("properties") or {}).items()
+        if prop.get("contentMediaType") == "application/octet-stream"
+    ]
+    assert ("Body_upload_evidence", "file") in files
+    for name, field in files:
+        assert schemas[name]["properties"][field].get("format") == "binary", (name, field)

@@ -94,7 +94,14 @@ async def get_dispute(
 async def upload_evidence(
     shop_id: ShopId,
     dispute_id: DisputeId,
-    file: Annotated[UploadFile, File(description="PNG, JPEG, GIF, WebP, PDF or UTF-8 text")],
+    file: Annotated[
+        UploadFile,
+        # `format: binary` makes generated clients send a file part (not a string field).
+        File(
+            description="PNG, JPEG, GIF, WebP, PDF or UTF-8 text",
+            json_schema_extra={"format": "binary"},
+        ),
+    ],
     kind: Annotated[EvidenceKind, Form()],
     auth: DisputesWrite,
     write: Write,

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.kit.contract import read_model
+from app.kit.contract import Timestamp, read_model
 
 _TIME = "2026-11-26T22:40:00.123Z"
 _SCOPE = Annotated[
@@ -52,7 +52,7 @@ class App(TypedDict):
             examples=[None, [7]],
         ),
     ]
-    created_at: Annotated[str, Field(description="RFC 3339 UTC", examples=[_TIME])]
+    created_at: Annotated[Timestamp, Field(description="RFC 3339 UTC", examples=[_TIME])]
 
 
 @read_model
@@ -80,4 +80,6 @@ class Grant(TypedDict):
     app_name: Annotated[str, Field(description="The app's name", examples=["My ERP"])]
     account_id: Annotated[int, Field(description="The account that installed it", examples=[3])]
     scope: _SCOPE
-    created_at: Annotated[str, Field(description="Installed at (RFC 3339 UTC)", examples=[_TIME])]
+    created_at: Annotated[
+        Timestamp, Field(description="Installed at (RFC 3339 UTC)", examples=[_TIME])
+    ]

@@ -8,7 +8,7 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from app.domain.audit.actor import ActorType
-from app.kit.contract import read_model
+from app.kit.contract import Timestamp, read_model
 
 
 @read_model
@@ -29,7 +29,7 @@ class AuditEntry(TypedDict):
 
     id: Annotated[int, Field(description="Entry id", examples=[10423])]
     created_at: Annotated[
-        str, Field(description="RFC 3339 UTC", examples=["2026-11-26T22:40:00.123Z"])
+        Timestamp, Field(description="RFC 3339 UTC", examples=["2026-11-26T22:40:00.123Z"])
     ]
     actor: AuditActor
     action: Annotated[

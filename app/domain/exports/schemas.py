@@ -12,7 +12,7 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from app.domain.orders.filters import OrderFilter
-from app.kit.contract import read_model
+from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import StrictModel
 from app.models.platform import ExportFormat, ExportStatus
 
@@ -68,7 +68,7 @@ class OrdersCsvParams(OrderFilter):
 
 
 Instant = Annotated[
-    str | None,
+    Timestamp | None,
     Field(description="RFC 3339, UTC; null until it happens.", examples=["2026-12-07T08:15:00Z"]),
 ]
 
@@ -136,7 +136,7 @@ class Export(TypedDict):
     attempts: Annotated[int, Field(description="Runs started (retries after a crash).")]
     error: Annotated[str | None, Field(description="Why the job failed; null otherwise.")]
     created_at: Annotated[
-        str, Field(description="RFC 3339, UTC.", examples=["2026-12-07T08:15:00Z"])
+        Timestamp, Field(description="RFC 3339, UTC.", examples=["2026-12-07T08:15:00Z"])
     ]
     started_at: Instant
     finished_at: Instant

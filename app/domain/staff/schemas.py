@@ -8,7 +8,7 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from app.auth.scopes import Scope
-from app.kit.contract import read_model
+from app.kit.contract import Timestamp, read_model
 from app.models.accounts import Role
 
 # The roles an owner may give: ownership itself is not handed out through the staff API.
@@ -34,5 +34,6 @@ class StaffMember(TypedDict):
         ),
     ]
     created_at: Annotated[
-        str, Field(description="Member since (RFC 3339 UTC)", examples=["2026-11-26T22:40:00Z"])
+        Timestamp,
+        Field(description="Member since (RFC 3339 UTC)", examples=["2026-11-26T22:40:00Z"]),
     ]

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.kit.contract import HasMore, read_model
+from app.kit.contract import HasMore, Timestamp, read_model
 from app.models.feed import ChangeEntity, ChangeType
 
 __all__ = [
@@ -44,7 +44,7 @@ class Change(TypedDict):
         int, Field(description="The entity's `version` after this change.", examples=[3])
     ]
     created_at: Annotated[
-        str,
+        Timestamp,
         Field(
             description="When the change was written (RFC 3339, UTC).",
             examples=["2026-12-07T08:15:00.123456Z"],
@@ -106,7 +106,7 @@ class OldestChange(TypedDict):
 
     id: Annotated[int, Field(description="Change id.", examples=[17])]
     created_at: Annotated[
-        str, Field(description="RFC 3339, UTC.", examples=["2026-09-08T00:00:00Z"])
+        Timestamp, Field(description="RFC 3339, UTC.", examples=["2026-09-08T00:00:00Z"])
     ]
 
 

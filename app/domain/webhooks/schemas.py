@@ -11,7 +11,7 @@ from typing import Annotated
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.kit.contract import read_model
+from app.kit.contract import Timestamp, read_model
 from app.models.feed import ChangeType
 from app.models.webhooks import DeliveryStatus
 
@@ -87,7 +87,7 @@ class WebhookEndpoint(TypedDict):
         ),
     ]
     failing_since: Annotated[
-        str | None,
+        Timestamp | None,
         Field(
             description="First failure of the current failing streak (RFC 3339 UTC); null "
             "when the last delivery succeeded",
@@ -95,7 +95,7 @@ class WebhookEndpoint(TypedDict):
         ),
     ]
     previous_secret_valid_until: Annotated[
-        str | None,
+        Timestamp | None,
         Field(
             description="After a rotation: until when the previous secret still signs "
             "alongside the new one (RFC 3339 UTC); null otherwise",
@@ -103,8 +103,8 @@ class WebhookEndpoint(TypedDict):
         ),
     ]
     version: Annotated[int, Field(description="Bumped on every change", examples=[3])]
-    created_at: Annotated[str, Field(description="RFC 3339 UTC", examples=[_TIME])]
-    updated_at: Annotated[str, Field(description="RFC 3339 UTC", examples=[_TIME])]
+    created_at: Annotated[Timestamp, Field(description="RFC 3339 UTC", examples=[_TIME])]
+    updated_at: Annotated[Timestamp, Field(description="RFC 3339 UTC", examples=[_TIME])]
 
 
 @read_model
@@ -157,7 +157,7 @@ class WebhookDelivery(TypedDict):
     status: Annotated[DeliveryStatus, Field(description="Where the delivery stands")]
     attempts: Annotated[int, Field(description="Attempts made so far", examples=[1])]
     next_attempt_at: Annotated[
-        str | None,
+        Timestamp | None,
         Field(description="When the next attempt is due while pending (RFC 3339 UTC)"),
     ]
     last_status_code: Annotated[
@@ -171,9 +171,11 @@ class WebhookDelivery(TypedDict):
             examples=[None, "timeout after 10 s"],
         ),
     ]
-    created_at: Annotated[str, Field(description="Queued at (RFC 3339 UTC)", examples=[_TIME])]
+    created_at: Annotated[
+        Timestamp, Field(description="Queued at (RFC 3339 UTC)", examples=[_TIME])
+    ]
     delivered_at: Annotated[
-        str | None, Field(description="First 2xx answer (RFC 3339 UTC)", examples=[_TIME])
+        Timestamp | None, Field(description="First 2xx answer (RFC 3339 UTC)", examples=[_TIME])
     ]
 
 
@@ -182,7 +184,7 @@ class WebhookAttempt(TypedDict):
     """One HTTP attempt of a delivery."""
 
     id: Annotated[int, Field(description="Attempt id", examples=[77012])]
-    attempted_at: Annotated[str, Field(description="RFC 3339 UTC", examples=[_TIME])]
+    attempted_at: Annotated[Timestamp, Field(description="RFC 3339 UTC", examples=[_TIME])]
     latency_ms: Annotated[
         int | None, Field(description="Time to the answer in milliseconds", examples=[84])
     ]
@@ -240,7 +242,7 @@ class WebhookStats(TypedDict):
     latency_ms: WebhookLatency
     backlog: Annotated[int, Field(description="Deliveries pending now", examples=[0])]
     oldest_pending_at: Annotated[
-        str | None,
+        Timestamp | None,
         Field(description="Creation time of the oldest pending delivery (RFC 3339 UTC)"),
     ]
 
@@ -276,5 +278,5 @@ class ShopWebhookEndpoint(TypedDict):
         bool, Field(description="Both switches on and the creator's grant live: data flows")
     ]
     version: int
-    created_at: Annotated[str, Field(description="RFC 3339, UTC")]
-    updated_at: Annotated[str, Field(description="RFC 3339, UTC")]
+    created_at: Annotated[Timestamp, Field(description="RFC 3339, UTC")]
+    updated_at: Annotated[Timestamp, Field(description="RFC 3339, UTC")]

@@ -1,6 +1,7 @@
 // Login: authorization code + PKCE against OrderGate's own /oauth endpoints (CONSOLE.md).
 // The verifier and state live in sessionStorage for the round trip; tokens in memory and
 // sessionStorage (a tab's session; closing the tab logs out).
+import type { OAuthError, TokenResponse } from './schemas';
 import { buildAuthorizeUrl, challengeS256, parseCallback, randomState, randomVerifier } from './pkce';
 
 export const CLIENT_ID: string = import.meta.env.VITE_OAUTH_CLIENT_ID || 'ordergate-console';
@@ -36,12 +37,12 @@ export function loadTokens(): Tokens | null {
   return tokens;
 }
 
-function saveTokens(body: Record<string, unknown>): Tokens {
+function saveTokens(body: TokenResponse): Tokens {
   tokens = {
-    access_token: String(body.access_token),
-    refresh_token: body.refresh_token ? String(body.refresh_token) : undefined,
-    expires_at: Date.now() + Number(body.expires_in ?? 3600) * 1000,
-    scope: body.scope ? String(body.scope) : undefined,
+    access_token: body.access_token,
+    refresh_token: body.refresh_token,
+    expires_at: Date.now() + body.expires_in * 1000,
+    scope: body.scope,
   };
   sessionStorage.setItem(K.tokens, JSON.stringify(tokens));
   return tokens;
@@ -87,8 +88,11 @@ async function tokenRequest(form: Record<string, string>): Promise<Tokens> {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ ...form, client_id: CLIENT_ID }),
   });
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) throw new Error(String(body.error_description ?? body.error ?? res.statusText));
+  const body = (await res.json().catch(() => ({}))) as TokenResponse | OAuthError;
+  if (!res.ok || !('access_token' in body)) {
+    const failed = body as Partial<OAuthError>;
+    throw new Error(String(failed.error_description ?? failed.error ?? res.statusText));
+  }
   return saveTokens(body);
 }
 

@@ -2,18 +2,10 @@
 // per-shop scopes; GraphQL's `me` only the granted ones).
 import { createContext, useContext } from 'react';
 
-export interface ShopInfo {
-  id: number;
-  name: string;
-  timezone: string;
-  scopes: string[];
-}
+import type { Me, ShopAccess } from './schemas';
 
-export interface MeInfo {
-  account: { id: number; email: string; display_name: string | null } | null;
-  scopes: string[];
-  shops: ShopInfo[];
-}
+export type ShopInfo = ShopAccess;
+export type MeInfo = Me;
 
 export interface Session {
   me: MeInfo;

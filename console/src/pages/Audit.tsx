@@ -2,22 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { addDays, dateTime, zonedMidnight } from '../lib/format';
-import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
+import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage } from '../lib/paging';
+import type { AuditEntry, AuditEntryPage } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox } from '../components/ui';
 
-interface Entry {
-  id: number;
-  actor: { type: string; account_id?: number | null; app_id?: number | null; token_id?: number | null };
-  action: string;
-  entity: string;
-  entity_id?: string | number | null;
-  before_version?: number | null;
-  after_version?: number | null;
-  request_id?: string | null;
-  ip?: string | null;
-  created_at: string;
-}
+type Entry = AuditEntry;
 
 const EMPTY = { actor: '', action: '', entity: '', entity_id: '', from: '', to: '' };
 
@@ -33,7 +23,7 @@ export function AuditPage() {
   if (applied.to) q.set('created_to', zonedMidnight(addDays(applied.to, 1), shop.timezone));
   const cursor = currentAfter(paging);
   if (cursor) q.set('cursor', cursor);
-  const log = useRest<Page<Entry>>(`/v1/shops/${shop.id}/audit-log?${q.toString()}`);
+  const log = useRest<AuditEntryPage>(`/v1/shops/${shop.id}/audit-log?${q.toString()}`);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -4,6 +4,7 @@ import { useSession } from '../lib/session';
 import { rest, restBlob } from '../lib/api';
 import { addDays, bytes, dateTime, todayIn } from '../lib/format';
 import { ORDER_STATUSES } from '../lib/filters';
+import type { ExportJob, ExportPage } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox, StatusBadge, codeLabel } from '../components/ui';
 import { saveBlob } from './Disputes';
@@ -20,22 +21,7 @@ const FIELDS = [
 const ITEM_FIELDS = ['item_title', 'item_sku', 'item_quantity', 'item_unit_price', 'item_amount'];
 const DEFAULT_FIELDS = ['created_at', 'paid_at', 'status', 'items', 'tracking_no'];
 
-interface Job {
-  id: number;
-  status: string;
-  format: string;
-  fields: string[];
-  created_from: string;
-  created_to: string;
-  granularity: string;
-  pii_masked: boolean;
-  progress: { rows: number; total: number | null };
-  size_bytes: number | null;
-  error: string | null;
-  created_at: string;
-  expires_at: string | null;
-  file_url: string | null;
-}
+type Job = ExportJob;
 
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -53,7 +39,7 @@ export function ExportsPage() {
   const [fields, setFields] = useState<Set<string>>(new Set(DEFAULT_FIELDS));
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const jobs = useRest<{ data: Job[]; has_more: boolean; next_cursor: string | null }>(`/v1/shops/${shop.id}/exports?limit=20`);
+  const jobs = useRest<ExportPage>(`/v1/shops/${shop.id}/exports?limit=20`);
   const active = jobs.data?.data.some((j) => ACTIVE.has(j.status));
   const { reload } = jobs;
 

@@ -3,26 +3,18 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
-import type { Page } from '../lib/paging';
+import type { StaffMemberPage } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, ErrorBox, codeLabel } from '../components/ui';
 
 const ROLES = ['viewer', 'after_sales', 'shipping'];
 
-interface Member {
-  account_id: number;
-  email: string;
-  display_name: string | null;
-  role: string;
-  scopes: string[];
-  created_at: string;
-}
 
 export function StaffPage() {
   const { t } = useI18n();
   const { shop, me } = useSession();
   const base = `/v1/shops/${shop.id}/staff`;
-  const list = useRest<Page<Member>>(base);
+  const list = useRest<StaffMemberPage>(base);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState('viewer');

@@ -3,44 +3,18 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { rest } from '../lib/api';
 import { dateTime } from '../lib/format';
-import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage, type Page } from '../lib/paging';
+import { currentAfter, firstPage, hasPrevious, nextPage, pageNumber, previousPage } from '../lib/paging';
+import type { WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointPage, WebhookEndpointWithSecret, WebhookStats } from '../lib/schemas';
 import { useRest } from '../lib/useRest';
 import { Busy, Empty, ErrorBox, StatusBadge } from '../components/ui';
 
-interface Endpoint {
-  id: number;
-  url: string;
-  description: string | null;
-  event_types: string[];
-  shop_ids: number[];
-  enabled: boolean;
-  disabled_reason: string | null;
-  version: number;
-  created_at: string;
-}
-interface Delivery {
-  id: number;
-  event_type: string;
-  webhook_id: string;
-  status: string;
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  next_attempt_at: string | null;
-}
-interface Stats {
-  attempts: number;
-  success_rate: number | null;
-  latency_ms: { p50: number | null; p99: number | null };
-  backlog: number;
-}
+type Endpoint = WebhookEndpoint;
+type Stats = WebhookStats;
 
 export function WebhooksPage() {
   const { t } = useI18n();
   const { shop } = useSession();
-  const list = useRest<Page<Endpoint>>('/v1/webhook-endpoints');
+  const list = useRest<WebhookEndpointPage>('/v1/webhook-endpoints');
   const [chosen, setChosen] = useState<number | null>(null);
   const [url, setUrl] = useState('');
   const [types, setTypes] = useState('*');
@@ -63,7 +37,7 @@ export function WebhooksPage() {
   const create = (e: FormEvent) => {
     e.preventDefault();
     void call(async () => {
-      const created = await rest<Endpoint & { secret: string }>('/v1/webhook-endpoints', {
+      const created = await rest<WebhookEndpointWithSecret>('/v1/webhook-endpoints', {
         method: 'POST',
         json: { url, shop_ids: [shop.id], event_types: types.split(/[\s,]+/).filter(Boolean), description: description || null },
       });
@@ -117,7 +91,7 @@ export function WebhooksPage() {
                 <div className="row-actions">
                   <button type="button" className="small" onClick={() => void call(() => rest(`/v1/webhook-endpoints/${ep.id}/test`, { method: 'POST' }))}>{t('Send test')}</button>
                   <button type="button" className="small" onClick={() => void call(() => rest(`/v1/webhook-endpoints/${ep.id}`, { method: 'PATCH', json: { enabled: !ep.enabled } }))}>{ep.enabled ? t('Disable') : t('Enable')}</button>
-                  <button type="button" className="small" onClick={() => void call(async () => setSecret((await rest<{ secret: string }>(`/v1/webhook-endpoints/${ep.id}/rotate-secret`, { method: 'POST' })).secret))}>{t('Rotate secret')}</button>
+                  <button type="button" className="small" onClick={() => void call(async () => setSecret((await rest<WebhookEndpointWithSecret>(`/v1/webhook-endpoints/${ep.id}/rotate-secret`, { method: 'POST' })).secret))}>{t('Rotate secret')}</button>
                   <button type="button" className="small danger" onClick={() => window.confirm(t('Delete this endpoint?')) && void call(() => rest(`/v1/webhook-endpoints/${ep.id}`, { method: 'DELETE' }))}>{t('Delete')}</button>
                 </div>
               </li>
@@ -143,7 +117,7 @@ function Deliveries({ endpoint }: { endpoint: Endpoint }) {
   const q = new URLSearchParams({ limit: '25' });
   if (status) q.set('status', status);
   if (cursor) q.set('cursor', cursor);
-  const log = useRest<Page<Delivery>>(`${base}/deliveries?${q.toString()}`);
+  const log = useRest<WebhookDeliveryPage>(`${base}/deliveries?${q.toString()}`);
   const stats = useRest<Stats>(`${base}/stats`);
   const { reload } = log;
   const pending = log.data?.data.some((d) => d.status === 'pending');

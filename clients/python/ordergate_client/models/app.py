@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.client_type import ClientType
 from typing import cast
+import datetime
 
 
 
@@ -28,7 +29,7 @@ class App:
             client_id (str): OAuth client_id
             client_type (ClientType): OAuth client type: a confidential app keeps a secret (server side), a public one
                 (browser, desktop) cannot and uses PKCE only.
-            created_at (str): RFC 3339 UTC
+            created_at (datetime.datetime): RFC 3339 UTC
             id (int): App id (used in paths; not the client_id)
             name (str): Shown on the consent page
             private_shop_ids (list[int] | None): A private app (client_credentials) is bound to these shops of its owner;
@@ -39,7 +40,7 @@ class App:
 
     client_id: str
     client_type: ClientType
-    created_at: str
+    created_at: datetime.datetime
     id: int
     name: str
     private_shop_ids: list[int] | None
@@ -56,7 +57,7 @@ class App:
 
         client_type = self.client_type.value
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         id = self.id
 
@@ -104,7 +105,10 @@ class App:
 
 
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         id = d.pop("id")
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.audit_actor import AuditActor
@@ -32,7 +33,7 @@ class AuditEntry:
             actor (AuditActor): Who performed the operation.
             after_version (int | None): Entity version after the write
             before_version (int | None): Entity version before the write
-            created_at (str): RFC 3339 UTC
+            created_at (datetime.datetime): RFC 3339 UTC
             data (AuditEntryData): What changed (depends on the action)
             entity (str): Kind of entity: `order`, `after_sale`, `dispute`, `staff`, `app`, `webhook_endpoint`, `export`
             entity_id (int | None): The entity's id
@@ -45,7 +46,7 @@ class AuditEntry:
     actor: AuditActor
     after_version: int | None
     before_version: int | None
-    created_at: str
+    created_at: datetime.datetime
     data: AuditEntryData
     entity: str
     entity_id: int | None
@@ -71,7 +72,7 @@ class AuditEntry:
         before_version: int | None
         before_version = self.before_version
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         data = self.data.to_dict()
 
@@ -137,7 +138,10 @@ class AuditEntry:
         before_version = _parse_before_version(d.pop("before_version"))
 
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         data = AuditEntryData.from_dict(d.pop("data"))
 

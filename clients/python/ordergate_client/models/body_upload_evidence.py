@@ -11,6 +11,8 @@ from .. import types
 from ..types import UNSET, Unset
 
 from ..models.evidence_kind import EvidenceKind
+from ..types import File, FileTypes
+from io import BytesIO
 
 
 
@@ -25,11 +27,11 @@ T = TypeVar("T", bound="BodyUploadEvidence")
 class BodyUploadEvidence:
     """ 
         Attributes:
-            file (str): PNG, JPEG, GIF, WebP, PDF or UTF-8 text
+            file (File): PNG, JPEG, GIF, WebP, PDF or UTF-8 text
             kind (EvidenceKind): What a piece of dispute evidence is.
      """
 
-    file: str
+    file: File
     kind: EvidenceKind
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,7 +40,8 @@ class BodyUploadEvidence:
 
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file
+        file = self.file.to_tuple()
+
 
         kind = self.kind.value
 
@@ -56,7 +59,7 @@ class BodyUploadEvidence:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("file", self.file.to_tuple()))
 
 
 
@@ -76,7 +79,12 @@ class BodyUploadEvidence:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        file = d.pop("file")
+        file = File(
+             payload = BytesIO(d.pop("file"))
+        )
+
+
+
 
         kind = EvidenceKind(d.pop("kind"))
 

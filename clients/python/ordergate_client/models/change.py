@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from ..models.change_entity import ChangeEntity
 from ..models.change_type import ChangeType
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.change_data import ChangeData
@@ -29,7 +30,7 @@ class Change:
     is higher than the version you hold (re-delivery after a retry is harmless).
 
         Attributes:
-            created_at (str): When the change was written (RFC 3339, UTC).
+            created_at (datetime.datetime): When the change was written (RFC 3339, UTC).
             data (ChangeData): The entity as the API represents it at `entity_version` (an order, after-sale or dispute, as
                 `GET` of that entity returns it; the receiver is masked without the `pii` scope).
             entity (ChangeEntity): The kind of entity a change is about (``entity`` of a change).
@@ -39,7 +40,7 @@ class Change:
             type_ (ChangeType): The type of a change in the feed (and of the webhook event that carries it).
      """
 
-    created_at: str
+    created_at: datetime.datetime
     data: ChangeData
     entity: ChangeEntity
     entity_id: int
@@ -54,7 +55,7 @@ class Change:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.change_data import ChangeData # noqa: PLC0415
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         data = self.data.to_dict()
 
@@ -89,7 +90,10 @@ class Change:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.change_data import ChangeData # noqa: PLC0415
         d = dict(src_dict)
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         data = ChangeData.from_dict(d.pop("data"))
 

@@ -13,6 +13,7 @@ from ..models.export_status import ExportStatus
 from ..models.granularity import Granularity
 from ..models.locale import Locale
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.export_filters import ExportFilters
@@ -33,15 +34,15 @@ class Export:
         Attributes:
             attempts (int): Runs started (retries after a crash).
             bom (bool): CSV starts with a UTF-8 BOM.
-            created_at (str): RFC 3339, UTC.
+            created_at (datetime.datetime): RFC 3339, UTC.
             created_from (str): First day (YYYY-MM-DD, shop timezone).
             created_to (str): Last day (YYYY-MM-DD, shop timezone, inclusive).
             error (None | str): Why the job failed; null otherwise.
-            expires_at (None | str): RFC 3339, UTC; null until it happens.
+            expires_at (datetime.datetime | None): RFC 3339, UTC; null until it happens.
             fields (list[str]): Columns, in order (the required ones first).
             file_url (None | str): Download path while the job is `succeeded`; null otherwise.
             filters (ExportFilters): The order-list filters as given (unset ones left out).
-            finished_at (None | str): RFC 3339, UTC; null until it happens.
+            finished_at (datetime.datetime | None): RFC 3339, UTC; null until it happens.
             format_ (ExportFormat): File format of an export job.
             granularity (Granularity): One line per order, or one line per order item.
             id (int): Export job id.
@@ -51,22 +52,22 @@ class Export:
             sha256 (None | str): Hex SHA-256 of the file once written.
             shop_id (int): The shop.
             size_bytes (int | None): File size once written.
-            started_at (None | str): RFC 3339, UTC; null until it happens.
+            started_at (datetime.datetime | None): RFC 3339, UTC; null until it happens.
             status (ExportStatus): Life of an export job: queued → running → succeeded | failed | cancelled; a
                 succeeded job's file expires after ORDERGATE_EXPORT_TTL_DAYS.
      """
 
     attempts: int
     bom: bool
-    created_at: str
+    created_at: datetime.datetime
     created_from: str
     created_to: str
     error: None | str
-    expires_at: None | str
+    expires_at: datetime.datetime | None
     fields: list[str]
     file_url: None | str
     filters: ExportFilters
-    finished_at: None | str
+    finished_at: datetime.datetime | None
     format_: ExportFormat
     granularity: Granularity
     id: int
@@ -76,7 +77,7 @@ class Export:
     sha256: None | str
     shop_id: int
     size_bytes: int | None
-    started_at: None | str
+    started_at: datetime.datetime | None
     status: ExportStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -91,7 +92,7 @@ class Export:
 
         bom = self.bom
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         created_from = self.created_from
 
@@ -101,7 +102,10 @@ class Export:
         error = self.error
 
         expires_at: None | str
-        expires_at = self.expires_at
+        if isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
 
         fields = self.fields
 
@@ -113,7 +117,10 @@ class Export:
         filters = self.filters.to_dict()
 
         finished_at: None | str
-        finished_at = self.finished_at
+        if isinstance(self.finished_at, datetime.datetime):
+            finished_at = self.finished_at.isoformat()
+        else:
+            finished_at = self.finished_at
 
         format_ = self.format_.value
 
@@ -136,7 +143,10 @@ class Export:
         size_bytes = self.size_bytes
 
         started_at: None | str
-        started_at = self.started_at
+        if isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
 
         status = self.status.value
 
@@ -181,7 +191,10 @@ class Export:
 
         bom = d.pop("bom")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         created_from = d.pop("created_from")
 
@@ -195,10 +208,20 @@ class Export:
         error = _parse_error(d.pop("error"))
 
 
-        def _parse_expires_at(data: object) -> None | str:
+        def _parse_expires_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         expires_at = _parse_expires_at(d.pop("expires_at"))
 
@@ -219,10 +242,20 @@ class Export:
 
 
 
-        def _parse_finished_at(data: object) -> None | str:
+        def _parse_finished_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return finished_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
@@ -269,10 +302,20 @@ class Export:
         size_bytes = _parse_size_bytes(d.pop("size_bytes"))
 
 
-        def _parse_started_at(data: object) -> None | str:
+        def _parse_started_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         started_at = _parse_started_at(d.pop("started_at"))
 

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from typing import cast
+import datetime
 
 
 
@@ -27,7 +29,7 @@ class Grant:
             app_id (int): The app's id
             app_name (str): The app's name
             client_id (str): The app's OAuth client_id
-            created_at (str): Installed at (RFC 3339 UTC)
+            created_at (datetime.datetime): Installed at (RFC 3339 UTC)
             scope (str): Granted scopes, space-separated in canonical order
      """
 
@@ -35,7 +37,7 @@ class Grant:
     app_id: int
     app_name: str
     client_id: str
-    created_at: str
+    created_at: datetime.datetime
     scope: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,7 +54,7 @@ class Grant:
 
         client_id = self.client_id
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         scope = self.scope
 
@@ -83,7 +85,10 @@ class Grant:
 
         client_id = d.pop("client_id")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         scope = d.pop("scope")
 

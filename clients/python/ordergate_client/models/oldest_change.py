@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from typing import cast
+import datetime
 
 
 
@@ -23,11 +25,11 @@ class OldestChange:
     """ The oldest change still retained for the shop.
 
         Attributes:
-            created_at (str): RFC 3339, UTC.
+            created_at (datetime.datetime): RFC 3339, UTC.
             id (int): Change id.
      """
 
-    created_at: str
+    created_at: datetime.datetime
     id: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,7 +38,7 @@ class OldestChange:
 
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         id = self.id
 
@@ -55,7 +57,10 @@ class OldestChange:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         id = d.pop("id")
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.endpoint_app import EndpointApp
@@ -28,7 +29,7 @@ class ShopWebhookEndpoint:
 
         Attributes:
             app (EndpointApp | None): Null for an endpoint made by a tool
-            created_at (str): RFC 3339, UTC
+            created_at (datetime.datetime): RFC 3339, UTC
             created_by_account_id (int | None): The account whose grant it rides on
             description (None | str):
             disabled_reason (None | str): Why the endpoint is off (the app's or the platform's)
@@ -38,13 +39,13 @@ class ShopWebhookEndpoint:
                 change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
             id (int): Endpoint id
             receiving (bool): Both switches on and the creator's grant live: data flows
-            updated_at (str): RFC 3339, UTC
+            updated_at (datetime.datetime): RFC 3339, UTC
             url (str):
             version (int):
      """
 
     app: EndpointApp | None
-    created_at: str
+    created_at: datetime.datetime
     created_by_account_id: int | None
     description: None | str
     disabled_reason: None | str
@@ -53,7 +54,7 @@ class ShopWebhookEndpoint:
     event_types: list[str]
     id: int
     receiving: bool
-    updated_at: str
+    updated_at: datetime.datetime
     url: str
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -70,7 +71,7 @@ class ShopWebhookEndpoint:
         else:
             app = self.app
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         created_by_account_id: int | None
         created_by_account_id = self.created_by_account_id
@@ -93,7 +94,7 @@ class ShopWebhookEndpoint:
 
         receiving = self.receiving
 
-        updated_at = self.updated_at
+        updated_at = self.updated_at.isoformat()
 
         url = self.url
 
@@ -144,7 +145,10 @@ class ShopWebhookEndpoint:
         app = _parse_app(d.pop("app"))
 
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         def _parse_created_by_account_id(data: object) -> int | None:
             if data is None:
@@ -181,7 +185,10 @@ class ShopWebhookEndpoint:
 
         receiving = d.pop("receiving")
 
-        updated_at = d.pop("updated_at")
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
 
         url = d.pop("url")
 

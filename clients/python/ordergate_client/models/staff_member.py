@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from ..models.role import Role
 from ..models.scope import Scope
 from typing import cast
+import datetime
 
 
 
@@ -27,7 +28,7 @@ class StaffMember:
 
         Attributes:
             account_id (int): The account
-            created_at (str): Member since (RFC 3339 UTC)
+            created_at (datetime.datetime): Member since (RFC 3339 UTC)
             display_name (None | str): Name shown in the console
             email (str): Login email
             role (Role): An account's role on a shop; each role allows a fixed set of scopes.
@@ -36,7 +37,7 @@ class StaffMember:
      """
 
     account_id: int
-    created_at: str
+    created_at: datetime.datetime
     display_name: None | str
     email: str
     role: Role
@@ -50,7 +51,7 @@ class StaffMember:
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         display_name: None | str
         display_name = self.display_name
@@ -87,7 +88,10 @@ class StaffMember:
         d = dict(src_dict)
         account_id = d.pop("account_id")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         def _parse_display_name(data: object) -> None | str:
             if data is None:

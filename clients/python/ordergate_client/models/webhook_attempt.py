@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+import datetime
 
 
 
@@ -24,7 +25,7 @@ class WebhookAttempt:
     """ One HTTP attempt of a delivery.
 
         Attributes:
-            attempted_at (str): RFC 3339 UTC
+            attempted_at (datetime.datetime): RFC 3339 UTC
             error (None | str): Transport error, when there was no answer
             id (int): Attempt id
             latency_ms (int | None): Time to the answer in milliseconds
@@ -32,7 +33,7 @@ class WebhookAttempt:
             status_code (int | None): HTTP status answered (null: no answer)
      """
 
-    attempted_at: str
+    attempted_at: datetime.datetime
     error: None | str
     id: int
     latency_ms: int | None
@@ -45,7 +46,7 @@ class WebhookAttempt:
 
 
     def to_dict(self) -> dict[str, Any]:
-        attempted_at = self.attempted_at
+        attempted_at = self.attempted_at.isoformat()
 
         error: None | str
         error = self.error
@@ -80,7 +81,10 @@ class WebhookAttempt:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attempted_at = d.pop("attempted_at")
+        attempted_at = datetime.datetime.fromisoformat(d.pop("attempted_at"))
+
+
+
 
         def _parse_error(data: object) -> None | str:
             if data is None:

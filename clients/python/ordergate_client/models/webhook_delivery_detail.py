@@ -12,6 +12,7 @@ from ..models.change_type import ChangeType
 from ..models.delivery_status import DeliveryStatus
 from ..models.notice_type import NoticeType
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.webhook_attempt import WebhookAttempt
@@ -32,14 +33,14 @@ class WebhookDeliveryDetail:
             attempt_log (list[WebhookAttempt]): Attempts, oldest first
             attempts (int): Attempts made so far
             change_id (int | None): The feed change the event carries; null for pings and reports
-            created_at (str): Queued at (RFC 3339 UTC)
-            delivered_at (None | str): First 2xx answer (RFC 3339 UTC)
+            created_at (datetime.datetime): Queued at (RFC 3339 UTC)
+            delivered_at (datetime.datetime | None): First 2xx answer (RFC 3339 UTC)
             endpoint_id (int): The endpoint
             event_type (ChangeType | NoticeType): The event's `type`
             id (int): Delivery id
             last_error (None | str): Why the latest attempt failed (timeout, connection, `ssrf_refused:`…)
             last_status_code (int | None): HTTP status of the latest attempt (null: no answer)
-            next_attempt_at (None | str): When the next attempt is due while pending (RFC 3339 UTC)
+            next_attempt_at (datetime.datetime | None): When the next attempt is due while pending (RFC 3339 UTC)
             replay (int | None): Number of the replay (or test ping) that queued it; null for the original delivery of a
                 change
             shop_id (int): The shop the event belongs to
@@ -51,14 +52,14 @@ class WebhookDeliveryDetail:
     attempt_log: list[WebhookAttempt]
     attempts: int
     change_id: int | None
-    created_at: str
-    delivered_at: None | str
+    created_at: datetime.datetime
+    delivered_at: datetime.datetime | None
     endpoint_id: int
     event_type: ChangeType | NoticeType
     id: int
     last_error: None | str
     last_status_code: int | None
-    next_attempt_at: None | str
+    next_attempt_at: datetime.datetime | None
     replay: int | None
     shop_id: int
     status: DeliveryStatus
@@ -83,10 +84,13 @@ class WebhookDeliveryDetail:
         change_id: int | None
         change_id = self.change_id
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         delivered_at: None | str
-        delivered_at = self.delivered_at
+        if isinstance(self.delivered_at, datetime.datetime):
+            delivered_at = self.delivered_at.isoformat()
+        else:
+            delivered_at = self.delivered_at
 
         endpoint_id = self.endpoint_id
 
@@ -106,7 +110,10 @@ class WebhookDeliveryDetail:
         last_status_code = self.last_status_code
 
         next_attempt_at: None | str
-        next_attempt_at = self.next_attempt_at
+        if isinstance(self.next_attempt_at, datetime.datetime):
+            next_attempt_at = self.next_attempt_at.isoformat()
+        else:
+            next_attempt_at = self.next_attempt_at
 
         replay: int | None
         replay = self.replay
@@ -166,12 +173,25 @@ class WebhookDeliveryDetail:
         change_id = _parse_change_id(d.pop("change_id"))
 
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_delivered_at(data: object) -> None | str:
+
+
+
+        def _parse_delivered_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                delivered_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return delivered_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         delivered_at = _parse_delivered_at(d.pop("delivered_at"))
 
@@ -218,10 +238,20 @@ class WebhookDeliveryDetail:
         last_status_code = _parse_last_status_code(d.pop("last_status_code"))
 
 
-        def _parse_next_attempt_at(data: object) -> None | str:
+        def _parse_next_attempt_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                next_attempt_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return next_attempt_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         next_attempt_at = _parse_next_attempt_at(d.pop("next_attempt_at"))
 

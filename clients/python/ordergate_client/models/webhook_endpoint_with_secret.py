@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+import datetime
 
 
 
@@ -24,7 +25,7 @@ class WebhookEndpointWithSecret:
     """ An endpoint just created or rotated: the only responses that carry the secret.
 
         Attributes:
-            created_at (str): RFC 3339 UTC
+            created_at (datetime.datetime): RFC 3339 UTC
             description (None | str): Free text for your own use
             disabled_reason (None | str): Why the endpoint was disabled automatically (null when enabled)
             disabled_shop_ids (list[int]): Shops whose merchant switched the endpoint off: their data is not sent, and only
@@ -32,30 +33,30 @@ class WebhookEndpointWithSecret:
             enabled (bool): False when disabled by you or after failing for 5 days
             event_types (list[str]): What the endpoint receives: `*` (every change), a family such as `order.*`, exact
                 change types, and `report.daily` / `report.*` (reports are not changes, so `*` does not include them).
-            failing_since (None | str): First failure of the current failing streak (RFC 3339 UTC); null when the last
-                delivery succeeded
+            failing_since (datetime.datetime | None): First failure of the current failing streak (RFC 3339 UTC); null when
+                the last delivery succeeded
             id (int): Endpoint id
-            previous_secret_valid_until (None | str): After a rotation: until when the previous secret still signs alongside
-                the new one (RFC 3339 UTC); null otherwise
+            previous_secret_valid_until (datetime.datetime | None): After a rotation: until when the previous secret still
+                signs alongside the new one (RFC 3339 UTC); null otherwise
             secret (str): Signing secret (Standard Webhooks); shown only in this response
             shop_ids (list[int]): Shops whose events the endpoint receives (sorted)
-            updated_at (str): RFC 3339 UTC
+            updated_at (datetime.datetime): RFC 3339 UTC
             url (str): Where events are POSTed
             version (int): Bumped on every change
      """
 
-    created_at: str
+    created_at: datetime.datetime
     description: None | str
     disabled_reason: None | str
     disabled_shop_ids: list[int]
     enabled: bool
     event_types: list[str]
-    failing_since: None | str
+    failing_since: datetime.datetime | None
     id: int
-    previous_secret_valid_until: None | str
+    previous_secret_valid_until: datetime.datetime | None
     secret: str
     shop_ids: list[int]
-    updated_at: str
+    updated_at: datetime.datetime
     url: str
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -65,7 +66,7 @@ class WebhookEndpointWithSecret:
 
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         description: None | str
         description = self.description
@@ -84,12 +85,18 @@ class WebhookEndpointWithSecret:
 
 
         failing_since: None | str
-        failing_since = self.failing_since
+        if isinstance(self.failing_since, datetime.datetime):
+            failing_since = self.failing_since.isoformat()
+        else:
+            failing_since = self.failing_since
 
         id = self.id
 
         previous_secret_valid_until: None | str
-        previous_secret_valid_until = self.previous_secret_valid_until
+        if isinstance(self.previous_secret_valid_until, datetime.datetime):
+            previous_secret_valid_until = self.previous_secret_valid_until.isoformat()
+        else:
+            previous_secret_valid_until = self.previous_secret_valid_until
 
         secret = self.secret
 
@@ -97,7 +104,7 @@ class WebhookEndpointWithSecret:
 
 
 
-        updated_at = self.updated_at
+        updated_at = self.updated_at.isoformat()
 
         url = self.url
 
@@ -130,7 +137,10 @@ class WebhookEndpointWithSecret:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
 
         def _parse_description(data: object) -> None | str:
             if data is None:
@@ -156,20 +166,40 @@ class WebhookEndpointWithSecret:
         event_types = cast(list[str], d.pop("event_types"))
 
 
-        def _parse_failing_since(data: object) -> None | str:
+        def _parse_failing_since(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                failing_since_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return failing_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         failing_since = _parse_failing_since(d.pop("failing_since"))
 
 
         id = d.pop("id")
 
-        def _parse_previous_secret_valid_until(data: object) -> None | str:
+        def _parse_previous_secret_valid_until(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                previous_secret_valid_until_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return previous_secret_valid_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         previous_secret_valid_until = _parse_previous_secret_valid_until(d.pop("previous_secret_valid_until"))
 
@@ -179,7 +209,10 @@ class WebhookEndpointWithSecret:
         shop_ids = cast(list[int], d.pop("shop_ids"))
 
 
-        updated_at = d.pop("updated_at")
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
 
         url = d.pop("url")
 

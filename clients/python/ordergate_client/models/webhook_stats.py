@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+import datetime
 
 if TYPE_CHECKING:
   from ..models.webhook_latency import WebhookLatency
@@ -30,7 +31,7 @@ class WebhookStats:
             backlog (int): Deliveries pending now
             endpoint_id (int): The endpoint
             latency_ms (WebhookLatency): Attempt latency percentiles in milliseconds (null without attempts).
-            oldest_pending_at (None | str): Creation time of the oldest pending delivery (RFC 3339 UTC)
+            oldest_pending_at (datetime.datetime | None): Creation time of the oldest pending delivery (RFC 3339 UTC)
             success_rate (float | None): Share of attempts answered 2xx, 0..1 (null: none)
             window_hours (int): Length of the window
      """
@@ -39,7 +40,7 @@ class WebhookStats:
     backlog: int
     endpoint_id: int
     latency_ms: WebhookLatency
-    oldest_pending_at: None | str
+    oldest_pending_at: datetime.datetime | None
     success_rate: float | None
     window_hours: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,7 +60,10 @@ class WebhookStats:
         latency_ms = self.latency_ms.to_dict()
 
         oldest_pending_at: None | str
-        oldest_pending_at = self.oldest_pending_at
+        if isinstance(self.oldest_pending_at, datetime.datetime):
+            oldest_pending_at = self.oldest_pending_at.isoformat()
+        else:
+            oldest_pending_at = self.oldest_pending_at
 
         success_rate: float | None
         success_rate = self.success_rate
@@ -98,10 +102,20 @@ class WebhookStats:
 
 
 
-        def _parse_oldest_pending_at(data: object) -> None | str:
+        def _parse_oldest_pending_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                oldest_pending_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return oldest_pending_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
 
         oldest_pending_at = _parse_oldest_pending_at(d.pop("oldest_pending_at"))
 
