@@ -158,6 +158,13 @@ async def _graphql_too_complex(ctx: Ctx) -> Shown:
     return Shown.of(r)
 
 
+@example("graphql-field-conflict")
+async def _graphql_field_conflict(ctx: Ctx) -> Shown:
+    r = await _graphql(ctx, "{ me { x: tokenId x: appId } }", await ctx.token())
+    assert r.json()["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED", r.text
+    return Shown.of(r)
+
+
 @example("graphql-cost")
 async def _graphql_cost(ctx: Ctx) -> Shown:
     await new_order(ctx.client, ctx.shop_id, ctx.internal_headers, state="paid")
