@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
@@ -18,6 +19,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -59,7 +61,17 @@ def _bounded(value: datetime) -> datetime:
     return utc
 
 
-Instant = Annotated[AwareDatetime, AfterValidator(_bounded)]
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]")
+
+
+def _rfc3339(value: object) -> object:
+    # pydantic reads a number ("0", 1.5) as a Unix timestamp; the contract says RFC 3339.
+    if not isinstance(value, datetime) and not (isinstance(value, str) and _DATE_TIME.match(value)):
+        raise ValueError("must be an RFC 3339 date-time with an offset")
+    return value
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339), AfterValidator(_bounded)]
 """An RFC 3339 instant with an offset, normalised to UTC, in a range PostgreSQL can store."""
 
 # No NUL or other control characters: PostgreSQL text cannot hold NUL, so reject it as input.
