@@ -122,9 +122,30 @@ def install_problem_schema(app: FastAPI) -> None:
                     schemas.setdefault(ref, definition)
                 schemas[name] = schema
             title_generic_components(schemas)
+            exact_integer_bounds(spec)
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def exact_integer_bounds(node: Any) -> None:
+    """Integer bounds back to integers: FastAPI's OpenAPI models hold them as floats, and
+    float(2**63 - 1) is 2**63, which let generated clients send an id one past bigint."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("type") == "integer":
+                for key in _BOUNDS:
+                    value = item.get(key)
+                    if isinstance(value, float) and value.is_integer():
+                        item[key] = min(int(value), 2**63 - 1)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 _GENERIC = re.compile(r"^(?P<base>[A-Za-z0-9]+)_(?P<arg>[A-Za-z0-9]+)_$")
