@@ -123,6 +123,7 @@ def install_problem_schema(app: FastAPI) -> None:
                 schemas[name] = schema
             title_generic_components(schemas)
             exact_integer_bounds(spec)
+            headers_never_null(spec)
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
@@ -146,6 +147,22 @@ def exact_integer_bounds(node: Any) -> None:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+
+
+def headers_never_null(spec: dict[str, Any]) -> None:
+    """An optional header is absent or a string: FastAPI documents ``str | None`` as
+    ``anyOf [string, null]``, which clients (and fuzzers) send as the text ``null``."""
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                kinds = schema.get("anyOf")
+                if parameter.get("in") != "header" or not isinstance(kinds, list):
+                    continue
+                rest = [k for k in kinds if k != {"type": "null"}]
+                if len(rest) == 1 and len(rest) < len(kinds):
+                    del schema["anyOf"]
+                    schema.update(rest[0])
 
 
 _GENERIC = re.compile(r"^(?P<base>[A-Za-z0-9]+)_(?P<arg>[A-Za-z0-9]+)_$")

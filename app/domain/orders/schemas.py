@@ -109,7 +109,13 @@ class OrderPatch(VersionedIn):
         extra="forbid",
         str_strip_whitespace=True,
         json_schema_extra={
-            "examples": [{"merchant_remark": "VIP, gift wrap", "expected_version": 3}]
+            "examples": [{"merchant_remark": "VIP, gift wrap", "expected_version": 3}],
+            # At least one field to change (OrderService.update: "Nothing to change.").
+            "anyOf": [
+                {"required": ["shipping_fee"]},
+                {"required": ["merchant_remark"]},
+                {"required": ["receiver"]},
+            ],
         },
     )
 
