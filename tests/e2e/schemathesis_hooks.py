@@ -7,7 +7,9 @@ field rules the schema does state; negative cases keep them, and
 tests/security/test_hostile_input.py covers the gate itself.
 
 An Idempotency-Key used again with another body is 422 idempotency_mismatch, as documented; a
-generator drawing keys from a small space reuses them, so each positive case gets a fresh key."""
+generator drawing keys from a small space reuses them, so each positive case gets a fresh key.
+If-Match and body.expected_version must agree when both are given (a rule across a header and
+the body): a positive case carrying both gets the ETag of its body version."""
 
 from __future__ import annotations
 
@@ -49,4 +51,8 @@ def map_case(context: Any, case: Any) -> Any:
     positive = meta is not None and meta.generation.mode.is_positive
     if positive and case.headers and "Idempotency-Key" in case.headers:
         case.headers["Idempotency-Key"] = uuid.uuid4().hex
+    version = case.body.get("expected_version") if isinstance(case.body, dict) else None
+    tagged = case.headers and case.headers.get("If-Match") not in (None, "", "*")
+    if positive and tagged and version is not None:
+        case.headers["If-Match"] = f'"{version}"'
     return case

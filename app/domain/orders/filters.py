@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
@@ -28,6 +27,7 @@ from pydantic import (
 )
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 
+from app.kit.inputs import rfc3339_only
 from app.models import AfterSale, Order, OrderItem, Shipment
 from app.models.after_sales import AfterSaleStatus
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
@@ -61,17 +61,7 @@ def _bounded(value: datetime) -> datetime:
     return utc
 
 
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]")
-
-
-def _rfc3339(value: object) -> object:
-    # pydantic reads a number ("0", 1.5) as a Unix timestamp; the contract says RFC 3339.
-    if not isinstance(value, datetime) and not (isinstance(value, str) and _DATE_TIME.match(value)):
-        raise ValueError("must be an RFC 3339 date-time with an offset")
-    return value
-
-
-Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339), AfterValidator(_bounded)]
+Instant = Annotated[AwareDatetime, BeforeValidator(rfc3339_only), AfterValidator(_bounded)]
 """An RFC 3339 instant with an offset, normalised to UTC, in a range PostgreSQL can store."""
 
 # No NUL or other control characters: PostgreSQL text cannot hold NUL, so reject it as input.
