@@ -166,7 +166,8 @@ def graphql_router(settings: Settings) -> APIRouter:
     )
     for route in http.routes:
         if isinstance(route, APIRoute):
-            route.responses = {**route.responses, **_HTTP_RESPONSES[next(iter(route.methods))]}
+            for method in route.methods or ():
+                route.responses = {**route.responses, **_HTTP_RESPONSES[method]}
     router = APIRouter()
     router.routes.extend(r for r in ws.routes if isinstance(r, APIWebSocketRoute))
     router.routes.extend(r for r in http.routes if not isinstance(r, APIWebSocketRoute))
