@@ -3649,7 +3649,7 @@ export interface components {
              * @description Fen; only before payment
              */
             shipping_fee?: number | null;
-        };
+        } | unknown | unknown | unknown;
         /** OrderPay */
         OrderPay: {
             /** Expected Version */
@@ -5679,13 +5679,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The GraphiQL integrated development environment. */
+            /** @description A query's result, or the GraphiQL page when enabled and no query */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": unknown;
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found if GraphiQL or query via GET are not enabled. */
@@ -5694,6 +5713,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -5713,6 +5750,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6550,13 +6623,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The login or consent page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/html": string;
+                };
+            };
+            /** @description Back to the client's `redirect_uri` with `code` or `error` (and `state`) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error page: unknown client, redirect_uri not registered, wrong email or password (the login page again) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6570,13 +6668,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The login or consent page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/html": string;
+                };
+            };
+            /** @description Back to the client's `redirect_uri` with `code` or `error` (and `state`) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Logged in: back to this endpoint for consent */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error page: unknown client, redirect_uri not registered, wrong email or password (the login page again) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The form expired (CSRF token missing or stale) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7472,9 +7620,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -8132,9 +8280,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -8344,9 +8492,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -9055,9 +9203,9 @@ export interface operations {
     authors: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9137,9 +9285,9 @@ export interface operations {
     top_buyers: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
                 by?: components["schemas"]["TopBuyersBy"];
                 limit?: number;
@@ -9221,7 +9369,7 @@ export interface operations {
     daily_report: {
         parameters: {
             query: {
-                /** @description YYYY-MM-DD in the shop timezone */
+                /** @description YYYY-MM-DD in the shop timezone (years 2000-2999) */
                 date: string;
             };
             header?: never;
@@ -9301,9 +9449,9 @@ export interface operations {
     funnel: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9383,9 +9531,9 @@ export interface operations {
     regions: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9465,9 +9613,9 @@ export interface operations {
     summary: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9547,9 +9695,9 @@ export interface operations {
     trend: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
                 /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
                 interval?: components["schemas"]["TrendInterval"];
@@ -10048,9 +10196,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10154,9 +10302,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10260,9 +10408,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10366,9 +10514,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10472,9 +10620,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10574,9 +10722,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10680,9 +10828,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10786,9 +10934,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10892,9 +11040,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */

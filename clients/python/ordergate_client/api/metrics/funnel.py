@@ -126,8 +126,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,8 +163,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,8 +195,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,8 +232,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -21,8 +21,8 @@ def _get_kwargs(
     order_id: int,
     *,
     body: OrderFlag,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -137,8 +137,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderFlag,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
     """ Mark an order abnormal, with a reason
@@ -146,10 +146,9 @@ def sync_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (OrderFlag):
 
     Raises:
@@ -182,8 +181,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrderFlag,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
     """ Mark an order abnormal, with a reason
@@ -191,10 +190,9 @@ def sync(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (OrderFlag):
 
     Raises:
@@ -222,8 +220,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrderFlag,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
     """ Mark an order abnormal, with a reason
@@ -231,10 +229,9 @@ async def asyncio_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (OrderFlag):
 
     Raises:
@@ -267,8 +264,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrderFlag,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
     """ Mark an order abnormal, with a reason
@@ -276,10 +273,9 @@ async def asyncio(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (OrderFlag):
 
     Raises:
