@@ -122,9 +122,47 @@ def install_problem_schema(app: FastAPI) -> None:
                     schemas.setdefault(ref, definition)
                 schemas[name] = schema
             name_generic_components(spec)
+            exact_integer_bounds(spec)
+            headers_never_null(spec)
         return app.openapi_schema or build()
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def exact_integer_bounds(node: Any) -> None:
+    """Integer bounds back to integers: FastAPI's OpenAPI models hold them as floats, and
+    float(2**63 - 1) is 2**63, which let generated clients send an id one past bigint."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("type") == "integer":
+                for key in _BOUNDS:
+                    value = item.get(key)
+                    if isinstance(value, float) and value.is_integer():
+                        item[key] = min(int(value), 2**63 - 1)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def headers_never_null(spec: dict[str, Any]) -> None:
+    """An optional header is absent or a string: FastAPI documents ``str | None`` as
+    ``anyOf [string, null]``, which clients (and fuzzers) send as the text ``null``."""
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                kinds = schema.get("anyOf")
+                if parameter.get("in") != "header" or not isinstance(kinds, list):
+                    continue
+                rest = [k for k in kinds if k != {"type": "null"}]
+                if len(rest) == 1 and len(rest) < len(kinds):
+                    del schema["anyOf"]
+                    schema.update(rest[0])
 
 
 _GENERIC = re.compile(r"^(?P<base>[A-Za-z0-9]+)_(?P<arg>[A-Za-z0-9]+)_$")

@@ -29,7 +29,7 @@ from app.domain.writes import (
     principal_key,
 )
 from app.kit import idempotency
-from app.kit.versioning import expected_version
+from app.kit.versioning import expected_version, if_match_pattern, parse_if_match
 
 _CHUNK = 1 << 20
 _MAX_HASHED_FILE = 16 << 20
@@ -41,11 +41,17 @@ IdempotencyKeyHeader = Annotated[
         alias="Idempotency-Key",
         description="Makes the write safe to retry: the same key and body replay the stored "
         "response for 24 h; the same key with another body is 422 idempotency_mismatch.",
+        # The rule check_idempotency_key enforces (app/domain/writes.py KEY_RULE), in the contract.
+        json_schema_extra={"pattern": "^[!-~]{1,255}$"},
     ),
 ]
 IfMatchHeader = Annotated[
     str | None,
-    Header(alias="If-Match", description='The entity version as ETag ("3"); stale -> 409.'),
+    Header(
+        alias="If-Match",
+        description='The entity version as ETag ("3"); stale -> 409.',
+        json_schema_extra={"pattern": if_match_pattern()},
+    ),
 ]
 
 
@@ -121,6 +127,7 @@ async def write_context(
     if_match: IfMatchHeader = None,
 ) -> WriteContext:
     check_idempotency_key(idempotency_key, ["header", "Idempotency-Key"])
+    parse_if_match(if_match)  # its syntax on every write, also where no version is compared
     request_hash = idempotency.request_fingerprint(
         request.method.encode(),
         request.url.path.encode(),

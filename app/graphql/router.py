@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from cross_web import HTTPException as ViewHTTPException  # what Strawberry's views raise
 from fastapi import APIRouter, Request, WebSocket
-from fastapi.routing import APIWebSocketRoute
+from fastapi.routing import APIRoute, APIWebSocketRoute
 from starlette.exceptions import HTTPException
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
@@ -20,6 +20,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from app.api.docs import problems
 from app.api.listing import Codec, keyset_codec
 from app.auth.dependencies import CurrentPrincipal
 from app.auth.principal import Principal, resolve_principal
@@ -86,6 +87,21 @@ class CodedGraphQLRouter(GraphQLRouter[GraphQLContext, None]):
         return process_result(result)
 
 
+# What the HTTP routes answer besides a GraphQL result (errors of the operation itself are in
+# the 200 body's ``errors``): a request Strawberry cannot read, a bad token, a spent bucket.
+_COMMON = problems(400, 401, 429, 503)
+_HTTP_RESPONSES: dict[str, dict[int | str, dict[str, Any]]] = {
+    "GET": {
+        200: {
+            "description": "A query's result, or the GraphiQL page when enabled and no query",
+            "content": {"text/html": {"schema": {"type": "string"}}},
+        },
+        **_COMMON,
+    },
+    "POST": _COMMON,
+}
+
+
 def _nested_deeper(value: object, limit: int) -> bool:
     """Whether ``value`` nests arrays/objects over ``limit`` deep (walked without recursion)."""
     stack = [(value, 1)] if isinstance(value, dict | list) else []
@@ -148,6 +164,10 @@ def graphql_router(settings: Settings) -> APIRouter:
         context_getter=get_ws_context,
         max_subscriptions_per_connection=None,  # GuardedTransportWSHandler enforces it, coded
     )
+    for route in http.routes:
+        if isinstance(route, APIRoute):
+            for method in route.methods or ():
+                route.responses = {**route.responses, **_HTTP_RESPONSES[method]}
     router = APIRouter()
     router.routes.extend(r for r in ws.routes if isinstance(r, APIWebSocketRoute))
     router.routes.extend(r for r in http.routes if not isinstance(r, APIWebSocketRoute))

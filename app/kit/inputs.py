@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import re
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]")
+
+
+def rfc3339_only(value: object) -> object:
+    """A date-time input as the contract's ``format: date-time`` says: pydantic alone reads a
+    number ("0", 1.5) as a Unix timestamp."""
+    if not isinstance(value, datetime) and not (isinstance(value, str) and _DATE_TIME.match(value)):
+        raise ValueError("must be an RFC 3339 date-time")
+    return value
+
+
+DateTimeIn = Annotated[datetime, BeforeValidator(rfc3339_only)]
 
 
 class StrictModel(BaseModel):
@@ -18,4 +35,4 @@ class StrictModel(BaseModel):
 
 
 class VersionedIn(StrictModel):
-    expected_version: int | None = Field(default=None, ge=1)
+    expected_version: int | None = Field(default=None, ge=1, le=2**31 - 1)  # INTEGER columns

@@ -17,6 +17,14 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
+def if_match_pattern() -> str:
+    """What parse_if_match accepts, as a JSON Schema pattern: empty, ``*``, or 1-10 digits not
+    all zero, optionally quoted and weak (``W/``)."""
+    # No lookahead (not every generator supports it): one branch per count of leading zeros.
+    number = "|".join(f"0{{{k}}}[1-9][0-9]{{0,{9 - k}}}" for k in range(10))
+    return f'^(\\*|(W/)?"?({number})"?)?$'
+
+
 def parse_if_match(value: str | None) -> int | None:
     if value is None:
         return None

@@ -76,6 +76,21 @@ _CLIENT_ERRORS = _oauth_errors(
 )
 
 
+_PAGE = {"text/html": {"schema": {"type": "string"}}}
+_REDIRECT = "Back to the client's `redirect_uri` with `code` or `error` (and `state`)"
+# The browser endpoint answers pages and redirects, never JSON.
+_AUTHORIZE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The login or consent page", "content": _PAGE},
+    302: {"description": _REDIRECT},
+    400: {
+        "description": "An error page: unknown client, redirect_uri not registered, wrong email "
+        "or password (the login page again)",
+        "content": _PAGE,
+    },
+    **problems(503),
+}
+
+
 def oauth_json(result: Result) -> Response:
     """RFC 6749 JSON; errors also carry our problem fields (``code`` = the OAuth error)."""
     status, body, headers = result
@@ -212,7 +227,12 @@ def create_router(settings: Settings) -> APIRouter:
             400 if error else 200,
         )
 
-    @router.get("/oauth/authorize", summary="Authorization endpoint (login, then consent)")
+    @router.get(
+        "/oauth/authorize",
+        summary="Authorization endpoint (login, then consent)",
+        response_class=HTMLResponse,
+        responses=_AUTHORIZE_RESPONSES,
+    )
     async def authorize(request: Request, session: Session) -> Response:
         req = await read_oauth2_request(request, allow_http=settings.is_development)
         grant = await validate(session, req)
@@ -234,6 +254,16 @@ def create_router(settings: Settings) -> APIRouter:
         "/oauth/authorize",
         summary="Login and consent form submissions",
         dependencies=[Depends(per_ip_limit("authorize"))],
+        response_class=HTMLResponse,
+        responses={
+            **_AUTHORIZE_RESPONSES,
+            303: {"description": "Logged in: back to this endpoint for consent"},
+            403: {
+                "description": "The form expired (CSRF token missing or stale)",
+                "content": _PAGE,
+            },
+            **problems(429),
+        },
     )
     async def authorize_submit(request: Request, session: Session) -> Response:
         form = await request.form()

@@ -3811,7 +3811,7 @@ export interface components {
              * @description Fen; only before payment
              */
             shipping_fee?: number | null;
-        };
+        } | unknown | unknown | unknown;
         /** OrderPay */
         OrderPay: {
             /** Expected Version */
@@ -5699,13 +5699,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The GraphiQL integrated development environment. */
+            /** @description A query's result, or the GraphiQL page when enabled and no query */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": unknown;
+                    "text/html": string;
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
@@ -6741,13 +6742,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The login or consent page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/html": string;
+                };
+            };
+            /** @description Back to the client's `redirect_uri` with `code` or `error` (and `state`) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error page: unknown client, redirect_uri not registered, wrong email or password (the login page again) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6761,13 +6787,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The login or consent page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/html": string;
+                };
+            };
+            /** @description Back to the client's `redirect_uri` with `code` or `error` (and `state`) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Logged in: back to this endpoint for consent */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error page: unknown client, redirect_uri not registered, wrong email or password (the login page again) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The form expired (CSRF token missing or stale) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7744,9 +7820,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -8467,9 +8543,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -8688,9 +8764,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -9471,9 +9547,9 @@ export interface operations {
     authors: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9562,9 +9638,9 @@ export interface operations {
     top_buyers: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
                 by?: components["schemas"]["TopBuyersBy"];
                 limit?: number;
@@ -9655,7 +9731,7 @@ export interface operations {
     daily_report: {
         parameters: {
             query: {
-                /** @description YYYY-MM-DD in the shop timezone */
+                /** @description YYYY-MM-DD in the shop timezone (years 2000-2999) */
                 date: string;
             };
             header?: never;
@@ -9744,9 +9820,9 @@ export interface operations {
     funnel: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9835,9 +9911,9 @@ export interface operations {
     regions: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -9926,9 +10002,9 @@ export interface operations {
     summary: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
             };
             header?: never;
@@ -10017,9 +10093,9 @@ export interface operations {
     trend: {
         parameters: {
             query: {
-                /** @description First day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 from: string;
-                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive) */
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
                 /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
                 interval?: components["schemas"]["TrendInterval"];
@@ -10563,9 +10639,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10678,9 +10754,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10793,9 +10869,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -10908,9 +10984,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -11023,9 +11099,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -11134,9 +11210,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -11249,9 +11325,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -11364,9 +11440,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */
@@ -11479,9 +11555,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
                 /** @description The entity version as ETag ("3"); stale -> 409. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 /** @description Shop id */

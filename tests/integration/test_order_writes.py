@@ -451,3 +451,18 @@ async def test_batch_ship_mixed_entries(
         v1(shop_id, "/shipments/batch"), json={"shipments": entries * 100}, headers=owner
     )
     assert r.status_code == 422  # over 500 entries
+
+
+async def test_a_malformed_if_match_is_refused_on_every_write(
+    client: httpx.AsyncClient, shop: dict[str, int], owner: dict[str, str]
+) -> None:
+    # The batch has no single version to compare, but the header's syntax is still the
+    # contract's: it used to be ignored there (200) while every other write said 422.
+    entries = [{"order_id": 1, "carrier": "SF", "tracking_no": "SF1234567890"}]
+    r = await client.post(
+        v1(shop["shop_id"], "/shipments/batch"),
+        json={"shipments": entries},
+        headers={**owner, "If-Match": "not-an-etag"},
+    )
+    assert r.status_code == 422, r.text
+    assert r.json()["errors"][0]["loc"] == ["header", "If-Match"]

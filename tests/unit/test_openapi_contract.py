@@ -110,3 +110,22 @@ def test_uploaded_files_are_binary_so_sdks_send_a_file_part() -> None:
     assert ("Body_upload_evidence", "file") in files
     for name, field in files:
         assert schemas[name]["properties"][field].get("format") == "binary", (name, field)
+
+
+def test_integer_bounds_are_exact_integers() -> None:
+    """FastAPI's OpenAPI models hold bounds as floats: float(2**63 - 1) is 2**63, so generated
+    clients (and schemathesis) sent ids one past bigint that the app then refused."""
+    found: list[object] = []
+    stack: list[Any] = [_spec()]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("type") == "integer":
+                found += [item[k] for k in ("minimum", "maximum") if k in item]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    assert found
+    assert all(type(bound) is int and bound <= 2**63 - 1 for bound in found), sorted(
+        {repr(b) for b in found if type(b) is not int or b > 2**63 - 1}
+    )

@@ -38,6 +38,13 @@ async def test_scheme_and_credentials(url: str) -> None:
         await check_url(url, DEVELOPMENT)
 
 
+@pytest.mark.parametrize("url", ["HtTp://\u00e9\ub37d\u0100]", "https://[::1/hook", "https://a]/"])
+async def test_a_url_urlsplit_cannot_parse_is_a_validation_error(url: str) -> None:
+    # urlsplit raises ValueError on an unbalanced bracket: it used to escape as a 500.
+    with pytest.raises(ValidationFailed):
+        await check_url(url, DEVELOPMENT)
+
+
 async def test_development_allows_http_loopback() -> None:
     assert await check_url("http://127.0.0.1:9000/hook", DEVELOPMENT)
     assert await check_url("http://localhost:9000/hook", DEVELOPMENT)

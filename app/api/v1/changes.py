@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -32,6 +33,11 @@ def feed_service(request: Request) -> FeedService:
         )
         state.feed_service = service
     return service
+
+
+# What _types accepts, in the contract: comma-separated change types, blanks ignored.
+_TYPE = "|".join(re.escape(t) for t in ChangeType)
+_TYPES_PATTERN = {"pattern": rf"^\s*({_TYPE})?\s*(,\s*({_TYPE})?\s*)*$"}
 
 
 def _types(raw: str | None) -> list[str] | None:
@@ -82,7 +88,10 @@ async def list_changes(
     cursor: FeedCursor = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     wait: Annotated[float, Query(ge=0, le=60)] = 0,
-    types: Annotated[str | None, Query(max_length=500, description=_TYPES_DOC)] = None,
+    types: Annotated[
+        str | None,
+        Query(max_length=500, description=_TYPES_DOC, json_schema_extra=_TYPES_PATTERN),
+    ] = None,
 ) -> Response:
     # Authentication ran in the request's unit of work; end it so a parked long-poll holds no
     # connection and no transaction. Feed reads use their own short transactions.
@@ -132,7 +141,10 @@ async def bulk_changes_ndjson(
     auth: ChangesRead,
     session: Session,
     cursor: FeedCursor = None,
-    types: Annotated[str | None, Query(max_length=500, description=_TYPES_DOC)] = None,
+    types: Annotated[
+        str | None,
+        Query(max_length=500, description=_TYPES_DOC, json_schema_extra=_TYPES_PATTERN),
+    ] = None,
 ) -> StreamingResponse:
     await session.commit()  # the stream uses its own connection, not the request's
     if cursor == HEAD:

@@ -36,11 +36,23 @@ router = APIRouter(
     prefix="/v1/shops/{shop_id}/metrics", tags=["metrics"], responses=problems(403, 404)
 )
 
+# The accepted years (app/domain/metrics/ranges.py MIN_DATE..MAX_DATE), stated in the contract.
+_YEARS = {"pattern": r"^2[0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}
 From = Annotated[
-    date, Query(alias="from", description="First day (YYYY-MM-DD, shop timezone, inclusive)")
+    date,
+    Query(
+        alias="from",
+        description="First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)",
+        json_schema_extra=_YEARS,
+    ),
 ]
 To = Annotated[
-    date, Query(alias="to", description="Last day (YYYY-MM-DD, shop timezone, inclusive)")
+    date,
+    Query(
+        alias="to",
+        description="Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)",
+        json_schema_extra=_YEARS,
+    ),
 ]
 
 
@@ -145,6 +157,13 @@ async def daily_report(
     shop_id: ShopId,
     auth: MetricsRead,
     session: Session,
-    day: Annotated[date, Query(alias="date", description="YYYY-MM-DD in the shop timezone")],
+    day: Annotated[
+        date,
+        Query(
+            alias="date",
+            description="YYYY-MM-DD in the shop timezone (years 2000-2999)",
+            json_schema_extra=_YEARS,
+        ),
+    ],
 ) -> Response:
     return json_bytes_response(await _service(session, auth).daily_report(shop_id, day))

@@ -17,8 +17,10 @@ __all__ = ["AfterSaleStatus", "AfterSaleType"]
 
 class AfterSaleCreate(StrictModel):
     type: AfterSaleType
-    reason: str = Field(min_length=1, max_length=500)
-    amount: int | None = Field(default=None, ge=1, description="Fen; default the refundable rest")
+    reason: str = Field(min_length=1, max_length=500, pattern=r"\S")
+    amount: int | None = Field(
+        default=None, ge=1, le=2**63 - 1, description="Fen; default the refundable rest"
+    )
 
 
 AfterSaleActionName = Literal[
@@ -42,8 +44,8 @@ class AfterSaleAction(StrictModel):
     )
 
     action: AfterSaleActionName
-    expected_version: int | None = Field(default=None, ge=1)
-    reason: str | None = Field(default=None, min_length=1, max_length=500)
+    expected_version: int | None = Field(default=None, ge=1, le=2**31 - 1)  # INTEGER columns
+    reason: str | None = Field(default=None, min_length=1, max_length=500, pattern=r"\S")
 
 
 class AfterSaleListParams(BaseModel):

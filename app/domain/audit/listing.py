@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.audit.actor import ActorType
 from app.domain.audit.schemas import AuditEntry
-from app.domain.orders.filters import MAX_ID
+from app.domain.orders.filters import MAX_ID, Instant
 from app.domain.paging import newest_first_rows
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import rfc3339
@@ -34,8 +34,8 @@ class AuditLogParams(BaseModel):
     action: str | None = Field(default=None, max_length=64, description="e.g. `order.shipped`")
     entity: str | None = Field(default=None, max_length=32, description="e.g. `order`, `staff`")
     entity_id: int | None = Field(default=None, ge=1, le=MAX_ID)
-    created_from: AwareDatetime | None = Field(default=None, description="Inclusive")
-    created_to: AwareDatetime | None = Field(default=None, description="Exclusive")
+    created_from: Instant | None = Field(default=None, description="Inclusive")
+    created_to: Instant | None = Field(default=None, description="Exclusive")
     limit: int = Field(default=50, ge=1, le=200)
     cursor: str | None = Field(default=None, max_length=512)
 

@@ -18,6 +18,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -26,6 +27,7 @@ from pydantic import (
 )
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 
+from app.kit.inputs import rfc3339_only
 from app.models import AfterSale, Order, OrderItem, Shipment
 from app.models.after_sales import AfterSaleStatus
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
@@ -59,7 +61,7 @@ def _bounded(value: datetime) -> datetime:
     return utc
 
 
-Instant = Annotated[AwareDatetime, AfterValidator(_bounded)]
+Instant = Annotated[AwareDatetime, BeforeValidator(rfc3339_only), AfterValidator(_bounded)]
 """An RFC 3339 instant with an offset, normalised to UTC, in a range PostgreSQL can store."""
 
 # No NUL or other control characters: PostgreSQL text cannot hold NUL, so reject it as input.

@@ -7,7 +7,6 @@ REST declares them as ``response_model`` and the tests validate every response a
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, NotRequired
 
 from pydantic import AliasChoices, ConfigDict, Field
@@ -16,7 +15,7 @@ from typing_extensions import TypedDict
 from app.domain.after_sales.schemas import AfterSale, AfterSaleStatus
 from app.domain.disputes.schemas import Dispute
 from app.kit.contract import Timestamp, read_model
-from app.kit.inputs import StrictModel, VersionedIn
+from app.kit.inputs import DateTimeIn, StrictModel, VersionedIn
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
 __all__ = ["OrderStatus", "PayMethod", "PayStatus", "StrictModel", "TrafficSource", "VersionedIn"]
@@ -36,7 +35,7 @@ class ReceiverIn(StrictModel):
 
 
 class OrderItemIn(StrictModel):
-    product_id: int = Field(ge=1)
+    product_id: int = Field(ge=1, le=2**63 - 1)
     title: str = Field(min_length=1, max_length=200)
     sku: str | None = Field(default=None, max_length=64)
     quantity: int = Field(ge=1, le=9999)
@@ -48,21 +47,21 @@ class OrderCreate(StrictModel):
     buyer: BuyerIn
     receiver: ReceiverIn
     items: list[OrderItemIn] = Field(min_length=1, max_length=100)
-    discount_amount: int = Field(default=0, ge=0)
+    discount_amount: int = Field(default=0, ge=0, le=2**63 - 1)
     shipping_fee: int = Field(default=0, ge=0, le=1_000_000)
     pay_method: PayMethod | None = None
     traffic_source: TrafficSource = TrafficSource.OTHER
     room_id: str | None = Field(default=None, max_length=32)
     video_id: str | None = Field(default=None, max_length=32)
-    author_id: int | None = Field(default=None, ge=1)
+    author_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
     commission_rate_bps: int = Field(default=0, ge=0, le=10_000)
     buyer_note: str | None = Field(default=None, max_length=500)
-    created_at: datetime | None = None
+    created_at: DateTimeIn | None = None
 
 
 class OrderPay(VersionedIn):
     pay_method: PayMethod
-    paid_at: datetime | None = None
+    paid_at: DateTimeIn | None = None
 
 
 class OrderClose(VersionedIn):
@@ -72,7 +71,7 @@ class OrderClose(VersionedIn):
         json_schema_extra={"examples": [{"reason": "Buyer asked to cancel"}]},
     )
 
-    reason: str = Field(min_length=1, max_length=200)
+    reason: str = Field(min_length=1, max_length=200, pattern=r"\S")
 
 
 class OrderShip(VersionedIn):
@@ -86,7 +85,7 @@ class OrderShip(VersionedIn):
 
     carrier: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
     tracking_no: str = Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")
-    item_ids: list[int] | None = Field(
+    item_ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] | None = Field(
         default=None,
         max_length=100,
         validation_alias=AliasChoices("items", "item_ids"),
@@ -95,7 +94,7 @@ class OrderShip(VersionedIn):
 
 
 class OrderSign(VersionedIn):
-    signed_at: datetime | None = None
+    signed_at: DateTimeIn | None = None
 
 
 class OrderComplete(VersionedIn):
@@ -109,7 +108,13 @@ class OrderPatch(VersionedIn):
         extra="forbid",
         str_strip_whitespace=True,
         json_schema_extra={
-            "examples": [{"merchant_remark": "VIP, gift wrap", "expected_version": 3}]
+            "examples": [{"merchant_remark": "VIP, gift wrap", "expected_version": 3}],
+            # At least one field to change (OrderService.update: "Nothing to change.").
+            "anyOf": [
+                {"required": ["shipping_fee"]},
+                {"required": ["merchant_remark"]},
+                {"required": ["receiver"]},
+            ],
         },
     )
 
@@ -129,7 +134,7 @@ class OrderFlag(VersionedIn):
         json_schema_extra={"examples": [{"reason": "Receiver address looks fake"}]},
     )
 
-    reason: str = Field(min_length=1, max_length=200)
+    reason: str = Field(min_length=1, max_length=200, pattern=r"\S")
 
 
 class PaymentReminderCreate(VersionedIn):
@@ -154,7 +159,7 @@ class OrderRefund(VersionedIn):
         json_schema_extra={"examples": [{"reason": "Out of stock", "expected_version": 2}]},
     )
 
-    reason: str = Field(min_length=1, max_length=200)
+    reason: str = Field(min_length=1, max_length=200, pattern=r"\S")
 
 
 class BatchShipmentEntry(OrderShip):

@@ -137,7 +137,10 @@ async def check_url(url: str, settings: Settings, *, resolver: Resolver = resolv
     """The URL if it may receive webhooks; 422 ``validation_error`` otherwise."""
     if len(url) > MAX_URL_LENGTH:
         raise _invalid(f"at most {MAX_URL_LENGTH} characters")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # an unbalanced [ or ]: "Invalid IPv6 URL"
+        raise _invalid("must be an absolute https:// URL") from exc
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("https", "http") or not host:
         raise _invalid("must be an absolute https:// URL")

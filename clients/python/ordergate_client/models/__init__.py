@@ -97,7 +97,6 @@ from .order_filter import OrderFilter
 from .order_flag import OrderFlag
 from .order_item import OrderItem
 from .order_item_in import OrderItemIn
-from .order_patch import OrderPatch
 from .order_pay import OrderPay
 from .order_refund import OrderRefund
 from .order_row import OrderRow
@@ -266,7 +265,6 @@ __all__ = (
     "OrderFlag",
     "OrderItem",
     "OrderItemIn",
-    "OrderPatch",
     "OrderPay",
     "OrderRefund",
     "OrderRow",

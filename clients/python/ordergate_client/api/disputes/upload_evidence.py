@@ -21,8 +21,8 @@ def _get_kwargs(
     dispute_id: int,
     *,
     body: BodyUploadEvidence,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -151,8 +151,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyUploadEvidence,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[EvidenceUploaded | Problem]:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
@@ -160,10 +160,9 @@ def sync_detailed(
     Args:
         shop_id (int): Shop id
         dispute_id (int): Dispute id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BodyUploadEvidence):
 
     Raises:
@@ -196,8 +195,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BodyUploadEvidence,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> EvidenceUploaded | Problem | None:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
@@ -205,10 +204,9 @@ def sync(
     Args:
         shop_id (int): Shop id
         dispute_id (int): Dispute id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BodyUploadEvidence):
 
     Raises:
@@ -236,8 +234,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyUploadEvidence,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[EvidenceUploaded | Problem]:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
@@ -245,10 +243,9 @@ async def asyncio_detailed(
     Args:
         shop_id (int): Shop id
         dispute_id (int): Dispute id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BodyUploadEvidence):
 
     Raises:
@@ -281,8 +278,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BodyUploadEvidence,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> EvidenceUploaded | Problem | None:
     """ Upload evidence (multipart `file` + `kind`, <= 10485760 bytes)
@@ -290,10 +287,9 @@ async def asyncio(
     Args:
         shop_id (int): Shop id
         dispute_id (int): Dispute id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BodyUploadEvidence):
 
     Raises:

@@ -128,7 +128,7 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        date (datetime.date): YYYY-MM-DD in the shop timezone
+        date (datetime.date): YYYY-MM-DD in the shop timezone (years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +162,7 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        date (datetime.date): YYYY-MM-DD in the shop timezone
+        date (datetime.date): YYYY-MM-DD in the shop timezone (years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        date (datetime.date): YYYY-MM-DD in the shop timezone
+        date (datetime.date): YYYY-MM-DD in the shop timezone (years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,7 +225,7 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        date (datetime.date): YYYY-MM-DD in the shop timezone
+        date (datetime.date): YYYY-MM-DD in the shop timezone (years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

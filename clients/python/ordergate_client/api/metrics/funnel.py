@@ -133,8 +133,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,8 +170,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,8 +202,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,8 +239,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -147,8 +147,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
@@ -190,8 +190,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
@@ -228,8 +228,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 
@@ -271,8 +271,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         by (TopBuyersBy | Unset): Ranking of top buyers: by average order value or by GMV.
         limit (int | Unset):  Default: 20.
 

@@ -172,8 +172,8 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
             days.
         group_by (GroupBy | None | Unset): Split each day by
@@ -219,8 +219,8 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
             days.
         group_by (GroupBy | None | Unset): Split each day by
@@ -261,8 +261,8 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
             days.
         group_by (GroupBy | None | Unset): Split each day by
@@ -308,8 +308,8 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive)
-        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive)
+        from_ (datetime.date): First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
+        to (datetime.date): Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999)
         interval (TrendInterval | Unset): Bucket size of a trend (shop timezone); hour: at most 7
             days.
         group_by (GroupBy | None | Unset): Split each day by

@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.order import Order
-from ...models.order_patch import OrderPatch
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,9 +19,9 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    body: OrderPatch,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    body: Any,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -43,7 +42,8 @@ def _get_kwargs(
         "url": "/v1/shops/{shop_id}/orders/{order_id}".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -143,9 +143,9 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderPatch,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    body: Any,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
     """ Change shipping fee (before payment), merchant remark, receiver (before shipment)
@@ -153,11 +153,10 @@ def sync_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderPatch): Merchant edits; each field has its own rule (see OrderService.update).
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
+        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,9 +187,9 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderPatch,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    body: Any,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
     """ Change shipping fee (before payment), merchant remark, receiver (before shipment)
@@ -198,11 +197,10 @@ def sync(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderPatch): Merchant edits; each field has its own rule (see OrderService.update).
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
+        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,9 +226,9 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderPatch,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    body: Any,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
     """ Change shipping fee (before payment), merchant remark, receiver (before shipment)
@@ -238,11 +236,10 @@ async def asyncio_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderPatch): Merchant edits; each field has its own rule (see OrderService.update).
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
+        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,9 +270,9 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderPatch,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    body: Any,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
     """ Change shipping fee (before payment), merchant remark, receiver (before shipment)
@@ -283,11 +280,10 @@ async def asyncio(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderPatch): Merchant edits; each field has its own rule (see OrderService.update).
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
+        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -20,8 +20,8 @@ def _get_kwargs(
     shop_id: int,
     *,
     body: BatchShipments,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -142,18 +142,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BatchShipments,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[BatchShipResult | Problem]:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
         shop_id (int): Shop id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BatchShipments):
 
     Raises:
@@ -184,18 +183,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BatchShipments,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> BatchShipResult | Problem | None:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
         shop_id (int): Shop id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BatchShipments):
 
     Raises:
@@ -221,18 +219,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BatchShipments,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[BatchShipResult | Problem]:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
         shop_id (int): Shop id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BatchShipments):
 
     Raises:
@@ -263,18 +260,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BatchShipments,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> BatchShipResult | Problem | None:
     """ Ship up to 500 orders; per-entry results, one bad entry blocks no other
 
     Args:
         shop_id (int): Shop id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
         body (BatchShipments):
 
     Raises:

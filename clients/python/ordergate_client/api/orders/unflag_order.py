@@ -19,8 +19,8 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -138,8 +138,8 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
     """ Clear the abnormal mark
@@ -147,10 +147,9 @@ def sync_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,8 +179,8 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
     """ Clear the abnormal mark
@@ -189,10 +188,9 @@ def sync(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,8 +215,8 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
     """ Clear the abnormal mark
@@ -226,10 +224,9 @@ async def asyncio_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,8 +256,8 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    idempotency_key: None | str | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
     """ Clear the abnormal mark
@@ -268,10 +265,9 @@ async def asyncio(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        idempotency_key (None | str | Unset): Makes the write safe to retry: the same key and body
-            replay the stored response for 24 h; the same key with another body is 422
-            idempotency_mismatch.
-        if_match (None | str | Unset): The entity version as ETag ("3"); stale -> 409.
+        idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
+            the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
+        if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
