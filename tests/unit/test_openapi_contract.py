@@ -129,3 +129,14 @@ def test_integer_bounds_are_exact_integers() -> None:
     assert all(type(bound) is int and bound <= 2**63 - 1 for bound in found), sorted(
         {repr(b) for b in found if type(b) is not int or b > 2**63 - 1}
     )
+
+
+def test_every_operation_with_a_body_documents_400() -> None:
+    """A body that is not JSON (or not a form) is 400 on every route that reads one."""
+    missing = [
+        f"{method.upper()} {path}"
+        for path, ops in _spec()["paths"].items()
+        for method, op in ops.items()
+        if "requestBody" in op and "400" not in op["responses"]
+    ]
+    assert missing == []

@@ -53,6 +53,7 @@ def _storage(request: Request) -> ExportStorage:
     summary="Queue an export job (≤ 90 days)",
     responses={
         **_JOB_ERRORS,
+        **problem(400, "`bad_request`: the body is not JSON"),
         **problem(
             429,
             "`export_limit_reached` (this shop has its maximum of jobs queued or running) or "
