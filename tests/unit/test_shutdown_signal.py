@@ -26,7 +26,12 @@ async def test_the_app_callback_runs_and_the_previous_handler_still_gets_the_sig
         # Removed with the lifespan: the server's handler is back in place.
         assert signal.getsignal(signal.SIGTERM) is server_handler
         signal.raise_signal(signal.SIGTERM)
-        await asyncio.sleep(0)
+        assert calls.count(f"server:{int(signal.SIGTERM)}") == 2  # the server still hears it
+        # A barrier, not a pause: a callback the signal had scheduled would sit ahead of this
+        # one in the loop's FIFO queue, so it would have run by the time this one resolves.
+        drained = asyncio.get_running_loop().create_future()
+        asyncio.get_running_loop().call_soon(drained.set_result, None)
+        await asyncio.wait_for(drained, 5)
         assert calls.count("app") == 1
     finally:
         signal.signal(signal.SIGTERM, before)
