@@ -21,6 +21,7 @@ from app.auth.scope import ShopScope
 from app.config import Settings
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.disputes.schemas import Dispute as DisputeOut
+from app.domain.disputes.schemas import Evidence as EvidenceOut
 from app.domain.orders import batch
 from app.domain.orders.batch import OrderKey
 from app.domain.orders.schemas import Order as OrderOut
@@ -224,6 +225,13 @@ class GraphQLContext(BaseContext):
     def disputes(self) -> DataLoader[OrderKey, list[DisputeOut] | None]:
         return self._loader(
             "disputes", lambda: self._order_loader("after_sales:read", batch.disputes_of, list)
+        )
+
+    @property
+    def evidence(self) -> DataLoader[OrderKey, list[EvidenceOut] | None]:
+        """Keyed by (shop_id, dispute_id): a page of disputes reads its evidence in one query."""
+        return self._loader(
+            "evidence", lambda: self._order_loader("after_sales:read", batch.evidence_of, list)
         )
 
     @property

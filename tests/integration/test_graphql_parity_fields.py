@@ -9,7 +9,7 @@ from app.db import Database
 from tests.factories import bearer, make_token
 from tests.integration.orders_support import new_order, v1
 from tests.integration.test_after_sales_disputes import PNG, dispute, upload
-from tests.integration.test_graphql import gql
+from tests.integration.test_graphql import count_statements, gql
 
 ORDER = """query($s: Int!, $id: Int!) { shop(id: $s) { order(id: $id) {
   allowedActions commissionRateBps commissionAmount
@@ -105,3 +105,11 @@ async def test_dispute_review_window_evidence_and_filters(
 
     bad = await gql(client, token, DISPUTES, {"s": shop_id, "f": {"status": ["nope"]}})
     assert bad["errors"][0]["extensions"]["code"] == "VALIDATION_ERROR"
+
+    # A page of disputes reads all its evidence in one statement, however many disputes.
+    assert (await upload(client, shop_id, still_open["id"], owner, PNG)).status_code == 201
+    with count_statements(db) as statements:
+        both = await gql(client, token, DISPUTES, {"s": shop_id})
+    nodes = both["data"]["shop"]["disputes"]["nodes"]
+    assert sorted(len(n["evidence"]) for n in nodes) == [1, 1]
+    assert sum("dispute_evidence" in s for s in statements) == 1, statements

@@ -9,11 +9,14 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
+from app.domain.disputes.representation import evidence_public
 from app.domain.disputes.schemas import Dispute as DisputeOut
+from app.domain.disputes.schemas import Evidence
 from app.domain.disputes.service import disputes_public
 from app.domain.orders import schemas as read
 from app.domain.orders.representation import order_public, reminder_public, shipment_public
@@ -22,6 +25,7 @@ from app.models import (
     AfterSale,
     Author,
     Dispute,
+    DisputeEvidence,
     Order,
     OrderEvent,
     OrderItem,
@@ -149,3 +153,29 @@ async def authors_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, 
         }
         for r in rows
     }
+
+
+DisputeKey = tuple[int, int]
+
+
+async def evidence_of(
+    session: AsyncSession, scope: ShopScope, keys: Sequence[DisputeKey]
+) -> dict[DisputeKey, list[Evidence]]:
+    """The disputes' evidence metadata (one query for all, never the bytes), oldest first,
+    keyed by (shop_id, dispute_id); disputes outside the scope have none."""
+    parts = [
+        (DisputeEvidence.shop_id == shop_id) & (DisputeEvidence.dispute_id.in_(ids))
+        for shop_id, ids in _by_shop(scope, keys).items()
+    ]
+    grouped: dict[DisputeKey, list[Evidence]] = defaultdict(list)
+    if not parts:
+        return grouped
+    rows = await session.execute(
+        select(DisputeEvidence)
+        .where(or_(*parts))
+        .order_by(DisputeEvidence.id)
+        .options(defer(DisputeEvidence.content))
+    )
+    for row in rows.scalars():
+        grouped[(row.shop_id, row.dispute_id)].append(evidence_public(row))
+    return grouped

@@ -9,7 +9,6 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from app.domain.disputes.service import DisputeService
 from app.domain.orders.states import ORDER_MACHINE
 from app.graphql.context import GraphQLContext
 from app.graphql.ids import to_global_id
@@ -39,12 +38,6 @@ async def _detail(row: Row, info: Ctx, field: str) -> Any:
         return row[field]
     detail: Mapping[str, Any] | None = await info.context.order_details.load(_key(row))
     return detail[field] if detail else None
-
-
-def _disputes(info: Ctx, shop_id: int) -> DisputeService:
-    auth = info.context.authorize("after_sales:read")
-    auth.require(shop_id)
-    return DisputeService(info.context.session, auth.shops, auth.actor)
 
 
 async def _author_id(row: Row, info: Ctx) -> int | None:
@@ -216,9 +209,8 @@ class Dispute(Node):
 
     @strawberry.field(description="The evidence files' metadata (bytes are on REST)")
     async def evidence(self: Row, info: Ctx) -> list[Evidence]:  # type: ignore[misc]
-        service = _disputes(info, self["shop_id"])
-        page = await info.context.serial(service.evidence_list(self["shop_id"], self["id"]))
-        return page["data"]  # type: ignore[return-value]
+        found = await info.context.evidence.load((self["shop_id"], self["id"]))
+        return found or []  # type: ignore[return-value]
 
     @classmethod
     def is_type_of(cls, obj: Any, info: Any) -> bool:
