@@ -11,10 +11,12 @@ from strawberry.types import Info
 
 from app.domain.orders.connection import count_capped, row_cursor
 from app.domain.orders.listing import DEFAULT_LIMIT, OrderLister, OrderListParams
+from app.domain.paging import row_cursor as newest_first_cursor
 from app.errors import ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import OrderFilterInput, plain, validated
 from app.graphql.types.scalars import OrderSort
+from app.kit.keyset import KeysetCodec
 
 FORWARD_NAMES = {"limit": "first", "cursor": "after"}
 BACKWARD_NAMES = {"limit": "last", "cursor": "before"}
@@ -61,6 +63,15 @@ def page_info(page: Mapping[str, Any], win: Window, cursors: Sequence[str]) -> d
         "start_cursor": cursors[0] if cursors else None,
         "end_cursor": cursors[-1] if cursors else None,
     }
+
+
+def keyset_page_info(
+    codec: KeysetCodec, page: Mapping[str, Any], win: Window, listing: str
+) -> dict[str, Any]:
+    """Relay ``pageInfo`` of a newest-first keyset page: cursors of its first and last rows."""
+    nodes = page["data"]
+    ends = [nodes[0], nodes[-1]] if nodes else []
+    return page_info(page, win, [newest_first_cursor(codec, listing, n) for n in ends])
 
 
 async def order_connection(

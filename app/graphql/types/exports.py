@@ -12,10 +12,9 @@ from strawberry.types import Info
 
 from app.domain.exports.schemas import ExportFormat, ExportStatus, Granularity, Locale
 from app.domain.exports.service import ExportService
-from app.domain.paging import row_cursor
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import OrderFilterInput, plain, validated
-from app.graphql.paging import page_info, window
+from app.graphql.paging import keyset_page_info, window
 from app.graphql.types.connections import PageInfo
 from app.graphql.types.scalars import JSON, DateTime
 
@@ -88,11 +87,11 @@ async def export_page(info: Ctx, shop_id: int, first: int | None, after: str | N
     page = await info.context.serial(
         service.list(shop_id, info.context.codec, limit=win.size, cursor=win.cursor)
     )
-    nodes = page["data"]
-    ends = [nodes[0], nodes[-1]] if nodes else []
     listing = f"exports:{shop_id}"
-    cursors = [row_cursor(info.context.codec, listing, n) for n in ends]
-    return {"nodes": nodes, "page_info": page_info(page, win, cursors)}
+    return {
+        "nodes": page["data"],
+        "page_info": keyset_page_info(info.context.codec, page, win, listing),
+    }
 
 
 async def one_export(info: Ctx, shop_id: int, export_id: int) -> Row:

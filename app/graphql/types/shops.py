@@ -15,7 +15,6 @@ from app.domain.disputes.schemas import DisputeListParams
 from app.domain.disputes.service import DisputeService
 from app.domain.metrics.service import MetricsService
 from app.domain.orders.service import OrderService
-from app.domain.paging import row_cursor
 from app.graphql.context import GraphQLContext
 from app.graphql.feed import change_page
 from app.graphql.inputs import (
@@ -25,7 +24,7 @@ from app.graphql.inputs import (
     plain,
     validated,
 )
-from app.graphql.paging import Window, order_connection, page_info, window
+from app.graphql.paging import Window, keyset_page_info, order_connection, window
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection, PageInfo
 from app.graphql.types.exports import Export, ExportPage, export_page, one_export
 from app.graphql.types.insights import ChangePage, MetricsSummary
@@ -59,12 +58,9 @@ class DisputePage:
 
 
 def _page(info: Ctx, page: Mapping[str, Any], win: Window, listing: str, typename: str) -> Row:
-    nodes = page["data"]
-    ends = [nodes[0], nodes[-1]] if nodes else []
-    cursors = [row_cursor(info.context.codec, listing, n) for n in ends]
-    pinfo = page_info(page, win, cursors)
+    pinfo = keyset_page_info(info.context.codec, page, win, listing)
     return {
-        "nodes": [{**r, "__typename": typename} for r in nodes],
+        "nodes": [{**r, "__typename": typename} for r in page["data"]],
         "page_info": pinfo,
         "end_cursor": pinfo["end_cursor"] if pinfo["has_next_page"] else None,
         "has_next_page": pinfo["has_next_page"],
