@@ -14,9 +14,7 @@ def reset_epoch_command() -> None:
     """Start a new feed epoch: every older cursor then answers 410 cursor_expired (resync)."""
     from app.domain.sync.epoch import reset_epoch
 
-    typer.echo(
-        f"Feed epoch is now {run_with_database(reset_epoch)}; older cursors will get 410."
-    )
+    typer.echo(f"Feed epoch is now {run_with_database(reset_epoch)}; older cursors will get 410.")
 
 
 def register(cli: typer.Typer) -> None:

@@ -39,6 +39,7 @@ def _rows(metrics: Mapping[str, Any]) -> dict[str, Any]:
 
 def render(body: DailyReport) -> Table:
     from rich.table import Table
+
     table = Table(title=f"Shop {body['shop_id']} — {body['date']} ({body['timezone']})")
     for column in ("metric", body["date"], "previous day", "change", "same weekday last week"):
         table.add_column(column, justify="left" if column == "metric" else "right")
