@@ -19,6 +19,12 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 ASSETS = "/_assets/docs"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "docs"
 FAVICON = "/console/favicon.svg"
+# Nothing outside the server, even what a UI hard-codes (ReDoc's footer logo on a CDN). The UIs
+# need inline script/style (Swagger UI's bootstrap) and ReDoc blob workers.
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'"
+)
 
 GRAPHIQL_HTML = f"""<!doctype html>
 <html lang="en">
@@ -48,28 +54,37 @@ def install(app: FastAPI, *, graphiql: bool) -> None:
 
     @app.get("/docs", include_in_schema=False)
     async def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=openapi_url,
-            title=f"{app.title} API",
-            swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
-            swagger_css_url=f"{ASSETS}/swagger-ui.css",
-            swagger_favicon_url=FAVICON,
-            # No validator badge: it would send the document to an outside service.
-            swagger_ui_parameters={"validatorUrl": None},
+        return _confined(
+            get_swagger_ui_html(
+                openapi_url=openapi_url,
+                title=f"{app.title} API",
+                swagger_js_url=f"{ASSETS}/swagger-ui-bundle.js",
+                swagger_css_url=f"{ASSETS}/swagger-ui.css",
+                swagger_favicon_url=FAVICON,
+                # No validator badge: it would send the document to an outside service.
+                swagger_ui_parameters={"validatorUrl": None},
+            )
         )
 
     @app.get("/redoc", include_in_schema=False)
     async def redoc() -> HTMLResponse:
-        return get_redoc_html(
-            openapi_url=openapi_url,
-            title=f"{app.title} API",
-            redoc_js_url=f"{ASSETS}/redoc.standalone.js",
-            redoc_favicon_url=FAVICON,
-            with_google_fonts=False,
+        return _confined(
+            get_redoc_html(
+                openapi_url=openapi_url,
+                title=f"{app.title} API",
+                redoc_js_url=f"{ASSETS}/redoc.standalone.js",
+                redoc_favicon_url=FAVICON,
+                with_google_fonts=False,
+            )
         )
 
     if graphiql:
         app.add_middleware(GraphiQLPage)
+
+
+def _confined(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = CSP
+    return page
 
 
 class GraphiQLPage:
@@ -80,7 +95,7 @@ class GraphiQLPage:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and _wants_ide(scope):
-            await HTMLResponse(GRAPHIQL_HTML)(scope, receive, send)
+            await _confined(HTMLResponse(GRAPHIQL_HTML))(scope, receive, send)
             return
         await self.app(scope, receive, send)
 

@@ -38,12 +38,20 @@ async def test_api_docs_render_offline(
         page.on("request", lambda r: requests.append(r.url))
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        # What the page's CSP refused before it left (ReDoc's footer logo on a CDN).
+        refused: set[str] = set()
+        page.on(
+            "requestfailed",
+            lambda r: refused.add(r.url) if r.failure == "csp" else None,
+        )
         await page.goto(path)
-        await expect(page.locator(rendered).first).to_contain_text("OrderGate")
+        # ReDoc renders the whole document before showing anything: seconds on a busy machine.
+        await expect(page.locator(rendered).first).to_contain_text("OrderGate", timeout=90_000)
         # The operations themselves are listed (the document loaded and rendered).
-        await expect(page.get_by_text("list_orders").first).to_be_attached()
-        await screenshot(page, f"docs{path.replace('/', '-')}")
-        assert _outside(requests, console_server) == []
+        await expect(page.get_by_text("/v1/shops/{shop_id}/orders").first).to_be_attached()
+        if path == "/docs":  # ReDoc's one long page is too tall to capture in time
+            await screenshot(page, "docs")
+        assert [u for u in _outside(requests, console_server) if u not in refused] == []
         assert errors == []
     finally:
         await context.close()
