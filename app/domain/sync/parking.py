@@ -52,6 +52,8 @@ class Parking:
         self._batches: dict[int, Batch] = {}
         # shop -> xid of its oldest committed change still behind the horizon.
         self._held: dict[int, int] = {}
+        # Batches woken so far (each costs one shared read): tests and benchmarks count them.
+        self.wakeups = 0
 
     def batch(self, shop_id: int) -> Batch:
         """The batch the next wake-up of ``shop_id`` wakes. Take it *before* reading the feed,
@@ -77,6 +79,7 @@ class Parking:
         self._held.pop(shop_id, None)
         batch = self._batches.pop(shop_id, None)
         if batch is not None:
+            self.wakeups += 1
             batch.woken.set()
 
     def visible(self, xmin: int) -> int:
@@ -90,5 +93,6 @@ class Parking:
     def wake_all(self) -> None:
         batches, self._batches = self._batches, {}
         self._held.clear()
+        self.wakeups += len(batches)
         for batch in batches.values():
             batch.woken.set()
