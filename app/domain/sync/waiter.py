@@ -149,6 +149,9 @@ class ChangeListener:
                 await self._clock(conn, lost)
             except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
                 log.warning("change_listener_lost", error=type(exc).__name__, retry_in=backoff)
+            except Exception:
+                # Parked requests have no other clock: never let the loop die.
+                log.exception("change_listener_failed", retry_in=backoff)
             finally:
                 self.connected.clear()
                 LISTENER_CONNECTED.set(0)
