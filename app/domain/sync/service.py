@@ -83,6 +83,8 @@ class FeedService:
         re-read of its own) until the listener wakes the shop — a commit, held-back changes
         passing the horizon, a lost connection — or ``wait`` seconds are over. Requests of a
         shop woken together share one read."""
+        if req.wait <= 0:
+            return await self._read(req, req.cursor)  # a short poll: one read, nothing else
         loop = asyncio.get_running_loop()
         deadline = loop.time() + req.wait
         listener = self.listener or self._timer
