@@ -19,7 +19,8 @@ from sqlalchemy import text
 
 from app.db import Database, is_unavailable
 from app.domain.sync.cursor import Cursor
-from tests.feed_support import eventually, feed_service, read, write_change
+from app.domain.sync.service import PageRequest
+from tests.feed_support import eventually, feed_service, write_change
 
 WRITES = int(os.environ.get("ORDERGATE_FEED_STRESS_WRITES", "2000"))
 WRITERS = 16
@@ -117,7 +118,10 @@ async def test_exactly_once_under_concurrent_writers_and_rollbacks(
         cursor: Cursor | None = None
         while not (writers_done.is_set() and committed <= set(seen)):
             try:
-                page = await read(service, shop_id, cursor, wait=2, limit=500)
+                # data stays pre-serialised (as REST sends it): 200 readers, no re-parsing.
+                page = await service.poll(
+                    PageRequest(shop_id, cursor, 500, None, 2, True, raw_json=True)
+                )
             except Exception as exc:
                 # 200 readers and 17 open writers share a pool of 20: a read that waited too
                 # long for a connection is what an HTTP client sees as 503: it asks again.
