@@ -204,6 +204,9 @@ async def measure(url: str, shop_id: int, first: date, last: date, xlsx_first: d
         httpx.AsyncClient(base_url=base, headers=auth, timeout=60) as api,
     ):
         try:
+            # Warm-up (not timed): the worker process has started and is listening.
+            _, warm = await run_job(api, shop_id, {**body, "created_from": last.isoformat()})
+            await remove_jobs(url, [warm["id"]])
             for _ in range(3):
                 seconds, job = await run_job(api, shop_id, body)
                 made.append(job["id"])
