@@ -97,7 +97,8 @@ async def test_errors_are_user_errors_and_scope_is_required(
     too_long = {"createdFrom": "2026-01-01", "createdTo": "2026-06-30"}
     payload = (await gql(client, token, CREATE, {"s": shop_id, "input": too_long}))["data"]
     errors = payload["createExport"]["userErrors"]
-    assert payload["createExport"]["export"] is None and errors[0]["code"] == "export_range_too_long"
+    assert payload["createExport"]["export"] is None
+    assert errors[0]["code"] == "export_range_too_long"
 
     reader = await make_token(db, shop_ids=[shop_id], scopes="orders:read")
     denied = await gql(client, reader, LIST, {"s": shop_id})
