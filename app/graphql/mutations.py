@@ -496,6 +496,10 @@ class Mutation:
             data = _model(ExportCreate, body)
             for s in shops:
                 auth.require(s)
+            if shop_ids is None:
+                return await service.create(
+                    shops[0], data, can_read_pii=auth.can_read_pii(shops[0])
+                )
             pii = all(auth.can_read_pii(s) for s in shops)
             return await service.create_across(shops, data, can_read_pii=pii)
 

@@ -236,6 +236,7 @@ async def test_multi_shop_export_adds_shop_id_and_checks_every_shop(
         "/v1/exports", json={k: v for k, v in body.items() if k != "shop_ids"}, headers=viewer
     )
     assert r.status_code == 202 and r.json()["shop_ids"] == [a]
+    assert r.json()["fields"][0] == "shop_id"  # the column is there even for one shop
 
 
 async def test_graphql_create_export_over_shop_ids(

@@ -114,12 +114,12 @@ class ExportService:
         self.jobs = ExportJobRepository(session, scope)
 
     async def _params(
-        self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool, where: str
+        self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool, across: bool
     ) -> dict[str, Any]:
         zones = {sid: await self.jobs.timezone_of(sid) for sid in shop_ids}
-        window = job_days(data.created_from, data.created_to, zones, where=where)
+        window = job_days(data.created_from, data.created_to, zones, where="body")
         fields = resolve_fields(
-            data.fields, granularity=data.granularity, where=where, multi_shop=len(zones) > 1
+            data.fields, granularity=data.granularity, where="body", multi_shop=across
         )
         params: dict[str, Any] = {
             "fields": fields,
@@ -132,23 +132,28 @@ class ExportService:
             "mask_pii": not can_read_pii and bool(PII_FIELDS & set(fields)),
             "timezone": window[shop_ids[0]].timezone,
         }
-        if len(zones) > 1:
+        if across:
             params["shops"] = {str(sid): tz for sid, tz in zones.items()}
             params["shop_ids"] = sorted(zones)
         return params
 
     async def create(self, shop_id: int, data: ExportCreate, *, can_read_pii: bool) -> Export:
-        return await self.create_across([shop_id], data, can_read_pii=can_read_pii)
+        return await self._create([shop_id], data, can_read_pii=can_read_pii, across=False)
 
     async def create_across(
         self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool
     ) -> Export:
-        """One job over several shops (the caller checked each is granted with the export
-        scope; ``can_read_pii`` must hold on all of them). The job belongs to the first shop
-        and is visible only to principals granted every one of them; each shop's audit log
-        records it."""
-        shop_ids = sorted(set(shop_ids))
-        params = await self._params(shop_ids, data, can_read_pii=can_read_pii, where="body")
+        """One job over several shops, its file led by a ``shop_id`` column (the caller
+        checked each is granted with the export scope; ``can_read_pii`` must hold on all of
+        them). The job belongs to the first shop and is visible only to principals granted
+        every one of them; each shop's audit log records it."""
+        shops = sorted(set(shop_ids))
+        return await self._create(shops, data, can_read_pii=can_read_pii, across=True)
+
+    async def _create(
+        self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool, across: bool
+    ) -> Export:
+        params = await self._params(shop_ids, data, can_read_pii=can_read_pii, across=across)
         owner = shop_ids[0]
         await self.jobs.lock_shop_exports(owner)
         if await self.jobs.count_active(owner) >= MAX_ACTIVE_PER_SHOP:
@@ -183,7 +188,7 @@ class ExportService:
                     "format": data.format,
                     "fields": params["fields"],
                     "mask_pii": params["mask_pii"],
-                    **({"shop_ids": shop_ids} if len(shop_ids) > 1 else {}),
+                    **({"shop_ids": shop_ids} if across else {}),
                 },
             )
         return job_public(job)
