@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         internal_orders.router,
         v1_metrics.router,
         v1_exports.router,
+        v1_exports.across_shops,
         v1_me.router,
         v1_apps.router,
         v1_staff.router,
