@@ -54,25 +54,47 @@ def build_query(
             items, and_(items.c.shop_id == Order.shop_id, items.c.order_id == Order.id)
         )
         order_by.append(items.c.id)
+    stmt: Select[Any] = (
+        select(*columns)
+        .select_from(source)
+        .where(*_matching(shop_id, timezone, filters, start, end))
+        .order_by(*order_by)
+    )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    sql, args = _compiled(stmt)
+    return ExportQuery(
+        sql,
+        args,
+        tuple(header(n, locale) for n in fields),
+        tuple(BY_NAME[n].kind for n in fields),
+    )
+
+
+def order_ids_query(
+    *, shop_id: int, timezone: str, filters: OrderFilter
+) -> tuple[str, tuple[Any, ...]]:
+    """The ids of the orders an export of ``filters`` covers (what its rows are about)."""
+    stmt = select(Order.id).where(*_matching(shop_id, timezone, filters, None, None))
+    return _compiled(stmt.order_by(Order.id))
+
+
+def _matching(
+    shop_id: int,
+    timezone: str,
+    filters: OrderFilter,
+    start: datetime | None,
+    end: datetime | None,
+) -> list[Any]:
     conditions = filter_conditions(filters, timezones={shop_id: timezone}, now=utcnow())
     if start is not None:
         conditions.append(Order.created_at >= start)
     if end is not None:
         conditions.append(Order.created_at < end)
-    stmt: Select[Any] = (
-        select(*columns)
-        .select_from(source)
-        .where(Order.shop_id == shop_id, *conditions)
-        .order_by(*order_by)
-    )
-    if limit is not None:
-        stmt = stmt.limit(limit)
+    return [Order.shop_id == shop_id, *conditions]
+
+
+def _compiled(stmt: Select[Any]) -> tuple[str, tuple[Any, ...]]:
     compiled = stmt.compile(dialect=_DIALECT, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
-    args = tuple(params[name] for name in compiled.positiontup or ())
-    return ExportQuery(
-        str(compiled),
-        args,
-        tuple(header(n, locale) for n in fields),
-        tuple(BY_NAME[n].kind for n in fields),
-    )
+    return str(compiled), tuple(params[name] for name in compiled.positiontup or ())

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.audit.actor import Actor
+from app.domain.audit.pii import record_pii_read
 from app.domain.audit.service import record_audit
 from app.domain.exports.errors import ExportExpired, ExportLimitReached, ExportNotReady
 from app.domain.exports.fields import PII_FIELDS, resolve_fields
-from app.domain.exports.query import ExportQuery, build_query
+from app.domain.exports.query import ExportQuery, build_query, order_ids_query
 from app.domain.exports.repository import ACTIVE, ExportJobRepository
 from app.domain.exports.schemas import (
     Export,
@@ -244,4 +245,14 @@ class ExportService:
                 [field_error(["query", "created_from"], f"matches more than {MAX_SYNC_ROWS} rows")],
                 max_rows=MAX_SYNC_ROWS,
             )
+        if can_read_pii and PII_FIELDS & set(fields):
+            await self._audit_pii(shop_id, tz, params.order_filter())
         return build(None)
+
+    async def _audit_pii(self, shop_id: int, timezone: str, filters: OrderFilter) -> None:
+        """The receivers the file will show in clear: one ``pii.read`` row with their orders,
+        in this request's transaction (the COPY itself runs after it commits)."""
+        sql, args = order_ids_query(shop_id=shop_id, timezone=timezone, filters=filters)
+        apg = await session_driver(self.session)
+        ids = await apg.fetchval(f"SELECT coalesce(array_agg(id), '{{}}') FROM ({sql}) q", *args)
+        await record_pii_read(self.session, self.actor, [(shop_id, i) for i in ids])
