@@ -362,6 +362,8 @@ class PiiReadAudit(SchemaExtension):
     async def on_execute(self) -> AsyncIterator[None]:
         yield
         context = self.execution_context.context
+        if not isinstance(context, GraphQLContext):
+            return
         shown = context.operation.pii_shown
         if not shown:
             return

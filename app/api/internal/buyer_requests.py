@@ -24,7 +24,7 @@ router = APIRouter(prefix="/internal/v1/shops/{shop_id}/orders/{order_id}", tags
     status_code=201,
     response_model=AddressChangeRequest,
     summary="Buyer asks to change the receiver (unshipped orders; one pending per order)",
-    responses=problems(401, 404, 409, 422),
+    responses=problems(400, 401, 404, 409, 422),
 )
 async def request_address_change(
     shop_id: ShopId,
@@ -52,7 +52,7 @@ async def request_address_change(
     status_code=201,
     response_model=Complaint,
     summary="Buyer files a complaint (投诉) about the order",
-    responses=problems(401, 404, 422),
+    responses=problems(400, 401, 404, 422),
 )
 async def open_complaint(
     shop_id: ShopId,
