@@ -626,7 +626,7 @@ class Mutation:
         self,
         info: Ctx,
         shop_id: int,
-        request_id: int,
+        address_change_id: int,
         expected_version: int | None = None,
         idempotency_key: str | None = None,
     ) -> AddressChangePayload:
@@ -635,13 +635,13 @@ class Mutation:
             "approveAddressChange",
             scope="orders:write",
             shop_id=shop_id,
-            ids={"request_id": request_id},
+            ids={"address_change_id": address_change_id},
             model=AddressChangeApprove,
             data={"expected_version": expected_version},
             idempotency_key=idempotency_key,
             entity_key="address_change_request",
             service_class=AddressChangeService,
-            call=lambda s, d: s.approve(shop_id, request_id, d),
+            call=lambda s, d: s.approve(shop_id, address_change_id, d),
         )
 
     @strawberry.mutation(description="Reject a buyer's address change, with a reason")
@@ -649,7 +649,7 @@ class Mutation:
         self,
         info: Ctx,
         shop_id: int,
-        request_id: int,
+        address_change_id: int,
         reason: str,
         expected_version: int | None = None,
         idempotency_key: str | None = None,
@@ -659,13 +659,13 @@ class Mutation:
             "rejectAddressChange",
             scope="orders:write",
             shop_id=shop_id,
-            ids={"request_id": request_id},
+            ids={"address_change_id": address_change_id},
             model=AddressChangeReject,
             data={"reason": reason, "expected_version": expected_version},
             idempotency_key=idempotency_key,
             entity_key="address_change_request",
             service_class=AddressChangeService,
-            call=lambda s, d: s.reject(shop_id, request_id, d),
+            call=lambda s, d: s.reject(shop_id, address_change_id, d),
         )
 
     @strawberry.mutation(description="Answer a buyer's complaint (once)")

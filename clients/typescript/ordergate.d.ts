@@ -449,7 +449,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/shops/{shop_id}/address-change-requests/{request_id}": {
+    "/v1/shops/{shop_id}/address-change-requests/{address_change_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -466,7 +466,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/shops/{shop_id}/address-change-requests/{request_id}/approve": {
+    "/v1/shops/{shop_id}/address-change-requests/{address_change_id}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -483,7 +483,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/shops/{shop_id}/address-change-requests/{request_id}/reject": {
+    "/v1/shops/{shop_id}/address-change-requests/{address_change_id}/reject": {
         parameters: {
             query?: never;
             header?: never;
@@ -8318,7 +8318,7 @@ export interface operations {
                 /** @description Shop id */
                 shop_id: number;
                 /** @description Address-change request id */
-                request_id: number;
+                address_change_id: number;
             };
             cookie?: never;
         };
@@ -8411,7 +8411,7 @@ export interface operations {
                 /** @description Shop id */
                 shop_id: number;
                 /** @description Address-change request id */
-                request_id: number;
+                address_change_id: number;
             };
             cookie?: never;
         };
@@ -8526,7 +8526,7 @@ export interface operations {
                 /** @description Shop id */
                 shop_id: number;
                 /** @description Address-change request id */
-                request_id: number;
+                address_change_id: number;
             };
             cookie?: never;
         };

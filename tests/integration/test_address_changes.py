@@ -276,14 +276,16 @@ async def test_keyset_pages(
     assert seen == sorted(made, reverse=True)
 
 
-_LIST = """query($s: Int!) { shop(id: $s) { addressChangeRequests(filter: {status: [PENDING]}, first: 5) {
+_LIST = """query($s: Int!) { shop(id: $s) {
+  addressChangeRequests(filter: {status: [PENDING]}, first: 5) {
   nodes { databaseId orderId status receiver { name phone masked } allowedActions autoApproveAt }
   pageInfo { hasNextPage } } } }"""
-_APPROVE = """mutation($s: Int!, $id: Int!, $v: Int) { approveAddressChange(shopId: $s, requestId: $id,
-  expectedVersion: $v) { addressChangeRequest { status decidedBy version receiver { masked } }
+_APPROVE = """mutation($s: Int!, $id: Int!, $v: Int) {
+  approveAddressChange(shopId: $s, addressChangeId: $id, expectedVersion: $v) {
+    addressChangeRequest { status decidedBy version receiver { masked } }
   userErrors { code field message } } }"""
 _REJECT = """mutation($s: Int!, $id: Int!, $r: String!) { rejectAddressChange(shopId: $s,
-  requestId: $id, reason: $r) { addressChangeRequest { status rejectReason }
+  addressChangeId: $id, reason: $r) { addressChangeRequest { status rejectReason }
   userErrors { code } } }"""
 
 

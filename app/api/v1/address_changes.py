@@ -34,7 +34,7 @@ from app.kit.versioning import etag
 router = APIRouter(
     prefix="/v1/shops/{shop_id}/address-change-requests", tags=["address-change-requests"]
 )
-RequestId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Address-change request id")]
+AddressChangeId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Address-change request id")]
 
 
 def _service(session: Session, auth: Authorized) -> AddressChangeService:
@@ -60,28 +60,28 @@ async def list_address_changes(
 
 
 @router.get(
-    "/{request_id}",
+    "/{address_change_id}",
     summary="One address-change request",
     response_model=AddressChangeRequest,
     responses=problems(401, 403, 404, 422),
 )
 async def get_address_change(
-    shop_id: ShopId, request_id: RequestId, auth: OrdersRead, session: Session
+    shop_id: ShopId, address_change_id: AddressChangeId, auth: OrdersRead, session: Session
 ) -> Response:
-    found = await _service(session, auth).get(shop_id, request_id)
+    found = await _service(session, auth).get(shop_id, address_change_id)
     [body] = await receivers_shown(session, auth, shop_id, [found])
     return json_bytes_response(body, headers={"ETag": etag(body["version"])})
 
 
 @router.post(
-    "/{request_id}/approve",
+    "/{address_change_id}/approve",
     summary="Approve: the order's receiver becomes the one asked for (unshipped orders only)",
     response_model=AddressChangeRequest,
     responses=problems(*WRITE_ERRORS),
 )
 async def approve_address_change(
     shop_id: ShopId,
-    request_id: RequestId,
+    address_change_id: AddressChangeId,
     body: AddressChangeApprove,
     auth: OrdersWrite,
     write: Write,
@@ -89,19 +89,19 @@ async def approve_address_change(
     data = write.versioned(body)
     service = _service(write.session, auth)
     return await write.run(
-        lambda: _masked(auth, shop_id, service.approve(shop_id, request_id, data))
+        lambda: _masked(auth, shop_id, service.approve(shop_id, address_change_id, data))
     )
 
 
 @router.post(
-    "/{request_id}/reject",
+    "/{address_change_id}/reject",
     summary="Reject, with a reason the buyer sees",
     response_model=AddressChangeRequest,
     responses=problems(*WRITE_ERRORS),
 )
 async def reject_address_change(
     shop_id: ShopId,
-    request_id: RequestId,
+    address_change_id: AddressChangeId,
     body: AddressChangeReject,
     auth: OrdersWrite,
     write: Write,
@@ -109,7 +109,7 @@ async def reject_address_change(
     data = write.versioned(body)
     service = _service(write.session, auth)
     return await write.run(
-        lambda: _masked(auth, shop_id, service.reject(shop_id, request_id, data))
+        lambda: _masked(auth, shop_id, service.reject(shop_id, address_change_id, data))
     )
 
 

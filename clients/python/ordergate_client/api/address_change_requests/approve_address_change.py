@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     body: AddressChangeApprove,
     idempotency_key: str | Unset = UNSET,
@@ -40,7 +40,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/shops/{shop_id}/address-change-requests/{request_id}/approve".format(shop_id=quote(str(shop_id), safe=""),request_id=quote(str(request_id), safe=""),),
+        "url": "/v1/shops/{shop_id}/address-change-requests/{address_change_id}/approve".format(shop_id=quote(str(shop_id), safe=""),address_change_id=quote(str(address_change_id), safe=""),),
     }
 
     _kwargs["json"] = body.to_dict()
@@ -140,7 +140,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
     body: AddressChangeApprove,
@@ -152,7 +152,7 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
@@ -169,7 +169,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 body=body,
 idempotency_key=idempotency_key,
 if_match=if_match,
@@ -184,7 +184,7 @@ if_match=if_match,
 
 def sync(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
     body: AddressChangeApprove,
@@ -196,7 +196,7 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
@@ -213,7 +213,7 @@ def sync(
 
     return sync_detailed(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 client=client,
 body=body,
 idempotency_key=idempotency_key,
@@ -223,7 +223,7 @@ if_match=if_match,
 
 async def asyncio_detailed(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
     body: AddressChangeApprove,
@@ -235,7 +235,7 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
@@ -252,7 +252,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 body=body,
 idempotency_key=idempotency_key,
 if_match=if_match,
@@ -267,7 +267,7 @@ if_match=if_match,
 
 async def asyncio(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
     body: AddressChangeApprove,
@@ -279,7 +279,7 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
@@ -296,7 +296,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 client=client,
 body=body,
 idempotency_key=idempotency_key,

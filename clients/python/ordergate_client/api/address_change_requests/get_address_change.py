@@ -16,7 +16,7 @@ from typing import cast
 
 def _get_kwargs(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
 
 ) -> dict[str, Any]:
     
@@ -27,7 +27,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/v1/shops/{shop_id}/address-change-requests/{request_id}".format(shop_id=quote(str(shop_id), safe=""),request_id=quote(str(request_id), safe=""),),
+        "url": "/v1/shops/{shop_id}/address-change-requests/{address_change_id}".format(shop_id=quote(str(shop_id), safe=""),address_change_id=quote(str(address_change_id), safe=""),),
     }
 
 
@@ -109,7 +109,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
 
@@ -118,7 +118,7 @@ def sync_detailed(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +131,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 
     )
 
@@ -143,7 +143,7 @@ request_id=request_id,
 
 def sync(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
 
@@ -152,7 +152,7 @@ def sync(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,14 +165,14 @@ def sync(
 
     return sync_detailed(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 client=client,
 
     ).parsed
 
 async def asyncio_detailed(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 
     )
 
@@ -206,7 +206,7 @@ request_id=request_id,
 
 async def asyncio(
     shop_id: int,
-    request_id: int,
+    address_change_id: int,
     *,
     client: AuthenticatedClient,
 
@@ -215,7 +215,7 @@ async def asyncio(
 
     Args:
         shop_id (int): Shop id
-        request_id (int): Address-change request id
+        address_change_id (int): Address-change request id
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
 
     return (await asyncio_detailed(
         shop_id=shop_id,
-request_id=request_id,
+address_change_id=address_change_id,
 client=client,
 
     )).parsed
