@@ -8207,8 +8207,6 @@ export interface operations {
     list_address_changes: {
         parameters: {
             query?: {
-                /** @description Repeatable */
-                status?: components["schemas"]["AddressChangeStatus"][] | null;
                 order_id?: number | null;
                 /** @description Inclusive */
                 created_from?: string | null;
@@ -8217,6 +8215,8 @@ export interface operations {
                 sort?: "-created_at";
                 limit?: number;
                 cursor?: string | null;
+                /** @description Repeatable */
+                status?: components["schemas"]["AddressChangeStatus"][] | null;
             };
             header?: never;
             path: {
@@ -9271,10 +9271,6 @@ export interface operations {
     list_complaints: {
         parameters: {
             query?: {
-                /** @description Repeatable */
-                status?: components["schemas"]["ComplaintStatus"][] | null;
-                /** @description Repeatable */
-                kind?: components["schemas"]["ComplaintKind"][] | null;
                 order_id?: number | null;
                 /** @description Inclusive */
                 created_from?: string | null;
@@ -9283,6 +9279,10 @@ export interface operations {
                 sort?: "-created_at";
                 limit?: number;
                 cursor?: string | null;
+                /** @description Repeatable */
+                status?: components["schemas"]["ComplaintStatus"][] | null;
+                /** @description Repeatable */
+                kind?: components["schemas"]["ComplaintKind"][] | null;
             };
             header?: never;
             path: {

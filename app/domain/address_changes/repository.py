@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.address_changes.schemas import AddressChangeListParams
+from app.domain.paging import with_common_filters
 from app.errors import NotFound
 from app.models import AddressChangeRequest, Order
 from app.models.buyer_requests import AddressChangeStatus
@@ -48,21 +50,13 @@ class AddressChangeRepository:
         )
         return found
 
-    def listing(
-        self, shop_id: int, params: AddressChangeListParams
-    ) -> Select[AddressChangeRequest]:
+    def listing(self, shop_id: int, params: AddressChangeListParams) -> Select[Any]:
         stmt = select(AddressChangeRequest).where(
             AddressChangeRequest.shop_id == self.scope.require(shop_id)
         )
         if params.status:
             stmt = stmt.where(AddressChangeRequest.status.in_(params.status))
-        if params.order_id is not None:
-            stmt = stmt.where(AddressChangeRequest.order_id == params.order_id)
-        if params.created_from is not None:
-            stmt = stmt.where(AddressChangeRequest.created_at >= params.created_from)
-        if params.created_to is not None:
-            stmt = stmt.where(AddressChangeRequest.created_at < params.created_to)
-        return stmt
+        return with_common_filters(stmt, AddressChangeRequest, params)
 
 
 async def settleable(session: AsyncSession, now: datetime, limit: int) -> list[tuple[int, int]]:

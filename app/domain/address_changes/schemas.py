@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from typing_extensions import TypedDict
 
-from app.domain.orders.filters import MAX_ID, Instant
 from app.domain.orders.schemas import Receiver, ReceiverIn
+from app.domain.paging import NewestFirstParams
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import StrictModel, VersionedIn
 from app.models.buyer_requests import AddressChangeStatus, DecidedBy
@@ -38,16 +38,8 @@ class AddressChangeReject(VersionedIn):
     reason: str = Field(min_length=1, max_length=500, pattern=r"\S")
 
 
-class AddressChangeListParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AddressChangeListParams(NewestFirstParams):
     status: list[AddressChangeStatus] | None = Field(default=None, description="Repeatable")
-    order_id: int | None = Field(default=None, ge=1, le=MAX_ID)
-    created_from: Instant | None = Field(default=None, description="Inclusive")
-    created_to: Instant | None = Field(default=None, description="Exclusive")
-    sort: Literal["-created_at"] = "-created_at"
-    limit: int = Field(default=50, ge=1, le=100)
-    cursor: str | None = Field(default=None, max_length=512)
 
 
 @read_model

@@ -33,7 +33,7 @@ from app.domain.audit.trail import Written, record_write
 from app.domain.orders.errors import ReceiverLocked
 from app.domain.orders.schemas import OrderPatch, OrderStatus, ReceiverIn
 from app.domain.orders.service import OrderService
-from app.domain.paging import newest_first_rows
+from app.domain.paging import newest_first_list
 from app.errors import Conflict, VersionConflict
 from app.kit.clock import utcnow
 from app.kit.contract import Page
@@ -76,18 +76,17 @@ class AddressChangeService:
         *,
         backward: bool = False,
     ) -> Page[AddressChangeOut]:
-        page = await newest_first_rows(
+        stmt = self.requests.listing(shop_id, params)
+        return await newest_first_list(
             self.session,
-            self.requests.listing(shop_id, params),
-            created_at=AddressChangeRequest.created_at,
-            id_=AddressChangeRequest.id,
+            stmt,
+            AddressChangeRequest,
+            params,
+            codec,
+            address_change_public,
             listing=LISTING,
-            codec=codec,
-            cursor=params.cursor,
-            limit=params.limit,
             backward=backward,
         )
-        return page.mapped([address_change_public(r) for r in page.rows])
 
     # -- writes --------------------------------------------------------------------------
 

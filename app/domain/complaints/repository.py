@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.complaints.schemas import ComplaintListParams
+from app.domain.paging import with_common_filters
 from app.errors import NotFound
 from app.models import Complaint, Order
 
@@ -29,19 +31,13 @@ class ComplaintRepository:
             raise NotFound(f"Complaint {complaint_id} was not found in shop {shop_id}.")
         return found
 
-    def listing(self, shop_id: int, params: ComplaintListParams) -> Select[Complaint]:
+    def listing(self, shop_id: int, params: ComplaintListParams) -> Select[Any]:
         stmt = select(Complaint).where(Complaint.shop_id == self.scope.require(shop_id))
         if params.status:
             stmt = stmt.where(Complaint.status.in_(params.status))
         if params.kind:
             stmt = stmt.where(Complaint.kind.in_(params.kind))
-        if params.order_id is not None:
-            stmt = stmt.where(Complaint.order_id == params.order_id)
-        if params.created_from is not None:
-            stmt = stmt.where(Complaint.created_at >= params.created_from)
-        if params.created_to is not None:
-            stmt = stmt.where(Complaint.created_at < params.created_to)
-        return stmt
+        return with_common_filters(stmt, Complaint, params)
 
     async def orders_with_complaint(self, shop_id: int, order_ids: Iterable[int]) -> set[int]:
         """Those of ``order_ids`` (of one shop) on which a buyer has complained."""

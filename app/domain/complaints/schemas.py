@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from typing_extensions import TypedDict
 
-from app.domain.orders.filters import MAX_ID, Instant
+from app.domain.paging import NewestFirstParams
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import StrictModel, VersionedIn
 from app.models.buyer_requests import ComplaintKind, ComplaintStatus
@@ -32,17 +32,9 @@ class ComplaintRespond(VersionedIn):
     message: str = Field(min_length=1, max_length=2000, pattern=r"\S")
 
 
-class ComplaintListParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ComplaintListParams(NewestFirstParams):
     status: list[ComplaintStatus] | None = Field(default=None, description="Repeatable")
     kind: list[ComplaintKind] | None = Field(default=None, description="Repeatable")
-    order_id: int | None = Field(default=None, ge=1, le=MAX_ID)
-    created_from: Instant | None = Field(default=None, description="Inclusive")
-    created_to: Instant | None = Field(default=None, description="Exclusive")
-    sort: Literal["-created_at"] = "-created_at"
-    limit: int = Field(default=50, ge=1, le=100)
-    cursor: str | None = Field(default=None, max_length=512)
 
 
 @read_model

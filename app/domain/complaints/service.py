@@ -23,7 +23,7 @@ from app.domain.complaints.schemas import (
 )
 from app.domain.complaints.states import COMPLAINT_MACHINE
 from app.domain.orders.repository import OrderRepository
-from app.domain.paging import newest_first_rows
+from app.domain.paging import newest_first_list
 from app.errors import VersionConflict
 from app.kit.clock import utcnow
 from app.kit.contract import Page
@@ -51,18 +51,17 @@ class ComplaintService:
         *,
         backward: bool = False,
     ) -> Page[ComplaintOut]:
-        page = await newest_first_rows(
+        stmt = self.complaints.listing(shop_id, params)
+        return await newest_first_list(
             self.session,
-            self.complaints.listing(shop_id, params),
-            created_at=Complaint.created_at,
-            id_=Complaint.id,
+            stmt,
+            Complaint,
+            params,
+            codec,
+            complaint_public,
             listing=LISTING,
-            codec=codec,
-            cursor=params.cursor,
-            limit=params.limit,
             backward=backward,
         )
-        return page.mapped([complaint_public(c) for c in page.rows])
 
     async def open(self, shop_id: int, order_id: int, data: ComplaintCreate) -> ComplaintOut:
         """A buyer may complain about any order of theirs, in any state, more than once."""

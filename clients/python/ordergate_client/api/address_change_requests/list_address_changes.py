@@ -21,13 +21,13 @@ import datetime
 def _get_kwargs(
     shop_id: int,
     *,
-    status: list[AddressChangeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[AddressChangeStatus] | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -35,20 +35,6 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
-
-    json_status: list[str] | None | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, list):
-        json_status = []
-        for status_type_0_item_data in status:
-            status_type_0_item = status_type_0_item_data.value
-            json_status.append(status_type_0_item)
-
-
-    else:
-        json_status = status
-    params["status"] = json_status
 
     json_order_id: int | None | Unset
     if isinstance(order_id, Unset):
@@ -85,6 +71,20 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_status: list[str] | None | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, list):
+        json_status = []
+        for status_type_0_item_data in status:
+            status_type_0_item = status_type_0_item_data.value
+            json_status.append(status_type_0_item)
+
+
+    else:
+        json_status = status
+    params["status"] = json_status
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -184,26 +184,26 @@ def sync_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[AddressChangeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[AddressChangeStatus] | None | Unset = UNSET,
 
 ) -> Response[AddressChangeRequestPage | Problem]:
     """ List buyers' address-change requests (newest first, keyset; `status=pending`)
 
     Args:
         shop_id (int): Shop id
-        status (list[AddressChangeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[AddressChangeStatus] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,13 +216,13 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-status=status,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
 
     )
 
@@ -236,26 +236,26 @@ def sync(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[AddressChangeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[AddressChangeStatus] | None | Unset = UNSET,
 
 ) -> AddressChangeRequestPage | Problem | None:
     """ List buyers' address-change requests (newest first, keyset; `status=pending`)
 
     Args:
         shop_id (int): Shop id
-        status (list[AddressChangeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[AddressChangeStatus] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,13 +269,13 @@ def sync(
     return sync_detailed(
         shop_id=shop_id,
 client=client,
-status=status,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
 
     ).parsed
 
@@ -283,26 +283,26 @@ async def asyncio_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[AddressChangeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[AddressChangeStatus] | None | Unset = UNSET,
 
 ) -> Response[AddressChangeRequestPage | Problem]:
     """ List buyers' address-change requests (newest first, keyset; `status=pending`)
 
     Args:
         shop_id (int): Shop id
-        status (list[AddressChangeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[AddressChangeStatus] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -315,13 +315,13 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-status=status,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
 
     )
 
@@ -335,26 +335,26 @@ async def asyncio(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[AddressChangeStatus] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[AddressChangeStatus] | None | Unset = UNSET,
 
 ) -> AddressChangeRequestPage | Problem | None:
     """ List buyers' address-change requests (newest first, keyset; `status=pending`)
 
     Args:
         shop_id (int): Shop id
-        status (list[AddressChangeStatus] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[AddressChangeStatus] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -368,12 +368,12 @@ async def asyncio(
     return (await asyncio_detailed(
         shop_id=shop_id,
 client=client,
-status=status,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
 
     )).parsed

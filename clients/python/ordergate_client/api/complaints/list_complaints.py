@@ -22,14 +22,14 @@ import datetime
 def _get_kwargs(
     shop_id: int,
     *,
-    status: list[ComplaintStatus] | None | Unset = UNSET,
-    kind: list[ComplaintKind] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[ComplaintStatus] | None | Unset = UNSET,
+    kind: list[ComplaintKind] | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -37,34 +37,6 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
-
-    json_status: list[str] | None | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, list):
-        json_status = []
-        for status_type_0_item_data in status:
-            status_type_0_item = status_type_0_item_data.value
-            json_status.append(status_type_0_item)
-
-
-    else:
-        json_status = status
-    params["status"] = json_status
-
-    json_kind: list[str] | None | Unset
-    if isinstance(kind, Unset):
-        json_kind = UNSET
-    elif isinstance(kind, list):
-        json_kind = []
-        for kind_type_0_item_data in kind:
-            kind_type_0_item = kind_type_0_item_data.value
-            json_kind.append(kind_type_0_item)
-
-
-    else:
-        json_kind = kind
-    params["kind"] = json_kind
 
     json_order_id: int | None | Unset
     if isinstance(order_id, Unset):
@@ -101,6 +73,34 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_status: list[str] | None | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, list):
+        json_status = []
+        for status_type_0_item_data in status:
+            status_type_0_item = status_type_0_item_data.value
+            json_status.append(status_type_0_item)
+
+
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_kind: list[str] | None | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, list):
+        json_kind = []
+        for kind_type_0_item_data in kind:
+            kind_type_0_item = kind_type_0_item_data.value
+            json_kind.append(kind_type_0_item)
+
+
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -200,28 +200,28 @@ def sync_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[ComplaintStatus] | None | Unset = UNSET,
-    kind: list[ComplaintKind] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[ComplaintStatus] | None | Unset = UNSET,
+    kind: list[ComplaintKind] | None | Unset = UNSET,
 
 ) -> Response[ComplaintPage | Problem]:
     """ List complaints (newest first, keyset; filters status, kind)
 
     Args:
         shop_id (int): Shop id
-        status (list[ComplaintStatus] | None | Unset): Repeatable
-        kind (list[ComplaintKind] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[ComplaintStatus] | None | Unset): Repeatable
+        kind (list[ComplaintKind] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,14 +234,14 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-status=status,
-kind=kind,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
+kind=kind,
 
     )
 
@@ -255,28 +255,28 @@ def sync(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[ComplaintStatus] | None | Unset = UNSET,
-    kind: list[ComplaintKind] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[ComplaintStatus] | None | Unset = UNSET,
+    kind: list[ComplaintKind] | None | Unset = UNSET,
 
 ) -> ComplaintPage | Problem | None:
     """ List complaints (newest first, keyset; filters status, kind)
 
     Args:
         shop_id (int): Shop id
-        status (list[ComplaintStatus] | None | Unset): Repeatable
-        kind (list[ComplaintKind] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[ComplaintStatus] | None | Unset): Repeatable
+        kind (list[ComplaintKind] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -290,14 +290,14 @@ def sync(
     return sync_detailed(
         shop_id=shop_id,
 client=client,
-status=status,
-kind=kind,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
+kind=kind,
 
     ).parsed
 
@@ -305,28 +305,28 @@ async def asyncio_detailed(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[ComplaintStatus] | None | Unset = UNSET,
-    kind: list[ComplaintKind] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[ComplaintStatus] | None | Unset = UNSET,
+    kind: list[ComplaintKind] | None | Unset = UNSET,
 
 ) -> Response[ComplaintPage | Problem]:
     """ List complaints (newest first, keyset; filters status, kind)
 
     Args:
         shop_id (int): Shop id
-        status (list[ComplaintStatus] | None | Unset): Repeatable
-        kind (list[ComplaintKind] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[ComplaintStatus] | None | Unset): Repeatable
+        kind (list[ComplaintKind] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -339,14 +339,14 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         shop_id=shop_id,
-status=status,
-kind=kind,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
+kind=kind,
 
     )
 
@@ -360,28 +360,28 @@ async def asyncio(
     shop_id: int,
     *,
     client: AuthenticatedClient,
-    status: list[ComplaintStatus] | None | Unset = UNSET,
-    kind: list[ComplaintKind] | None | Unset = UNSET,
     order_id: int | None | Unset = UNSET,
     created_from: datetime.datetime | None | Unset = UNSET,
     created_to: datetime.datetime | None | Unset = UNSET,
     sort: Literal['-created_at'] | Unset = '-created_at',
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    status: list[ComplaintStatus] | None | Unset = UNSET,
+    kind: list[ComplaintKind] | None | Unset = UNSET,
 
 ) -> ComplaintPage | Problem | None:
     """ List complaints (newest first, keyset; filters status, kind)
 
     Args:
         shop_id (int): Shop id
-        status (list[ComplaintStatus] | None | Unset): Repeatable
-        kind (list[ComplaintKind] | None | Unset): Repeatable
         order_id (int | None | Unset):
         created_from (datetime.datetime | None | Unset): Inclusive
         created_to (datetime.datetime | None | Unset): Exclusive
         sort (Literal['-created_at'] | Unset):  Default: '-created_at'.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        status (list[ComplaintStatus] | None | Unset): Repeatable
+        kind (list[ComplaintKind] | None | Unset): Repeatable
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -395,13 +395,13 @@ async def asyncio(
     return (await asyncio_detailed(
         shop_id=shop_id,
 client=client,
-status=status,
-kind=kind,
 order_id=order_id,
 created_from=created_from,
 created_to=created_to,
 sort=sort,
 limit=limit,
 cursor=cursor,
+status=status,
+kind=kind,
 
     )).parsed
