@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from app.domain.webhooks.listen import Forwarded, listen_and_forward
-from app.domain.webhooks.signing import generate_secret
-
-console = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from app.domain.webhooks.listen import Forwarded
 webhooks = typer.Typer(help="Webhook tools.", no_args_is_help=True)
 
 
@@ -28,6 +25,12 @@ def listen(
     cursor: Annotated[str, typer.Option(help="Feed cursor to start after (default: now).")] = "now",
 ) -> None:
     """Follow the change feed and POST each change to --forward-to as a signed webhook."""
+    from rich.console import Console
+
+    from app.domain.webhooks.listen import listen_and_forward
+    from app.domain.webhooks.signing import generate_secret
+
+    console = Console(highlight=False, soft_wrap=True)
     signing_secret = secret or generate_secret()
     if secret is None:
         console.print(f"Signing secret for this session: [bold]{signing_secret}[/bold]")
@@ -55,6 +58,29 @@ def listen(
 
     last = asyncio.run(main())
     console.print(f"Stopped. Resume with --cursor {last}")
+
+
+@webhooks.command("receive")
+def receive(
+    secret: Annotated[str, typer.Option(help="The endpoint's whsec_ signing secret.")],
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 9000,
+    count: Annotated[
+        int, typer.Option(help="Exit after this many verified events (0: run until Ctrl-C).")
+    ] = 0,
+) -> None:
+    """A local webhook receiver: verifies each delivery's signature and prints it.
+
+    Register http://127.0.0.1:PORT/ as an endpoint (POST /v1/webhook-endpoints) with the secret
+    it returned; each delivery prints `verified <type> <webhook-id>` (or `REJECTED` with the
+    reason, answered 400 so OrderGate retries).
+    """
+    from app.domain.webhooks.receiver import serve_verified
+
+    def show(line: str) -> None:
+        typer.echo(line)
+
+    address = serve_verified(secret, port=port, count=count, on_line=show)
+    typer.echo(f"Received and verified {count} event(s) on {address}." if count else "Stopped.")
 
 
 def register(cli: typer.Typer) -> None:
