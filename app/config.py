@@ -34,6 +34,8 @@ class Settings(BaseSettings):
 
     feed_retention_days: int = 90
     export_ttl_days: int = 7
+    # A buyer's address-change request still pending this long on an unshipped order is approved.
+    address_change_auto_approve_hours: float = 12.0
     refresh_grace_seconds: int = 30
     access_token_ttl_seconds: int = 3600
 

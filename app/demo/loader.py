@@ -23,6 +23,7 @@ import asyncpg  # type: ignore[import-untyped]
 
 from app.config import plain_database_url
 from app.demo import vocab
+from app.demo.buyer_requests import insert_buyer_requests
 from app.demo.indexes import deferred_indexes, drop_indexes, restore_indexes
 from app.demo.plan import AUTHORS, DemoPlan, IdBlocks, default_anchor
 from app.demo.sql import DemoSql
@@ -60,6 +61,8 @@ _LOADED_TABLES = (
     "dispute_evidence",
     "order_events",
     "change_log",
+    "address_change_requests",
+    "complaints",
 )
 
 
@@ -85,6 +88,7 @@ async def load_demo(
     batch_size: int = DEFAULT_BATCH,
     connections: int = DEFAULT_CONNECTIONS,
     defer_indexes: bool | None = None,
+    auto_approve_hours: float = 12.0,
 ) -> DemoSummary:
     """Load ``shops`` demo shops and ``orders`` orders in total (see the module docstring).
 
@@ -113,15 +117,17 @@ async def load_demo(
         rows.update(await run_batches(url, plan, batch_size, connections, progress))
     finally:
         await restore_indexes(url, dropped, connections)
+    shop_ids = [plan.ids.shop + k for k in range(shops)]
     conn = await _connect(url)
     try:
+        rows.update(await insert_buyer_requests(conn, shop_ids, plan.anchor, auto_approve_hours))
         await conn.execute("ANALYZE " + ", ".join(_LOADED_TABLES))
     finally:
         await conn.close()
     return DemoSummary(
         seed=seed,
         anchor=plan.anchor,
-        shop_ids=[plan.ids.shop + k for k in range(shops)],
+        shop_ids=shop_ids,
         owner_account_ids=list(plan.owner_account_ids),
         orders=orders,
         rows=dict(rows),

@@ -1,5 +1,6 @@
 """Live traffic for the internal ingest API: orders born, paid, closed, shipped, signed,
-completed and sent to after-sales, at a steady rate of lifecycle events per second.
+completed and sent to after-sales, buyers asking for address changes and complaining, at a
+steady rate of lifecycle events per second.
 
 The simulator keeps the ids of the orders it created in per-state pools and only asks for
 actions their state allows, so errors it reports are real failures (or someone else changing
@@ -31,6 +32,8 @@ ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("sign", 10),
     ("complete", 8),
     ("after_sale", 3),
+    ("address_change", 4),
+    ("complaint", 3),
 )
 # Pool an order must be in for the action, and the pool it moves to on success.
 _FLOW: dict[str, tuple[str, str | None]] = {
@@ -40,6 +43,15 @@ _FLOW: dict[str, tuple[str, str | None]] = {
     "sign": ("shipped", "signed"),
     "complete": ("signed", "completed"),
     "after_sale": ("completed", None),
+    # A buyer asks once per order (a second pending request is refused): the order leaves the
+    # pool of orders that may still ask, and stays paid for the next events.
+    "address_change": ("paid", "paid"),
+    "complaint": ("completed", "completed"),
+}
+_PATHS = {
+    "after_sale": "after-sales",
+    "address_change": "address-change-requests",
+    "complaint": "complaints",
 }
 
 
@@ -64,6 +76,7 @@ class _Pools:
             state: [] for state in ("pending", "paid", "shipped", "signed", "completed")
         }
         self.shops = list(shops)
+        self.asked: set[tuple[int, int]] = set()  # orders with an address-change request
 
     def take(self, state: str, rng: random.Random) -> tuple[int, int] | None:
         pool = self.by_state[state]
@@ -131,6 +144,11 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
         return {"carrier": name, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
     if action == "after_sale":
         return {"type": "refund_only", "reason": rng.choice(vocab.AFTER_SALE_REASONS)}
+    if action == "address_change":
+        return {"receiver": order_body(rng)["receiver"]}
+    if action == "complaint":
+        kind = rng.choice(("quality", "not_as_described", "logistics", "service", "other"))
+        return {"kind": kind, "description": rng.choice(vocab.AFTER_SALE_REASONS)}
     return {}
 
 
@@ -163,7 +181,7 @@ async def simulate(
                 response = await client.post(f"/internal/v1/shops/{shop_id}/orders", json=body)
             else:
                 shop_id, order_id = order
-                path = "after-sales" if action == "after_sale" else action
+                path = _PATHS.get(action, action)
                 response = await client.post(
                     f"/internal/v1/shops/{shop_id}/orders/{order_id}/{path}", json=body
                 )
@@ -182,6 +200,8 @@ async def simulate(
                 pools.put("pending", (shop_id, int(response.json()["id"])))
             else:
                 pools.put(_FLOW[action][1], order)
+                if action == "address_change":
+                    pools.asked.add(order)
         else:
             result.errors += 1
             code = _problem_code(response)
@@ -206,6 +226,9 @@ async def simulate(
         order = None
         if action != "create":
             order = pools.take(_FLOW[action][0], rng)
+            if order is not None and action == "address_change" and order in pools.asked:
+                pools.put("paid", order)
+                order = None
             if order is None:
                 action = "create"
         body = order_body(rng) if action == "create" else _action_body(action, rng)

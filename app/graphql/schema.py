@@ -29,6 +29,7 @@ from app.graphql.extensions import (
     BoundedValidation,
     CostLimiter,
     ErrorCodes,
+    PiiReadAudit,
     SubscriptionSlots,
     WebSocketUnitOfWork,
 )
@@ -187,6 +188,7 @@ def build_schema(
         # Order matters: on_execute hooks run in this order. A WebSocket operation's token is
         # checked first, then the subscription cap, then the cost is charged.
         WebSocketUnitOfWork,
+        PiiReadAudit,
         SubscriptionSlots,
         CostLimiter,
         ErrorCodes,

@@ -3,6 +3,7 @@
 from app.models.accounts import ROLES, Account, Shop, ShopMember
 from app.models.after_sales import AfterSale, Dispute, DisputeEvidence
 from app.models.base import Base
+from app.models.buyer_requests import AddressChangeRequest, Complaint
 from app.models.catalog import Author, Product
 from app.models.feed import ChangeLog, FeedState
 from app.models.metrics import ChangeLogCursor, MetricsDaily, ReportEvent
@@ -19,12 +20,14 @@ from app.models.webhooks import (
 __all__ = [
     "ROLES",
     "Account",
+    "AddressChangeRequest",
     "AfterSale",
     "AuditLog",
     "Author",
     "Base",
     "ChangeLog",
     "ChangeLogCursor",
+    "Complaint",
     "Dispute",
     "DisputeEvidence",
     "ExportJob",

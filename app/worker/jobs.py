@@ -40,6 +40,12 @@ async def _daily_reports(ctx: JobContext) -> None:
     await daily_reports_job(ctx)
 
 
+async def _address_changes(ctx: JobContext) -> None:
+    from app.domain.address_changes.sweep import address_change_job
+
+    await address_change_job(ctx)
+
+
 async def _retention(ctx: JobContext) -> None:
     from app.domain.sync.retention import prune_change_log
 
@@ -64,6 +70,7 @@ def builtin_jobs() -> dict[str, JobFactory]:
         "metrics_rollup": _metrics_rollup,
         "daily_reports": _daily_reports,
         "idempotency_prune": _idempotency,
+        "address_changes": _address_changes,
     }
     # Webhook jobs live with their domain; absent until that package exists.
     webhook_jobs: Callable[[], dict[str, JobFactory]] | None = optional_attr(

@@ -32,6 +32,8 @@ PAIRS = {
     "Export": "Export",
     "ExportProgress": "ExportProgress",
     "Change": "Change",
+    "AddressChangeRequest": "AddressChangeRequest",
+    "Complaint": "Complaint",
 }
 
 

@@ -109,3 +109,15 @@ def build_query(
         count_sql,
         count_args,
     )
+
+
+def order_ids_query(
+    *, zones: dict[int, str], bounds: dict[int, Bounds], filters: OrderFilter
+) -> tuple[str, tuple[Any, ...]]:
+    """The ids of the orders an export of ``filters`` covers (what its rows are about)."""
+    conditions = [
+        _shops_condition(zones, bounds),
+        *filter_conditions(filters, timezones=zones, now=utcnow()),
+    ]
+    stmt: Select[Any] = select(Order.shop_id, Order.id).where(*conditions).order_by(Order.id)
+    return _compiled(stmt)

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.audit.actor import Actor
+from app.domain.audit.pii import record_pii_read
 from app.domain.audit.service import record_audit
 from app.domain.exports.errors import ExportExpired, ExportLimitReached, ExportNotReady
 from app.domain.exports.fields import PII_FIELDS, resolve_fields
-from app.domain.exports.query import Bounds, ExportQuery, build_query
+from app.domain.exports.query import Bounds, ExportQuery, build_query, order_ids_query
 from app.domain.exports.repository import ACTIVE, ExportJobRepository
 from app.domain.exports.schemas import (
     Export,
@@ -289,4 +290,16 @@ class ExportService:
                 "created_to": rfc3339(end),
             },
         )
+        if not mask_pii and PII_FIELDS & set(fields):
+            await self._audit_pii({shop_id: tz}, {shop_id: (start, end)}, filters)
         return build(None)
+
+    async def _audit_pii(
+        self, zones: dict[int, str], bounds: dict[int, Bounds], filters: OrderFilter
+    ) -> None:
+        """The receivers the file will show in clear: one ``pii.read`` row with their orders,
+        in this request's transaction (the COPY itself runs after it commits)."""
+        sql, args = order_ids_query(zones=zones, bounds=bounds, filters=filters)
+        apg = await session_driver(self.session)
+        rows = await apg.fetch(sql, *args)
+        await record_pii_read(self.session, self.actor, [(r[0], r[1]) for r in rows])

@@ -2,6 +2,12 @@
 
 from .account_summary import AccountSummary
 from .actor_type import ActorType
+from .address_change_approve import AddressChangeApprove
+from .address_change_create import AddressChangeCreate
+from .address_change_reject import AddressChangeReject
+from .address_change_request import AddressChangeRequest
+from .address_change_request_page import AddressChangeRequestPage
+from .address_change_status import AddressChangeStatus
 from .after_sale import AfterSale
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
@@ -42,9 +48,16 @@ from .change_type import ChangeType
 from .city_volume import CityVolume
 from .client_type import ClientType
 from .close_reason import CloseReason
+from .complaint import Complaint
+from .complaint_create import ComplaintCreate
+from .complaint_kind import ComplaintKind
+from .complaint_page import ComplaintPage
+from .complaint_respond import ComplaintRespond
+from .complaint_status import ComplaintStatus
 from .daily_report import DailyReport
 from .day_metrics import DayMetrics
 from .day_range_name import DayRangeName
+from .decided_by import DecidedBy
 from .delivery_status import DeliveryStatus
 from .dispute import Dispute
 from .dispute_create import DisputeCreate
@@ -171,6 +184,12 @@ from .webhook_stats import WebhookStats
 __all__ = (
     "AccountSummary",
     "ActorType",
+    "AddressChangeApprove",
+    "AddressChangeCreate",
+    "AddressChangeReject",
+    "AddressChangeRequest",
+    "AddressChangeRequestPage",
+    "AddressChangeStatus",
     "AfterSale",
     "AfterSaleAction",
     "AfterSaleActionAction",
@@ -211,9 +230,16 @@ __all__ = (
     "CityVolume",
     "ClientType",
     "CloseReason",
+    "Complaint",
+    "ComplaintCreate",
+    "ComplaintKind",
+    "ComplaintPage",
+    "ComplaintRespond",
+    "ComplaintStatus",
     "DailyReport",
     "DayMetrics",
     "DayRangeName",
+    "DecidedBy",
     "DeliveryStatus",
     "Dispute",
     "DisputeCreate",

@@ -168,7 +168,9 @@ def sync_detailed(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            address_change.requested, address_change.approved, address_change.rejected,
+            complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,7 +216,9 @@ def sync(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            address_change.requested, address_change.approved, address_change.rejected,
+            complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,7 +259,9 @@ async def asyncio_detailed(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            address_change.requested, address_change.approved, address_change.rejected,
+            complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -301,7 +307,9 @@ async def asyncio(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            address_change.requested, address_change.approved, address_change.rejected,
+            complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
