@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
@@ -119,5 +119,5 @@ def order_ids_query(
         _shops_condition(zones, bounds),
         *filter_conditions(filters, timezones=zones, now=utcnow()),
     ]
-    stmt: Select[Any] = select(Order.shop_id, Order.id).where(*conditions).order_by(Order.id)
-    return _compiled(stmt)
+    stmt = select(Order.shop_id, Order.id).where(*conditions).order_by(Order.id)
+    return _compiled(cast("Select[Any]", stmt))
