@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from app.config import Settings
-from app.domain.webhooks.http1 import EXCERPT_BYTES, SendError, Sender
+from app.domain.webhooks.http1 import EXCERPT_BYTES, Sender, SendError
 
 # Answers to one request: the bytes to write, and whether to close the connection after them.
 Script = Callable[[int], tuple[bytes, bool]]
@@ -140,7 +140,7 @@ async def test_a_large_answer_keeps_an_excerpt_and_drops_the_connection(sender: 
 async def test_no_answer_within_the_timeout_fails_the_attempt(settings: Settings) -> None:
     silent = Sender(settings, timeout=0.3)
     async with scripted(lambda n: (b"", False)) as rx:
-        with pytest.raises(SendError, match="^Timeout: no answer within 0.3 s"):
+        with pytest.raises(SendError, match=r"^Timeout: no answer within 0\.3 s"):
             await post(silent, rx.url)
     await silent.aclose()
 
@@ -149,9 +149,9 @@ async def test_a_non_http_answer_and_a_refused_connection_fail_the_attempt(
     sender: Sender,
 ) -> None:
     async with scripted(lambda n: (b"SSH-2.0-OpenSSH\r\n\r\n", True)) as rx:
-        with pytest.raises(SendError, match="^ProtocolError: not an HTTP/1.x answer"):
+        with pytest.raises(SendError, match=r"^ProtocolError: not an HTTP/1\.x answer"):
             await post(sender, rx.url)
         url = rx.url
-    with pytest.raises(SendError, match="^ConnectError: "):
+    with pytest.raises(SendError, match=r"^ConnectError: "):
         await post(sender, url)  # the server is gone: nothing listens on the port
     await sender.aclose()
