@@ -155,3 +155,9 @@ async def test_a_non_http_answer_and_a_refused_connection_fail_the_attempt(
     with pytest.raises(SendError, match=r"^ConnectError: "):
         await post(sender, url)  # the server is gone: nothing listens on the port
     await sender.aclose()
+
+
+async def test_a_url_that_would_break_the_request_line_is_refused(sender: Sender) -> None:
+    for url in ("http://127.0.0.1:9/a b", "http://127.0.0.1:9/a\r\nx-injected: 1"):
+        with pytest.raises(SendError, match=r"^InvalidURL: "):
+            await post(sender, url)

@@ -156,6 +156,9 @@ class Sender:
             if parts.port is not None:
                 authority = f"{authority}:{parts.port}"
             target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            if any(ord(c) <= 32 or ord(c) == 127 for c in target + authority):
+                # Whitespace or a control character would end the request line early.
+                raise SendError(f"InvalidURL: {url[:200]!r} has a space or control character")
             known = (_Origin(https, host, port, authority), f"POST {target} HTTP/1.1\r\n".encode())
             if len(self._origins) > 10_000:
                 self._origins.clear()
