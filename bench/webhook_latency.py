@@ -196,7 +196,7 @@ async def main(rate: float, duration: float, isolated: bool, per_shop: bool, bur
                 with contextlib.suppress(TimeoutError):
                     await until(
                         lambda: distinct(receivers) >= total * fanout,
-                        max(60.0, duration),
+                        max(60.0, duration, 300.0 if burst else 0.0),
                         "every delivery",
                     )
                 finished = time.perf_counter()

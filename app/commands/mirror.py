@@ -34,11 +34,14 @@ def mirror(
     parallel: Annotated[
         int,
         typer.Option(
-            help="First copy from the feed: this many slices of the bulk stream at once.",
+            help=(
+                "First copy from the feed: this many slices of the bulk stream at once (worth it "
+                "when the server has idle cores; one local writer either way)."
+            ),
             min=1,
             max=32,
         ),
-    ] = 4,
+    ] = 1,
 ) -> None:
     """Mirror a shop: head cursor, full copy, then follow the change feed (prints the lag)."""
     printed = [0.0]
