@@ -42,8 +42,8 @@ class Settings(BaseSettings):
     webhook_allow_http_loopback: bool | None = None
     webhook_retry_schedule: str = "0,5,300,1800,7200,18000,36000,36000"
     webhook_lease_seconds: float = 60.0
-    webhook_concurrency_per_endpoint: int = 4
-    webhook_concurrency: int = 64
+    webhook_concurrency_per_endpoint: int = 16
+    webhook_concurrency: int = 256
 
     ratelimit_enabled: bool = True
     ratelimit_points_per_minute: int = 1000

@@ -619,9 +619,29 @@ export interface paths {
         };
         /**
          * Every change after a cursor up to the head, as one NDJSON stream
-         * @description For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at the time of the request. In every change line `data` is the last member, so a client may store the entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again.
+         * @description For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at the time of the request. In every change line `data` is the last member, so a client may store the entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again. With `until` (a cursor, e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that position and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it).
          */
         get: operations["bulk_changes_ndjson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/changes/bulk/slices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cut the bulk stream into disjoint slices for a parallel initial copy
+         * @description Up to `slices` consecutive, disjoint ranges covering every change after `cursor` up to the head, of about the same number of changes (fewer slices when there are fewer changes). Stream each with `GET /changes/bulk?cursor={cursor}&until={until}` (in parallel; a slice is final and can be streamed again after a failure), store them all, then follow `GET /changes` from `next_cursor`: nothing is missed, nothing repeats.
+         */
+        get: operations["bulk_change_slices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2341,6 +2361,53 @@ export interface components {
              */
             file: string;
             kind: components["schemas"]["EvidenceKind"];
+        };
+        /**
+         * BulkSlice
+         * @description One range of a parallel copy: `GET /changes/bulk?cursor={cursor}&until={until}`.
+         */
+        BulkSlice: {
+            /**
+             * Count
+             * @description Changes in the slice when it was planned.
+             * @example 41667
+             */
+            count: number;
+            /**
+             * Cursor
+             * @description Where the slice starts (exclusive); null: the beginning of retention (omit `cursor`).
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAPoAAAAAAAAAAB3kUWd8bVcvHHxkFvS3s8
+             */
+            cursor: string | null;
+            /**
+             * Until
+             * @description Where the slice ends (inclusive): pass it as `until`.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAfQAAAAAAAAAADm4aJ1vbcvQ1r0kqB7M2c
+             */
+            until: string;
+        };
+        /**
+         * BulkSlicePlan
+         * @description Disjoint, consecutive ranges covering every change after the cursor up to the head.
+         */
+        BulkSlicePlan: {
+            /**
+             * Count
+             * @description Changes in all the slices.
+             * @example 125000
+             */
+            count: number;
+            /**
+             * Data
+             * @description In feed order; each starts where the previous ends.
+             */
+            data: components["schemas"]["BulkSlice"][];
+            /**
+             * Next Cursor
+             * @description The last slice's `until`: once every slice is stored, follow `GET /changes` from here.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAfQAAAAAAAAAADm4aJ1vbcvQ1r0kqB7M2c
+             */
+            next_cursor: string;
         };
         /**
          * BulkTrailer
@@ -9325,6 +9392,8 @@ export interface operations {
             query?: {
                 /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
                 cursor?: string | null;
+                /** @description A cursor: stop after this position (inclusive), e.g. a slice's `until` from `GET /changes/bulk/slices`; omit to stream up to the head */
+                until?: string | null;
                 /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded */
                 types?: string | null;
             };
@@ -9344,6 +9413,115 @@ export interface operations {
                 };
                 content: {
                     "application/x-ndjson": string;
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cursor_expired` (resync from a snapshot) or a resource that is gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_change_slices: {
+        parameters: {
+            query?: {
+                /** @description How many slices to cut (at most). */
+                slices?: number;
+                /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSlicePlan"];
                 };
             };
             /** @description Bad request (`invalid_cursor`, a body that is not JSON) */

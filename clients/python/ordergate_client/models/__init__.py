@@ -37,6 +37,8 @@ from .batch_ship_result import BatchShipResult
 from .batch_shipments import BatchShipments
 from .batch_shipments_shipments_item import BatchShipmentsShipmentsItem
 from .body_upload_evidence import BodyUploadEvidence
+from .bulk_slice import BulkSlice
+from .bulk_slice_plan import BulkSlicePlan
 from .bulk_trailer import BulkTrailer
 from .buyer import Buyer
 from .buyer_in import BuyerIn
@@ -219,6 +221,8 @@ __all__ = (
     "BatchShipmentsShipmentsItem",
     "BatchShipResult",
     "BodyUploadEvidence",
+    "BulkSlice",
+    "BulkSlicePlan",
     "BulkTrailer",
     "Buyer",
     "BuyerIn",
