@@ -23,6 +23,7 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,13 +31,18 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.auth.scope import ShopScope
-from app.domain.metrics.definitions import CONTENT_COLUMNS, RETURN_TYPES, Dimension
+from app.domain.metrics.definitions import (
+    CONTENT_COLUMNS,
+    Dimension,
+    complained_sql,
+    returned_sql,
+)
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.rollup import runs, unrolled_days
 from app.domain.metrics.schemas import BuyerTotals, FunnelStages, FunnelUnpaid
 from app.errors import NotFound
 from app.kit.clock import utcnow
-from app.models import AfterSale, Author, Dispute, MetricsDaily, Order, PaymentReminder, Shop
+from app.models import Author, MetricsDaily, Order, PaymentReminder, Shop
 
 Key = tuple[date | datetime | None, Any]  # (local day/hour or None, group value or None)
 Bucket = Literal["day", "hour"] | None
@@ -46,27 +52,27 @@ Bucket = Literal["day", "hour"] | None
 class Tally:
     """Raw counts of one (day, group) cell, before ratios are derived."""
 
-    orders: int = 0
-    paid_orders: int = 0  # created in range and paid
-    paid_in_range: int = 0  # paid in range (denominator of aov and return_rate)
+    orders: int = 0  # created in range
+    converted_orders: int = 0  # created in range and paid (ever)
+    paid_orders: int = 0  # paid in range (the cohort of aov and the rates)
     gmv: int = 0
     commission: int = 0
     hours: list[float] = field(default_factory=list)  # ship->sign of orders signed in range
-    returns: int = 0
-    disputes: int = 0
+    returned_orders: int = 0  # of orders paid in range: with a return/refund after-sale
+    complained_orders: int = 0  # of orders paid in range: with a complaint
     refunded_amount: int = 0  # of orders paid in range
     refunded_orders: int = 0
     flagged: int = 0  # of orders created in range
 
     def add(self, other: Tally) -> None:
         self.orders += other.orders
+        self.converted_orders += other.converted_orders
         self.paid_orders += other.paid_orders
-        self.paid_in_range += other.paid_in_range
         self.gmv += other.gmv
         self.commission += other.commission
         self.hours.extend(other.hours)
-        self.returns += other.returns
-        self.disputes += other.disputes
+        self.returned_orders += other.returned_orders
+        self.complained_orders += other.complained_orders
         self.refunded_amount += other.refunded_amount
         self.refunded_orders += other.refunded_orders
         self.flagged += other.flagged
@@ -181,13 +187,13 @@ class MetricsRepository:
                 m.day,
                 m.dim_value,
                 m.orders,
+                m.converted_orders,
                 m.paid_orders,
-                m.paid_count,
                 m.gmv,
                 m.commission,
                 hours_column,
-                m.returns,
-                m.disputes,
+                m.returned_orders,
+                m.complained_orders,
                 m.refunded_amount,
                 m.refunded_orders,
                 m.flagged,
@@ -204,13 +210,13 @@ class MetricsRepository:
             out.cell((row.day if by_day else None, group)).add(
                 Tally(
                     row.orders,
+                    row.converted_orders,
                     row.paid_orders,
-                    row.paid_count,
                     row.gmv,
                     row.commission,
                     row.s2s_hours or [],
-                    row.returns,
-                    row.disputes,
+                    row.returned_orders,
+                    row.complained_orders,
                     row.refunded_amount,
                     row.refunded_orders,
                     row.flagged,
@@ -252,7 +258,7 @@ class MetricsRepository:
         ).where(Order.shop_id == shop_id)
         for day, g, n, paid, flagged in await self._rows(created):
             c = out.cell((day, g))
-            c.orders, c.paid_orders = c.orders + n, c.paid_orders + paid
+            c.orders, c.converted_orders = c.orders + n, c.converted_orders + paid
             c.flagged += flagged
 
         paid_q = bucketed(
@@ -262,10 +268,15 @@ class MetricsRepository:
             func.coalesce(func.sum(Order.commission_amount), 0),
             func.coalesce(func.sum(Order.refunded_amount), 0),
             func.count().filter(Order.refunded_amount > 0),
+            func.count().filter(text(returned_sql(Order.__tablename__))),
+            func.count().filter(text(complained_sql(Order.__tablename__))),
         ).where(Order.shop_id == shop_id)
-        for day, g, n, gmv, commission, refunded, refunded_n in await self._rows(paid_q):
+        rows = await self._rows(paid_q)
+        for day, g, n, gmv, commission, refunded, refunded_n, returned, complained in rows:
             c = out.cell((day, g))
-            c.paid_in_range += n
+            c.paid_orders += n
+            c.returned_orders += returned
+            c.complained_orders += complained
             c.gmv += int(gmv)
             c.commission += int(commission)
             c.refunded_amount += int(refunded)
@@ -283,28 +294,6 @@ class MetricsRepository:
             cell = out.cell((day, g))
             if with_hours:
                 cell.hours.extend(values or ())  # NULL: nothing signed
-
-        returns_q = (
-            bucketed(AfterSale.created_at, func.count())
-            .join_from(
-                AfterSale,
-                Order,
-                and_(Order.shop_id == AfterSale.shop_id, Order.id == AfterSale.order_id),
-            )
-            .where(AfterSale.shop_id == shop_id, AfterSale.type.in_(RETURN_TYPES))
-        )
-        for day, g, n in await self._rows(returns_q):
-            out.cell((day, g)).returns += n
-
-        disputes_q = (
-            bucketed(Dispute.created_at, func.count())
-            .join_from(
-                Dispute, Order, and_(Order.shop_id == Dispute.shop_id, Order.id == Dispute.order_id)
-            )
-            .where(Dispute.shop_id == shop_id)
-        )
-        for day, g, n in await self._rows(disputes_q):
-            out.cell((day, g)).disputes += n
 
     async def unpaid_over_24h(self, shop_id: int, rng: DayRange, *, now: datetime) -> int:
         """Orders created in the range, still pending payment, created over 24 h before

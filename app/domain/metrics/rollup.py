@@ -1,12 +1,13 @@
 """The ``metrics_daily`` rollup: exact daily figures per (shop, local day, dimension value).
 
 Maintenance is recompute-not-increment: a day touched by a change is recomputed whole from
-the source tables (orders, after_sales, disputes), so the rollup converges to the source
+the source tables (orders, and after_sales and complaints as facts of their order), so the rollup converges to the source
 whatever order changes arrive in and a rerun is harmless. The worker follows the change log
 past the ``metrics_daily`` cursor with the feed's horizon rule (:mod:`app.domain.sync.follower`);
-a page of changes becomes the set of (shop, day) it touches — the local days of the order's
-created/paid/signed times and of its after-sales and disputes (grouped figures attribute those
-to the order's dimensions) — those days are recomputed (a short transaction per shop, whose
+a page of changes becomes the set of (shop, day) it touches — the local days of the
+created/paid/signed times of each order changed or whose after-sale or complaint changed (the
+rates are shares of the orders paid on a day: a return opened today changes the day its order
+was paid, so that older day is recomputed) — those days are recomputed (a short transaction per shop, whose
 xid lives only for the row swap), then the cursor moves past the page.
 
 This relies on order timestamps being write-once (the state machine sets ``paid_at``,
@@ -31,7 +32,13 @@ from sqlalchemy import Row, delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
-from app.domain.metrics.definitions import CONTENT_COLUMNS, RETURN_TYPES
+from app.domain.metrics.definitions import (
+    COMPLAINT_ENTITY,
+    COMPLAINT_TABLE,
+    CONTENT_COLUMNS,
+    complained_sql,
+    returned_sql,
+)
 from app.domain.metrics.ranges import DayRange
 from app.domain.sync.follower import (
     advance,
@@ -53,34 +60,25 @@ BATCH = 2000
 REBUILD_CHUNK_DAYS = 7
 ROLL_EVERY_SECONDS = 5.0
 
-_RETURN_TYPES_SQL = ", ".join(f"'{t}'" for t in RETURN_TYPES)
-
-
 _TOUCHED_SQL = text(
-    """
+    f"""
 WITH ch AS (
     SELECT * FROM unnest(CAST(:shops AS bigint[]), CAST(:entities AS text[]),
                          CAST(:ids AS bigint[])) AS ch(shop_id, entity, entity_id)
-), touched_ts AS (
-    SELECT o.shop_id, t.ts FROM ch
-    JOIN orders o ON ch.entity = 'order' AND o.shop_id = ch.shop_id AND o.id = ch.entity_id
-    CROSS JOIN LATERAL (VALUES (o.created_at), (o.paid_at), (o.signed_at)) AS t(ts)
-    UNION ALL
-    SELECT a.shop_id, a.created_at FROM ch
-    JOIN after_sales a ON ch.entity = 'order' AND a.shop_id = ch.shop_id
-     AND a.order_id = ch.entity_id
-    UNION ALL
-    SELECT a.shop_id, a.created_at FROM ch
+), touched_orders AS (
+    SELECT ch.shop_id, ch.entity_id AS order_id FROM ch WHERE ch.entity = 'order'
+    UNION
+    SELECT a.shop_id, a.order_id FROM ch
     JOIN after_sales a ON ch.entity = 'after_sale' AND a.shop_id = ch.shop_id
      AND a.id = ch.entity_id
-    UNION ALL
-    SELECT d.shop_id, d.created_at FROM ch
-    JOIN disputes d ON ch.entity = 'order' AND d.shop_id = ch.shop_id
-     AND d.order_id = ch.entity_id
-    UNION ALL
-    SELECT d.shop_id, d.created_at FROM ch
-    JOIN disputes d ON ch.entity = 'dispute' AND d.shop_id = ch.shop_id
-     AND d.id = ch.entity_id
+    UNION
+    SELECT c.shop_id, c.order_id FROM ch
+    JOIN {COMPLAINT_TABLE} c ON ch.entity = '{COMPLAINT_ENTITY}' AND c.shop_id = ch.shop_id
+     AND c.id = ch.entity_id
+), touched_ts AS (
+    SELECT o.shop_id, t.ts FROM touched_orders x
+    JOIN orders o ON o.shop_id = x.shop_id AND o.id = x.order_id
+    CROSS JOIN LATERAL (VALUES (o.created_at), (o.paid_at), (o.signed_at)) AS t(ts)
 )
 SELECT DISTINCT t.shop_id, timezone(s.timezone, t.ts)::date AS day, s.timezone
 FROM touched_ts t JOIN shops s ON s.id = t.shop_id
@@ -97,8 +95,9 @@ class Touched:
 
 async def touched_days(session: AsyncSession, changes: Sequence[Row[Any]]) -> Touched:
     """The (shop, local day) pairs whose figures the given changes (``shop_id, entity,
-    entity_id``) can have altered: the order's created/paid/signed days and the days of its
-    after-sales and disputes (grouped figures attribute those to the order's dimensions)."""
+    entity_id``) can have altered: the created/paid/signed days of the order changed, or of
+    the order an after-sale or complaint belongs to — rates are shares of the orders paid on
+    a day, so a return opened today changes the day its order was paid."""
     out = Touched()
     if not changes:
         return out
@@ -158,13 +157,13 @@ GROUP BY {_DIMS}"""
 
 _ZERO = {
     "orders": "0",
+    "converted_orders": "0",
     "paid_orders": "0",
-    "paid_count": "0",
     "gmv": "0",
     "commission": "0",
     "s2s_hours": "NULL::float8[]",
-    "returns": "0",
-    "disputes": "0",
+    "returned_orders": "0",
+    "complained_orders": "0",
     "refunded_amount": "0",
     "refunded_orders": "0",
     "flagged": "0",
@@ -186,7 +185,7 @@ WITH fam AS (
             "o.created_at",
             _cols(
                 orders="count(*)",
-                paid_orders="count(x.paid_at)",
+                converted_orders="count(x.paid_at)",
                 flagged="count(*) FILTER (WHERE x.flagged)",
             ),
             columns=", o.paid_at, o.flagged",
@@ -198,13 +197,16 @@ WITH fam AS (
             "orders o",
             "o.paid_at",
             _cols(
-                paid_count="count(*)",
+                paid_orders="count(*)",
                 gmv="sum(x.paid_amount)",
                 commission="sum(x.commission_amount)",
                 refunded_amount="sum(x.refunded_amount)",
                 refunded_orders="count(*) FILTER (WHERE x.refunded_amount > 0)",
+                returned_orders="count(*) FILTER (WHERE x.returned)",
+                complained_orders="count(*) FILTER (WHERE x.complained)",
             ),
-            columns=", o.paid_amount, o.commission_amount, o.refunded_amount",
+            columns=", o.paid_amount, o.commission_amount, o.refunded_amount, "
+            f"{returned_sql('o')} AS returned, {complained_sql('o')} AS complained",
         )
     }
     UNION ALL
@@ -217,30 +219,13 @@ WITH fam AS (
             ", o.signed_at, o.shipped_at",
         )
     }
-    UNION ALL
-    {
-        _family(
-            "after_sales a JOIN orders o ON o.shop_id = a.shop_id AND o.id = a.order_id",
-            "a.created_at",
-            _cols(returns="count(*)"),
-            f"AND a.shop_id = :shop AND a.type IN ({_RETURN_TYPES_SQL})",
-        )
-    }
-    UNION ALL
-    {
-        _family(
-            "disputes d JOIN orders o ON o.shop_id = d.shop_id AND o.id = d.order_id",
-            "d.created_at",
-            _cols(disputes="count(*)"),
-            "AND d.shop_id = :shop",
-        )
-    }
 )
 SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
-    sum(paid_orders)::bigint AS paid_orders, sum(paid_count)::bigint AS paid_count,
+    sum(converted_orders)::bigint AS converted_orders, sum(paid_orders)::bigint AS paid_orders,
     sum(gmv)::bigint AS gmv, sum(commission)::bigint AS commission,
     COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
-    sum(returns)::bigint AS returns, sum(disputes)::bigint AS disputes,
+    sum(returned_orders)::bigint AS returned_orders,
+    sum(complained_orders)::bigint AS complained_orders,
     sum(refunded_amount)::bigint AS refunded_amount,
     sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged
 FROM fam
@@ -349,8 +334,6 @@ FROM shops s CROSS JOIN LATERAL (
     SELECT created_at FROM orders WHERE shop_id = s.id
     UNION SELECT paid_at FROM orders WHERE shop_id = s.id AND paid_at IS NOT NULL
     UNION SELECT signed_at FROM orders WHERE shop_id = s.id AND signed_at IS NOT NULL
-    UNION SELECT created_at FROM after_sales WHERE shop_id = s.id
-    UNION SELECT created_at FROM disputes WHERE shop_id = s.id
 ) AS t(ts)
 WHERE CAST(:shops AS bigint[]) IS NULL OR s.id = ANY(CAST(:shops AS bigint[]))
 GROUP BY 1, 2, 3

@@ -71,7 +71,10 @@ class Volume(TypedDict):
 
     orders: Annotated[int, Field(description="Orders created in the range.", examples=[120])]
     paid_orders: Annotated[
-        int, Field(description="Orders created in the range and paid.", examples=[101])
+        int,
+        Field(
+            description="Orders paid in the range (by paid_at, whenever created).", examples=[101]
+        ),
     ]
     gmv: Annotated[
         int,
@@ -90,14 +93,27 @@ class Volume(TypedDict):
 class Metrics(Volume):
     """Every metric of a range; the names are the trend's metric names."""
 
-    payment_conversion: Annotated[Ratio, Field(description="paid_orders / orders.")]
+    payment_conversion: Annotated[
+        Ratio, Field(description="Of the orders created in the range, the share paid.")
+    ]
     ship_to_sign_hours: HoursStats
     return_rate: Annotated[
         Ratio,
-        Field(description="Return/refund after-sales opened in the range / orders paid in it."),
+        Field(
+            description="Of the orders paid in the range, the share with a return/refund "
+            "after-sale (opened at any time up to now)."
+        ),
+    ]
+    complaint_rate: Annotated[
+        Ratio,
+        Field(
+            description="Of the orders paid in the range, the share with a complaint (opened "
+            "at any time up to now; complaints are disputes for now)."
+        ),
     ]
     dispute_rate: Annotated[
-        Ratio, Field(description="Disputes opened in the range / orders created in it.")
+        Ratio,
+        Field(description="Deprecated: the same value as complaint_rate.", deprecated=True),
     ]
 
 
@@ -112,7 +128,10 @@ class MetricDeltas(TypedDict):
     payment_conversion: float | None
     ship_to_sign_hours: HoursStats
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: Annotated[
+        float | None, Field(description="Deprecated: see complaint_rate.", deprecated=True)
+    ]
 
 
 @read_model
@@ -180,7 +199,12 @@ class TrendPoint(TypedDict):
     payment_conversion: NotRequired[float | None]
     ship_to_sign_hours: NotRequired[HoursStats]
     return_rate: NotRequired[float | None]
-    dispute_rate: NotRequired[float | None]
+    complaint_rate: NotRequired[float | None]
+    dispute_rate: NotRequired[
+        Annotated[
+            float | None, Field(description="Deprecated: see complaint_rate.", deprecated=True)
+        ]
+    ]
     commission: NotRequired[
         Annotated[int, Field(description="Commission in fen (group_by=author only).")]
     ]

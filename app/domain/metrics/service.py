@@ -93,10 +93,11 @@ def hours_of(values: list[float]) -> HoursStats:
 def metrics_of(t: Tally) -> Metrics:
     return {
         **_volume(t),
-        "payment_conversion": ratio(t.paid_orders, t.orders),
+        "payment_conversion": ratio(t.converted_orders, t.orders),
         "ship_to_sign_hours": hours_of(t.hours),
-        "return_rate": ratio(t.returns, t.paid_in_range),
-        "dispute_rate": ratio(t.disputes, t.orders),
+        "return_rate": ratio(t.returned_orders, t.paid_orders),
+        "complaint_rate": ratio(t.complained_orders, t.paid_orders),
+        "dispute_rate": ratio(t.complained_orders, t.paid_orders),  # deprecated alias
     }
 
 
@@ -127,7 +128,7 @@ def _volume(t: Tally) -> Volume:
         "orders": t.orders,
         "paid_orders": t.paid_orders,
         "gmv": t.gmv,
-        "aov": average_fen(t.gmv, t.paid_in_range),
+        "aov": average_fen(t.gmv, t.paid_orders),
     }
 
 
@@ -177,7 +178,7 @@ class MetricsService:
             "health": {
                 "refunded_amount": t.refunded_amount,
                 "refunded_orders": t.refunded_orders,
-                "refund_rate": ratio(t.refunded_orders, t.paid_in_range),
+                "refund_rate": ratio(t.refunded_orders, t.paid_orders),
                 "flagged": t.flagged,
                 "unpaid_over_24h": await self.repo.unpaid_over_24h(shop_id, rng, now=now),
             },

@@ -43,7 +43,10 @@ class Metrics:
     aov: int | None = strawberry.field(description="Fen")
     ship_to_sign_hours: ShipToSignHours
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: float | None = strawberry.field(
+        deprecation_reason="The same value as complaintRate; use complaintRate."
+    )
 
 
 @strawberry.type(description="Shop health over a period (besides the DESIGN §13 metrics)")
@@ -89,7 +92,10 @@ class TrendPoint:
     aov: int | None = strawberry.field(description="Fen")
     ship_to_sign_hours: ShipToSignHours | None
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: float | None = strawberry.field(
+        deprecation_reason="The same value as complaintRate; use complaintRate."
+    )
     commission: Long | None = strawberry.field(description="Fen; author trends only")
 
 
@@ -219,7 +225,10 @@ class MetricsChange:
     aov: int | None
     ship_to_sign_hours: ShipToSignHours | None
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: float | None = strawberry.field(
+        deprecation_reason="The same value as complaintRate; use complaintRate."
+    )
 
 
 @strawberry.type(description="One day vs the day before and the same weekday a week before")
