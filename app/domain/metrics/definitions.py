@@ -104,6 +104,7 @@ def complained_sql(order: str) -> str:
         f" AND c.order_id = {order}.id)"
     )
 
+
 RATIO_DIGITS = 4  # ratios are floats 0..1 rounded to 4 decimals (0.8421)
 HOURS_DIGITS = 2
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     func,
     literal_column,
     null,
+    or_,
     select,
     text,
 )
@@ -122,13 +123,15 @@ class MetricsRepository:
             self._unrolled[shop_id] = await unrolled_days(self.session, shop_id)
         return self._unrolled[shop_id]
 
-    async def timezone_of(self, shop_id: int) -> str:
-        tz = await self.session.scalar(
-            select(Shop.timezone).where(Shop.id == self.scope.require(shop_id))
-        )
-        if tz is None:
-            raise NotFound(f"Shop {shop_id} was not found.")
-        return tz
+    async def timezones_of(self, shop_ids: Sequence[int]) -> dict[int, str]:
+        """Each shop's timezone (all in scope; 404 for an invisible or unknown one)."""
+        wanted = [self.scope.require(s) for s in shop_ids]
+        rows = await self.session.execute(select(Shop.id, Shop.timezone).where(Shop.id.in_(wanted)))
+        zones = {int(i): str(tz) for i, tz in rows}
+        for s in wanted:
+            if s not in zones:
+                raise NotFound(f"Shop {s} was not found.")
+        return {s: zones[s] for s in wanted}
 
     async def tallies(
         self,
@@ -139,22 +142,46 @@ class MetricsRepository:
         group_by: Dimension | None,
         with_hours: bool = True,
     ) -> Tallies:
-        """Whole days from the ``metrics_daily`` rollup; days it may not reflect yet (touched by
-        a change the worker has not rolled up, or today and later) from the live tables."""
-        shop_id = self.scope.require(shop_id)
-        out = Tallies()
-        stale = await self._unrolled_days(shop_id)
-        today = utcnow().astimezone(ZoneInfo(rng.timezone)).date()
-        live = [d for d in rng.dates() if stale is None or d in stale or d >= today]
-        if len(live) < rng.days:
+        """One shop's tallies (see :meth:`tallies_of`)."""
+        ranges = {shop_id: rng}
+        found = await self.tallies_of(
+            ranges, by_day=by_day, group_by=group_by, with_hours=with_hours
+        )
+        return found[shop_id]
+
+    async def tallies_of(
+        self,
+        ranges: dict[int, DayRange],
+        *,
+        by_day: bool,
+        group_by: Dimension | None,
+        with_hours: bool = True,
+    ) -> dict[int, Tallies]:
+        """Tallies per shop over each shop's range. Whole days from the ``metrics_daily``
+        rollup (one read for every shop); days it may not reflect yet (touched by a change the
+        worker has not rolled up, or today and later) from the live tables, one pass per
+        (timezone, run of days) shared by the shops that need it."""
+        out = {self.scope.require(s): Tallies() for s in ranges}
+        live: dict[int, list[date]] = {}
+        for shop_id, rng in ranges.items():
+            stale = await self._unrolled_days(shop_id)
+            today = utcnow().astimezone(ZoneInfo(rng.timezone)).date()
+            live[shop_id] = [d for d in rng.dates() if stale is None or d in stale or d >= today]
+        rolled = {s: rng for s, rng in ranges.items() if len(live[s]) < rng.days}
+        if rolled:
             await self._rolled_up(
-                out, shop_id, rng, live, by_day=by_day, group_by=group_by, with_hours=with_hours
+                out, rolled, live, by_day=by_day, group_by=group_by, with_hours=with_hours
             )
-        for first, last in runs(live):
-            part = DayRange(first, last, rng.timezone)
-            bucket: Bucket = "day" if by_day else None
+        passes: dict[DayRange, list[int]] = {}
+        for shop_id, days in live.items():
+            for first, last in runs(days):
+                passes.setdefault(DayRange(first, last, ranges[shop_id].timezone), []).append(
+                    shop_id
+                )
+        bucket: Bucket = "day" if by_day else None
+        for part, shops in passes.items():
             await self._live(
-                out, shop_id, part, bucket=bucket, group_by=group_by, with_hours=with_hours
+                out, shops, part, bucket=bucket, group_by=group_by, with_hours=with_hours
             )
         return out
 
@@ -164,16 +191,15 @@ class MetricsRepository:
         """By local clock hour (key: naive local datetime of the hour), always live: hours
         are not rolled up, and hourly ranges are short (definitions.MAX_HOURLY_DAYS)."""
         shop_id = self.scope.require(shop_id)
-        out = Tallies()
-        await self._live(out, shop_id, rng, bucket="hour", group_by=group_by)
-        return out
+        out = {shop_id: Tallies()}
+        await self._live(out, [shop_id], rng, bucket="hour", group_by=group_by)
+        return out[shop_id]
 
     async def _rolled_up(
         self,
-        out: Tallies,
-        shop_id: int,
-        rng: DayRange,
-        live: list[date],
+        out: dict[int, Tallies],
+        ranges: dict[int, DayRange],
+        live: dict[int, list[date]],
         *,
         by_day: bool,
         group_by: Dimension | None,
@@ -182,8 +208,12 @@ class MetricsRepository:
         m = MetricsDaily
         # The duration arrays are most of a row's bytes: left out when nobody asked for them.
         hours_column = m.s2s_hours if with_hours else literal_column("NULL").label("s2s_hours")
+        windows = [
+            and_(m.shop_id == s, m.day.between(rng.first, rng.last)) for s, rng in ranges.items()
+        ]
         rows = await self.session.execute(
             select(
+                m.shop_id,
                 m.day,
                 m.dim_value,
                 m.orders,
@@ -197,17 +227,15 @@ class MetricsRepository:
                 m.refunded_amount,
                 m.refunded_orders,
                 m.flagged,
-            ).where(
-                m.shop_id == shop_id,
-                m.dim_kind == (group_by or "total"),
-                m.day.between(rng.first, rng.last),
-                m.day.not_in(live),
-            )
+            ).where(m.dim_kind == (group_by or "total"), or_(*windows))
         )
+        skip = {s: set(days) for s, days in live.items()}
         for row in rows:
+            if row.day in skip[row.shop_id]:  # read live instead (few days: stale or today)
+                continue
             value = row.dim_value
             group = int(value) if group_by == "author" and value is not None else value
-            out.cell((row.day if by_day else None, group)).add(
+            out[row.shop_id].cell((row.day if by_day else None, group)).add(
                 Tally(
                     row.orders,
                     row.converted_orders,
@@ -225,8 +253,8 @@ class MetricsRepository:
 
     async def _live(
         self,
-        out: Tallies,
-        shop_id: int,
+        out: dict[int, Tallies],
+        shops: list[int],
         rng: DayRange,
         *,
         bucket: Bucket,
@@ -234,6 +262,7 @@ class MetricsRepository:
         with_hours: bool = True,
     ) -> None:
         group = _group_column(group_by)
+        in_shops = Order.shop_id == shops[0] if len(shops) == 1 else Order.shop_id.in_(shops)
 
         def bucketed(ts: InstrumentedAttribute[Any], *aggs: ColumnElement[Any]) -> Select[Any]:
             local = func.timezone(rng.timezone, ts)
@@ -244,20 +273,21 @@ class MetricsRepository:
                 day = func.date_trunc("hour", local)
             keys = [k for k in (day, group) if k is not None]
             stmt = select(
+                Order.shop_id,
                 day if day is not None else null(),
                 group if group is not None else null(),
                 *aggs,
-            ).where(ts >= rng.start, ts < rng.end)
-            return stmt.group_by(*keys) if keys else stmt
+            ).where(in_shops, ts >= rng.start, ts < rng.end)
+            return stmt.group_by(Order.shop_id, *keys)
 
         created = bucketed(
             Order.created_at,
             func.count(),
             func.count(Order.paid_at),
             func.count().filter(Order.flagged),
-        ).where(Order.shop_id == shop_id)
-        for day, g, n, paid, flagged in await self._rows(created):
-            c = out.cell((day, g))
+        )
+        for shop, day, g, n, paid, flagged in await self._rows(created):
+            c = out[shop].cell((day, g))
             c.orders, c.converted_orders = c.orders + n, c.converted_orders + paid
             c.flagged += flagged
 
@@ -270,10 +300,20 @@ class MetricsRepository:
             func.count().filter(Order.refunded_amount > 0),
             func.count().filter(text(returned_sql(Order.__tablename__))),
             func.count().filter(text(complained_sql(Order.__tablename__))),
-        ).where(Order.shop_id == shop_id)
-        rows = await self._rows(paid_q)
-        for day, g, n, gmv, commission, refunded, refunded_n, returned, complained in rows:
-            c = out.cell((day, g))
+        )
+        for (
+            shop,
+            day,
+            g,
+            n,
+            gmv,
+            commission,
+            refunded,
+            refunded_n,
+            returned,
+            complained,
+        ) in await self._rows(paid_q):
+            c = out[shop].cell((day, g))
             c.paid_orders += n
             c.returned_orders += returned
             c.complained_orders += complained
@@ -287,28 +327,28 @@ class MetricsRepository:
         hours = cast(extract("epoch", Order.signed_at - Order.shipped_at), Float) / 3600.0
         # Without hours the cells are still made: a group signed for in the range is active.
         durations = func.array_agg(aggregate_order_by(hours, hours)) if with_hours else func.count()
-        signed_q = bucketed(Order.signed_at, durations).where(
-            Order.shop_id == shop_id, Order.shipped_at.is_not(None)
-        )
-        for day, g, values in await self._rows(signed_q):
-            cell = out.cell((day, g))
+        signed_q = bucketed(Order.signed_at, durations).where(Order.shipped_at.is_not(None))
+        for shop, day, g, values in await self._rows(signed_q):
+            cell = out[shop].cell((day, g))
             if with_hours:
                 cell.hours.extend(values or ())  # NULL: nothing signed
 
-    async def unpaid_over_24h(self, shop_id: int, rng: DayRange, *, now: datetime) -> int:
-        """Orders created in the range, still pending payment, created over 24 h before
-        ``now`` (index ``orders (shop_id, status, created_at)``; depends on now: never rolled
-        up)."""
-        shop_id = self.scope.require(shop_id)
-        n = await self.session.scalar(
-            select(func.count()).where(
-                Order.shop_id == shop_id,
-                Order.created_at >= rng.start,
-                Order.created_at < rng.end,
-                _unpaid_over_a_day(now),
-            )
+    async def unpaid_over_24h(
+        self, ranges: dict[int, DayRange], *, now: datetime
+    ) -> dict[int, int]:
+        """Per shop: orders created in its range, still pending payment, created over 24 h
+        before ``now`` (index ``orders (shop_id, status, created_at)``; depends on now: never
+        rolled up)."""
+        rows = await self.session.execute(
+            select(Order.shop_id, func.count())
+            .where(_created_in(self._windows(ranges)), _unpaid_over_a_day(now))
+            .group_by(Order.shop_id)
         )
-        return int(n or 0)
+        counts = {int(s): int(n) for s, n in rows}
+        return {s: counts.get(s, 0) for s in ranges}
+
+    def _windows(self, ranges: dict[int, DayRange]) -> list[tuple[int, DayRange]]:
+        return [(self.scope.require(s), rng) for s, rng in ranges.items()]
 
     async def author_names(self, author_ids: Sequence[int]) -> dict[int, str]:
         # Authors are platform-wide (not tenant rows): only ids already seen in this shop's
@@ -321,13 +361,19 @@ class MetricsRepository:
         return {int(i): str(n) for i, n in rows}
 
     async def top_buyers(
-        self, shop_id: int, rng: DayRange, *, by: str, limit: int
+        self, ranges: dict[int, DayRange], *, by: str, limit: int
     ) -> list[BuyerTotals]:
-        shop_id = self.scope.require(shop_id)
+        """Buyers by their orders paid in each shop's range, all the given shops together."""
         n = func.count().label("paid_orders")
         gmv = func.sum(Order.paid_amount).label("gmv")
         ordering = (
             [(cast(gmv, Float) / n).desc(), gmv.desc()] if by == "aov" else [gmv.desc(), n.desc()]
+        )
+        paid_in = or_(
+            *(
+                and_(Order.shop_id == s, Order.paid_at >= rng.start, Order.paid_at < rng.end)
+                for s, rng in self._windows(ranges)
+            )
         )
         stmt = (
             select(
@@ -336,7 +382,7 @@ class MetricsRepository:
                 n,
                 gmv,
             )
-            .where(Order.shop_id == shop_id, Order.paid_at >= rng.start, Order.paid_at < rng.end)
+            .where(paid_in)
             .group_by(Order.buyer_id)
             .order_by(*ordering, Order.buyer_id)
             .limit(limit)
@@ -347,13 +393,11 @@ class MetricsRepository:
         ]
 
     async def funnel(
-        self, shop_id: int, rng: DayRange, *, now: datetime
+        self, ranges: dict[int, DayRange], *, now: datetime
     ) -> tuple[FunnelStages, FunnelUnpaid]:
-        """Stages reached by the orders created in the range, and what became of unpaid ones."""
-        shop_id = self.scope.require(shop_id)
-        in_range = and_(
-            Order.shop_id == shop_id, Order.created_at >= rng.start, Order.created_at < rng.end
-        )
+        """Stages reached by the orders created in each shop's range (the given shops
+        together), and what became of unpaid ones."""
+        in_range = _created_in(self._windows(ranges))
         unpaid = Order.paid_at.is_(None)
         reminded = exists().where(
             PaymentReminder.shop_id == Order.shop_id, PaymentReminder.order_id == Order.id
@@ -421,6 +465,15 @@ class MetricsRepository:
     async def _rows(self, stmt: Select[Any]) -> Sequence[Any]:
         result: Sequence[Any] = (await self.session.execute(stmt)).all()
         return result
+
+
+def _created_in(windows: list[tuple[int, DayRange]]) -> ColumnElement[bool]:
+    return or_(
+        *(
+            and_(Order.shop_id == s, Order.created_at >= rng.start, Order.created_at < rng.end)
+            for s, rng in windows
+        )
+    )
 
 
 def _pending_payment() -> ColumnElement[bool]:

@@ -1,14 +1,15 @@
 """The ``metrics_daily`` rollup: exact daily figures per (shop, local day, dimension value).
 
 Maintenance is recompute-not-increment: a day touched by a change is recomputed whole from
-the source tables (orders, and after_sales and complaints as facts of their order), so the rollup converges to the source
-whatever order changes arrive in and a rerun is harmless. The worker follows the change log
-past the ``metrics_daily`` cursor with the feed's horizon rule (:mod:`app.domain.sync.follower`);
-a page of changes becomes the set of (shop, day) it touches — the local days of the
-created/paid/signed times of each order changed or whose after-sale or complaint changed (the
-rates are shares of the orders paid on a day: a return opened today changes the day its order
-was paid, so that older day is recomputed) — those days are recomputed (a short transaction per shop, whose
-xid lives only for the row swap), then the cursor moves past the page.
+the source tables (orders; after-sales and complaints as facts of their order), so the rollup
+converges to the source whatever order changes arrive in and a rerun is harmless. The worker
+follows the change log past the ``metrics_daily`` cursor with the feed's horizon rule
+(:mod:`app.domain.sync.follower`); a page of changes becomes the set of (shop, day) it touches —
+the created/paid/signed days of each order that changed or whose after-sale or complaint
+changed (rates are shares of the orders paid on a day: a return opened today changes the day
+its order was paid, so that older day is recomputed) — those days are recomputed (a short
+transaction per shop, whose xid lives only for the row swap), then the cursor moves past the
+page.
 
 This relies on order timestamps being write-once (the state machine sets ``paid_at``,
 ``signed_at`` … once; ``created_at`` never moves), so the current row names every day an

@@ -7,7 +7,7 @@ has no conversion rate, which is not the same as a conversion of 0.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar, cast
 
@@ -29,7 +29,7 @@ from app.domain.metrics.definitions import (
     TrendInterval,
 )
 from app.domain.metrics.ranges import DayRange, day_range
-from app.domain.metrics.repository import MetricsRepository, Tally
+from app.domain.metrics.repository import Key, MetricsRepository, Tally
 from app.domain.metrics.schemas import (
     AuthorContent,
     AuthorMetrics,
@@ -44,11 +44,19 @@ from app.domain.metrics.schemas import (
     PreviousPeriod,
     ProvinceVolume,
     RegionsReport,
+    ShopsAuthors,
+    ShopsFunnel,
     ShopSpan,
+    ShopsRegions,
+    ShopsSpan,
+    ShopsSummary,
+    ShopsTopBuyers,
+    ShopsTrend,
     Summary,
     TopBuyer,
     TopBuyers,
     Trend,
+    TrendBody,
     TrendPoint,
     TrendSeries,
     Volume,
@@ -57,6 +65,7 @@ from app.errors import ValidationFailed, field_error
 from app.kit.clock import utcnow
 
 V = TypeVar("V", bound=Volume)
+K = TypeVar("K")
 
 
 def ratio(numerator: int, denominator: int) -> float | None:
@@ -146,56 +155,174 @@ def _span_of(shop_id: int, rng: DayRange) -> ShopSpan:
     }
 
 
+def _shops_span(shop_ids: Sequence[int], first: date, last: date) -> ShopsSpan:
+    return {"shop_ids": list(shop_ids), "from": first.isoformat(), "to": last.isoformat()}
+
+
+def merged(parts: Iterable[dict[K, Tally]]) -> dict[K, Tally]:
+    """Cell-wise sums of several shops' tallies (ship->sign durations pooled)."""
+    out: dict[K, Tally] = {}
+    for part in parts:
+        for key, t in part.items():
+            out.setdefault(key, Tally()).add(t)
+    return out
+
+
+def _total(cells: dict[Key, Tally]) -> Tally:
+    return cells.get((None, None), Tally())
+
+
+def _period(rng: DayRange, t: Tally, unpaid_over_24h: int) -> PreviousPeriod:
+    """``metrics`` and ``health`` of one period."""
+    return {
+        "from": rng.first.isoformat(),
+        "to": rng.last.isoformat(),
+        "metrics": metrics_of(t),
+        "health": {
+            "refunded_amount": t.refunded_amount,
+            "refunded_orders": t.refunded_orders,
+            "refund_rate": ratio(t.refunded_orders, t.paid_orders),
+            "flagged": t.flagged,
+            "unpaid_over_24h": unpaid_over_24h,
+        },
+    }
+
+
+def _regions(cities: dict[Any, Tally], provinces: dict[Any, Tally]) -> list[ProvinceVolume]:
+    """Order density by province, and city within it (largest first)."""
+    by_city: dict[str, list[CityVolume]] = {}
+    for key, t in cities.items():
+        province, _, city = str(key).partition("/")
+        by_city.setdefault(province, []).append({"city": city, **_volume(t)})
+    rows: list[ProvinceVolume] = [
+        {"province": p, **_volume(t), "cities": _largest(by_city.get(p, []), lambda c: c["city"])}
+        for p, t in provinces.items()
+    ]
+    return _largest(rows, lambda p: p["province"])
+
+
+def _authors(
+    sources: dict[Any, Tally], contents: dict[Any, Tally], names: dict[int, str]
+) -> list[AuthorMetrics]:
+    """Per author: totals, by traffic source, by room/video (orders without one left out)."""
+    by_source: dict[int, list[AuthorSource]] = {}
+    # Every order has a traffic source, so an author's totals are the sum of their
+    # per-source cells: no third read.
+    per_author: dict[int, Tally] = {}
+    for key, t in sources.items():
+        author, _, source = str(key).partition("/")
+        if author:
+            row: AuthorSource = {"traffic_source": source, **_volume(t), "commission": t.commission}
+            by_source.setdefault(int(author), []).append(row)
+            per_author.setdefault(int(author), Tally()).add(t)
+    by_content: dict[int, list[AuthorContent]] = {}
+    for key, t in contents.items():
+        if key is None:  # live only: orders without a room/video (the rollup drops them)
+            continue
+        author, source, content_id = str(key).split("/", 2)  # ids may contain "/"
+        if author:
+            content: AuthorContent = {
+                "traffic_source": source,
+                "content_id": content_id,
+                **_volume(t),
+                "commission": t.commission,
+            }
+            by_content.setdefault(int(author), []).append(content)
+
+    def by_id(rows: list[AuthorContent]) -> list[AuthorContent]:
+        # A room and a video may share an id: ties are then broken by source (stable sort).
+        return sorted(rows, key=lambda r: r["traffic_source"])
+
+    authors: list[AuthorMetrics] = [
+        {
+            "author_id": a,
+            "nickname": names.get(a),
+            **_volume(t),
+            "commission": t.commission,
+            "by_source": _largest(by_source.get(a, []), lambda r: r["traffic_source"]),
+            "by_content": _largest(by_id(by_content.get(a, [])), lambda r: r["content_id"])[
+                :AUTHOR_CONTENT_MAX
+            ],
+        }
+        for a, t in per_author.items()
+    ]
+    return _largest(authors, lambda r: r["author_id"])
+
+
+def _author_ids(keys: Iterable[Any]) -> list[int]:
+    return sorted({int(a) for k in keys if k and (a := str(k).partition("/")[0])})
+
+
 class MetricsService:
+    """Each report over one shop, or over several shops together with a ``by_shop``
+    breakdown (each shop's days in its own timezone; the aggregate sums the shops' raw
+    tallies, so its ratios are the shares of the pooled cohorts, not averages of ratios)."""
+
     def __init__(self, session: AsyncSession, scope: ShopScope) -> None:
         self.repo = MetricsRepository(session, scope)
 
-    async def _range(
+    async def _ranges(
         self,
-        shop_id: int,
+        shop_ids: Sequence[int],
         first: date,
         last: date,
         max_days: int,
         names: tuple[str, str] = ("from", "to"),
-    ) -> DayRange:
-        tz = await self.repo.timezone_of(shop_id)
-        return day_range(first, last, tz, max_days=max_days, names=names)
-
-    async def _totals(self, shop_id: int, rng: DayRange) -> Metrics:
-        return metrics_of(await self._total(shop_id, rng))
-
-    async def _total(self, shop_id: int, rng: DayRange) -> Tally:
-        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
-        return tallies.cells.get((None, None), Tally())
-
-    async def _period(self, shop_id: int, rng: DayRange, now: datetime) -> PreviousPeriod:
-        """``metrics`` (DESIGN §13) and ``health`` of one period."""
-        t = await self._total(shop_id, rng)
+    ) -> dict[int, DayRange]:
+        zones = await self.repo.timezones_of(shop_ids)
         return {
-            "from": rng.first.isoformat(),
-            "to": rng.last.isoformat(),
-            "metrics": metrics_of(t),
-            "health": {
-                "refunded_amount": t.refunded_amount,
-                "refunded_orders": t.refunded_orders,
-                "refund_rate": ratio(t.refunded_orders, t.paid_orders),
-                "flagged": t.flagged,
-                "unpaid_over_24h": await self.repo.unpaid_over_24h(shop_id, rng, now=now),
-            },
+            s: day_range(first, last, tz, max_days=max_days, names=names) for s, tz in zones.items()
         }
+
+    async def _grouped(
+        self, ranges: dict[int, DayRange], dim: Dimension
+    ) -> dict[int, dict[Any, Tally]]:
+        tallies = await self.repo.tallies_of(ranges, by_day=False, group_by=dim, with_hours=False)
+        return {s: {g: t for (_, g), t in found.cells.items()} for s, found in tallies.items()}
 
     async def summary(
         self, shop_id: int, first: date, last: date, *, now: datetime | None = None
     ) -> Summary:
-        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        prev = rng.previous()
+        return (await self.shops_summary([shop_id], first, last, now=now))["by_shop"][0]
+
+    async def shops_summary(
+        self, shop_ids: Sequence[int], first: date, last: date, *, now: datetime | None = None
+    ) -> ShopsSummary:
+        ranges = await self._ranges(shop_ids, first, last, MAX_SUMMARY_DAYS)
+        previous = {s: rng.previous() for s, rng in ranges.items()}
         now = now or utcnow()
-        period = await self._period(shop_id, rng, now)
+        cur = await self.repo.tallies_of(ranges, by_day=False, group_by=None)
+        pre = await self.repo.tallies_of(previous, by_day=False, group_by=None)
+        cur_unpaid = await self.repo.unpaid_over_24h(ranges, now=now)
+        pre_unpaid = await self.repo.unpaid_over_24h(previous, now=now)
+
+        def body(shops: Sequence[int]) -> tuple[PreviousPeriod, PreviousPeriod]:
+            rng = ranges[shops[0]]
+            now_t = _total(merged(cur[s].cells for s in shops))
+            before_t = _total(merged(pre[s].cells for s in shops))
+            return (
+                _period(rng, now_t, sum(cur_unpaid[s] for s in shops)),
+                _period(rng.previous(), before_t, sum(pre_unpaid[s] for s in shops)),
+            )
+
+        by_shop: list[Summary] = []
+        for s, rng in ranges.items():
+            this, before = body([s])
+            by_shop.append(
+                {
+                    **_span_of(s, rng),
+                    "metrics": this["metrics"],
+                    "health": this["health"],
+                    "previous": before,
+                }
+            )
+        this, before = body(list(ranges))
         return {
-            **_span_of(shop_id, rng),
-            "metrics": period["metrics"],
-            "health": period["health"],
-            "previous": await self._period(shop_id, prev, now),
+            **_shops_span(list(ranges), first, last),
+            "metrics": this["metrics"],
+            "health": this["health"],
+            "previous": before,
+            "by_shop": by_shop,
         }
 
     async def trend(
@@ -208,18 +335,36 @@ class MetricsService:
         metric: Sequence[str] | None = None,
         interval: str = "day",
     ) -> Trend:
+        body = await self.shops_trend(
+            [shop_id], first, last, group_by=group_by, metric=metric, interval=interval
+        )
+        return body["by_shop"][0]
+
+    async def shops_trend(
+        self,
+        shop_ids: Sequence[int],
+        first: date,
+        last: date,
+        *,
+        group_by: GroupBy | None = None,
+        metric: Sequence[str] | None = None,
+        interval: str = "day",
+    ) -> ShopsTrend:
         names = _selected(metric)
         buckets: list[tuple[Any, TrendPoint]]  # (tally key, point head) per bucket
         if interval == "day":
-            rng = await self._range(shop_id, first, last, MAX_TREND_DAYS)
-            tallies = await self.repo.tallies(shop_id, rng, by_day=True, group_by=group_by)
-            buckets = [(d, {"date": d.isoformat()}) for d in rng.dates()]
+            ranges = await self._ranges(shop_ids, first, last, MAX_TREND_DAYS)
+            tallies = await self.repo.tallies_of(ranges, by_day=True, group_by=group_by)
+            buckets = [(d, {"date": d.isoformat()}) for d in next(iter(ranges.values())).dates()]
         elif interval == "hour":
-            rng = await self._range(shop_id, first, last, MAX_HOURLY_DAYS)
-            tallies = await self.repo.hourly_tallies(shop_id, rng, group_by=group_by)
+            ranges = await self._ranges(shop_ids, first, last, MAX_HOURLY_DAYS)
+            tallies = {
+                s: await self.repo.hourly_tallies(s, rng, group_by=group_by)
+                for s, rng in ranges.items()
+            }
             buckets = [
                 (datetime.combine(d, time(h)), {"date": d.isoformat(), "hour": h})
-                for d in rng.dates()
+                for d in next(iter(ranges.values())).dates()
                 for h in range(24)
             ]
         else:
@@ -227,135 +372,149 @@ class MetricsService:
                 f"Unknown interval {interval!r}.",
                 [field_error(["query", "interval"], "must be one of day, hour")],
             )
-        groups = sorted({g for _, g in tallies.cells}, key=lambda g: (g is None, str(g)))
-        if group_by is None:
-            groups = [None]
-        names_of = (
-            await self.repo.author_names([g for g in groups if g is not None])
+        nicknames = (
+            await self.repo.author_names(
+                sorted({g for t in tallies.values() for _, g in t.cells if g is not None})
+            )
             if group_by == "author"
             else {}
         )
-        series: list[TrendSeries] = []
-        for g in groups:
-            points: list[TrendPoint] = []
-            for key, head in buckets:
-                t = tallies.cells.get((key, g), Tally())
-                m = metrics_of(t)
-                point = head.copy()
-                for k in names:
-                    point[k] = m[k]  # type: ignore[literal-required]  # k: a metric name
+
+        def body(cells: dict[Key, Tally]) -> TrendBody:
+            groups = sorted({g for _, g in cells}, key=lambda g: (g is None, str(g)))
+            if group_by is None:
+                groups = [None]
+            series: list[TrendSeries] = []
+            for g in groups:
+                points: list[TrendPoint] = []
+                for key, head in buckets:
+                    t = cells.get((key, g), Tally())
+                    m = metrics_of(t)
+                    point = head.copy()
+                    for k in names:
+                        point[k] = m[k]  # type: ignore[literal-required]  # k: a metric name
+                    if group_by == "author":
+                        point["commission"] = t.commission
+                    points.append(point)
+                entry: TrendSeries = {"key": g, "points": points}
                 if group_by == "author":
-                    point["commission"] = t.commission
-                points.append(point)
-            entry: TrendSeries = {"key": g, "points": points}
-            if group_by == "author":
-                entry["nickname"] = names_of.get(g) if g is not None else None
-            series.append(entry)
+                    entry["nickname"] = nicknames.get(g) if g is not None else None
+                series.append(entry)
+            return {
+                "interval": TrendInterval(interval),
+                "group_by": group_by,
+                "metrics": list(names),
+                "series": series,
+            }
+
+        by_shop: list[Trend] = [
+            {**_span_of(s, rng), **body(tallies[s].cells)} for s, rng in ranges.items()
+        ]
         return {
-            **_span_of(shop_id, rng),
-            "interval": TrendInterval(interval),
-            "group_by": group_by,
-            "metrics": list(names),
-            "series": series,
+            **_shops_span(list(ranges), first, last),
+            **body(merged(t.cells for t in tallies.values())),
+            "by_shop": by_shop,
         }
 
-    async def _grouped(self, shop_id: int, rng: DayRange, dim: Dimension) -> dict[Any, Tally]:
-        tallies = await self.repo.tallies(
-            shop_id, rng, by_day=False, group_by=dim, with_hours=False
-        )
-        return {g: t for (_, g), t in tallies.cells.items()}
-
     async def regions(self, shop_id: int, first: date, last: date) -> RegionsReport:
+        return (await self.shops_regions([shop_id], first, last))["by_shop"][0]
+
+    async def shops_regions(self, shop_ids: Sequence[int], first: date, last: date) -> ShopsRegions:
         """Order density by province, and city within it (largest first)."""
-        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        cities: dict[str, list[CityVolume]] = {}
-        for key, t in (await self._grouped(shop_id, rng, "city")).items():
-            province, _, city = str(key).partition("/")
-            cities.setdefault(province, []).append({"city": city, **_volume(t)})
-        provinces: list[ProvinceVolume] = [
-            {
-                "province": p,
-                **_volume(t),
-                "cities": _largest(cities.get(p, []), lambda c: c["city"]),
-            }
-            for p, t in (await self._grouped(shop_id, rng, GroupBy.PROVINCE)).items()
-        ]
-        by_province = _largest(provinces, lambda p: p["province"])
-        return {**_span_of(shop_id, rng), "provinces": by_province}
+        ranges = await self._ranges(shop_ids, first, last, MAX_SUMMARY_DAYS)
+        cities = await self._grouped(ranges, "city")
+        provinces = await self._grouped(ranges, GroupBy.PROVINCE)
+        return {
+            **_shops_span(list(ranges), first, last),
+            "provinces": _regions(merged(cities.values()), merged(provinces.values())),
+            "by_shop": [
+                {**_span_of(s, rng), "provinces": _regions(cities[s], provinces[s])}
+                for s, rng in ranges.items()
+            ],
+        }
 
     async def authors(self, shop_id: int, first: date, last: date) -> AuthorsReport:
+        return (await self.shops_authors([shop_id], first, last))["by_shop"][0]
+
+    async def shops_authors(self, shop_ids: Sequence[int], first: date, last: date) -> ShopsAuthors:
         """Orders, GMV and commission per influencer, split by traffic source (live room,
         short video, …) and by live room / short video (the top AUTHOR_CONTENT_MAX); orders
         without an author are left out."""
-        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        sources: dict[int, list[AuthorSource]] = {}
-        # Every order has a traffic source, so an author's totals are the sum of their
-        # per-source cells: no third read.
-        per_author: dict[int, Tally] = {}
-        for key, t in (await self._grouped(shop_id, rng, "author_source")).items():
-            author, _, source = str(key).partition("/")
-            if author:
-                row: AuthorSource = {
-                    "traffic_source": source,
-                    **_volume(t),
-                    "commission": t.commission,
-                }
-                sources.setdefault(int(author), []).append(row)
-                per_author.setdefault(int(author), Tally()).add(t)
-        contents: dict[int, list[AuthorContent]] = {}
-        for key, t in (await self._grouped(shop_id, rng, "author_content")).items():
-            if key is None:  # live only: orders without a room/video (the rollup drops them)
-                continue
-            author, source, content_id = str(key).split("/", 2)  # ids may contain "/"
-            if author:
-                content: AuthorContent = {
-                    "traffic_source": source,
-                    "content_id": content_id,
-                    **_volume(t),
-                    "commission": t.commission,
-                }
-                contents.setdefault(int(author), []).append(content)
-
-        def by_id(rows: list[AuthorContent]) -> list[AuthorContent]:
-            # A room and a video may share an id: ties are then broken by source (stable sort).
-            return sorted(rows, key=lambda r: r["traffic_source"])
-
-        names = await self.repo.author_names(list(per_author))
-        authors: list[AuthorMetrics] = [
-            {
-                "author_id": a,
-                "nickname": names.get(a),
-                **_volume(t),
-                "commission": t.commission,
-                "by_source": _largest(sources.get(a, []), lambda r: r["traffic_source"]),
-                "by_content": _largest(by_id(contents.get(a, [])), lambda r: r["content_id"])[
-                    :AUTHOR_CONTENT_MAX
-                ],
-            }
-            for a, t in per_author.items()
-        ]
-        by_author = _largest(authors, lambda r: r["author_id"])
-        return {**_span_of(shop_id, rng), "authors": by_author}
+        ranges = await self._ranges(shop_ids, first, last, MAX_SUMMARY_DAYS)
+        sources = await self._grouped(ranges, "author_source")
+        contents = await self._grouped(ranges, "author_content")
+        all_sources = merged(sources.values())
+        names = await self.repo.author_names(_author_ids(all_sources))
+        return {
+            **_shops_span(list(ranges), first, last),
+            "authors": _authors(all_sources, merged(contents.values()), names),
+            "by_shop": [
+                {**_span_of(s, rng), "authors": _authors(sources[s], contents[s], names)}
+                for s, rng in ranges.items()
+            ],
+        }
 
     async def top_buyers(
         self, shop_id: int, first: date, last: date, *, by: str = "aov", limit: int = 20
     ) -> TopBuyers:
-        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        rows = await self.repo.top_buyers(shop_id, rng, by=by, limit=limit)
-        buyers: list[TopBuyer] = [
-            {**row, "aov": average_fen(row["gmv"], row["paid_orders"])} for row in rows
+        return (await self.shops_top_buyers([shop_id], first, last, by=by, limit=limit))["by_shop"][
+            0
         ]
-        return {**_span_of(shop_id, rng), "by": TopBuyersBy(by), "buyers": buyers}
+
+    async def shops_top_buyers(
+        self, shop_ids: Sequence[int], first: date, last: date, *, by: str = "aov", limit: int = 20
+    ) -> ShopsTopBuyers:
+        """A buyer id names the same buyer in every shop (platform buyer ids): the aggregate
+        ranks buyers by their orders in all the given shops."""
+        ranges = await self._ranges(shop_ids, first, last, MAX_SUMMARY_DAYS)
+
+        async def buyers(part: dict[int, DayRange]) -> list[TopBuyer]:
+            rows = await self.repo.top_buyers(part, by=by, limit=limit)
+            return [{**row, "aov": average_fen(row["gmv"], row["paid_orders"])} for row in rows]
+
+        by_shop: list[TopBuyers] = [
+            {**_span_of(s, rng), "by": TopBuyersBy(by), "buyers": await buyers({s: rng})}
+            for s, rng in ranges.items()
+        ]
+        together = by_shop[0]["buyers"] if len(by_shop) == 1 else await buyers(ranges)
+        return {
+            **_shops_span(list(ranges), first, last),
+            "by": TopBuyersBy(by),
+            "buyers": together,
+            "by_shop": by_shop,
+        }
 
     async def funnel(
         self, shop_id: int, first: date, last: date, *, now: datetime | None = None
     ) -> Funnel:
-        rng = await self._range(shop_id, first, last, MAX_SUMMARY_DAYS)
-        stages, unpaid = await self.repo.funnel(shop_id, rng, now=now or utcnow())
-        return {**_span_of(shop_id, rng), "stages": stages, "unpaid": unpaid}
+        return (await self.shops_funnel([shop_id], first, last, now=now))["by_shop"][0]
+
+    async def shops_funnel(
+        self, shop_ids: Sequence[int], first: date, last: date, *, now: datetime | None = None
+    ) -> ShopsFunnel:
+        ranges = await self._ranges(shop_ids, first, last, MAX_SUMMARY_DAYS)
+        now = now or utcnow()
+        by_shop: list[Funnel] = []
+        for s, rng in ranges.items():
+            stages, unpaid = await self.repo.funnel({s: rng}, now=now)
+            by_shop.append({**_span_of(s, rng), "stages": stages, "unpaid": unpaid})
+        if len(by_shop) == 1:
+            stages, unpaid = by_shop[0]["stages"], by_shop[0]["unpaid"]
+        else:
+            stages, unpaid = await self.repo.funnel(ranges, now=now)
+        return {
+            **_shops_span(list(ranges), first, last),
+            "stages": stages,
+            "unpaid": unpaid,
+            "by_shop": by_shop,
+        }
+
+    async def _totals(self, shop_id: int, rng: DayRange) -> Metrics:
+        tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
+        return metrics_of(_total(tallies.cells))
 
     async def daily_report(self, shop_id: int, day: date) -> DailyReport:
-        rng = await self._range(shop_id, day, day, 1, names=("date", "date"))
+        rng = (await self._ranges([shop_id], day, day, 1, names=("date", "date")))[shop_id]
         today = await self._totals(shop_id, rng)
         yesterday = await self._totals(shop_id, rng.shifted(-1))
         last_week = await self._totals(shop_id, rng.shifted(-7))
