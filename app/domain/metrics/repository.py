@@ -39,7 +39,7 @@ from app.domain.metrics.definitions import (
     returned_sql,
 )
 from app.domain.metrics.ranges import DayRange
-from app.domain.metrics.rollup import runs, unrolled_days
+from app.domain.metrics.rollup import runs, unrolled_days_of
 from app.domain.metrics.schemas import BuyerTotals, FunnelStages, FunnelUnpaid
 from app.errors import NotFound
 from app.kit.clock import utcnow
@@ -118,10 +118,11 @@ class MetricsRepository:
         # once per tally (a daily report reads three periods, a summary two).
         self._unrolled: dict[int, set[date] | None] = {}
 
-    async def _unrolled_days(self, shop_id: int) -> set[date] | None:
-        if shop_id not in self._unrolled:
-            self._unrolled[shop_id] = await unrolled_days(self.session, shop_id)
-        return self._unrolled[shop_id]
+    async def _unrolled_days(self, shop_ids: Sequence[int]) -> dict[int, set[date] | None]:
+        missing = [s for s in shop_ids if s not in self._unrolled]
+        if missing:
+            self._unrolled.update(await unrolled_days_of(self.session, missing))
+        return {s: self._unrolled[s] for s in shop_ids}
 
     async def timezones_of(self, shop_ids: Sequence[int]) -> dict[int, str]:
         """Each shop's timezone (all in scope; 404 for an invisible or unknown one)."""
@@ -163,8 +164,9 @@ class MetricsRepository:
         (timezone, run of days) shared by the shops that need it."""
         out = {self.scope.require(s): Tallies() for s in ranges}
         live: dict[int, list[date]] = {}
+        unrolled = await self._unrolled_days(list(ranges))
         for shop_id, rng in ranges.items():
-            stale = await self._unrolled_days(shop_id)
+            stale = unrolled[shop_id]
             today = utcnow().astimezone(ZoneInfo(rng.timezone)).date()
             live[shop_id] = [d for d in rng.dates() if stale is None or d in stale or d >= today]
         rolled = {s: rng for s, rng in ranges.items() if len(live[s]) < rng.days}

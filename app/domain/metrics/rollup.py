@@ -405,13 +405,13 @@ async def roll_up_forever(
     )
 
 
-# Changes of one shop the rollup has not processed yet (visible, past the cursor, below the
+# Changes of some shops the rollup has not processed yet (visible, past the cursor, below the
 # horizon or not). Past MAX_PENDING the reader gives up on the rollup and reads live.
 MAX_PENDING = 20_000
 _PENDING_SQL = text(
     """
 SELECT c.shop_id, c.entity, c.entity_id FROM change_log c
-WHERE c.shop_id = :shop AND (c.xid, c.id) > (
+WHERE c.shop_id = ANY(CAST(:shops AS bigint[])) AND (c.xid, c.id) > (
     (SELECT last_xid FROM change_log_cursors WHERE name = :name),
     (SELECT last_change_id FROM change_log_cursors WHERE name = :name))
 LIMIT :n
@@ -422,14 +422,25 @@ LIMIT :n
 async def unrolled_days(session: AsyncSession, shop_id: int) -> set[date] | None:
     """Days of the shop whose rollup rows may be stale (touched by a change not rolled up yet);
     ``None`` when the rollup cannot serve this shop (never built, or too far behind)."""
+    return (await unrolled_days_of(session, [shop_id]))[shop_id]
+
+
+async def unrolled_days_of(
+    session: AsyncSession, shop_ids: Sequence[int]
+) -> dict[int, set[date] | None]:
+    """:func:`unrolled_days` of several shops in two statements (a multi-shop read would
+    otherwise pay them per shop); ``None`` for all when their backlog together is too long."""
     if not await has_cursor(session, CURSOR):
-        return None
+        return dict.fromkeys(shop_ids)
     pending = (
-        await session.execute(_PENDING_SQL, {"name": CURSOR, "shop": shop_id, "n": MAX_PENDING})
+        await session.execute(
+            _PENDING_SQL, {"name": CURSOR, "shops": list(shop_ids), "n": MAX_PENDING}
+        )
     ).all()
     if len(pending) >= MAX_PENDING:
-        return None
-    return (await touched_days(session, pending)).days.get(shop_id, set())
+        return dict.fromkeys(shop_ids)
+    touched = await touched_days(session, pending)
+    return {s: touched.days.get(s, set()) for s in shop_ids}
 
 
 async def rollup_job(ctx: JobContext) -> None:
