@@ -1,54 +1,52 @@
-"""Metrics service: turns the repository's tallies into DESIGN §13's metrics.
-
-Empty denominators give ``null`` (never 0 and never a division error): a day without orders
-has no conversion rate, which is not the same as a conversion of 0.
-"""
+"""Metrics service: the reports of one shop or of several shops together, from the
+repository's tallies (definitions: :mod:`app.domain.metrics.definitions`; figures derived by
+:mod:`app.domain.metrics.figures`)."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import (
-    AUTHOR_CONTENT_MAX,
-    HOURS_DIGITS,
     MAX_HOURLY_DAYS,
     MAX_SUMMARY_DAYS,
     MAX_TREND_DAYS,
-    METRIC_NAMES,
-    RATIO_DIGITS,
     Dimension,
     GroupBy,
-    MetricName,
     TopBuyersBy,
     TrendInterval,
+)
+from app.domain.metrics.figures import (
+    author_ids,
+    authors_of,
+    average_fen,
+    delta,
+    merged,
+    metrics_of,
+    period_of,
+    regions_of,
+    selected_metrics,
+    shops_span,
+    span_of,
+    total_of,
 )
 from app.domain.metrics.ranges import DayRange, day_range
 from app.domain.metrics.repository import Key, MetricsRepository, Tally
 from app.domain.metrics.schemas import (
-    AuthorContent,
-    AuthorMetrics,
-    AuthorSource,
     AuthorsReport,
-    CityVolume,
     DailyReport,
     Funnel,
-    HoursStats,
     MetricDeltas,
     Metrics,
     PreviousPeriod,
-    ProvinceVolume,
     RegionsReport,
     ShopsAuthors,
     ShopsFunnel,
-    ShopSpan,
     ShopsRegions,
-    ShopsSpan,
     ShopsSummary,
     ShopsTopBuyers,
     ShopsTrend,
@@ -59,198 +57,9 @@ from app.domain.metrics.schemas import (
     TrendBody,
     TrendPoint,
     TrendSeries,
-    Volume,
 )
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import utcnow
-
-V = TypeVar("V", bound=Volume)
-K = TypeVar("K")
-
-
-def ratio(numerator: int, denominator: int) -> float | None:
-    return round(numerator / denominator, RATIO_DIGITS) if denominator else None
-
-
-def average_fen(total: int, count: int) -> int | None:
-    """Integer fen, rounded half up (amounts are never negative)."""
-    return (2 * total + count) // (2 * count) if count else None
-
-
-def _hours(value: float | None) -> float | None:
-    return round(float(value), HOURS_DIGITS) if value is not None else None
-
-
-def percentile_cont(values: list[float], fraction: float) -> float:
-    """PostgreSQL's ``percentile_cont`` (linear interpolation) over sorted ``values``."""
-    position = fraction * (len(values) - 1)
-    lo, hi = math.floor(position), math.ceil(position)
-    return values[lo] + (values[hi] - values[lo]) * (position - lo)
-
-
-def hours_of(values: list[float]) -> HoursStats:
-    if not values:
-        return {"avg": None, "p50": None, "p90": None}
-    xs = sorted(values)
-    return {
-        "avg": _hours(sum(xs) / len(xs)),
-        "p50": _hours(percentile_cont(xs, 0.5)),
-        "p90": _hours(percentile_cont(xs, 0.9)),
-    }
-
-
-def metrics_of(t: Tally) -> Metrics:
-    return {
-        **_volume(t),
-        "payment_conversion": ratio(t.converted_orders, t.orders),
-        "ship_to_sign_hours": hours_of(t.hours),
-        "return_rate": ratio(t.returned_orders, t.paid_orders),
-        "complaint_rate": ratio(t.complained_orders, t.paid_orders),
-        "dispute_rate": ratio(t.complained_orders, t.paid_orders),  # deprecated alias
-    }
-
-
-def _delta(now: Any, before: Any) -> Any:
-    """``now`` minus ``before``, key by key (nested dicts too); null when either is null."""
-    if isinstance(now, dict):
-        return {k: _delta(v, before.get(k) if before else None) for k, v in now.items()}
-    if now is None or before is None:
-        return None
-    diff = now - before
-    return round(diff, RATIO_DIGITS) if isinstance(diff, float) else diff
-
-
-def _selected(metric: Sequence[str] | None) -> tuple[MetricName, ...]:
-    if not metric:
-        return METRIC_NAMES
-    unknown = [m for m in metric if m not in METRIC_NAMES]
-    if unknown:
-        raise ValidationFailed(
-            f"Unknown metric {unknown[0]!r}.",
-            [field_error(["query", "metric"], f"must be one of {', '.join(METRIC_NAMES)}")],
-        )
-    return tuple(m for m in METRIC_NAMES if m in metric)
-
-
-def _volume(t: Tally) -> Volume:
-    return {
-        "orders": t.orders,
-        "paid_orders": t.paid_orders,
-        "gmv": t.gmv,
-        "aov": average_fen(t.gmv, t.paid_orders),
-    }
-
-
-def _largest(rows: list[V], name: Callable[[V], object]) -> list[V]:
-    """Most GMV first, then most orders, then by name (stable for ties)."""
-    return sorted(rows, key=lambda r: (-r["gmv"], -r["orders"], str(name(r))))
-
-
-def _span_of(shop_id: int, rng: DayRange) -> ShopSpan:
-    return {
-        "shop_id": shop_id,
-        "from": rng.first.isoformat(),
-        "to": rng.last.isoformat(),
-        "timezone": rng.timezone,
-    }
-
-
-def _shops_span(shop_ids: Sequence[int], first: date, last: date) -> ShopsSpan:
-    return {"shop_ids": list(shop_ids), "from": first.isoformat(), "to": last.isoformat()}
-
-
-def merged(parts: Iterable[dict[K, Tally]]) -> dict[K, Tally]:
-    """Cell-wise sums of several shops' tallies (ship->sign durations pooled)."""
-    out: dict[K, Tally] = {}
-    for part in parts:
-        for key, t in part.items():
-            out.setdefault(key, Tally()).add(t)
-    return out
-
-
-def _total(cells: dict[Key, Tally]) -> Tally:
-    return cells.get((None, None), Tally())
-
-
-def _period(rng: DayRange, t: Tally, unpaid_over_24h: int) -> PreviousPeriod:
-    """``metrics`` and ``health`` of one period."""
-    return {
-        "from": rng.first.isoformat(),
-        "to": rng.last.isoformat(),
-        "metrics": metrics_of(t),
-        "health": {
-            "refunded_amount": t.refunded_amount,
-            "refunded_orders": t.refunded_orders,
-            "refund_rate": ratio(t.refunded_orders, t.paid_orders),
-            "flagged": t.flagged,
-            "unpaid_over_24h": unpaid_over_24h,
-        },
-    }
-
-
-def _regions(cities: dict[Any, Tally], provinces: dict[Any, Tally]) -> list[ProvinceVolume]:
-    """Order density by province, and city within it (largest first)."""
-    by_city: dict[str, list[CityVolume]] = {}
-    for key, t in cities.items():
-        province, _, city = str(key).partition("/")
-        by_city.setdefault(province, []).append({"city": city, **_volume(t)})
-    rows: list[ProvinceVolume] = [
-        {"province": p, **_volume(t), "cities": _largest(by_city.get(p, []), lambda c: c["city"])}
-        for p, t in provinces.items()
-    ]
-    return _largest(rows, lambda p: p["province"])
-
-
-def _authors(
-    sources: dict[Any, Tally], contents: dict[Any, Tally], names: dict[int, str]
-) -> list[AuthorMetrics]:
-    """Per author: totals, by traffic source, by room/video (orders without one left out)."""
-    by_source: dict[int, list[AuthorSource]] = {}
-    # Every order has a traffic source, so an author's totals are the sum of their
-    # per-source cells: no third read.
-    per_author: dict[int, Tally] = {}
-    for key, t in sources.items():
-        author, _, source = str(key).partition("/")
-        if author:
-            row: AuthorSource = {"traffic_source": source, **_volume(t), "commission": t.commission}
-            by_source.setdefault(int(author), []).append(row)
-            per_author.setdefault(int(author), Tally()).add(t)
-    by_content: dict[int, list[AuthorContent]] = {}
-    for key, t in contents.items():
-        if key is None:  # live only: orders without a room/video (the rollup drops them)
-            continue
-        author, source, content_id = str(key).split("/", 2)  # ids may contain "/"
-        if author:
-            content: AuthorContent = {
-                "traffic_source": source,
-                "content_id": content_id,
-                **_volume(t),
-                "commission": t.commission,
-            }
-            by_content.setdefault(int(author), []).append(content)
-
-    def by_id(rows: list[AuthorContent]) -> list[AuthorContent]:
-        # A room and a video may share an id: ties are then broken by source (stable sort).
-        return sorted(rows, key=lambda r: r["traffic_source"])
-
-    authors: list[AuthorMetrics] = [
-        {
-            "author_id": a,
-            "nickname": names.get(a),
-            **_volume(t),
-            "commission": t.commission,
-            "by_source": _largest(by_source.get(a, []), lambda r: r["traffic_source"]),
-            "by_content": _largest(by_id(by_content.get(a, [])), lambda r: r["content_id"])[
-                :AUTHOR_CONTENT_MAX
-            ],
-        }
-        for a, t in per_author.items()
-    ]
-    return _largest(authors, lambda r: r["author_id"])
-
-
-def _author_ids(keys: Iterable[Any]) -> list[int]:
-    return sorted({int(a) for k in keys if k and (a := str(k).partition("/")[0])})
 
 
 class MetricsService:
@@ -298,11 +107,11 @@ class MetricsService:
 
         def body(shops: Sequence[int]) -> tuple[PreviousPeriod, PreviousPeriod]:
             rng = ranges[shops[0]]
-            now_t = _total(merged(cur[s].cells for s in shops))
-            before_t = _total(merged(pre[s].cells for s in shops))
+            now_t = total_of(merged(cur[s].cells for s in shops))
+            before_t = total_of(merged(pre[s].cells for s in shops))
             return (
-                _period(rng, now_t, sum(cur_unpaid[s] for s in shops)),
-                _period(rng.previous(), before_t, sum(pre_unpaid[s] for s in shops)),
+                period_of(rng, now_t, sum(cur_unpaid[s] for s in shops)),
+                period_of(rng.previous(), before_t, sum(pre_unpaid[s] for s in shops)),
             )
 
         by_shop: list[Summary] = []
@@ -310,7 +119,7 @@ class MetricsService:
             this, before = body([s])
             by_shop.append(
                 {
-                    **_span_of(s, rng),
+                    **span_of(s, rng),
                     "metrics": this["metrics"],
                     "health": this["health"],
                     "previous": before,
@@ -318,7 +127,7 @@ class MetricsService:
             )
         this, before = body(list(ranges))
         return {
-            **_shops_span(list(ranges), first, last),
+            **shops_span(list(ranges), first, last),
             "metrics": this["metrics"],
             "health": this["health"],
             "previous": before,
@@ -350,7 +159,7 @@ class MetricsService:
         metric: Sequence[str] | None = None,
         interval: str = "day",
     ) -> ShopsTrend:
-        names = _selected(metric)
+        names = selected_metrics(metric)
         buckets: list[tuple[Any, TrendPoint]]  # (tally key, point head) per bucket
         if interval == "day":
             ranges = await self._ranges(shop_ids, first, last, MAX_TREND_DAYS)
@@ -408,10 +217,10 @@ class MetricsService:
             }
 
         by_shop: list[Trend] = [
-            {**_span_of(s, rng), **body(tallies[s].cells)} for s, rng in ranges.items()
+            {**span_of(s, rng), **body(tallies[s].cells)} for s, rng in ranges.items()
         ]
         return {
-            **_shops_span(list(ranges), first, last),
+            **shops_span(list(ranges), first, last),
             **body(merged(t.cells for t in tallies.values())),
             "by_shop": by_shop,
         }
@@ -425,10 +234,10 @@ class MetricsService:
         cities = await self._grouped(ranges, "city")
         provinces = await self._grouped(ranges, GroupBy.PROVINCE)
         return {
-            **_shops_span(list(ranges), first, last),
-            "provinces": _regions(merged(cities.values()), merged(provinces.values())),
+            **shops_span(list(ranges), first, last),
+            "provinces": regions_of(merged(cities.values()), merged(provinces.values())),
             "by_shop": [
-                {**_span_of(s, rng), "provinces": _regions(cities[s], provinces[s])}
+                {**span_of(s, rng), "provinces": regions_of(cities[s], provinces[s])}
                 for s, rng in ranges.items()
             ],
         }
@@ -444,12 +253,12 @@ class MetricsService:
         sources = await self._grouped(ranges, "author_source")
         contents = await self._grouped(ranges, "author_content")
         all_sources = merged(sources.values())
-        names = await self.repo.author_names(_author_ids(all_sources))
+        names = await self.repo.author_names(author_ids(all_sources))
         return {
-            **_shops_span(list(ranges), first, last),
-            "authors": _authors(all_sources, merged(contents.values()), names),
+            **shops_span(list(ranges), first, last),
+            "authors": authors_of(all_sources, merged(contents.values()), names),
             "by_shop": [
-                {**_span_of(s, rng), "authors": _authors(sources[s], contents[s], names)}
+                {**span_of(s, rng), "authors": authors_of(sources[s], contents[s], names)}
                 for s, rng in ranges.items()
             ],
         }
@@ -473,12 +282,12 @@ class MetricsService:
             return [{**row, "aov": average_fen(row["gmv"], row["paid_orders"])} for row in rows]
 
         by_shop: list[TopBuyers] = [
-            {**_span_of(s, rng), "by": TopBuyersBy(by), "buyers": await buyers({s: rng})}
+            {**span_of(s, rng), "by": TopBuyersBy(by), "buyers": await buyers({s: rng})}
             for s, rng in ranges.items()
         ]
         together = by_shop[0]["buyers"] if len(by_shop) == 1 else await buyers(ranges)
         return {
-            **_shops_span(list(ranges), first, last),
+            **shops_span(list(ranges), first, last),
             "by": TopBuyersBy(by),
             "buyers": together,
             "by_shop": by_shop,
@@ -497,13 +306,13 @@ class MetricsService:
         by_shop: list[Funnel] = []
         for s, rng in ranges.items():
             stages, unpaid = await self.repo.funnel({s: rng}, now=now)
-            by_shop.append({**_span_of(s, rng), "stages": stages, "unpaid": unpaid})
+            by_shop.append({**span_of(s, rng), "stages": stages, "unpaid": unpaid})
         if len(by_shop) == 1:
             stages, unpaid = by_shop[0]["stages"], by_shop[0]["unpaid"]
         else:
             stages, unpaid = await self.repo.funnel(ranges, now=now)
         return {
-            **_shops_span(list(ranges), first, last),
+            **shops_span(list(ranges), first, last),
             "stages": stages,
             "unpaid": unpaid,
             "by_shop": by_shop,
@@ -511,7 +320,7 @@ class MetricsService:
 
     async def _totals(self, shop_id: int, rng: DayRange) -> Metrics:
         tallies = await self.repo.tallies(shop_id, rng, by_day=False, group_by=None)
-        return metrics_of(_total(tallies.cells))
+        return metrics_of(total_of(tallies.cells))
 
     async def daily_report(self, shop_id: int, day: date) -> DailyReport:
         rng = (await self._ranges([shop_id], day, day, 1, names=("date", "date")))[shop_id]
@@ -528,5 +337,5 @@ class MetricsService:
                 "date": (day - timedelta(days=7)).isoformat(),
                 "metrics": last_week,
             },
-            "change_vs_previous_day": cast(MetricDeltas, _delta(today, yesterday)),
+            "change_vs_previous_day": cast(MetricDeltas, delta(today, yesterday)),
         }
