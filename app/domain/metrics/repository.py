@@ -25,11 +25,13 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    type_coerce,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.sqltypes import NullType
 
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import (
@@ -209,7 +211,13 @@ class MetricsRepository:
     ) -> None:
         m = MetricsDaily
         # The duration arrays are most of a row's bytes: left out when nobody asked for them.
-        hours_column = m.s2s_hours if with_hours else literal_column("NULL").label("s2s_hours")
+        # Taken as asyncpg decodes them (a list of floats): SQLAlchemy's ARRAY result processing
+        # would visit every element in Python.
+        hours_column = (
+            type_coerce(m.s2s_hours, NullType()).label("s2s_hours")
+            if with_hours
+            else literal_column("NULL").label("s2s_hours")
+        )
         windows = [
             and_(m.shop_id == s, m.day.between(rng.first, rng.last)) for s, rng in ranges.items()
         ]
@@ -336,18 +344,25 @@ class MetricsRepository:
                 cell.hours.extend(values or ())  # NULL: nothing signed
 
     async def unpaid_over_24h(
-        self, ranges: dict[int, DayRange], *, now: datetime
-    ) -> dict[int, int]:
-        """Per shop: orders created in its range, still pending payment, created over 24 h
-        before ``now`` (index ``orders (shop_id, status, created_at)``; depends on now: never
-        rolled up)."""
-        rows = await self.session.execute(
-            select(Order.shop_id, func.count())
-            .where(_created_in(self._windows(ranges)), _unpaid_over_a_day(now))
-            .group_by(Order.shop_id)
-        )
-        counts = {int(s): int(n) for s, n in rows}
-        return {s: counts.get(s, 0) for s in ranges}
+        self, periods: Sequence[dict[int, DayRange]], *, now: datetime
+    ) -> list[dict[int, int]]:
+        """For each period (a range per shop), per shop: orders created in its range, still
+        pending payment, created over 24 h before ``now`` (index ``orders (shop_id, status,
+        created_at)``; depends on now: never rolled up). One statement for every period (a
+        summary's range and the one before it are one contiguous scan per shop)."""
+        windows = [_created_in(self._windows(ranges)) for ranges in periods]
+        counts = [func.count().filter(w) for w in windows]
+        rows = (
+            await self.session.execute(
+                select(Order.shop_id, *counts)
+                .where(or_(*windows), _unpaid_over_a_day(now))
+                .group_by(Order.shop_id)
+            )
+        ).all()
+        found = [{int(r[0]): int(r[k + 1]) for r in rows} for k in range(len(periods))]
+        return [
+            {s: part.get(s, 0) for s in ranges} for part, ranges in zip(found, periods, strict=True)
+        ]
 
     def _windows(self, ranges: dict[int, DayRange]) -> list[tuple[int, DayRange]]:
         return [(self.scope.require(s), rng) for s, rng in ranges.items()]
