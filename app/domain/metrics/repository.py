@@ -344,25 +344,19 @@ class MetricsRepository:
                 cell.hours.extend(values or ())  # NULL: nothing signed
 
     async def unpaid_over_24h(
-        self, periods: Sequence[dict[int, DayRange]], *, now: datetime
-    ) -> list[dict[int, int]]:
-        """For each period (a range per shop), per shop: orders created in its range, still
-        pending payment, created over 24 h before ``now`` (index ``orders (shop_id, status,
-        created_at)``; depends on now: never rolled up). One statement for every period (a
-        summary's range and the one before it are one contiguous scan per shop)."""
-        windows = [_created_in(self._windows(ranges)) for ranges in periods]
-        counts = [func.count().filter(w) for w in windows]
-        rows = (
-            await self.session.execute(
-                select(Order.shop_id, *counts)
-                .where(or_(*windows), _unpaid_over_a_day(now))
-                .group_by(Order.shop_id)
-            )
-        ).all()
-        found = [{int(r[0]): int(r[k + 1]) for r in rows} for k in range(len(periods))]
-        return [
-            {s: part.get(s, 0) for s in ranges} for part, ranges in zip(found, periods, strict=True)
-        ]
+        self, ranges: dict[int, DayRange], *, now: datetime
+    ) -> dict[int, int]:
+        """Per shop: orders created in its range, still pending payment, created over 24 h
+        before ``now`` (index ``orders (shop_id, status, created_at)``; depends on now: never
+        rolled up). A statement per period: counting two periods in one (FILTERs over the
+        shops' windows) measured slower for 10 shops."""
+        rows = await self.session.execute(
+            select(Order.shop_id, func.count())
+            .where(_created_in(self._windows(ranges)), _unpaid_over_a_day(now))
+            .group_by(Order.shop_id)
+        )
+        counts = {int(s): int(n) for s, n in rows}
+        return {s: counts.get(s, 0) for s in ranges}
 
     def _windows(self, ranges: dict[int, DayRange]) -> list[tuple[int, DayRange]]:
         return [(self.scope.require(s), rng) for s, rng in ranges.items()]
