@@ -105,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1_metrics.router,
         v1_metrics_shops.router,
         v1_exports.router,
+        v1_exports.across_shops,
         v1_me.router,
         v1_apps.router,
         v1_staff.router,

@@ -41,7 +41,7 @@ from app.domain.writes import WriteRequest, check_idempotency_key, perform_write
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import plain, validated
-from app.graphql.types.exports import CreateExportInput, Export, export_body
+from app.graphql.types.exports import CreateExportInput, Export, export_body, export_shops
 from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
 from app.kit import idempotency
 
@@ -472,27 +472,43 @@ class Mutation:
             call=lambda s, d: s.act(shop_id, after_sale_id, d),
         )
 
-    @strawberry.mutation(description="Queue an export job (≤ 90 days); poll `shop.export(id:)`")
+    @strawberry.mutation(
+        description="Queue an export job (≤ 90 days, within the last 90); poll "
+        "`shop.export(id:)`. `shopIds` instead of `shopId`: one job over several shops (each "
+        "granted with the `exports` scope), its file led by a `shop_id` column"
+    )
     async def create_export(
         self,
         info: Ctx,
-        shop_id: int,
         input: CreateExportInput,
+        shop_id: int | None = None,
+        shop_ids: list[int] | None = None,
         idempotency_key: str | None = None,
     ) -> ExportPayload:
         body = export_body(input)
+        try:
+            shops = export_shops(shop_id, shop_ids)
+        except AppError as error:
+            return {"export": None, "user_errors": user_errors(error)}  # type: ignore[return-value]
 
         async def produce(auth: Authorized) -> Any:
             service = ExportService(info.context.session, auth.shops, auth.actor)
             data = _model(ExportCreate, body)
-            return await service.create(shop_id, data, can_read_pii=auth.can_read_pii(shop_id))
+            for s in shops:
+                auth.require(s)
+            if shop_ids is None:
+                return await service.create(
+                    shops[0], data, can_read_pii=auth.can_read_pii(shops[0])
+                )
+            pii = all(auth.can_read_pii(s) for s in shops)
+            return await service.create_across(shops, data, can_read_pii=pii)
 
         return await run_mutation(  # type: ignore[return-value]
             info,
             name="createExport",
             scope="exports",
-            shop_id=shop_id,
-            arguments={"shop_id": shop_id, **body},
+            shop_id=shops[0],
+            arguments={"shop_id": shop_id, "shop_ids": shop_ids, **body},
             idempotency_key=idempotency_key,
             entity_key="export",
             produce=produce,

@@ -13,9 +13,19 @@ IDEMPOTENCY_PRUNE_EVERY_SECONDS = 300.0
 
 
 async def _exports(ctx: JobContext) -> None:
-    from app.domain.exports.worker import export_worker
+    import asyncio
 
-    await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop)
+    from app.domain.exports.wakeup import EXPORTS_CHANNEL
+    from app.domain.exports.worker import export_worker
+    from app.domain.webhooks.listener import listen
+
+    wake = asyncio.Event()
+    url = ctx.settings.database_url or ""
+    listener = asyncio.create_task(listen(url, [EXPORTS_CHANNEL], wake, ctx.stop))
+    try:
+        await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop, wake=wake)
+    finally:
+        listener.cancel()
 
 
 async def _metrics_rollup(ctx: JobContext) -> None:

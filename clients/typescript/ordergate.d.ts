@@ -330,6 +330,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue one export job over several shops (a `shop_id` column leads the file)
+         * @description Each shop must be granted with the `exports` scope (an unknown or ungranted shop is
+         *     404, one granted without the scope 403), as in `GET /v1/orders`. The job belongs to the
+         *     first shop (`Location`) and is visible only to tokens granted every one of its shops.
+         */
+        post: operations["create_multi_shop_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -704,7 +726,7 @@ export interface paths {
         /** Export jobs, newest first */
         get: operations["list_exports"];
         put?: never;
-        /** Queue an export job (≤ 90 days) */
+        /** Queue an export job (≤ 90 days, within the last 90) */
         post: operations["create_export"];
         delete?: never;
         options?: never;
@@ -2837,10 +2859,18 @@ export interface components {
             sha256: string | null;
             /**
              * Shop Id
-             * @description The shop.
+             * @description The shop the job belongs to (the first of `shop_ids`).
              * @example 1
              */
             shop_id: number;
+            /**
+             * Shop Ids
+             * @description Every shop whose orders it exports (one unless created over `POST /v1/exports`; then the file leads with a `shop_id` column).
+             * @example [
+             *       1
+             *     ]
+             */
+            shop_ids: number[];
             /**
              * Size Bytes
              * @description File size once written.
@@ -3340,6 +3370,41 @@ export interface components {
              */
             return_rate: number | null;
             ship_to_sign_hours: components["schemas"]["HoursStats"];
+        };
+        /** MultiShopExportCreate */
+        MultiShopExportCreate: {
+            /**
+             * Bom
+             * @description CSV only: start with a UTF-8 BOM for Excel
+             * @default false
+             */
+            bom: boolean;
+            /**
+             * Created From
+             * Format: date
+             * @description First day (shop timezone, inclusive)
+             */
+            created_from: string;
+            /**
+             * Created To
+             * Format: date
+             * @description Last day (shop timezone, inclusive); ≤ 90 days
+             */
+            created_to: string;
+            /** Fields */
+            fields?: string[];
+            filters?: components["schemas"]["OrderFilter"];
+            /** @default csv */
+            format: components["schemas"]["ExportFormat"];
+            /** @default order */
+            granularity: components["schemas"]["Granularity"];
+            /** @default en */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Shop Ids
+             * @description Shops to export (each granted with the `exports` scope); default: every shop the token grants with it
+             */
+            shop_ids?: number[] | null;
         };
         /**
          * NoticeType
@@ -7635,6 +7700,102 @@ export interface operations {
             };
         };
     };
+    create_multi_shop_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiShopExportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            /** @description `bad_request`: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_window_too_old` (`created_from` before the oldest exportable day: the last 90 days of the shop's calendar, `oldest_day`), `export_range_too_long` (more than 90 days, `max_days`) or `validation_error` naming the failing parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_limit_reached` (this shop has its maximum of jobs queued or running) or `rate_limited`; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -9943,7 +10104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            /** @description `export_window_too_old` (`created_from` before the oldest exportable day: the last 90 days of the shop's calendar, `oldest_day`), `export_range_too_long` (more than 90 days, `max_days`) or `validation_error` naming the failing parameter */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11468,6 +11629,7 @@ export interface operations {
                 min_paid?: number | null;
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
+                /** @description Columns: repeat the parameter or separate names with commas */
                 fields?: string[];
                 granularity?: components["schemas"]["Granularity"];
                 locale?: components["schemas"]["Locale"];
@@ -11527,7 +11689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_error` naming the failing parameter, or more than 100,000 matching rows (`max_rows`) */
+            /** @description `export_window_too_old` / `export_range_too_long` (the export window rules), or `validation_error` naming the failing parameter, or more than 100,000 matching rows (`max_rows`) */
             422: {
                 headers: {
                     [name: string]: unknown;

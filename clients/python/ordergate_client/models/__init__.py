@@ -85,6 +85,7 @@ from .me import Me
 from .metric_deltas import MetricDeltas
 from .metric_name import MetricName
 from .metrics import Metrics
+from .multi_shop_export_create import MultiShopExportCreate
 from .notice_type import NoticeType
 from .o_auth_error import OAuthError
 from .oldest_change import OldestChange
@@ -259,6 +260,7 @@ __all__ = (
     "MetricDeltas",
     "MetricName",
     "Metrics",
+    "MultiShopExportCreate",
     "NoticeType",
     "OAuthError",
     "OldestChange",

@@ -420,7 +420,7 @@ def sync_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
@@ -527,7 +527,7 @@ def sync(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
@@ -629,7 +629,7 @@ async def asyncio_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
@@ -736,7 +736,7 @@ async def asyncio(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
