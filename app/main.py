@@ -27,6 +27,7 @@ from app.api.v1 import disputes as v1_disputes
 from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
+from app.api.v1 import metrics_shops as v1_metrics_shops
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
 from app.api.v1 import shop_webhooks as v1_shop_webhooks
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (
         internal_orders.router,
         v1_metrics.router,
+        v1_metrics_shops.router,
         v1_exports.router,
         v1_exports.across_shops,
         v1_me.router,

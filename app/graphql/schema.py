@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
 import strawberry
 from graphql import ASTValidationRule
@@ -41,6 +42,7 @@ from app.graphql.paging import order_connection, window
 from app.graphql.projection import CompiledListExecutionContext, field_of
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
+from app.graphql.types.insights import ShopsMetrics, shops_metrics
 from app.graphql.types.orders import Node
 from app.graphql.types.scalars import SCALAR_MAP, OrderSort
 from app.graphql.types.shops import Shop
@@ -126,6 +128,19 @@ class Query:
         shops = shop_ids or info.context.authorize("orders:read").shops.sorted_ids()
         win = window(first, after, last, before)
         return await order_connection(info, shops, filter, sort, win)  # type: ignore[no-any-return]
+
+    @strawberry.field(
+        description="Metrics of several shops together, and of each (default: every shop the "
+        "token grants metrics:read on); whole days, both ends inclusive"
+    )
+    async def metrics(
+        self,
+        info: Ctx,
+        from_: Annotated[date, strawberry.argument(name="from")],
+        to: date,
+        shop_ids: list[int] | None = None,
+    ) -> ShopsMetrics:
+        return await shops_metrics(info, shop_ids, from_, to)
 
     @strawberry.field(description="Any object by global id; null with NOT_FOUND when not visible")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:

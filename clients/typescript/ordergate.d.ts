@@ -403,6 +403,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/metrics/authors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Influencers over several shops, and each */
+        get: operations["shops_authors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/buyers/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** High-value buyers over several shops, and per shop */
+        get: operations["shops_top_buyers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel of several shops, and each */
+        get: operations["shops_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order density of several shops, and each */
+        get: operations["shops_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key figures of several shops, and of each */
+        get: operations["shops_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trend of several shops, and of each */
+        get: operations["shops_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders": {
         parameters: {
             query?: never;
@@ -976,6 +1078,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shops/{shop_id}/metrics/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The summary as a CSV file (metric, value, previous; money in yuan) */
+        get: operations["summary_csv_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shops/{shop_id}/metrics/trend": {
         parameters: {
             query?: never;
@@ -985,6 +1104,23 @@ export interface paths {
         };
         /** Metrics by day or hour (zero-filled), optionally grouped */
         get: operations["trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/metrics/trend.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trend as a CSV file (a line per point of each series; money in yuan) */
+        get: operations["trend_csv_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2113,7 +2249,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -2174,7 +2310,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -2210,7 +2346,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -2566,7 +2702,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -3612,7 +3748,13 @@ export interface components {
         MetricDeltas: {
             /** Aov */
             aov: number | null;
-            /** Dispute Rate */
+            /** Complaint Rate */
+            complaint_rate: number | null;
+            /**
+             * Dispute Rate
+             * @deprecated
+             * @description Deprecated: see complaint_rate.
+             */
             dispute_rate: number | null;
             /** Gmv */
             gmv: number | null;
@@ -3631,7 +3773,7 @@ export interface components {
          * @description The metrics of a range (DESIGN §13), in the order they are listed.
          * @enum {string}
          */
-        MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "dispute_rate";
+        MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "complaint_rate" | "dispute_rate";
         /**
          * Metrics
          * @description Every metric of a range; the names are the trend's metric names.
@@ -3644,8 +3786,15 @@ export interface components {
              */
             aov: number | null;
             /**
+             * Complaint Rate
+             * @description Of the orders paid in the range, the share with a complaint (opened at any time up to now; complaints are disputes for now).
+             * @example 0.8421
+             */
+            complaint_rate: number | null;
+            /**
              * Dispute Rate
-             * @description Disputes opened in the range / orders created in it.
+             * @deprecated
+             * @description Deprecated: the same value as complaint_rate.
              * @example 0.8421
              */
             dispute_rate: number | null;
@@ -3663,19 +3812,19 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
             /**
              * Payment Conversion
-             * @description paid_orders / orders.
+             * @description Of the orders created in the range, the share paid.
              * @example 0.8421
              */
             payment_conversion: number | null;
             /**
              * Return Rate
-             * @description Return/refund after-sales opened in the range / orders paid in it.
+             * @description Of the orders paid in the range, the share with a return/refund after-sale (opened at any time up to now).
              * @example 0.8421
              */
             return_rate: number | null;
@@ -4671,7 +4820,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -5130,6 +5279,202 @@ export interface components {
              * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
              */
             next_cursor: string | null;
+        };
+        /**
+         * ShopsAuthors
+         * @description Per influencer over several shops together, and per shop.
+         */
+        ShopsAuthors: {
+            /** Authors */
+            authors: components["schemas"]["AuthorMetrics"][];
+            /** By Shop */
+            by_shop: components["schemas"]["AuthorsReport"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsFunnel
+         * @description The funnel of several shops together, and of each.
+         */
+        ShopsFunnel: {
+            /** By Shop */
+            by_shop: components["schemas"]["Funnel"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            stages: components["schemas"]["FunnelStages"];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+            unpaid: components["schemas"]["FunnelUnpaid"];
+        };
+        /**
+         * ShopsRegions
+         * @description Order density of several shops together, and of each.
+         */
+        ShopsRegions: {
+            /** By Shop */
+            by_shop: components["schemas"]["RegionsReport"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /** Provinces */
+            provinces: components["schemas"]["ProvinceVolume"][];
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsSummary
+         * @description Key figures of several shops together (each shop's days in its timezone), and each.
+         */
+        ShopsSummary: {
+            /** By Shop */
+            by_shop: components["schemas"]["Summary"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            health: components["schemas"]["PeriodHealth"];
+            metrics: components["schemas"]["Metrics"];
+            previous: components["schemas"]["PreviousPeriod"];
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsTopBuyers
+         * @description High-value buyers over several shops together (a buyer's orders in every shop), and
+         *     per shop.
+         */
+        ShopsTopBuyers: {
+            /** Buyers */
+            buyers: components["schemas"]["TopBuyer"][];
+            by: components["schemas"]["TopBuyersBy"];
+            /** By Shop */
+            by_shop: components["schemas"]["TopBuyers"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsTrend
+         * @description The trend of several shops together (by local day of each shop), and of each.
+         */
+        ShopsTrend: {
+            /** By Shop */
+            by_shop: components["schemas"]["Trend"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            group_by: components["schemas"]["GroupBy"] | null;
+            interval: components["schemas"]["TrendInterval"];
+            /**
+             * Metrics
+             * @description The metrics in each point.
+             */
+            metrics: components["schemas"]["MetricName"][];
+            /** Series */
+            series: components["schemas"]["TrendSeries"][];
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
         };
         /** StaffCreate */
         StaffCreate: {
@@ -5605,13 +5950,19 @@ export interface components {
              * @description Commission in fen (group_by=author only).
              */
             commission?: number;
+            /** Complaint Rate */
+            complaint_rate?: number | null;
             /**
              * Date
              * @description YYYY-MM-DD (shop timezone).
              * @example 2026-12-06
              */
             date: string;
-            /** Dispute Rate */
+            /**
+             * Dispute Rate
+             * @deprecated
+             * @description Deprecated: see complaint_rate.
+             */
             dispute_rate?: number | null;
             /** Gmv */
             gmv?: number;
@@ -8117,6 +8468,555 @@ export interface operations {
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_authors: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsAuthors"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_top_buyers: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+                /** @description Rank by average order value or by GMV */
+                by?: components["schemas"]["TopBuyersBy"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsTopBuyers"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_funnel: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsFunnel"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_regions: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsRegions"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_summary: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsSummary"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_trend: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+                /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
+                interval?: components["schemas"]["TrendInterval"];
+                /** @description Split each day by */
+                group_by?: components["schemas"]["GroupBy"] | null;
+                /** @description Repeatable (default: all metrics) */
+                metric?: components["schemas"]["MetricName"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsTrend"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11310,6 +12210,7 @@ export interface operations {
                 from: string;
                 /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
+                /** @description Rank by average order value or by GMV */
                 by?: components["schemas"]["TopBuyersBy"];
                 limit?: number;
             };
@@ -11758,6 +12659,97 @@ export interface operations {
             };
         };
     };
+    summary_csv_file: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description metric,value,previous lines (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     trend: {
         parameters: {
             query: {
@@ -11788,6 +12780,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Trend"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trend_csv_file: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
+                interval?: components["schemas"]["TrendInterval"];
+                /** @description Split each day by */
+                group_by?: components["schemas"]["GroupBy"] | null;
+                /** @description Repeatable (default: all metrics) */
+                metric?: components["schemas"]["MetricName"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description date[,hour][,key] then metric columns (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */

@@ -83,7 +83,7 @@ async def list_orders_all_shops(
     session: Session,
     codec: Codec,
 ) -> Response:
-    shops = [auth.require(s) for s in params.shop_id] if params.shop_id else auth.shops.sorted_ids()
+    shops = auth.selected_shops(params.shop_id)
     page = await OrderLister(session, auth.shops, codec).page(shops, params)
     await record_pii_read(session, auth.actor, clear_receivers(page["data"]))
     return json_bytes_response(page)

@@ -148,6 +148,12 @@ from .shop_access import ShopAccess
 from .shop_access_page import ShopAccessPage
 from .shop_webhook_endpoint import ShopWebhookEndpoint
 from .shop_webhook_endpoint_page import ShopWebhookEndpointPage
+from .shops_authors import ShopsAuthors
+from .shops_funnel import ShopsFunnel
+from .shops_regions import ShopsRegions
+from .shops_summary import ShopsSummary
+from .shops_top_buyers import ShopsTopBuyers
+from .shops_trend import ShopsTrend
 from .staff_create import StaffCreate
 from .staff_create_role import StaffCreateRole
 from .staff_member import StaffMember
@@ -330,6 +336,12 @@ __all__ = (
     "Shipment",
     "ShopAccess",
     "ShopAccessPage",
+    "ShopsAuthors",
+    "ShopsFunnel",
+    "ShopsRegions",
+    "ShopsSummary",
+    "ShopsTopBuyers",
+    "ShopsTrend",
     "ShopWebhookEndpoint",
     "ShopWebhookEndpointPage",
     "StaffCreate",
