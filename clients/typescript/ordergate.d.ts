@@ -3787,7 +3787,7 @@ export interface components {
             aov: number | null;
             /**
              * Complaint Rate
-             * @description Of the orders paid in the range, the share with a complaint (opened at any time up to now; complaints are disputes for now).
+             * @description Of the orders paid in the range, the share with a buyer complaint (opened at any time up to now).
              * @example 0.8421
              */
             complaint_rate: number | null;

@@ -1,10 +1,12 @@
 """Seed data for metrics tests: orders with fixed timestamps around Asia/Shanghai midnights,
 created through the internal ingest API, plus an independent Python oracle of DESIGN §13.
 
-The ingest API takes created_at/paid_at/signed_at; shipping and after-sale times are taken
-from the clock by the services, so the seed backdates those two columns afterwards.
-Disputes have no service yet: they are inserted as rows. Each order touched that way gets an
-``order.updated`` change row, as a service write would.
+The ingest API takes created_at/paid_at/signed_at; shipping, after-sale and complaint times
+are taken from the clock by the services, so the seed backdates those columns afterwards.
+Complaints (投诉) are filed through the internal API, so their ``complaint`` change rows are
+the services' own. Disputes, which count in no metric, are inserted as rows on other orders
+too: a metric reading disputes instead of complaints disagrees with the oracle. Each order
+touched around the services gets an ``order.updated`` change row, as a service write would.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy import insert, select, update
 
 from app.db import Database
 from app.domain.sync.change_log import record_change
-from app.models import AfterSale, Author, Dispute, Order, PaymentReminder
+from app.models import AfterSale, Author, Complaint, Dispute, Order, PaymentReminder
 from tests.conftest import order_payload
 
 SHANGHAI = "Asia/Shanghai"
@@ -46,7 +48,8 @@ class Spec:
     shipped: datetime | None = None
     signed: datetime | None = None
     after_sale: tuple[str, datetime] | None = None
-    dispute: datetime | None = None
+    complaint: datetime | None = None
+    dispute: datetime | None = None  # counts in no metric (complaint_rate counts complaints)
     closed_reason: str | None = None
     reminded: datetime | None = None
     # Set whatever the source: only live_room orders count by room, short_video by video.
@@ -75,6 +78,7 @@ def make_specs(seed: int = 7, n: int = 40) -> list[Spec]:
     # Its own generator: the rest of the specs stay as they were before rooms/videos existed.
     # "c/1" is both a room and a video id, and holds the key separator.
     content_rnd = random.Random(seed + 1)
+    dispute_rnd = random.Random(seed + 2)  # likewise for the disputes (which count nowhere)
     specs: list[Spec] = []
     for i in range(n):
         # Within ±2.5 days of MIDNIGHT, many within minutes of a local midnight.
@@ -126,7 +130,9 @@ def make_specs(seed: int = 7, n: int = 40) -> list[Spec]:
                 at = (spec.signed or spec.shipped) + timedelta(hours=3)
                 spec.after_sale = ("exchange", at)
             if rnd.random() < 0.2:
-                spec.dispute = spec.paid + timedelta(hours=rnd.randint(1, 48))
+                spec.complaint = spec.paid + timedelta(hours=rnd.randint(1, 48))
+            if dispute_rnd.random() < 0.3:
+                spec.dispute = spec.paid + timedelta(hours=dispute_rnd.randint(1, 48))
         specs.append(spec)
     return specs
 
@@ -191,6 +197,9 @@ async def seed(
         if spec.after_sale:
             body = {"type": spec.after_sale[0], "reason": "不想要了"}
             await post(f"/orders/{spec.id}/after-sales", body)
+        if spec.complaint:
+            body = {"kind": "quality", "description": "质量不好"}
+            await post(f"/orders/{spec.id}/complaints", body)
     async with db.transaction() as s:
         for spec in specs:
             where = (Order.shop_id == shop_id, Order.id == spec.id)
@@ -201,6 +210,12 @@ async def seed(
                     update(AfterSale)
                     .where(AfterSale.shop_id == shop_id, AfterSale.order_id == spec.id)
                     .values(created_at=spec.after_sale[1])
+                )
+            if spec.complaint:
+                await s.execute(
+                    update(Complaint)
+                    .where(Complaint.shop_id == shop_id, Complaint.order_id == spec.id)
+                    .values(created_at=spec.complaint)
                 )
             if spec.dispute:
                 await s.execute(
@@ -263,7 +278,7 @@ def oracle(specs: list[Spec], first: date, last: date, tz: str = SHANGHAI) -> di
     returned = [
         s for s in paid if s.after_sale and s.after_sale[0] in ("refund_only", "return_refund")
     ]
-    complained = [s for s in paid if s.dispute]
+    complained = [s for s in paid if s.complaint]
     gmv = sum(s.paid_amount for s in paid)
     hours = [
         (s.signed - s.shipped).total_seconds() / 3600  # type: ignore[operator]

@@ -43,6 +43,11 @@ _AFTER_SALE = text(
     "INSERT INTO after_sales (shop_id, order_id, type, status, reason, amount, created_at)"
     " VALUES (:shop, :order, :type, 'requested', 'r', 100, :at) RETURNING id"
 )
+_COMPLAINT = text(
+    "INSERT INTO complaints (shop_id, order_id, kind, status, description, created_at)"
+    " VALUES (:shop, :order, 'quality', 'open', 'c', :at) RETURNING id"
+)
+# Disputes count in no metric: seeded too, so a complaint_rate reading them would fail.
 _DISPUTE = text(
     "INSERT INTO disputes (shop_id, order_id, kind, status, description, created_at)"
     " VALUES (:shop, :order, 'logistics', 'open', 'd', :at) RETURNING id"
@@ -57,8 +62,8 @@ WITH o AS (
            EXISTS (SELECT 1 FROM after_sales a WHERE a.shop_id = o.shop_id
                    AND a.order_id = o.id AND a.type IN ('refund_only', 'return_refund'))
                AS returned,
-           EXISTS (SELECT 1 FROM disputes d WHERE d.shop_id = o.shop_id AND d.order_id = o.id)
-               AS complained
+           EXISTS (SELECT 1 FROM complaints c WHERE c.shop_id = o.shop_id
+                   AND c.order_id = o.id) AS complained
     FROM orders o JOIN shops s ON s.id = o.shop_id
     WHERE o.shop_id = ANY(CAST(:shops AS bigint[]))
 )
@@ -123,7 +128,8 @@ def _at(rnd: random.Random) -> datetime:
 
 async def seed_shop(db: Database, rnd: random.Random, tz: str, n: int) -> int:
     """``n`` random orders (some paid the next day, some never), random after-sales of every
-    type and disputes opened up to days later — every write recorded in the change log."""
+    type, complaints and disputes (which count nowhere) opened up to days later — every write
+    recorded in the change log."""
     shop_id = await make_shop(db, owner_id=await make_account(db))
     async with db.transaction() as s:
         await s.execute(update(Shop).where(Shop.id == shop_id).values(timezone=tz))
@@ -161,6 +167,10 @@ async def seed_shop(db: Database, rnd: random.Random, tz: str, n: int) -> int:
                 )
                 await _changed(s, shop_id, "after_sale", found.scalar_one())
             for _ in range(rnd.choice([0, 0, 0, 1, 2])):
+                at = paid + timedelta(hours=rnd.randint(1, 24 * 12))
+                found = await s.execute(_COMPLAINT, {"shop": shop_id, "order": order_id, "at": at})
+                await _changed(s, shop_id, "complaint", found.scalar_one())
+            if rnd.random() < 0.3:
                 at = paid + timedelta(hours=rnd.randint(1, 24 * 12))
                 found = await s.execute(_DISPUTE, {"shop": shop_id, "order": order_id, "at": at})
                 await _changed(s, shop_id, "dispute", found.scalar_one())
@@ -223,8 +233,8 @@ async def test_random_days_equal_the_sql_oracle_live_and_rolled_up(db: Database,
 
 
 async def test_a_late_return_changes_the_day_the_order_was_paid(db: Database) -> None:
-    """The rollup stays true for cohort rates: an after-sale (or a complaint) opened days
-    later is a change of its order's paid day, which is recomputed."""
+    """The rollup stays true for cohort rates: an after-sale or a complaint opened days later
+    is a change of its order's paid day, which is recomputed (a dispute counts nowhere)."""
     rnd = random.Random(5)
     shop_id = await seed_shop(db, rnd, "Asia/Shanghai", 0)
     paid_at = datetime(2026, 5, 2, 4, 0, tzinfo=UTC)  # noon in Shanghai, 2026-05-02
@@ -266,6 +276,14 @@ async def test_a_late_return_changes_the_day_the_order_was_paid(db: Database) ->
     assert await rolled_row() == (1, 0, 0)
     assert await rates() == (0.0, 0.0)
     later = paid_at + timedelta(days=9)
+    async with db.transaction() as s:  # a dispute is no complaint
+        d = (
+            await s.execute(_DISPUTE, {"shop": shop_id, "order": order_id, "at": later})
+        ).scalar_one()
+        await _changed(s, shop_id, "dispute", d)
+    await caught_up(db, shop_id)
+    assert await rolled_row() == (1, 0, 0)
+    assert await rates() == (0.0, 0.0)
     async with db.transaction() as s:
         a = (
             await s.execute(
@@ -274,13 +292,18 @@ async def test_a_late_return_changes_the_day_the_order_was_paid(db: Database) ->
             )
         ).scalar_one()
         await _changed(s, shop_id, "after_sale", a)
-        d = (
-            await s.execute(_DISPUTE, {"shop": shop_id, "order": order_id, "at": later})
-        ).scalar_one()
-        await _changed(s, shop_id, "dispute", d)
-    assert await rates() == (1.0, 1.0)  # before the worker: that day is read live
+    assert await rates() == (1.0, 0.0)  # before the worker: that day is read live
     await caught_up(db, shop_id)
-    assert await rolled_row() == (1, 1, 1)  # the old day itself was recomputed
+    assert await rolled_row() == (1, 1, 0)  # the old day itself was recomputed
+    assert await rates() == (1.0, 0.0)
+    async with db.transaction() as s:  # a complaint alone (its own change) does the same
+        c = (
+            await s.execute(_COMPLAINT, {"shop": shop_id, "order": order_id, "at": later})
+        ).scalar_one()
+        await _changed(s, shop_id, "complaint", c)
+    assert await rates() == (1.0, 1.0)
+    await caught_up(db, shop_id)
+    assert await rolled_row() == (1, 1, 1)
     assert await rates() == (1.0, 1.0)
     async with db.transaction() as s:  # and the day the after-sale opened holds nothing of it
         opened = await s.scalar(

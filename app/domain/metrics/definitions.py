@@ -8,9 +8,9 @@ in [0, 1]:
 - ``payment_conversion``: of the orders created in the range, the share paid (ever);
 - ``return_rate``: of the orders paid in the range, the share with a return/refund after-sale
   (:data:`RETURN_TYPES`, opened at any time up to now) — :func:`returned_sql`;
-- ``complaint_rate``: of the orders paid in the range, the share with a complaint
-  (opened at any time up to now) — :func:`complained_sql`; ``dispute_rate`` is its deprecated
-  alias;
+- ``complaint_rate``: of the orders paid in the range, the share with a buyer complaint
+  (``complaints``, opened at any time up to now) — :func:`complained_sql`; ``dispute_rate`` is
+  its deprecated alias (the same value: complaints, not disputes);
 - ``ship_to_sign_hours``: over orders signed in the range.
 
 The rollup (:mod:`app.domain.metrics.rollup`) and the live reads
@@ -78,11 +78,12 @@ CONTENT_COLUMNS: dict[str, str] = {"live_room": "room_id", "short_video": "video
 # After-sale types that count as a return/refund for return_rate (exchanges do not).
 RETURN_TYPES: tuple[str, ...] = ("refund_only", "return_refund")
 
-# Where complaints come from: disputes, until the fulfilment work's complaints table lands.
-# Swapping the source is these two constants (the table must have shop_id and order_id, and
-# its change-log rows the entity name below, so the rollup recomputes the order's days).
-COMPLAINT_TABLE = "disputes"
-COMPLAINT_ENTITY = "dispute"
+# Where complaints come from: buyers' complaints (投诉, app/domain/complaints), not disputes
+# (a dispute is the merchant's appeal to the platform, and counts in no metric). The table must
+# have shop_id and order_id, and its change-log rows the entity name below, so the rollup
+# recomputes the order's days when a complaint is opened.
+COMPLAINT_TABLE = "complaints"
+COMPLAINT_ENTITY = "complaint"
 # Change-log entities that are facts about an order's cohort (not events counted on their own
 # day): a change of one recomputes its order's days.
 ORDER_FACT_ENTITIES: tuple[str, ...] = ("after_sale", COMPLAINT_ENTITY)

@@ -115,8 +115,8 @@ class Metrics(Volume):
     complaint_rate: Annotated[
         Ratio,
         Field(
-            description="Of the orders paid in the range, the share with a complaint (opened "
-            "at any time up to now; complaints are disputes for now)."
+            description="Of the orders paid in the range, the share with a buyer complaint "
+            "(opened at any time up to now)."
         ),
     ]
     dispute_rate: Annotated[

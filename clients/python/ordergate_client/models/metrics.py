@@ -27,8 +27,8 @@ class Metrics:
 
         Attributes:
             aov (int | None): gmv / orders paid in the range, fen rounded half up; null without any.
-            complaint_rate (float | None): Of the orders paid in the range, the share with a complaint (opened at any time
-                up to now; complaints are disputes for now).
+            complaint_rate (float | None): Of the orders paid in the range, the share with a buyer complaint (opened at any
+                time up to now).
             dispute_rate (float | None): Deprecated: the same value as complaint_rate.
             gmv (int): Paid amount of orders paid in the range, in fen.
             orders (int): Orders created in the range.
