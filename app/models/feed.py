@@ -27,6 +27,7 @@ class ChangeType(StrEnum):
     AFTER_SALE_UPDATED = "after_sale.updated"
     DISPUTE_CREATED = "dispute.created"
     DISPUTE_UPDATED = "dispute.updated"
+    ORDER_REFUNDED = "order.refunded"
 
 
 CHANGE_TYPES: tuple[str, ...] = tuple(ChangeType)

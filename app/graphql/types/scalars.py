@@ -10,7 +10,7 @@ from strawberry.types.scalar import ScalarDefinition
 
 from app.domain.orders.filters import DayRangeName
 from app.domain.orders.listing import OrderSort
-from app.models.after_sales import AfterSaleStatus, AfterSaleType
+from app.models.after_sales import AfterSaleStatus, AfterSaleType, ExchangeOfferStatus
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
 
@@ -64,6 +64,7 @@ for _enum in (
     AfterSaleStatus,
     AfterSaleType,
     OrderSort,
+    ExchangeOfferStatus,
 ):
     strawberry.enum(_enum)
 strawberry.enum(DayRangeName, name="DayRange")
@@ -76,6 +77,7 @@ __all__ = [
     "AfterSaleType",
     "DateTime",
     "DayRange",
+    "ExchangeOfferStatus",
     "Long",
     "OrderSort",
     "OrderStatus",
