@@ -58,18 +58,20 @@ def upgrade() -> None:
         "after_sales",
         sa.Column("exchange_offer", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
     )
-    op.drop_constraint("ck_after_sales_status_valid", "after_sales", type_="check")
+    op.drop_constraint(op.f("ck_after_sales_status_valid"), "after_sales", type_="check")
     op.create_check_constraint(
-        "ck_after_sales_status_valid",
+        op.f("ck_after_sales_status_valid"),
         "after_sales",
         f"status IN ({_STATUSES}, 'exchange_offered')",
     )
 
 
 def downgrade() -> None:
-    op.drop_constraint("ck_after_sales_status_valid", "after_sales", type_="check")
+    op.drop_constraint(op.f("ck_after_sales_status_valid"), "after_sales", type_="check")
     op.execute("UPDATE after_sales SET status = 'requested' WHERE status = 'exchange_offered'")
-    op.create_check_constraint("ck_after_sales_status_valid", "after_sales", f"status IN ({_STATUSES})")
+    op.create_check_constraint(
+        op.f("ck_after_sales_status_valid"), "after_sales", f"status IN ({_STATUSES})"
+    )
     op.drop_column("after_sales", "exchange_offer")
     op.drop_index("ix_order_refunds_shop_order", table_name="order_refunds")
     op.drop_table("order_refunds")
