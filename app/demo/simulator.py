@@ -1,5 +1,8 @@
 """Live traffic for the internal ingest API: orders born, paid, closed, shipped, signed,
-completed and sent to after-sales, at a steady rate of lifecycle events per second.
+completed and sent to after-sales, at a steady rate of lifecycle events per second. Given a
+merchant client too (a token with after_sales:write on the shops), the merchant's side joins
+in: partial refunds of signed orders and exchange offers on refund requests, which the buyer
+then accepts or declines (internal API).
 
 The simulator keeps the ids of the orders it created in per-state pools and only asks for
 actions their state allows, so errors it reports are real failures (or someone else changing
@@ -31,7 +34,14 @@ ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("sign", 10),
     ("complete", 8),
     ("after_sale", 3),
+    # The merchant's side (only with a merchant client).
+    ("partial_refund", 3),
+    ("offer_exchange", 3),
+    ("answer_exchange", 3),
 )
+MERCHANT_ACTIONS = frozenset({"partial_refund", "offer_exchange"})
+# Actions that need the merchant's client (answering needs an offer first).
+_NEEDS_MERCHANT = MERCHANT_ACTIONS | {"answer_exchange"}
 # Pool an order must be in for the action, and the pool it moves to on success.
 _FLOW: dict[str, tuple[str, str | None]] = {
     "pay": ("pending", "paid"),
@@ -39,8 +49,13 @@ _FLOW: dict[str, tuple[str, str | None]] = {
     "ship": ("paid", "shipped"),
     "sign": ("shipped", "signed"),
     "complete": ("signed", "completed"),
-    "after_sale": ("completed", None),
+    "after_sale": ("completed", "requested"),
+    "partial_refund": ("signed", "signed"),
+    "offer_exchange": ("requested", "offered"),
+    "answer_exchange": ("offered", None),
 }
+# Pools of after-sale ids (shop, after-sale) rather than orders.
+_AFTER_SALE_POOLS = ("requested", "offered")
 
 
 @dataclass
@@ -61,7 +76,8 @@ class _Pools:
 
     def __init__(self, shops: Sequence[int]) -> None:
         self.by_state: dict[str, list[tuple[int, int]]] = {
-            state: [] for state in ("pending", "paid", "shipped", "signed", "completed")
+            state: []
+            for state in ("pending", "paid", "shipped", "signed", "completed", *_AFTER_SALE_POOLS)
         }
         self.shops = list(shops)
 
@@ -131,7 +147,25 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
         return {"carrier": name, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
     if action == "after_sale":
         return {"type": "refund_only", "reason": rng.choice(vocab.AFTER_SALE_REASONS)}
+    if action == "partial_refund":
+        return {"amount": rng.choice((100, 200, 500)), "reason": "价格保护补差价"}
+    if action == "offer_exchange":
+        return {"action": "offer_exchange", "reason": "可以为您换一件新的"}
+    if action == "answer_exchange":
+        return {"accepted": rng.random() < 0.5}
     return {}
+
+
+def _path(action: str, shop_id: int, target: int) -> str:
+    """Where ``action`` on ``target`` (an order, or an after-sale) is posted."""
+    if action == "partial_refund":
+        return f"/v1/shops/{shop_id}/orders/{target}/refunds"
+    if action == "offer_exchange":
+        return f"/v1/shops/{shop_id}/after-sales/{target}/actions"
+    if action == "answer_exchange":
+        return f"/internal/v1/shops/{shop_id}/after-sales/{target}/exchange-offer"
+    path = "after-sales" if action == "after_sale" else action
+    return f"/internal/v1/shops/{shop_id}/orders/{target}/{path}"
 
 
 async def simulate(
@@ -143,17 +177,20 @@ async def simulate(
     max_events: int | None = None,
     seed: int = 42,
     concurrency: int = 32,
+    merchant: httpx.AsyncClient | None = None,
 ) -> SimulationResult:
     """Drive ``client`` (base URL and internal bearer token already set) at ``rate`` events/s
-    until ``duration`` seconds or ``max_events`` events, whichever comes first."""
+    until ``duration`` seconds or ``max_events`` events, whichever comes first; ``merchant``
+    (a merchant's bearer token set) adds partial refunds and exchange offers."""
     if not shops or rate <= 0 or (duration is None and max_events is None):
         raise ValueError("need shops, a positive rate and a duration or an event budget")
     rng = random.Random(seed)
     pools = _Pools(shops)
     result = SimulationResult()
     gate = asyncio.Semaphore(concurrency)
-    actions = [a for a, _ in ACTION_WEIGHTS]
-    weights = [w for _, w in ACTION_WEIGHTS]
+    mix = [(a, w) for a, w in ACTION_WEIGHTS if merchant is not None or a not in _NEEDS_MERCHANT]
+    actions = [a for a, _ in mix]
+    weights = [w for _, w in mix]
     tasks: set[asyncio.Task[None]] = set()
 
     async def run(action: str, order: tuple[int, int] | None, body: dict[str, Any]) -> None:
@@ -162,11 +199,9 @@ async def simulate(
                 shop_id = rng.choice(pools.shops)
                 response = await client.post(f"/internal/v1/shops/{shop_id}/orders", json=body)
             else:
-                shop_id, order_id = order
-                path = "after-sales" if action == "after_sale" else action
-                response = await client.post(
-                    f"/internal/v1/shops/{shop_id}/orders/{order_id}/{path}", json=body
-                )
+                shop_id, target = order
+                sender = merchant if action in MERCHANT_ACTIONS and merchant else client
+                response = await sender.post(_path(action, shop_id, target), json=body)
         except httpx.HTTPError as exc:
             result.errors += 1
             result.errors_by_kind[f"{action}: {type(exc).__name__}"] += 1
@@ -180,6 +215,8 @@ async def simulate(
         if response.is_success:
             if order is None:
                 pools.put("pending", (shop_id, int(response.json()["id"])))
+            elif action == "after_sale":
+                pools.put("requested", (shop_id, int(response.json()["id"])))
             else:
                 pools.put(_FLOW[action][1], order)
         else:
