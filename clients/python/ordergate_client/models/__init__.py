@@ -5,6 +5,10 @@ from .actor_type import ActorType
 from .after_sale import AfterSale
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
+from .after_sale_batch import AfterSaleBatch
+from .after_sale_batch_actions_item import AfterSaleBatchActionsItem
+from .after_sale_batch_entry_result import AfterSaleBatchEntryResult
+from .after_sale_batch_result import AfterSaleBatchResult
 from .after_sale_create import AfterSaleCreate
 from .after_sale_page import AfterSalePage
 from .after_sale_status import AfterSaleStatus
@@ -26,7 +30,6 @@ from .author_source import AuthorSource
 from .authorization_server_metadata import AuthorizationServerMetadata
 from .authors_report import AuthorsReport
 from .batch_ship_entry import BatchShipEntry
-from .batch_ship_entry_error import BatchShipEntryError
 from .batch_ship_result import BatchShipResult
 from .batch_shipments import BatchShipments
 from .batch_shipments_shipments_item import BatchShipmentsShipmentsItem
@@ -61,6 +64,9 @@ from .evidence import Evidence
 from .evidence_kind import EvidenceKind
 from .evidence_page import EvidencePage
 from .evidence_uploaded import EvidenceUploaded
+from .exchange_offer import ExchangeOffer
+from .exchange_offer_answer import ExchangeOfferAnswer
+from .exchange_offer_status import ExchangeOfferStatus
 from .export import Export
 from .export_create import ExportCreate
 from .export_filters import ExportFilters
@@ -121,6 +127,10 @@ from .readiness_checks import ReadinessChecks
 from .ready_status import ReadyStatus
 from .receiver import Receiver
 from .receiver_in import ReceiverIn
+from .refund import Refund
+from .refund_create import RefundCreate
+from .refund_line import RefundLine
+from .refund_line_in import RefundLineIn
 from .regions_report import RegionsReport
 from .replay_request import ReplayRequest
 from .review_window import ReviewWindow
@@ -173,6 +183,10 @@ __all__ = (
     "AfterSale",
     "AfterSaleAction",
     "AfterSaleActionAction",
+    "AfterSaleBatch",
+    "AfterSaleBatchActionsItem",
+    "AfterSaleBatchEntryResult",
+    "AfterSaleBatchResult",
     "AfterSaleCreate",
     "AfterSalePage",
     "AfterSaleStatus",
@@ -194,7 +208,6 @@ __all__ = (
     "AuthorSource",
     "AuthorsReport",
     "BatchShipEntry",
-    "BatchShipEntryError",
     "BatchShipments",
     "BatchShipmentsShipmentsItem",
     "BatchShipResult",
@@ -229,6 +242,9 @@ __all__ = (
     "EvidenceKind",
     "EvidencePage",
     "EvidenceUploaded",
+    "ExchangeOffer",
+    "ExchangeOfferAnswer",
+    "ExchangeOfferStatus",
     "Export",
     "ExportCreate",
     "ExportFilters",
@@ -289,6 +305,10 @@ __all__ = (
     "ReadyStatus",
     "Receiver",
     "ReceiverIn",
+    "Refund",
+    "RefundCreate",
+    "RefundLine",
+    "RefundLineIn",
     "RegionsReport",
     "ReplayRequest",
     "ReviewWindow",
