@@ -32,6 +32,9 @@ PAIRS = {
     "Export": "Export",
     "ExportProgress": "ExportProgress",
     "Change": "Change",
+    "Refund": "Refund",
+    "RefundLine": "RefundLine",
+    "ExchangeOffer": "ExchangeOffer",
 }
 
 
