@@ -65,7 +65,7 @@ class RefundLedger:
             raise NothingToRefund("Everything paid for this order was already refunded.")
         if amount <= 0 or amount > refundable:
             raise RefundExceedsRefundable(
-                f"The refund of {amount} fen is above the refundable {refundable} fen.",
+                f"A refund must be between 1 and the refundable {refundable} fen, not {amount}.",
                 refundable_amount=refundable,
             )
         refund = Refund(
