@@ -448,14 +448,14 @@ def _partial_refund_cases() -> list[Case]:
         return Case(case_id, paid, rest, gql, "order", error)
 
     both = _order_write(
-        "partial_refund-validation_error",
+        "partial_refund-bad_request",
         paid,
         "/refunds",
         {"amount": 100, "lines": [{"item_id": 1, "quantity": 1}], "reason": "both"},
         "createRefund",
         "reason: $reason, amount: $amount, lines: $lines",
         {"reason": "both", "amount": 100, "lines": [{"itemId": 1, "quantity": 1}]},
-        error="validation_error",
+        error="bad_request",
     )
     return [
         by_amount("partial_refund", paid, 500),

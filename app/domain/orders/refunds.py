@@ -17,6 +17,7 @@ from app.domain.orders.errors import NothingToRefund, RefundExceedsRefundable, U
 from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import RefundCreate, RefundLine, RefundLineIn
 from app.domain.orders.service import OrderService
+from app.errors import BadRequest
 from app.kit.clock import utcnow
 from app.models import Order, OrderItem, Refund
 
@@ -42,6 +43,10 @@ class RefundLedger:
         order = await self.order_service.lock_for(
             shop_id, order_id, "refund", data.expected_version
         )
+        if (data.amount is None) == (data.lines is None):
+            # A business rule on a well-formed body (the schema cannot say "one of" for every
+            # client generator): 400, like the other rules on input.
+            raise BadRequest("Give exactly one of amount and lines.")
         lines: list[RefundLine] | None = None
         if data.lines is not None:
             lines = await self._priced(order, data.lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, NotRequired
 
-from pydantic import AliasChoices, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AliasChoices, ConfigDict, Field
 from typing_extensions import TypedDict
 
 from app.domain.after_sales.schemas import ENTRY_PROBLEM, AfterSale, AfterSaleStatus
@@ -191,19 +191,8 @@ class RefundCreate(VersionedIn):
         max_length=100,
         description="Items refunded at their paid price (unit price less the order's discount "
         "share); exactly one of amount and lines",
-        validate_default=True,
     )
     reason: str = Field(min_length=1, max_length=200, pattern=r"\S")
-
-    @field_validator("lines")
-    @classmethod
-    def _amount_or_lines(
-        cls, lines: list[RefundLineIn] | None, info: ValidationInfo
-    ) -> list[RefundLineIn] | None:
-        # Reported on ``lines`` (a valid amount is in info.data, an invalid one fails alone).
-        if "amount" in info.data and (info.data["amount"] is None) == (lines is None):
-            raise ValueError("give exactly one of amount and lines")
-        return lines
 
 
 class BatchShipmentEntry(OrderShip):
