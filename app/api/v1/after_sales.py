@@ -67,7 +67,7 @@ async def act_on_after_sales_batch(
 
 @router.get(
     # Digits only: ``…/after-sales/batch`` is the batch's (its GET is a 405, not a bad id).
-    "/{after_sale_id:int}",
+    "/{after_sale_id:integer}",
     summary="One after-sale",
     response_model=AfterSale,
     responses=problems(401, 403, 404, 422),
