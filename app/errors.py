@@ -5,7 +5,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from pydantic import BaseModel, Field
+
 PROBLEM_BASE = "https://ordergate.dev/problems/"
+
+
+class FieldError(BaseModel):
+    loc: list[str | int]
+    msg: str
+    type: str | None = None
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details with OrderGate's stable ``code`` (what every error response
+    carries, and each failed entry of a batch)."""
+
+    type: str = Field(examples=["https://ordergate.dev/problems/version_conflict"])
+    title: str = Field(examples=["Version conflict"])
+    status: int = Field(examples=[409])
+    detail: str = Field(examples=["Expected version 3 but the current version is 4."])
+    code: str = Field(examples=["version_conflict"])
+    request_id: str | None = None
+    errors: list[FieldError] | None = None
 
 
 class AppError(Exception):

@@ -13,6 +13,7 @@ from app.api import docs_pages, health
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, problems
 from app.api.input_guard import INPUT_GUARD
+from app.api.internal import after_sales as internal_after_sales
 from app.api.internal import buyer_requests as internal_buyer_requests
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
@@ -30,6 +31,7 @@ from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import metrics_shops as v1_metrics_shops
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
+from app.api.v1 import refunds as v1_refunds
 from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
@@ -122,6 +124,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         internal_buyer_requests.router,
         v1_address_changes.router,
         v1_complaints.router,
+        v1_refunds.router,
+        internal_after_sales.router,
     ):
         app.include_router(router, responses=common, dependencies=INPUT_GUARD)
     # GraphQL answers its errors in the body; the transport's own are problem+json as REST's.

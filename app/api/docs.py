@@ -7,27 +7,12 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import TypeAdapter
 
 from app.api.responses import PROBLEM_JSON
+from app.errors import FieldError, Problem
 
-
-class FieldError(BaseModel):
-    loc: list[str | int]
-    msg: str
-    type: str | None = None
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details with OrderGate's stable ``code``."""
-
-    type: str = Field(examples=["https://ordergate.dev/problems/version_conflict"])
-    title: str = Field(examples=["Version conflict"])
-    status: int = Field(examples=[409])
-    detail: str = Field(examples=["Expected version 3 but the current version is 4."])
-    code: str = Field(examples=["version_conflict"])
-    request_id: str | None = None
-    errors: list[FieldError] | None = None
+__all__ = ["FieldError", "Problem"]
 
 
 _REF = "#/components/schemas/{model}"

@@ -105,7 +105,10 @@ async def current_principal(
 def authorize(principal: Principal, scope: str, request: Request) -> Authorized:
     """``principal`` narrowed to the shops whose effective scopes include ``scope``
     (REST dependencies and GraphQL resolvers both go through here)."""
-    allowed = ShopScope.of(s for s, granted in principal.scopes_by_shop.items() if scope in granted)
+    allowed = ShopScope.of(
+        (s for s, granted in principal.scopes_by_shop.items() if scope in granted),
+        principal.scopes_by_shop,
+    )
     return Authorized(principal, scope, allowed, actor_for(principal, request))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -100,12 +101,21 @@ def simulate_command(
     duration: Annotated[float, typer.Option(help="Seconds to run.", min=0.1)] = 60.0,
     seed: Annotated[int, typer.Option(help="Seed of the generated traffic.")] = 42,
     concurrency: Annotated[int, typer.Option(help="Requests in flight at most.", min=1)] = 32,
+    merchant_token: Annotated[
+        str | None,
+        typer.Option(
+            help="A merchant's access token with after_sales:write on the shops (the one "
+            "`ordergate up` prints): adds partial refunds and exchange offers."
+        ),
+    ] = None,
 ) -> None:
     """Drive the internal ingest API with live order traffic.
 
     New orders, payments, closes, shipments, carrier signs, completions and after-sale
     requests at RATE lifecycle events per second for DURATION seconds, on orders it created
-    itself (so every action is valid). Prints the achieved rate and the errors at the end.
+    itself (so every action is valid); with --merchant-token also partial refunds and
+    exchange offers (accepted or declined by the buyer). Prints the achieved rate and the
+    errors at the end.
     """
     shop_ids = _shop_ids(shops)
     token = internal_token or _stored_token()
@@ -114,7 +124,9 @@ def simulate_command(
     typer.echo(
         f"Simulating {rate:g} events/s for {duration:g} s against {base_url} (shops {shop_ids})…"
     )
-    result = asyncio.run(_simulate(base_url, token, shop_ids, rate, duration, seed, concurrency))
+    result = asyncio.run(
+        _simulate(base_url, token, shop_ids, rate, duration, seed, concurrency, merchant_token)
+    )
     _print_result(result, rate)
     if result.events and result.errors == result.events:
         raise typer.Exit(1)
@@ -128,12 +140,23 @@ async def _simulate(
     duration: float,
     seed: int,
     concurrency: int,
+    merchant_token: str | None = None,
 ) -> SimulationResult:
     from app.demo.simulator import internal_client, simulate
 
-    async with internal_client(base_url, token) as client:
+    async with AsyncExitStack() as stack:
+        client = await stack.enter_async_context(internal_client(base_url, token))
+        merchant = None
+        if merchant_token:
+            merchant = await stack.enter_async_context(internal_client(base_url, merchant_token))
         return await simulate(
-            client, shops=shops, rate=rate, duration=duration, seed=seed, concurrency=concurrency
+            client,
+            shops=shops,
+            rate=rate,
+            duration=duration,
+            seed=seed,
+            concurrency=concurrency,
+            merchant=merchant,
         )
 
 

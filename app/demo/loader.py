@@ -63,6 +63,7 @@ _LOADED_TABLES = (
     "change_log",
     "address_change_requests",
     "complaints",
+    "order_refunds",
 )
 
 
@@ -180,6 +181,7 @@ async def _plan(
         evidence=bases["dispute_evidence"],
         event=bases["order_events"],
         change=bases["change_log"],
+        refund=bases["order_refunds"],
     )
     rng = random.Random(seed)
     commission = tuple(rng.choice((500, 800, 1000, 1500, 2000, 2500, 3000)) for _ in range(AUTHORS))

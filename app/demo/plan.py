@@ -46,6 +46,7 @@ class IdBlocks:
     evidence: int
     event: int
     change: int
+    refund: int
 
 
 @dataclass(frozen=True)
@@ -112,4 +113,5 @@ class DemoPlan:
             "dispute_evidence": orders,
             "order_events": orders * EVENT_STRIDE,
             "change_log": orders * CHANGE_STRIDE,
+            "order_refunds": orders,
         }

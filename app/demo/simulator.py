@@ -1,6 +1,8 @@
 """Live traffic for the internal ingest API: orders born, paid, closed, shipped, signed,
 completed and sent to after-sales, buyers asking for address changes and complaining, at a
-steady rate of lifecycle events per second.
+steady rate of lifecycle events per second. Given a merchant client too (a token with
+after_sales:write on the shops), the merchant's side joins in: partial refunds of signed orders
+and exchange offers on refund requests, which the buyer then accepts or declines (internal API).
 
 The simulator keeps the ids of the orders it created in per-state pools and only asks for
 actions their state allows, so errors it reports are real failures (or someone else changing
@@ -34,7 +36,14 @@ ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("after_sale", 3),
     ("address_change", 4),
     ("complaint", 3),
+    # The merchant's side (only with a merchant client).
+    ("partial_refund", 3),
+    ("offer_exchange", 3),
+    ("answer_exchange", 3),
 )
+MERCHANT_ACTIONS = frozenset({"partial_refund", "offer_exchange"})
+# Actions that need the merchant's client (answering needs an offer first).
+_NEEDS_MERCHANT = MERCHANT_ACTIONS | {"answer_exchange"}
 # Pool an order must be in for the action, and the pool it moves to on success.
 _FLOW: dict[str, tuple[str, str | None]] = {
     "pay": ("pending", "paid"),
@@ -42,17 +51,22 @@ _FLOW: dict[str, tuple[str, str | None]] = {
     "ship": ("paid", "shipped"),
     "sign": ("shipped", "signed"),
     "complete": ("signed", "completed"),
-    "after_sale": ("completed", None),
+    "after_sale": ("completed", "requested"),
     # A buyer asks once per order (a second pending request is refused): the order leaves the
     # pool of orders that may still ask, and stays paid for the next events.
     "address_change": ("paid", "paid"),
     "complaint": ("completed", "completed"),
+    "partial_refund": ("signed", "signed"),
+    "offer_exchange": ("requested", "offered"),
+    "answer_exchange": ("offered", None),
 }
 _PATHS = {
     "after_sale": "after-sales",
     "address_change": "address-change-requests",
     "complaint": "complaints",
 }
+# Pools of after-sale ids (shop, after-sale) rather than orders.
+_AFTER_SALE_POOLS = ("requested", "offered")
 
 
 @dataclass
@@ -73,7 +87,8 @@ class _Pools:
 
     def __init__(self, shops: Sequence[int]) -> None:
         self.by_state: dict[str, list[tuple[int, int]]] = {
-            state: [] for state in ("pending", "paid", "shipped", "signed", "completed")
+            state: []
+            for state in ("pending", "paid", "shipped", "signed", "completed", *_AFTER_SALE_POOLS)
         }
         self.shops = list(shops)
         self.asked: set[tuple[int, int]] = set()  # orders with an address-change request
@@ -149,7 +164,25 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
     if action == "complaint":
         kind = rng.choice(("quality", "not_as_described", "logistics", "service", "other"))
         return {"kind": kind, "description": rng.choice(vocab.AFTER_SALE_REASONS)}
+    if action == "partial_refund":
+        return {"amount": rng.choice((100, 200, 500)), "reason": "价格保护补差价"}
+    if action == "offer_exchange":
+        return {"action": "offer_exchange", "reason": "可以为您换一件新的"}
+    if action == "answer_exchange":
+        return {"accepted": rng.random() < 0.5}
     return {}
+
+
+def _path(action: str, shop_id: int, target: int) -> str:
+    """Where ``action`` on ``target`` (an order, or an after-sale) is posted."""
+    if action == "partial_refund":
+        return f"/v1/shops/{shop_id}/orders/{target}/refunds"
+    if action == "offer_exchange":
+        return f"/v1/shops/{shop_id}/after-sales/{target}/actions"
+    if action == "answer_exchange":
+        return f"/internal/v1/shops/{shop_id}/after-sales/{target}/exchange-offer"
+    path = _PATHS.get(action, action)
+    return f"/internal/v1/shops/{shop_id}/orders/{target}/{path}"
 
 
 async def simulate(
@@ -161,17 +194,20 @@ async def simulate(
     max_events: int | None = None,
     seed: int = 42,
     concurrency: int = 32,
+    merchant: httpx.AsyncClient | None = None,
 ) -> SimulationResult:
     """Drive ``client`` (base URL and internal bearer token already set) at ``rate`` events/s
-    until ``duration`` seconds or ``max_events`` events, whichever comes first."""
+    until ``duration`` seconds or ``max_events`` events, whichever comes first; ``merchant``
+    (a merchant's bearer token set) adds partial refunds and exchange offers."""
     if not shops or rate <= 0 or (duration is None and max_events is None):
         raise ValueError("need shops, a positive rate and a duration or an event budget")
     rng = random.Random(seed)
     pools = _Pools(shops)
     result = SimulationResult()
     gate = asyncio.Semaphore(concurrency)
-    actions = [a for a, _ in ACTION_WEIGHTS]
-    weights = [w for _, w in ACTION_WEIGHTS]
+    mix = [(a, w) for a, w in ACTION_WEIGHTS if merchant is not None or a not in _NEEDS_MERCHANT]
+    actions = [a for a, _ in mix]
+    weights = [w for _, w in mix]
     tasks: set[asyncio.Task[None]] = set()
 
     async def run(action: str, order: tuple[int, int] | None, body: dict[str, Any]) -> None:
@@ -180,11 +216,9 @@ async def simulate(
                 shop_id = rng.choice(pools.shops)
                 response = await client.post(f"/internal/v1/shops/{shop_id}/orders", json=body)
             else:
-                shop_id, order_id = order
-                path = _PATHS.get(action, action)
-                response = await client.post(
-                    f"/internal/v1/shops/{shop_id}/orders/{order_id}/{path}", json=body
-                )
+                shop_id, target = order
+                sender = merchant if action in MERCHANT_ACTIONS and merchant else client
+                response = await sender.post(_path(action, shop_id, target), json=body)
         except httpx.HTTPError as exc:
             result.errors += 1
             result.errors_by_kind[f"{action}: {type(exc).__name__}"] += 1
@@ -198,6 +232,8 @@ async def simulate(
         if response.is_success:
             if order is None:
                 pools.put("pending", (shop_id, int(response.json()["id"])))
+            elif action == "after_sale":
+                pools.put("requested", (shop_id, int(response.json()["id"])))
             else:
                 pools.put(_FLOW[action][1], order)
                 if action == "address_change":

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from app.auth.actions import merchant_actions
 from app.demo import vocab
 from app.demo.plan import CHANGE_STRIDE, EVENT_STRIDE, ITEM_STRIDE, DemoPlan
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
@@ -111,7 +112,8 @@ def after_sale_actions(status: str, type_: str) -> str:
 def dispute_actions(status: str) -> str:
     whens = " ".join(
         f"WHEN {status} = {lit(s)} THEN "
-        f"{lit(_json_list(DISPUTE_MACHINE.allowed_actions(s)))}::jsonb"
+        f"{lit(_json_list(merchant_actions('dispute', DISPUTE_MACHINE.allowed_actions(s))))}"
+        "::jsonb"
         for s in DisputeStatus
     )
     return f"(CASE {whens} END)"
@@ -140,6 +142,7 @@ class DemoSql:
             ("disputes", self.insert_disputes()),
             ("dispute_evidence", self.insert_evidence()),
             ("order_events", self.insert_events()),
+            ("order_refunds", self.insert_refunds()),
             ("change_log", self.insert_order_changes()),
             ("change_log", self.insert_after_sale_changes()),
             ("change_log", self.insert_dispute_changes()),
@@ -180,6 +183,13 @@ JOIN products pr
         methods = vocab.expand([("douyin_pay", 9), ("alipay", 6), ("wechat_pay", 5)])
         n_authors = len(p.author_commission_bps)
         bps = int_array(p.author_commission_bps)
+        # A merchant's exchange offer on a refund request still waiting (the buyer has not
+        # answered yet), and a merchant's partial refund on an order without after-sale.
+        offer_t = f"t.as_open_t + 1800 + {h(80)} % 7200"
+        offered = (
+            f"t.as_n = 0 AND t.as_type <> 'exchange' AND {h(82)} % 100 < 30 AND {offer_t} <= {a}"
+        )
+        partial_t = f"t.ship0 + 7200 + {h(84)} % 259200"
         blocks = [
             # a
             f"""
@@ -269,12 +279,18 @@ JOIN products pr
                     + (t.as_steps[3] <= {a})::int + (t.as_steps[4] <= {a})::int) END AS as_n
 """,
             # n
-            """
+            f"""
     CASE WHEN t.as_path = 'ok' AND t.as_type <> 'exchange' AND t.as_n = t.as_len
          THEN t.as_steps[t.as_len] END AS refund_t,
     t.as_path = 'ok' AND t.as_type <> 'exchange' AND t.as_n = t.as_len
       AND t.as_amount = t.paid_amount AS full_refund,
-    CASE WHEN t.as_n = 0 THEN 'requested'
+    CASE WHEN {offered} THEN {offer_t} END AS xo_t,
+    CASE WHEN t.as_open_t IS NULL AND t.ship0 IS NOT NULL AND {h(81)} % 100 < 4
+              AND {partial_t} <= {a}
+         THEN {partial_t} END AS pr_t,
+    greatest(1, t.paid_amount * (10 + {h(83)} % 21) / 100) AS pr_amount,
+    CASE WHEN t.as_n = 0 AND {offered} THEN 'exchange_offered'
+         WHEN t.as_n = 0 THEN 'requested'
          WHEN t.as_path = 'reject' THEN 'rejected'
          WHEN t.as_path = 'close' THEN 'closed'
          WHEN t.as_n = 1 THEN 'approved'
@@ -319,19 +335,22 @@ JOIN products pr
          WHEN t.paid_t IS NULL THEN 'pending_payment'
          WHEN t.complete_t IS NOT NULL THEN 'completed'
          WHEN t.ship_t IS NOT NULL THEN 'shipped' ELSE 'paid' END AS status,
-    CASE WHEN t.paid_t IS NULL THEN 'unpaid' WHEN t.refund_t IS NULL THEN 'paid'
-         WHEN t.full_refund THEN 'refunded' ELSE 'partially_refunded' END AS pay_status,
+    CASE WHEN t.paid_t IS NULL THEN 'unpaid' WHEN t.refund_t IS NULL AND t.pr_t IS NULL
+         THEN 'paid' WHEN t.full_refund THEN 'refunded' ELSE 'partially_refunded' END
+      AS pay_status,
     coalesce(t.unpaid_close_t, CASE WHEN t.full_refund THEN t.refund_t END) AS closed_t,
     CASE WHEN t.unpaid_close_t IS NOT NULL
          THEN CASE WHEN t.cancel_draw = 0 THEN '买家取消订单' ELSE '超时未支付' END
          WHEN t.full_refund THEN 'refunded: after-sale ' || ({p.ids.after_sale} + t.i) END
       AS close_reason,
-    CASE WHEN t.refund_t IS NOT NULL THEN t.as_amount ELSE 0 END AS refunded_amount,
+    CASE WHEN t.refund_t IS NOT NULL THEN t.as_amount WHEN t.pr_t IS NOT NULL THEN t.pr_amount
+         ELSE 0 END AS refunded_amount,
     1 + (t.paid_t IS NOT NULL)::int + (t.unpaid_close_t IS NOT NULL)::int
       + (t.ship_t IS NOT NULL)::int + (t.sign_t IS NOT NULL)::int
-      + (t.complete_t IS NOT NULL)::int + (t.refund_t IS NOT NULL)::int AS version,
+      + (t.complete_t IS NOT NULL)::int + (t.refund_t IS NOT NULL)::int
+      + (t.pr_t IS NOT NULL)::int AS version,
     greatest(t.created_t, t.paid_t, t.unpaid_close_t, t.ship_t, t.sign_t, t.complete_t,
-             t.refund_t) AS updated_t,
+             t.refund_t, t.pr_t) AS updated_t,
     CASE WHEN t.as_open_t IS NULL THEN NULL
          ELSE {pick(vocab.AFTER_SALE_REASONS, "t.reason_draw")}
     END AS as_reason,
@@ -461,6 +480,25 @@ SELECT o.shop_id, {self.p.ids.shipment} + o.i, o.id, o.carrier, {self.tracking_n
 FROM demo_o o WHERE o.ship_t IS NOT NULL
 """
 
+    def insert_refunds(self) -> str:
+        """The refund ledger's row of each completed refund after-sale (its amount), and of
+        each merchant's partial refund (an order never has both)."""
+        p = self.p
+        reason = pick(vocab.PARTIAL_REFUND_REASONS, self.h(85, "o.i"))
+        owner = f"'account:' || ({int_array(p.owner_account_ids)})[o.shop_id - {p.shop_base} + 1]"
+        as_id = f"{p.ids.after_sale} + o.i"
+        return f"""
+INSERT INTO order_refunds (shop_id, id, order_id, after_sale_id, amount, reason, lines, actor_id,
+                           created_at)
+SELECT o.shop_id, {p.ids.refund} + o.i, o.id, {as_id}, o.as_amount, 'after-sale ' || ({as_id}),
+       NULL::jsonb, {owner}, {tstz("o.refund_t")}
+FROM demo_o o WHERE o.refund_t IS NOT NULL
+UNION ALL
+SELECT o.shop_id, {p.ids.refund} + o.i, o.id, NULL, o.pr_amount, {reason}, NULL, {owner},
+       {tstz("o.pr_t")}
+FROM demo_o o WHERE o.pr_t IS NOT NULL
+"""
+
     def after_sale_columns(self) -> dict[str, str]:
         steps = "o.as_steps[o.as_n]"
         terminal = "o.as_status IN ('rejected', 'closed', 'refunded', 'exchanged')"
@@ -478,11 +516,24 @@ FROM demo_o o WHERE o.ship_t IS NOT NULL
             ),
             "created_at": tstz("o.as_open_t"),
             "resolved_at": f"CASE WHEN {terminal} THEN {tstz(steps)} END",
-            "version": "1 + o.as_n",
+            "version": "1 + o.as_n + (o.xo_t IS NOT NULL)::int",
             "updated_at": (
-                f"CASE WHEN o.as_n = 0 THEN {tstz('o.as_open_t')} ELSE {tstz(steps)} END"
+                f"CASE WHEN o.xo_t IS NOT NULL THEN {tstz('o.xo_t')} "
+                f"WHEN o.as_n = 0 THEN {tstz('o.as_open_t')} ELSE {tstz(steps)} END"
+            ),
+            "exchange_offer": (
+                f"CASE WHEN o.xo_t IS NOT NULL THEN {self.offer_json()} "
+                "|| jsonb_build_object('resume_status', 'requested') END"
             ),
         }
+
+    @staticmethod
+    def offer_json() -> str:
+        """A pending exchange offer as the API shows it (see exchange_offers.offer_public)."""
+        return (
+            f"jsonb_build_object('status', 'pending', 'from_type', o.as_type, "
+            f"'offered_at', {ts('o.xo_t')}, 'answered_at', NULL)"
+        )
 
     def insert_after_sales(self) -> str:
         cols = self.after_sale_columns()
@@ -629,10 +680,27 @@ FROM demo_o o WHERE o.dsp_n >= 1
                 "o.refund_t",
                 "'refunded'",
                 owner,
-                f"jsonb_build_object('amount', o.as_amount, 'reason', 'after-sale ' || ({as_id}))",
+                f"jsonb_build_object('amount', o.as_amount, 'reason', 'after-sale ' || ({as_id}), "
+                f"'refund_id', {p.ids.refund} + o.i, 'after_sale_id', {as_id})",
             )
         )
         rows += [
+            (
+                "6",
+                "o.pr_t",
+                "'refunded'",
+                owner,
+                f"jsonb_build_object('amount', o.pr_amount, 'reason', "
+                f"{pick(vocab.PARTIAL_REFUND_REASONS, self.h(85, 'o.i'))}, "
+                f"'refund_id', {p.ids.refund} + o.i)",
+            ),
+            (
+                "7",
+                "o.xo_t",
+                "'after_sale.offer_exchange'",
+                owner,
+                f"jsonb_build_object('after_sale_id', {as_id}, 'action', 'offer_exchange')",
+            ),
             (
                 "11",
                 "o.dsp_t",
@@ -738,6 +806,7 @@ CROSS JOIN LATERAL (
                 ("shipping_fee", n, c["shipping_fee"]),
                 ("paid_amount", n, c["paid_amount"]),
                 ("refunded_amount", n, c["refunded_amount"]),
+                ("refundable_amount", n, f"{c['paid_amount']} - {c['refunded_amount']}"),
                 (
                     "buyer",
                     "j",
@@ -818,16 +887,17 @@ JOIN (SELECT i, '[' || string_agg({item}, ',' ORDER BY id) || ']' AS items
             f"jsonb_build_object('id', {c['id']}, 'shop_id', o.shop_id, 'order_id', o.id, "
             f"'type', o.as_type, 'status', o.as_status, 'reason', o.as_reason, "
             f"'amount', o.as_amount, 'reject_reason', {c['reject_reason']}, "
+            f"'exchange_offer', CASE WHEN o.xo_t IS NOT NULL THEN {self.offer_json()} END, "
             f"'allowed_actions', {after_sale_actions('o.as_status', 'o.as_type')}, "
             f"'created_at', to_char(({c['created_at']}) AT TIME ZONE 'UTC', {_TS_FMT}), "
             f"'resolved_at', to_char(({c['resolved_at']}) AT TIME ZONE 'UTC', {_TS_FMT}), "
-            f"'version', 1 + o.as_n, "
+            f"'version', {c['version']}, "
             f"'updated_at', to_char(({c['updated_at']}) AT TIME ZONE 'UTC', {_TS_FMT}))"
         )
         return f"""
 INSERT INTO change_log (shop_id, id, entity, entity_id, entity_version, type, data)
 SELECT o.shop_id, {self.p.ids.change} + {CHANGE_STRIDE} * o.i + 1, 'after_sale', {c["id"]},
-       1 + o.as_n, 'after_sale.created', {data}
+       {c["version"]}, 'after_sale.created', {data}
 FROM demo_o o WHERE o.as_open_t IS NOT NULL
 """
 

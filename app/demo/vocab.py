@@ -117,3 +117,13 @@ def province_city_table() -> list[tuple[str, str, str]]:
         per_city = max(1, round(weight * 6 / len(cities)))
         rows += [(short, full, city) for city in cities for _ in range(per_city)]
     return rows
+
+
+# A merchant's partial refund (price protection, a missing gift, a damaged box, ...).
+PARTIAL_REFUND_REASONS = [
+    "价格保护补差价",
+    "少发赠品补偿",
+    "包装破损补偿",
+    "运费补偿",
+    "发货延迟补偿",
+]

@@ -26,6 +26,7 @@ from app.domain.orders import batch
 from app.domain.orders.batch import OrderKey
 from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import PaymentReminder as PaymentReminderOut
+from app.domain.orders.schemas import Refund as RefundOut
 from app.domain.orders.schemas import Shipment as ShipmentOut
 from app.domain.shops.repository import shops_in
 from app.kit.keyset import KeysetCodec
@@ -214,6 +215,12 @@ class GraphQLContext(BaseContext):
         return self._loader(
             "payment_reminders",
             lambda: self._order_loader("orders:read", batch.reminders_of, list),
+        )
+
+    @property
+    def refunds(self) -> DataLoader[OrderKey, list[RefundOut] | None]:
+        return self._loader(
+            "refunds", lambda: self._order_loader("orders:read", batch.refunds_of, list)
         )
 
     @property

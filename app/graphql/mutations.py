@@ -20,7 +20,8 @@ from strawberry.types import Info
 from app.auth.dependencies import Authorized
 from app.domain.address_changes.schemas import AddressChangeApprove, AddressChangeReject
 from app.domain.address_changes.service import AddressChangeService
-from app.domain.after_sales.schemas import AfterSaleAction
+from app.domain.after_sales.batch import act_batch
+from app.domain.after_sales.schemas import AfterSaleAction, AfterSaleBatch
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.complaints.schemas import ComplaintRespond
 from app.domain.complaints.service import ComplaintService
@@ -37,6 +38,7 @@ from app.domain.orders.schemas import (
     OrderRefund,
     OrderShip,
     PaymentReminderCreate,
+    RefundCreate,
     VersionedIn,
 )
 from app.domain.orders.service import OrderService
@@ -120,6 +122,22 @@ class BatchShipPayload:
     user_errors: list[UserError]
 
 
+@strawberry.type
+class AfterSaleBatchResult:
+    after_sale_id: int | None
+    ok: bool
+    after_sale: AfterSale | None
+    error: UserError | None
+
+
+@strawberry.type
+class AfterSaleBatchPayload:
+    results: list[AfterSaleBatchResult]
+    succeeded: int
+    failed: int
+    user_errors: list[UserError]
+
+
 def user_errors(error: AppError) -> list[dict[str, Any]]:
     fields = error.extra.get("errors") or [{"loc": None, "msg": error.detail}]
     return [
@@ -178,6 +196,46 @@ def _model(model: type[BaseModel], data: dict[str, Any]) -> Any:
     return validated(model, data, argument="input")
 
 
+async def _batch(
+    info: Ctx,
+    *,
+    name: str,
+    scope: str,
+    shop_id: int,
+    field: str,
+    entries: list[dict[str, Any]],
+    run: Callable[[Authorized, Any], Awaitable[dict[str, Any]]],
+    model: type[BaseModel],
+    idempotency_key: str | None,
+) -> Any:
+    """A batch write: REST's batch runner, each entry's problem as a user error, both the
+    entity and the error keys present on every result."""
+
+    async def produce(auth: Authorized) -> Any:
+        result = await run(auth, _model(model, {field: entries}))
+        results = [
+            {
+                **r,
+                "error": _problem_as_user_error(r["error"]) if "error" in r else None,
+            }
+            for r in result["results"]
+        ]
+        return {**result, "results": results}
+
+    payload = await run_mutation(
+        info,
+        name=name,
+        scope=scope,
+        shop_id=shop_id,
+        arguments={"shop_id": shop_id, field: entries},
+        idempotency_key=idempotency_key,
+        entity_key="batch",
+        produce=produce,
+    )
+    batch = payload.get("batch") or {"results": [], "succeeded": 0, "failed": 0}
+    return {**batch, "user_errors": payload["user_errors"]}
+
+
 @strawberry.input
 class ShipInput:
     carrier: str
@@ -192,6 +250,20 @@ class BatchShipEntryInput:
     tracking_no: str
     item_ids: list[int] | None = None
     expected_version: int | None = None
+
+
+@strawberry.input
+class AfterSaleBatchEntryInput:
+    after_sale_id: int
+    action: str
+    reason: str | None = None
+    expected_version: int | None = None
+
+
+@strawberry.input
+class RefundLineInput:
+    item_id: int
+    quantity: int
 
 
 @strawberry.input
@@ -428,41 +500,96 @@ class Mutation:
         shipments: list[BatchShipEntryInput],
         idempotency_key: str | None = None,
     ) -> BatchShipPayload:
-        entries = [plain(s) for s in shipments]
+        async def run(auth: Authorized, batch: BatchShipments) -> dict[str, Any]:
+            service = _service(info, auth)
+            pii = auth.can_read_pii(shop_id)
+            result = await ship_batch(info.context.session, service, shop_id, batch, pii=pii)
+            return {
+                **result,
+                "results": [{"order": None, **r} for r in result["results"]],
+            }
 
-        async def produce(auth: Authorized) -> Any:
-            batch = _model(BatchShipments, {"shipments": entries})
-            result = await ship_batch(
-                info.context.session,
-                _service(info, auth),
-                shop_id,
-                batch,
-                pii=auth.can_read_pii(shop_id),
-            )
-            # GraphQL's entry: both keys always present, the problem as a user error.
-            results = [
-                {
-                    "order_id": r["order_id"],
-                    "ok": r["ok"],
-                    "order": r.get("order"),
-                    "error": _problem_as_user_error(r["error"]) if "error" in r else None,
-                }
-                for r in result["results"]
-            ]
-            return {**result, "results": results}
-
-        payload = await run_mutation(
+        return await _batch(  # type: ignore[no-any-return]
             info,
             name="batchShip",
             scope="orders:write",
             shop_id=shop_id,
-            arguments={"shop_id": shop_id, "shipments": entries},
+            field="shipments",
+            entries=[plain(s) for s in shipments],
+            run=run,
+            model=BatchShipments,
             idempotency_key=idempotency_key,
-            entity_key="batch",
-            produce=produce,
         )
-        batch = payload.get("batch") or {"results": [], "succeeded": 0, "failed": 0}
-        return {**batch, "user_errors": payload["user_errors"]}
+
+    @strawberry.mutation(
+        description="Act on up to 100 after-sales; each entry succeeds or fails alone"
+    )
+    async def batch_after_sale_actions(
+        self,
+        info: Ctx,
+        shop_id: int,
+        actions: list[AfterSaleBatchEntryInput],
+        idempotency_key: str | None = None,
+    ) -> AfterSaleBatchPayload:
+        async def run(auth: Authorized, batch: AfterSaleBatch) -> dict[str, Any]:
+            service = AfterSaleService(info.context.session, auth.shops, auth.actor)
+            result = await act_batch(info.context.session, service, shop_id, batch)
+            return {
+                **result,
+                "results": [
+                    {
+                        **r,
+                        "after_sale": {**r["after_sale"], "__typename": "AfterSale"}
+                        if "after_sale" in r
+                        else None,
+                    }
+                    for r in result["results"]
+                ],
+            }
+
+        return await _batch(  # type: ignore[no-any-return]
+            info,
+            name="batchAfterSaleActions",
+            scope="after_sales:write",
+            shop_id=shop_id,
+            field="actions",
+            entries=[plain(a) for a in actions],
+            run=run,
+            model=AfterSaleBatch,
+            idempotency_key=idempotency_key,
+        )
+
+    @strawberry.mutation(
+        description="Refund part of an order: an amount in fen or item lines, never above "
+        "refundableAmount"
+    )
+    async def create_refund(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        reason: str,
+        amount: int | None = None,
+        lines: list[RefundLineInput] | None = None,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _write(
+            info,
+            "createRefund",
+            scope="after_sales:write",
+            shop_id=shop_id,
+            ids={"order_id": order_id},
+            model=RefundCreate,
+            data={
+                "reason": reason,
+                "amount": amount,
+                "lines": [plain(line) for line in lines] if lines is not None else None,
+                "expected_version": expected_version,
+            },
+            idempotency_key=idempotency_key,
+            call=lambda s, d: s.ledger.refund(shop_id, order_id, d),
+        )
 
     @strawberry.mutation(
         description="approve, reject, request_return, confirm_return_received, "

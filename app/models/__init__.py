@@ -10,6 +10,7 @@ from app.models.metrics import ChangeLogCursor, MetricsDaily, ReportEvent
 from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OAuthToken
 from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
 from app.models.platform import AuditLog, ExportJob, IdempotencyKey, PlatformCalendarDay
+from app.models.refunds import Refund
 from app.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -44,6 +45,7 @@ __all__ = [
     "PaymentReminder",
     "PlatformCalendarDay",
     "Product",
+    "Refund",
     "ReportEvent",
     "Shipment",
     "Shop",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -44,6 +45,15 @@ class AfterSaleStatus(StrEnum):
     REFUNDED = "refunded"
     EXCHANGED = "exchanged"
     CLOSED = "closed"
+    EXCHANGE_OFFERED = "exchange_offered"
+
+
+class ExchangeOfferStatus(StrEnum):
+    """The merchant offered an exchange instead of a refund: the buyer's answer."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
 
 
 class DisputeKind(StrEnum):
@@ -95,6 +105,9 @@ class AfterSale(Base):
     resolved_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    # An exchange offered instead of the refund: {status, offered_at, answered_at,
+    # from_type, resume_status} (see app/domain/after_sales/exchange_offers.py), else null.
+    exchange_offer: Mapped[dict[str, Any] | None]
 
 
 class Dispute(Base):

@@ -32,6 +32,7 @@ class ChangeType(StrEnum):
     ADDRESS_CHANGE_REJECTED = "address_change.rejected"
     COMPLAINT_OPENED = "complaint.opened"
     COMPLAINT_RESPONDED = "complaint.responded"
+    ORDER_REFUNDED = "order.refunded"
 
 
 CHANGE_TYPES: tuple[str, ...] = tuple(ChangeType)

@@ -56,6 +56,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/shops/{shop_id}/after-sales/{after_sale_id}/exchange-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The buyer accepts (-> exchange) or declines (-> the refund goes on) an offer */
+        post: operations["internal_answer_exchange_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/shops/{shop_id}/disputes/{dispute_id}/decide": {
         parameters: {
             query?: never;
@@ -635,6 +652,23 @@ export interface paths {
         get: operations["list_after_sales"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/after-sales/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on up to 100 after-sales; per-entry results, one bad entry blocks no other */
+        post: operations["act_on_after_sales_batch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1284,6 +1318,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shops/{shop_id}/orders/{order_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part of an order (an amount or item lines), never above refundable_amount */
+        post: operations["create_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shops/{shop_id}/orders/{order_id}/shipments": {
         parameters: {
             query?: never;
@@ -1737,7 +1788,7 @@ export interface components {
         AfterSale: {
             /**
              * Allowed Actions
-             * @description Actions the merchant may take now (POST .../actions): approve, reject, request_return, confirm_return_received, refund, offer_exchange, close.
+             * @description Actions the caller (its role and scopes) may take now (POST .../actions): approve, reject, request_return, confirm_return_received, refund, offer_exchange, close.
              * @example [
              *       "approve",
              *       "close",
@@ -1758,6 +1809,8 @@ export interface components {
              * @example 2026-11-26T08:00:00Z
              */
             created_at: string;
+            /** @description The exchange the merchant offered instead of the refund, if any. */
+            exchange_offer: components["schemas"]["ExchangeOffer"] | null;
             /**
              * Id
              * @description After-sale id (unique within the shop).
@@ -1820,6 +1873,64 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /**
+         * AfterSaleBatch
+         * @example {
+         *       "actions": [
+         *         {
+         *           "action": "approve",
+         *           "after_sale_id": 31,
+         *           "expected_version": 1
+         *         },
+         *         {
+         *           "action": "reject",
+         *           "after_sale_id": 32,
+         *           "reason": "Item was used"
+         *         }
+         *       ]
+         *     }
+         */
+        AfterSaleBatch: {
+            /**
+             * Actions
+             * @description Entries `{after_sale_id, action, expected_version?, reason?}`; each is validated on its own and answered in `results` at the same position.
+             */
+            actions: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * AfterSaleBatchEntryResult
+         * @description The outcome of one entry, at the same position as in the request.
+         */
+        AfterSaleBatchEntryResult: {
+            /** @description The after-sale after the action (when ok). */
+            after_sale?: components["schemas"]["AfterSale"];
+            /**
+             * After Sale Id
+             * @description Null when the entry had no valid id.
+             */
+            after_sale_id: number | null;
+            /** @description When not ok: the entry's problem details, the same object an error response carries. */
+            error?: components["schemas"]["Problem"];
+            /** Ok */
+            ok: boolean;
+        };
+        /** AfterSaleBatchResult */
+        AfterSaleBatchResult: {
+            /**
+             * Failed
+             * @description Entries refused (each has its error).
+             */
+            failed: number;
+            /** Results */
+            results: components["schemas"]["AfterSaleBatchEntryResult"][];
+            /**
+             * Succeeded
+             * @description Entries done.
+             */
+            succeeded: number;
+        };
         /** AfterSaleCreate */
         AfterSaleCreate: {
             /**
@@ -1860,7 +1971,7 @@ export interface components {
          *     be closed.
          * @enum {string}
          */
-        AfterSaleStatus: "requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed";
+        AfterSaleStatus: "requested" | "approved" | "rejected" | "awaiting_return" | "returned" | "refunded" | "exchanged" | "closed" | "exchange_offered";
         /**
          * AfterSaleSummary
          * @description The order's after-sales at a glance (details: GET .../after-sales?order_id=).
@@ -2430,13 +2541,8 @@ export interface components {
          * @description The outcome of one entry, at the same position as in the request.
          */
         BatchShipEntry: {
-            /**
-             * Error
-             * @description When not ok: the entry's problem details, the same object an error response carries (`Problem`: type, title, status, detail, code, errors?, request_id).
-             */
-            error?: {
-                [key: string]: unknown;
-            };
+            /** @description When not ok: the entry's problem details, the same object an error response carries. */
+            error?: components["schemas"]["Problem"];
             /** Ok */
             ok: boolean;
             /** @description The shipped order (when ok). */
@@ -2674,7 +2780,7 @@ export interface components {
          * @description The type of a change in the feed (and of the webhook event that carries it).
          * @enum {string}
          */
-        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated" | "address_change.requested" | "address_change.approved" | "address_change.rejected" | "complaint.opened" | "complaint.responded";
+        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated" | "address_change.requested" | "address_change.approved" | "address_change.rejected" | "complaint.opened" | "complaint.responded" | "order.refunded";
         /** CityVolume */
         CityVolume: {
             /**
@@ -3213,6 +3319,46 @@ export interface components {
             size_bytes: number;
         };
         /**
+         * ExchangeOffer
+         * @description An exchange offered instead of a refund, and the buyer's answer.
+         */
+        ExchangeOffer: {
+            /**
+             * Answered At
+             * @description Null while pending.
+             */
+            answered_at: string | null;
+            /** @description What the buyer had asked for (refund_only, ...). */
+            from_type: components["schemas"]["AfterSaleType"];
+            /**
+             * Offered At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            offered_at: string;
+            status: components["schemas"]["ExchangeOfferStatus"];
+        };
+        /**
+         * ExchangeOfferAnswer
+         * @description The buyer's answer to an exchange offer (from the commerce core).
+         * @example {
+         *       "accepted": true
+         *     }
+         */
+        ExchangeOfferAnswer: {
+            /** Accepted */
+            accepted: boolean;
+            /** Expected Version */
+            expected_version?: number | null;
+        };
+        /**
+         * ExchangeOfferStatus
+         * @description The merchant offered an exchange instead of a refund: the buyer's answer.
+         * @enum {string}
+         */
+        ExchangeOfferStatus: "pending" | "accepted" | "declined";
+        /**
          * Export
          * @description An export job: what it exports, how far it is, and its file once it succeeded.
          */
@@ -3434,11 +3580,8 @@ export interface components {
             loc: (string | number)[];
             /** Msg */
             msg: string;
-            /**
-             * Type
-             * @default null
-             */
-            type: string | null;
+            /** Type */
+            type?: string | null;
         };
         /**
          * Funnel
@@ -4027,6 +4170,12 @@ export interface components {
             province: string;
             receiver: components["schemas"]["Receiver"];
             /**
+             * Refundable Amount
+             * @description What may still be refunded: paid_amount - refunded_amount.
+             * @example 12990
+             */
+            refundable_amount: number;
+            /**
              * Refunded Amount
              * @description Refunded so far, in fen.
              * @example 12990
@@ -4146,7 +4295,7 @@ export interface components {
             after_sales: components["schemas"]["AfterSale"][];
             /**
              * Allowed Actions
-             * @description Order state actions possible now (pay, close, ship, sign, complete, refund); edits such as flag or remark are always possible.
+             * @description Order actions the caller (its role and scopes) may take now: close (unpaid), ship, refund; edits such as flag or remark are always possible. The commerce core's steps (pay, sign, complete) are never listed.
              * @example [
              *       "refund",
              *       "ship"
@@ -4245,11 +4394,22 @@ export interface components {
             province: string;
             receiver: components["schemas"]["Receiver"];
             /**
+             * Refundable Amount
+             * @description What may still be refunded: paid_amount - refunded_amount.
+             * @example 12990
+             */
+            refundable_amount: number;
+            /**
              * Refunded Amount
              * @description Refunded so far, in fen.
              * @example 12990
              */
             refunded_amount: number;
+            /**
+             * Refunds
+             * @description The refund ledger, oldest first.
+             */
+            refunds: components["schemas"]["Refund"][];
             /**
              * Room Id
              * @description Live room of the sale, if any.
@@ -4754,7 +4914,8 @@ export interface components {
         };
         /**
          * Problem
-         * @description RFC 9457 problem details with OrderGate's stable ``code``.
+         * @description RFC 9457 problem details with OrderGate's stable ``code`` (what every error response
+         *     carries, and each failed entry of a batch).
          */
         Problem: {
             /**
@@ -5002,6 +5163,105 @@ export interface components {
             phone: string;
             /** Province */
             province: string;
+        };
+        /**
+         * Refund
+         * @description Money returned to the buyer: one row of the order's refund ledger.
+         */
+        Refund: {
+            /**
+             * Actor
+             * @description Who refunded (account:<id>, app:<id>).
+             */
+            actor: string | null;
+            /**
+             * After Sale Id
+             * @description The refund after-sale it completed, else null.
+             */
+            after_sale_id: number | null;
+            /**
+             * Amount
+             * @description Money in fen (12990 = ¥129.90).
+             * @example 12990
+             */
+            amount: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Lines
+             * @description The items refunded, when refunded by lines.
+             */
+            lines: components["schemas"]["RefundLine"][] | null;
+            /** Order Id */
+            order_id: number;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * RefundCreate
+         * @description A partial (or the remaining) refund: an ``amount`` in fen, or ``lines`` of items.
+         * @example {
+         *       "amount": 1500,
+         *       "reason": "Price protection"
+         *     }
+         * @example {
+         *       "lines": [
+         *         {
+         *           "item_id": 7,
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "reason": "One item out of stock"
+         *     }
+         */
+        RefundCreate: {
+            /**
+             * Amount
+             * @description Fen; exactly one of amount and lines
+             */
+            amount?: number | null;
+            /** Expected Version */
+            expected_version?: number | null;
+            /**
+             * Lines
+             * @description Items refunded at their paid price (unit price less the order's discount share); exactly one of amount and lines
+             */
+            lines?: components["schemas"]["RefundLineIn"][] | null;
+            /** Reason */
+            reason: string;
+        };
+        /** RefundLine */
+        RefundLine: {
+            /**
+             * Amount
+             * @description What these units refunded, in fen.
+             * @example 12990
+             */
+            amount: number;
+            /** Item Id */
+            item_id: number;
+            /** Quantity */
+            quantity: number;
+        };
+        /** RefundLineIn */
+        RefundLineIn: {
+            /**
+             * Item Id
+             * @description An item of the order
+             */
+            item_id: number;
+            /**
+             * Quantity
+             * @description Units of that item to refund
+             */
+            quantity: number;
         };
         /**
          * RegionsReport
@@ -6719,6 +6979,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Liveness"];
+                };
+            };
+        };
+    };
+    internal_answer_exchange_offer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description After-sale id */
+                after_sale_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeOfferAnswer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSale"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9864,6 +10225,119 @@ export interface operations {
             };
         };
     };
+    act_on_after_sales_batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
+                "Idempotency-Key"?: string;
+                /** @description The entity version as ETag ("3"); stale -> 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AfterSaleBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterSaleBatchResult"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_after_sale: {
         parameters: {
             query?: never;
@@ -10183,7 +10657,7 @@ export interface operations {
                 cursor?: string | null;
                 limit?: number;
                 wait?: number;
-                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded, order.refunded */
                 types?: string | null;
             };
             header?: never;
@@ -10294,7 +10768,7 @@ export interface operations {
                 cursor?: string | null;
                 /** @description A cursor: stop after this position (inclusive), e.g. a slice's `until` from `GET /changes/bulk/slices`; omit to stream up to the head */
                 until?: string | null;
-                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded, order.refunded */
                 types?: string | null;
             };
             header?: never;
@@ -14103,6 +14577,121 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
+                "Idempotency-Key"?: string;
+                /** @description The entity version as ETag ("3"); stale -> 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Order id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,7 +51,7 @@ async def test_refund_only_flow_reaches_the_order(
     url = v1(shop_id, f"/after-sales/{a['id']}/actions")
     r = await client.post(url, json={"action": "refund"}, headers=owner)
     assert r.status_code == 409 and r.json()["code"] == "invalid_transition"
-    assert r.json()["allowed_actions"] == ["approve", "close", "reject"]
+    assert r.json()["allowed_actions"] == ["approve", "close", "offer_exchange", "reject"]
     r = await client.post(url, json={"action": "approve", "expected_version": 9}, headers=owner)
     assert r.status_code == 409 and r.json()["code"] == "version_conflict"
     k = {"Idempotency-Key": uuid.uuid4().hex}

@@ -195,6 +195,15 @@ async def test_counts_and_ratios_are_realistic(demo_url: str) -> None:
     )
     by_hour = {r[0]: r[1] for r in hours}
     assert by_hour[21] > 3 * by_hour.get(4, 0)  # evening peak, quiet night
+    # Merchant partial refunds (orders without after-sale) and pending exchange offers.
+    partial = await scalar(
+        demo_url,
+        "SELECT count(*) FROM order_refunds WHERE after_sale_id IS NULL AND amount > 0",
+    )
+    offers = await scalar(
+        demo_url, "SELECT count(*) FROM after_sales WHERE status = 'exchange_offered'"
+    )
+    assert partial > 0 and offers > 0
     span = await fetch(demo_url, "SELECT min(created_at), max(updated_at) FROM orders")
     assert span[0][0] >= ANCHOR - timedelta(days=120) and span[0][1] <= ANCHOR
 
@@ -229,6 +238,13 @@ async def test_rows_are_consistent(demo_url: str) -> None:
         "WHERE back",
         "refund mismatch": "SELECT count(*) FROM orders WHERE (pay_status = 'refunded') <> "
         "(refunded_amount = paid_amount AND refunded_amount > 0)",
+        # the refund ledger sums to each order's refunded amount
+        "ledger vs refunded_amount": "SELECT count(*) FROM orders o WHERE refunded_amount <> "
+        "(SELECT coalesce(sum(amount), 0) FROM order_refunds r WHERE r.shop_id = o.shop_id "
+        "AND r.order_id = o.id)",
+        "offer without its status": "SELECT count(*) FROM after_sales WHERE "
+        "(status = 'exchange_offered') <> (exchange_offer->>'status' = 'pending') "
+        "OR (exchange_offer IS NULL) <> (status <> 'exchange_offered')",
         "order change rows": "SELECT count(*) FROM orders o WHERE (SELECT count(*) FROM "
         "change_log c WHERE c.shop_id = o.shop_id AND c.entity = 'order' AND c.entity_id = o.id "
         "AND c.type = 'order.created' AND c.entity_version = o.version) <> 1",
@@ -279,7 +295,8 @@ async def test_change_log_data_equals_service_representation(
                 expected = await service.get(shop_id, order_id)
                 logged = await scalar(
                     demo_url,
-                    "SELECT data FROM change_log WHERE entity = 'order' AND entity_id = $1",
+                    "SELECT data FROM change_log WHERE entity = 'order' AND entity_id = $1 "
+                    "ORDER BY id DESC LIMIT 1",
                     order_id,
                 )
                 assert _json(logged) == expected
@@ -305,7 +322,8 @@ async def test_change_log_data_equals_service_representation(
                     )
                     logged = await scalar(
                         demo_url,
-                        "SELECT data FROM change_log WHERE entity = $1 AND entity_id = $2",
+                        "SELECT data FROM change_log WHERE entity = $1 AND entity_id = $2 "
+                        "ORDER BY id DESC LIMIT 1",
                         entity,
                         entity_id,
                     )

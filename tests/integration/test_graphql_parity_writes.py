@@ -411,7 +411,71 @@ def _order_cases() -> list[Case]:
             "refund-not_found", paid, *refund, refund_vars, error="not_found", missing=True
         ),
     ]
+    cases += _partial_refund_cases()
     return cases
+
+
+def _partial_refund_cases() -> list[Case]:
+    """Partial refunds (the order pays 2 x 4990 + 1000 shipping = 10980 fen)."""
+    paid, unpaid = _state("paid"), _state("pending_payment")
+    args = "reason: $reason, amount: $amount, expectedVersion: $expectedVersion"
+
+    def by_amount(case_id: str, setup: Any, amount: int, **kw: Any) -> Case:
+        return _order_write(
+            case_id,
+            setup,
+            "/refunds",
+            {"amount": amount, "reason": "price protection"},
+            "createRefund",
+            args,
+            {"reason": "price protection", "amount": amount, "expectedVersion": None},
+            **kw,
+        )
+
+    def by_lines(case_id: str, quantity: int, error: str | None = None) -> Case:
+        def rest(s: int, t: Twin) -> Rest:
+            lines = [{"item_id": t["order"]["items"][0]["id"], "quantity": quantity}]
+            body = {"lines": lines, "reason": "one shirt torn"}
+            return Rest("POST", v1(s, f"/orders/{_oid(t)}/refunds"), body)
+
+        def gql(s: int, t: Twin) -> Gql:
+            lines = [{"itemId": t["order"]["items"][0]["id"], "quantity": quantity}]
+            return Gql(
+                "createRefund",
+                "shopId: $s, orderId: $o, reason: $reason, lines: $lines",
+                {"s": s, "o": _oid(t), "reason": "one shirt torn", "lines": lines},
+            )
+
+        return Case(case_id, paid, rest, gql, "order", error)
+
+    both = _order_write(
+        "partial_refund-bad_request",
+        paid,
+        "/refunds",
+        {"amount": 100, "lines": [{"item_id": 1, "quantity": 1}], "reason": "both"},
+        "createRefund",
+        "reason: $reason, amount: $amount, lines: $lines",
+        {"reason": "both", "amount": 100, "lines": [{"itemId": 1, "quantity": 1}]},
+        error="bad_request",
+    )
+    return [
+        by_amount("partial_refund", paid, 500),
+        by_amount("partial_refund-the_rest", paid, 10980),
+        by_amount(
+            "partial_refund-refund_exceeds_refundable",
+            paid,
+            10981,
+            error="refund_exceeds_refundable",
+        ),
+        by_amount("partial_refund-invalid_transition", unpaid, 500, error="invalid_transition"),
+        by_amount(
+            "partial_refund-version_conflict", paid, 500, error="version_conflict", stale=True
+        ),
+        by_amount("partial_refund-not_found", paid, 500, error="not_found", missing=True),
+        by_lines("partial_refund-lines", 1),
+        by_lines("partial_refund-lines-exceeds", 3, error="refund_exceeds_refundable"),
+        both,
+    ]
 
 
 def _batch_case(
@@ -510,6 +574,61 @@ def _after_sale_cases() -> list[Case]:
             "as-version_conflict", refund_only, "approve", error="version_conflict", stale=True
         ),
         _after_sale_case("as-not_found", refund_only, "approve", error="not_found", missing=True),
+        _after_sale_case("as-offer_exchange-requested", refund_only, "offer_exchange"),
+        _after_sale_case("as-offer_exchange-awaiting_return", returning, "offer_exchange"),
+        _after_sale_case(
+            "as-offer_exchange-invalid_transition",
+            _after_sale("return_refund", "approve", "request_return", "confirm_return_received"),
+            "offer_exchange",
+            error="invalid_transition",
+        ),
+    ]
+
+
+async def _after_sale_batch(
+    c: httpx.AsyncClient, s: int, ih: dict[str, str], h: dict[str, str]
+) -> Twin:
+    first = await _after_sale("refund_only")(c, s, ih, h)
+    second = await _after_sale("refund_only", "approve")(c, s, ih, h)
+    return {"order": first["order"], "after_sale": first["after_sale"], "second": second}
+
+
+def _after_sale_batch_case(
+    case_id: str, entries: Callable[[Twin], list[dict[str, Any]]], error: str | None = None
+) -> Case:
+    def rest(s: int, t: Twin) -> Rest:
+        return Rest("POST", v1(s, "/after-sales/batch"), {"actions": entries(t)})
+
+    def gql(s: int, t: Twin) -> Gql:
+        camel = [{_camel(k): v for k, v in e.items()} for e in entries(t)]
+        return Gql(
+            "batchAfterSaleActions",
+            "shopId: $s, actions: $actions",
+            {"s": s, "actions": camel},
+        )
+
+    return Case(case_id, _after_sale_batch, rest, gql, "after_sale_batch", error)
+
+
+def _after_sale_batch_cases() -> list[Case]:
+    def mixed(t: Twin) -> list[dict[str, Any]]:
+        second = t["second"]["after_sale"]
+        return [
+            {"after_sale_id": t["after_sale"]["id"], "action": "offer_exchange"},
+            {"after_sale_id": second["id"], "action": "approve"},
+            {"after_sale_id": MISSING, "action": "approve"},
+            {"after_sale_id": second["id"], "action": "reject"},
+            {
+                "after_sale_id": second["id"],
+                "action": "refund",
+                "expected_version": second["version"] + 5,
+            },
+            {"after_sale_id": second["id"], "action": "refund"},
+        ]
+
+    return [
+        _after_sale_batch_case("as-batch-mixed", mixed),
+        _after_sale_batch_case("as-batch-validation_error", lambda t: [], error="validation_error"),
     ]
 
 
@@ -820,15 +939,17 @@ CASES = (
     + _after_sale_cases()
     + _dispute_cases()
     + _buyer_request_cases()
+    + _after_sale_batch_cases()
 )
 
 # -- running one case through both APIs ----------------------------------------------------
 
 SELECTIONS = {
     "order": "order { databaseId status payStatus version flagged flagReason merchantRemark "
-    "shippingFee paidAmount refundedAmount trackingNumbers closeReason "
+    "shippingFee paidAmount refundedAmount refundableAmount trackingNumbers closeReason "
     "shipments { carrier trackingNo } receiver { name phone address province city } }",
-    "after_sale": "afterSale { databaseId status type version amount rejectReason allowedActions }",
+    "after_sale": "afterSale { databaseId status type version amount rejectReason allowedActions "
+    "exchangeOffer { status fromType } }",
     "dispute": "dispute { databaseId status kind description version allowedActions }",
     "evidence": "evidence { databaseId kind filename contentType sizeBytes sha256 } "
     "dispute { status version allowedActions }",
@@ -836,6 +957,9 @@ SELECTIONS = {
     "version allowedActions receiver { name phone address masked } }",
     "complaint": "complaint { databaseId status kind description response version allowedActions }",
     "batch": "succeeded failed results { orderId ok order { status version trackingNumbers } "
+    "error { code } }",
+    "after_sale_batch": "succeeded failed results { afterSaleId ok "
+    "afterSale { status type version allowedActions exchangeOffer { status fromType } } "
     "error { code } }",
 }
 PAYLOAD_KEY = {
@@ -850,6 +974,10 @@ ENUM_FIELDS = {"status", "pay_status", "type", "decided_by", "kind"}
 # Identity and time differ between twins by construction; everything else must not.
 _VOLATILE = {"id", "order_no", "order_id", "after_sale_id", "dispute_id", "evidence_id"}
 _VOLATILE |= {"address_change_id", "complaint_id"}  # in the order's timeline
+ENUM_FIELDS = {"status", "pay_status", "type", "from_type"}
+# Identity and time differ between twins by construction; everything else must not.
+_VOLATILE = {"id", "order_no", "order_id", "after_sale_id", "dispute_id", "evidence_id"}
+_VOLATILE |= {"refund_id", "item_id"}
 _VOLATILE |= {"earliest", "latest"}  # a review window's instants (from the submit time)
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -930,6 +1058,9 @@ async def _call_gql(
         "kind": "String!",
         "description": "String!",
         "entries": "[BatchShipEntryInput!]!",
+        "actions": "[AfterSaleBatchEntryInput!]!",
+        "amount": "Int",
+        "lines": "[RefundLineInput!]",
         "file": "Upload!",
     }
     names = list(call.variables) + (["file"] if call.upload else [])
@@ -972,6 +1103,8 @@ def _read_paths(case: Case, s: int, t: Twin) -> list[str]:
     paths = [v1(s, f"/orders/{t[k]['id']}") for k in ("order", "paid", "unpaid", "other") if k in t]
     if "after_sale" in t:
         paths.append(v1(s, f"/after-sales/{t['after_sale']['id']}"))
+    if "second" in t:
+        paths.append(v1(s, f"/after-sales/{t['second']['after_sale']['id']}"))
     if "dispute" in t:
         paths.append(v1(s, f"/disputes/{t['dispute']['id']}"))
         paths.append(v1(s, f"/disputes/{t['dispute']['id']}/evidence"))
@@ -1015,7 +1148,7 @@ async def test_write_parity(
         assert codes == {case.error}, payload
         assert _gql_fields(payload["userErrors"]) == _rest_fields(problem), (problem, payload)
         assert all(v is None for k, v in payload.items() if k not in ("userErrors",)) or (
-            case.entity == "batch"
+            case.entity in ("batch", "after_sale_batch")
         ), payload
     else:
         assert rest.status_code in (200, 201), rest.text

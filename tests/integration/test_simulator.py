@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 
 from app.db import Database
 from app.demo.simulator import internal_client, simulate
-from app.models import ChangeLog, Order
+from app.models import AfterSale, ChangeLog, Order, Refund
 from tests.conftest import INTERNAL_TOKEN
+from tests.factories import make_token
 
 EVENTS = 120
 
@@ -35,3 +36,42 @@ async def test_simulator_drives_valid_lifecycles(
     assert orders == result.by_action["create"]
     assert changes == EVENTS  # one change-log row per lifecycle event
     assert "paid" in statuses or "shipped" in statuses
+
+
+async def test_simulator_with_a_merchant_refunds_and_offers_exchanges(
+    app: Any, db: Database, shop: dict[str, int]
+) -> None:
+    """With a merchant token, partial refunds and exchange offers (answered by the buyer) join
+    the traffic; every event is valid and leaves one change-log row."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    async with (
+        internal_client("http://testserver", INTERNAL_TOKEN, app=app) as client,
+        internal_client("http://testserver", token, app=app) as merchant,
+    ):
+        result = await simulate(
+            client,
+            shops=[shop_id],
+            rate=10_000,
+            max_events=400,
+            seed=5,
+            concurrency=4,
+            merchant=merchant,
+        )
+    assert result.errors == 0, result.errors_by_kind
+    assert {"partial_refund", "offer_exchange", "answer_exchange"} <= result.by_action.keys()
+    async with db.transaction() as s:
+        changes = await s.scalar(select(func.count()).where(ChangeLog.shop_id == shop_id))
+        ledger = await s.scalar(select(func.count()).where(Refund.shop_id == shop_id))
+        answered = set(
+            (
+                await s.execute(
+                    select(AfterSale.exchange_offer["status"].astext).where(
+                        AfterSale.shop_id == shop_id, AfterSale.exchange_offer.is_not(None)
+                    )
+                )
+            ).scalars()
+        )
+    assert changes == result.events
+    assert ledger == result.by_action["partial_refund"]
+    assert answered & {"accepted", "declined"}

@@ -217,6 +217,10 @@ def _baselines(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 {"order_id": paid, "carrier": "SF", "tracking_no": "SF1234567", "items": []}
             ]
         },
+        # One entry: a hostile value goes into the first entry (see with_value).
+        ("post", "/v1/shops/{shop_id}/after-sales/batch"): {
+            "actions": [{"after_sale_id": world.ids["after_sale_id"], "action": "approve"}]
+        },
         ("post", "/v1/shops/{shop_id}/exports"): {"created_from": today, "created_to": today},
         ("post", "/v1/webhook-endpoints"): {
             "url": "https://example.com/hook",

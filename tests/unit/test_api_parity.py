@@ -34,6 +34,9 @@ PAIRS = {
     "Change": "Change",
     "AddressChangeRequest": "AddressChangeRequest",
     "Complaint": "Complaint",
+    "Refund": "Refund",
+    "RefundLine": "RefundLine",
+    "ExchangeOffer": "ExchangeOffer",
 }
 
 

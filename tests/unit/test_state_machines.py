@@ -41,6 +41,14 @@ AFTER_SALE_ALLOWED = {
     ("approved", "refund", "refund_only"): "refunded",
     ("returned", "refund", "return_refund"): "refunded",
     ("returned", "offer_exchange", "exchange"): "exchanged",
+    # An exchange offered instead of the refund, before the goods came back.
+    **{
+        (s, "offer_exchange", t): "exchange_offered"
+        for s in ("requested", "approved")
+        for t in ("refund_only", "return_refund")
+    },
+    ("awaiting_return", "offer_exchange", "return_refund"): "exchange_offered",
+    **{("exchange_offered", "close", t): "closed" for t in AfterSaleType},
 }
 DISPUTE_ALLOWED = {
     ("open", "add_evidence"): "evidence_submitted",

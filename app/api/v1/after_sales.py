@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
 from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
@@ -14,10 +14,18 @@ from app.api.responses import json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
 from app.db import Session
-from app.domain.after_sales.schemas import AfterSale, AfterSaleAction, AfterSaleListParams
+from app.domain.after_sales.batch import act_batch
+from app.domain.after_sales.schemas import (
+    AfterSale,
+    AfterSaleAction,
+    AfterSaleBatch,
+    AfterSaleBatchResult,
+    AfterSaleListParams,
+)
 from app.domain.after_sales.service import AfterSaleService
 from app.kit.contract import Page
 from app.kit.versioning import etag
+from app.ratelimit import per_entries_cost
 
 router = APIRouter(prefix="/v1/shops/{shop_id}/after-sales", tags=["after-sales"])
 AfterSaleId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="After-sale id")]
@@ -40,8 +48,26 @@ async def list_after_sales(
     return json_bytes_response(page)
 
 
+@router.post(
+    "/batch",
+    dependencies=[Depends(per_entries_cost("actions"))],
+    summary="Act on up to 100 after-sales; per-entry results, one bad entry blocks no other",
+    response_model=AfterSaleBatchResult,
+    responses=problems(*WRITE_ERRORS),
+)
+async def act_on_after_sales_batch(
+    shop_id: ShopId, body: AfterSaleBatch, auth: AfterSalesWrite, write: Write
+) -> Response:
+    service = AfterSaleService(write.session, auth.shops, auth.actor)
+    request_id = auth.actor.request_id
+    return await write.run(
+        lambda: act_batch(write.session, service, shop_id, body, request_id=request_id)
+    )
+
+
 @router.get(
-    "/{after_sale_id}",
+    # Digits only: ``…/after-sales/batch`` is the batch's (its GET is a 405, not a bad id).
+    "/{after_sale_id:integer}",
     summary="One after-sale",
     response_model=AfterSale,
     responses=problems(401, 403, 404, 422),

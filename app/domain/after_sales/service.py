@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.actions import for_caller
 from app.auth.scope import ShopScope
+from app.domain.after_sales.exchange_offers import answer_offer, start_offer
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.schemas import (
@@ -18,11 +20,13 @@ from app.domain.after_sales.schemas import (
     AfterSaleListParams,
     AfterSaleStatus,
     AfterSaleType,
+    ExchangeOfferAnswer,
 )
 from app.domain.after_sales.states import AFTER_SALE_MACHINE, OPEN_AFTER_SALE_STATUSES
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
 from app.domain.orders.errors import NothingToRefund
+from app.domain.orders.refunds import RefundLedger
 from app.domain.orders.repository import OrderRepository
 from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import OrderRefund, OrderStatus
@@ -40,7 +44,7 @@ from app.errors import (
 from app.kit.clock import utcnow
 from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec
-from app.models import AfterSale, Order
+from app.models import AfterSale
 
 # Order states in which a buyer may open each kind of request.
 _OPENABLE_FROM = {
@@ -63,6 +67,7 @@ class AfterSaleService:
         self.actor = actor
         self.orders = OrderRepository(session, scope)
         self.order_service = OrderService(session, scope, actor)
+        self.ledger = RefundLedger(session, scope, actor)
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -80,7 +85,11 @@ class AfterSaleService:
         return found
 
     async def get(self, shop_id: int, after_sale_id: int) -> AfterSaleOut:
-        return after_sale_public(await self.get_entity(shop_id, after_sale_id))
+        return self.view(after_sale_public(await self.get_entity(shop_id, after_sale_id)))
+
+    def view(self, body: AfterSaleOut) -> AfterSaleOut:
+        """``body`` offering only the actions this caller may take."""
+        return for_caller(self.scope, "after_sale", body)
 
     async def list_page(
         self,
@@ -112,7 +121,7 @@ class AfterSaleService:
             limit=params.limit,
             backward=backward,
         )
-        return page.mapped([after_sale_public(a) for a in page.rows])
+        return page.mapped([self.view(after_sale_public(a)) for a in page.rows])
 
     # -- writes --------------------------------------------------------------------------
 
@@ -160,6 +169,8 @@ class AfterSaleService:
                 )
             after_sale.reject_reason = data.reason
         before = after_sale.version
+        if target == AfterSaleStatus.EXCHANGE_OFFERED:
+            start_offer(after_sale, utcnow())
         after_sale.status = target
         if target in _TERMINAL:
             after_sale.resolved_at = utcnow()
@@ -167,8 +178,24 @@ class AfterSaleService:
         if data.reason:
             event["reason"] = data.reason
         if data.action == "refund":
-            await self._refund_order(order, after_sale.amount, f"after-sale {after_sale.id}")
+            await self.ledger.record(
+                order, after_sale.amount, f"after-sale {after_sale.id}", after_sale_id=after_sale.id
+            )
         return await self._record(after_sale, "updated", data.action, before, event)
+
+    async def answer_exchange_offer(
+        self, shop_id: int, after_sale_id: int, data: ExchangeOfferAnswer
+    ) -> AfterSaleOut:
+        """The buyer's answer to a pending exchange offer (from the commerce core)."""
+        current = await self.get_entity(shop_id, after_sale_id)
+        await self.order_service.lock_for(shop_id, current.order_id, None, None)
+        after_sale = await self.get_entity(shop_id, after_sale_id, for_update=True)
+        if data.expected_version is not None and data.expected_version != after_sale.version:
+            raise VersionConflict(data.expected_version, after_sale.version)
+        before = after_sale.version
+        step = answer_offer(after_sale, data.accepted, utcnow())
+        event = {"accepted": data.accepted, "type": after_sale.type}
+        return await self._record(after_sale, "updated", step, before, event)
 
     async def merchant_refund(self, shop_id: int, order_id: int, data: OrderRefund) -> OrderOut:
         """Full refund started by the merchant: a completed refund after-sale, then the order
@@ -202,14 +229,9 @@ class AfterSaleService:
             None,
             {"amount": amount, "reason": data.reason},
         )
-        return await self._refund_order(order, amount, data.reason)
+        return await self.ledger.record(order, amount, data.reason, after_sale_id=after_sale.id)
 
     # -- helpers -------------------------------------------------------------------------
-
-    async def _refund_order(self, order: Order, amount: int, reason: str) -> OrderOut:
-        if amount > order.paid_amount - order.refunded_amount:
-            raise NothingToRefund("The refund exceeds what is left to refund on the order.")
-        return await self.order_service.apply_refund(order, amount, reason)
 
     async def _refuse_if_open(self, shop_id: int, order_id: int) -> None:
         open_count = await self.session.scalar(
@@ -238,7 +260,7 @@ class AfterSaleService:
         async def public() -> AfterSaleOut:
             return after_sale_public(after_sale)
 
-        return await record_write(
+        body = await record_write(
             self.session,
             self.actor,
             Written(
@@ -256,3 +278,4 @@ class AfterSaleService:
             at=now,
             public=public,
         )
+        return self.view(body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.auth.actions import merchant_actions
 from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import Evidence, ReviewWindow
 from app.domain.disputes.states import DISPUTE_MACHINE
@@ -35,7 +36,7 @@ def dispute_public(d: Dispute, window: ReviewWindow | None) -> DisputeOut:
         "kind": d.kind,
         "status": d.status,
         "description": d.description,
-        "allowed_actions": DISPUTE_MACHINE.allowed_actions(d.status),
+        "allowed_actions": merchant_actions("dispute", DISPUTE_MACHINE.allowed_actions(d.status)),
         "submitted_at": rfc3339(d.submitted_at),
         "review_due_at": rfc3339(d.review_due_at),
         "review_window": window,

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
+from app.auth.actions import for_caller
 from app.auth.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
@@ -95,7 +96,10 @@ class DisputeService:
         return found
 
     async def get(self, shop_id: int, dispute_id: int) -> DisputeOut:
-        return await self.public(await self.entity(shop_id, dispute_id))
+        return self._view(await self.public(await self.entity(shop_id, dispute_id)))
+
+    def _view(self, body: DisputeOut) -> DisputeOut:
+        return for_caller(self.scope, "dispute", body)
 
     async def public(self, dispute: Dispute) -> DisputeOut:
         calendar = await self._platform_calendar() if dispute.submitted_at else None
@@ -123,7 +127,7 @@ class DisputeService:
             limit=params.limit,
             backward=backward,
         )
-        return page.mapped(await disputes_public(self.session, page.rows))
+        return page.mapped([self._view(d) for d in await disputes_public(self.session, page.rows)])
 
     async def evidence_list(self, shop_id: int, dispute_id: int) -> Page[Evidence]:
         """All of the dispute's evidence, oldest first: a dispute holds a handful of files, so
@@ -282,7 +286,7 @@ class DisputeService:
         if before_version is not None:
             dispute.version = before_version + 1
             dispute.updated_at = now
-        return await record_write(
+        body = await record_write(
             self.session,
             self.actor,
             Written("dispute", dispute.id, dispute.shop_id, dispute.order_id, dispute.version),
@@ -294,3 +298,4 @@ class DisputeService:
             at=now,
             public=lambda: self.public(dispute),
         )
+        return self._view(body)

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
+from app.auth.actions import for_caller
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
@@ -19,7 +20,12 @@ from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import Evidence
 from app.domain.disputes.service import disputes_public
 from app.domain.orders import schemas as read
-from app.domain.orders.representation import order_public, reminder_public, shipment_public
+from app.domain.orders.representation import (
+    order_public,
+    refund_public,
+    reminder_public,
+    shipment_public,
+)
 from app.kit.clock import rfc3339
 from app.models import (
     AfterSale,
@@ -30,6 +36,7 @@ from app.models import (
     OrderEvent,
     OrderItem,
     PaymentReminder,
+    Refund,
     Shipment,
 )
 
@@ -117,10 +124,20 @@ async def reminders_of(
     return await _children(session, scope, keys, PaymentReminder, reminder_public)
 
 
+async def refunds_of(
+    session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
+) -> dict[OrderKey, list[read.Refund]]:
+    """The orders' refund ledgers, oldest first."""
+    return await _children(session, scope, keys, Refund, refund_public)
+
+
 async def after_sales_of(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, list[AfterSaleOut]]:
-    return await _children(session, scope, keys, AfterSale, after_sale_public)
+    def public(a: AfterSale) -> AfterSaleOut:
+        return for_caller(scope, "after_sale", after_sale_public(a))
+
+    return await _children(session, scope, keys, AfterSale, public)
 
 
 async def disputes_of(
@@ -128,7 +145,7 @@ async def disputes_of(
 ) -> dict[OrderKey, list[DisputeOut]]:
     rows: dict[OrderKey, list[Dispute]] = await _children(session, scope, keys, Dispute, _same)
     flat = [d for group in rows.values() for d in group]
-    public = iter(await disputes_public(session, flat))
+    public = iter(for_caller(scope, "dispute", d) for d in await disputes_public(session, flat))
     return {key: [next(public) for _ in group] for key, group in rows.items()}
 
 

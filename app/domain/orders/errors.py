@@ -34,3 +34,9 @@ class UnknownOrderItems(AppError):
     code = "unknown_order_items"
     status = 422
     title = "Unknown order items"
+
+
+class RefundExceedsRefundable(AppError):
+    code = "refund_exceeds_refundable"
+    status = 422
+    title = "The refund exceeds what is left to refund"

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 from app.domain.orders import schemas as read
 from app.kit.clock import rfc3339
 from app.kit.masking import mask_receiver
-from app.models import Order, OrderItem, PaymentReminder, Shipment
+from app.models import Order, OrderItem, PaymentReminder, Refund, Shipment
 
 
 def item_public(item: OrderItem) -> read.OrderItem:
@@ -43,6 +43,19 @@ def reminder_public(reminder: PaymentReminder) -> read.PaymentReminder:
     }
 
 
+def refund_public(r: Refund) -> read.Refund:
+    return {
+        "id": r.id,
+        "order_id": r.order_id,
+        "after_sale_id": r.after_sale_id,
+        "amount": r.amount,
+        "reason": r.reason,
+        "lines": (r.lines or {}).get("lines"),
+        "actor": r.actor_id,
+        "created_at": rfc3339(r.created_at),
+    }
+
+
 def order_public(
     order: Order, items: Sequence[OrderItem], shipments: Sequence[Shipment]
 ) -> read.Order:
@@ -59,6 +72,7 @@ def order_public(
         "shipping_fee": order.shipping_fee,
         "paid_amount": order.paid_amount,
         "refunded_amount": order.refunded_amount,
+        "refundable_amount": order.paid_amount - order.refunded_amount,
         "buyer": {"id": order.buyer_id, "nickname": order.buyer_nickname},
         "receiver": {
             "name": order.receiver_name,

@@ -12,8 +12,9 @@ from typing import Annotated, Any, NotRequired
 from pydantic import AliasChoices, ConfigDict, Field
 from typing_extensions import TypedDict
 
-from app.domain.after_sales.schemas import AfterSale, AfterSaleStatus
+from app.domain.after_sales.schemas import ENTRY_PROBLEM, AfterSale, AfterSaleStatus
 from app.domain.disputes.schemas import Dispute
+from app.errors import Problem
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import DateTimeIn, StrictModel, VersionedIn
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
@@ -162,6 +163,38 @@ class OrderRefund(VersionedIn):
     reason: str = Field(min_length=1, max_length=200, pattern=r"\S")
 
 
+class RefundLineIn(StrictModel):
+    item_id: int = Field(ge=1, le=2**63 - 1, description="An item of the order")
+    quantity: int = Field(ge=1, le=9999, description="Units of that item to refund")
+
+
+class RefundCreate(VersionedIn):
+    """A partial (or the remaining) refund: an ``amount`` in fen, or ``lines`` of items."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {"amount": 1500, "reason": "Price protection"},
+                {"lines": [{"item_id": 7, "quantity": 1}], "reason": "One item out of stock"},
+            ]
+        },
+    )
+
+    amount: int | None = Field(
+        default=None, ge=1, le=2**63 - 1, description="Fen; exactly one of amount and lines"
+    )
+    lines: list[RefundLineIn] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Items refunded at their paid price (unit price less the order's discount "
+        "share); exactly one of amount and lines",
+    )
+    reason: str = Field(min_length=1, max_length=200, pattern=r"\S")
+
+
 class BatchShipmentEntry(OrderShip):
     order_id: int = Field(ge=1, le=2**63 - 1)
 
@@ -297,6 +330,9 @@ class Order(TypedDict):
         Fen, Field(description="goods - discount + shipping, in fen; 0 until paid.")
     ]
     refunded_amount: Annotated[Fen, Field(description="Refunded so far, in fen.")]
+    refundable_amount: Annotated[
+        Fen, Field(description="What may still be refunded: paid_amount - refunded_amount.")
+    ]
     buyer: Buyer
     receiver: Receiver
     province: Annotated[str, Field(description="The receiver's province (never masked).")]
@@ -380,6 +416,31 @@ class PaymentReminder(TypedDict):
 
 
 @read_model
+class RefundLine(TypedDict):
+    item_id: int
+    quantity: int
+    amount: Annotated[Fen, Field(description="What these units refunded, in fen.")]
+
+
+@read_model
+class Refund(TypedDict):
+    """Money returned to the buyer: one row of the order's refund ledger."""
+
+    id: int
+    order_id: int
+    after_sale_id: Annotated[
+        int | None, Field(description="The refund after-sale it completed, else null.")
+    ]
+    amount: Fen
+    reason: str
+    lines: Annotated[
+        list[RefundLine] | None, Field(description="The items refunded, when refunded by lines.")
+    ]
+    actor: Annotated[str | None, Field(description="Who refunded (account:<id>, app:<id>).")]
+    created_at: Timestamp
+
+
+@read_model
 class OrderDetail(Order):
     """The order with its whole story (GET one order)."""
 
@@ -387,11 +448,13 @@ class OrderDetail(Order):
     after_sales: list[AfterSale]
     disputes: list[Dispute]
     payment_reminders: list[PaymentReminder]
+    refunds: Annotated[list[Refund], Field(description="The refund ledger, oldest first.")]
     allowed_actions: Annotated[
         list[str],
         Field(
-            description="Order state actions possible now (pay, close, ship, sign, complete, "
-            "refund); edits such as flag or remark are always possible.",
+            description="Order actions the caller (its role and scopes) may take now: close "
+            "(unpaid), ship, refund; edits such as flag or remark are always possible. The "
+            "commerce core's steps (pay, sign, complete) are never listed.",
             examples=[["refund", "ship"]],
         ),
     ]
@@ -404,16 +467,7 @@ class BatchShipEntry(TypedDict):
     order_id: Annotated[int | None, Field(description="Null when the entry had no valid id.")]
     ok: bool
     order: NotRequired[Annotated[Order, Field(description="The shipped order (when ok).")]]
-    error: NotRequired[
-        Annotated[
-            dict[str, Any],
-            Field(
-                description="When not ok: the entry's problem details, the same object an "
-                "error response carries (`Problem`: type, title, status, detail, code, "
-                "errors?, request_id)."
-            ),
-        ]
-    ]
+    error: NotRequired[Annotated[Problem, Field(description=ENTRY_PROBLEM)]]
 
 
 @read_model

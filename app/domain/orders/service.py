@@ -10,11 +10,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.actions import for_caller, permitted
 from app.auth.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
 from app.domain.disputes.service import disputes_public
+from app.domain.orders.batch import refunds_of
 from app.domain.orders.errors import (
     ReceiverLocked,
     ReminderTooSoon,
@@ -69,6 +71,7 @@ class OrderService:
     def __init__(self, session: AsyncSession, scope: ShopScope, actor: Actor) -> None:
         self.session = session
         self.actor = actor
+        self.scope = scope
         self.orders = OrderRepository(session, scope)
 
     # -- reads ---------------------------------------------------------------------------
@@ -109,13 +112,22 @@ class OrderService:
                 for e in await self.orders.timeline(shop_id, order.id)
             ],
             "after_sales": [
-                after_sale_public(a) for a in await self.orders.after_sales_of(shop_id, order.id)
+                for_caller(self.scope, "after_sale", after_sale_public(a))
+                for a in await self.orders.after_sales_of(shop_id, order.id)
             ],
-            "disputes": await disputes_public(self.session, disputes),
+            "disputes": [
+                for_caller(self.scope, "dispute", d)
+                for d in await disputes_public(self.session, disputes)
+            ],
             "payment_reminders": [
                 reminder_public(r) for r in await self.orders.reminders_of(shop_id, order.id)
             ],
-            "allowed_actions": ORDER_MACHINE.allowed_actions(order.status),
+            "refunds": (await refunds_of(self.session, self.scope, [(shop_id, order.id)])).get(
+                (shop_id, order.id), []
+            ),
+            "allowed_actions": permitted(
+                "order", ORDER_MACHINE.allowed_actions(order.status), self.scope.granted(shop_id)
+            ),
         }
 
     # -- writes --------------------------------------------------------------------------
@@ -358,8 +370,11 @@ class OrderService:
             order, "order.updated", "payment_reminder", order.version, event, now=now
         )
 
-    async def apply_refund(self, order: Order, amount: int, reason: str) -> OrderOut:
-        """Money went back to the buyer (the caller holds the order lock and checked state).
+    async def apply_refund(
+        self, order: Order, amount: int, reason: str, details: dict[str, Any]
+    ) -> OrderOut:
+        """Money went back to the buyer (the refund ledger's row is written; the caller holds
+        the order lock and checked state). Change ``order.refunded``.
 
         A refund of everything closes a paid/shipped/completed order through the machine.
         """
@@ -368,14 +383,12 @@ class OrderService:
         order.refunded_amount += amount
         full = order.refunded_amount >= order.paid_amount
         order.pay_status = PayStatus.REFUNDED if full else PayStatus.PARTIALLY_REFUNDED
-        event: dict[str, Any] = {"amount": amount, "reason": reason}
-        change_type = "order.updated"
+        event: dict[str, Any] = {"amount": amount, "reason": reason, **details}
         if full and ORDER_MACHINE.can(order.status, "refund"):
             order.status = ORDER_MACHINE.target(order.status, "refund")
             order.closed_at = now
             order.close_reason = f"refunded: {reason}"
-            change_type = "order.refunded"
-        return await self._record(order, change_type, "refunded", before, event, now=now)
+        return await self._record(order, "order.refunded", "refunded", before, event, now=now)
 
     async def lock_for(
         self, shop_id: int, order_id: int, action: str | None, expected_version: int | None

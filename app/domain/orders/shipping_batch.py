@@ -1,17 +1,17 @@
-"""Batch shipping: up to 500 entries, each in its own savepoint, so one bad entry (invalid,
-unknown order, wrong state, stale version) rolls back only itself and reports its problem."""
+"""Batch shipping: up to 500 entries, run by app/domain/batches.py (each in its own
+savepoint; one bad entry rolls back only itself and reports its problem)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.batches import BatchShape, run_batch
 from app.domain.orders.representation import masked
-from app.domain.orders.schemas import BatchShipEntry, BatchShipmentEntry, BatchShipResult
+from app.domain.orders.schemas import BatchShipmentEntry, BatchShipResult, Order
 from app.domain.orders.service import OrderService
-from app.errors import AppError, ValidationFailed
 
 MAX_BATCH = 500
 
@@ -39,12 +39,7 @@ class BatchShipments(BaseModel):
     )
 
 
-def _entry_error(index: int, exc: ValidationError) -> ValidationFailed:
-    errors = [
-        {"loc": ["shipments", index, *[str(p) for p in e["loc"]]], "msg": e["msg"]}
-        for e in exc.errors()
-    ]
-    return ValidationFailed(f"Shipment entry {index} is invalid.", errors)
+_SHAPE = BatchShape("shipments", "order_id", "order", BatchShipmentEntry)
 
 
 async def ship_batch(
@@ -56,28 +51,9 @@ async def ship_batch(
     pii: bool,
     request_id: str | None = None,
 ) -> BatchShipResult:
-    results: list[BatchShipEntry] = []
-    for index, raw in enumerate(batch.shipments):
-        order_id = raw.get("order_id")
-        try:
-            entry = BatchShipmentEntry.model_validate(raw)
-        except ValidationError as exc:
-            problem = _entry_error(index, exc).problem(request_id)
-            bad_id = order_id if isinstance(order_id, int) else None
-            results.append({"order_id": bad_id, "ok": False, "error": problem})
-            continue
-        savepoint = await session.begin_nested()
-        try:
-            order = await service.ship(shop_id, entry.order_id, entry)
-        except AppError as exc:
-            await savepoint.rollback()
-            results.append(
-                {"order_id": entry.order_id, "ok": False, "error": exc.problem(request_id)}
-            )
-            continue
-        await savepoint.commit()
-        results.append(
-            {"order_id": entry.order_id, "ok": True, "order": order if pii else masked(order)}
-        )
-    ok = sum(1 for r in results if r["ok"])
-    return {"results": results, "succeeded": ok, "failed": len(results) - ok}
+    async def ship(entry: BatchShipmentEntry) -> Order:
+        order = await service.ship(shop_id, entry.order_id, entry)
+        return order if pii else masked(order)
+
+    result = await run_batch(session, _SHAPE, batch.shipments, ship, request_id=request_id)
+    return cast(BatchShipResult, result)

@@ -9,6 +9,8 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from app.auth.actions import permitted
+from app.domain.after_sales.states import OPEN_AFTER_SALE_STATUSES
 from app.domain.orders.states import ORDER_MACHINE
 from app.graphql.context import GraphQLContext
 from app.graphql.ids import to_global_id
@@ -17,6 +19,7 @@ from app.graphql.types.scalars import (
     AfterSaleStatus,
     AfterSaleType,
     DateTime,
+    ExchangeOfferStatus,
     OrderStatus,
     PayMethod,
     PayStatus,
@@ -160,6 +163,36 @@ class AfterSaleSummary:
     latest_status: AfterSaleStatus | None
 
 
+@strawberry.type(description="An exchange offered instead of a refund, and the buyer's answer")
+class ExchangeOffer:
+    status: ExchangeOfferStatus
+    from_type: AfterSaleType = strawberry.field(description="What the buyer had asked for")
+    offered_at: DateTime
+    answered_at: DateTime | None
+
+
+@strawberry.type
+class RefundLine:
+    item_id: int
+    quantity: int
+    amount: int = strawberry.field(description="Fen")
+
+
+@strawberry.type(description="Money returned to the buyer: one row of the refund ledger")
+class Refund:
+    @strawberry.field
+    def database_id(self: Row) -> int:  # type: ignore[misc]
+        return int(self["id"])
+
+    order_id: int
+    after_sale_id: int | None
+    amount: int = strawberry.field(description="Fen")
+    reason: str
+    lines: list[RefundLine] | None
+    actor: str | None = strawberry.field(description="Who refunded (account or app)")
+    created_at: DateTime
+
+
 @strawberry.type
 class AfterSale(Node):
     @strawberry.field
@@ -177,7 +210,10 @@ class AfterSale(Node):
     reason: str
     amount: int
     reject_reason: str | None
-    allowed_actions: list[str]
+    exchange_offer: ExchangeOffer | None
+    allowed_actions: list[str] = strawberry.field(
+        description="What the caller (its role and scopes) may do now"
+    )
     created_at: DateTime
     resolved_at: DateTime | None
     version: int
@@ -204,7 +240,9 @@ class Dispute(Node):
     kind: str
     status: str
     description: str
-    allowed_actions: list[str]
+    allowed_actions: list[str] = strawberry.field(
+        description="What the caller may do now (never the platform's win or lose)"
+    )
     submitted_at: DateTime | None
     review_due_at: DateTime | None
     decided_at: DateTime | None
@@ -271,6 +309,9 @@ class Order(Node):
     discount_amount: int = _detail_field("discount_amount", description="Fen")
     shipping_fee: int = _detail_field("shipping_fee", description="Fen")
     refunded_amount: int = _detail_field("refunded_amount", description="Fen")
+    refundable_amount: int = _detail_field(
+        "refundable_amount", description="Fen: paid_amount - refunded_amount"
+    )
 
     @strawberry.field
     async def receiver(self: Row, info: Ctx) -> Receiver:  # type: ignore[misc]
@@ -300,9 +341,12 @@ class Order(Node):
         author = await _detail(self, info, "author")
         return int(author["commission_rate_bps"]) if author else None
 
-    @strawberry.field(description="What the merchant may do next in the order's current state")
-    def allowed_actions(self: Row) -> list[str]:  # type: ignore[misc]
-        return ORDER_MACHINE.allowed_actions(self["status"])
+    @strawberry.field(
+        description="What the caller (its role and scopes) may do next in the order's state"
+    )
+    def allowed_actions(self: Row, info: Ctx) -> list[str]:  # type: ignore[misc]
+        granted = info.context.principal.scopes_on(self["shop_id"])
+        return permitted("order", ORDER_MACHINE.allowed_actions(self["status"]), granted)
 
     @strawberry.field(description="Payment reminders sent for the order, oldest first")
     async def payment_reminders(self: Row, info: Ctx) -> list[PaymentReminder]:  # type: ignore[misc]
@@ -326,7 +370,7 @@ class Order(Node):
         if "after_sale" in self:
             return self["after_sale"]  # type: ignore[no-any-return]
         rows = await info.context.after_sales.load(_key(self)) or []
-        open_states = {"requested", "approved", "awaiting_return", "returned"}
+        open_states = set(OPEN_AFTER_SALE_STATUSES)
         return {  # type: ignore[return-value]
             "count": len(rows),
             "open": sum(1 for a in rows if a["status"] in open_states),
@@ -338,6 +382,10 @@ class Order(Node):
         if "shipments" in self:
             return self["shipments"]  # type: ignore[no-any-return]
         return await info.context.shipments.load(_key(self)) or []  # type: ignore[return-value]
+
+    @strawberry.field(description="The refund ledger, oldest first")
+    async def refunds(self: Row, info: Ctx) -> list[Refund]:  # type: ignore[misc]
+        return await info.context.refunds.load(_key(self)) or []  # type: ignore[return-value]
 
     @strawberry.field
     async def timeline(self: Row, info: Ctx) -> list[TimelineEvent]:  # type: ignore[misc]

@@ -10,7 +10,7 @@ from strawberry.types.scalar import ScalarDefinition
 
 from app.domain.orders.filters import DayRangeName
 from app.domain.orders.listing import OrderSort
-from app.models.after_sales import AfterSaleStatus, AfterSaleType
+from app.models.after_sales import AfterSaleStatus, AfterSaleType, ExchangeOfferStatus
 from app.models.buyer_requests import (
     AddressChangeStatus,
     ComplaintKind,
@@ -74,6 +74,7 @@ for _enum in (
     DecidedBy,
     ComplaintKind,
     ComplaintStatus,
+    ExchangeOfferStatus,
 ):
     strawberry.enum(_enum)
 strawberry.enum(DayRangeName, name="DayRange")
@@ -90,6 +91,7 @@ __all__ = [
     "DateTime",
     "DayRange",
     "DecidedBy",
+    "ExchangeOfferStatus",
     "Long",
     "OrderSort",
     "OrderStatus",

@@ -11,6 +11,10 @@ from .address_change_status import AddressChangeStatus
 from .after_sale import AfterSale
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
+from .after_sale_batch import AfterSaleBatch
+from .after_sale_batch_actions_item import AfterSaleBatchActionsItem
+from .after_sale_batch_entry_result import AfterSaleBatchEntryResult
+from .after_sale_batch_result import AfterSaleBatchResult
 from .after_sale_create import AfterSaleCreate
 from .after_sale_page import AfterSalePage
 from .after_sale_status import AfterSaleStatus
@@ -32,7 +36,6 @@ from .author_source import AuthorSource
 from .authorization_server_metadata import AuthorizationServerMetadata
 from .authors_report import AuthorsReport
 from .batch_ship_entry import BatchShipEntry
-from .batch_ship_entry_error import BatchShipEntryError
 from .batch_ship_result import BatchShipResult
 from .batch_shipments import BatchShipments
 from .batch_shipments_shipments_item import BatchShipmentsShipmentsItem
@@ -76,6 +79,9 @@ from .evidence import Evidence
 from .evidence_kind import EvidenceKind
 from .evidence_page import EvidencePage
 from .evidence_uploaded import EvidenceUploaded
+from .exchange_offer import ExchangeOffer
+from .exchange_offer_answer import ExchangeOfferAnswer
+from .exchange_offer_status import ExchangeOfferStatus
 from .export import Export
 from .export_create import ExportCreate
 from .export_filters import ExportFilters
@@ -137,6 +143,10 @@ from .readiness_checks import ReadinessChecks
 from .ready_status import ReadyStatus
 from .receiver import Receiver
 from .receiver_in import ReceiverIn
+from .refund import Refund
+from .refund_create import RefundCreate
+from .refund_line import RefundLine
+from .refund_line_in import RefundLineIn
 from .regions_report import RegionsReport
 from .replay_request import ReplayRequest
 from .review_window import ReviewWindow
@@ -201,6 +211,10 @@ __all__ = (
     "AfterSale",
     "AfterSaleAction",
     "AfterSaleActionAction",
+    "AfterSaleBatch",
+    "AfterSaleBatchActionsItem",
+    "AfterSaleBatchEntryResult",
+    "AfterSaleBatchResult",
     "AfterSaleCreate",
     "AfterSalePage",
     "AfterSaleStatus",
@@ -222,7 +236,6 @@ __all__ = (
     "AuthorSource",
     "AuthorsReport",
     "BatchShipEntry",
-    "BatchShipEntryError",
     "BatchShipments",
     "BatchShipmentsShipmentsItem",
     "BatchShipResult",
@@ -266,6 +279,9 @@ __all__ = (
     "EvidenceKind",
     "EvidencePage",
     "EvidenceUploaded",
+    "ExchangeOffer",
+    "ExchangeOfferAnswer",
+    "ExchangeOfferStatus",
     "Export",
     "ExportCreate",
     "ExportFilters",
@@ -327,6 +343,10 @@ __all__ = (
     "ReadyStatus",
     "Receiver",
     "ReceiverIn",
+    "Refund",
+    "RefundCreate",
+    "RefundLine",
+    "RefundLineIn",
     "RegionsReport",
     "ReplayRequest",
     "ReviewWindow",

@@ -13,6 +13,8 @@ from ..models.after_sale_type import AfterSaleType
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.exchange_offer import ExchangeOffer
 
 
 
@@ -27,10 +29,11 @@ class AfterSale:
     """ A buyer's refund, return or exchange request on an order, and where it stands.
 
         Attributes:
-            allowed_actions (list[str]): Actions the merchant may take now (POST .../actions): approve, reject,
-                request_return, confirm_return_received, refund, offer_exchange, close.
+            allowed_actions (list[str]): Actions the caller (its role and scopes) may take now (POST .../actions): approve,
+                reject, request_return, confirm_return_received, refund, offer_exchange, close.
             amount (int): Amount to refund, in fen (12990 = ¥129.90).
             created_at (datetime.datetime): When the buyer opened it.
+            exchange_offer (ExchangeOffer | None): The exchange the merchant offered instead of the refund, if any.
             id (int): After-sale id (unique within the shop).
             order_id (int): The order it is about.
             reason (str): The buyer's reason.
@@ -48,6 +51,7 @@ class AfterSale:
     allowed_actions: list[str]
     amount: int
     created_at: datetime.datetime
+    exchange_offer: ExchangeOffer | None
     id: int
     order_id: int
     reason: str
@@ -65,6 +69,7 @@ class AfterSale:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.exchange_offer import ExchangeOffer # noqa: PLC0415
         allowed_actions = self.allowed_actions
 
 
@@ -72,6 +77,12 @@ class AfterSale:
         amount = self.amount
 
         created_at = self.created_at.isoformat()
+
+        exchange_offer: dict[str, Any] | None
+        if isinstance(self.exchange_offer, ExchangeOffer):
+            exchange_offer = self.exchange_offer.to_dict()
+        else:
+            exchange_offer = self.exchange_offer
 
         id = self.id
 
@@ -105,6 +116,7 @@ class AfterSale:
             "allowed_actions": allowed_actions,
             "amount": amount,
             "created_at": created_at,
+            "exchange_offer": exchange_offer,
             "id": id,
             "order_id": order_id,
             "reason": reason,
@@ -123,6 +135,7 @@ class AfterSale:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.exchange_offer import ExchangeOffer # noqa: PLC0415
         d = dict(src_dict)
         allowed_actions = cast(list[str], d.pop("allowed_actions"))
 
@@ -132,6 +145,24 @@ class AfterSale:
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
 
+
+
+        def _parse_exchange_offer(data: object) -> ExchangeOffer | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                exchange_offer_type_0 = ExchangeOffer.from_dict(data)
+
+
+
+                return exchange_offer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExchangeOffer | None, data)
+
+        exchange_offer = _parse_exchange_offer(d.pop("exchange_offer"))
 
 
         id = d.pop("id")
@@ -189,6 +220,7 @@ class AfterSale:
             allowed_actions=allowed_actions,
             amount=amount,
             created_at=created_at,
+            exchange_offer=exchange_offer,
             id=id,
             order_id=order_id,
             reason=reason,

@@ -5,6 +5,7 @@ class AfterSaleStatus(StrEnum):
     AWAITING_RETURN = "awaiting_return"
     CLOSED = "closed"
     EXCHANGED = "exchanged"
+    EXCHANGE_OFFERED = "exchange_offered"
     REFUNDED = "refunded"
     REJECTED = "rejected"
     REQUESTED = "requested"

@@ -12,8 +12,8 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.batch_ship_entry_error import BatchShipEntryError
   from ..models.order import Order
+  from ..models.problem import Problem
 
 
 
@@ -30,14 +30,14 @@ class BatchShipEntry:
         Attributes:
             ok (bool):
             order_id (int | None): Null when the entry had no valid id.
-            error (BatchShipEntryError | Unset): When not ok: the entry's problem details, the same object an error response
-                carries (`Problem`: type, title, status, detail, code, errors?, request_id).
+            error (Problem | Unset): RFC 9457 problem details with OrderGate's stable ``code`` (what every error response
+                carries, and each failed entry of a batch).
             order (Order | Unset): The order's full representation: what writes answer and the change feed carries.
      """
 
     ok: bool
     order_id: int | None
-    error: BatchShipEntryError | Unset = UNSET
+    error: Problem | Unset = UNSET
     order: Order | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,8 +46,8 @@ class BatchShipEntry:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.batch_ship_entry_error import BatchShipEntryError # noqa: PLC0415
         from ..models.order import Order # noqa: PLC0415
+        from ..models.problem import Problem # noqa: PLC0415
         ok = self.ok
 
         order_id: int | None
@@ -79,8 +79,8 @@ class BatchShipEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_ship_entry_error import BatchShipEntryError # noqa: PLC0415
         from ..models.order import Order # noqa: PLC0415
+        from ..models.problem import Problem # noqa: PLC0415
         d = dict(src_dict)
         ok = d.pop("ok")
 
@@ -93,11 +93,11 @@ class BatchShipEntry:
 
 
         _error = d.pop("error", UNSET)
-        error: BatchShipEntryError | Unset
+        error: Problem | Unset
         if isinstance(_error,  Unset):
             error = UNSET
         else:
-            error = BatchShipEntryError.from_dict(_error)
+            error = Problem.from_dict(_error)
 
 
 

@@ -14,6 +14,7 @@ class ChangeType(StrEnum):
     ORDER_COMPLETED = "order.completed"
     ORDER_CREATED = "order.created"
     ORDER_PAID = "order.paid"
+    ORDER_REFUNDED = "order.refunded"
     ORDER_SHIPPED = "order.shipped"
     ORDER_SIGNED = "order.signed"
     ORDER_UPDATED = "order.updated"

@@ -57,6 +57,7 @@ class Order:
             pay_status (PayStatus): Money state, independent of fulfilment (a shipped order can be partially refunded).
             province (str): The receiver's province (never masked).
             receiver (Receiver): Where the parcel goes. Without `orders:read_pii` name, phone and address come masked.
+            refundable_amount (int): What may still be refunded: paid_amount - refunded_amount.
             refunded_amount (int): Refunded so far, in fen.
             room_id (None | str): Live room of the sale, if any.
             shipments (list[Shipment]):
@@ -95,6 +96,7 @@ class Order:
     pay_status: PayStatus
     province: str
     receiver: Receiver
+    refundable_amount: int
     refunded_amount: int
     room_id: None | str
     shipments: list[Shipment]
@@ -193,6 +195,8 @@ class Order:
 
         receiver = self.receiver.to_dict()
 
+        refundable_amount = self.refundable_amount
+
         refunded_amount = self.refunded_amount
 
         room_id: None | str
@@ -262,6 +266,7 @@ class Order:
             "pay_status": pay_status,
             "province": province,
             "receiver": receiver,
+            "refundable_amount": refundable_amount,
             "refunded_amount": refunded_amount,
             "room_id": room_id,
             "shipments": shipments,
@@ -457,6 +462,8 @@ class Order:
 
 
 
+        refundable_amount = d.pop("refundable_amount")
+
         refunded_amount = d.pop("refunded_amount")
 
         def _parse_room_id(data: object) -> None | str:
@@ -568,6 +575,7 @@ class Order:
             pay_status=pay_status,
             province=province,
             receiver=receiver,
+            refundable_amount=refundable_amount,
             refunded_amount=refunded_amount,
             room_id=room_id,
             shipments=shipments,

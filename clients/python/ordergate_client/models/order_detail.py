@@ -23,6 +23,7 @@ if TYPE_CHECKING:
   from ..models.order_item import OrderItem
   from ..models.payment_reminder import PaymentReminder
   from ..models.receiver import Receiver
+  from ..models.refund import Refund
   from ..models.shipment import Shipment
   from ..models.timeline_event import TimelineEvent
 
@@ -40,8 +41,9 @@ class OrderDetail:
 
         Attributes:
             after_sales (list[AfterSale]):
-            allowed_actions (list[str]): Order state actions possible now (pay, close, ship, sign, complete, refund); edits
-                such as flag or remark are always possible.
+            allowed_actions (list[str]): Order actions the caller (its role and scopes) may take now: close (unpaid), ship,
+                refund; edits such as flag or remark are always possible. The commerce core's steps (pay, sign, complete) are
+                never listed.
             author (AuthorCommission | None): Credited author and commission, or null.
             buyer (Buyer):
             buyer_note (None | str): The buyer's note at checkout.
@@ -66,7 +68,9 @@ class OrderDetail:
             payment_reminders (list[PaymentReminder]):
             province (str): The receiver's province (never masked).
             receiver (Receiver): Where the parcel goes. Without `orders:read_pii` name, phone and address come masked.
+            refundable_amount (int): What may still be refunded: paid_amount - refunded_amount.
             refunded_amount (int): Refunded so far, in fen.
+            refunds (list[Refund]): The refund ledger, oldest first.
             room_id (None | str): Live room of the sale, if any.
             shipments (list[Shipment]):
             shipped_at (datetime.datetime | None): First parcel shipped.
@@ -109,7 +113,9 @@ class OrderDetail:
     payment_reminders: list[PaymentReminder]
     province: str
     receiver: Receiver
+    refundable_amount: int
     refunded_amount: int
+    refunds: list[Refund]
     room_id: None | str
     shipments: list[Shipment]
     shipped_at: datetime.datetime | None
@@ -137,6 +143,7 @@ class OrderDetail:
         from ..models.order_item import OrderItem # noqa: PLC0415
         from ..models.payment_reminder import PaymentReminder # noqa: PLC0415
         from ..models.receiver import Receiver # noqa: PLC0415
+        from ..models.refund import Refund # noqa: PLC0415
         from ..models.shipment import Shipment # noqa: PLC0415
         from ..models.timeline_event import TimelineEvent # noqa: PLC0415
         after_sales = []
@@ -237,7 +244,16 @@ class OrderDetail:
 
         receiver = self.receiver.to_dict()
 
+        refundable_amount = self.refundable_amount
+
         refunded_amount = self.refunded_amount
+
+        refunds = []
+        for refunds_item_data in self.refunds:
+            refunds_item = refunds_item_data.to_dict()
+            refunds.append(refunds_item)
+
+
 
         room_id: None | str
         room_id = self.room_id
@@ -317,7 +333,9 @@ class OrderDetail:
             "payment_reminders": payment_reminders,
             "province": province,
             "receiver": receiver,
+            "refundable_amount": refundable_amount,
             "refunded_amount": refunded_amount,
+            "refunds": refunds,
             "room_id": room_id,
             "shipments": shipments,
             "shipped_at": shipped_at,
@@ -346,6 +364,7 @@ class OrderDetail:
         from ..models.order_item import OrderItem # noqa: PLC0415
         from ..models.payment_reminder import PaymentReminder # noqa: PLC0415
         from ..models.receiver import Receiver # noqa: PLC0415
+        from ..models.refund import Refund # noqa: PLC0415
         from ..models.shipment import Shipment # noqa: PLC0415
         from ..models.timeline_event import TimelineEvent # noqa: PLC0415
         d = dict(src_dict)
@@ -550,7 +569,19 @@ class OrderDetail:
 
 
 
+        refundable_amount = d.pop("refundable_amount")
+
         refunded_amount = d.pop("refunded_amount")
+
+        refunds = []
+        _refunds = d.pop("refunds")
+        for refunds_item_data in (_refunds):
+            refunds_item = Refund.from_dict(refunds_item_data)
+
+
+
+            refunds.append(refunds_item)
+
 
         def _parse_room_id(data: object) -> None | str:
             if data is None:
@@ -675,7 +706,9 @@ class OrderDetail:
             payment_reminders=payment_reminders,
             province=province,
             receiver=receiver,
+            refundable_amount=refundable_amount,
             refunded_amount=refunded_amount,
+            refunds=refunds,
             room_id=room_id,
             shipments=shipments,
             shipped_at=shipped_at,

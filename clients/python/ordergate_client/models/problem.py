@@ -24,7 +24,8 @@ T = TypeVar("T", bound="Problem")
 
 @_attrs_define
 class Problem:
-    """ RFC 9457 problem details with OrderGate's stable ``code``.
+    """ RFC 9457 problem details with OrderGate's stable ``code`` (what every error response
+    carries, and each failed entry of a batch).
 
         Attributes:
             code (str):

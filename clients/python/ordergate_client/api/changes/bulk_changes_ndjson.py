@@ -183,7 +183,7 @@ def sync_detailed(
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
             address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded
+            complaint.opened, complaint.responded, order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +237,7 @@ def sync(
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
             address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded
+            complaint.opened, complaint.responded, order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -286,7 +286,7 @@ async def asyncio_detailed(
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
             address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded
+            complaint.opened, complaint.responded, order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -340,7 +340,7 @@ async def asyncio(
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
             address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded
+            complaint.opened, complaint.responded, order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -3,8 +3,8 @@ complaint (ever), instead of after-sales and disputes opened that day. The colum
 to say so, and the rollup is emptied and its cursor dropped: readers read live until the
 worker's next pass rebuilds it under the new definitions.
 
-Revision ID: 0012
-Revises: 0013
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07 19:00:00
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0012"
-down_revision: str | None = "0013"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -14,16 +14,13 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="BatchShipEntryError")
+T = TypeVar("T", bound="AfterSaleBatchActionsItem")
 
 
 
 @_attrs_define
-class BatchShipEntryError:
-    """ When not ok: the entry's problem details, the same object an error response carries (`Problem`: type, title, status,
-    detail, code, errors?, request_id).
-
-     """
+class AfterSaleBatchActionsItem:
+    
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,12 +40,12 @@ class BatchShipEntryError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        batch_ship_entry_error = cls(
+        after_sale_batch_actions_item = cls(
         )
 
 
-        batch_ship_entry_error.additional_properties = d
-        return batch_ship_entry_error
+        after_sale_batch_actions_item.additional_properties = d
+        return after_sale_batch_actions_item
 
     @property
     def additional_keys(self) -> list[str]:

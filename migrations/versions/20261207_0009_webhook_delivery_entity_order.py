@@ -1,8 +1,8 @@
 """webhook_deliveries: the change's entity on each delivery, so the claim keeps one entity's
 deliveries to one endpoint in order (never two in flight, never a later one first)
 
-Revision ID: 0013
-Revises: 0010
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 19:05:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013"
-down_revision: str | None = "0010"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
