@@ -15,10 +15,12 @@ from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, pr
 from app.api.input_guard import INPUT_GUARD
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
+from app.api.internal import shipments as internal_shipments
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
 from app.api.v1 import after_sales as v1_after_sales
 from app.api.v1 import apps as v1_apps
+from app.api.v1 import carriers as v1_carriers
 from app.api.v1 import changes as v1_changes
 from app.api.v1 import disputes as v1_disputes
 from app.api.v1 import exports as v1_exports
@@ -26,6 +28,7 @@ from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
+from app.api.v1 import shipments as v1_shipments
 from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
@@ -110,6 +113,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1_webhooks.router,
         v1_shop_webhooks.router,
         internal_disputes.router,
+        internal_shipments.router,
+        v1_carriers.router,
+        v1_shipments.router,
     ):
         app.include_router(router, responses=common, dependencies=INPUT_GUARD)
     # GraphQL answers its errors in the body; the transport's own are problem+json as REST's.

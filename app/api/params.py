@@ -10,3 +10,4 @@ MAX_BIGINT = 2**63 - 1
 
 ShopId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Shop id")]
 OrderId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Order id")]
+ShipmentId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Shipment (parcel) id")]

@@ -9,6 +9,7 @@ from app.models.metrics import ChangeLogCursor, MetricsDaily, ReportEvent
 from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OAuthToken
 from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
 from app.models.platform import AuditLog, ExportJob, IdempotencyKey, PlatformCalendarDay
+from app.models.shipments import Carrier, TrackingEvent
 from app.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -23,6 +24,7 @@ __all__ = [
     "AuditLog",
     "Author",
     "Base",
+    "Carrier",
     "ChangeLog",
     "ChangeLogCursor",
     "Dispute",
@@ -45,6 +47,7 @@ __all__ = [
     "Shipment",
     "Shop",
     "ShopMember",
+    "TrackingEvent",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

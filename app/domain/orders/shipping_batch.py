@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import BatchShipEntry, BatchShipmentEntry, BatchShipResult
-from app.domain.orders.service import OrderService
+from app.domain.shipments.service import ShipmentService
 from app.errors import AppError, ValidationFailed
 
 MAX_BATCH = 500
@@ -23,8 +23,8 @@ class BatchShipments(BaseModel):
             "examples": [
                 {
                     "shipments": [
-                        {"order_id": 101, "carrier": "SF", "tracking_no": "SF1234567890"},
-                        {"order_id": 102, "carrier": "YTO", "tracking_no": "YT9876543210"},
+                        {"order_id": 101, "carrier_code": "SF", "tracking_no": "SF1234567890"},
+                        {"order_id": 102, "carrier_code": "YTO", "tracking_no": "YT9876543210"},
                     ]
                 }
             ]
@@ -34,8 +34,10 @@ class BatchShipments(BaseModel):
     shipments: list[dict[str, Any]] = Field(
         min_length=1,
         max_length=MAX_BATCH,
-        description="Entries `{order_id, carrier, tracking_no, items?, expected_version?}`; "
-        "each is validated on its own and answered in `results` at the same position.",
+        description="Entries `{order_id, carrier_code, tracking_no, lines?, expected_version?}` "
+        "(the deprecated `carrier` and `items` still work); each is validated on its own and "
+        "answered in `results` at the same position. Without `lines` an entry ships every unit "
+        "the order has left as one parcel.",
     )
 
 
@@ -49,7 +51,7 @@ def _entry_error(index: int, exc: ValidationError) -> ValidationFailed:
 
 async def ship_batch(
     session: AsyncSession,
-    service: OrderService,
+    service: ShipmentService,
     shop_id: int,
     batch: BatchShipments,
     *,
@@ -68,7 +70,7 @@ async def ship_batch(
             continue
         savepoint = await session.begin_nested()
         try:
-            order = await service.ship(shop_id, entry.order_id, entry)
+            order = await service.ship(shop_id, entry.order_id, entry, ("shipments", index))
         except AppError as exc:
             await savepoint.rollback()
             results.append(

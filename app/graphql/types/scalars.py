@@ -12,6 +12,7 @@ from app.domain.orders.filters import DayRangeName
 from app.domain.orders.listing import OrderSort
 from app.models.after_sales import AfterSaleStatus, AfterSaleType
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
+from app.models.shipments import ShipmentStatus, TrackingStatus
 
 
 def _parse_datetime(value: Any) -> str:
@@ -64,6 +65,8 @@ for _enum in (
     AfterSaleStatus,
     AfterSaleType,
     OrderSort,
+    ShipmentStatus,
+    TrackingStatus,
 ):
     strawberry.enum(_enum)
 strawberry.enum(DayRangeName, name="DayRange")
@@ -81,5 +84,7 @@ __all__ = [
     "OrderStatus",
     "PayMethod",
     "PayStatus",
+    "ShipmentStatus",
+    "TrackingStatus",
     "TrafficSource",
 ]
