@@ -168,7 +168,8 @@ def sync_detailed(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,7 +215,8 @@ def sync(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,7 +257,8 @@ async def asyncio_detailed(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -301,7 +304,8 @@ async def asyncio(
             beginning of retention
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

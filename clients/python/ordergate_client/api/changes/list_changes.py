@@ -174,7 +174,8 @@ def sync_detailed(
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,7 +226,8 @@ def sync(
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,7 +273,8 @@ async def asyncio_detailed(
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -322,7 +325,8 @@ async def asyncio(
         wait (float | Unset):  Default: 0.0.
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
-            after_sale.created, after_sale.updated, dispute.created, dispute.updated
+            after_sale.created, after_sale.updated, dispute.created, dispute.updated,
+            shipment.updated, shipment.tracking_updated
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
