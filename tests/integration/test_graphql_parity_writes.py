@@ -861,9 +861,13 @@ async def _call_gql(
         "o": "Int!",
         "a": "Int!",
         "d": "Int!",
-        "input": {"shipOrder": "ShipInput!", "updateOrder": "UpdateOrderInput!"}.get(
-            call.mutation, ""
-        ),
+        "p": "Int!",
+        "input": {
+            "shipOrder": "ShipInput!",
+            "createShipment": "ShipInput!",
+            "updateOrder": "UpdateOrderInput!",
+            "updateShipment": "UpdateShipmentInput!",
+        }.get(call.mutation, ""),
         "expectedVersion": "Int",
         "reason": "String" if call.mutation in ("afterSaleAction",) else "String!",
         "coupon": "String",

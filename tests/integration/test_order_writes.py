@@ -152,6 +152,7 @@ async def test_idempotent_replay_mismatch_and_rollback_leaves_no_record(
     unpaid = await new_order(client, shop_id, internal_headers)
     k2 = key()
     u2 = v1(shop_id, f"/orders/{unpaid['id']}/shipments")
+    body = {"carrier": "SF", "tracking_no": "SF7654321"}
     r = await client.post(u2, json=body, headers={**owner, **k2})
     assert r.status_code == 409
     async with db.transaction() as s:
