@@ -24,6 +24,7 @@ import asyncpg  # type: ignore[import-untyped]
 from app.config import plain_database_url
 from app.demo import vocab
 from app.demo.indexes import deferred_indexes, drop_indexes, restore_indexes
+from app.demo.parcels import add_parcel_stories
 from app.demo.plan import AUTHORS, DemoPlan, IdBlocks, default_anchor
 from app.demo.sql import DemoSql
 
@@ -113,6 +114,11 @@ async def load_demo(
         rows.update(await run_batches(url, plan, batch_size, connections, progress))
     finally:
         await restore_indexes(url, dropped, connections)
+    shop_ids = [plan.ids.shop + k for k in range(shops)]
+    # Partial shipments, corrections and traces, through the services (a handful of orders).
+    rows["parcel_stories"] = await add_parcel_stories(
+        url, shop_ids, list(plan.owner_account_ids), plan.anchor
+    )
     conn = await _connect(url)
     try:
         await conn.execute("ANALYZE " + ", ".join(_LOADED_TABLES))
@@ -121,7 +127,7 @@ async def load_demo(
     return DemoSummary(
         seed=seed,
         anchor=plan.anchor,
-        shop_ids=[plan.ids.shop + k for k in range(shops)],
+        shop_ids=shop_ids,
         owner_account_ids=list(plan.owner_account_ids),
         orders=orders,
         rows=dict(rows),

@@ -268,9 +268,8 @@ async def test_corrections_are_versioned_audited_and_limited(
     async with db.transaction() as s:
         audits = list(
             await s.scalars(
-                select(AuditLog).where(
-                    AuditLog.shop_id == shop_id, AuditLog.action == "order.shipment_updated"
-                )
+                select(AuditLog)
+                .where(AuditLog.shop_id == shop_id, AuditLog.action == "order.shipment_updated")
                 .order_by(AuditLog.id)
             )
         )
