@@ -11,7 +11,7 @@ from app.demo.simulator import internal_client, simulate
 from app.models import ChangeLog, Order
 from tests.conftest import INTERNAL_TOKEN
 
-EVENTS = 120
+EVENTS = 200
 
 
 async def test_simulator_drives_valid_lifecycles(
@@ -25,7 +25,7 @@ async def test_simulator_drives_valid_lifecycles(
         )
     assert result.errors == 0, result.errors_by_kind
     assert result.events == EVENTS
-    assert {"create", "pay", "ship"} <= result.by_action.keys()
+    assert {"create", "pay", "ship", "ship_part", "track"} <= result.by_action.keys()
     async with db.transaction() as s:
         orders = await s.scalar(select(func.count()).where(Order.shop_id == shop_id))
         changes = await s.scalar(select(func.count()).where(ChangeLog.shop_id == shop_id))
@@ -33,5 +33,6 @@ async def test_simulator_drives_valid_lifecycles(
             (await s.execute(select(Order.status).where(Order.shop_id == shop_id))).scalars()
         )
     assert orders == result.by_action["create"]
-    assert changes == EVENTS  # one change-log row per lifecycle event
+    # One change-log row per lifecycle event, and an order.signed after a signing trace.
+    assert changes == EVENTS + result.signed_by_trace
     assert "paid" in statuses or "shipped" in statuses
