@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 
-.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples
+.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples docs-assets
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -57,6 +57,11 @@ bench: $(STAMP)
 # (tests/integration/test_doc_examples.py; `make test` fails when one has drifted).
 docs-examples: $(STAMP)
 	ORDERGATE_WRITE_DOC_EXAMPLES=1 $(VENV)/bin/pytest -q -n 0 -p no:randomly tests/integration/test_doc_examples.py
+
+# Refreshes the vendored Swagger UI / ReDoc / GraphiQL in app/static/docs (pinned npm versions,
+# MANIFEST.json; needs npm). /docs, /redoc and GraphiQL load nothing from a CDN.
+docs-assets: $(STAMP)
+	$(PY) -m app.static.vendor
 
 # Regenerates the committed contracts: openapi/openapi.json (and schema.graphql).
 openapi: $(STAMP)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-import typer
+import os
+
+# Click's plain help instead of typer's rich formatter, which imports ~0.3 s of modules (rich
+# markdown, columns, tracebacks) before printing a line; set TYPER_USE_RICH=1 for the boxes.
+os.environ.setdefault("TYPER_USE_RICH", "0")
+
+import typer  # after the switch above: typer reads it at import
 
 from app.commands import register
 

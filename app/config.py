@@ -34,14 +34,16 @@ class Settings(BaseSettings):
 
     feed_retention_days: int = 90
     export_ttl_days: int = 7
+    # A buyer's address-change request still pending this long on an unshipped order is approved.
+    address_change_auto_approve_hours: float = 12.0
     refresh_grace_seconds: int = 30
     access_token_ttl_seconds: int = 3600
 
     webhook_allow_http_loopback: bool | None = None
     webhook_retry_schedule: str = "0,5,300,1800,7200,18000,36000,36000"
     webhook_lease_seconds: float = 60.0
-    webhook_concurrency_per_endpoint: int = 4
-    webhook_concurrency: int = 64
+    webhook_concurrency_per_endpoint: int = 16
+    webhook_concurrency: int = 256
 
     ratelimit_enabled: bool = True
     ratelimit_points_per_minute: int = 1000

@@ -13,19 +13,23 @@ from app.api import docs_pages, health
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, problems
 from app.api.input_guard import INPUT_GUARD
+from app.api.internal import buyer_requests as internal_buyer_requests
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
 from app.api.internal import shipments as internal_shipments
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
+from app.api.v1 import address_changes as v1_address_changes
 from app.api.v1 import after_sales as v1_after_sales
 from app.api.v1 import apps as v1_apps
 from app.api.v1 import carriers as v1_carriers
 from app.api.v1 import changes as v1_changes
+from app.api.v1 import complaints as v1_complaints
 from app.api.v1 import disputes as v1_disputes
 from app.api.v1 import exports as v1_exports
 from app.api.v1 import me as v1_me
 from app.api.v1 import metrics as v1_metrics
+from app.api.v1 import metrics_shops as v1_metrics_shops
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
 from app.api.v1 import shipments as v1_shipments
@@ -105,7 +109,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (
         internal_orders.router,
         v1_metrics.router,
+        v1_metrics_shops.router,
         v1_exports.router,
+        v1_exports.across_shops,
         v1_me.router,
         v1_apps.router,
         v1_staff.router,
@@ -119,6 +125,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         internal_shipments.router,
         v1_carriers.router,
         v1_shipments.router,
+        internal_buyer_requests.router,
+        v1_address_changes.router,
+        v1_complaints.router,
     ):
         app.include_router(router, responses=common, dependencies=INPUT_GUARD)
     # GraphQL answers its errors in the body; the transport's own are problem+json as REST's.

@@ -76,6 +76,13 @@ def free_port() -> int:
 @asynccontextmanager
 async def api_server(url: str) -> AsyncIterator[str]:
     """``uvicorn app.main:create_app`` in a subprocess (its own core), rate limits off."""
+    async with api_server_process(url) as (base, _pid):
+        yield base
+
+
+@asynccontextmanager
+async def api_server_process(url: str) -> AsyncIterator[tuple[str, int]]:
+    """:func:`api_server`, also giving the server's pid (one process: no --workers)."""
     port = free_port()
     env = {
         **os.environ,
@@ -113,7 +120,7 @@ async def api_server(url: str) -> AsyncIterator[str]:
                 await asyncio.sleep(0.05)
             else:
                 raise RuntimeError("API server did not start")
-        yield base
+        yield base, proc.pid
     finally:
         proc.terminate()
         await proc.wait()

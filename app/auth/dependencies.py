@@ -7,7 +7,7 @@ effective scopes lack the needed one answers 403 ``insufficient_scope``.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -63,6 +63,13 @@ class Authorized:
         if self.scope_name not in self.principal.scopes_on(shop_id):
             raise InsufficientScope(self.scope_name)
         return shop_id
+
+    def selected_shops(self, shop_ids: Sequence[int] | None) -> list[int]:
+        """The shops a multi-shop read covers: those asked for (each must be visible, 404, and
+        grant this scope, 403), or by default every shop granting the scope."""
+        if shop_ids:
+            return sorted({self.require(s) for s in shop_ids})
+        return self.shops.sorted_ids()
 
     def has(self, shop_id: int, scope: str) -> bool:
         return scope in self.principal.scopes_on(shop_id)

@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "demo",
     "worker",
     "oauth",
+    "oauth_login",
     "webhooks",
     "calendar",
     "metrics",

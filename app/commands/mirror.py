@@ -27,6 +27,17 @@ def mirror(
     until_caught_up: Annotated[
         bool, typer.Option(help="Exit once everything committed so far is stored.")
     ] = False,
+    parallel: Annotated[
+        int,
+        typer.Option(
+            help=(
+                "First copy from the feed: this many slices of the bulk stream at once (worth it "
+                "when the server has idle cores; one local writer either way)."
+            ),
+            min=1,
+            max=32,
+        ),
+    ] = 1,
 ) -> None:
     """Mirror a shop: head cursor, full copy, then follow the change feed (prints the lag)."""
     from rich.console import Console
@@ -52,7 +63,15 @@ def mirror(
         try:
             if snapshot not in ("auto", "list", "feed"):
                 raise typer.BadParameter("--snapshot must be auto, list or feed")
-            mirror = Mirror(api, store, shop, wait=wait, on_progress=report, snapshot=snapshot)
+            mirror = Mirror(
+                api,
+                store,
+                shop,
+                wait=wait,
+                on_progress=report,
+                snapshot=snapshot,
+                parallel=parallel,
+            )
             await mirror.run(until_caught_up=until_caught_up)
         finally:
             await api.close()

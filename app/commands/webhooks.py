@@ -60,5 +60,28 @@ def listen(
     console.print(f"Stopped. Resume with --cursor {last}")
 
 
+@webhooks.command("receive")
+def receive(
+    secret: Annotated[str, typer.Option(help="The endpoint's whsec_ signing secret.")],
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 9000,
+    count: Annotated[
+        int, typer.Option(help="Exit after this many verified events (0: run until Ctrl-C).")
+    ] = 0,
+) -> None:
+    """A local webhook receiver: verifies each delivery's signature and prints it.
+
+    Register http://127.0.0.1:PORT/ as an endpoint (POST /v1/webhook-endpoints) with the secret
+    it returned; each delivery prints `verified <type> <webhook-id>` (or `REJECTED` with the
+    reason, answered 400 so OrderGate retries).
+    """
+    from app.domain.webhooks.receiver import serve_verified
+
+    def show(line: str) -> None:
+        typer.echo(line)
+
+    address = serve_verified(secret, port=port, count=count, on_line=show)
+    typer.echo(f"Received and verified {count} event(s) on {address}." if count else "Stopped.")
+
+
 def register(cli: typer.Typer) -> None:
     cli.add_typer(webhooks, name="webhooks")

@@ -23,6 +23,7 @@ import asyncpg  # type: ignore[import-untyped]
 
 from app.config import plain_database_url
 from app.demo import vocab
+from app.demo.buyer_requests import insert_buyer_requests
 from app.demo.indexes import deferred_indexes, drop_indexes, restore_indexes
 from app.demo.parcels import add_parcel_stories
 from app.demo.plan import AUTHORS, DemoPlan, IdBlocks, default_anchor
@@ -61,6 +62,8 @@ _LOADED_TABLES = (
     "dispute_evidence",
     "order_events",
     "change_log",
+    "address_change_requests",
+    "complaints",
 )
 
 
@@ -86,6 +89,7 @@ async def load_demo(
     batch_size: int = DEFAULT_BATCH,
     connections: int = DEFAULT_CONNECTIONS,
     defer_indexes: bool | None = None,
+    auto_approve_hours: float = 12.0,
 ) -> DemoSummary:
     """Load ``shops`` demo shops and ``orders`` orders in total (see the module docstring).
 
@@ -121,6 +125,7 @@ async def load_demo(
     )
     conn = await _connect(url)
     try:
+        rows.update(await insert_buyer_requests(conn, shop_ids, plan.anchor, auto_approve_hours))
         await conn.execute("ANALYZE " + ", ".join(_LOADED_TABLES))
     finally:
         await conn.close()

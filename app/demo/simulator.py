@@ -1,7 +1,7 @@
 """Live traffic for the internal ingest API: orders born, paid, closed, shipped (whole, or in
 two parcels), tracked by carrier scans (which sign the order once every parcel is delivered,
-and sometimes report an exception), signed, completed and sent to after-sales, at a steady
-rate of lifecycle events per second.
+and sometimes report an exception), signed, completed and sent to after-sales, buyers asking
+for address changes and complaining, at a steady rate of lifecycle events per second.
 
 The simulator keeps the ids of the orders it created in per-state pools and only asks for
 actions their state allows, so errors it reports are real failures (or someone else changing
@@ -38,6 +38,8 @@ ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("sign", 3),
     ("complete", 8),
     ("after_sale", 3),
+    ("address_change", 4),
+    ("complaint", 3),
 )
 # Pool an order must be in for the action, and the pool it moves to on success ("track"
 # decides its own: signed once every parcel is delivered, else back to shipped).
@@ -51,8 +53,18 @@ _FLOW: dict[str, tuple[str, str | None]] = {
     "sign": ("shipped", "signed"),
     "complete": ("signed", "completed"),
     "after_sale": ("completed", None),
+    # A buyer asks once per order (a second pending request is refused): the order leaves the
+    # pool of orders that may still ask, and stays paid for the next events.
+    "address_change": ("paid", "paid"),
+    "complaint": ("completed", "completed"),
 }
-_PATH = {"after_sale": "after-sales", "ship_part": "ship", "ship_rest": "ship"}
+_PATHS = {
+    "after_sale": "after-sales",
+    "address_change": "address-change-requests",
+    "complaint": "complaints",
+    "ship_part": "ship",
+    "ship_rest": "ship",
+}
 EXCEPTION_SHARE = 0.1  # of traces report an exception (flags the order) before delivery
 
 
@@ -81,6 +93,7 @@ class _Pools:
         # What ships and tracks need: each order's first line, its parcels not yet delivered.
         self.first_line: dict[tuple[int, int], dict[str, int]] = {}
         self.in_transit: dict[tuple[int, int], list[int]] = {}
+        self.asked: set[tuple[int, int]] = set()  # orders with an address-change request
 
     def take(self, state: str, rng: random.Random) -> tuple[int, int] | None:
         pool = self.by_state[state]
@@ -148,6 +161,11 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
         return {"carrier_code": code, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
     if action == "after_sale":
         return {"type": "refund_only", "reason": rng.choice(vocab.AFTER_SALE_REASONS)}
+    if action == "address_change":
+        return {"receiver": order_body(rng)["receiver"]}
+    if action == "complaint":
+        kind = rng.choice(("quality", "not_as_described", "logistics", "service", "other"))
+        return {"kind": kind, "description": rng.choice(vocab.AFTER_SALE_REASONS)}
     return {}
 
 
@@ -205,7 +223,7 @@ async def simulate(
                 )
             else:
                 shop_id, order_id = order
-                path = _PATH.get(action, action)
+                path = _PATHS.get(action, action)
                 response = await client.post(
                     f"/internal/v1/shops/{shop_id}/orders/{order_id}/{path}", json=body
                 )
@@ -227,6 +245,8 @@ async def simulate(
                 pools.put("pending", created)
             else:
                 pools.put(_after(action, order, response.json()), order)
+                if action == "address_change":
+                    pools.asked.add(order)
         else:
             result.errors += 1
             code = _problem_code(response)
@@ -251,6 +271,9 @@ async def simulate(
         order = None
         if action != "create":
             order = pools.take(_FLOW[action][0], rng)
+            if order is not None and action == "address_change" and order in pools.asked:
+                pools.put("paid", order)
+                order = None
             if order is None:
                 action = "create"
         if action == "ship_part" and order is not None:

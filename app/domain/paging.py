@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.domain.orders.filters import MAX_ID, Instant
 from app.errors import InvalidCursor
 from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, from_micros, micros
@@ -91,6 +93,7 @@ async def newest_first_page(
     cursor: str | None,
     limit: int,
     public: Callable[[Any], T],
+    backward: bool = False,
 ) -> Page[T]:
     """:func:`newest_first_rows` as ``{data, next_cursor, has_more}`` of ``public(row)``."""
     page = await newest_first_rows(
@@ -102,8 +105,60 @@ async def newest_first_page(
         codec=codec,
         cursor=cursor,
         limit=limit,
+        backward=backward,
     )
     return page.mapped([public(r) for r in page.rows])
+
+
+class NewestFirstParams(BaseModel):
+    """The query every newest-first list of an order's entities shares (its own filters are
+    added by subclasses)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    order_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    created_from: Instant | None = Field(default=None, description="Inclusive")
+    created_to: Instant | None = Field(default=None, description="Exclusive")
+    sort: Literal["-created_at"] = "-created_at"
+    limit: int = Field(default=50, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+
+
+def with_common_filters(stmt: Select[Any], entity: Any, params: NewestFirstParams) -> Select[Any]:
+    """``stmt`` narrowed by ``params``' order and creation-time filters on ``entity``."""
+    if params.order_id is not None:
+        stmt = stmt.where(entity.order_id == params.order_id)
+    if params.created_from is not None:
+        stmt = stmt.where(entity.created_at >= params.created_from)
+    if params.created_to is not None:
+        stmt = stmt.where(entity.created_at < params.created_to)
+    return stmt
+
+
+async def newest_first_list(
+    session: AsyncSession,
+    stmt: Select[Any],
+    entity: Any,
+    params: NewestFirstParams,
+    codec: KeysetCodec,
+    public: Callable[[Any], T],
+    *,
+    listing: str,
+    backward: bool = False,
+) -> Page[T]:
+    """The page of ``entity`` rows (with ``created_at`` and ``id``) ``params`` asks for."""
+    return await newest_first_page(
+        session,
+        stmt,
+        created_at=entity.created_at,
+        id_=entity.id,
+        listing=listing,
+        codec=codec,
+        cursor=params.cursor,
+        limit=params.limit,
+        public=public,
+        backward=backward,
+    )
 
 
 def row_cursor(codec: KeysetCodec, listing: str, row: Mapping[str, Any]) -> str:

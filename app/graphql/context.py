@@ -50,6 +50,8 @@ class OperationState:
     authorized: dict[str, Authorized] = field(default_factory=dict)
     cost: dict[str, int] | None = None
     projected_rows: int = 0
+    # (shop_id, order_id) of every receiver shown in clear: audited once at the end.
+    pii_shown: set[tuple[int, int]] = field(default_factory=set)
 
 
 # Each operation on a WebSocket runs in a task of its own: its state is bound there (see

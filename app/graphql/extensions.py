@@ -17,6 +17,7 @@ from strawberry.types.graphql import OperationType
 
 from app.auth.principal import resolve_principal
 from app.db import Database, is_unavailable
+from app.domain.audit.pii import record_pii_read
 from app.errors import AppError, ServiceUnavailable
 from app.graphql.context import GraphQLContext
 from app.graphql.cost import count_selections, estimate_cost
@@ -352,3 +353,20 @@ def _refused_variable(error: GraphQLError) -> bool:
     ``DateTime``): it wraps the refusal, a GraphQLError whatever the scalar raised, and nothing
     has run yet (no path)."""
     return error.path is None and isinstance(error.original_error, GraphQLError)
+
+
+class PiiReadAudit(SchemaExtension):
+    """One ``pii.read`` audit row (per shop) for an operation that showed receivers in clear,
+    in its own unit of work; placed after WebSocketUnitOfWork so it lands before that commit."""
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        yield
+        context = self.execution_context.context
+        if not isinstance(context, GraphQLContext):
+            return
+        shown = context.operation.pii_shown
+        if not shown:
+            return
+        actor = context.authorize("orders:read").actor
+        await context.serial(record_pii_read(context.session, actor, sorted(shown)))
+        shown.clear()

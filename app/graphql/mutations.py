@@ -18,8 +18,12 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from app.auth.dependencies import Authorized
+from app.domain.address_changes.schemas import AddressChangeApprove, AddressChangeReject
+from app.domain.address_changes.service import AddressChangeService
 from app.domain.after_sales.schemas import AfterSaleAction
 from app.domain.after_sales.service import AfterSaleService
+from app.domain.complaints.schemas import ComplaintRespond
+from app.domain.complaints.service import ComplaintService
 from app.domain.disputes.evidence import MAX_EVIDENCE_BYTES
 from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit, EvidenceIn
 from app.domain.disputes.service import DisputeService
@@ -43,7 +47,8 @@ from app.domain.writes import WriteRequest, check_idempotency_key, perform_write
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import plain, validated
-from app.graphql.types.exports import CreateExportInput, Export, export_body
+from app.graphql.types.buyer_requests import AddressChangeRequest, Complaint
+from app.graphql.types.exports import CreateExportInput, Export, export_body, export_shops
 from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
 from app.kit import idempotency
 
@@ -73,6 +78,18 @@ class AfterSalePayload:
 @strawberry.type
 class DisputePayload:
     dispute: Dispute | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class AddressChangePayload:
+    address_change_request: AddressChangeRequest | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class ComplaintPayload:
+    complaint: Complaint | None
     user_errors: list[UserError]
 
 
@@ -241,12 +258,15 @@ async def _write(
     entity_key: str = "order",
     typename: str | None = None,
     fingerprint: dict[str, Any] | None = None,
+    service_class: type[Any] | None = None,
 ) -> Any:
-    """One write: validate with the REST model, call the service, wrap the payload."""
+    """One write: validate with the REST model, call the service, wrap the payload.
+    ``service_class`` defaults to the scope's (``_SERVICES``)."""
     body = {k: v for k, v in data.items() if v is not None}
 
     async def produce(auth: Authorized) -> Any:
-        service = _SERVICES[scope](info.context.session, auth.shops, auth.actor)
+        make = service_class or _SERVICES[scope]
+        service = make(info.context.session, auth.shops, auth.actor)
         result = await call(service, _model(model, body))
         return {**result, "__typename": typename} if typename else result
 
@@ -541,27 +561,43 @@ class Mutation:
             call=lambda s, d: s.act(shop_id, after_sale_id, d),
         )
 
-    @strawberry.mutation(description="Queue an export job (≤ 90 days); poll `shop.export(id:)`")
+    @strawberry.mutation(
+        description="Queue an export job (≤ 90 days, within the last 90); poll "
+        "`shop.export(id:)`. `shopIds` instead of `shopId`: one job over several shops (each "
+        "granted with the `exports` scope), its file led by a `shop_id` column"
+    )
     async def create_export(
         self,
         info: Ctx,
-        shop_id: int,
         input: CreateExportInput,
+        shop_id: int | None = None,
+        shop_ids: list[int] | None = None,
         idempotency_key: str | None = None,
     ) -> ExportPayload:
         body = export_body(input)
+        try:
+            shops = export_shops(shop_id, shop_ids)
+        except AppError as error:
+            return {"export": None, "user_errors": user_errors(error)}  # type: ignore[return-value]
 
         async def produce(auth: Authorized) -> Any:
             service = ExportService(info.context.session, auth.shops, auth.actor)
             data = _model(ExportCreate, body)
-            return await service.create(shop_id, data, can_read_pii=auth.can_read_pii(shop_id))
+            for s in shops:
+                auth.require(s)
+            if shop_ids is None:
+                return await service.create(
+                    shops[0], data, can_read_pii=auth.can_read_pii(shops[0])
+                )
+            pii = all(auth.can_read_pii(s) for s in shops)
+            return await service.create_across(shops, data, can_read_pii=pii)
 
         return await run_mutation(  # type: ignore[return-value]
             info,
             name="createExport",
             scope="exports",
-            shop_id=shop_id,
-            arguments={"shop_id": shop_id, **body},
+            shop_id=shops[0],
+            arguments={"shop_id": shop_id, "shop_ids": shop_ids, **body},
             idempotency_key=idempotency_key,
             entity_key="export",
             produce=produce,
@@ -667,3 +703,76 @@ class Mutation:
             "dispute": evidence["dispute"] if evidence else None,
             "user_errors": payload["user_errors"],
         }
+
+    @strawberry.mutation(
+        description="Approve a buyer's address change: the order's receiver changes"
+    )
+    async def approve_address_change(
+        self,
+        info: Ctx,
+        shop_id: int,
+        address_change_id: int,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> AddressChangePayload:
+        return await _write(
+            info,
+            "approveAddressChange",
+            scope="orders:write",
+            shop_id=shop_id,
+            ids={"address_change_id": address_change_id},
+            model=AddressChangeApprove,
+            data={"expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            entity_key="address_change_request",
+            service_class=AddressChangeService,
+            call=lambda s, d: s.approve(shop_id, address_change_id, d),
+        )
+
+    @strawberry.mutation(description="Reject a buyer's address change, with a reason")
+    async def reject_address_change(
+        self,
+        info: Ctx,
+        shop_id: int,
+        address_change_id: int,
+        reason: str,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> AddressChangePayload:
+        return await _write(
+            info,
+            "rejectAddressChange",
+            scope="orders:write",
+            shop_id=shop_id,
+            ids={"address_change_id": address_change_id},
+            model=AddressChangeReject,
+            data={"reason": reason, "expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            entity_key="address_change_request",
+            service_class=AddressChangeService,
+            call=lambda s, d: s.reject(shop_id, address_change_id, d),
+        )
+
+    @strawberry.mutation(description="Answer a buyer's complaint (once)")
+    async def respond_to_complaint(
+        self,
+        info: Ctx,
+        shop_id: int,
+        complaint_id: int,
+        message: str,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> ComplaintPayload:
+        return await _write(
+            info,
+            "respondToComplaint",
+            scope="after_sales:write",
+            shop_id=shop_id,
+            ids={"complaint_id": complaint_id},
+            model=ComplaintRespond,
+            data={"message": message, "expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            entity_key="complaint",
+            service_class=ComplaintService,
+            call=lambda s, d: s.respond(shop_id, complaint_id, d),
+        )

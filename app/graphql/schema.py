@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from datetime import date
+from typing import Annotated, Any
 
 import strawberry
 from graphql import ASTValidationRule
@@ -32,6 +33,7 @@ from app.graphql.extensions import (
     BoundedValidation,
     CostLimiter,
     ErrorCodes,
+    PiiReadAudit,
     SubscriptionSlots,
     WebSocketUnitOfWork,
 )
@@ -43,6 +45,7 @@ from app.graphql.paging import order_connection, window
 from app.graphql.projection import CompiledListExecutionContext, field_of
 from app.graphql.subscriptions import Subscription
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
+from app.graphql.types.insights import ShopsMetrics, shops_metrics
 from app.graphql.types.orders import Node
 from app.graphql.types.scalars import SCALAR_MAP, OrderSort
 from app.graphql.types.shipments import Carrier, ShipmentTracking
@@ -146,6 +149,19 @@ class Query:
         tracking = TrackingService(ShipmentService(orders))
         return await info.context.serial(tracking.trace(shop_id, shipment_id, order_id))  # type: ignore[return-value]
 
+    @strawberry.field(
+        description="Metrics of several shops together, and of each (default: every shop the "
+        "token grants metrics:read on); whole days, both ends inclusive"
+    )
+    async def metrics(
+        self,
+        info: Ctx,
+        from_: Annotated[date, strawberry.argument(name="from")],
+        to: date,
+        shop_ids: list[int] | None = None,
+    ) -> ShopsMetrics:
+        return await shops_metrics(info, shop_ids, from_, to)
+
     @strawberry.field(description="Any object by global id; null with NOT_FOUND when not visible")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
         return await _node(info, id)  # type: ignore[no-any-return]
@@ -207,6 +223,7 @@ def build_schema(
         # Order matters: on_execute hooks run in this order. A WebSocket operation's token is
         # checked first, then the subscription cap, then the cost is charged.
         WebSocketUnitOfWork,
+        PiiReadAudit,
         SubscriptionSlots,
         CostLimiter,
         ErrorCodes,

@@ -71,7 +71,8 @@ def _shops_of(definition: Any, node: FieldNode, variables: dict[str, Any] | None
         if arg_def is not None:
             args[arg.name.value] = value_from_ast(arg.value, arg_def.type, variables or {})
     name = node.name.value
-    if "shopId" in definition.args:
+    either = "shopIds" in definition.args  # createExport takes shopId or shopIds
+    if "shopId" in definition.args and (not either or args.get("shopId") is not None):
         return _ints([args.get("shopId")])
     if "shopIds" in definition.args:
         listed = args.get("shopIds")

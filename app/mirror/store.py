@@ -103,6 +103,8 @@ def line_row(shop_id: int, line: bytes) -> tuple[int, str, int, int, bytes]:
 
 LINES_PER_STATEMENT = 200
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock
+# What the WAL file is cut back to when it starts over (after a checkpoint took all of it).
+WAL_LIMIT_BYTES = 1024 * 1024
 # The line's JSON arrives as bytes: stored as text without a decode in Python.
 _LINE_VALUES = "(?, ?, ?, ?, CAST(? AS TEXT))"
 
@@ -138,6 +140,7 @@ class SqliteStore:
         self.conn.execute("PRAGMA page_size=65536")
         (self._journal_mode,) = self.conn.execute("PRAGMA journal_mode=wal").fetchone()
         self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
         for statement in _ddl("text"):
             self.conn.execute(statement)
         marks = {f"p{i}": "?" for i in range(1, 6)}
@@ -218,6 +221,12 @@ class SqliteStore:
             raise
         if not copying:
             self._journal("wal")
+            # Following: each applied page is checkpointed at once, so the WAL never holds more
+            # than about one page of changes (left to SQLite's 1,000-page auto-checkpoint, with
+            # 64 KB pages it grew ~170 KB per change, to tens of MB). Passive: a reader keeping
+            # the file open is never waited for; the next write starts the WAL over and cuts it
+            # to ``WAL_LIMIT_BYTES``.
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _journal(self, mode: str) -> None:
         """Switch the journal mode when it differs. Leaving WAL needs the file to itself: while

@@ -9,6 +9,11 @@
    in the same local transaction as the rows.
 Changes made during the copy appear both in the copy and after the head cursor; versions make
 applying them twice harmless.
+
+With ``parallel`` > 1 the feed copy is cut into slices (``GET /changes/bulk/slices``) streamed
+at once, each ``GET /changes/bulk?cursor=&until=``; their batches are stored one at a time
+(one local writer), and the plan's ``next_cursor`` is stored with the last write, once every
+slice is in: following starts exactly where the slices end.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ class Mirror:
         on_progress: Callable[[Progress], None] | None = None,
         snapshot: str = "auto",
         bulk: bool = True,
+        parallel: int = 1,
     ) -> None:
         self.api = api
         self.store = store
@@ -67,7 +73,9 @@ class Mirror:
         self.base = f"/v1/shops/{shop_id}"
         self.snapshot = snapshot  # auto | list | feed
         self.bulk = bulk  # copy the feed through GET /changes/bulk (else page by page)
+        self.parallel = max(1, parallel)  # slices of the bulk stream copied at once
         self.applied = 0
+        self._store_lock = asyncio.Lock()  # one local write at a time, whatever the streams
 
     async def run(self, *, until_caught_up: bool = False) -> None:
         """Mirror forever; with ``until_caught_up``, return once the server reports a page
@@ -128,15 +136,39 @@ class Mirror:
         the next one is read. Until the last batch the stored state stays ``new``: a crash
         starts the copy again (re-applying is harmless); the last batch stores the trailer's
         cursor with ``follow``. False when the server has no bulk stream."""
+        if self.parallel > 1:
+            plan = await self.api.get(f"{self.base}/changes/bulk/slices", {"slices": self.parallel})
+            if plan.is_success:
+                return await self._sliced_copy(plan.json())
+        return await self._with_retries({}, final=True)
+
+    async def _sliced_copy(self, plan: dict[str, Any]) -> bool:
+        """Every slice of the plan at once; then the plan's cursor, stored with ``follow``."""
+        async with asyncio.TaskGroup() as group:  # a slice that raises cancels the others
+            tasks = [
+                group.create_task(self._with_retries(_slice_params(part), final=False))
+                for part in plan["data"]
+            ]
+        if not all(task.result() for task in tasks):
+            return False
+        state = MirrorState(phase="follow", cursor=plan["next_cursor"])
+        async with self._store_lock:
+            await self.store.apply_lines(self.shop_id, [], state)
+        self.on_progress(Progress("snapshot", self.applied, None, plan["next_cursor"]))
+        return True
+
+    async def _with_retries(self, params: dict[str, Any], *, final: bool) -> bool:
         for attempt in range(BULK_ATTEMPTS):
             try:
-                return await self._bulk_copy_once()
+                return await self._bulk_copy_once(params, final=final)
             except (httpx.TransportError, IncompleteStream):
                 await asyncio.sleep(min(0.5 * 2**attempt, 10.0))
         return False  # keeps failing: the paged feed goes page by page
 
-    async def _bulk_copy_once(self) -> bool:
-        async with self.api.stream(f"{self.base}/changes/bulk", {}) as response:
+    async def _bulk_copy_once(self, params: dict[str, Any], *, final: bool) -> bool:
+        """One stream into the store; ``final``: its last batch stores the trailer's cursor
+        with ``follow`` (else every batch keeps the state ``new``)."""
+        async with self.api.stream(f"{self.base}/changes/bulk", params) as response:
             if not response.is_success:
                 return False
             # Batches are written one after the other while reading goes on, up to
@@ -167,7 +199,8 @@ class Mirror:
                 trailer = orjson.loads(batch.pop()) if batch and not rest else {}
                 if "next_cursor" not in trailer or trailer["count"] != received + len(batch):
                     raise IncompleteStream
-                await store(batch, MirrorState(phase="follow", cursor=trailer["next_cursor"]))
+                last = MirrorState(phase="follow", cursor=trailer["next_cursor"])
+                await store(batch, last if final else MirrorState(phase="new"))
                 for write in writes:
                     await write
             finally:
@@ -186,7 +219,8 @@ class Mirror:
     ) -> None:
         if previous is not None:
             await previous  # in order; a failed batch fails every later one
-        await self.store.apply_lines(self.shop_id, lines, state)
+        async with self._store_lock:
+            await self.store.apply_lines(self.shop_id, lines, state)
 
     async def _copy_through_feed(self) -> bool:
         """Feed from the beginning when it is complete (1,000 ready-made rows per page) or when
@@ -268,6 +302,13 @@ class Mirror:
         finally:
             if task is not None:
                 task.cancel()
+
+
+def _slice_params(part: dict[str, Any]) -> dict[str, Any]:
+    params = {"until": part["until"]}
+    if part["cursor"]:
+        params["cursor"] = part["cursor"]
+    return params
 
 
 def _lag(created_at: str) -> float:

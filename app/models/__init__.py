@@ -3,6 +3,7 @@
 from app.models.accounts import ROLES, Account, Shop, ShopMember
 from app.models.after_sales import AfterSale, Dispute, DisputeEvidence
 from app.models.base import Base
+from app.models.buyer_requests import AddressChangeRequest, Complaint
 from app.models.catalog import Author, Product
 from app.models.feed import ChangeLog, FeedState
 from app.models.metrics import ChangeLogCursor, MetricsDaily, ReportEvent
@@ -20,6 +21,7 @@ from app.models.webhooks import (
 __all__ = [
     "ROLES",
     "Account",
+    "AddressChangeRequest",
     "AfterSale",
     "AuditLog",
     "Author",
@@ -27,6 +29,7 @@ __all__ = [
     "Carrier",
     "ChangeLog",
     "ChangeLogCursor",
+    "Complaint",
     "Dispute",
     "DisputeEvidence",
     "ExportJob",

@@ -10,7 +10,7 @@ from sqlalchemy import CheckConstraint, Identity, Index, Integer, SmallInteger, 
 from sqlalchemy.dialects.postgresql import JSON
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import XID8, Base, created_at_column
+from app.models.base import XID8, Base, created_at_column, one_of
 
 
 class ChangeType(StrEnum):
@@ -29,6 +29,11 @@ class ChangeType(StrEnum):
     DISPUTE_UPDATED = "dispute.updated"
     SHIPMENT_UPDATED = "shipment.updated"
     SHIPMENT_TRACKING_UPDATED = "shipment.tracking_updated"
+    ADDRESS_CHANGE_REQUESTED = "address_change.requested"
+    ADDRESS_CHANGE_APPROVED = "address_change.approved"
+    ADDRESS_CHANGE_REJECTED = "address_change.rejected"
+    COMPLAINT_OPENED = "complaint.opened"
+    COMPLAINT_RESPONDED = "complaint.responded"
 
 
 CHANGE_TYPES: tuple[str, ...] = tuple(ChangeType)
@@ -40,6 +45,8 @@ class ChangeEntity(StrEnum):
     ORDER = "order"
     AFTER_SALE = "after_sale"
     DISPUTE = "dispute"
+    ADDRESS_CHANGE = "address_change"
+    COMPLAINT = "complaint"
 
 
 class ChangeLog(Base):
@@ -51,7 +58,7 @@ class ChangeLog(Base):
         Index("ix_change_log_shop_xid_id", "shop_id", "xid", "id"),
         Index("ix_change_log_xid_id", "xid", "id"),
         Index("ix_change_log_created_at", "created_at"),
-        CheckConstraint("entity IN ('order', 'after_sale', 'dispute')", name="entity_valid"),
+        CheckConstraint(one_of("entity", ChangeEntity), name="entity_valid"),
     )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)

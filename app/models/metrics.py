@@ -47,16 +47,17 @@ class MetricsDaily(Base):
     dim_kind: Mapped[str] = mapped_column(String(20))
     dim_value: Mapped[str | None] = mapped_column(Text)
     orders: Mapped[int] = mapped_column(server_default="0")  # created that day
-    paid_orders: Mapped[int] = mapped_column(server_default="0")  # created that day, paid
-    paid_count: Mapped[int] = mapped_column(server_default="0")  # paid that day
+    converted_orders: Mapped[int] = mapped_column(server_default="0")  # created that day, paid
+    paid_orders: Mapped[int] = mapped_column(server_default="0")  # paid that day
     gmv: Mapped[int] = mapped_column(BigInteger, server_default="0")  # paid that day, fen
     commission: Mapped[int] = mapped_column(BigInteger, server_default="0")
     # Every ship->sign duration (hours) of the day, sorted: exact avg and percentiles.
     s2s_hours: Mapped[list[float]] = mapped_column(
         ARRAY(Float), server_default=text("'{}'::double precision[]")
     )
-    returns: Mapped[int] = mapped_column(server_default="0")
-    disputes: Mapped[int] = mapped_column(server_default="0")
+    # Of the orders paid that day: how many have a return/refund after-sale, a complaint (ever).
+    returned_orders: Mapped[int] = mapped_column(server_default="0")
+    complained_orders: Mapped[int] = mapped_column(server_default="0")
     # Of the orders paid that day: refunded fen and how many had any refund.
     refunded_amount: Mapped[int] = mapped_column(BigInteger, server_default="0")
     refunded_orders: Mapped[int] = mapped_column(server_default="0")

@@ -86,12 +86,27 @@ class WebhookDelivery(Base):
             "id",
             postgresql_where=text("status = 'pending'"),
         ),
+        # The claim's per-entity order: an earlier pending delivery of the same entity to the
+        # same endpoint holds the later ones back.
+        Index(
+            "ix_webhook_deliveries_entity_pending",
+            "endpoint_id",
+            "entity",
+            "entity_id",
+            "change_id",
+            "id",
+            postgresql_where=text("status = 'pending' AND entity IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
     shop_id: Mapped[int]
     change_id: Mapped[int]
+    # The change's entity (NULL for pings and reports): deliveries of one entity to one
+    # endpoint are sent one at a time, in change order.
+    entity: Mapped[str | None] = mapped_column(String(20))
+    entity_id: Mapped[int | None] = mapped_column(BigInteger)
     # 0 for the original delivery; a replay creates a new row with a new webhook-id.
     replay_of: Mapped[int] = mapped_column(server_default="0")
     event_type: Mapped[str] = mapped_column(String(40))

@@ -13,9 +13,19 @@ IDEMPOTENCY_PRUNE_EVERY_SECONDS = 300.0
 
 
 async def _exports(ctx: JobContext) -> None:
-    from app.domain.exports.worker import export_worker
+    import asyncio
 
-    await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop)
+    from app.domain.exports.wakeup import EXPORTS_CHANNEL
+    from app.domain.exports.worker import export_worker
+    from app.domain.webhooks.listener import listen
+
+    wake = asyncio.Event()
+    url = ctx.settings.database_url or ""
+    listener = asyncio.create_task(listen(url, [EXPORTS_CHANNEL], wake, ctx.stop))
+    try:
+        await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop, wake=wake)
+    finally:
+        listener.cancel()
 
 
 async def _metrics_rollup(ctx: JobContext) -> None:
@@ -28,6 +38,12 @@ async def _daily_reports(ctx: JobContext) -> None:
     from app.domain.metrics.report_events import daily_reports_job
 
     await daily_reports_job(ctx)
+
+
+async def _address_changes(ctx: JobContext) -> None:
+    from app.domain.address_changes.sweep import address_change_job
+
+    await address_change_job(ctx)
 
 
 async def _retention(ctx: JobContext) -> None:
@@ -54,6 +70,7 @@ def builtin_jobs() -> dict[str, JobFactory]:
         "metrics_rollup": _metrics_rollup,
         "daily_reports": _daily_reports,
         "idempotency_prune": _idempotency,
+        "address_changes": _address_changes,
     }
     # Webhook jobs live with their domain; absent until that package exists.
     webhook_jobs: Callable[[], dict[str, JobFactory]] | None = optional_attr(

@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/shops/{shop_id}/orders/{order_id}/address-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer asks to change the receiver (unshipped orders; one pending per order) */
+        post: operations["internal_request_address_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/shops/{shop_id}/orders/{order_id}/after-sales": {
         parameters: {
             query?: never;
@@ -135,6 +152,23 @@ export interface paths {
         put?: never;
         /** Close an unpaid order (timeout or cancel) */
         post: operations["internal_close_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/shops/{shop_id}/orders/{order_id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer files a complaint (投诉) about the order */
+        post: operations["internal_open_complaint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -364,6 +398,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue one export job over several shops (a `shop_id` column leads the file)
+         * @description Each shop must be granted with the `exports` scope (an unknown or ungranted shop is
+         *     404, one granted without the scope 403), as in `GET /v1/orders`. The job belongs to the
+         *     first shop (`Location`) and is visible only to tokens granted every one of its shops.
+         */
+        post: operations["create_multi_shop_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -373,6 +429,108 @@ export interface paths {
         };
         /** The token's account, app, shops and scopes */
         get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/authors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Influencers over several shops, and each */
+        get: operations["shops_authors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/buyers/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** High-value buyers over several shops, and per shop */
+        get: operations["shops_top_buyers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel of several shops, and each */
+        get: operations["shops_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order density of several shops, and each */
+        get: operations["shops_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key figures of several shops, and of each */
+        get: operations["shops_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trend of several shops, and of each */
+        get: operations["shops_trend"];
         put?: never;
         post?: never;
         delete?: never;
@@ -426,6 +584,74 @@ export interface paths {
         get: operations["list_shops"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/address-change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List buyers' address-change requests (newest first, keyset; `status=pending`) */
+        get: operations["list_address_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/address-change-requests/{address_change_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One address-change request */
+        get: operations["get_address_change"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/address-change-requests/{address_change_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: the order's receiver becomes the one asked for (unshipped orders only) */
+        post: operations["approve_address_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/address-change-requests/{address_change_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject, with a reason the buyer sees */
+        post: operations["reject_address_change"];
         delete?: never;
         options?: never;
         head?: never;
@@ -529,11 +755,82 @@ export interface paths {
         };
         /**
          * Every change after a cursor up to the head, as one NDJSON stream
-         * @description For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at the time of the request. In every change line `data` is the last member, so a client may store the entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again.
+         * @description For initial syncs and long catch-ups: the rows `GET /changes` would return page after page, one JSON object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at the time of the request. In every change line `data` is the last member, so a client may store the entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again. With `until` (a cursor, e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that position and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it).
          */
         get: operations["bulk_changes_ndjson"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/changes/bulk/slices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cut the bulk stream into disjoint slices for a parallel initial copy
+         * @description Up to `slices` consecutive, disjoint ranges covering every change after `cursor` up to the head, of about the same number of changes (fewer slices when there are fewer changes). Stream each with `GET /changes/bulk?cursor={cursor}&until={until}` (in parallel; a slice is final and can be streamed again after a failure), store them all, then follow `GET /changes` from `next_cursor`: nothing is missed, nothing repeats.
+         */
+        get: operations["bulk_change_slices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List complaints (newest first, keyset; filters status, kind) */
+        get: operations["list_complaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/complaints/{complaint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint */
+        get: operations["get_complaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/complaints/{complaint_id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the buyer (once): open -> responded */
+        post: operations["respond_to_complaint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -636,7 +933,7 @@ export interface paths {
         /** Export jobs, newest first */
         get: operations["list_exports"];
         put?: never;
-        /** Queue an export job (≤ 90 days) */
+        /** Queue an export job (≤ 90 days, within the last 90) */
         post: operations["create_export"];
         delete?: never;
         options?: never;
@@ -815,6 +1112,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shops/{shop_id}/metrics/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The summary as a CSV file (metric, value, previous; money in yuan) */
+        get: operations["summary_csv_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shops/{shop_id}/metrics/trend": {
         parameters: {
             query?: never;
@@ -824,6 +1138,23 @@ export interface paths {
         };
         /** Metrics by day or hour (zero-filled), optionally grouped */
         get: operations["trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/metrics/trend.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The trend as a CSV file (a line per point of each series; money in yuan) */
+        get: operations["trend_csv_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1350,6 +1681,123 @@ export interface components {
          * @enum {string}
          */
         ActorType: "account" | "app" | "internal" | "system";
+        /** AddressChangeApprove */
+        AddressChangeApprove: {
+            /** Expected Version */
+            expected_version?: number | null;
+        };
+        /** AddressChangeCreate */
+        AddressChangeCreate: {
+            receiver: components["schemas"]["ReceiverIn"];
+        };
+        /**
+         * AddressChangeReject
+         * @example {
+         *       "expected_version": 1,
+         *       "reason": "Already packed"
+         *     }
+         */
+        AddressChangeReject: {
+            /** Expected Version */
+            expected_version?: number | null;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * AddressChangeRequest
+         * @description A buyer's request to ship an unshipped order to another receiver.
+         */
+        AddressChangeRequest: {
+            /**
+             * Allowed Actions
+             * @description approve, reject while pending.
+             * @example [
+             *       "approve"
+             *     ]
+             */
+            allowed_actions: string[];
+            /**
+             * Auto Approve At
+             * Format: date-time
+             * @description When a still-pending request on an unshipped order is approved.
+             * @example 2026-11-26T08:00:00Z
+             */
+            auto_approve_at: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Decided At
+             * @description Null while pending.
+             */
+            decided_at: string | null;
+            /** @description `merchant`, or `auto` when the platform settled it; null while pending. */
+            decided_by: components["schemas"]["DecidedBy"] | null;
+            /**
+             * Id
+             * @description Request id (unique within the shop).
+             */
+            id: number;
+            /**
+             * Order Id
+             * @description The order whose receiver would change.
+             */
+            order_id: number;
+            /** @description The receiver asked for; masked like the order's without read_pii. */
+            receiver: components["schemas"]["Receiver"];
+            /**
+             * Reject Reason
+             * @description The merchant's reason, or `order_shipped` / `order_closed` when the platform rejected it; null unless rejected.
+             */
+            reject_reason: string | null;
+            /** Shop Id */
+            shop_id: number;
+            status: components["schemas"]["AddressChangeStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change (ETag / If-Match).
+             */
+            version: number;
+        };
+        /**
+         * AddressChangeRequestPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        AddressChangeRequestPage: {
+            /** Data */
+            data: components["schemas"]["AddressChangeRequest"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * AddressChangeStatus
+         * @description pending -> approved | rejected (by the merchant, or automatically).
+         * @enum {string}
+         */
+        AddressChangeStatus: "pending" | "approved" | "rejected";
         /**
          * AfterSale
          * @description A buyer's refund, return or exchange request on an order, and where it stands.
@@ -1869,7 +2317,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -1930,7 +2378,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -1966,7 +2414,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -2119,6 +2567,53 @@ export interface components {
             kind: components["schemas"]["EvidenceKind"];
         };
         /**
+         * BulkSlice
+         * @description One range of a parallel copy: `GET /changes/bulk?cursor={cursor}&until={until}`.
+         */
+        BulkSlice: {
+            /**
+             * Count
+             * @description Changes in the slice when it was planned.
+             * @example 41667
+             */
+            count: number;
+            /**
+             * Cursor
+             * @description Where the slice starts (exclusive); null: the beginning of retention (omit `cursor`).
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAPoAAAAAAAAAAB3kUWd8bVcvHHxkFvS3s8
+             */
+            cursor: string | null;
+            /**
+             * Until
+             * @description Where the slice ends (inclusive): pass it as `until`.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAfQAAAAAAAAAADm4aJ1vbcvQ1r0kqB7M2c
+             */
+            until: string;
+        };
+        /**
+         * BulkSlicePlan
+         * @description Disjoint, consecutive ranges covering every change after the cursor up to the head.
+         */
+        BulkSlicePlan: {
+            /**
+             * Count
+             * @description Changes in all the slices.
+             * @example 125000
+             */
+            count: number;
+            /**
+             * Data
+             * @description In feed order; each starts where the previous ends.
+             */
+            data: components["schemas"]["BulkSlice"][];
+            /**
+             * Next Cursor
+             * @description The last slice's `until`: once every slice is stored, follow `GET /changes` from here.
+             * @example AQAAAAEAAAAAAAAAAQAAAAAAAAfQAAAAAAAAAADm4aJ1vbcvQ1r0kqB7M2c
+             */
+            next_cursor: string;
+        };
+        /**
          * BulkTrailer
          * @description The last line of `GET /changes/bulk`: a stream without it is incomplete.
          */
@@ -2245,7 +2740,7 @@ export interface components {
          * @description The kind of entity a change is about (``entity`` of a change).
          * @enum {string}
          */
-        ChangeEntity: "order" | "after_sale" | "dispute";
+        ChangeEntity: "order" | "after_sale" | "dispute" | "address_change" | "complaint";
         /**
          * ChangePage
          * @description Changes after the cursor, oldest first (the list envelope plus the feed's state). Loop
@@ -2283,7 +2778,7 @@ export interface components {
          * @description The type of a change in the feed (and of the webhook event that carries it).
          * @enum {string}
          */
-        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated" | "shipment.updated" | "shipment.tracking_updated";
+        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated" | "shipment.updated" | "shipment.tracking_updated" | "address_change.requested" | "address_change.approved" | "address_change.rejected" | "complaint.opened" | "complaint.responded";
         /** CityVolume */
         CityVolume: {
             /**
@@ -2311,7 +2806,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -2336,6 +2831,122 @@ export interface components {
              */
             reason: string;
         };
+        /**
+         * Complaint
+         * @description A buyer's complaint (投诉) about an order, and the merchant's response.
+         */
+        Complaint: {
+            /**
+             * Allowed Actions
+             * @description respond while open.
+             * @example [
+             *       "respond"
+             *     ]
+             */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Description
+             * @description The buyer's words.
+             * @example The collar arrived torn
+             */
+            description: string;
+            /**
+             * Id
+             * @description Complaint id (unique within the shop).
+             */
+            id: number;
+            kind: components["schemas"]["ComplaintKind"];
+            /**
+             * Order Id
+             * @description The order complained about.
+             */
+            order_id: number;
+            /**
+             * Responded At
+             * @description Null while open.
+             */
+            responded_at: string | null;
+            /**
+             * Response
+             * @description The merchant's answer; null while open.
+             */
+            response: string | null;
+            /** Shop Id */
+            shop_id: number;
+            status: components["schemas"]["ComplaintStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Bumped by every change (ETag / If-Match).
+             */
+            version: number;
+        };
+        /** ComplaintCreate */
+        ComplaintCreate: {
+            /** Description */
+            description: string;
+            kind: components["schemas"]["ComplaintKind"];
+        };
+        /**
+         * ComplaintKind
+         * @description What the buyer complains about.
+         * @enum {string}
+         */
+        ComplaintKind: "quality" | "not_as_described" | "logistics" | "service" | "other";
+        /**
+         * ComplaintPage
+         * @description One page of a list, newest or best first; follow ``next_cursor`` while ``has_more``.
+         *
+         *     A page with more members (the change feed's) declares the three keys itself with
+         *     ``HasMore``/``NextCursor``: a TypedDict subclass of ``Page[X]`` loses ``X`` in its schema.
+         */
+        ComplaintPage: {
+            /** Data */
+            data: components["schemas"]["Complaint"][];
+            /**
+             * Has More
+             * @description True when another page follows (pass `next_cursor`).
+             */
+            has_more: boolean;
+            /**
+             * Next Cursor
+             * @description Opaque cursor of the next page; null on the last page.
+             * @example eyJ2IjoxLCJrIjpbMTcwMDAwMDAwMDAwMCwxMjNdfQ.c2ln
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ComplaintRespond
+         * @example {
+         *       "expected_version": 1,
+         *       "message": "Sorry — a replacement ships today."
+         *     }
+         */
+        ComplaintRespond: {
+            /** Expected Version */
+            expected_version?: number | null;
+            /** Message */
+            message: string;
+        };
+        /**
+         * ComplaintStatus
+         * @description open -> responded (the merchant's answer).
+         * @enum {string}
+         */
+        ComplaintStatus: "open" | "responded";
         /**
          * DailyReport
          * @description One day's figures vs the day before and the same weekday a week before.
@@ -2380,6 +2991,12 @@ export interface components {
          * @enum {string}
          */
         DayRangeName: "today" | "last_7_days" | "last_30_days";
+        /**
+         * DecidedBy
+         * @description Who settled an address-change request: the merchant or the platform's timer.
+         * @enum {string}
+         */
+        DecidedBy: "merchant" | "auto";
         /**
          * DeliveryStatus
          * @description Where a delivery stands: queued or retrying, answered 2xx, given up, or cancelled.
@@ -2805,10 +3422,18 @@ export interface components {
             sha256: string | null;
             /**
              * Shop Id
-             * @description The shop.
+             * @description The shop the job belongs to (the first of `shop_ids`).
              * @example 1
              */
             shop_id: number;
+            /**
+             * Shop Ids
+             * @description Every shop whose orders it exports (one unless created over `POST /v1/exports`; then the file leads with a `shop_id` column).
+             * @example [
+             *       1
+             *     ]
+             */
+            shop_ids: number[];
             /**
              * Size Bytes
              * @description File size once written.
@@ -3227,7 +3852,13 @@ export interface components {
         MetricDeltas: {
             /** Aov */
             aov: number | null;
-            /** Dispute Rate */
+            /** Complaint Rate */
+            complaint_rate: number | null;
+            /**
+             * Dispute Rate
+             * @deprecated
+             * @description Deprecated: see complaint_rate.
+             */
             dispute_rate: number | null;
             /** Gmv */
             gmv: number | null;
@@ -3246,7 +3877,7 @@ export interface components {
          * @description The metrics of a range (DESIGN §13), in the order they are listed.
          * @enum {string}
          */
-        MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "dispute_rate";
+        MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "complaint_rate" | "dispute_rate";
         /**
          * Metrics
          * @description Every metric of a range; the names are the trend's metric names.
@@ -3259,8 +3890,15 @@ export interface components {
              */
             aov: number | null;
             /**
+             * Complaint Rate
+             * @description Of the orders paid in the range, the share with a complaint (opened at any time up to now; complaints are disputes for now).
+             * @example 0.8421
+             */
+            complaint_rate: number | null;
+            /**
              * Dispute Rate
-             * @description Disputes opened in the range / orders created in it.
+             * @deprecated
+             * @description Deprecated: the same value as complaint_rate.
              * @example 0.8421
              */
             dispute_rate: number | null;
@@ -3278,23 +3916,58 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
             /**
              * Payment Conversion
-             * @description paid_orders / orders.
+             * @description Of the orders created in the range, the share paid.
              * @example 0.8421
              */
             payment_conversion: number | null;
             /**
              * Return Rate
-             * @description Return/refund after-sales opened in the range / orders paid in it.
+             * @description Of the orders paid in the range, the share with a return/refund after-sale (opened at any time up to now).
              * @example 0.8421
              */
             return_rate: number | null;
             ship_to_sign_hours: components["schemas"]["HoursStats"];
+        };
+        /** MultiShopExportCreate */
+        MultiShopExportCreate: {
+            /**
+             * Bom
+             * @description CSV only: start with a UTF-8 BOM for Excel
+             * @default false
+             */
+            bom: boolean;
+            /**
+             * Created From
+             * Format: date
+             * @description First day (shop timezone, inclusive)
+             */
+            created_from: string;
+            /**
+             * Created To
+             * Format: date
+             * @description Last day (shop timezone, inclusive); ≤ 90 days
+             */
+            created_to: string;
+            /** Fields */
+            fields?: string[];
+            filters?: components["schemas"]["OrderFilter"];
+            /** @default csv */
+            format: components["schemas"]["ExportFormat"];
+            /** @default order */
+            granularity: components["schemas"]["Granularity"];
+            /** @default en */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Shop Ids
+             * @description Shops to export (each granted with the `exports` scope); default: every shop the token grants with it
+             */
+            shop_ids?: number[] | null;
         };
         /**
          * NoticeType
@@ -4282,7 +4955,7 @@ export interface components {
             orders: number;
             /**
              * Paid Orders
-             * @description Orders created in the range and paid.
+             * @description Orders paid in the range (by paid_at, whenever created).
              * @example 101
              */
             paid_orders: number;
@@ -4852,6 +5525,202 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /**
+         * ShopsAuthors
+         * @description Per influencer over several shops together, and per shop.
+         */
+        ShopsAuthors: {
+            /** Authors */
+            authors: components["schemas"]["AuthorMetrics"][];
+            /** By Shop */
+            by_shop: components["schemas"]["AuthorsReport"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsFunnel
+         * @description The funnel of several shops together, and of each.
+         */
+        ShopsFunnel: {
+            /** By Shop */
+            by_shop: components["schemas"]["Funnel"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            stages: components["schemas"]["FunnelStages"];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+            unpaid: components["schemas"]["FunnelUnpaid"];
+        };
+        /**
+         * ShopsRegions
+         * @description Order density of several shops together, and of each.
+         */
+        ShopsRegions: {
+            /** By Shop */
+            by_shop: components["schemas"]["RegionsReport"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /** Provinces */
+            provinces: components["schemas"]["ProvinceVolume"][];
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsSummary
+         * @description Key figures of several shops together (each shop's days in its timezone), and each.
+         */
+        ShopsSummary: {
+            /** By Shop */
+            by_shop: components["schemas"]["Summary"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            health: components["schemas"]["PeriodHealth"];
+            metrics: components["schemas"]["Metrics"];
+            previous: components["schemas"]["PreviousPeriod"];
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsTopBuyers
+         * @description High-value buyers over several shops together (a buyer's orders in every shop), and
+         *     per shop.
+         */
+        ShopsTopBuyers: {
+            /** Buyers */
+            buyers: components["schemas"]["TopBuyer"][];
+            by: components["schemas"]["TopBuyersBy"];
+            /** By Shop */
+            by_shop: components["schemas"]["TopBuyers"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        /**
+         * ShopsTrend
+         * @description The trend of several shops together (by local day of each shop), and of each.
+         */
+        ShopsTrend: {
+            /** By Shop */
+            by_shop: components["schemas"]["Trend"][];
+            /**
+             * From
+             * @description First day (inclusive).
+             * @example 2026-11-01
+             */
+            from: string;
+            group_by: components["schemas"]["GroupBy"] | null;
+            interval: components["schemas"]["TrendInterval"];
+            /**
+             * Metrics
+             * @description The metrics in each point.
+             */
+            metrics: components["schemas"]["MetricName"][];
+            /** Series */
+            series: components["schemas"]["TrendSeries"][];
+            /**
+             * Shop Ids
+             * @description The shops aggregated.
+             * @example [
+             *       1,
+             *       2
+             *     ]
+             */
+            shop_ids: number[];
+            /**
+             * To
+             * @description Last day (inclusive).
+             * @example 2026-11-30
+             */
+            to: string;
+        };
         /** StaffCreate */
         StaffCreate: {
             /** Display Name */
@@ -5384,13 +6253,19 @@ export interface components {
              * @description Commission in fen (group_by=author only).
              */
             commission?: number;
+            /** Complaint Rate */
+            complaint_rate?: number | null;
             /**
              * Date
              * @description YYYY-MM-DD (shop timezone).
              * @example 2026-12-06
              */
             date: string;
-            /** Dispute Rate */
+            /**
+             * Dispute Rate
+             * @deprecated
+             * @description Deprecated: see complaint_rate.
+             */
             dispute_rate?: number | null;
             /** Gmv */
             gmv?: number;
@@ -6430,6 +7305,107 @@ export interface operations {
             };
         };
     };
+    internal_request_address_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Order id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressChangeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressChangeRequest"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     internal_open_after_sale: {
         parameters: {
             query?: never;
@@ -6587,6 +7563,98 @@ export interface operations {
             };
             /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    internal_open_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Order id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7753,6 +8821,102 @@ export interface operations {
             };
         };
     };
+    create_multi_shop_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MultiShopExportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                };
+            };
+            /** @description `bad_request`: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_window_too_old` (`created_from` before the oldest exportable day: the last 90 days of the shop's calendar, `oldest_day`), `export_range_too_long` (more than 90 days, `max_days`) or `validation_error` naming the failing parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export_limit_reached` (this shop has its maximum of jobs queued or running) or `rate_limited`; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -7773,6 +8937,555 @@ export interface operations {
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_authors: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsAuthors"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_top_buyers: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+                /** @description Rank by average order value or by GMV */
+                by?: components["schemas"]["TopBuyersBy"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsTopBuyers"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_funnel: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsFunnel"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_regions: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsRegions"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_summary: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsSummary"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shops_trend: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Only these shops (repeatable; default every shop the token grants metrics:read on) */
+                shop_id?: number[] | null;
+                /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
+                interval?: components["schemas"]["TrendInterval"];
+                /** @description Split each day by */
+                group_by?: components["schemas"]["GroupBy"] | null;
+                /** @description Repeatable (default: all metrics) */
+                metric?: components["schemas"]["MetricName"][] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopsTrend"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8047,6 +9760,430 @@ export interface operations {
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_address_changes: {
+        parameters: {
+            query?: {
+                order_id?: number | null;
+                /** @description Inclusive */
+                created_from?: string | null;
+                /** @description Exclusive */
+                created_to?: string | null;
+                sort?: "-created_at";
+                limit?: number;
+                cursor?: string | null;
+                /** @description Repeatable */
+                status?: components["schemas"]["AddressChangeStatus"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressChangeRequestPage"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_address_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Address-change request id */
+                address_change_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressChangeRequest"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_address_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
+                "Idempotency-Key"?: string;
+                /** @description The entity version as ETag ("3"); stale -> 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Address-change request id */
+                address_change_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressChangeApprove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressChangeRequest"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_address_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
+                "Idempotency-Key"?: string;
+                /** @description The entity version as ETag ("3"); stale -> 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Address-change request id */
+                address_change_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressChangeReject"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressChangeRequest"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8519,7 +10656,7 @@ export interface operations {
                 cursor?: string | null;
                 limit?: number;
                 wait?: number;
-                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, shipment.updated, shipment.tracking_updated */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, shipment.updated, shipment.tracking_updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded */
                 types?: string | null;
             };
             header?: never;
@@ -8628,7 +10765,9 @@ export interface operations {
             query?: {
                 /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
                 cursor?: string | null;
-                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, shipment.updated, shipment.tracking_updated */
+                /** @description A cursor: stop after this position (inclusive), e.g. a slice's `until` from `GET /changes/bulk/slices`; omit to stream up to the head */
+                until?: string | null;
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, shipment.updated, shipment.tracking_updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded */
                 types?: string | null;
             };
             header?: never;
@@ -8687,6 +10826,426 @@ export interface operations {
             };
             /** @description `cursor_expired` (resync from a snapshot) or a resource that is gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_change_slices: {
+        parameters: {
+            query?: {
+                /** @description How many slices to cut (at most). */
+                slices?: number;
+                /** @description `next_cursor` of a previous page; omit to start at the beginning of retention */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSlicePlan"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cursor_expired` (resync from a snapshot) or a resource that is gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_complaints: {
+        parameters: {
+            query?: {
+                order_id?: number | null;
+                /** @description Inclusive */
+                created_from?: string | null;
+                /** @description Exclusive */
+                created_to?: string | null;
+                sort?: "-created_at";
+                limit?: number;
+                cursor?: string | null;
+                /** @description Repeatable */
+                status?: components["schemas"]["ComplaintStatus"][] | null;
+                /** @description Repeatable */
+                kind?: components["schemas"]["ComplaintKind"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Complaint id */
+                complaint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respond_to_complaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
+                "Idempotency-Key"?: string;
+                /** @description The entity version as ETag ("3"); stale -> 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Complaint id */
+                complaint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintRespond"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9516,7 +12075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            /** @description `export_window_too_old` (`created_from` before the oldest exportable day: the last 90 days of the shop's calendar, `oldest_day`), `export_range_too_long` (more than 90 days, `max_days`) or `validation_error` naming the failing parameter */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10124,6 +12683,7 @@ export interface operations {
                 from: string;
                 /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
                 to: string;
+                /** @description Rank by average order value or by GMV */
                 by?: components["schemas"]["TopBuyersBy"];
                 limit?: number;
             };
@@ -10572,6 +13132,97 @@ export interface operations {
             };
         };
     };
+    summary_csv_file: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description metric,value,previous lines (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     trend: {
         parameters: {
             query: {
@@ -10602,6 +13253,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Trend"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trend_csv_file: {
+        parameters: {
+            query: {
+                /** @description First day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                from: string;
+                /** @description Last day (YYYY-MM-DD, shop timezone, inclusive; years 2000-2999) */
+                to: string;
+                /** @description Bucket size: day, or hour (local clock hours, at most 7 days) */
+                interval?: components["schemas"]["TrendInterval"];
+                /** @description Split each day by */
+                group_by?: components["schemas"]["GroupBy"] | null;
+                /** @description Repeatable (default: all metrics) */
+                metric?: components["schemas"]["MetricName"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description date[,hour][,key] then metric columns (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
@@ -10860,6 +13608,7 @@ export interface operations {
                 buyer_note_contains?: string | null;
                 /** @description The merchant remark contains this text (case-insensitive) */
                 merchant_remark_contains?: string | null;
+                /** @description Columns: repeat the parameter or separate names with commas */
                 fields?: string[];
                 granularity?: components["schemas"]["Granularity"];
                 locale?: components["schemas"]["Locale"];
@@ -10919,7 +13668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_error` naming the failing parameter, or more than 100,000 matching rows (`max_rows`) */
+            /** @description `export_window_too_old` / `export_range_too_long` (the export window rules), or `validation_error` naming the failing parameter, or more than 100,000 matching rows (`max_rows`) */
             422: {
                 headers: {
                     [name: string]: unknown;

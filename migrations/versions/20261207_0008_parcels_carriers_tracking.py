@@ -6,7 +6,7 @@ whole-line ``lines`` (an item belongs to the first parcel that listed it, or tha
 a shipped, unsigned order with unshipped units becomes ``partially_shipped``.
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0012
 Create Date: 2026-12-07 19:00:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0008"
-down_revision: str | None = "0007"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

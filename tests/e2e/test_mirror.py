@@ -376,3 +376,92 @@ async def test_mirror_bulk_copy_into_postgres(
         await store.close()
     mirrored = {r["entity_id"]: (r["version"], orjson.loads(r["data"])["status"]) for r in rows}
     assert mirrored == await source_orders(db, shop_id)
+
+
+class Recorded(httpx.ASGITransport):
+    """The app over ASGI, remembering the path and query of every request."""
+
+    def __init__(self, app: Any) -> None:
+        super().__init__(app=app)
+        self.requests: list[httpx.URL] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request.url)
+        return await super().handle_async_request(request)
+
+
+async def test_mirror_parallel_slices_crash_restart_and_writers_converge(
+    app: Any,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The copy in 3 slices at once, crashed mid-way (the stored state stays ``new``: it starts
+    over), then again while orders keep changing; following from the plan's cursor, the mirror
+    ends equal to the source."""
+    shop_id = shop["shop_id"]
+    token = await make_token(db, shop_ids=[shop_id])
+    await seed_orders(app, shop_id, internal_headers, token, 9, paid=3)  # 12 changes
+    monkeypatch.setattr(mirror_sync, "BULK_BATCH", 2)
+    path = str(tmp_path / "sliced.db")
+
+    class CrashingStore(SqliteStore):
+        calls = 0
+
+        async def apply_lines(self, shop_id: int, lines: Any, state: MirrorState) -> None:
+            CrashingStore.calls += 1
+            if CrashingStore.calls == 3:
+                raise RuntimeError("crash in the middle of the copy")
+            await super().apply_lines(shop_id, lines, state)
+
+    async def run(store: SqliteStore) -> Recorded:
+        transport = Recorded(app)
+        api = ApiClient("http://t", token, transport=transport)
+        try:
+            mirror = Mirror(api, store, shop_id, snapshot="feed", wait=1, parallel=3)
+            await asyncio.wait_for(mirror.run(until_caught_up=True), 120)
+        finally:
+            await api.close()
+            await store.close()
+        return transport
+
+    with pytest.raises(ExceptionGroup) as crashed:
+        await run(CrashingStore(path))
+    assert crashed.group_contains(RuntimeError, match="crash")
+    assert (await stored_state(path, shop_id)).phase == "new"
+
+    rng = random.Random(18)
+    stop = asyncio.Event()
+
+    async def writers() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://t", headers=internal_headers
+        ) as c:
+            base = f"/internal/v1/shops/{shop_id}/orders"
+            while not stop.is_set():
+                if rng.random() < 0.5:
+                    await c.post(base, json=order_payload())
+                else:
+                    oid = rng.choice(list(await source_orders(db, shop_id)))
+                    await c.post(f"{base}/{oid}/pay", json={"pay_method": "alipay"})  # or 409
+
+    writing = asyncio.create_task(writers())
+    try:
+        transport = await run(SqliteStore(path))
+    finally:
+        stop.set()
+        await writing
+    bulk_queries = [u.params for u in transport.requests if u.path.endswith("/changes/bulk")]
+    assert len(bulk_queries) == 3 and all("until" in q for q in bulk_queries)
+    assert any(u.path.endswith("/changes/bulk/slices") for u in transport.requests)
+    state = await stored_state(path, shop_id)
+    assert state.phase == "follow" and state.cursor
+
+    await run(SqliteStore(path))  # the rest of the writers' changes, from the stored cursor
+    mirrored = mirror_rows(Path(path))
+    assert {k: (v, d["status"]) for k, (v, d) in mirrored.items()} == await source_orders(
+        db, shop_id
+    )

@@ -10,24 +10,39 @@ import zipfile
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from app.config import Settings
 from app.db import Database
+from app.domain.exports import window
+from app.domain.exports.labels import ZH
 from app.domain.exports.storage import DirectoryStorage
 from app.domain.exports.worker import ExportWorker
 from app.kit.masking import mask_address, mask_name, mask_phone
 from app.models import AfterSale, Author, Order, OrderItem, Shipment
+from app.models.after_sales import AfterSaleStatus, AfterSaleType
+from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 from tests.conftest import order_payload
 from tests.integration.metrics_seed import make_specs, seed
 
 TZ = "Asia/Shanghai"
 FIRST, LAST = "2026-03-08", "2026-03-12"
+# The seed's days are fixed; exports cover the last 90 days only, so the tests built on that
+# seed read the export calendar as of shortly after it (the window tests use the real clock).
+SEED_NOW = datetime(2026, 3, 20, 4, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def seed_calendar(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    monkeypatch.setattr(window, "utcnow", lambda: SEED_NOW)
+    return SEED_NOW
 
 
 async def seed_orders(
@@ -65,10 +80,29 @@ def local(ts: datetime | None) -> str:
     return ts.astimezone(ZoneInfo(TZ)).strftime("%Y-%m-%d %H:%M:%S") if ts else ""
 
 
+ENUM_COLUMNS = {
+    "status": OrderStatus,
+    "pay_status": PayStatus,
+    "pay_method": PayMethod,
+    "traffic_source": TrafficSource,
+}
+
+
 async def expected_rows(
-    db: Database, shop_id: int, fields: list[str], *, masked: bool, granularity: str = "order"
+    db: Database,
+    shop_id: int,
+    fields: list[str],
+    *,
+    masked: bool,
+    granularity: str = "order",
+    zh: bool = False,
 ) -> list[list[str]]:
-    """What the file must hold, from the DB rows, formatted in Python (not SQL)."""
+    """What the file must hold, from the DB rows, formatted in Python (not SQL); ``zh``:
+    enum values as the one label table names them."""
+
+    def label(enum: type[StrEnum], value: str) -> str:
+        return ZH[enum][value] if zh else value
+
     start = datetime(2026, 3, 8, tzinfo=ZoneInfo(TZ))
     end = datetime(2026, 3, 13, tzinfo=ZoneInfo(TZ))
     async with db.transaction() as s:
@@ -125,9 +159,15 @@ async def expected_rows(
         if name == "tracking_no":
             return "; ".join(p.tracking_no for p in parcels[o.id])
         if name == "after_sales":
-            return "; ".join(f"{a.type}:{a.status}:{yuan(a.amount)}" for a in sales[o.id])
+            return "; ".join(
+                f"{label(AfterSaleType, a.type)}:{label(AfterSaleStatus, a.status)}:"
+                f"{yuan(a.amount)}"
+                for a in sales[o.id]
+            )
         if name == "flagged":
-            return "true" if o.flagged else "false"
+            return ("是" if o.flagged else "否") if zh else ("true" if o.flagged else "false")
+        if name in ENUM_COLUMNS and getattr(o, name) is not None:
+            return label(ENUM_COLUMNS[name], getattr(o, name))
         value = getattr(o, name)
         return "" if value is None else str(value)
 

@@ -259,14 +259,11 @@ def oracle(specs: list[Spec], first: date, last: date, tz: str = SHANGHAI) -> di
     paid_created = [s for s in created if s.paid]
     paid = [s for s in specs if within(s.paid, first, last, tz)]
     signed = [s for s in specs if within(s.signed, first, last, tz) and s.shipped]
-    returns = [
-        s
-        for s in specs
-        if s.after_sale
-        and s.after_sale[0] in ("refund_only", "return_refund")
-        and within(s.after_sale[1], first, last, tz)
+    # Cohorts: of the orders paid in the range, those with a return / a complaint (ever).
+    returned = [
+        s for s in paid if s.after_sale and s.after_sale[0] in ("refund_only", "return_refund")
     ]
-    disputes = [s for s in specs if within(s.dispute, first, last, tz)]
+    complained = [s for s in paid if s.dispute]
     gmv = sum(s.paid_amount for s in paid)
     hours = [
         (s.signed - s.shipped).total_seconds() / 3600  # type: ignore[operator]
@@ -278,7 +275,7 @@ def oracle(specs: list[Spec], first: date, last: date, tz: str = SHANGHAI) -> di
 
     return {
         "orders": len(created),
-        "paid_orders": len(paid_created),
+        "paid_orders": len(paid),
         "gmv": gmv,
         "payment_conversion": ratio(len(paid_created), len(created)),
         "aov": int(Fraction(gmv, len(paid)) + Fraction(1, 2)) if paid else None,  # half up
@@ -287,8 +284,9 @@ def oracle(specs: list[Spec], first: date, last: date, tz: str = SHANGHAI) -> di
             "p50": round(percentile(hours, 0.5), 2) if hours else None,
             "p90": round(percentile(hours, 0.9), 2) if hours else None,
         },
-        "return_rate": ratio(len(returns), len(paid)),
-        "dispute_rate": ratio(len(disputes), len(created)),
+        "return_rate": ratio(len(returned), len(paid)),
+        "complaint_rate": ratio(len(complained), len(paid)),
+        "dispute_rate": ratio(len(complained), len(paid)),
         # extra for author grouping
         "commission": sum(s.commission for s in paid),
     }

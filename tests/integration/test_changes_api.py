@@ -252,6 +252,110 @@ async def test_bulk_stream_is_the_paged_feed_in_one_response(
     assert [c["entity_id"] for c in r.json()["data"]] == [newer["id"]]
 
 
+async def slices(
+    client: httpx.AsyncClient, shop_id: int, h: dict[str, str], **params: Any
+) -> dict[str, Any]:
+    r = await client.get(url(shop_id, "changes/bulk/slices"), params=params, headers=h)
+    assert r.status_code == 200, r.text
+    plan: dict[str, Any] = r.json()
+    return plan
+
+
+async def sliced(
+    client: httpx.AsyncClient, shop_id: int, h: dict[str, str], plan: dict[str, Any]
+) -> list[list[dict[str, Any]]]:
+    """Every slice of the plan, streamed at once; each ends with its own ``until``."""
+
+    async def one(part: dict[str, Any]) -> list[dict[str, Any]]:
+        params = {"until": part["until"]} | ({"cursor": part["cursor"]} if part["cursor"] else {})
+        changes, trailer = await bulk(client, shop_id, h, **params)
+        assert trailer["next_cursor"] == part["until"]
+        return changes
+
+    return list(await asyncio.gather(*(one(part) for part in plan["data"])))
+
+
+async def test_bulk_slices_are_disjoint_complete_and_the_feed_goes_on_after_them(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    no_pii = bearer(await make_token(db, shop_ids=[shop_id], scopes=["changes:read"]))
+    for _ in range(7):
+        await ingest(client, shop_id, internal_headers)
+    paged = (await follow(client, shop_id, h, 7))["data"]  # all seven below the horizon
+
+    plan = await slices(client, shop_id, h, slices=3)
+    assert [p["count"] for p in plan["data"]] == [3, 3, 1] and plan["count"] == 7
+    assert plan["data"][0]["cursor"] is None
+    for before, after in zip(plan["data"], plan["data"][1:], strict=False):
+        assert after["cursor"] == before["until"]  # consecutive: each starts where one ends
+    assert plan["next_cursor"] == plan["data"][-1]["until"]
+    parts = await sliced(client, shop_id, h, plan)
+    assert [len(p) for p in parts] == [3, 3, 1]
+    assert [c for part in parts for c in part] == paged
+    masked_parts = await sliced(client, shop_id, no_pii, plan)
+    masked_paged = (await follow(client, shop_id, no_pii, 7))["data"]
+    assert [c for part in masked_parts for c in part] == masked_paged != paged
+
+    # More slices than changes: one change each. From a cursor: only what follows it.
+    assert [p["count"] for p in (await slices(client, shop_id, h, slices=20))["data"]] == [1] * 7
+    middle = (await client.get(url(shop_id), params={"limit": 5}, headers=h)).json()
+    rest = await slices(client, shop_id, h, slices=2, cursor=middle["next_cursor"])
+    assert rest["data"][0]["cursor"] == middle["next_cursor"]
+    assert [c for part in await sliced(client, shop_id, h, rest) for c in part] == paged[5:]
+
+    # The feed continues from the plan's cursor with what came after, nothing before.
+    newer = await ingest(client, shop_id, internal_headers)
+    r = await client.get(
+        url(shop_id), params={"cursor": plan["next_cursor"], "wait": 10}, headers=h
+    )
+    assert [c["entity_id"] for c in r.json()["data"]] == [newer["id"]]
+
+
+async def test_bulk_slices_while_writers_run_miss_nothing_and_repeat_nothing(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    """Slices planned and streamed while orders keep arriving, then the feed followed from the
+    plan's cursor until the writers stop: exactly the feed's changes, each once, in order."""
+    shop_id = shop["shop_id"]
+    h = bearer(await make_token(db, shop_ids=[shop_id]))
+    for _ in range(12):
+        await ingest(client, shop_id, internal_headers)
+    stop = asyncio.Event()
+    written = 12
+
+    async def writer() -> None:
+        nonlocal written
+        while not stop.is_set():
+            await ingest(client, shop_id, internal_headers)
+            written += 1
+
+    task = asyncio.create_task(writer())
+    try:
+        await eventually(lambda: written >= 16, what="writes under way")
+        plan = await slices(client, shop_id, h, slices=4)
+        copied = [c for part in await sliced(client, shop_id, h, plan) for c in part]
+        await eventually(lambda: written >= 16 + 5, what="writes after the plan")
+    finally:
+        stop.set()
+        await task
+    followed: list[dict[str, Any]] = []
+    cursor = plan["next_cursor"]
+
+    async def caught_up() -> bool:
+        nonlocal cursor
+        body = (await client.get(url(shop_id), params={"cursor": cursor}, headers=h)).json()
+        followed.extend(body["data"])
+        cursor = body["next_cursor"]
+        return len(copied) + len(followed) >= written and body["caught_up"]
+
+    await eventually(caught_up, timeout=120, what="the feed after the slices")
+    everything = (await follow(client, shop_id, h, written))["data"]
+    assert [c["id"] for c in copied + followed] == [c["id"] for c in everything]
+    assert len(everything) == written
+
+
 async def test_bulk_stream_errors(
     client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
 ) -> None:
@@ -268,9 +372,23 @@ async def test_bulk_stream_errors(
     assert r.status_code == 400 and r.json()["code"] == "invalid_cursor"
     r = await client.get(path, params={"cursor": "now"}, headers=h)
     assert r.status_code == 422 and r.json()["code"] == "validation_error"
+    r = await client.get(path, params={"until": "now"}, headers=h)
+    assert r.status_code == 422 and r.json()["code"] == "validation_error"
+    r = await client.get(path, params={"until": cursor[:-2] + "AA"}, headers=h)
+    assert r.status_code == 400 and r.json()["code"] == "invalid_cursor"
+    plan_path = url(shop_id, "changes/bulk/slices")
+    for bad in (0, 33):
+        r = await client.get(plan_path, params={"slices": bad}, headers=h)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error"
+    r = await client.get(plan_path, headers=orders_only)
+    assert r.status_code == 403 and r.json()["code"] == "insufficient_scope"
 
     await reset_epoch(db)
     r = await client.get(path, params={"cursor": cursor}, headers=h)
+    assert r.status_code == 410 and r.json()["code"] == "cursor_expired"
+    r = await client.get(path, params={"until": cursor}, headers=h)
+    assert r.status_code == 410 and r.json()["code"] == "cursor_expired"
+    r = await client.get(plan_path, params={"cursor": cursor}, headers=h)
     assert r.status_code == 410 and r.json()["code"] == "cursor_expired"
 
 
@@ -331,7 +449,14 @@ async def test_bulk_stream_reads_the_shop_index_in_feed_order(db: Database) -> N
         plan = "\n".join(
             row[0]
             for row in await conn.fetch(
-                f"EXPLAIN {ROWS_SQL}", 1, "0", 0, "9223372036854775807", ["order.paid"]
+                f"EXPLAIN {ROWS_SQL}",
+                1,
+                "0",
+                0,
+                "9223372036854775807",
+                ["order.paid"],
+                "9223372036854775807",
+                0,
             )
         )
     assert "ix_change_log_shop_xid_id" in plan, plan

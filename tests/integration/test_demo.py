@@ -18,8 +18,10 @@ from app.config import Settings, plain_database_url
 from app.db import Database
 from app.demo import load_demo
 from app.demo.indexes import model_indexes
+from app.domain.address_changes.service import AddressChangeService
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.audit.actor import SYSTEM
+from app.domain.complaints.service import ComplaintService
 from app.domain.disputes.service import DisputeService
 from app.domain.orders.service import OrderService
 from app.migrations import upgrade
@@ -42,6 +44,8 @@ CONTENT = {
     "after_sales": "SELECT * FROM after_sales",
     "disputes": "SELECT * FROM disputes",
     "dispute_evidence": "SELECT * FROM dispute_evidence",
+    "address_change_requests": "SELECT * FROM address_change_requests",
+    "complaints": "SELECT * FROM complaints",
     "change_log": (
         "SELECT shop_id, id, entity, entity_id, entity_version, type, data FROM change_log"
     ),
@@ -163,6 +167,11 @@ async def test_counts_and_ratios_are_realistic(demo_url: str) -> None:
     disputes = await scalar(demo_url, "SELECT count(*) FROM disputes")
     assert 0.04 <= after_sales / paid <= 0.08
     assert 0.001 <= disputes / paid <= 0.012
+    for table, column in (("address_change_requests", "status"), ("complaints", "status")):
+        found = {r[0] for r in await fetch(demo_url, f"SELECT DISTINCT {column} FROM {table}")}
+        assert found == {"pending", "approved", "rejected"} or found == {"open", "responded"}
+    kinds = {r[0] for r in await fetch(demo_url, "SELECT DISTINCT kind FROM complaints")}
+    assert len(kinds) == 5
     methods = await fetch(demo_url, "SELECT DISTINCT pay_method FROM orders")
     assert {r[0] for r in methods} == {None, "douyin_pay", "alipay", "wechat_pay"}
     provinces = await fetch(
@@ -232,6 +241,15 @@ async def test_rows_are_consistent(demo_url: str) -> None:
         "dispute change rows": "SELECT count(*) FROM disputes d WHERE NOT EXISTS (SELECT 1 "
         "FROM change_log c WHERE c.shop_id = d.shop_id AND c.entity = 'dispute' "
         "AND c.entity_id = d.id AND c.entity_version = d.version)",
+        "address change on a shipped order": "SELECT count(*) FROM address_change_requests r "
+        "JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id "
+        "WHERE o.status NOT IN ('pending_payment', 'paid')",
+        "address change rows": "SELECT count(*) FROM address_change_requests r WHERE NOT EXISTS "
+        "(SELECT 1 FROM change_log c WHERE c.shop_id = r.shop_id AND c.entity = "
+        "'address_change' AND c.entity_id = r.id AND c.entity_version = r.version)",
+        "complaint rows": "SELECT count(*) FROM complaints m WHERE NOT EXISTS (SELECT 1 FROM "
+        "change_log c WHERE c.shop_id = m.shop_id AND c.entity = 'complaint' "
+        "AND c.entity_id = m.id AND c.entity_version = m.version)",
     }
     for what, query in zero.items():
         assert await scalar(demo_url, query) == 0, what
@@ -239,7 +257,8 @@ async def test_rows_are_consistent(demo_url: str) -> None:
         await scalar(
             demo_url,
             "SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM after_sales) "
-            "+ (SELECT count(*) FROM disputes)",
+            "+ (SELECT count(*) FROM disputes) + (SELECT count(*) FROM address_change_requests) "
+            "+ (SELECT count(*) FROM complaints)",
         )
     )
 
@@ -268,11 +287,19 @@ async def test_change_log_data_equals_service_representation(
                     order_id,
                 )
                 assert _json(logged) == expected
+            tables = {
+                "after_sale": "after_sales",
+                "dispute": "disputes",
+                "address_change": "address_change_requests",
+                "complaint": "complaints",
+            }
             for entity, service_cls in (
                 ("after_sale", AfterSaleService),
                 ("dispute", DisputeService),
+                ("address_change", AddressChangeService),
+                ("complaint", ComplaintService),
             ):
-                table = "after_sales" if entity == "after_sale" else "disputes"
+                table = tables[entity]
                 for shop_id, entity_id in await fetch(
                     demo_url,
                     f"SELECT DISTINCT ON (status) shop_id, id FROM {table} ORDER BY status, id",

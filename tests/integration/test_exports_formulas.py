@@ -13,8 +13,14 @@ from app.config import Settings
 from app.db import Database
 from app.models import Order
 from tests.conftest import order_payload
-from tests.integration.export_support import parse_csv, parse_xlsx
+from tests.integration.export_support import (
+    parse_csv,
+    parse_xlsx,
+    seed_calendar,  # noqa: F401
+)
 from tests.integration.test_exports_api import job_body, run_job, token
+
+pytestmark = pytest.mark.usefixtures("seed_calendar")
 
 FIELDS = [
     "buyer_nickname",

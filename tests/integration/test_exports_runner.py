@@ -5,13 +5,20 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 
 from app.config import Settings
 from app.db import Database
 from app.worker.runner import registered_jobs, run_worker
 from tests.factories import bearer, make_token
 from tests.feed_support import eventually
-from tests.integration.export_support import FIRST, LAST
+from tests.integration.export_support import (
+    FIRST,
+    LAST,
+    seed_calendar,  # noqa: F401
+)
+
+pytestmark = pytest.mark.usefixtures("seed_calendar")
 
 
 async def test_runner_runs_export_jobs(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 from sqlalchemy import text, update
 
 from app.config import Settings
@@ -13,7 +14,14 @@ from app.db import Database
 from app.models import Shop
 from tests.conftest import order_payload
 from tests.factories import bearer, make_token
-from tests.integration.export_support import FIRST, LAST, worker
+from tests.integration.export_support import (
+    FIRST,
+    LAST,
+    seed_calendar,  # noqa: F401
+    worker,
+)
+
+pytestmark = pytest.mark.usefixtures("seed_calendar")
 
 
 def body() -> dict[str, object]:

@@ -404,8 +404,9 @@ async def test_limits_reject_before_any_sql(
     [
         # The page: items, shipments, after-sales, authors (<= 6).
         ("", 6),
-        # Detail fields add one batched detail read (orders + items + shipments).
-        ("receiver { name } goodsAmount", 7),
+        # Detail fields add one batched detail read (orders + items + shipments); receivers
+        # shown in clear add the one INSERT of the operation's pii.read audit row.
+        ("receiver { name } goodsAmount", 8),
     ],
 )
 async def test_page_with_children_uses_bounded_queries(

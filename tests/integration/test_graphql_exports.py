@@ -6,14 +6,23 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from app.config import Settings
 from app.db import Database
 from tests.factories import bearer, make_token
-from tests.integration.export_support import FIRST, LAST, seed_orders, worker
+from tests.integration.export_support import (
+    FIRST,
+    LAST,
+    seed_calendar,  # noqa: F401
+    seed_orders,
+    worker,
+)
 from tests.integration.test_graphql import gql
 
-FIELDS = """databaseId shopId status format fields filters createdFrom createdTo granularity
+pytestmark = pytest.mark.usefixtures("seed_calendar")
+
+FIELDS = """databaseId shopId shopIds status format fields filters createdFrom createdTo granularity
   locale bom piiMasked progress { rows total } sizeBytes sha256 attempts error createdAt
   startedAt finishedAt expiresAt fileUrl"""
 
@@ -88,7 +97,8 @@ async def test_errors_are_user_errors_and_scope_is_required(
     too_long = {"createdFrom": "2026-01-01", "createdTo": "2026-06-30"}
     payload = (await gql(client, token, CREATE, {"s": shop_id, "input": too_long}))["data"]
     errors = payload["createExport"]["userErrors"]
-    assert payload["createExport"]["export"] is None and errors[0]["code"] == "validation_error"
+    assert payload["createExport"]["export"] is None
+    assert errors[0]["code"] == "export_range_too_long"
 
     reader = await make_token(db, shop_ids=[shop_id], scopes="orders:read")
     denied = await gql(client, reader, LIST, {"s": shop_id})

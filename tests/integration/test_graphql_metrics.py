@@ -19,7 +19,9 @@ from tests.integration.test_metrics_service import D
 
 FIRST, LAST = D - timedelta(days=3), D + timedelta(days=3)
 HOURS = "shipToSignHours { avg p50 p90 }"
-METRICS = f"orders paidOrders gmv paymentConversion aov {HOURS} returnRate disputeRate"
+METRICS = (
+    f"orders paidOrders gmv paymentConversion aov {HOURS} returnRate complaintRate disputeRate"
+)
 VOLUME = "orders paidOrders gmv aov"
 HEALTH = "refundedAmount refundedOrders refundRate flagged unpaidOver24h"
 QUERY = f"""query($s: Int!, $f: Date!, $t: Date!, $g: MetricsGroupBy, $m: [String!],
@@ -61,6 +63,7 @@ ALL_POINT_KEYS = [
     "aov",
     "shipToSignHours",
     "returnRate",
+    "complaintRate",
     "disputeRate",
     "commission",
 ]

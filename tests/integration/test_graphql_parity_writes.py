@@ -16,6 +16,7 @@ import pytest
 from app.db import Database
 from app.kit.versioning import etag
 from tests.factories import bearer, make_token
+from tests.integration.buyer_requests_support import NEW_RECEIVER
 from tests.integration.orders_support import internal, new_order, v1
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -771,7 +772,205 @@ def _dispute_cases() -> list[Case]:
     ]
 
 
-CASES = _order_cases() + _batch_cases() + _after_sale_cases() + _dispute_cases()
+def _address_change(*, ship: bool = False, reject: bool = False) -> Callable[..., Awaitable[Twin]]:
+    async def setup(c: httpx.AsyncClient, s: int, ih: dict[str, str], h: dict[str, str]) -> Twin:
+        order = await _order(c, s, ih, "paid")
+        r = await c.post(
+            internal(s, f"/orders/{order['id']}/address-change-requests"),
+            json={"receiver": NEW_RECEIVER},
+            headers=ih,
+        )
+        assert r.status_code == 201, r.text
+        request = r.json()
+        if ship:
+            order = await _order_shipped(c, s, ih, order)
+        if reject:
+            r = await c.post(
+                v1(s, f"/address-change-requests/{request['id']}/reject"),
+                json={"reason": "packed"},
+                headers=h,
+            )
+            assert r.status_code == 200, r.text
+            request = r.json()
+        return {"order": order, "address_change_request": request}
+
+    return setup
+
+
+async def _order_shipped(
+    c: httpx.AsyncClient, s: int, ih: dict[str, str], order: Twin
+) -> dict[str, Any]:
+    r = await c.post(
+        internal(s, f"/orders/{order['id']}/ship"),
+        json={"carrier": "SF", "tracking_no": "SF5550002"},
+        headers=ih,
+    )
+    assert r.status_code == 200, r.text
+    shipped: dict[str, Any] = r.json()
+    return shipped
+
+
+def _complaint(*, responded: bool = False) -> Callable[..., Awaitable[Twin]]:
+    async def setup(c: httpx.AsyncClient, s: int, ih: dict[str, str], h: dict[str, str]) -> Twin:
+        order = await _order(c, s, ih, "shipped")
+        r = await c.post(
+            internal(s, f"/orders/{order['id']}/complaints"),
+            json={"kind": "quality", "description": "torn"},
+            headers=ih,
+        )
+        assert r.status_code == 201, r.text
+        complaint = r.json()
+        if responded:
+            r = await c.post(
+                v1(s, f"/complaints/{complaint['id']}/respond"),
+                json={"message": "sorry"},
+                headers=h,
+            )
+            assert r.status_code == 200, r.text
+            complaint = r.json()
+        return {"order": order, "complaint": complaint}
+
+    return setup
+
+
+def _buyer_request_case(
+    case_id: str,
+    setup: Callable[..., Awaitable[Twin]],
+    entity: str,
+    action: str,
+    body: dict[str, Any],
+    *,
+    error: str | None = None,
+    stale: bool = False,
+    missing: bool = False,
+) -> Case:
+    """approve/reject an address change or respond to a complaint, through both APIs."""
+    collection, mutation, id_arg = {
+        ("address_change_request", "approve"): (
+            "address-change-requests",
+            "approveAddressChange",
+            "addressChangeId",
+        ),
+        ("address_change_request", "reject"): (
+            "address-change-requests",
+            "rejectAddressChange",
+            "addressChangeId",
+        ),
+        ("complaint", "respond"): ("complaints", "respondToComplaint", "complaintId"),
+    }[(entity, action)]
+
+    def entity_id(t: Twin) -> int:
+        return MISSING if missing else int(t[entity]["id"])
+
+    def version(t: Twin) -> int | None:
+        return _ver(t, entity, 5) if stale else None
+
+    def rest(s: int, t: Twin) -> Rest:
+        sent = {**body, **({"expected_version": version(t)} if stale else {})}
+        return Rest("POST", v1(s, f"/{collection}/{entity_id(t)}/{action}"), sent)
+
+    def gql(s: int, t: Twin) -> Gql:
+        names = ", ".join(f"{_camel(k)}: ${k}" for k in body)
+        arguments = f"shopId: $s, {id_arg}: $b, {names + ', ' if names else ''}"
+        return Gql(
+            mutation,
+            arguments + "expectedVersion: $expectedVersion",
+            {"s": s, "b": entity_id(t), **body, "expectedVersion": version(t)},
+        )
+
+    return Case(case_id, setup, rest, gql, entity, error)
+
+
+def _buyer_request_cases() -> list[Case]:
+    pending = _address_change()
+    acr = "address_change_request"
+    complaint = _complaint()
+    return [
+        _buyer_request_case("acr-approve", pending, acr, "approve", {}),
+        _buyer_request_case("acr-reject", pending, acr, "reject", {"reason": "packed"}),
+        _buyer_request_case(
+            "acr-approve-receiver_locked",
+            _address_change(ship=True),
+            acr,
+            "approve",
+            {},
+            error="receiver_locked",
+        ),
+        _buyer_request_case(
+            "acr-approve-invalid_transition",
+            _address_change(reject=True),
+            acr,
+            "approve",
+            {},
+            error="invalid_transition",
+        ),
+        _buyer_request_case(
+            "acr-approve-version_conflict",
+            pending,
+            acr,
+            "approve",
+            {},
+            error="version_conflict",
+            stale=True,
+        ),
+        _buyer_request_case(
+            "acr-approve-not_found", pending, acr, "approve", {}, error="not_found", missing=True
+        ),
+        _buyer_request_case(
+            "acr-reject-validation_error",
+            pending,
+            acr,
+            "reject",
+            {"reason": " "},
+            error="validation_error",
+        ),
+        _buyer_request_case(
+            "complaint-respond", complaint, "complaint", "respond", {"message": "ok"}
+        ),
+        _buyer_request_case(
+            "complaint-respond-invalid_transition",
+            _complaint(responded=True),
+            "complaint",
+            "respond",
+            {"message": "again"},
+            error="invalid_transition",
+        ),
+        _buyer_request_case(
+            "complaint-respond-version_conflict",
+            complaint,
+            "complaint",
+            "respond",
+            {"message": "ok"},
+            error="version_conflict",
+            stale=True,
+        ),
+        _buyer_request_case(
+            "complaint-respond-validation_error",
+            complaint,
+            "complaint",
+            "respond",
+            {"message": ""},
+            error="validation_error",
+        ),
+        _buyer_request_case(
+            "complaint-respond-not_found",
+            complaint,
+            "complaint",
+            "respond",
+            {"message": "ok"},
+            error="not_found",
+            missing=True,
+        ),
+    ]
+
+
+CASES = (
+    _order_cases()
+    + _batch_cases()
+    + _after_sale_cases()
+    + _dispute_cases()
+    + _buyer_request_cases()
+)
 
 # -- running one case through both APIs ----------------------------------------------------
 
@@ -784,15 +983,25 @@ SELECTIONS = {
     "dispute": "dispute { databaseId status kind description version allowedActions }",
     "evidence": "evidence { databaseId kind filename contentType sizeBytes sha256 } "
     "dispute { status version allowedActions }",
+    "address_change_request": "addressChangeRequest { databaseId status decidedBy rejectReason "
+    "version allowedActions receiver { name phone address masked } }",
+    "complaint": "complaint { databaseId status kind description response version allowedActions }",
     "batch": "succeeded failed results { orderId ok order { status version trackingNumbers } "
     "error { code } }",
 }
-PAYLOAD_KEY = {"order": "order", "after_sale": "afterSale", "dispute": "dispute"}
+PAYLOAD_KEY = {
+    "order": "order",
+    "after_sale": "afterSale",
+    "dispute": "dispute",
+    "address_change_request": "addressChangeRequest",
+    "complaint": "complaint",
+}
 # GraphQL enums are upper case spellings of the REST strings.
-ENUM_FIELDS = {"status", "pay_status", "type"}
+ENUM_FIELDS = {"status", "pay_status", "type", "decided_by", "kind"}
 # Identity and time differ between twins by construction; everything else must not.
 _VOLATILE = {"id", "order_no", "order_id", "after_sale_id", "dispute_id", "evidence_id"}
 _VOLATILE |= {"shipment_id", "item_id"}  # a parcel's and its lines' ids
+_VOLATILE |= {"address_change_id", "complaint_id"}  # in the order's timeline
 _VOLATILE |= {"earliest", "latest"}  # a review window's instants (from the submit time)
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -868,10 +1077,11 @@ async def _call_gql(
             "updateOrder": "UpdateOrderInput!",
             "updateShipment": "UpdateShipmentInput!",
         }.get(call.mutation, ""),
+        "b": "Int!",
         "expectedVersion": "Int",
         "reason": "String" if call.mutation in ("afterSaleAction",) else "String!",
         "coupon": "String",
-        "message": "String",
+        "message": "String!" if call.mutation == "respondToComplaint" else "String",
         "action": "String!",
         "kind": "String!",
         "description": "String!",
@@ -921,6 +1131,10 @@ def _read_paths(case: Case, s: int, t: Twin) -> list[str]:
     if "dispute" in t:
         paths.append(v1(s, f"/disputes/{t['dispute']['id']}"))
         paths.append(v1(s, f"/disputes/{t['dispute']['id']}/evidence"))
+    if "address_change_request" in t:
+        paths.append(v1(s, f"/address-change-requests/{t['address_change_request']['id']}"))
+    if "complaint" in t:
+        paths.append(v1(s, f"/complaints/{t['complaint']['id']}"))
     return paths
 
 

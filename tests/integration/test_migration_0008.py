@@ -10,9 +10,10 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
+from alembic.script import ScriptDirectory
 
 from app.config import plain_database_url
-from app.migrations import downgrade, upgrade
+from app.migrations import alembic_config, downgrade, upgrade
 from tests.dbsetup import _with_db
 
 SETUP = """
@@ -43,6 +44,10 @@ OVERRIDING SYSTEM VALUE VALUES
 """
 
 
+# The revision 0008 follows (the chain is re-ordered as branches land).
+PREVIOUS = str(ScriptDirectory.from_config(alembic_config("")).get_revision("0008").down_revision)
+
+
 @pytest.fixture
 async def old_database(server_url: str) -> AsyncIterator[str]:
     name = f"og_mig8_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
@@ -51,7 +56,7 @@ async def old_database(server_url: str) -> AsyncIterator[str]:
     await admin.execute(f'CREATE DATABASE "{name}"')
     url = _with_db(server_url, name)
     try:
-        await asyncio.to_thread(upgrade, url, "0007")
+        await asyncio.to_thread(upgrade, url, PREVIOUS)
         yield url
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -84,7 +89,7 @@ async def test_free_text_carriers_and_item_ids_are_migrated(old_database: str) -
         assert statuses == {1: "partially_shipped", 2: "shipped", 3: "shipped"}
         assert await conn.fetchval("SELECT count(*) FROM carriers") >= 10
 
-        await asyncio.to_thread(downgrade, old_database, "0007")
+        await asyncio.to_thread(downgrade, old_database, PREVIOUS)
         rows = await conn.fetch(
             "SELECT id, carrier, item_ids::text AS ids FROM shipments ORDER BY id"
         )

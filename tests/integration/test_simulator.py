@@ -26,6 +26,7 @@ async def test_simulator_drives_valid_lifecycles(
     assert result.errors == 0, result.errors_by_kind
     assert result.events == EVENTS
     assert {"create", "pay", "ship", "ship_part", "track"} <= result.by_action.keys()
+    assert {"create", "pay", "ship", "address_change"} <= result.by_action.keys()
     async with db.transaction() as s:
         orders = await s.scalar(select(func.count()).where(Order.shop_id == shop_id))
         changes = await s.scalar(select(func.count()).where(ChangeLog.shop_id == shop_id))

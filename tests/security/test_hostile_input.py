@@ -63,6 +63,8 @@ _ORDER_FOR_ACTION = {
     "sign": "shipped",
     "complete": "shipped",
     "disputes": "shipped",
+    "address-change-requests": "pending",
+    "complaints": "shipped",
 }
 
 
@@ -166,6 +168,20 @@ async def world(
             headers=headers,
         )
     )
+    address_change = await ok(
+        await client.post(
+            internal(shop_id, f"/orders/{orders['pending']['id']}/address-change-requests"),
+            json={"receiver": order_payload()["receiver"]},
+            headers=internal_headers,
+        )
+    )
+    complaint = await ok(
+        await client.post(
+            internal(shop_id, f"/orders/{orders['shipped']['id']}/complaints"),
+            json={"kind": "logistics", "description": "late"},
+            headers=internal_headers,
+        )
+    )
     return World(
         shop_id=shop_id,
         orders=orders,
@@ -181,6 +197,8 @@ async def world(
             "delivery_id": delivery["id"],
             "app_id": app_row["id"],
             "account_id": await add_staff(db, shop_id=shop_id, role="viewer"),
+            "address_change_id": address_change["id"],
+            "complaint_id": complaint["id"],
         },
         token_headers=headers,
         internal_headers=internal_headers,

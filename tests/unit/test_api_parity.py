@@ -36,6 +36,8 @@ PAIRS = {
     "Export": "Export",
     "ExportProgress": "ExportProgress",
     "Change": "Change",
+    "AddressChangeRequest": "AddressChangeRequest",
+    "Complaint": "Complaint",
 }
 
 

@@ -33,6 +33,16 @@ def test_invisible_shop_is_404_visible_without_scope_is_403() -> None:
     assert auth.can_read_pii(11) and not auth.can_read_pii(10)
 
 
+def test_selected_shops_of_a_multi_shop_read() -> None:
+    auth = authorized("metrics:read")
+    assert auth.selected_shops(None) == auth.selected_shops([]) == [11]  # granting the scope
+    assert auth.selected_shops([11, 11]) == [11]
+    with pytest.raises(InsufficientScope):
+        auth.selected_shops([11, 10])  # visible, without the scope
+    with pytest.raises(NotFound):
+        auth.selected_shops([11, 99])  # not visible
+
+
 def test_rate_limit_key_per_app_and_shop_or_account_for_console() -> None:
     p = authorized("orders:read").principal
     assert p.rate_limit_key(10) != p.rate_limit_key(11)

@@ -23,6 +23,7 @@ def touched(query: str, variables: dict[str, Any] | None = None) -> int | None:
 
 ORDER_7 = to_global_id("Order", 7, 1)
 ORDER_8 = to_global_id("Order", 8, 1)
+EXPORT = 'input: {createdFrom: "2026-12-01", createdTo: "2026-12-02"}'
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,18 @@ ORDER_8 = to_global_id("Order", 8, 1)
         ("{ shop(id: 7) { id } me { tokenId } }", None, None),  # me spans shops
         ("{ shop(id: 7) { id } other: shop(id: 8) { id } }", None, None),
         ('mutation { flagOrder(shopId: 7, orderId: 1, reason: "x") { order { id } } }', None, 7),
+        # createExport takes shopId or shopIds
+        (f"mutation {{ createExport(shopId: 7, {EXPORT}) {{ userErrors {{ code }} }} }}", None, 7),
+        (
+            f"mutation {{ createExport(shopIds: [7], {EXPORT}) {{ userErrors {{ code }} }} }}",
+            None,
+            7,
+        ),
+        (
+            f"mutation {{ createExport(shopIds: [7, 8], {EXPORT}) {{ userErrors {{ code }} }} }}",
+            None,
+            None,
+        ),
         ("subscription($s: Int!) { changes(shopId: $s) { type } }", {"s": 7}, 7),
         ("subscription { orderCreated(shopIds: [7]) { id } }", None, 7),
         (f'{{ node(id: "{ORDER_7}") {{ id }} }}', None, 7),

@@ -13,9 +13,16 @@ from app.api.params import ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import ChangesRead
 from app.db import Session
-from app.domain.sync.bulk import bulk_changes
+from app.domain.sync.bulk import MAX_SLICES, bulk_changes, plan_slices
 from app.domain.sync.cursor import CursorCodec
-from app.domain.sync.schemas import BulkTrailer, Change, ChangePage, ChangeType, SyncStatus
+from app.domain.sync.schemas import (
+    BulkSlicePlan,
+    BulkTrailer,
+    Change,
+    ChangePage,
+    ChangeType,
+    SyncStatus,
+)
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import ValidationFailed, field_error
 
@@ -60,6 +67,17 @@ FeedCursor = Annotated[
         max_length=128,
         pattern=r"^[A-Za-z0-9_-]+$",
         description="`next_cursor` of a previous page; omit to start at the beginning of retention",
+    ),
+]
+UntilCursor = Annotated[
+    str | None,
+    Query(
+        max_length=128,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description=(
+            "A cursor: stop after this position (inclusive), e.g. a slice's `until` from "
+            "`GET /changes/bulk/slices`; omit to stream up to the head"
+        ),
     ),
 ]
 _TYPES_DOC = f"Comma-separated change types among: {', '.join(ChangeType)}"
@@ -123,7 +141,9 @@ async def list_changes(
         "`data` is the last member, so a client may store the entity's JSON without parsing "
         "it. The last line is "
         '`{"next_cursor": ..., "count": n}`: continue with `GET /changes` from that cursor. A '
-        "stream that ends without it is incomplete: request it again."
+        "stream that ends without it is incomplete: request it again. With `until` (a cursor, "
+        "e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that position "
+        "and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it)."
     ),
     response_class=StreamingResponse,
     responses={
@@ -141,17 +161,19 @@ async def bulk_changes_ndjson(
     auth: ChangesRead,
     session: Session,
     cursor: FeedCursor = None,
+    until: UntilCursor = None,
     types: Annotated[
         str | None,
         Query(max_length=500, description=_TYPES_DOC, json_schema_extra=_TYPES_PATTERN),
     ] = None,
 ) -> StreamingResponse:
     await session.commit()  # the stream uses its own connection, not the request's
-    if cursor == HEAD:
-        raise ValidationFailed(
-            "cursor=now has nothing after it: take the head cursor from GET /changes.",
-            [field_error(["query", "cursor"], "must be a cursor or omitted")],
-        )
+    for name, value in (("cursor", cursor), ("until", until)):
+        if value == HEAD:
+            raise ValidationFailed(
+                f"{name}=now is not a position: take the head cursor from GET /changes.",
+                [field_error(["query", name], "must be a cursor or omitted")],
+            )
     service = feed_service(request)
     stream = bulk_changes(
         service.db,
@@ -160,9 +182,47 @@ async def bulk_changes_ndjson(
         service.parse_cursor(cursor, shop_id),
         types=_types(types),
         pii=auth.can_read_pii(shop_id),
+        until=service.parse_cursor(until, shop_id),
     )
     await anext(stream)  # checks the cursor: 410 cursor_expired before any line is sent
     return StreamingResponse(stream, media_type=NDJSON)
+
+
+@router.get(
+    "/changes/bulk/slices",
+    response_model=BulkSlicePlan,
+    responses=_FEED_ERRORS,
+    summary="Cut the bulk stream into disjoint slices for a parallel initial copy",
+    description=(
+        "Up to `slices` consecutive, disjoint ranges covering every change after `cursor` up "
+        "to the head, of about the same number of changes (fewer slices when there are fewer "
+        "changes). Stream each with `GET /changes/bulk?cursor={cursor}&until={until}` (in "
+        "parallel; a slice is final and can be streamed again after a failure), store them "
+        "all, then follow `GET /changes` from `next_cursor`: nothing is missed, nothing "
+        "repeats."
+    ),
+)
+async def bulk_change_slices(
+    request: Request,
+    shop_id: ShopId,
+    auth: ChangesRead,
+    session: Session,
+    slices: Annotated[
+        int, Query(ge=1, le=MAX_SLICES, description="How many slices to cut (at most).")
+    ] = 4,
+    cursor: FeedCursor = None,
+) -> Response:
+    await session.commit()
+    if cursor == HEAD:
+        raise ValidationFailed(
+            "cursor=now has nothing after it: take the head cursor from GET /changes.",
+            [field_error(["query", "cursor"], "must be a cursor or omitted")],
+        )
+    service = feed_service(request)
+    plan = await plan_slices(
+        service.db, service.codec, shop_id, service.parse_cursor(cursor, shop_id), slices
+    )
+    return json_bytes_response(plan)
 
 
 @router.get(

@@ -18,14 +18,21 @@ from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, Exports
 from app.db import Session, get_database
 from app.domain.exports.errors import RangeNotSatisfiable
-from app.domain.exports.schemas import Export, ExportCreate, ExportFormat, OrdersCsvParams
+from app.domain.exports.schemas import (
+    Export,
+    ExportCreate,
+    ExportFormat,
+    MultiShopExportCreate,
+    OrdersCsvParams,
+)
 from app.domain.exports.service import ExportService
 from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import stream_csv
-from app.errors import BadRequest
+from app.errors import BadRequest, NotFound
 from app.kit.contract import Page
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["exports"])
+across_shops = APIRouter(tags=["exports"])
 
 ExportId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Export job id")]
 MEDIA_TYPES = {
@@ -36,6 +43,22 @@ _CSV = "text/csv"
 # 403 without the exports scope, 404 an unknown shop or job.
 _JOB_ERRORS = problems(403, 404)
 _FILE = file_download(_CSV, MEDIA_TYPES[ExportFormat.XLSX], description="The file")
+_WINDOW_ERRORS = problem(
+    422,
+    "`export_window_too_old` (`created_from` before the oldest exportable day: the last 90 "
+    "days of the shop's calendar, `oldest_day`), `export_range_too_long` (more than 90 days, "
+    "`max_days`) or `validation_error` naming the failing parameter",
+)
+_CREATE_ERRORS = {
+    **_JOB_ERRORS,
+    **_WINDOW_ERRORS,
+    **problem(400, "`bad_request`: the body is not JSON"),
+    **problem(
+        429,
+        "`export_limit_reached` (this shop has its maximum of jobs queued or running) or "
+        "`rate_limited`; retry after `Retry-After` seconds",
+    ),
+}
 
 
 def _service(session: Session, auth: Authorized) -> ExportService:
@@ -50,16 +73,8 @@ def _storage(request: Request) -> ExportStorage:
     "/exports",
     status_code=202,
     response_model=Export,
-    summary="Queue an export job (≤ 90 days)",
-    responses={
-        **_JOB_ERRORS,
-        **problem(400, "`bad_request`: the body is not JSON"),
-        **problem(
-            429,
-            "`export_limit_reached` (this shop has its maximum of jobs queued or running) or "
-            "`rate_limited`; retry after `Retry-After` seconds",
-        ),
-    },
+    summary="Queue an export job (≤ 90 days, within the last 90)",
+    responses=_CREATE_ERRORS,
 )
 async def create_export(
     shop_id: ShopId, body: ExportCreate, auth: Exports, session: Session
@@ -67,8 +82,34 @@ async def create_export(
     job = await _service(session, auth).create(
         shop_id, body, can_read_pii=auth.can_read_pii(shop_id)
     )
-    location = f"/v1/shops/{shop_id}/exports/{job['id']}"
+    return _accepted(job)
+
+
+def _accepted(job: Export) -> Response:
+    location = f"/v1/shops/{job['shop_id']}/exports/{job['id']}"
     return json_bytes_response(job, status_code=202, headers={"Location": location})
+
+
+@across_shops.post(
+    "/v1/exports",
+    status_code=202,
+    response_model=Export,
+    summary="Queue one export job over several shops (a `shop_id` column leads the file)",
+    responses=_CREATE_ERRORS,
+)
+async def create_multi_shop_export(
+    body: MultiShopExportCreate, auth: Exports, session: Session
+) -> Response:
+    """Each shop must be granted with the `exports` scope (an unknown or ungranted shop is
+    404, one granted without the scope 403), as in `GET /v1/orders`. The job belongs to the
+    first shop (`Location`) and is visible only to tokens granted every one of its shops."""
+    shops = [auth.require(s) for s in body.shop_ids] if body.shop_ids else auth.shops.sorted_ids()
+    if not shops:
+        raise NotFound("This token grants no shop with the exports scope.")
+    data = ExportCreate.model_validate(body.model_dump(exclude={"shop_ids"}))
+    pii = all(auth.can_read_pii(s) for s in shops)
+    job = await _service(session, auth).create_across(shops, data, can_read_pii=pii)
+    return _accepted(job)
 
 
 @router.get(
@@ -167,6 +208,7 @@ async def delete_export(
         **_JOB_ERRORS,
         **problem(
             422,
+            "`export_window_too_old` / `export_range_too_long` (the export window rules), or "
             "`validation_error` naming the failing parameter, or more than 100,000 matching "
             "rows (`max_rows`)",
         ),

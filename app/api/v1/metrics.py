@@ -8,11 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.api.docs import problems
+from app.api.docs import file_download, problems
 from app.api.params import ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import MetricsRead
 from app.db import Session
+from app.domain.metrics.csv_files import summary_csv, trend_csv
 from app.domain.metrics.definitions import (
     TOP_BUYERS_MAX,
     GroupBy,
@@ -56,6 +57,27 @@ To = Annotated[
 ]
 
 
+Interval = Annotated[
+    TrendInterval,
+    Query(description="Bucket size: day, or hour (local clock hours, at most 7 days)"),
+]
+SplitBy = Annotated[GroupBy | None, Query(description="Split each day by")]
+MetricKeys = Annotated[
+    list[MetricName] | None, Query(description="Repeatable (default: all metrics)")
+]
+By = Annotated[TopBuyersBy, Query(description="Rank by average order value or by GMV")]
+Limit = Annotated[int, Query(ge=1, le=TOP_BUYERS_MAX)]
+_CSV = "text/csv"  # declared; the files are sent as UTF-8
+
+
+def csv_download(body: str, filename: str) -> Response:
+    return Response(
+        body.encode(),
+        media_type=f"{_CSV}; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
 def _service(session: Session, auth: MetricsRead) -> MetricsService:
     return MetricsService(session, auth.shops)
 
@@ -82,14 +104,9 @@ async def trend(
     session: Session,
     first: From,
     last: To,
-    interval: Annotated[
-        TrendInterval,
-        Query(description="Bucket size: day, or hour (local clock hours, at most 7 days)"),
-    ] = TrendInterval.DAY,
-    group_by: Annotated[GroupBy | None, Query(description="Split each day by")] = None,
-    metric: Annotated[
-        list[MetricName] | None, Query(description="Repeatable (default: all metrics)")
-    ] = None,
+    interval: Interval = TrendInterval.DAY,
+    group_by: SplitBy = None,
+    metric: MetricKeys = None,
 ) -> Response:
     body = await _service(session, auth).trend(
         shop_id, first, last, group_by=group_by, metric=metric, interval=interval
@@ -130,8 +147,8 @@ async def top_buyers(
     session: Session,
     first: From,
     last: To,
-    by: TopBuyersBy = TopBuyersBy.AOV,
-    limit: Annotated[int, Query(ge=1, le=TOP_BUYERS_MAX)] = 20,
+    by: By = TopBuyersBy.AOV,
+    limit: Limit = 20,
 ) -> Response:
     body = await _service(session, auth).top_buyers(shop_id, first, last, by=by, limit=limit)
     return json_bytes_response(body)
@@ -167,3 +184,38 @@ async def daily_report(
     ],
 ) -> Response:
     return json_bytes_response(await _service(session, auth).daily_report(shop_id, day))
+
+
+@router.get(
+    "/summary.csv",
+    summary="The summary as a CSV file (metric, value, previous; money in yuan)",
+    response_class=Response,
+    responses=file_download(_CSV, description="metric,value,previous lines (UTF-8)"),
+)
+async def summary_csv_file(
+    shop_id: ShopId, auth: MetricsRead, session: Session, first: From, last: To
+) -> Response:
+    body = await _service(session, auth).summary(shop_id, first, last)
+    return csv_download(summary_csv(body), f"summary-{shop_id}-{first}-{last}.csv")
+
+
+@router.get(
+    "/trend.csv",
+    summary="The trend as a CSV file (a line per point of each series; money in yuan)",
+    response_class=Response,
+    responses=file_download(_CSV, description="date[,hour][,key] then metric columns (UTF-8)"),
+)
+async def trend_csv_file(
+    shop_id: ShopId,
+    auth: MetricsRead,
+    session: Session,
+    first: From,
+    last: To,
+    interval: Interval = TrendInterval.DAY,
+    group_by: SplitBy = None,
+    metric: MetricKeys = None,
+) -> Response:
+    body = await _service(session, auth).trend(
+        shop_id, first, last, group_by=group_by, metric=metric, interval=interval
+    )
+    return csv_download(trend_csv(body), f"trend-{shop_id}-{first}-{last}.csv")

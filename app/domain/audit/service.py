@@ -11,7 +11,13 @@ from app.domain.audit.actor import Actor
 from app.models import AuditLog
 
 
-def audit_insert(
+def audit_insert(actor: Actor, **fields: Any) -> Insert:
+    """The audit row as an INSERT, for async sessions and for sync ones (Authlib's callbacks);
+    ``fields`` are :func:`audit_values`' keywords."""
+    return insert(AuditLog).values(audit_values(actor, **fields))
+
+
+def audit_values(
     actor: Actor,
     *,
     shop_id: int,
@@ -21,9 +27,9 @@ def audit_insert(
     before_version: int | None = None,
     after_version: int | None = None,
     data: dict[str, Any] | None = None,
-) -> Insert:
-    """The audit row as an INSERT, for async sessions and for sync ones (Authlib's callbacks)."""
-    return insert(AuditLog).values(
+) -> dict[str, Any]:
+    """One audit row's column values (several make one multi-row INSERT)."""
+    return dict(
         shop_id=shop_id,
         actor_type=actor.type,
         actor_account_id=actor.account_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.errors import AppError, Conflict
+from app.errors import AppError, Conflict, ValidationFailed
 
 
 class ExportLimitReached(AppError):
@@ -37,3 +37,13 @@ class RangeNotSatisfiable(AppError):
     def __init__(self, size: int) -> None:
         super().__init__(f"The file has {size} bytes.", size=size)
         self.headers["Content-Range"] = f"bytes */{size}"
+
+
+class ExportWindowTooOld(ValidationFailed):
+    code = "export_window_too_old"
+    title = "The export starts more than 90 days ago"
+
+
+class ExportRangeTooLong(ValidationFailed):
+    code = "export_range_too_long"
+    title = "The export spans more than 90 days"

@@ -1,20 +1,26 @@
 """The one table of exportable fields: name (en header), zh header, SQL expression, kind.
 
 Expressions read ``orders`` and, at item granularity, ``i`` (order_items). They produce
-the file's final text (times in the shop timezone, amounts in yuan with 2 decimals), so the
-CSV comes straight out of PostgreSQL's COPY. Receiver fields have a masked variant used
-unless the principal has ``orders:read_pii`` (same rules as ``app.kit.masking``).
+the file's final text (times in the shop timezone, amounts in yuan with 2 decimals, enum
+values translated for ``locale=zh`` from ``labels.ZH``), so the CSV comes straight out of
+PostgreSQL's COPY. Receiver fields have a masked variant used unless the principal has
+``orders:read_pii`` (the SQL builders of ``app.kit.masking``, the one masking rule).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
+from app.domain.exports.labels import translated, yes_no
 from app.errors import ValidationFailed, field_error
+from app.kit.masking import mask_address_sql, mask_name_sql, mask_phone_sql
+from app.models.after_sales import AfterSaleStatus, AfterSaleType
+from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
 Kind = Literal["text", "money", "int", "time"]
-TZ = "{tz}"  # replaced by the shop timezone as a quoted literal
+TZ = "{tz}"  # replaced by the shop timezone (a quoted literal, or a CASE over shop_id)
 
 
 def _money(expr: str) -> str:
@@ -52,36 +58,56 @@ class Field:
     kind: Kind = "text"
     masked_sql: str | None = None  # PII: used without orders:read_pii
     item_level: bool = False  # only at granularity=item
+    zh_sql: str | None = None  # enum values translated (locale=zh)
 
-    def expr(self, *, mask: bool, timezone: str) -> str:
+    def expr(self, *, mask: bool, timezone_sql: str, zh: bool = False) -> str:
+        """``timezone_sql`` comes from :func:`timezone_sql` (zones read from the shops
+        table, quoted as literals); every other value is a bound parameter."""
         sql = self.masked_sql if (mask and self.masked_sql) else self.sql
+        if zh and self.zh_sql:
+            sql = self.zh_sql
         if self.kind == "text":
             sql = neutralised(sql)
-        # The zone comes from the shops table, quoted as a literal (PostgreSQL rejects an
-        # unknown zone); every other value is a bound parameter.
-        return sql.replace(TZ, "'" + timezone.replace("'", "''") + "'")
+        return sql.replace(TZ, timezone_sql)
 
 
-_MASK_NAME = (
-    "left(orders.receiver_name, 1) || repeat('*', greatest(length(orders.receiver_name) - 1, 1))"
-)
-_MASK_PHONE = (
-    "CASE WHEN length(orders.receiver_phone) < 7 THEN repeat('*', length(orders.receiver_phone)) "
-    "ELSE left(orders.receiver_phone, 3) || repeat('*', length(orders.receiver_phone) - 7) "
-    "|| right(orders.receiver_phone, 4) END"
-)
-_MASK_ADDRESS = (
-    "CASE WHEN length(orders.receiver_address) > 6 THEN left(orders.receiver_address, 6) || '****' "
-    "ELSE '****' END"
-)
+def _quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
+
+def timezone_sql(zones: dict[int, str]) -> str:
+    """The zone of each row's shop: one literal when the shops share it (PostgreSQL rejects
+    an unknown zone), else a CASE over ``orders.shop_id``."""
+    distinct = sorted(set(zones.values()))
+    if len(distinct) == 1:
+        return _quoted(distinct[0])
+    arms = " ".join(f"WHEN {int(s)} THEN {_quoted(tz)}" for s, tz in sorted(zones.items()))
+    return f"(CASE orders.shop_id {arms} END)"
+
+
+def _enum(name: str, zh: str, enum: type[StrEnum]) -> Field:
+    col = f"orders.{name}"
+    return Field(name, zh, col, zh_sql=translated(col, enum))
+
+
+def _after_sales(type_sql: str, status_sql: str) -> str:
+    return _children(
+        f"string_agg({type_sql} || ':' || {status_sql} || ':' || "
+        + _money("c.amount")
+        + "::text, '; ' ORDER BY c.id)",
+        "after_sales",
+    )
+
+
+SHOP_ID = "shop_id"  # leads every multi-shop export
 FIELDS: tuple[Field, ...] = (
+    Field(SHOP_ID, "店铺ID", "orders.shop_id", "int"),
     Field("order_no", "订单编号", "orders.order_no"),
     Field("created_at", "下单时间", _time("orders.created_at"), "time"),
     Field("paid_at", "支付时间", _time("orders.paid_at"), "time"),
-    Field("status", "订单状态", "orders.status"),
-    Field("pay_status", "支付状态", "orders.pay_status"),
-    Field("pay_method", "支付方式", "orders.pay_method"),
+    _enum("status", "订单状态", OrderStatus),
+    _enum("pay_status", "支付状态", PayStatus),
+    _enum("pay_method", "支付方式", PayMethod),
     Field("goods_amount", "商品金额", _money("orders.goods_amount"), "money"),
     Field("discount_amount", "优惠金额", _money("orders.discount_amount"), "money"),
     Field("shipping_fee", "运费", _money("orders.shipping_fee"), "money"),
@@ -89,12 +115,27 @@ FIELDS: tuple[Field, ...] = (
     Field("refunded_amount", "退款金额", _money("orders.refunded_amount"), "money"),
     Field("buyer_id", "买家ID", "orders.buyer_id"),
     Field("buyer_nickname", "买家昵称", "orders.buyer_nickname"),
-    Field("receiver_name", "收件人", "orders.receiver_name", masked_sql=_MASK_NAME),
-    Field("receiver_phone", "收件人电话", "orders.receiver_phone", masked_sql=_MASK_PHONE),
-    Field("receiver_address", "收件地址", "orders.receiver_address", masked_sql=_MASK_ADDRESS),
+    Field(
+        "receiver_name",
+        "收件人",
+        "orders.receiver_name",
+        masked_sql=mask_name_sql("orders.receiver_name"),
+    ),
+    Field(
+        "receiver_phone",
+        "收件人电话",
+        "orders.receiver_phone",
+        masked_sql=mask_phone_sql("orders.receiver_phone"),
+    ),
+    Field(
+        "receiver_address",
+        "收件地址",
+        "orders.receiver_address",
+        masked_sql=mask_address_sql("orders.receiver_address"),
+    ),
     Field("province", "省份", "orders.province"),
     Field("city", "城市", "orders.city"),
-    Field("traffic_source", "流量来源", "orders.traffic_source"),
+    _enum("traffic_source", "流量来源", TrafficSource),
     Field("room_id", "直播间ID", "orders.room_id"),
     Field("video_id", "短视频ID", "orders.video_id"),
     Field("author_id", "达人ID", "orders.author_id", "int"),
@@ -123,16 +164,19 @@ FIELDS: tuple[Field, ...] = (
     Field("close_reason", "关闭原因", "orders.close_reason"),
     Field("merchant_remark", "商家备注", "orders.merchant_remark"),
     Field("buyer_note", "买家留言", "orders.buyer_note"),
-    Field("flagged", "异常标记", "CASE WHEN orders.flagged THEN 'true' ELSE 'false' END"),
+    Field(
+        "flagged",
+        "异常标记",
+        yes_no("orders.flagged", zh=False),
+        zh_sql=yes_no("orders.flagged", zh=True),
+    ),
     Field("flag_reason", "标记原因", "orders.flag_reason"),
     Field(
         "after_sales",
         "售后",
-        _children(
-            "string_agg(c.type || ':' || c.status || ':' || "
-            + _money("c.amount")
-            + "::text, '; ' ORDER BY c.id)",
-            "after_sales",
+        _after_sales("c.type", "c.status"),
+        zh_sql=_after_sales(
+            translated("c.type", AfterSaleType), translated("c.status", AfterSaleStatus)
         ),
     ),
     Field("item_title", "商品名称", "i.title", item_level=True),
@@ -147,8 +191,11 @@ REQUIRED: tuple[str, ...] = ("order_no", "buyer_id", "paid_amount", "pay_method"
 PII_FIELDS: frozenset[str] = frozenset(f.name for f in FIELDS if f.masked_sql)
 
 
-def resolve_fields(requested: list[str], *, granularity: str, where: str = "body") -> list[str]:
-    """Required fields first, then the requested ones in order, without duplicates."""
+def resolve_fields(
+    requested: list[str], *, granularity: str, where: str = "body", multi_shop: bool = False
+) -> list[str]:
+    """Required fields first (``shop_id`` before them across shops), then the requested
+    ones in order, without duplicates."""
     errors = []
     for n, name in enumerate(requested):
         field = BY_NAME.get(name)
@@ -158,7 +205,8 @@ def resolve_fields(requested: list[str], *, granularity: str, where: str = "body
             errors.append(field_error([where, "fields", n], f"{name!r} needs granularity=item"))
     if errors:
         raise ValidationFailed("Some export fields are not available.", errors)
-    return list(dict.fromkeys([*REQUIRED, *requested]))
+    lead = [SHOP_ID] if multi_shop else []
+    return list(dict.fromkeys([*lead, *REQUIRED, *requested]))
 
 
 def header(name: str, locale: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import ColumnElement, delete, func, literal, or_, select, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
@@ -48,13 +49,21 @@ class ExportJobRepository:
         )
         return int(n or 0)
 
+    def _visible(self) -> ColumnElement[bool]:
+        """A job over several shops is visible only to principals granted every one."""
+        shops = ExportJob.params["shop_ids"]
+        granted = literal(self.scope.sorted_ids(), JSONB)
+        return or_(shops.is_(None), shops.contained_by(granted))
+
     def add(self, job: ExportJob) -> None:
         self.scope.require(job.shop_id)
         self.session.add(job)
 
     async def get(self, shop_id: int, job_id: int, *, for_update: bool = False) -> ExportJob:
         stmt = select(ExportJob).where(
-            ExportJob.shop_id == self.scope.require(shop_id), ExportJob.id == job_id
+            ExportJob.shop_id == self.scope.require(shop_id),
+            ExportJob.id == job_id,
+            self._visible(),
         )
         if for_update:
             stmt = stmt.with_for_update()
@@ -75,7 +84,9 @@ class ExportJobRepository:
         """Newest first by (created_at, id), as ``public`` represents each job."""
         return await newest_first_page(
             self.session,
-            select(ExportJob).where(ExportJob.shop_id == self.scope.require(shop_id)),
+            select(ExportJob).where(
+                ExportJob.shop_id == self.scope.require(shop_id), self._visible()
+            ),
             created_at=ExportJob.created_at,
             id_=ExportJob.id,
             listing=f"exports:{shop_id}",

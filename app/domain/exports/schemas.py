@@ -8,10 +8,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from typing_extensions import TypedDict
 
-from app.domain.orders.filters import OrderFilter
+from app.domain.orders.filters import MAX_ID, OrderFilter
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import StrictModel
 from app.models.platform import ExportFormat, ExportStatus
@@ -24,6 +24,7 @@ __all__ = [
     "ExportStatus",
     "Granularity",
     "Locale",
+    "MultiShopExportCreate",
     "OrdersCsvParams",
 ]
 
@@ -53,10 +54,34 @@ class ExportCreate(StrictModel):
     bom: bool = Field(default=False, description="CSV only: start with a UTF-8 BOM for Excel")
 
 
+class MultiShopExportCreate(ExportCreate):
+    shop_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Shops to export (each granted with the `exports` scope); default: every "
+        "shop the token grants with it",
+    )
+
+
 class OrdersCsvParams(OrderFilter):
     """Query of the synchronous ``orders.csv``: the order-list filters plus file options."""
 
-    fields: list[str] = Field(default_factory=list, max_length=100)
+    fields: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Columns: repeat the parameter or separate names with commas",
+    )
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            return value
+        parts = [p for v in items for p in (v.split(",") if isinstance(v, str) else [v])]
+        return [p.strip() if isinstance(p, str) else p for p in parts if p != ""]
+
     granularity: Granularity = Granularity.ORDER
     locale: Locale = Locale.EN
     bom: bool = False
@@ -89,7 +114,18 @@ class Export(TypedDict):
     """An export job: what it exports, how far it is, and its file once it succeeded."""
 
     id: Annotated[int, Field(description="Export job id.", examples=[31])]
-    shop_id: Annotated[int, Field(description="The shop.", examples=[1])]
+    shop_id: Annotated[
+        int,
+        Field(description="The shop the job belongs to (the first of `shop_ids`).", examples=[1]),
+    ]
+    shop_ids: Annotated[
+        list[int],
+        Field(
+            description="Every shop whose orders it exports (one unless created over "
+            "`POST /v1/exports`; then the file leads with a `shop_id` column).",
+            examples=[[1]],
+        ),
+    ]
     status: Annotated[ExportStatus, Field(description="Where the job is.")]
     format: Annotated[ExportFormat, Field(description="File format.")]
     fields: Annotated[

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.scope import ShopScope
 from app.domain.audit.actor import Actor
+from app.domain.audit.pii import record_pii_read
 from app.domain.audit.service import record_audit
 from app.domain.exports.errors import ExportExpired, ExportLimitReached, ExportNotReady
 from app.domain.exports.fields import PII_FIELDS, resolve_fields
-from app.domain.exports.query import ExportQuery, build_query
+from app.domain.exports.query import Bounds, ExportQuery, build_query, order_ids_query
 from app.domain.exports.repository import ACTIVE, ExportJobRepository
 from app.domain.exports.schemas import (
     Export,
@@ -24,7 +25,9 @@ from app.domain.exports.schemas import (
     OrdersCsvParams,
 )
 from app.domain.exports.storage import ExportStorage
-from app.domain.metrics.ranges import DayRange, day_range
+from app.domain.exports.wakeup import notify_export_queued
+from app.domain.exports.window import job_days, sync_window
+from app.domain.metrics.ranges import DayRange
 from app.domain.orders.filters import OrderFilter
 from app.errors import ValidationFailed, field_error
 from app.kit.clock import rfc3339, utcnow
@@ -33,7 +36,6 @@ from app.kit.keyset import KeysetCodec
 from app.models import ExportJob
 from app.pg_copy import session_driver
 
-MAX_EXPORT_DAYS = 90
 MAX_ACTIVE_PER_SHOP = 3
 MAX_SYNC_ROWS = 100_000
 
@@ -46,6 +48,7 @@ def job_public(job: ExportJob) -> Export:
     body: Export = {
         "id": job.id,
         "shop_id": job.shop_id,
+        "shop_ids": p.get("shop_ids", [job.shop_id]),
         "status": status,
         "format": ExportFormat(job.format),
         "fields": p["fields"],
@@ -72,18 +75,25 @@ def job_public(job: ExportJob) -> Export:
     return body
 
 
+def shops_of(shop_id: int, params: dict[str, Any]) -> dict[int, str]:
+    """Shop id → timezone of every shop a job exports (older jobs: the one shop)."""
+    if "shops" in params:
+        return {int(k): str(v) for k, v in params["shops"].items()}
+    return {shop_id: params["timezone"]}
+
+
 def query_for(shop_id: int, params: dict[str, Any], *, limit: int | None = None) -> ExportQuery:
-    """The SELECT of a job (or of a sync request), from its stored params."""
-    rng = DayRange(
-        date.fromisoformat(params["created_from"]),
-        date.fromisoformat(params["created_to"]),
-        params["timezone"],
-    )
+    """The SELECT of a job, from its stored params."""
+    zones = shops_of(shop_id, params)
+    first = date.fromisoformat(params["created_from"])
+    last = date.fromisoformat(params["created_to"])
+    bounds: dict[int, Bounds] = {}
+    for sid, tz in zones.items():
+        rng = DayRange(first, last, tz)
+        bounds[sid] = (rng.start, rng.end)
     return build_query(
-        shop_id=shop_id,
-        timezone=rng.timezone,
-        start=rng.start,
-        end=rng.end,
+        zones=zones,
+        bounds=bounds,
         fields=params["fields"],
         filters=OrderFilter.model_validate(params["filters"]),
         granularity=params["granularity"],
@@ -105,37 +115,52 @@ class ExportService:
         self.jobs = ExportJobRepository(session, scope)
 
     async def _params(
-        self, shop_id: int, data: ExportCreate, *, can_read_pii: bool, where: str
+        self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool, across: bool
     ) -> dict[str, Any]:
-        tz = await self.jobs.timezone_of(shop_id)
-        rng = day_range(
-            data.created_from,
-            data.created_to,
-            tz,
-            max_days=MAX_EXPORT_DAYS,
-            names=("created_from", "created_to"),
-            where=where,
+        zones = {sid: await self.jobs.timezone_of(sid) for sid in shop_ids}
+        window = job_days(data.created_from, data.created_to, zones, where="body")
+        fields = resolve_fields(
+            data.fields, granularity=data.granularity, where="body", multi_shop=across
         )
-        fields = resolve_fields(data.fields, granularity=data.granularity, where=where)
-        return {
+        params: dict[str, Any] = {
             "fields": fields,
             "filters": data.filters.model_dump(mode="json", exclude_none=True),
-            "created_from": rng.first.isoformat(),
-            "created_to": rng.last.isoformat(),
+            "created_from": data.created_from.isoformat(),
+            "created_to": data.created_to.isoformat(),
             "granularity": data.granularity,
             "locale": data.locale,
             "bom": data.bom,
             "mask_pii": not can_read_pii and bool(PII_FIELDS & set(fields)),
-            "timezone": tz,
+            "timezone": window[shop_ids[0]].timezone,
         }
+        if across:
+            params["shops"] = {str(sid): tz for sid, tz in zones.items()}
+            params["shop_ids"] = sorted(zones)
+        return params
 
     async def create(self, shop_id: int, data: ExportCreate, *, can_read_pii: bool) -> Export:
-        params = await self._params(shop_id, data, can_read_pii=can_read_pii, where="body")
-        await self.jobs.lock_shop_exports(shop_id)
-        if await self.jobs.count_active(shop_id) >= MAX_ACTIVE_PER_SHOP:
+        return await self._create([shop_id], data, can_read_pii=can_read_pii, across=False)
+
+    async def create_across(
+        self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool
+    ) -> Export:
+        """One job over several shops, its file led by a ``shop_id`` column (the caller
+        checked each is granted with the export scope; ``can_read_pii`` must hold on all of
+        them). The job belongs to the first shop and is visible only to principals granted
+        every one of them; each shop's audit log records it."""
+        shops = sorted(set(shop_ids))
+        return await self._create(shops, data, can_read_pii=can_read_pii, across=True)
+
+    async def _create(
+        self, shop_ids: list[int], data: ExportCreate, *, can_read_pii: bool, across: bool
+    ) -> Export:
+        params = await self._params(shop_ids, data, can_read_pii=can_read_pii, across=across)
+        owner = shop_ids[0]
+        await self.jobs.lock_shop_exports(owner)
+        if await self.jobs.count_active(owner) >= MAX_ACTIVE_PER_SHOP:
             raise ExportLimitReached(MAX_ACTIVE_PER_SHOP)
         job = ExportJob(
-            shop_id=shop_id,
+            shop_id=owner,
             status="queued",
             format=data.format,
             params=params,
@@ -151,19 +176,22 @@ class ExportService:
         )
         self.jobs.add(job)
         await self.session.flush()
-        await record_audit(
-            self.session,
-            self.actor,
-            shop_id=shop_id,
-            action="export.created",
-            entity="export",
-            entity_id=job.id,
-            data={
-                "format": data.format,
-                "fields": params["fields"],
-                "mask_pii": params["mask_pii"],
-            },
-        )
+        await notify_export_queued(self.session)
+        for sid in shop_ids:
+            await record_audit(
+                self.session,
+                self.actor,
+                shop_id=sid,
+                action="export.created",
+                entity="export",
+                entity_id=job.id,
+                data={
+                    "format": data.format,
+                    "fields": params["fields"],
+                    "mask_pii": params["mask_pii"],
+                    **({"shop_ids": shop_ids} if across else {}),
+                },
+            )
         return job_public(job)
 
     async def list(
@@ -216,27 +244,29 @@ class ExportService:
     async def sync_query(
         self, shop_id: int, params: OrdersCsvParams, *, can_read_pii: bool
     ) -> ExportQuery:
-        """Validate a sync request and check it stays within MAX_SYNC_ROWS rows."""
+        """Validate a sync request (the export window rules, at most MAX_SYNC_ROWS rows) and
+        record ``export.downloaded`` with the fields and the rows it matches."""
         tz = await self.jobs.timezone_of(shop_id)
+        filters = params.order_filter()
+        start, end = sync_window(shop_id, tz, filters)
         fields = resolve_fields(params.fields, granularity=params.granularity, where="query")
+        mask_pii = not can_read_pii and bool(PII_FIELDS & set(fields))
 
         def build(limit: int | None) -> ExportQuery:
             return build_query(
-                shop_id=shop_id,
-                timezone=tz,
-                start=None,
-                end=None,
+                zones={shop_id: tz},
+                bounds={shop_id: (start, end)},
                 fields=fields,
-                filters=params.order_filter(),
+                filters=filters,
                 granularity=params.granularity,
                 locale=params.locale,
-                mask_pii=not can_read_pii,
+                mask_pii=mask_pii,
                 limit=limit,
             )
 
         probe = build(MAX_SYNC_ROWS + 1)
         apg = await session_driver(self.session)
-        n = await apg.fetchval(f"SELECT count(*) FROM ({probe.sql}) q", *probe.args)
+        n = int(await apg.fetchval(probe.count_sql, *probe.count_args))
         if n > MAX_SYNC_ROWS:
             raise ValidationFailed(
                 f"More than {MAX_SYNC_ROWS} rows match; narrow the filters (e.g. created_from/"
@@ -244,4 +274,32 @@ class ExportService:
                 [field_error(["query", "created_from"], f"matches more than {MAX_SYNC_ROWS} rows")],
                 max_rows=MAX_SYNC_ROWS,
             )
+        await record_audit(
+            self.session,
+            self.actor,
+            shop_id=shop_id,
+            action="export.downloaded",
+            entity="export",
+            entity_id=None,
+            data={
+                "format": "csv",
+                "fields": fields,
+                "rows": n,
+                "mask_pii": mask_pii,
+                "created_from": rfc3339(start),
+                "created_to": rfc3339(end),
+            },
+        )
+        if not mask_pii and PII_FIELDS & set(fields):
+            await self._audit_pii({shop_id: tz}, {shop_id: (start, end)}, filters)
         return build(None)
+
+    async def _audit_pii(
+        self, zones: dict[int, str], bounds: dict[int, Bounds], filters: OrderFilter
+    ) -> None:
+        """The receivers the file will show in clear: one ``pii.read`` row with their orders,
+        in this request's transaction (the COPY itself runs after it commits)."""
+        sql, args = order_ids_query(zones=zones, bounds=bounds, filters=filters)
+        apg = await session_driver(self.session)
+        rows = await apg.fetch(sql, *args)
+        await record_pii_read(self.session, self.actor, [(r[0], r[1]) for r in rows])

@@ -5,7 +5,6 @@ that expires; the next claim reruns the job (attempt + 1) into a fresh staging f
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +138,9 @@ class ExportWorker:
         async with driver_connection(self.db) as apg, apg.transaction():
             # Exports are long by nature; the pool's short statement timeout is for requests.
             await apg.execute(f"SET LOCAL statement_timeout = {int(self.statement_timeout_ms)}")
-            total = await apg.fetchval(f"SELECT count(*) FROM ({q.sql}) q", *q.args)
+            # The count reads the matching keys only (no column is rendered): cheap next to
+            # the COPY, and it gives progress a total.
+            total = await apg.fetchval(q.count_sql, *q.count_args)
             await self._beat(job, rows_done=0, rows_total=int(total))
             if job.format == "xlsx":
                 return await write_xlsx(apg, q, path, progress=progress)
@@ -225,17 +226,30 @@ class ExportWorker:
                 self.storage.delete(key)
         return len(keys)
 
-    async def run_forever(self, stop: asyncio.Event, *, idle_seconds: float = 1.0) -> None:
-        """Work until ``stop`` is set; sweep when idle."""
+    async def run_forever(
+        self, stop: asyncio.Event, *, idle_seconds: float = 1.0, wake: asyncio.Event | None = None
+    ) -> None:
+        """Work until ``stop`` is set; sweep when idle. ``wake`` (set on a job's NOTIFY)
+        cuts the idle wait short."""
+        wake = wake or asyncio.Event()
         while not stop.is_set():
+            wake.clear()  # a job queued from here on is seen by the next claim
             try:
                 if await self.run_once():
                     continue
                 await self.sweep()
             except Exception:  # keep the loop alive across DB hiccups
                 log.exception("export_worker_error")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=idle_seconds)
+            await _first_of(stop, wake, seconds=idle_seconds)
+
+
+async def _first_of(*events: asyncio.Event, seconds: float) -> None:
+    waiters = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
 
 
 def export_worker(db: Database, settings: Settings) -> ExportWorker:

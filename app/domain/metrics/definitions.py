@@ -1,4 +1,21 @@
-"""Metric names (DESIGN §13, exactly) and group-by dimensions."""
+"""Metric names and definitions (docs/metrics.md), and group-by dimensions.
+
+The one place the metrics are defined. Every rate is a share of a cohort of orders, so it lies
+in [0, 1]:
+
+- ``orders``: orders created in the range;
+- ``paid_orders``, ``gmv``, ``aov``: orders paid (``paid_at``) in the range, whenever created;
+- ``payment_conversion``: of the orders created in the range, the share paid (ever);
+- ``return_rate``: of the orders paid in the range, the share with a return/refund after-sale
+  (:data:`RETURN_TYPES`, opened at any time up to now) — :func:`returned_sql`;
+- ``complaint_rate``: of the orders paid in the range, the share with a complaint
+  (opened at any time up to now) — :func:`complained_sql`; ``dispute_rate`` is its deprecated
+  alias;
+- ``ship_to_sign_hours``: over orders signed in the range.
+
+The rollup (:mod:`app.domain.metrics.rollup`) and the live reads
+(:mod:`app.domain.metrics.repository`) both take the cohort conditions from here.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +33,8 @@ class MetricName(StrEnum):
     AOV = "aov"
     SHIP_TO_SIGN_HOURS = "ship_to_sign_hours"
     RETURN_RATE = "return_rate"
-    DISPUTE_RATE = "dispute_rate"
+    COMPLAINT_RATE = "complaint_rate"
+    DISPUTE_RATE = "dispute_rate"  # deprecated alias of complaint_rate
 
 
 METRIC_NAMES: tuple[MetricName, ...] = tuple(MetricName)
@@ -59,6 +77,33 @@ CONTENT_COLUMNS: dict[str, str] = {"live_room": "room_id", "short_video": "video
 
 # After-sale types that count as a return/refund for return_rate (exchanges do not).
 RETURN_TYPES: tuple[str, ...] = ("refund_only", "return_refund")
+
+# Where complaints come from: disputes, until the fulfilment work's complaints table lands.
+# Swapping the source is these two constants (the table must have shop_id and order_id, and
+# its change-log rows the entity name below, so the rollup recomputes the order's days).
+COMPLAINT_TABLE = "disputes"
+COMPLAINT_ENTITY = "dispute"
+# Change-log entities that are facts about an order's cohort (not events counted on their own
+# day): a change of one recomputes its order's days.
+ORDER_FACT_ENTITIES: tuple[str, ...] = ("after_sale", COMPLAINT_ENTITY)
+
+
+def returned_sql(order: str) -> str:
+    """SQL condition: the order (table or alias ``order``) has a return/refund after-sale."""
+    types = ", ".join(f"'{t}'" for t in RETURN_TYPES)
+    return (
+        f"EXISTS (SELECT 1 FROM after_sales r WHERE r.shop_id = {order}.shop_id"
+        f" AND r.order_id = {order}.id AND r.type IN ({types}))"
+    )
+
+
+def complained_sql(order: str) -> str:
+    """SQL condition: the order (table or alias ``order``) has a complaint."""
+    return (
+        f"EXISTS (SELECT 1 FROM {COMPLAINT_TABLE} c WHERE c.shop_id = {order}.shop_id"
+        f" AND c.order_id = {order}.id)"
+    )
+
 
 RATIO_DIGITS = 4  # ratios are floats 0..1 rounded to 4 decimals (0.8421)
 HOURS_DIGITS = 2

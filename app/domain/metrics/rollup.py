@@ -1,13 +1,15 @@
 """The ``metrics_daily`` rollup: exact daily figures per (shop, local day, dimension value).
 
 Maintenance is recompute-not-increment: a day touched by a change is recomputed whole from
-the source tables (orders, after_sales, disputes), so the rollup converges to the source
-whatever order changes arrive in and a rerun is harmless. The worker follows the change log
-past the ``metrics_daily`` cursor with the feed's horizon rule (:mod:`app.domain.sync.follower`);
-a page of changes becomes the set of (shop, day) it touches — the local days of the order's
-created/paid/signed times and of its after-sales and disputes (grouped figures attribute those
-to the order's dimensions) — those days are recomputed (a short transaction per shop, whose
-xid lives only for the row swap), then the cursor moves past the page.
+the source tables (orders; after-sales and complaints as facts of their order), so the rollup
+converges to the source whatever order changes arrive in and a rerun is harmless. The worker
+follows the change log past the ``metrics_daily`` cursor with the feed's horizon rule
+(:mod:`app.domain.sync.follower`); a page of changes becomes the set of (shop, day) it touches —
+the created/paid/signed days of each order that changed or whose after-sale or complaint
+changed (rates are shares of the orders paid on a day: a return opened today changes the day
+its order was paid, so that older day is recomputed) — those days are recomputed (a short
+transaction per shop, whose xid lives only for the row swap), then the cursor moves past the
+page.
 
 This relies on order timestamps being write-once (the state machine sets ``paid_at``,
 ``signed_at`` … once; ``created_at`` never moves), so the current row names every day an
@@ -31,7 +33,13 @@ from sqlalchemy import Row, delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
-from app.domain.metrics.definitions import CONTENT_COLUMNS, RETURN_TYPES
+from app.domain.metrics.definitions import (
+    COMPLAINT_ENTITY,
+    COMPLAINT_TABLE,
+    CONTENT_COLUMNS,
+    complained_sql,
+    returned_sql,
+)
 from app.domain.metrics.ranges import DayRange
 from app.domain.sync.follower import (
     advance,
@@ -53,34 +61,25 @@ BATCH = 2000
 REBUILD_CHUNK_DAYS = 7
 ROLL_EVERY_SECONDS = 5.0
 
-_RETURN_TYPES_SQL = ", ".join(f"'{t}'" for t in RETURN_TYPES)
-
-
 _TOUCHED_SQL = text(
-    """
+    f"""
 WITH ch AS (
     SELECT * FROM unnest(CAST(:shops AS bigint[]), CAST(:entities AS text[]),
                          CAST(:ids AS bigint[])) AS ch(shop_id, entity, entity_id)
-), touched_ts AS (
-    SELECT o.shop_id, t.ts FROM ch
-    JOIN orders o ON ch.entity = 'order' AND o.shop_id = ch.shop_id AND o.id = ch.entity_id
-    CROSS JOIN LATERAL (VALUES (o.created_at), (o.paid_at), (o.signed_at)) AS t(ts)
-    UNION ALL
-    SELECT a.shop_id, a.created_at FROM ch
-    JOIN after_sales a ON ch.entity = 'order' AND a.shop_id = ch.shop_id
-     AND a.order_id = ch.entity_id
-    UNION ALL
-    SELECT a.shop_id, a.created_at FROM ch
+), touched_orders AS (
+    SELECT ch.shop_id, ch.entity_id AS order_id FROM ch WHERE ch.entity = 'order'
+    UNION
+    SELECT a.shop_id, a.order_id FROM ch
     JOIN after_sales a ON ch.entity = 'after_sale' AND a.shop_id = ch.shop_id
      AND a.id = ch.entity_id
-    UNION ALL
-    SELECT d.shop_id, d.created_at FROM ch
-    JOIN disputes d ON ch.entity = 'order' AND d.shop_id = ch.shop_id
-     AND d.order_id = ch.entity_id
-    UNION ALL
-    SELECT d.shop_id, d.created_at FROM ch
-    JOIN disputes d ON ch.entity = 'dispute' AND d.shop_id = ch.shop_id
-     AND d.id = ch.entity_id
+    UNION
+    SELECT c.shop_id, c.order_id FROM ch
+    JOIN {COMPLAINT_TABLE} c ON ch.entity = '{COMPLAINT_ENTITY}' AND c.shop_id = ch.shop_id
+     AND c.id = ch.entity_id
+), touched_ts AS (
+    SELECT o.shop_id, t.ts FROM touched_orders x
+    JOIN orders o ON o.shop_id = x.shop_id AND o.id = x.order_id
+    CROSS JOIN LATERAL (VALUES (o.created_at), (o.paid_at), (o.signed_at)) AS t(ts)
 )
 SELECT DISTINCT t.shop_id, timezone(s.timezone, t.ts)::date AS day, s.timezone
 FROM touched_ts t JOIN shops s ON s.id = t.shop_id
@@ -97,8 +96,9 @@ class Touched:
 
 async def touched_days(session: AsyncSession, changes: Sequence[Row[Any]]) -> Touched:
     """The (shop, local day) pairs whose figures the given changes (``shop_id, entity,
-    entity_id``) can have altered: the order's created/paid/signed days and the days of its
-    after-sales and disputes (grouped figures attribute those to the order's dimensions)."""
+    entity_id``) can have altered: the created/paid/signed days of the order changed, or of
+    the order an after-sale or complaint belongs to — rates are shares of the orders paid on
+    a day, so a return opened today changes the day its order was paid."""
     out = Touched()
     if not changes:
         return out
@@ -158,13 +158,13 @@ GROUP BY {_DIMS}"""
 
 _ZERO = {
     "orders": "0",
+    "converted_orders": "0",
     "paid_orders": "0",
-    "paid_count": "0",
     "gmv": "0",
     "commission": "0",
     "s2s_hours": "NULL::float8[]",
-    "returns": "0",
-    "disputes": "0",
+    "returned_orders": "0",
+    "complained_orders": "0",
     "refunded_amount": "0",
     "refunded_orders": "0",
     "flagged": "0",
@@ -186,7 +186,7 @@ WITH fam AS (
             "o.created_at",
             _cols(
                 orders="count(*)",
-                paid_orders="count(x.paid_at)",
+                converted_orders="count(x.paid_at)",
                 flagged="count(*) FILTER (WHERE x.flagged)",
             ),
             columns=", o.paid_at, o.flagged",
@@ -198,13 +198,16 @@ WITH fam AS (
             "orders o",
             "o.paid_at",
             _cols(
-                paid_count="count(*)",
+                paid_orders="count(*)",
                 gmv="sum(x.paid_amount)",
                 commission="sum(x.commission_amount)",
                 refunded_amount="sum(x.refunded_amount)",
                 refunded_orders="count(*) FILTER (WHERE x.refunded_amount > 0)",
+                returned_orders="count(*) FILTER (WHERE x.returned)",
+                complained_orders="count(*) FILTER (WHERE x.complained)",
             ),
-            columns=", o.paid_amount, o.commission_amount, o.refunded_amount",
+            columns=", o.paid_amount, o.commission_amount, o.refunded_amount, "
+            f"{returned_sql('o')} AS returned, {complained_sql('o')} AS complained",
         )
     }
     UNION ALL
@@ -217,30 +220,13 @@ WITH fam AS (
             ", o.signed_at, o.shipped_at",
         )
     }
-    UNION ALL
-    {
-        _family(
-            "after_sales a JOIN orders o ON o.shop_id = a.shop_id AND o.id = a.order_id",
-            "a.created_at",
-            _cols(returns="count(*)"),
-            f"AND a.shop_id = :shop AND a.type IN ({_RETURN_TYPES_SQL})",
-        )
-    }
-    UNION ALL
-    {
-        _family(
-            "disputes d JOIN orders o ON o.shop_id = d.shop_id AND o.id = d.order_id",
-            "d.created_at",
-            _cols(disputes="count(*)"),
-            "AND d.shop_id = :shop",
-        )
-    }
 )
 SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
-    sum(paid_orders)::bigint AS paid_orders, sum(paid_count)::bigint AS paid_count,
+    sum(converted_orders)::bigint AS converted_orders, sum(paid_orders)::bigint AS paid_orders,
     sum(gmv)::bigint AS gmv, sum(commission)::bigint AS commission,
     COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
-    sum(returns)::bigint AS returns, sum(disputes)::bigint AS disputes,
+    sum(returned_orders)::bigint AS returned_orders,
+    sum(complained_orders)::bigint AS complained_orders,
     sum(refunded_amount)::bigint AS refunded_amount,
     sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged
 FROM fam
@@ -336,50 +322,52 @@ async def roll_once(db: Database, *, batch: int = BATCH) -> RollResult:
 
 
 async def rebuild(db: Database, *, shop_ids: list[int] | None = None) -> int:
-    """Recompute every day that has data (of some or all shops), in short transactions, then
+    """Recompute every day from each shop's first to its last day with data (of some or all
+    shops; days between without data cost an empty aggregation), in short transactions, then
     start (or move) the cursor at the change-log position taken before reading: changes after
     it are replayed by :func:`roll_once`, which is harmless. Returns the days recomputed."""
     async with db.transaction() as session:
         position = await horizon_position(session)
-        all_days = await session.execute(
-            text(
-                """
-SELECT s.id, timezone(s.timezone, t.ts)::date AS day, s.timezone
-FROM shops s CROSS JOIN LATERAL (
-    SELECT created_at FROM orders WHERE shop_id = s.id
-    UNION SELECT paid_at FROM orders WHERE shop_id = s.id AND paid_at IS NOT NULL
-    UNION SELECT signed_at FROM orders WHERE shop_id = s.id AND signed_at IS NOT NULL
-    UNION SELECT created_at FROM after_sales WHERE shop_id = s.id
-    UNION SELECT created_at FROM disputes WHERE shop_id = s.id
-) AS t(ts)
-WHERE CAST(:shops AS bigint[]) IS NULL OR s.id = ANY(CAST(:shops AS bigint[]))
-GROUP BY 1, 2, 3
-"""
-            ),
-            {"shops": shop_ids},
-        )
-        per_shop: dict[tuple[int, str], list[date]] = {}
-        for shop_id, day, tz in all_days:
-            per_shop.setdefault((int(shop_id), str(tz)), []).append(day)
+        spans = (await session.execute(_SPANS_SQL, {"shops": shop_ids})).all()
     total = 0
-    for (shop_id, tz), days in per_shop.items():
-        for first, last in runs(days, max_len=REBUILD_CHUNK_DAYS):
+    for shop_id, tz, first, last in spans:
+        for run_first, run_last in runs(_span(first, last), max_len=REBUILD_CHUNK_DAYS):
             async with db.transaction() as session:
-                await recompute(session, shop_id, _span(first, last), tz)
-            total += (last - first).days + 1
+                await recompute(session, int(shop_id), _span(run_first, run_last), str(tz))
+            total += (run_last - run_first).days + 1
         async with db.transaction() as session:  # days without data any more (timezone moved)
             await session.execute(
                 text(
                     "DELETE FROM metrics_daily WHERE shop_id = :shop"
-                    " AND NOT (day = ANY(CAST(:days AS date[])))"
+                    " AND (day < :first OR day > :last)"
                 ),
-                {"shop": shop_id, "days": days},
+                {"shop": shop_id, "first": first, "last": last},
             )
     if shop_ids is None:  # only a rebuild of every shop may skip the changes before it
         async with db.transaction() as session:
             await advance(session, CURSOR, position)
     log.info("metrics_rollup_rebuilt", days=total, shops=shop_ids or "all")
     return total
+
+
+# Each shop's first and last local day with data: index-backed min/max of the order times
+# (every figure is an order's created/paid/signed day), not a scan for the distinct days — on a
+# big shop that scan is what a rebuild would wait on.
+_SPANS_SQL = text(
+    """
+SELECT s.id, s.timezone, timezone(s.timezone, LEAST(c.lo, p.lo, g.lo))::date AS first,
+       timezone(s.timezone, GREATEST(c.hi, p.hi, g.hi))::date AS last
+FROM shops s
+CROSS JOIN LATERAL (SELECT min(created_at), max(created_at) FROM orders
+                    WHERE shop_id = s.id) AS c(lo, hi)
+CROSS JOIN LATERAL (SELECT min(paid_at), max(paid_at) FROM orders
+                    WHERE shop_id = s.id AND paid_at IS NOT NULL) AS p(lo, hi)
+CROSS JOIN LATERAL (SELECT min(signed_at), max(signed_at) FROM orders
+                    WHERE shop_id = s.id AND signed_at IS NOT NULL) AS g(lo, hi)
+WHERE (CAST(:shops AS bigint[]) IS NULL OR s.id = ANY(CAST(:shops AS bigint[])))
+  AND c.lo IS NOT NULL
+"""
+)
 
 
 def _span(first: date, last: date) -> list[date]:
@@ -421,13 +409,13 @@ async def roll_up_forever(
     )
 
 
-# Changes of one shop the rollup has not processed yet (visible, past the cursor, below the
+# Changes of some shops the rollup has not processed yet (visible, past the cursor, below the
 # horizon or not). Past MAX_PENDING the reader gives up on the rollup and reads live.
 MAX_PENDING = 20_000
 _PENDING_SQL = text(
     """
 SELECT c.shop_id, c.entity, c.entity_id FROM change_log c
-WHERE c.shop_id = :shop AND (c.xid, c.id) > (
+WHERE c.shop_id = ANY(CAST(:shops AS bigint[])) AND (c.xid, c.id) > (
     (SELECT last_xid FROM change_log_cursors WHERE name = :name),
     (SELECT last_change_id FROM change_log_cursors WHERE name = :name))
 LIMIT :n
@@ -438,14 +426,25 @@ LIMIT :n
 async def unrolled_days(session: AsyncSession, shop_id: int) -> set[date] | None:
     """Days of the shop whose rollup rows may be stale (touched by a change not rolled up yet);
     ``None`` when the rollup cannot serve this shop (never built, or too far behind)."""
+    return (await unrolled_days_of(session, [shop_id]))[shop_id]
+
+
+async def unrolled_days_of(
+    session: AsyncSession, shop_ids: Sequence[int]
+) -> dict[int, set[date] | None]:
+    """:func:`unrolled_days` of several shops in two statements (a multi-shop read would
+    otherwise pay them per shop); ``None`` for all when their backlog together is too long."""
     if not await has_cursor(session, CURSOR):
-        return None
+        return dict.fromkeys(shop_ids)
     pending = (
-        await session.execute(_PENDING_SQL, {"name": CURSOR, "shop": shop_id, "n": MAX_PENDING})
+        await session.execute(
+            _PENDING_SQL, {"name": CURSOR, "shops": list(shop_ids), "n": MAX_PENDING}
+        )
     ).all()
     if len(pending) >= MAX_PENDING:
-        return None
-    return (await touched_days(session, pending)).days.get(shop_id, set())
+        return dict.fromkeys(shop_ids)
+    touched = await touched_days(session, pending)
+    return {s: touched.days.get(s, set()) for s in shop_ids}
 
 
 async def rollup_job(ctx: JobContext) -> None:

@@ -34,10 +34,18 @@ __all__ = [
     "ProvinceVolume",
     "RegionsReport",
     "ShopSpan",
+    "ShopsAuthors",
+    "ShopsFunnel",
+    "ShopsRegions",
+    "ShopsSpan",
+    "ShopsSummary",
+    "ShopsTopBuyers",
+    "ShopsTrend",
     "Summary",
     "TopBuyer",
     "TopBuyers",
     "Trend",
+    "TrendBody",
     "TrendPoint",
     "TrendSeries",
     "Volume",
@@ -71,7 +79,10 @@ class Volume(TypedDict):
 
     orders: Annotated[int, Field(description="Orders created in the range.", examples=[120])]
     paid_orders: Annotated[
-        int, Field(description="Orders created in the range and paid.", examples=[101])
+        int,
+        Field(
+            description="Orders paid in the range (by paid_at, whenever created).", examples=[101]
+        ),
     ]
     gmv: Annotated[
         int,
@@ -90,14 +101,27 @@ class Volume(TypedDict):
 class Metrics(Volume):
     """Every metric of a range; the names are the trend's metric names."""
 
-    payment_conversion: Annotated[Ratio, Field(description="paid_orders / orders.")]
+    payment_conversion: Annotated[
+        Ratio, Field(description="Of the orders created in the range, the share paid.")
+    ]
     ship_to_sign_hours: HoursStats
     return_rate: Annotated[
         Ratio,
-        Field(description="Return/refund after-sales opened in the range / orders paid in it."),
+        Field(
+            description="Of the orders paid in the range, the share with a return/refund "
+            "after-sale (opened at any time up to now)."
+        ),
+    ]
+    complaint_rate: Annotated[
+        Ratio,
+        Field(
+            description="Of the orders paid in the range, the share with a complaint (opened "
+            "at any time up to now; complaints are disputes for now)."
+        ),
     ]
     dispute_rate: Annotated[
-        Ratio, Field(description="Disputes opened in the range / orders created in it.")
+        Ratio,
+        Field(description="Deprecated: the same value as complaint_rate.", deprecated=True),
     ]
 
 
@@ -112,7 +136,10 @@ class MetricDeltas(TypedDict):
     payment_conversion: float | None
     ship_to_sign_hours: HoursStats
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: Annotated[
+        float | None, Field(description="Deprecated: see complaint_rate.", deprecated=True)
+    ]
 
 
 @read_model
@@ -157,12 +184,28 @@ class PreviousPeriod(_Span):
 
 
 @read_model
-class Summary(ShopSpan):
-    """Key figures over a range of days, with the previous period of the same length."""
+class ShopsSpan(_Span):
+    """The shops and range of days (each shop's own timezone) an aggregate covers."""
 
+    shop_ids: Annotated[list[int], Field(description="The shops aggregated.", examples=[[1, 2]])]
+
+
+class _SummaryBody(TypedDict):
     metrics: Metrics
     health: PeriodHealth
     previous: PreviousPeriod
+
+
+@read_model
+class Summary(ShopSpan, _SummaryBody):
+    """Key figures over a range of days, with the previous period of the same length."""
+
+
+@read_model
+class ShopsSummary(ShopsSpan, _SummaryBody):
+    """Key figures of several shops together (each shop's days in its timezone), and each."""
+
+    by_shop: list[Summary]
 
 
 @read_model
@@ -180,7 +223,12 @@ class TrendPoint(TypedDict):
     payment_conversion: NotRequired[float | None]
     ship_to_sign_hours: NotRequired[HoursStats]
     return_rate: NotRequired[float | None]
-    dispute_rate: NotRequired[float | None]
+    complaint_rate: NotRequired[float | None]
+    dispute_rate: NotRequired[
+        Annotated[
+            float | None, Field(description="Deprecated: see complaint_rate.", deprecated=True)
+        ]
+    ]
     commission: NotRequired[
         Annotated[int, Field(description="Commission in fen (group_by=author only).")]
     ]
@@ -206,14 +254,23 @@ class TrendSeries(TypedDict):
     points: list[TrendPoint]
 
 
-@read_model
-class Trend(ShopSpan):
-    """Metrics by day or hour, zero-filled, optionally split by a dimension."""
-
+class TrendBody(TypedDict):
     interval: TrendInterval
     group_by: GroupBy | None
     metrics: Annotated[list[MetricName], Field(description="The metrics in each point.")]
     series: list[TrendSeries]
+
+
+@read_model
+class Trend(ShopSpan, TrendBody):
+    """Metrics by day or hour, zero-filled, optionally split by a dimension."""
+
+
+@read_model
+class ShopsTrend(ShopsSpan, TrendBody):
+    """The trend of several shops together (by local day of each shop), and of each."""
+
+    by_shop: list[Trend]
 
 
 @read_model
@@ -227,11 +284,20 @@ class ProvinceVolume(Volume):
     cities: Annotated[list[CityVolume], Field(description="Most GMV first.")]
 
 
+class _RegionsBody(TypedDict):
+    provinces: list[ProvinceVolume]
+
+
 @read_model
-class RegionsReport(ShopSpan):
+class RegionsReport(ShopSpan, _RegionsBody):
     """Order density by province and city, most GMV first."""
 
-    provinces: list[ProvinceVolume]
+
+@read_model
+class ShopsRegions(ShopsSpan, _RegionsBody):
+    """Order density of several shops together, and of each."""
+
+    by_shop: list[RegionsReport]
 
 
 @read_model
@@ -264,11 +330,20 @@ class AuthorMetrics(Volume):
     ]
 
 
+class _AuthorsBody(TypedDict):
+    authors: list[AuthorMetrics]
+
+
 @read_model
-class AuthorsReport(ShopSpan):
+class AuthorsReport(ShopSpan, _AuthorsBody):
     """Per influencer (orders without one left out), most GMV first."""
 
-    authors: list[AuthorMetrics]
+
+@read_model
+class ShopsAuthors(ShopsSpan, _AuthorsBody):
+    """Per influencer over several shops together, and per shop."""
+
+    by_shop: list[AuthorsReport]
 
 
 @read_model
@@ -286,12 +361,22 @@ class TopBuyer(BuyerTotals):
     aov: Annotated[int | None, Field(description="gmv / paid_orders, fen.")]
 
 
-@read_model
-class TopBuyers(ShopSpan):
-    """High-value buyers of a range."""
-
+class _TopBuyersBody(TypedDict):
     by: TopBuyersBy
     buyers: list[TopBuyer]
+
+
+@read_model
+class TopBuyers(ShopSpan, _TopBuyersBody):
+    """High-value buyers of a range."""
+
+
+@read_model
+class ShopsTopBuyers(ShopsSpan, _TopBuyersBody):
+    """High-value buyers over several shops together (a buyer's orders in every shop), and
+    per shop."""
+
+    by_shop: list[TopBuyers]
 
 
 @read_model
@@ -326,12 +411,21 @@ class FunnelUnpaid(TypedDict):
     close_reasons: Annotated[list[CloseReason], Field(description="Most frequent first.")]
 
 
-@read_model
-class Funnel(ShopSpan):
-    """Created → paid → shipped → signed → completed, and the unpaid outcomes."""
-
+class _FunnelBody(TypedDict):
     stages: FunnelStages
     unpaid: FunnelUnpaid
+
+
+@read_model
+class Funnel(ShopSpan, _FunnelBody):
+    """Created → paid → shipped → signed → completed, and the unpaid outcomes."""
+
+
+@read_model
+class ShopsFunnel(ShopsSpan, _FunnelBody):
+    """The funnel of several shops together, and of each."""
+
+    by_shop: list[Funnel]
 
 
 @read_model

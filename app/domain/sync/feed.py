@@ -44,20 +44,18 @@ WITH meta AS MATERIALIZED (
     WHERE c.shop_id = :shop_id AND {_AFTER} AND c.xid < meta.xmin {_TYPES}
     ORDER BY c.xid, c.id
     LIMIT :n
-), newest AS MATERIALIZED (  -- one backward index probe, evaluated once
-    SELECT c.xid, c.id FROM change_log c WHERE c.shop_id = :shop_id
-    ORDER BY c.xid DESC, c.id DESC LIMIT 1
 ), held AS MATERIALIZED (
-    -- The shop's newest committed row is past the cursor but not below the horizon yet.
-    SELECT EXISTS (
-        SELECT 1 FROM newest c, meta WHERE c.xid >= meta.xmin AND {_AFTER}
-    ) AS held_back
+    -- The oldest committed row past the cursor that is not below the horizon yet: one index
+    -- probe. The listener wakes this shop once the horizon passes its xid.
+    SELECT c.xid FROM change_log c, meta
+    WHERE c.shop_id = :shop_id AND c.xid >= meta.xmin AND {_AFTER}
+    ORDER BY c.xid, c.id LIMIT 1
 )
 SELECT meta.xmin::text AS xmin, meta.epoch, meta.pruned_xid::text AS pruned_xid,
-       meta.pruned_id, meta.lag_ms, held.held_back,
+       meta.pruned_id, meta.lag_ms, (SELECT held.xid::text FROM held) AS held_xid,
        page.id, page.xid::text AS xid, page.type, page.entity, page.entity_id,
        page.entity_version, page.created_at, page.data::text AS data
-FROM meta CROSS JOIN held LEFT JOIN page ON true
+FROM meta LEFT JOIN page ON true
 ORDER BY page.xid, page.id
 """
 ).bindparams(bindparam("types", type_=ARRAY(String)))
@@ -83,8 +81,13 @@ class FeedPage:
     cursor: Cursor
     has_more: bool
     horizon_lag_ms: int
-    # Committed rows past the cursor wait behind an older running transaction: re-check soon.
-    held_back: bool
+    # xid of the oldest committed row past the cursor still behind an older running
+    # transaction (None: nothing is held back); it comes once the horizon passes this xid.
+    held_xid: int | None = None
+
+    @property
+    def held_back(self) -> bool:
+        return self.held_xid is not None
 
     @property
     def caught_up(self) -> bool:
@@ -98,6 +101,24 @@ class Head:
     horizon_lag_ms: int
     # Changes committed before the read wait behind the horizon (they come after the head).
     held_back: bool
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One read of a shop's change log: the readable rows after ``start`` (at most ``n + 1``,
+    in (xid, id) order) and the feed's state at that moment. Pages for any cursor at or after
+    ``start`` are cut from it (:func:`page_of`), so parked requests woken together share it."""
+
+    shop_id: int
+    start: FeedPosition
+    rows: list[Any]
+    # More readable rows may follow the last one (the read hit its limit).
+    truncated: bool
+    xmin: int
+    epoch: int
+    pruned: FeedPosition
+    lag_ms: int
+    held_xid: int | None
 
 
 def horizon_position(xmin: int) -> FeedPosition:
@@ -138,34 +159,77 @@ class FeedReader:
         raw_json: bool = False,
     ) -> FeedPage:
         """Up to ``limit`` changes after ``cursor`` (None = the beginning of retention)."""
-        position = cursor.position if cursor else START
+        rows = await self.fetch(shop_id, cursor.position if cursor else START, limit, types)
+        page = page_of(rows, cursor, limit=limit, types=types, pii=pii, raw_json=raw_json)
+        assert page is not None  # a read cut at its own start and limit always serves it
+        return page
+
+    async def fetch(
+        self, shop_id: int, start: FeedPosition, limit: int, types: Sequence[str] | None = None
+    ) -> Rows:
+        """One statement: up to ``limit + 1`` readable rows after ``start`` (of ``types``)."""
         params = {
             "shop_id": shop_id,
-            "xid": position.xid,
-            "id": position.id,
+            "xid": start.xid,
+            "id": start.id,
             "n": limit + 1,
             "types": list(types) if types else None,
         }
         async with self.db.engine.connect() as conn:
-            rows = (await conn.execute(_PAGE_SQL, params)).all()
-        meta = rows[0]
-        if cursor is not None:
-            _check_alive(cursor, meta.epoch, FeedPosition(int(meta.pruned_xid), meta.pruned_id))
-        found = [r for r in rows if r.id is not None]
-        has_more = len(found) > limit
-        found = found[:limit]
-        if has_more:
-            next_position = FeedPosition(int(found[-1].xid), found[-1].id)
-        else:
-            # Nothing else is readable: move up to the horizon, past rows the filter skipped.
-            next_position = max(position, horizon_position(int(meta.xmin)))
-        return FeedPage(
-            changes=[_change(r, pii, raw_json) for r in found],
-            cursor=Cursor(meta.epoch, shop_id, next_position),
-            has_more=has_more,
-            horizon_lag_ms=int(meta.lag_ms),
-            held_back=bool(meta.held_back),
+            found = (await conn.execute(_PAGE_SQL, params)).all()
+        meta = found[0]
+        rows = [r for r in found if r.id is not None]
+        return Rows(
+            shop_id=shop_id,
+            start=start,
+            rows=rows,
+            truncated=len(rows) > limit,
+            xmin=int(meta.xmin),
+            epoch=meta.epoch,
+            pruned=FeedPosition(int(meta.pruned_xid), meta.pruned_id),
+            lag_ms=int(meta.lag_ms),
+            held_xid=None if meta.held_xid is None else int(meta.held_xid),
         )
+
+
+def page_of(
+    read: Rows,
+    cursor: Cursor | None,
+    *,
+    limit: int,
+    types: Sequence[str] | None = None,
+    pii: bool = True,
+    raw_json: bool = False,
+) -> FeedPage | None:
+    """The page ``cursor`` would get from its own read, cut from ``read`` (which started at or
+    before the cursor); None when ``read`` stops before that page is complete."""
+    position = cursor.position if cursor else START
+    if position < read.start:
+        return None
+    if cursor is not None:
+        _check_alive(cursor, read.epoch, read.pruned)
+    wanted = set(types) if types else None
+    found = [
+        r
+        for r in read.rows
+        if FeedPosition(int(r.xid), r.id) > position and (wanted is None or r.type in wanted)
+    ]
+    has_more = len(found) > limit
+    if not has_more and read.truncated:
+        return None  # rows past the read's end may belong to this page
+    found = found[:limit]
+    if has_more:
+        next_position = FeedPosition(int(found[-1].xid), found[-1].id)
+    else:
+        # Nothing else is readable: move up to the horizon, past rows the filter skipped.
+        next_position = max(position, horizon_position(read.xmin))
+    return FeedPage(
+        changes=[_change(r, pii, raw_json) for r in found],
+        cursor=Cursor(read.epoch, read.shop_id, next_position),
+        has_more=has_more,
+        horizon_lag_ms=read.lag_ms,
+        held_xid=read.held_xid,
+    )
 
 
 def _check_alive(cursor: Cursor, epoch: int, pruned: FeedPosition) -> None:

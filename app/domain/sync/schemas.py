@@ -101,6 +101,52 @@ class BulkTrailer(TypedDict):
 
 
 @read_model
+class BulkSlice(TypedDict):
+    """One range of a parallel copy: `GET /changes/bulk?cursor={cursor}&until={until}`."""
+
+    cursor: Annotated[
+        str | None,
+        Field(
+            description=(
+                "Where the slice starts (exclusive); null: the beginning of retention "
+                "(omit `cursor`)."
+            ),
+            examples=["AQAAAAEAAAAAAAAAAQAAAAAAAAPoAAAAAAAAAAB3kUWd8bVcvHHxkFvS3s8"],
+        ),
+    ]
+    until: Annotated[
+        str,
+        Field(
+            description="Where the slice ends (inclusive): pass it as `until`.",
+            examples=["AQAAAAEAAAAAAAAAAQAAAAAAAAfQAAAAAAAAAADm4aJ1vbcvQ1r0kqB7M2c"],
+        ),
+    ]
+    count: Annotated[
+        int, Field(description="Changes in the slice when it was planned.", examples=[41667])
+    ]
+
+
+@read_model
+class BulkSlicePlan(TypedDict):
+    """Disjoint, consecutive ranges covering every change after the cursor up to the head."""
+
+    data: Annotated[
+        list[BulkSlice], Field(description="In feed order; each starts where the previous ends.")
+    ]
+    next_cursor: Annotated[
+        str,
+        Field(
+            description=(
+                "The last slice's `until`: once every slice is stored, follow "
+                "`GET /changes` from here."
+            ),
+            examples=["AQAAAAEAAAAAAAAAAQAAAAAAAAfQAAAAAAAAAADm4aJ1vbcvQ1r0kqB7M2c"],
+        ),
+    ]
+    count: Annotated[int, Field(description="Changes in all the slices.", examples=[125000])]
+
+
+@read_model
 class OldestChange(TypedDict):
     """The oldest change still retained for the shop."""
 

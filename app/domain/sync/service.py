@@ -10,16 +10,15 @@ from sqlalchemy import text
 
 from app.db import Database, is_unavailable
 from app.domain.sync.cursor import Cursor, CursorCodec
-from app.domain.sync.feed import FeedPage, FeedReader
+from app.domain.sync.feed import FeedPage, FeedReader, page_of
+from app.domain.sync.parking import Batch
 from app.domain.sync.schemas import Change, ChangePage, OldestChange, SyncStatus
 from app.domain.sync.waiter import ChangeListener
 from app.kit.clock import rfc3339
 
 HEAD = "now"
-# While committed rows wait behind an older transaction, re-check quickly (doubling up to the
-# cap); otherwise rely on NOTIFY, with a periodic re-check in case one was lost.
-MIN_BACKOFF_S = 0.005
-MAX_BACKOFF_S = 0.2
+# Without a running listener (tools, tests of the service alone) a parked request re-checks on
+# this timer; in the server the listener wakes it.
 RECHECK_S = 1.0
 
 _STATUS_SQL = text(
@@ -58,6 +57,8 @@ class FeedService:
         self.codec = codec
         self.reader = FeedReader(db)
         self.listener = listener
+        # No listener (tools, tests of the service alone): parked requests re-check on a timer.
+        self._timer = ChangeListener("")
 
     @property
     def draining(self) -> bool:
@@ -78,39 +79,61 @@ class FeedService:
         )
 
     async def poll(self, req: PageRequest) -> FeedPage:
-        """Read once; with ``wait`` > 0 and nothing new, park (no DB connection held) until a
-        change for the shop passes the horizon or ``wait`` seconds are over."""
+        """Read once; with ``wait`` > 0 and nothing new, park (no DB connection held, no
+        re-read of its own) until the listener wakes the shop — a commit, held-back changes
+        passing the horizon, a lost connection — or ``wait`` seconds are over. Requests of a
+        shop woken together share one read."""
+        if req.wait <= 0:
+            return await self._read(req, req.cursor)  # a short poll: one read, nothing else
         loop = asyncio.get_running_loop()
         deadline = loop.time() + req.wait
-        cursor, backoff = req.cursor, MIN_BACKOFF_S
-        parked: FeedPage | None = None  # the last (empty) page, once the request has parked
+        listener = self.listener or self._timer
+        batch = listener.subscribe(req.shop_id)  # before the read: no commit falls in between
+        page = await self._read(req, req.cursor)
         while True:
-            listener = self.listener or ChangeListener("")  # no listener: plain periodic re-check
-            event = listener.subscribe(req.shop_id)
-            try:
-                page = await self.reader.read(
-                    req.shop_id,
-                    cursor,
-                    limit=req.limit,
-                    types=req.types,
-                    pii=req.pii,
-                    raw_json=req.raw_json,
-                )
-            except Exception as exc:
-                # The database went away while this request was parked: answer the empty page
-                # (same cursor) it already had, so the client simply polls again.
-                if parked is None or not is_unavailable(exc):
-                    raise
-                return parked
             remaining = deadline - loop.time()
             if page.changes or remaining <= 0 or listener.draining:
                 return page
-            cursor, parked = page.cursor, page
-            if page.held_back:
-                timeout, backoff = min(backoff, remaining), min(backoff * 2, MAX_BACKOFF_S)
-            else:
-                timeout, backoff = min(RECHECK_S, remaining), MIN_BACKOFF_S
-            await listener.wait(event, timeout)
+            if page.held_xid is not None:
+                listener.hold(req.shop_id, page.held_xid)
+            batch.join(page.cursor.position, req.limit)
+            woken = await listener.wait(
+                batch, remaining if listener.running else min(RECHECK_S, remaining)
+            )
+            if not woken and listener.running:
+                return page  # nothing came: the empty page (and its cursor) stands
+            parked, woken_batch = page, batch
+            batch = listener.subscribe(req.shop_id)
+            try:
+                if woken:
+                    page = await self._after_wake(woken_batch, req, parked.cursor)
+                else:
+                    page = await self._read(req, parked.cursor)
+            except Exception as exc:
+                # The database went away while this request was parked: answer the empty page
+                # (same cursor) it already had, so the client simply polls again.
+                if not is_unavailable(exc):
+                    raise
+                return parked
+
+    async def _after_wake(self, batch: Batch, req: PageRequest, cursor: Cursor) -> FeedPage:
+        """This request's page from its batch's shared read, or its own read when the shared
+        one cannot serve it (it started after this cursor or stopped before its page ends)."""
+        rows = await batch.shared(lambda start, limit: self.reader.fetch(req.shop_id, start, limit))
+        page = page_of(
+            rows, cursor, limit=req.limit, types=req.types, pii=req.pii, raw_json=req.raw_json
+        )
+        return page if page is not None else await self._read(req, cursor)
+
+    async def _read(self, req: PageRequest, cursor: Cursor | None) -> FeedPage:
+        return await self.reader.read(
+            req.shop_id,
+            cursor,
+            limit=req.limit,
+            types=req.types,
+            pii=req.pii,
+            raw_json=req.raw_json,
+        )
 
     async def status(self, shop_id: int) -> SyncStatus:
         head = await self.reader.head(shop_id)

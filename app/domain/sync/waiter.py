@@ -1,17 +1,21 @@
-"""Long-poll plumbing: one LISTEN connection per process wakes the parked requests of a shop.
+"""Long-poll plumbing: one LISTEN connection per process is the clock of every parked request.
 
 Writers ``NOTIFY ordergate_changes, '<shop_id>'`` inside their transaction, so a notification
-arrives only after a commit. Waiters hold no database connection: they await an
-``asyncio.Event`` per shop, replaced on every notification (a broadcast generation), and re-read
-the feed when it fires or when their re-check timeout passes. The same connection probes the
-horizon lag every ``tick`` seconds for /metrics; losing it wakes everyone (notifications may have
-been missed) and a reconnect loop with backoff brings it back.
+arrives only after a commit; it wakes that shop's parked requests (:mod:`parking`). Waiters hold
+no database connection and never re-read on their own: the same connection probes the horizon
+(``pg_snapshot_xmin``) — often while some shop has committed changes held back behind an older
+transaction (on every notification, else with a short backoff), once a second otherwise (the
+horizon lag for /metrics) — and wakes, once, each shop whose held-back change became visible.
+Losing the connection wakes everyone (notifications may have been missed) and a reconnect loop
+with backoff brings it back. The database work is one probe per tick, whatever the number of
+parked requests.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,16 +23,24 @@ import asyncpg  # type: ignore[import-untyped]
 
 from app.config import plain_database_url
 from app.domain.sync.change_log import NOTIFY_CHANNEL
-from app.domain.sync.horizon import HORIZON_LAG_SQL
+from app.domain.sync.horizon import HORIZON_LAG_SQL, HORIZON_SQL
 from app.domain.sync.metrics import (
     HORIZON_LAG_MS,
     LISTENER_CONNECTED,
     NOTIFICATIONS,
     PARKED_REQUESTS,
 )
+from app.domain.sync.parking import Batch, Parking
 from app.logging import get_logger
 
 log = get_logger(__name__)
+
+_XMIN_SQL = f"SELECT {HORIZON_SQL}::text, NULL::bigint"
+_XMIN_AND_LAG_SQL = f"SELECT {HORIZON_SQL}::text, ({HORIZON_LAG_SQL})"
+# While shops wait for held-back changes, probe the horizon this soon, doubling to the cap
+# (notifications — commits — probe at once).
+HELD_PROBE_MIN_S = 0.005
+HELD_PROBE_MAX_S = 0.1
 
 
 class ChangeListener:
@@ -40,29 +52,39 @@ class ChangeListener:
         self.horizon_lag_ms = 0
         self.backend_pid: int | None = None
         self.parked = 0
-        self._events: dict[int, asyncio.Event] = {}
+        # Horizon probes this process ran (tests and benchmarks count them).
+        self.probes = 0
+        self.parking = Parking()
+        self._poke = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         # Set when the server starts shutting down: parked requests answer at once.
         self.draining = False
 
+    @property
+    def running(self) -> bool:
+        """The clock runs: parked requests will be woken (else they re-check on a timer)."""
+        return self._task is not None
+
     # -- waiters -------------------------------------------------------------------------
 
-    def subscribe(self, shop_id: int) -> asyncio.Event:
-        """The event the next notification for ``shop_id`` sets. Take it *before* reading the
-        feed, so a commit landing between the read and the wait still wakes the waiter."""
-        event = self._events.get(shop_id)
-        if event is None:
-            event = self._events[shop_id] = asyncio.Event()
-        return event
+    def subscribe(self, shop_id: int) -> Batch:
+        """The batch the next wake-up of ``shop_id`` wakes. Take it *before* reading the feed,
+        so a commit landing between the read and the wait still wakes the waiter."""
+        return self.parking.batch(shop_id)
 
-    async def wait(self, event: asyncio.Event, seconds: float) -> bool:
-        """True if woken by a notification, False when ``seconds`` passed."""
+    def hold(self, shop_id: int, xid: int) -> None:
+        """Wake ``shop_id`` once the horizon passes ``xid`` (a committed, held-back change)."""
+        self.parking.hold(shop_id, xid)
+        self._poke.set()
+
+    async def wait(self, batch: Batch, seconds: float) -> bool:
+        """True if woken, False when ``seconds`` passed."""
         PARKED_REQUESTS.inc()
         self.parked += 1
         try:
             async with asyncio.timeout(seconds):
-                await event.wait()
+                await batch.woken.wait()
             return True
         except TimeoutError:
             return False
@@ -71,9 +93,7 @@ class ChangeListener:
             PARKED_REQUESTS.dec()
 
     def notify(self, shop_id: int) -> None:
-        event = self._events.pop(shop_id, None)
-        if event is not None:
-            event.set()
+        self.parking.wake(shop_id)
 
     def drain(self) -> None:
         """The server is stopping: wake every parked request, and park no new one, so each
@@ -82,9 +102,7 @@ class ChangeListener:
         self.wake_all()
 
     def wake_all(self) -> None:
-        events, self._events = self._events, {}
-        for event in events.values():
-            event.set()
+        self.parking.wake_all()
 
     # -- connection ----------------------------------------------------------------------
 
@@ -108,6 +126,8 @@ class ChangeListener:
         except ValueError:
             return
         self.notify(shop_id)
+        if self.parking.holding:
+            self._poke.set()  # a commit may have moved the horizon past held-back changes
 
     async def _run(self) -> None:
         backoff = 0.05
@@ -118,7 +138,7 @@ class ChangeListener:
                 conn = await asyncpg.connect(
                     self.dsn, server_settings={"application_name": "ordergate-listener"}
                 )
-                conn.add_termination_listener(lambda _c, ev=lost: ev.set())
+                conn.add_termination_listener(lambda _c, ev=lost: self._lost(ev))
                 await conn.add_listener(NOTIFY_CHANNEL, self._on_notification)
                 self.backend_pid = conn.get_server_pid()
                 self.connected.set()
@@ -126,14 +146,12 @@ class ChangeListener:
                 backoff = 0.05
                 # Notifications sent while we were away are gone: everyone re-checks.
                 self.wake_all()
-                while not lost.is_set():
-                    self.horizon_lag_ms = int(await conn.fetchval(HORIZON_LAG_SQL, timeout=5))
-                    HORIZON_LAG_MS.set(self.horizon_lag_ms)
-                    with contextlib.suppress(TimeoutError):
-                        async with asyncio.timeout(self.tick):
-                            await lost.wait()
+                await self._clock(conn, lost)
             except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
                 log.warning("change_listener_lost", error=type(exc).__name__, retry_in=backoff)
+            except Exception:
+                # Parked requests have no other clock: never let the loop die.
+                log.exception("change_listener_failed", retry_in=backoff)
             finally:
                 self.connected.clear()
                 LISTENER_CONNECTED.set(0)
@@ -144,6 +162,35 @@ class ChangeListener:
                 async with asyncio.timeout(backoff):
                     await self._stopping.wait()
             backoff = min(backoff * 2, self.max_backoff)
+
+    def _lost(self, lost: asyncio.Event) -> None:
+        lost.set()
+        self._poke.set()
+
+    async def _clock(self, conn: asyncpg.Connection, lost: asyncio.Event) -> None:
+        """Probe the horizon until the connection is lost: wake the shops whose held-back
+        changes it passed, and publish the lag once per ``tick``."""
+        lag_due = 0.0
+        backoff = HELD_PROBE_MIN_S
+        while not lost.is_set():
+            self._poke.clear()
+            now = time.monotonic()
+            with_lag = now >= lag_due
+            xmin, lag = await conn.fetchrow(_XMIN_AND_LAG_SQL if with_lag else _XMIN_SQL, timeout=5)
+            self.probes += 1
+            if with_lag:
+                lag_due = now + self.tick
+                self.horizon_lag_ms = int(lag)
+                HORIZON_LAG_MS.set(self.horizon_lag_ms)
+            if self.parking.visible(int(xmin)):
+                backoff = HELD_PROBE_MIN_S
+            if self.parking.holding:
+                timeout, backoff = backoff, min(backoff * 2, HELD_PROBE_MAX_S)
+            else:
+                timeout, backoff = max(0.0, lag_due - time.monotonic()), HELD_PROBE_MIN_S
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(timeout):
+                    await self._poke.wait()  # a poke, or the connection lost (pokes too)
 
 
 @contextlib.asynccontextmanager

@@ -39,14 +39,15 @@ WITH st AS (
 ), page AS (
     -- Scalar subqueries, not a join with st: only then is the row comparison an index bound
     -- (joined, a caught-up cursor scanned the whole log: 1 s per poll on 1M changes).
-    SELECT c.shop_id, c.id, c.xid, c.type FROM change_log c
+    SELECT c.shop_id, c.id, c.xid, c.type, c.entity, c.entity_id FROM change_log c
     WHERE (c.xid, c.id) > ((SELECT last_xid FROM st), (SELECT last_change_id FROM st))
       AND c.xid < {HORIZON_SQL}
     ORDER BY c.xid, c.id
     LIMIT :n
 ), ins AS (
-    INSERT INTO webhook_deliveries (endpoint_id, shop_id, change_id, event_type, webhook_id)
-    SELECT e.id, p.shop_id, p.id, p.type, 'msg_' || p.id
+    INSERT INTO webhook_deliveries
+        (endpoint_id, shop_id, change_id, event_type, webhook_id, entity, entity_id)
+    SELECT e.id, p.shop_id, p.id, p.type, 'msg_' || p.id, p.entity, p.entity_id
     FROM page p JOIN webhook_endpoints e
       ON p.shop_id = ANY(e.shop_ids) AND p.xid >= e.start_xid AND {MATCHES_SQL}
     -- Only while the endpoint's app is still installed on the shop (checked again at send).

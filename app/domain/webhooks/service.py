@@ -413,14 +413,14 @@ class WebhookService:
                 text(
                     f"""
 WITH page AS (
-    SELECT c.shop_id, c.id, c.type FROM change_log c
+    SELECT c.shop_id, c.id, c.type, c.entity, c.entity_id FROM change_log c
     WHERE {where} AND c.type = ANY(CAST(:types AS text[])) AND c.xid < {HORIZON_SQL}
     ORDER BY c.xid, c.id LIMIT :max
 ), ins AS (
     INSERT INTO webhook_deliveries
-        (endpoint_id, shop_id, change_id, replay_of, event_type, webhook_id)
+        (endpoint_id, shop_id, change_id, replay_of, event_type, webhook_id, entity, entity_id)
     SELECT e.id, p.shop_id, p.id, CAST(:n AS bigint), p.type,
-           'msg_' || p.id || '_r' || CAST(:n AS bigint)
+           'msg_' || p.id || '_r' || CAST(:n AS bigint), p.entity, p.entity_id
     FROM page p JOIN webhook_endpoints e ON e.id = CAST(:endpoint_id AS bigint)
     WHERE {receives_sql("p.shop_id")}
     ON CONFLICT DO NOTHING

@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from app.domain.exports.schemas import ExportFormat, ExportStatus, Granularity, Locale
 from app.domain.exports.service import ExportService
+from app.errors import ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import OrderFilterInput, plain, validated
 from app.graphql.paging import keyset_page_info, window
@@ -40,6 +41,7 @@ class Export:
         return int(self["id"])
 
     shop_id: int
+    shop_ids: list[int] = strawberry.field(description="Every shop whose orders it exports")
     status: ExportStatus
     format: ExportFormat
     fields: list[str]
@@ -118,3 +120,13 @@ def export_body(input: CreateExportInput) -> dict[str, Any]:
     body["created_from"] = input.created_from.isoformat()
     body["created_to"] = input.created_to.isoformat()
     return body
+
+
+def export_shops(shop_id: int | None, shop_ids: list[int] | None) -> list[int]:
+    """``createExport``'s shops: ``shopId`` or ``shopIds``, exactly one of them."""
+    if (shop_id is None) == (not shop_ids):
+        raise ValidationFailed(
+            "Give either shopId or a non-empty shopIds.",
+            [field_error(["shopIds"], "exactly one of shopId and shopIds")],
+        )
+    return [shop_id] if shop_id is not None else sorted(set(shop_ids or []))

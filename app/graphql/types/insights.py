@@ -17,7 +17,7 @@ from app.domain.metrics.definitions import (
 )
 from app.domain.metrics.definitions import TopBuyersBy as DomainTopBuyersBy
 from app.domain.metrics.service import MetricsService
-from app.errors import ValidationFailed, field_error
+from app.errors import InsufficientScope, ValidationFailed, field_error
 from app.graphql.types.scalars import JSON, DateTime, Long
 
 Row = dict[str, Any]
@@ -43,7 +43,10 @@ class Metrics:
     aov: int | None = strawberry.field(description="Fen")
     ship_to_sign_hours: ShipToSignHours
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: float | None = strawberry.field(
+        deprecation_reason="The same value as complaintRate; use complaintRate."
+    )
 
 
 @strawberry.type(description="Shop health over a period (besides the DESIGN §13 metrics)")
@@ -89,7 +92,10 @@ class TrendPoint:
     aov: int | None = strawberry.field(description="Fen")
     ship_to_sign_hours: ShipToSignHours | None
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: float | None = strawberry.field(
+        deprecation_reason="The same value as complaintRate; use complaintRate."
+    )
     commission: Long | None = strawberry.field(description="Fen; author trends only")
 
 
@@ -219,7 +225,10 @@ class MetricsChange:
     aov: int | None
     ship_to_sign_hours: ShipToSignHours | None
     return_rate: float | None
-    dispute_rate: float | None
+    complaint_rate: float | None
+    dispute_rate: float | None = strawberry.field(
+        deprecation_reason="The same value as complaintRate; use complaintRate."
+    )
 
 
 @strawberry.type(description="One day vs the day before and the same weekday a week before")
@@ -232,10 +241,20 @@ class DailyReport:
     change_vs_previous_day: MetricsChange
 
 
-def _service(info: Info[Any, None], shop_id: int) -> MetricsService:
+def _shops(root: Row) -> list[int]:
+    """The shops a metrics object answers for: several (``shop_ids``) or one."""
+    return list(root["shop_ids"]) if "shop_ids" in root else [root["shop_id"]]
+
+
+def _service(info: Info[Any, None], shop_ids: list[int]) -> MetricsService:
     auth = info.context.authorize("metrics:read")
-    auth.require(shop_id)
+    for shop_id in shop_ids:
+        auth.require(shop_id)
     return MetricsService(info.context.session, auth.shops)
+
+
+def _range(root: Row) -> tuple[datetime.date, datetime.date]:
+    return _day(root["from"]), _day(root["to"])
 
 
 def _point(point: Row) -> Row:
@@ -244,6 +263,85 @@ def _point(point: Row) -> Row:
         "hour": point.get("hour"),
         "commission": point.get("commission"),
     } | {k: point.get(k) for k in METRIC_NAMES}
+
+
+# The fields below resolve alike on one shop's metrics and on several shops' (their aggregate):
+# the service's multi-shop reports, whose aggregate over one shop is that shop's report.
+
+
+async def _trend(
+    root: Row,
+    info: Info[Any, None],
+    metric: list[str] | None = None,
+    interval: MetricsInterval = MetricsInterval.DAY,
+    group_by: MetricsGroupBy | None = None,
+) -> MetricsTrend:
+    shops = _shops(root)
+    body = await info.context.serial(
+        _service(info, shops).shops_trend(
+            shops,
+            *_range(root),
+            group_by=group_by.value if group_by else None,
+            metric=metric,
+            interval=interval.value,
+        )
+    )
+    return cast(
+        MetricsTrend,
+        {
+            "interval": MetricsInterval(body["interval"]),
+            "group_by": group_by,
+            "metrics": body["metrics"],
+            "series": [
+                {
+                    "key": None if e["key"] is None else str(e["key"]),
+                    "nickname": e.get("nickname"),
+                    "points": [_point(p) for p in e["points"]],
+                }
+                for e in body["series"]
+            ],
+        },
+    )
+
+
+async def _regions(root: Row, info: Info[Any, None]) -> list[RegionMetrics]:
+    shops = _shops(root)
+    body = await info.context.serial(_service(info, shops).shops_regions(shops, *_range(root)))
+    return cast(list[RegionMetrics], body["provinces"])
+
+
+async def _authors(root: Row, info: Info[Any, None]) -> list[AuthorMetrics]:
+    shops = _shops(root)
+    body = await info.context.serial(_service(info, shops).shops_authors(shops, *_range(root)))
+    return cast(list[AuthorMetrics], body["authors"])
+
+
+async def _buyers_top(
+    root: Row, info: Info[Any, None], by: TopBuyersBy = TopBuyersBy.AOV, limit: int = 20
+) -> list[TopBuyer]:
+    if not 1 <= limit <= TOP_BUYERS_MAX:
+        raise ValidationFailed(
+            f"'limit' must be between 1 and {TOP_BUYERS_MAX}.",
+            [field_error(["limit"], f"must be between 1 and {TOP_BUYERS_MAX}")],
+        )
+    shops = _shops(root)
+    body = await info.context.serial(
+        _service(info, shops).shops_top_buyers(shops, *_range(root), by=by.value, limit=limit)
+    )
+    return cast(list[TopBuyer], body["buyers"])
+
+
+async def _funnel(root: Row, info: Info[Any, None]) -> MetricsFunnel:
+    shops = _shops(root)
+    body = await info.context.serial(_service(info, shops).shops_funnel(shops, *_range(root)))
+    return cast(MetricsFunnel, body)
+
+
+_TREND = "By day, zero-filled; metric names as in REST (all if none)"
+_REGIONS = "Orders and GMV by province and city, most GMV first"
+_AUTHORS = "Per influencer, split by traffic source and by room/video, most GMV first"
+_BUYERS = "Buyers with orders paid in the range (limit 1..100)"
+_FUNNEL = "Created → paid → shipped → signed → completed; unpaid outcomes"
 
 
 @strawberry.type(
@@ -257,95 +355,54 @@ class MetricsSummary:
     metrics: Metrics
     health: MetricsHealth
     previous: PreviousPeriod
-
-    @strawberry.field(description="By day, zero-filled; metric names as in REST (all if none)")
-    async def trend(
-        self: Row,
-        info: Info[Any, None],
-        metric: list[str] | None = None,
-        interval: MetricsInterval = MetricsInterval.DAY,
-        group_by: MetricsGroupBy | None = None,
-    ) -> MetricsTrend:
-        service = _service(info, self["shop_id"])
-        body = await info.context.serial(
-            service.trend(
-                self["shop_id"],
-                _day(self["from"]),
-                _day(self["to"]),
-                group_by=group_by.value if group_by else None,
-                metric=metric,
-                interval=interval.value,
-            )
-        )
-        return cast(
-            MetricsTrend,
-            {
-                "interval": MetricsInterval(body["interval"]),
-                "group_by": group_by,
-                "metrics": body["metrics"],
-                "series": [
-                    {
-                        "key": None if e["key"] is None else str(e["key"]),
-                        "nickname": e.get("nickname"),
-                        "points": [_point(p) for p in e["points"]],
-                    }
-                    for e in body["series"]
-                ],
-            },
-        )
-
-    @strawberry.field(description="Orders and GMV by province and city, most GMV first")
-    async def regions(self: Row, info: Info[Any, None]) -> list[RegionMetrics]:
-        service = _service(info, self["shop_id"])
-        body = await info.context.serial(
-            service.regions(self["shop_id"], _day(self["from"]), _day(self["to"]))
-        )
-        return cast(list[RegionMetrics], body["provinces"])
-
-    @strawberry.field(
-        description="Per influencer, split by traffic source and by room/video, most GMV first"
-    )
-    async def authors(self: Row, info: Info[Any, None]) -> list[AuthorMetrics]:
-        service = _service(info, self["shop_id"])
-        body = await info.context.serial(
-            service.authors(self["shop_id"], _day(self["from"]), _day(self["to"]))
-        )
-        return cast(list[AuthorMetrics], body["authors"])
-
-    @strawberry.field(description="Buyers with orders paid in the range (limit 1..100)")
-    async def buyers_top(
-        self: Row, info: Info[Any, None], by: TopBuyersBy = TopBuyersBy.AOV, limit: int = 20
-    ) -> list[TopBuyer]:
-        if not 1 <= limit <= TOP_BUYERS_MAX:
-            raise ValidationFailed(
-                f"'limit' must be between 1 and {TOP_BUYERS_MAX}.",
-                [field_error(["limit"], f"must be between 1 and {TOP_BUYERS_MAX}")],
-            )
-        service = _service(info, self["shop_id"])
-        body = await info.context.serial(
-            service.top_buyers(
-                self["shop_id"], _day(self["from"]), _day(self["to"]), by=by.value, limit=limit
-            )
-        )
-        return cast(list[TopBuyer], body["buyers"])
-
-    @strawberry.field(description="Created → paid → shipped → signed → completed; unpaid outcomes")
-    async def funnel(self: Row, info: Info[Any, None]) -> MetricsFunnel:
-        service = _service(info, self["shop_id"])
-        body = await info.context.serial(
-            service.funnel(self["shop_id"], _day(self["from"]), _day(self["to"]))
-        )
-        return cast(MetricsFunnel, body)
+    trend: MetricsTrend = strawberry.field(resolver=_trend, description=_TREND)
+    regions: list[RegionMetrics] = strawberry.field(resolver=_regions, description=_REGIONS)
+    authors: list[AuthorMetrics] = strawberry.field(resolver=_authors, description=_AUTHORS)
+    buyers_top: list[TopBuyer] = strawberry.field(resolver=_buyers_top, description=_BUYERS)
+    funnel: MetricsFunnel = strawberry.field(resolver=_funnel, description=_FUNNEL)
 
     @strawberry.field(description="The daily report of `date` (default: the range's last day)")
     async def daily_report(
         self: Row, info: Info[Any, None], date: datetime.date | None = None
     ) -> DailyReport:
-        service = _service(info, self["shop_id"])
+        service = _service(info, [self["shop_id"]])
         day = date or _day(self["to"])
         return cast(
             DailyReport, await info.context.serial(service.daily_report(self["shop_id"], day))
         )
+
+
+@strawberry.type(
+    description="Metrics of several shops together over whole days (each shop's timezone), "
+    "and of each (byShop); the same service as REST /v1/metrics/…"
+)
+class ShopsMetrics:
+    shop_ids: list[int]
+    from_: str = strawberry.field(name="from")
+    to: str
+    metrics: Metrics
+    health: MetricsHealth
+    previous: PreviousPeriod
+    by_shop: list[MetricsSummary]
+    trend: MetricsTrend = strawberry.field(resolver=_trend, description=_TREND)
+    regions: list[RegionMetrics] = strawberry.field(resolver=_regions, description=_REGIONS)
+    authors: list[AuthorMetrics] = strawberry.field(resolver=_authors, description=_AUTHORS)
+    buyers_top: list[TopBuyer] = strawberry.field(resolver=_buyers_top, description=_BUYERS)
+    funnel: MetricsFunnel = strawberry.field(resolver=_funnel, description=_FUNNEL)
+
+
+async def shops_metrics(
+    info: Info[Any, None], shop_ids: list[int] | None, first: datetime.date, last: datetime.date
+) -> ShopsMetrics:
+    """Query.metrics: the shops asked for (each needing metrics:read), or every shop the
+    token grants it on (as the multi-shop order list chooses)."""
+    auth = info.context.authorize("metrics:read")
+    shops = auth.selected_shops(shop_ids)
+    if not shops:
+        raise InsufficientScope("metrics:read", "The token grants metrics:read on no shop.")
+    service = MetricsService(info.context.session, auth.shops)
+    body = await info.context.serial(service.shops_summary(shops, first, last))
+    return cast(ShopsMetrics, body)
 
 
 @strawberry.type

@@ -70,6 +70,15 @@ class Buyer:
     nickname: str
 
 
+def shown_receiver(info: Ctx, shop_id: int, order_id: int, receiver: Row) -> Receiver:
+    """``receiver`` masked without orders:read_pii; with it, in clear and noted for the
+    operation's ``pii.read`` audit row (app/graphql/extensions.py PiiReadAudit)."""
+    if info.context.authorize("orders:read").can_read_pii(shop_id):
+        info.context.operation.pii_shown.add((shop_id, order_id))
+        return {**receiver, "masked": False}  # type: ignore[return-value]
+    return mask_receiver(receiver)  # type: ignore[return-value]
+
+
 @strawberry.type(description="Receiver; name, phone and address masked without orders:read_pii.")
 class Receiver:
     name: str
@@ -278,9 +287,7 @@ class Order(Node):
     @strawberry.field
     async def receiver(self: Row, info: Ctx) -> Receiver:  # type: ignore[misc]
         receiver: Row = await _detail(self, info, "receiver")
-        if info.context.authorize("orders:read").can_read_pii(self["shop_id"]):
-            return {**receiver, "masked": False}  # type: ignore[return-value]
-        return mask_receiver(receiver)  # type: ignore[return-value]
+        return shown_receiver(info, self["shop_id"], self["id"], receiver)
 
     province: str = _detail_field("province")
     city: str = _detail_field("city")

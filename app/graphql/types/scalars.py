@@ -11,6 +11,12 @@ from strawberry.types.scalar import ScalarDefinition
 from app.domain.orders.filters import DayRangeName
 from app.domain.orders.listing import OrderSort
 from app.models.after_sales import AfterSaleStatus, AfterSaleType
+from app.models.buyer_requests import (
+    AddressChangeStatus,
+    ComplaintKind,
+    ComplaintStatus,
+    DecidedBy,
+)
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 from app.models.shipments import ShipmentStatus, TrackingStatus
 
@@ -67,6 +73,10 @@ for _enum in (
     OrderSort,
     ShipmentStatus,
     TrackingStatus,
+    AddressChangeStatus,
+    DecidedBy,
+    ComplaintKind,
+    ComplaintStatus,
 ):
     strawberry.enum(_enum)
 strawberry.enum(DayRangeName, name="DayRange")
@@ -75,10 +85,14 @@ DayRange = DayRangeName
 __all__ = [
     "JSON",
     "SCALAR_MAP",
+    "AddressChangeStatus",
     "AfterSaleStatus",
     "AfterSaleType",
+    "ComplaintKind",
+    "ComplaintStatus",
     "DateTime",
     "DayRange",
+    "DecidedBy",
     "Long",
     "OrderSort",
     "OrderStatus",

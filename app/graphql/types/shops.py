@@ -25,6 +25,18 @@ from app.graphql.inputs import (
     validated,
 )
 from app.graphql.paging import Window, keyset_page_info, order_connection, window
+from app.graphql.types.buyer_requests import (
+    AddressChangeFilterInput,
+    AddressChangeRequest,
+    AddressChangeRequestPage,
+    Complaint,
+    ComplaintFilterInput,
+    ComplaintPage,
+    address_change_page,
+    complaint_page,
+    one_address_change,
+    one_complaint,
+)
 from app.graphql.types.connections import FirstArg, LastArg, OrderConnection, PageInfo
 from app.graphql.types.exports import Export, ExportPage, export_page, one_export
 from app.graphql.types.insights import ChangePage, MetricsSummary
@@ -195,3 +207,37 @@ class Shop:
         self: Row, info: Ctx, after: str | None = None, first: int = 200, wait: float = 0
     ) -> ChangePage:
         return await change_page(info, self["id"], after, first, wait)
+
+    @strawberry.field(description="Buyers' address-change requests, newest first (orders:read)")
+    async def address_change_requests(
+        self: Row,
+        info: Ctx,
+        filter: AddressChangeFilterInput | None = None,
+        first: FirstArg = None,
+        after: str | None = None,
+        last: LastArg = None,
+        before: str | None = None,
+    ) -> AddressChangeRequestPage:
+        win = window(first, after, last, before)
+        return await address_change_page(info, self["id"], filter, win)  # type: ignore[return-value]
+
+    @strawberry.field(description="One address-change request (orders:read)")
+    async def address_change_request(self: Row, info: Ctx, id: int) -> AddressChangeRequest:
+        return await one_address_change(info, self["id"], id)  # type: ignore[return-value]
+
+    @strawberry.field(description="Buyers' complaints, newest first (after_sales:read)")
+    async def complaints(
+        self: Row,
+        info: Ctx,
+        filter: ComplaintFilterInput | None = None,
+        first: FirstArg = None,
+        after: str | None = None,
+        last: LastArg = None,
+        before: str | None = None,
+    ) -> ComplaintPage:
+        win = window(first, after, last, before)
+        return await complaint_page(info, self["id"], filter, win)  # type: ignore[return-value]
+
+    @strawberry.field(description="One complaint (after_sales:read)")
+    async def complaint(self: Row, info: Ctx, id: int) -> Complaint:
+        return await one_complaint(info, self["id"], id)  # type: ignore[return-value]

@@ -9,7 +9,7 @@ export interface MetricValues {
   aov: number | null;
   ship_to_sign_hours: ShipToSign;
   return_rate: number | null;
-  dispute_rate: number | null;
+  complaint_rate: number | null;
 }
 export interface TrendPoint extends Partial<MetricValues> {
   date: string;
@@ -21,7 +21,7 @@ export interface TrendSeries {
   points: TrendPoint[];
 }
 
-export type NumericMetric = 'orders' | 'paid_orders' | 'gmv' | 'aov' | 'payment_conversion' | 'return_rate' | 'dispute_rate' | 'commission';
+export type NumericMetric = 'orders' | 'paid_orders' | 'gmv' | 'aov' | 'payment_conversion' | 'return_rate' | 'complaint_rate' | 'commission';
 
 export function pointValue(p: TrendPoint, metric: NumericMetric): number | null {
   const v = p[metric];

@@ -46,7 +46,7 @@ export const zh: Record<string, string> = {
   // dashboard
   'Today vs yesterday': '今日 vs 昨日', Yesterday: '昨日', 'Paid amount': '成交金额', 'Paid orders': '支付订单',
   'Payment conversion': '支付转化率', 'Average order value': '客单价', 'Ship → sign (avg)': '发货到签收(平均)',
-  'Return rate': '退货率', 'Dispute rate': '纠纷率', Metric: '指标', 'Group by': '分组', Trend: '趋势',
+  'Return rate': '退货率', 'Complaint rate': '投诉率', 'Download summary (CSV)': '下载汇总 (CSV)', 'Download trend (CSV)': '下载趋势 (CSV)', Metric: '指标', 'Group by': '分组', Trend: '趋势',
   'Orders by province': '各省订单', 'No orders in this range.': '该时间段没有订单。', 'Top authors': '达人排行',
   'No author orders in this range.': '该时间段没有达人订单。', Gmv: '成交金额', Aov: '客单价', Funnel: '转化漏斗',
   Unpaid: '未支付', 'Closed unpaid': '未付关闭', 'Paid after reminder': '催付后支付', 'Daily report': '日报',

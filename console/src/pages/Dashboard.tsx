@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { gqlError } from '../lib/api';
+import { gqlError, restBlob } from '../lib/api';
+import { saveBlob } from './Disputes';
 import { addDays, change, hours, percent, signedPercent, todayIn, yuan } from '../lib/format';
 import { fromGraphqlSeries, topSeries, pointValue, type GqlTrendSeries, type NumericMetric } from '../lib/metrics';
 import { Chart } from '../components/Chart';
@@ -14,8 +15,8 @@ const SUMMARY = `
       id
       metrics(from: $from, to: $to) {
         from to timezone
-        metrics { orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate disputeRate }
-        previous { from to metrics { orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate disputeRate } }
+        metrics { orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate complaintRate }
+        previous { from to metrics { orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate complaintRate } }
       }
     }
   }
@@ -42,7 +43,7 @@ const RANGE = `
   }
 `;
 
-const METRIC_FIELDS = 'orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate disputeRate';
+const METRIC_FIELDS = 'orders paidOrders gmv paymentConversion aov shipToSignHours { avg p50 p90 } returnRate complaintRate';
 const DAILY = `
   query Daily($shop: Int!, $date: Date!) {
     shop(id: $shop) {
@@ -82,7 +83,7 @@ interface GqlMetrics {
   aov: number | null;
   shipToSignHours: { avg: number | null; p50: number | null; p90: number | null };
   returnRate: number | null;
-  disputeRate: number | null;
+  complaintRate: number | null;
 }
 
 type Kind = 'money' | 'count' | 'ratio' | 'hours';
@@ -94,7 +95,7 @@ const KPIS: { metric: string; label: string; kind: Kind; get: (m: GqlMetrics) =>
   { metric: 'aov', label: 'Average order value', kind: 'money', get: (m) => m.aov },
   { metric: 'ship_to_sign_hours', label: 'Ship → sign (avg)', kind: 'hours', get: (m) => m.shipToSignHours.avg, lowerIsBetter: true },
   { metric: 'return_rate', label: 'Return rate', kind: 'ratio', get: (m) => m.returnRate, lowerIsBetter: true },
-  { metric: 'dispute_rate', label: 'Dispute rate', kind: 'ratio', get: (m) => m.disputeRate, lowerIsBetter: true },
+  { metric: 'complaint_rate', label: 'Complaint rate', kind: 'ratio', get: (m) => m.complaintRate, lowerIsBetter: true },
 ];
 
 const show = (kind: Kind, v: number | null) =>
@@ -131,6 +132,19 @@ export function DashboardPage() {
   });
   const data = range.data?.shop?.metrics;
   const rangeError = gqlError(range.error);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  // The range's figures as CSV files (REST summary.csv / trend.csv of the same parameters).
+  const download = async (file: 'summary' | 'trend') => {
+    setDownloadError(null);
+    const query = new URLSearchParams({ from, to: today });
+    if (file === 'trend' && groupBy) query.set('group_by', groupBy);
+    try {
+      const blob = await restBlob(`/v1/shops/${shop.id}/metrics/${file}.csv?${query.toString()}`);
+      saveBlob(blob, `${file}-${shop.id}-${from}-${today}.csv`);
+    } catch (e) {
+      setDownloadError((e as Error).message);
+    }
+  };
 
   const trendOption = useMemo(() => {
     const series = fromGraphqlSeries(data?.trend.series ?? []);
@@ -217,8 +231,10 @@ export function DashboardPage() {
             {GROUPS.map((g) => <option key={g} value={g}>{g ? t(codeLabel(g)) : t('None')}</option>)}
           </select>
         </div>
+        <button type="button" data-testid="download-summary" onClick={() => void download('summary')}>{t('Download summary (CSV)')}</button>
+        <button type="button" data-testid="download-trend" onClick={() => void download('trend')}>{t('Download trend (CSV)')}</button>
       </div>
-      <ErrorBox error={rangeError} />
+      <ErrorBox error={rangeError ?? downloadError} />
 
       <div className="grid2">
         <Busy busy={range.fetching} label={t('Trend')} className="card">

@@ -2,6 +2,12 @@
 
 from .account_summary import AccountSummary
 from .actor_type import ActorType
+from .address_change_approve import AddressChangeApprove
+from .address_change_create import AddressChangeCreate
+from .address_change_reject import AddressChangeReject
+from .address_change_request import AddressChangeRequest
+from .address_change_request_page import AddressChangeRequestPage
+from .address_change_status import AddressChangeStatus
 from .after_sale import AfterSale
 from .after_sale_action import AfterSaleAction
 from .after_sale_action_action import AfterSaleActionAction
@@ -31,6 +37,8 @@ from .batch_ship_result import BatchShipResult
 from .batch_shipments import BatchShipments
 from .batch_shipments_shipments_item import BatchShipmentsShipmentsItem
 from .body_upload_evidence import BodyUploadEvidence
+from .bulk_slice import BulkSlice
+from .bulk_slice_plan import BulkSlicePlan
 from .bulk_trailer import BulkTrailer
 from .buyer import Buyer
 from .buyer_in import BuyerIn
@@ -44,9 +52,16 @@ from .change_type import ChangeType
 from .city_volume import CityVolume
 from .client_type import ClientType
 from .close_reason import CloseReason
+from .complaint import Complaint
+from .complaint_create import ComplaintCreate
+from .complaint_kind import ComplaintKind
+from .complaint_page import ComplaintPage
+from .complaint_respond import ComplaintRespond
+from .complaint_status import ComplaintStatus
 from .daily_report import DailyReport
 from .day_metrics import DayMetrics
 from .day_range_name import DayRangeName
+from .decided_by import DecidedBy
 from .delivery_status import DeliveryStatus
 from .dispute import Dispute
 from .dispute_create import DisputeCreate
@@ -87,6 +102,7 @@ from .me import Me
 from .metric_deltas import MetricDeltas
 from .metric_name import MetricName
 from .metrics import Metrics
+from .multi_shop_export_create import MultiShopExportCreate
 from .notice_type import NoticeType
 from .o_auth_error import OAuthError
 from .oldest_change import OldestChange
@@ -137,6 +153,12 @@ from .shop_access import ShopAccess
 from .shop_access_page import ShopAccessPage
 from .shop_webhook_endpoint import ShopWebhookEndpoint
 from .shop_webhook_endpoint_page import ShopWebhookEndpointPage
+from .shops_authors import ShopsAuthors
+from .shops_funnel import ShopsFunnel
+from .shops_regions import ShopsRegions
+from .shops_summary import ShopsSummary
+from .shops_top_buyers import ShopsTopBuyers
+from .shops_trend import ShopsTrend
 from .staff_create import StaffCreate
 from .staff_create_role import StaffCreateRole
 from .staff_member import StaffMember
@@ -178,6 +200,12 @@ from .webhook_stats import WebhookStats
 __all__ = (
     "AccountSummary",
     "ActorType",
+    "AddressChangeApprove",
+    "AddressChangeCreate",
+    "AddressChangeReject",
+    "AddressChangeRequest",
+    "AddressChangeRequestPage",
+    "AddressChangeStatus",
     "AfterSale",
     "AfterSaleAction",
     "AfterSaleActionAction",
@@ -207,6 +235,8 @@ __all__ = (
     "BatchShipmentsShipmentsItem",
     "BatchShipResult",
     "BodyUploadEvidence",
+    "BulkSlice",
+    "BulkSlicePlan",
     "BulkTrailer",
     "Buyer",
     "BuyerIn",
@@ -220,9 +250,16 @@ __all__ = (
     "CityVolume",
     "ClientType",
     "CloseReason",
+    "Complaint",
+    "ComplaintCreate",
+    "ComplaintKind",
+    "ComplaintPage",
+    "ComplaintRespond",
+    "ComplaintStatus",
     "DailyReport",
     "DayMetrics",
     "DayRangeName",
+    "DecidedBy",
     "DeliveryStatus",
     "Dispute",
     "DisputeCreate",
@@ -263,6 +300,7 @@ __all__ = (
     "MetricDeltas",
     "MetricName",
     "Metrics",
+    "MultiShopExportCreate",
     "NoticeType",
     "OAuthError",
     "OldestChange",
@@ -311,6 +349,12 @@ __all__ = (
     "ShipmentTracking",
     "ShopAccess",
     "ShopAccessPage",
+    "ShopsAuthors",
+    "ShopsFunnel",
+    "ShopsRegions",
+    "ShopsSummary",
+    "ShopsTopBuyers",
+    "ShopsTrend",
     "ShopWebhookEndpoint",
     "ShopWebhookEndpointPage",
     "StaffCreate",

@@ -29,7 +29,7 @@ class AuthorContent:
             content_id (str): Live room id or short video id.
             gmv (int): Paid amount of orders paid in the range, in fen.
             orders (int): Orders created in the range.
-            paid_orders (int): Orders created in the range and paid.
+            paid_orders (int): Orders paid in the range (by paid_at, whenever created).
             traffic_source (str):
      """
 

@@ -35,7 +35,7 @@ class AuthorMetrics:
             gmv (int): Paid amount of orders paid in the range, in fen.
             nickname (None | str):
             orders (int): Orders created in the range.
-            paid_orders (int): Orders created in the range and paid.
+            paid_orders (int): Orders paid in the range (by paid_at, whenever created).
      """
 
     aov: int | None

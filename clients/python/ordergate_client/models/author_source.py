@@ -28,7 +28,7 @@ class AuthorSource:
             commission (int): Integer fen (12990 is ¥129.90).
             gmv (int): Paid amount of orders paid in the range, in fen.
             orders (int): Orders created in the range.
-            paid_orders (int): Orders created in the range and paid.
+            paid_orders (int): Orders paid in the range (by paid_at, whenever created).
             traffic_source (str):
      """
 

@@ -1,7 +1,9 @@
 from enum import StrEnum
 
 class ChangeEntity(StrEnum):
+    ADDRESS_CHANGE = "address_change"
     AFTER_SALE = "after_sale"
+    COMPLAINT = "complaint"
     DISPUTE = "dispute"
     ORDER = "order"
 

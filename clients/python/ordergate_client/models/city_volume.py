@@ -27,7 +27,7 @@ class CityVolume:
             city (str):
             gmv (int): Paid amount of orders paid in the range, in fen.
             orders (int): Orders created in the range.
-            paid_orders (int): Orders created in the range and paid.
+            paid_orders (int): Orders paid in the range (by paid_at, whenever created).
      """
 
     aov: int | None

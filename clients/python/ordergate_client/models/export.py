@@ -50,7 +50,9 @@ class Export:
             pii_masked (bool): Receiver fields are masked (the requester could not read PII).
             progress (ExportProgress): Rows written so far, of how many.
             sha256 (None | str): Hex SHA-256 of the file once written.
-            shop_id (int): The shop.
+            shop_id (int): The shop the job belongs to (the first of `shop_ids`).
+            shop_ids (list[int]): Every shop whose orders it exports (one unless created over `POST /v1/exports`; then the
+                file leads with a `shop_id` column).
             size_bytes (int | None): File size once written.
             started_at (datetime.datetime | None): RFC 3339, UTC; null until it happens.
             status (ExportStatus): Life of an export job: queued → running → succeeded | failed | cancelled; a
@@ -76,6 +78,7 @@ class Export:
     progress: ExportProgress
     sha256: None | str
     shop_id: int
+    shop_ids: list[int]
     size_bytes: int | None
     started_at: datetime.datetime | None
     status: ExportStatus
@@ -139,6 +142,10 @@ class Export:
 
         shop_id = self.shop_id
 
+        shop_ids = self.shop_ids
+
+
+
         size_bytes: int | None
         size_bytes = self.size_bytes
 
@@ -173,6 +180,7 @@ class Export:
             "progress": progress,
             "sha256": sha256,
             "shop_id": shop_id,
+            "shop_ids": shop_ids,
             "size_bytes": size_bytes,
             "started_at": started_at,
             "status": status,
@@ -294,6 +302,9 @@ class Export:
 
         shop_id = d.pop("shop_id")
 
+        shop_ids = cast(list[int], d.pop("shop_ids"))
+
+
         def _parse_size_bytes(data: object) -> int | None:
             if data is None:
                 return data
@@ -345,6 +356,7 @@ class Export:
             progress=progress,
             sha256=sha256,
             shop_id=shop_id,
+            shop_ids=shop_ids,
             size_bytes=size_bytes,
             started_at=started_at,
             status=status,

@@ -27,7 +27,8 @@ class MetricDeltas:
 
         Attributes:
             aov (int | None):
-            dispute_rate (float | None):
+            complaint_rate (float | None):
+            dispute_rate (float | None): Deprecated: see complaint_rate.
             gmv (int | None):
             orders (int | None):
             paid_orders (int | None):
@@ -37,6 +38,7 @@ class MetricDeltas:
      """
 
     aov: int | None
+    complaint_rate: float | None
     dispute_rate: float | None
     gmv: int | None
     orders: int | None
@@ -54,6 +56,9 @@ class MetricDeltas:
         from ..models.hours_stats import HoursStats # noqa: PLC0415
         aov: int | None
         aov = self.aov
+
+        complaint_rate: float | None
+        complaint_rate = self.complaint_rate
 
         dispute_rate: float | None
         dispute_rate = self.dispute_rate
@@ -80,6 +85,7 @@ class MetricDeltas:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "aov": aov,
+            "complaint_rate": complaint_rate,
             "dispute_rate": dispute_rate,
             "gmv": gmv,
             "orders": orders,
@@ -103,6 +109,14 @@ class MetricDeltas:
             return cast(int | None, data)
 
         aov = _parse_aov(d.pop("aov"))
+
+
+        def _parse_complaint_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        complaint_rate = _parse_complaint_rate(d.pop("complaint_rate"))
 
 
         def _parse_dispute_rate(data: object) -> float | None:
@@ -160,6 +174,7 @@ class MetricDeltas:
 
         metric_deltas = cls(
             aov=aov,
+            complaint_rate=complaint_rate,
             dispute_rate=dispute_rate,
             gmv=gmv,
             orders=orders,

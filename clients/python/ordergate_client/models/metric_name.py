@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class MetricName(StrEnum):
     AOV = "aov"
+    COMPLAINT_RATE = "complaint_rate"
     DISPUTE_RATE = "dispute_rate"
     GMV = "gmv"
     ORDERS = "orders"

@@ -27,16 +27,20 @@ class Metrics:
 
         Attributes:
             aov (int | None): gmv / orders paid in the range, fen rounded half up; null without any.
-            dispute_rate (float | None): Disputes opened in the range / orders created in it.
+            complaint_rate (float | None): Of the orders paid in the range, the share with a complaint (opened at any time
+                up to now; complaints are disputes for now).
+            dispute_rate (float | None): Deprecated: the same value as complaint_rate.
             gmv (int): Paid amount of orders paid in the range, in fen.
             orders (int): Orders created in the range.
-            paid_orders (int): Orders created in the range and paid.
-            payment_conversion (float | None): paid_orders / orders.
-            return_rate (float | None): Return/refund after-sales opened in the range / orders paid in it.
+            paid_orders (int): Orders paid in the range (by paid_at, whenever created).
+            payment_conversion (float | None): Of the orders created in the range, the share paid.
+            return_rate (float | None): Of the orders paid in the range, the share with a return/refund after-sale (opened
+                at any time up to now).
             ship_to_sign_hours (HoursStats): Hours from shipping to signing, over orders signed in the range (null: none).
      """
 
     aov: int | None
+    complaint_rate: float | None
     dispute_rate: float | None
     gmv: int
     orders: int
@@ -54,6 +58,9 @@ class Metrics:
         from ..models.hours_stats import HoursStats # noqa: PLC0415
         aov: int | None
         aov = self.aov
+
+        complaint_rate: float | None
+        complaint_rate = self.complaint_rate
 
         dispute_rate: float | None
         dispute_rate = self.dispute_rate
@@ -77,6 +84,7 @@ class Metrics:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "aov": aov,
+            "complaint_rate": complaint_rate,
             "dispute_rate": dispute_rate,
             "gmv": gmv,
             "orders": orders,
@@ -100,6 +108,14 @@ class Metrics:
             return cast(int | None, data)
 
         aov = _parse_aov(d.pop("aov"))
+
+
+        def _parse_complaint_rate(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        complaint_rate = _parse_complaint_rate(d.pop("complaint_rate"))
 
 
         def _parse_dispute_rate(data: object) -> float | None:
@@ -139,6 +155,7 @@ class Metrics:
 
         metrics = cls(
             aov=aov,
+            complaint_rate=complaint_rate,
             dispute_rate=dispute_rate,
             gmv=gmv,
             orders=orders,

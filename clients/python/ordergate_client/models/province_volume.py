@@ -29,7 +29,7 @@ class ProvinceVolume:
             cities (list[CityVolume]): Most GMV first.
             gmv (int): Paid amount of orders paid in the range, in fen.
             orders (int): Orders created in the range.
-            paid_orders (int): Orders created in the range and paid.
+            paid_orders (int): Orders paid in the range (by paid_at, whenever created).
             province (str):
      """
 

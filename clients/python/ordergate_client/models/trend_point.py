@@ -30,7 +30,8 @@ class TrendPoint:
             date (str): YYYY-MM-DD (shop timezone).
             aov (int | None | Unset):
             commission (int | Unset): Commission in fen (group_by=author only).
-            dispute_rate (float | None | Unset):
+            complaint_rate (float | None | Unset):
+            dispute_rate (float | None | Unset): Deprecated: see complaint_rate.
             gmv (int | Unset):
             hour (int | Unset): Local clock hour (interval `hour`).
             orders (int | Unset):
@@ -44,6 +45,7 @@ class TrendPoint:
     date: str
     aov: int | None | Unset = UNSET
     commission: int | Unset = UNSET
+    complaint_rate: float | None | Unset = UNSET
     dispute_rate: float | None | Unset = UNSET
     gmv: int | Unset = UNSET
     hour: int | Unset = UNSET
@@ -69,6 +71,12 @@ class TrendPoint:
             aov = self.aov
 
         commission = self.commission
+
+        complaint_rate: float | None | Unset
+        if isinstance(self.complaint_rate, Unset):
+            complaint_rate = UNSET
+        else:
+            complaint_rate = self.complaint_rate
 
         dispute_rate: float | None | Unset
         if isinstance(self.dispute_rate, Unset):
@@ -110,6 +118,8 @@ class TrendPoint:
             field_dict["aov"] = aov
         if commission is not UNSET:
             field_dict["commission"] = commission
+        if complaint_rate is not UNSET:
+            field_dict["complaint_rate"] = complaint_rate
         if dispute_rate is not UNSET:
             field_dict["dispute_rate"] = dispute_rate
         if gmv is not UNSET:
@@ -148,6 +158,16 @@ class TrendPoint:
 
 
         commission = d.pop("commission", UNSET)
+
+        def _parse_complaint_rate(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        complaint_rate = _parse_complaint_rate(d.pop("complaint_rate", UNSET))
+
 
         def _parse_dispute_rate(data: object) -> float | None | Unset:
             if data is None:
@@ -201,6 +221,7 @@ class TrendPoint:
             date=date,
             aov=aov,
             commission=commission,
+            complaint_rate=complaint_rate,
             dispute_rate=dispute_rate,
             gmv=gmv,
             hour=hour,

@@ -20,6 +20,7 @@ def _get_kwargs(
     shop_id: int,
     *,
     cursor: None | str | Unset = UNSET,
+    until: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -35,6 +36,13 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_until: None | str | Unset
+    if isinstance(until, Unset):
+        json_until = UNSET
+    else:
+        json_until = until
+    params["until"] = json_until
 
     json_types: None | str | Unset
     if isinstance(types, Unset):
@@ -151,6 +159,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
+    until: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
 ) -> Response[File | Problem]:
@@ -160,16 +169,21 @@ def sync_detailed(
     object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at
     the time of the request. In every change line `data` is the last member, so a client may store the
     entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with
-    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again.
+    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again. With
+    `until` (a cursor, e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that
+    position and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it).
 
     Args:
         shop_id (int): Shop id
         cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
             beginning of retention
+        until (None | str | Unset): A cursor: stop after this position (inclusive), e.g. a slice's
+            `until` from `GET /changes/bulk/slices`; omit to stream up to the head
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +197,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         shop_id=shop_id,
 cursor=cursor,
+until=until,
 types=types,
 
     )
@@ -198,6 +213,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
+    until: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
 ) -> File | Problem | None:
@@ -207,16 +223,21 @@ def sync(
     object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at
     the time of the request. In every change line `data` is the last member, so a client may store the
     entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with
-    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again.
+    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again. With
+    `until` (a cursor, e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that
+    position and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it).
 
     Args:
         shop_id (int): Shop id
         cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
             beginning of retention
+        until (None | str | Unset): A cursor: stop after this position (inclusive), e.g. a slice's
+            `until` from `GET /changes/bulk/slices`; omit to stream up to the head
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,6 +252,7 @@ def sync(
         shop_id=shop_id,
 client=client,
 cursor=cursor,
+until=until,
 types=types,
 
     ).parsed
@@ -240,6 +262,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
+    until: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
 ) -> Response[File | Problem]:
@@ -249,16 +272,21 @@ async def asyncio_detailed(
     object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at
     the time of the request. In every change line `data` is the last member, so a client may store the
     entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with
-    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again.
+    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again. With
+    `until` (a cursor, e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that
+    position and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it).
 
     Args:
         shop_id (int): Shop id
         cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
             beginning of retention
+        until (None | str | Unset): A cursor: stop after this position (inclusive), e.g. a slice's
+            `until` from `GET /changes/bulk/slices`; omit to stream up to the head
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,6 +300,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         shop_id=shop_id,
 cursor=cursor,
+until=until,
 types=types,
 
     )
@@ -287,6 +316,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     cursor: None | str | Unset = UNSET,
+    until: None | str | Unset = UNSET,
     types: None | str | Unset = UNSET,
 
 ) -> File | Problem | None:
@@ -296,16 +326,21 @@ async def asyncio(
     object per line (`application/x-ndjson`), streamed as PostgreSQL produces them, up to the horizon at
     the time of the request. In every change line `data` is the last member, so a client may store the
     entity's JSON without parsing it. The last line is `{"next_cursor": ..., "count": n}`: continue with
-    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again.
+    `GET /changes` from that cursor. A stream that ends without it is incomplete: request it again. With
+    `until` (a cursor, e.g. a slice's from `GET /changes/bulk/slices`) the stream stops after that
+    position and the trailer's `next_cursor` is `until` itself (or the head, if `until` is past it).
 
     Args:
         shop_id (int): Shop id
         cursor (None | str | Unset): `next_cursor` of a previous page; omit to start at the
             beginning of retention
+        until (None | str | Unset): A cursor: stop after this position (inclusive), e.g. a slice's
+            `until` from `GET /changes/bulk/slices`; omit to stream up to the head
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -320,6 +355,7 @@ async def asyncio(
         shop_id=shop_id,
 client=client,
 cursor=cursor,
+until=until,
 types=types,
 
     )).parsed

@@ -175,7 +175,8 @@ def sync_detailed(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,7 +228,8 @@ def sync(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -274,7 +276,8 @@ async def asyncio_detailed(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -326,7 +329,8 @@ async def asyncio(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            shipment.updated, shipment.tracking_updated
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

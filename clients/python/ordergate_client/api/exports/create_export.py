@@ -128,7 +128,7 @@ def sync_detailed(
     body: ExportCreate,
 
 ) -> Response[Export | Problem]:
-    """ Queue an export job (≤ 90 days)
+    """ Queue an export job (≤ 90 days, within the last 90)
 
     Args:
         shop_id (int): Shop id
@@ -162,7 +162,7 @@ def sync(
     body: ExportCreate,
 
 ) -> Export | Problem | None:
-    """ Queue an export job (≤ 90 days)
+    """ Queue an export job (≤ 90 days, within the last 90)
 
     Args:
         shop_id (int): Shop id
@@ -191,7 +191,7 @@ async def asyncio_detailed(
     body: ExportCreate,
 
 ) -> Response[Export | Problem]:
-    """ Queue an export job (≤ 90 days)
+    """ Queue an export job (≤ 90 days, within the last 90)
 
     Args:
         shop_id (int): Shop id
@@ -225,7 +225,7 @@ async def asyncio(
     body: ExportCreate,
 
 ) -> Export | Problem | None:
-    """ Queue an export job (≤ 90 days)
+    """ Queue an export job (≤ 90 days, within the last 90)
 
     Args:
         shop_id (int): Shop id

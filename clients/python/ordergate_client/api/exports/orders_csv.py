@@ -442,7 +442,7 @@ def sync_detailed(
             insensitive)
         merchant_remark_contains (None | str | Unset): The merchant remark contains this text
             (case-insensitive)
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
@@ -557,7 +557,7 @@ def sync(
             insensitive)
         merchant_remark_contains (None | str | Unset): The merchant remark contains this text
             (case-insensitive)
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
@@ -667,7 +667,7 @@ async def asyncio_detailed(
             insensitive)
         merchant_remark_contains (None | str | Unset): The merchant remark contains this text
             (case-insensitive)
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
@@ -782,7 +782,7 @@ async def asyncio(
             insensitive)
         merchant_remark_contains (None | str | Unset): The merchant remark contains this text
             (case-insensitive)
-        fields (list[str] | Unset):
+        fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
         bom (bool | Unset):  Default: False.
