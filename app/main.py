@@ -17,11 +17,13 @@ from app.api.internal import after_sales as internal_after_sales
 from app.api.internal import buyer_requests as internal_buyer_requests
 from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
+from app.api.internal import shipments as internal_shipments
 from app.api.problems import install_problem_handlers
 from app.api.responses import OrjsonResponse
 from app.api.v1 import address_changes as v1_address_changes
 from app.api.v1 import after_sales as v1_after_sales
 from app.api.v1 import apps as v1_apps
+from app.api.v1 import carriers as v1_carriers
 from app.api.v1 import changes as v1_changes
 from app.api.v1 import complaints as v1_complaints
 from app.api.v1 import disputes as v1_disputes
@@ -32,6 +34,7 @@ from app.api.v1 import metrics_shops as v1_metrics_shops
 from app.api.v1 import orders as v1_orders
 from app.api.v1 import rate_limit as v1_rate_limit
 from app.api.v1 import refunds as v1_refunds
+from app.api.v1 import shipments as v1_shipments
 from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
@@ -121,6 +124,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1_webhooks.router,
         v1_shop_webhooks.router,
         internal_disputes.router,
+        internal_shipments.router,
+        v1_carriers.router,
+        v1_shipments.router,
         internal_buyer_requests.router,
         v1_address_changes.router,
         v1_complaints.router,

@@ -74,7 +74,7 @@ INSERT INTO order_items (shop_id, order_id, product_id, title, quantity, unit_pr
 SELECT shop_id, id, 1 + id % 7, 'T恤 白色 XL', 1, goods_amount FROM orders;
 INSERT INTO order_items (shop_id, order_id, product_id, title, quantity, unit_price)
 SELECT shop_id, id, 8, '袜子', 2, 990 FROM orders WHERE id % 3 = 0;
-INSERT INTO shipments (shop_id, order_id, carrier, tracking_no)
+INSERT INTO shipments (shop_id, order_id, carrier_code, tracking_no)
 SELECT shop_id, id, 'SF', 'SF' || id FROM orders WHERE status IN ('shipped', 'completed');
 ANALYZE;
 """

@@ -40,11 +40,23 @@ def _compare_type(
     return None
 
 
+# Indexes migrations create only where the server has the extension they need (pg_trgm):
+# present or absent, the models match (see app/models/orders.py).
+OPTIONAL_INDEXES = frozenset({"ix_orders_buyer_note_trgm", "ix_orders_merchant_remark_trgm"})
+
+
+def _include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    return not (type_ == "index" and reflected and name in OPTIONAL_INDEXES)
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         compare_type=_compare_type,
+        include_object=_include_object,
         compare_server_default=False,
     )
     with context.begin_transaction():

@@ -28,3 +28,4 @@ class _IntegerText(Convertor[str]):
 
 
 register_url_convertor("integer", _IntegerText())
+ShipmentId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Shipment (parcel) id")]

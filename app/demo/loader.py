@@ -25,6 +25,7 @@ from app.config import plain_database_url
 from app.demo import vocab
 from app.demo.buyer_requests import insert_buyer_requests
 from app.demo.indexes import deferred_indexes, drop_indexes, restore_indexes
+from app.demo.parcels import add_parcel_stories
 from app.demo.plan import AUTHORS, DemoPlan, IdBlocks, default_anchor
 from app.demo.sql import DemoSql
 
@@ -119,6 +120,10 @@ async def load_demo(
     finally:
         await restore_indexes(url, dropped, connections)
     shop_ids = [plan.ids.shop + k for k in range(shops)]
+    # Partial shipments, corrections and traces, through the services (a handful of orders).
+    rows["parcel_stories"] = await add_parcel_stories(
+        url, shop_ids, list(plan.owner_account_ids), plan.anchor
+    )
     conn = await _connect(url)
     try:
         rows.update(await insert_buyer_requests(conn, shop_ids, plan.anchor, auto_approve_hours))

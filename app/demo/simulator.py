@@ -1,8 +1,10 @@
-"""Live traffic for the internal ingest API: orders born, paid, closed, shipped, signed,
-completed and sent to after-sales, buyers asking for address changes and complaining, at a
-steady rate of lifecycle events per second. Given a merchant client too (a token with
-after_sales:write on the shops), the merchant's side joins in: partial refunds of signed orders
-and exchange offers on refund requests, which the buyer then accepts or declines (internal API).
+"""Live traffic for the internal ingest API: orders born, paid, closed, shipped (whole, or in
+two parcels), tracked by carrier scans (which sign the order once every parcel is delivered,
+and sometimes report an exception), signed, completed and sent to after-sales, buyers asking
+for address changes and complaining, at a steady rate of lifecycle events per second. Given a
+merchant client too (a token with after_sales:write on the shops), the merchant's side joins
+in: partial refunds of signed orders and exchange offers on refund requests, which the buyer
+then accepts or declines (internal API).
 
 The simulator keeps the ids of the orders it created in per-state pools and only asks for
 actions their state allows, so errors it reports are real failures (or someone else changing
@@ -19,19 +21,24 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
 from app.demo import vocab
+from app.kit.clock import rfc3339
 
 # Relative weights of the next lifecycle event (falls back to "create" without a candidate).
 ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("create", 36),
     ("pay", 26),
     ("close", 4),
-    ("ship", 13),
-    ("sign", 10),
+    ("ship", 10),
+    ("ship_part", 4),
+    ("ship_rest", 3),
+    ("track", 8),
+    ("sign", 3),
     ("complete", 8),
     ("after_sale", 3),
     ("address_change", 4),
@@ -44,11 +51,15 @@ ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
 MERCHANT_ACTIONS = frozenset({"partial_refund", "offer_exchange"})
 # Actions that need the merchant's client (answering needs an offer first).
 _NEEDS_MERCHANT = MERCHANT_ACTIONS | {"answer_exchange"}
-# Pool an order must be in for the action, and the pool it moves to on success.
+# Pool an order must be in for the action, and the pool it moves to on success ("track"
+# decides its own: signed once every parcel is delivered, else back to shipped).
 _FLOW: dict[str, tuple[str, str | None]] = {
     "pay": ("pending", "paid"),
     "close": ("pending", None),
     "ship": ("paid", "shipped"),
+    "ship_part": ("paid", "partial"),
+    "ship_rest": ("partial", "shipped"),
+    "track": ("shipped", "shipped"),
     "sign": ("shipped", "signed"),
     "complete": ("signed", "completed"),
     "after_sale": ("completed", "requested"),
@@ -64,9 +75,12 @@ _PATHS = {
     "after_sale": "after-sales",
     "address_change": "address-change-requests",
     "complaint": "complaints",
+    "ship_part": "ship",
+    "ship_rest": "ship",
 }
 # Pools of after-sale ids (shop, after-sale) rather than orders.
 _AFTER_SALE_POOLS = ("requested", "offered")
+EXCEPTION_SHARE = 0.1  # of traces report an exception (flags the order) before delivery
 
 
 @dataclass
@@ -76,6 +90,7 @@ class SimulationResult:
     seconds: float = 0.0
     by_action: Counter[str] = field(default_factory=Counter)
     errors_by_kind: Counter[str] = field(default_factory=Counter)
+    signed_by_trace: int = 0  # traces that signed their order (a second change-log row)
 
     @property
     def rate(self) -> float:
@@ -88,9 +103,20 @@ class _Pools:
     def __init__(self, shops: Sequence[int]) -> None:
         self.by_state: dict[str, list[tuple[int, int]]] = {
             state: []
-            for state in ("pending", "paid", "shipped", "signed", "completed", *_AFTER_SALE_POOLS)
+            for state in (
+                "pending",
+                "paid",
+                "partial",
+                "shipped",
+                "signed",
+                "completed",
+                *_AFTER_SALE_POOLS,
+            )
         }
         self.shops = list(shops)
+        # What ships and tracks need: each order's first line, its parcels not yet delivered.
+        self.first_line: dict[tuple[int, int], dict[str, int]] = {}
+        self.in_transit: dict[tuple[int, int], list[int]] = {}
         self.asked: set[tuple[int, int]] = set()  # orders with an address-change request
 
     def take(self, state: str, rng: random.Random) -> tuple[int, int] | None:
@@ -154,9 +180,9 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
         return {"pay_method": rng.choices(("douyin_pay", "alipay", "wechat_pay"), (9, 6, 5))[0]}
     if action == "close":
         return {"reason": rng.choice(vocab.CLOSE_REASONS)}
-    if action == "ship":
-        name, code, _ = rng.choices(vocab.CARRIERS, [c[2] for c in vocab.CARRIERS])[0]
-        return {"carrier": name, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
+    if action in ("ship", "ship_rest", "ship_part"):
+        _, code, _ = rng.choices(vocab.CARRIERS, [c[2] for c in vocab.CARRIERS])[0]
+        return {"carrier_code": code, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
     if action == "after_sale":
         return {"type": "refund_only", "reason": rng.choice(vocab.AFTER_SALE_REASONS)}
     if action == "address_change":
@@ -210,11 +236,36 @@ async def simulate(
     weights = [w for _, w in mix]
     tasks: set[asyncio.Task[None]] = set()
 
+    def _after(action: str, order: tuple[int, int], body: dict[str, Any]) -> str | None:
+        """The pool an order goes to after ``action`` answered ``body``."""
+        if action in ("ship", "ship_part", "ship_rest"):
+            pools.in_transit.setdefault(order, []).append(int(body["shipments"][-1]["id"]))
+            if body["status"] == "shipped" and action == "ship_part":
+                return "shipped"  # one parcel held everything
+        if action == "track":
+            if body["status"] != "delivered":
+                return "shipped"  # an exception: the next trace delivers it
+            pools.in_transit[order].pop(0)
+            if pools.in_transit[order]:
+                return "shipped"
+            result.signed_by_trace += 1
+            return "signed"
+        if action == "sign":
+            pools.in_transit.pop(order, None)
+        return _FLOW[action][1]
+
     async def run(action: str, order: tuple[int, int] | None, body: dict[str, Any]) -> None:
         try:
             if order is None:
                 shop_id = rng.choice(pools.shops)
                 response = await client.post(f"/internal/v1/shops/{shop_id}/orders", json=body)
+            elif action == "track":
+                shop_id = order[0]
+                parcel = pools.in_transit[order][0]
+                response = await client.post(
+                    f"/internal/v1/shops/{shop_id}/shipments/{parcel}/tracking-events",
+                    json=body["events"],
+                )
             else:
                 shop_id, target = order
                 sender = merchant if action in MERCHANT_ACTIONS and merchant else client
@@ -231,11 +282,14 @@ async def simulate(
         result.by_action[action] += 1
         if response.is_success:
             if order is None:
-                pools.put("pending", (shop_id, int(response.json()["id"])))
+                created = (shop_id, int(response.json()["id"]))
+                item = response.json()["items"][0]
+                pools.first_line[created] = {"item_id": item["id"], "quantity": item["quantity"]}
+                pools.put("pending", created)
             elif action == "after_sale":
                 pools.put("requested", (shop_id, int(response.json()["id"])))
             else:
-                pools.put(_FLOW[action][1], order)
+                pools.put(_after(action, order, response.json()), order)
                 if action == "address_change":
                     pools.asked.add(order)
         else:
@@ -267,7 +321,17 @@ async def simulate(
                 order = None
             if order is None:
                 action = "create"
+        if action == "ship_part" and order is not None:
+            # One unit of the first line: the order is left partially shipped only when it
+            # has more units (else the parcel holds everything and it is shipped).
+            line = pools.first_line.get(order)
+            if line is None or line["quantity"] < 2:
+                action = "ship"
         body = order_body(rng) if action == "create" else _action_body(action, rng)
+        if action == "ship_part" and order is not None:
+            body["lines"] = [{**pools.first_line[order], "quantity": 1}]
+        if action == "track":
+            body = {"events": _trace(rng, delivered=rng.random() >= EXCEPTION_SHARE)}
         task = asyncio.create_task(run(action, order, body))
         tasks.add(task)
         task.add_done_callback(tasks.discard)
@@ -276,6 +340,34 @@ async def simulate(
         await asyncio.gather(*tasks)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _trace(rng: random.Random, *, delivered: bool) -> list[dict[str, Any]]:
+    """A parcel's scans from pickup to delivery (or to an exception), in the recent past."""
+    # An exception trace lies wholly before any delivering trace, so the later one wins.
+    hours_ago = 24 if delivered else rng.randrange(48, 72)
+    start = datetime.now(UTC) - timedelta(hours=hours_ago, seconds=rng.randrange(3600))
+    steps = ["picked_up", "in_transit", "out_for_delivery", "delivered"]
+    if not delivered:
+        steps = ["picked_up", "exception"]
+    return [
+        {
+            "at": rfc3339(start + timedelta(hours=6 * k)),
+            "status": status,
+            "location": rng.choice(vocab.PROVINCES)[0],
+            "description": _SCAN_TEXT[status],
+        }
+        for k, status in enumerate(steps)
+    ]
+
+
+_SCAN_TEXT = {
+    "picked_up": "快件已揽收",
+    "in_transit": "快件已到达转运中心",
+    "out_for_delivery": "快件正在派送中",
+    "delivered": "快件已签收",
+    "exception": "快件异常，派送失败",
+}
 
 
 def _problem_code(response: httpx.Response) -> str:

@@ -473,10 +473,13 @@ JOIN products pr
 
     def insert_shipments(self) -> str:
         return f"""
-INSERT INTO shipments (shop_id, id, order_id, carrier, tracking_no, item_ids, shipped_at,
-                       signed_at)
-SELECT o.shop_id, {self.p.ids.shipment} + o.i, o.id, o.carrier, {self.tracking_no()}, NULL,
-       {tstz("o.ship_t")}, {tstz("o.sign_t")}
+INSERT INTO shipments (shop_id, id, order_id, carrier_code, tracking_no, lines, status,
+                       corrections, shipped_at, signed_at, updated_at)
+SELECT o.shop_id, {self.p.ids.shipment} + o.i, o.id, o.carrier_code, {self.tracking_no()},
+       (SELECT jsonb_agg(jsonb_build_object('item_id', d.id, 'quantity', d.quantity)
+                         ORDER BY d.id) FROM demo_i d WHERE d.i = o.i),
+       CASE WHEN o.sign_t IS NULL THEN 'shipped' ELSE 'delivered' END, 0,
+       {tstz("o.ship_t")}, {tstz("o.sign_t")}, {tstz("coalesce(o.sign_t, o.ship_t)")}
 FROM demo_o o WHERE o.ship_t IS NOT NULL
 """
 
@@ -640,7 +643,8 @@ FROM demo_o o WHERE o.dsp_n >= 1
                 "o.ship_t",
                 "'shipped'",
                 _CORE,
-                f"jsonb_build_object('carrier', o.carrier, 'tracking_no', {self.tracking_no()})",
+                f"jsonb_build_object('carrier_code', o.carrier_code, 'tracking_no', "
+                f"{self.tracking_no()})",
             ),
             (
                 "3",
@@ -778,11 +782,16 @@ CROSS JOIN LATERAL (
         shipment = json_object(
             [
                 ("id", "n", f"{self.p.ids.shipment} + o.i"),
-                ("carrier", "s", "o.carrier"),
+                ("carrier_code", "s", "o.carrier_code"),
+                ("carrier", "s", "o.carrier_code"),
                 ("tracking_no", "s", self.tracking_no()),
-                ("item_ids", "j", "NULL"),
+                ("lines", "j", "it.lines"),
+                ("item_ids", "j", "it.item_ids"),
+                ("status", "s", "CASE WHEN o.sign_t IS NULL THEN 'shipped' ELSE 'delivered' END"),
+                ("corrections", "n", "0"),
                 ("shipped_at", "s", ts("o.ship_t")),
                 ("signed_at", "s", ts("o.sign_t")),
+                ("updated_at", "s", ts("coalesce(o.sign_t, o.ship_t)")),
             ]
         )
         author = json_object(
@@ -871,13 +880,16 @@ CROSS JOIN LATERAL (
                 ("unit_price", "n", "unit_price"),
             ]
         )
+        line = json_object([("item_id", "n", "id"), ("quantity", "n", "quantity")])
         return f"""
 INSERT INTO change_log (shop_id, id, entity, entity_id, entity_version, type, data)
 SELECT o.shop_id, {self.p.ids.change} + {CHANGE_STRIDE} * o.i, 'order', o.id, o.version,
        'order.created', ({self.order_json()})::jsonb
 FROM demo_o o
 JOIN demo_r r ON r.id = o.id
-JOIN (SELECT i, '[' || string_agg({item}, ',' ORDER BY id) || ']' AS items
+JOIN (SELECT i, '[' || string_agg({item}, ',' ORDER BY id) || ']' AS items,
+             '[' || string_agg({line}, ',' ORDER BY id) || ']' AS lines,
+             '[' || string_agg(id::text, ',' ORDER BY id) || ']' AS item_ids
       FROM demo_i GROUP BY i) it ON it.i = o.i
 """
 

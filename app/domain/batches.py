@@ -39,7 +39,7 @@ async def run_batch(
     session: AsyncSession,
     shape: BatchShape[E],
     raw_entries: Sequence[Mapping[str, Any]],
-    run: Callable[[E], Awaitable[Any]],
+    run: Callable[[E, tuple[str | int, ...]], Awaitable[Any]],
     *,
     request_id: str | None = None,
 ) -> dict[str, Any]:
@@ -59,7 +59,7 @@ async def run_batch(
         key = getattr(entry, shape.key)
         savepoint = await session.begin_nested()
         try:
-            body = await run(entry)
+            body = await run(entry, (shape.entries, index))
         except AppError as exc:
             await savepoint.rollback()
             results.append({shape.key: key, "ok": False, "error": exc.problem(request_id)})

@@ -45,6 +45,8 @@ class OrderFilterInput:
     tracking_no: str | None = None
     min_paid: int | None = None
     max_paid: int | None = None
+    buyer_note_contains: str | None = strawberry.field(default=None, description="Any case")
+    merchant_remark_contains: str | None = strawberry.field(default=None, description="Any case")
 
 
 @strawberry.input

@@ -43,6 +43,8 @@ from app.domain.orders.schemas import (
 )
 from app.domain.orders.service import OrderService
 from app.domain.orders.shipping_batch import BatchShipments, ship_batch
+from app.domain.shipments.schemas import ShipmentPatch
+from app.domain.shipments.service import ShipmentService
 from app.domain.writes import WriteRequest, check_idempotency_key, perform_write, principal_key
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
@@ -236,19 +238,39 @@ async def _batch(
     return {**batch, "user_errors": payload["user_errors"]}
 
 
-@strawberry.input
+@strawberry.input(description="Units of one order line in a parcel")
+class ShipmentLineInput:
+    item_id: int
+    quantity: int
+
+
+@strawberry.input(description="A parcel: carrierCode + trackingNo, lines (default: all unshipped)")
 class ShipInput:
-    carrier: str
     tracking_no: str
-    item_ids: list[int] | None = None
+    carrier_code: str | None = None
+    carrier: str | None = strawberry.field(
+        default=None, deprecation_reason="Use carrierCode (a name is mapped to its code)"
+    )
+    lines: list[ShipmentLineInput] | None = None
+    item_ids: list[int] | None = strawberry.field(
+        default=None, deprecation_reason="Use lines (each id ships the rest of its line)"
+    )
+
+
+@strawberry.input(description="A parcel's corrected carrier and/or tracking number")
+class UpdateShipmentInput:
+    carrier_code: str | None = None
+    tracking_no: str | None = None
 
 
 @strawberry.input
 class BatchShipEntryInput:
     order_id: int
-    carrier: str
     tracking_no: str
-    item_ids: list[int] | None = None
+    carrier_code: str | None = None
+    carrier: str | None = strawberry.field(default=None, deprecation_reason="Use carrierCode")
+    lines: list[ShipmentLineInput] | None = None
+    item_ids: list[int] | None = strawberry.field(default=None, deprecation_reason="Use lines")
     expected_version: int | None = None
 
 
@@ -353,7 +375,54 @@ class Mutation:
             model=OrderShip,
             data={**plain(input), "expected_version": expected_version},
             idempotency_key=idempotency_key,
-            call=lambda s, d: s.ship(shop_id, order_id, d),
+            call=lambda s, d: ShipmentService(s).ship(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(description="Ship a parcel: all or some units (lines) of the order")
+    async def create_shipment(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        input: ShipInput,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _write(
+            info,
+            "createShipment",
+            scope="orders:write",
+            shop_id=shop_id,
+            ids={"order_id": order_id},
+            model=OrderShip,
+            data={**plain(input), "expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            call=lambda s, d: ShipmentService(s).ship(shop_id, order_id, d),
+        )
+
+    @strawberry.mutation(
+        description="Correct a parcel's carrier or tracking number (before delivery, at most 3)"
+    )
+    async def update_shipment(
+        self,
+        info: Ctx,
+        shop_id: int,
+        order_id: int,
+        shipment_id: int,
+        input: UpdateShipmentInput,
+        expected_version: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> OrderPayload:
+        return await _write(
+            info,
+            "updateShipment",
+            scope="orders:write",
+            shop_id=shop_id,
+            ids={"order_id": order_id, "shipment_id": shipment_id},
+            model=ShipmentPatch,
+            data={**plain(input), "expected_version": expected_version},
+            idempotency_key=idempotency_key,
+            call=lambda s, d: ShipmentService(s).correct(shop_id, order_id, shipment_id, d),
         )
 
     @strawberry.mutation(description="Change shipping fee (unpaid), remark, or address (unshipped)")
@@ -501,7 +570,7 @@ class Mutation:
         idempotency_key: str | None = None,
     ) -> BatchShipPayload:
         async def run(auth: Authorized, batch: BatchShipments) -> dict[str, Any]:
-            service = _service(info, auth)
+            service = ShipmentService(_service(info, auth))
             pii = auth.can_read_pii(shop_id)
             result = await ship_batch(info.context.session, service, shop_id, batch, pii=pii)
             return {

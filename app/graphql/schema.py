@@ -22,7 +22,10 @@ from strawberry.types import Info
 from app.auth.scope import ShopScope
 from app.auth.scopes import format_scopes
 from app.domain.after_sales.service import AfterSaleService
+from app.domain.carriers.registry import CarrierRegistry
 from app.domain.orders.service import OrderService
+from app.domain.shipments.service import ShipmentService
+from app.domain.shipments.tracking import TrackingService
 from app.domain.shops.repository import shops_in
 from app.errors import NotFound
 from app.graphql.context import GraphQLContext
@@ -45,6 +48,7 @@ from app.graphql.types.connections import FirstArg, LastArg, OrderConnection
 from app.graphql.types.insights import ShopsMetrics, shops_metrics
 from app.graphql.types.orders import Node
 from app.graphql.types.scalars import SCALAR_MAP, OrderSort
+from app.graphql.types.shipments import Carrier, ShipmentTracking
 from app.graphql.types.shops import Shop
 
 Ctx = Info[GraphQLContext, None]
@@ -128,6 +132,22 @@ class Query:
         shops = shop_ids or info.context.authorize("orders:read").shops.sorted_ids()
         win = window(first, after, last, before)
         return await order_connection(info, shops, filter, sort, win)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The carrier registry (codes for carrierCode)")
+    async def carriers(self, info: Ctx) -> list[Carrier]:
+        return await info.context.serial(CarrierRegistry(info.context.session).all())  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="A parcel's logistics trace; null with NOT_FOUND when not visible"
+    )
+    async def shipment_tracking(
+        self, info: Ctx, shop_id: int, order_id: int, shipment_id: int
+    ) -> ShipmentTracking | None:
+        auth = info.context.authorize("orders:read")
+        auth.require(shop_id)
+        orders = OrderService(info.context.session, auth.shops, auth.actor)
+        tracking = TrackingService(ShipmentService(orders))
+        return await info.context.serial(tracking.trace(shop_id, shipment_id, order_id))  # type: ignore[return-value]
 
     @strawberry.field(
         description="Metrics of several shops together, and of each (default: every shop the "

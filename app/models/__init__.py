@@ -11,6 +11,7 @@ from app.models.oauth import OAuthAuthorizationCode, OAuthClient, OAuthGrant, OA
 from app.models.orders import Order, OrderEvent, OrderItem, PaymentReminder, Shipment
 from app.models.platform import AuditLog, ExportJob, IdempotencyKey, PlatformCalendarDay
 from app.models.refunds import Refund
+from app.models.shipments import Carrier, TrackingEvent
 from app.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -26,6 +27,7 @@ __all__ = [
     "AuditLog",
     "Author",
     "Base",
+    "Carrier",
     "ChangeLog",
     "ChangeLogCursor",
     "Complaint",
@@ -50,6 +52,7 @@ __all__ = [
     "Shipment",
     "Shop",
     "ShopMember",
+    "TrackingEvent",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

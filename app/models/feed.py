@@ -27,6 +27,8 @@ class ChangeType(StrEnum):
     AFTER_SALE_UPDATED = "after_sale.updated"
     DISPUTE_CREATED = "dispute.created"
     DISPUTE_UPDATED = "dispute.updated"
+    SHIPMENT_UPDATED = "shipment.updated"
+    SHIPMENT_TRACKING_UPDATED = "shipment.tracking_updated"
     ADDRESS_CHANGE_REQUESTED = "address_change.requested"
     ADDRESS_CHANGE_APPROVED = "address_change.approved"
     ADDRESS_CHANGE_REJECTED = "address_change.rejected"

@@ -20,22 +20,25 @@ from sqlalchemy import (
     func,
     text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, created_at_column, enum_column, one_of
+from app.models.shipments import ShipmentStatus
 
 
 # The one definition of each order enum: the columns, the CHECK constraints, the filters, the
 # read models and GraphQL (strawberry.enum) all use these; values are the API's spellings.
 class OrderStatus(StrEnum):
-    """Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
-    unpaid order can be closed, and a full refund closes a paid one."""
+    """Where the order is in its life: pending_payment -> paid -> (partially_shipped ->)
+    shipped -> completed; an unpaid order can be closed, and a full refund closes a paid one."""
 
     PENDING_PAYMENT = "pending_payment"
     PAID = "paid"
     SHIPPED = "shipped"
     COMPLETED = "completed"
     CLOSED = "closed"
+    PARTIALLY_SHIPPED = "partially_shipped"
 
 
 class PayStatus(StrEnum):
@@ -165,6 +168,11 @@ class Order(Base):
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
 
 
+# Substring search in the notes (buyer_note_contains, merchant_remark_contains) is served by
+# the trigram indexes ix_orders_buyer_note_trgm / ix_orders_merchant_remark_trgm where the server
+# has pg_trgm (migration 0008 creates them only then; migrations/env.py leaves them out of the
+# model comparison). Without it (the embedded server) the filter scans the shop's rows.
+
 # Prefix search on the nickname, case-insensitive (LIKE 'abc%' on lower()).
 Index(
     "ix_orders_shop_nickname",
@@ -200,21 +208,29 @@ class OrderItem(Base):
 
 
 class Shipment(Base):
+    """One parcel: its carrier (a registry code), tracking number and the units it holds."""
+
     __tablename__ = "shipments"
     __table_args__ = (
         order_fk(),
         Index("ix_shipments_shop_order", "shop_id", "order_id"),
         Index("ix_shipments_shop_tracking", "shop_id", "tracking_no"),
+        CheckConstraint(one_of("status", ShipmentStatus), name="status_valid"),
+        CheckConstraint("corrections BETWEEN 0 AND 3", name="corrections_range"),
     )
 
     shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     order_id: Mapped[int]
-    carrier: Mapped[str] = mapped_column(String(64))
+    carrier_code: Mapped[str] = mapped_column(ForeignKey("carriers.code"))
     tracking_no: Mapped[str] = mapped_column(String(64))
-    item_ids: Mapped[dict[str, Any] | None]
+    # [{"item_id": …, "quantity": …}]: the units of each order line in this parcel.
+    lines: Mapped[list[dict[str, int]]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    status: Mapped[ShipmentStatus] = enum_column(ShipmentStatus, server_default="shipped")
+    corrections: Mapped[int] = mapped_column(Integer, server_default="0")
     shipped_at: Mapped[datetime] = created_at_column()
     signed_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = created_at_column()
 
 
 class OrderEvent(Base):

@@ -260,6 +260,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/shops/{shop_id}/shipments/{shipment_id}/tracking-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record carrier scans of a parcel (replayed scans are ignored) */
+        post: operations["internal_push_tracking_events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/authorize": {
         parameters: {
             query?: never;
@@ -376,6 +393,23 @@ export interface paths {
         post?: never;
         /** Delete an app */
         delete: operations["remove_app"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The carrier registry: codes, names and tracking page templates */
+        get: operations["list_carriers"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1344,8 +1378,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ship a parcel (multi-parcel allowed): paid -> shipped */
+        /** Ship a parcel (all or some units): paid -> partially_shipped -> shipped */
         post: operations["ship_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/orders/{order_id}/shipments/{shipment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a parcel's carrier or tracking number (before delivery, at most 3 times) */
+        patch: operations["correct_shipment"];
+        trace?: never;
+    };
+    "/v1/shops/{shop_id}/orders/{order_id}/shipments/{shipment_id}/tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A parcel's logistics trace (carrier scans, oldest first) */
+        get: operations["shipment_tracking"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2573,12 +2641,12 @@ export interface components {
          * @example {
          *       "shipments": [
          *         {
-         *           "carrier": "SF",
+         *           "carrier_code": "SF",
          *           "order_id": 101,
          *           "tracking_no": "SF1234567890"
          *         },
          *         {
-         *           "carrier": "YTO",
+         *           "carrier_code": "YTO",
          *           "order_id": 102,
          *           "tracking_no": "YT9876543210"
          *         }
@@ -2588,7 +2656,7 @@ export interface components {
         BatchShipments: {
             /**
              * Shipments
-             * @description Entries `{order_id, carrier, tracking_no, items?, expected_version?}`; each is validated on its own and answered in `results` at the same position.
+             * @description Entries `{order_id, carrier_code, tracking_no, lines?, expected_version?}` (the deprecated `carrier` and `items` still work); each is validated on its own and answered in `results` at the same position. Without `lines` an entry ships every unit the order has left as one parcel.
              */
             shipments: {
                 [key: string]: unknown;
@@ -2692,6 +2760,42 @@ export interface components {
             nickname: string;
         };
         /**
+         * Carrier
+         * @description A carrier parcels can ship with; send its ``code`` as ``carrier_code``.
+         */
+        Carrier: {
+            /**
+             * Code
+             * @description Registry code.
+             * @example SF
+             */
+            code: string;
+            /**
+             * Name En
+             * @example SF Express
+             */
+            name_en: string;
+            /**
+             * Name Zh
+             * @example 顺丰速运
+             */
+            name_zh: string;
+            /**
+             * Tracking Url
+             * @description Tracking page template; `{tracking_no}` stands for the number. Null when the carrier has none (OTHER).
+             * @example https://www.kuaidi100.com/chaxun?com=shunfeng&nu={tracking_no}
+             */
+            tracking_url: string | null;
+        };
+        /**
+         * CarrierListing
+         * @description A short list returned whole (no paging).
+         */
+        CarrierListing: {
+            /** Data */
+            data: components["schemas"]["Carrier"][];
+        };
+        /**
          * Change
          * @description One committed change of one entity, in commit order. Apply it only if `entity_version`
          *     is higher than the version you hold (re-delivery after a retry is harmless).
@@ -2780,7 +2884,7 @@ export interface components {
          * @description The type of a change in the feed (and of the webhook event that carries it).
          * @enum {string}
          */
-        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated" | "address_change.requested" | "address_change.approved" | "address_change.rejected" | "complaint.opened" | "complaint.responded" | "order.refunded";
+        ChangeType: "order.created" | "order.paid" | "order.shipped" | "order.signed" | "order.completed" | "order.closed" | "order.updated" | "after_sale.created" | "after_sale.updated" | "dispute.created" | "dispute.updated" | "shipment.updated" | "shipment.tracking_updated" | "address_change.requested" | "address_change.approved" | "address_change.rejected" | "complaint.opened" | "complaint.responded" | "order.refunded";
         /** CityVolume */
         CityVolume: {
             /**
@@ -4486,6 +4590,11 @@ export interface components {
              */
             buyer_nickname?: string | null;
             /**
+             * Buyer Note Contains
+             * @description The buyer's note contains this text (case-insensitive)
+             */
+            buyer_note_contains?: string | null;
+            /**
              * Created From
              * @description Inclusive, RFC 3339
              */
@@ -4504,6 +4613,11 @@ export interface components {
              * @description Fen, inclusive
              */
             max_paid?: number | null;
+            /**
+             * Merchant Remark Contains
+             * @description The merchant remark contains this text (case-insensitive)
+             */
+            merchant_remark_contains?: string | null;
             /**
              * Min Paid
              * @description Fen, inclusive
@@ -4761,27 +4875,48 @@ export interface components {
         };
         /**
          * OrderShip
+         * @description One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every unit not
+         *     yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+         *     the rest of each listed line) still work.
          * @example {
-         *       "carrier": "SF",
-         *       "items": [
-         *         101
+         *       "carrier_code": "SF",
+         *       "lines": [
+         *         {
+         *           "item_id": 101,
+         *           "quantity": 1
+         *         }
          *       ],
          *       "tracking_no": "SF1234567890"
          *     }
          */
         OrderShip: {
-            /** Carrier */
-            carrier: string;
+            /**
+             * Carrier
+             * @deprecated
+             * @description Deprecated: a carrier name (SF, 顺丰速运, ...), mapped to its registry code; send carrier_code.
+             */
+            carrier?: string | null;
+            /** Carrier Code */
+            carrier_code?: string | null;
             /** Expected Version */
             expected_version?: number | null;
             /**
              * Items
-             * @description Order item ids in this parcel (default: all)
+             * @deprecated
+             * @description Deprecated: whole order lines in this parcel (the rest of each); send lines.
              */
             items?: number[] | null;
-            /** Tracking No */
+            /**
+             * Lines
+             * @description Units per order line in this parcel (default: everything unshipped)
+             */
+            lines?: components["schemas"]["ShipmentLineIn"][] | null;
+            /**
+             * Tracking No
+             * @example SF1234567890
+             */
             tracking_no: string;
-        };
+        } | unknown | unknown;
         /** OrderSign */
         OrderSign: {
             /** Expected Version */
@@ -4797,11 +4932,11 @@ export interface components {
         OrderSort: "-created_at" | "created_at" | "-paid_amount" | "-updated_at";
         /**
          * OrderStatus
-         * @description Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
-         *     unpaid order can be closed, and a full refund closes a paid one.
+         * @description Where the order is in its life: pending_payment -> paid -> (partially_shipped ->)
+         *     shipped -> completed; an unpaid order can be closed, and a full refund closes a paid one.
          * @enum {string}
          */
-        OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "closed";
+        OrderStatus: "pending_payment" | "paid" | "shipped" | "completed" | "closed" | "partially_shipped";
         /**
          * PayMethod
          * @description How the buyer paid.
@@ -5360,16 +5495,34 @@ export interface components {
         Shipment: {
             /**
              * Carrier
+             * @deprecated
+             * @description Deprecated: the same as carrier_code.
              * @example SF
              */
             carrier: string;
+            /**
+             * Carrier Code
+             * @description Registry code (GET /v1/carriers).
+             */
+            carrier_code: string;
+            /**
+             * Corrections
+             * @description Carrier/tracking corrections so far (at most 3).
+             */
+            corrections: number;
             /** Id */
             id: number;
             /**
              * Item Ids
-             * @description Items in this parcel; null means all of them.
+             * @deprecated
+             * @description Deprecated: the item ids of lines.
              */
             item_ids: number[] | null;
+            /**
+             * Lines
+             * @description Units of each order line inside.
+             */
+            lines: components["schemas"]["ShipmentLine"][];
             /**
              * Shipped At
              * Format: date-time
@@ -5382,11 +5535,103 @@ export interface components {
              * @description Carrier's delivery scan, or null.
              */
             signed_at: string | null;
+            status: components["schemas"]["ShipmentStatus"];
             /**
              * Tracking No
              * @example SF1234567890
              */
             tracking_no: string;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+        };
+        /**
+         * ShipmentLine
+         * @description Units of one order line in a parcel.
+         */
+        ShipmentLine: {
+            /**
+             * Item Id
+             * @description The order item (line) id.
+             */
+            item_id: number;
+            /**
+             * Quantity
+             * @example 1
+             */
+            quantity: number;
+        };
+        /** ShipmentLineIn */
+        ShipmentLineIn: {
+            /**
+             * Item Id
+             * @description The order item (line) id
+             */
+            item_id: number;
+            /**
+             * Quantity
+             * @description Units of that line in this parcel
+             */
+            quantity: number;
+        };
+        /**
+         * ShipmentPatch
+         * @description A correction of a parcel's carrier or tracking number (at most 3, before delivery).
+         * @example {
+         *       "expected_version": 4,
+         *       "tracking_no": "SF1234567899"
+         *     }
+         */
+        ShipmentPatch: {
+            /** Carrier Code */
+            carrier_code?: string | null;
+            /** Expected Version */
+            expected_version?: number | null;
+            /** Tracking No */
+            tracking_no?: string | null;
+        } | unknown | unknown;
+        /**
+         * ShipmentStatus
+         * @description Where a parcel is: ``shipped`` (handed over, no scan yet), then its latest scan's status.
+         * @enum {string}
+         */
+        ShipmentStatus: "shipped" | "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "returned_to_sender";
+        /**
+         * ShipmentTracking
+         * @description A parcel's logistics trace, oldest scan first.
+         */
+        ShipmentTracking: {
+            /**
+             * Carrier Code
+             * @example SF
+             */
+            carrier_code: string;
+            /** Events */
+            events: components["schemas"]["TrackingEvent"][];
+            /** Order Id */
+            order_id: number;
+            /** Shipment Id */
+            shipment_id: number;
+            /**
+             * Signed At
+             * @description First delivered scan, or null.
+             */
+            signed_at: string | null;
+            status: components["schemas"]["ShipmentStatus"];
+            /**
+             * Tracking No
+             * @example SF1234567890
+             */
+            tracking_no: string;
+            /**
+             * Tracking Url
+             * @description The carrier's tracking page for this parcel.
+             */
+            tracking_url: string | null;
         };
         /**
          * ShopAccess
@@ -6147,6 +6392,64 @@ export interface components {
          * @enum {string}
          */
         TopBuyersBy: "aov" | "gmv";
+        /**
+         * TrackingEvent
+         * @description One carrier scan.
+         */
+        TrackingEvent: {
+            /**
+             * At
+             * Format: date-time
+             * @description RFC 3339 instant in UTC.
+             * @example 2026-11-26T08:00:00Z
+             */
+            at: string;
+            /**
+             * Description
+             * @example 快件已到达杭州转运中心
+             */
+            description: string;
+            /**
+             * Location
+             * @example 杭州转运中心
+             */
+            location: string | null;
+            status: components["schemas"]["TrackingStatus"];
+        };
+        /** TrackingEventIn */
+        TrackingEventIn: {
+            /**
+             * At
+             * Format: date-time
+             * @description When the carrier scanned the parcel (RFC 3339)
+             */
+            at: string;
+            /** Description */
+            description: string;
+            /** Location */
+            location?: string | null;
+            status: components["schemas"]["TrackingStatus"];
+        };
+        /**
+         * TrackingEventsIn
+         * @description Carrier scans of one parcel; a scan already recorded (same ``at`` and ``status``) is
+         *     ignored, so a push can be replayed.
+         * @example [
+         *       {
+         *         "at": "2026-11-26T09:00:00Z",
+         *         "description": "快件已揽收",
+         *         "location": "杭州",
+         *         "status": "picked_up"
+         *       }
+         *     ]
+         */
+        TrackingEventsIn: components["schemas"]["TrackingEventIn"][];
+        /**
+         * TrackingStatus
+         * @description What a carrier scan says about a parcel (the status of one tracking event).
+         * @enum {string}
+         */
+        TrackingStatus: "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "returned_to_sender";
         /**
          * TrafficSource
          * @description Where the buyer came from (live room, short video, product card, search, other).
@@ -8162,6 +8465,107 @@ export interface operations {
             };
         };
     };
+    internal_push_tracking_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Shipment (parcel) id */
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackingEventsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentTracking"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     authorize: {
         parameters: {
             query?: never;
@@ -8668,6 +9072,71 @@ export interface operations {
             };
             /** @description `not_found`: unknown or invisible shop or entity */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_carriers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarrierListing"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9465,6 +9934,10 @@ export interface operations {
                 min_paid?: number | null;
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
+                /** @description The buyer's note contains this text (case-insensitive) */
+                buyer_note_contains?: string | null;
+                /** @description The merchant remark contains this text (case-insensitive) */
+                merchant_remark_contains?: string | null;
                 /** @description Sort order; id breaks ties */
                 sort?: components["schemas"]["OrderSort"];
                 /** @description Page size */
@@ -10657,7 +11130,7 @@ export interface operations {
                 cursor?: string | null;
                 limit?: number;
                 wait?: number;
-                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded, order.refunded */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, shipment.updated, shipment.tracking_updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded, order.refunded */
                 types?: string | null;
             };
             header?: never;
@@ -10768,7 +11241,7 @@ export interface operations {
                 cursor?: string | null;
                 /** @description A cursor: stop after this position (inclusive), e.g. a slice's `until` from `GET /changes/bulk/slices`; omit to stream up to the head */
                 until?: string | null;
-                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded, order.refunded */
+                /** @description Comma-separated change types among: order.created, order.paid, order.shipped, order.signed, order.completed, order.closed, order.updated, after_sale.created, after_sale.updated, dispute.created, dispute.updated, shipment.updated, shipment.tracking_updated, address_change.requested, address_change.approved, address_change.rejected, complaint.opened, complaint.responded, order.refunded */
                 types?: string | null;
             };
             header?: never;
@@ -13460,6 +13933,10 @@ export interface operations {
                 min_paid?: number | null;
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
+                /** @description The buyer's note contains this text (case-insensitive) */
+                buyer_note_contains?: string | null;
+                /** @description The merchant remark contains this text (case-insensitive) */
+                merchant_remark_contains?: string | null;
                 /** @description Sort order; id breaks ties */
                 sort?: components["schemas"]["OrderSort"];
                 /** @description Page size */
@@ -13601,6 +14078,10 @@ export interface operations {
                 min_paid?: number | null;
                 /** @description Fen, inclusive */
                 max_paid?: number | null;
+                /** @description The buyer's note contains this text (case-insensitive) */
+                buyer_note_contains?: string | null;
+                /** @description The merchant remark contains this text (case-insensitive) */
+                merchant_remark_contains?: string | null;
                 /** @description Columns: repeat the parameter or separate names with commas */
                 fields?: string[];
                 granularity?: components["schemas"]["Granularity"];
@@ -14852,6 +15333,213 @@ export interface operations {
             };
             /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_shipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the write safe to retry: the same key and body replay the stored response for 24 h; the same key with another body is 422 idempotency_mismatch. */
+                "Idempotency-Key"?: string;
+                /** @description The entity version as ETag ("3"); stale -> 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Order id */
+                order_id: number;
+                /** @description Shipment (parcel) id */
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Bad request (`invalid_cursor`, a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`, `version_conflict` or `idempotency_in_progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` (body over the cap) or `evidence_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_error` naming the failing fields, or `idempotency_mismatch` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the bucket is spent; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `service_unavailable`: the database, its pool or Redis cannot serve; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shipment_tracking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Shop id */
+                shop_id: number;
+                /** @description Order id */
+                order_id: number;
+                /** @description Shipment (parcel) id */
+                shipment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentTracking"];
+                };
+            };
+            /** @description `unauthorized`: missing, invalid, expired or revoked bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: unknown or invisible shop or entity */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

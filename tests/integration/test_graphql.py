@@ -140,6 +140,8 @@ FILTERS: list[tuple[dict[str, Any], dict[str, Any]]] = [
     ({"authorId": "{author}"}, {"author_id": "{author}"}),
     ({"trafficSource": ["SHORT_VIDEO"]}, {"traffic_source": "short_video"}),
     ({"province": "浙江"}, {"province": "浙江"}),
+    ({"buyerNoteContains": "顺丰"}, {"buyer_note_contains": "顺丰"}),
+    ({"merchantRemarkContains": "vip"}, {"merchant_remark_contains": "vip"}),
 ]
 
 
@@ -157,9 +159,19 @@ async def _seed_variety(
     base = f"/internal/v1/shops/{shop_id}/orders"
     receiver = {**order_payload()["receiver"], "province": "浙江", "city": "杭州"}
     body = order_payload(
-        author_id=author_id, traffic_source="short_video", receiver=receiver, room_id=None
+        author_id=author_id,
+        traffic_source="short_video",
+        receiver=receiver,
+        room_id=None,
+        buyer_note="麻烦发顺丰",
     )
     extra = (await client.post(base, json=body, headers=headers)).json()
+    r = await client.patch(
+        f"/v1/shops/{shop_id}/orders/{orders[4]['id']}",
+        json={"merchant_remark": "VIP customer"},
+        headers=bearer(token),
+    )
+    assert r.status_code == 200, r.text
     r = await client.post(
         f"/v1/shops/{shop_id}/orders/{orders[1]['id']}/flag",
         json={"reason": "odd"},

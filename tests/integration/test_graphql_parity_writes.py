@@ -157,42 +157,53 @@ def _ver(t: Twin, key: str = "order", bump: int = 0) -> int:
     return int(t[key]["version"]) + bump
 
 
+ByTwin = Callable[[Twin], dict[str, Any]]
+
+
 def _order_write(
     case_id: str,
     setup: Callable[..., Awaitable[Twin]],
     rest_path: str,
-    rest_body: dict[str, Any] | None,
+    rest_body: dict[str, Any] | ByTwin | None,
     mutation: str,
     arguments: str,
-    variables: dict[str, Any],
+    variables: dict[str, Any] | ByTwin,
     *,
     error: str | None = None,
     method: str = "POST",
     stale: bool = False,
     missing: bool = False,
+    parcel: bool = False,
 ) -> Case:
     """A write on one order. ``stale`` sends a wrong expected version through both APIs
-    (REST: body field, or If-Match when the route has no body); ``missing`` an unknown id."""
+    (REST: body field, or If-Match when the route has no body); ``missing`` an unknown id;
+    ``parcel`` addresses the order's first parcel (``/shipments/{id}``, ``shipmentId: $p``).
+    Bodies and variables may be built from the twin (its item ids)."""
 
     def order_id(t: Twin) -> int:
         return MISSING if missing else _oid(t)
 
+    def parcel_path(t: Twin) -> str:
+        return f"/shipments/{t['order']['shipments'][0]['id']}" if parcel else ""
+
     def rest(s: int, t: Twin) -> Rest:
-        body = None if rest_body is None else dict(rest_body)
+        given = rest_body(t) if callable(rest_body) else rest_body
+        body = None if given is None else dict(given)
         headers = {}
         if stale and body is not None:
             body["expected_version"] = _ver(t, bump=5)
         elif stale:
             headers["If-Match"] = etag(_ver(t, bump=5))
-        return Rest(method, v1(s, f"/orders/{order_id(t)}{rest_path}"), body, headers)
+        path = f"/orders/{order_id(t)}{parcel_path(t)}{rest_path}"
+        return Rest(method, v1(s, path), body, headers)
 
     def gql(s: int, t: Twin) -> Gql:
         extra = {"expectedVersion": _ver(t, bump=5)} if stale else {}
-        return Gql(
-            mutation,
-            "shopId: $s, orderId: $o, " + arguments,
-            {"s": s, "o": order_id(t), **variables, **extra},
-        )
+        given = variables(t) if callable(variables) else variables
+        if parcel:
+            extra["p"] = t["order"]["shipments"][0]["id"]
+        prefix = "shopId: $s, orderId: $o, " + ("shipmentId: $p, " if parcel else "")
+        return Gql(mutation, prefix + arguments, {"s": s, "o": order_id(t), **given, **extra})
 
     return Case(case_id, setup, rest, gql, "order", error)
 
@@ -203,6 +214,144 @@ def _ship_args(tracking: str) -> tuple[dict[str, Any], str, dict[str, Any]]:
         "input: $input, expectedVersion: $expectedVersion",
         {"input": {"carrier": "SF", "trackingNo": tracking}, "expectedVersion": None},
     )
+
+
+def _two_lines(c: httpx.AsyncClient, s: int, ih: dict[str, str], h: dict[str, str]) -> Any:
+    return _order_with(c, s, ih, items=TWO_LINES)
+
+
+TWO_LINES = [
+    {"product_id": 1, "title": "T恤", "quantity": 2, "unit_price": 4990},
+    {"product_id": 2, "title": "帽子", "quantity": 1, "unit_price": 1990},
+]
+
+
+async def _order_with(c: httpx.AsyncClient, s: int, ih: dict[str, str], **kw: Any) -> Twin:
+    return {"order": await new_order(c, s, ih, state="paid", **kw)}
+
+
+async def _delivered(c: httpx.AsyncClient, s: int, ih: dict[str, str], h: dict[str, str]) -> Twin:
+    order = await _order(c, s, ih, "shipped")
+    r = await c.post(
+        internal(s, f"/shipments/{order['shipments'][0]['id']}/tracking-events"),
+        json=[{"at": "2026-11-20T08:00:00Z", "status": "delivered", "description": "签收"}],
+        headers=ih,
+    )
+    assert r.status_code == 200, r.text
+    r = await c.get(internal(s, f"/orders/{order['id']}"), headers=ih)
+    return {"order": r.json()}
+
+
+async def _corrected_3(c: httpx.AsyncClient, s: int, ih: dict[str, str], h: dict[str, str]) -> Twin:
+    order = await _order(c, s, ih, "shipped")
+    for n in range(3):
+        r = await c.patch(
+            v1(s, f"/orders/{order['id']}/shipments/{order['shipments'][0]['id']}"),
+            json={"tracking_no": f"SF555000{n + 2}"},
+            headers=h,
+        )
+        assert r.status_code == 200, r.text
+        order = r.json()
+    return {"order": order}
+
+
+def _parcel_cases(
+    paid: Callable[..., Awaitable[Twin]], shipped: Callable[..., Awaitable[Twin]]
+) -> list[Case]:
+    """createShipment (part of an order, over-shipping, unknown carrier) and updateShipment
+    (a correction, the limit, a delivered parcel, a stale version)."""
+    create = ("/shipments", "createShipment", "input: $input, expectedVersion: $expectedVersion")
+
+    def part(code: str = "SF", quantity: int = 1) -> tuple[ByTwin, ByTwin]:
+        def lines(t: Twin) -> list[dict[str, int]]:
+            return [{"item_id": t["order"]["items"][0]["id"], "quantity": quantity}]
+
+        def body(t: Twin) -> dict[str, Any]:
+            return {"carrier_code": code, "tracking_no": "YT7000001", "lines": lines(t)}
+
+        def variables(t: Twin) -> dict[str, Any]:
+            gql_lines = [{"itemId": x["item_id"], "quantity": x["quantity"]} for x in lines(t)]
+            given = {"carrierCode": code, "trackingNo": "YT7000001", "lines": gql_lines}
+            return {"input": given, "expectedVersion": None}
+
+        return body, variables
+
+    fix = {"tracking_no": "SF5550009"}
+    update = ("", "updateShipment", "input: $input, expectedVersion: $expectedVersion")
+    fix_vars = {"input": {"trackingNo": "SF5550009"}, "expectedVersion": None}
+    return [
+        _order_write("parcel-partial", _two_lines, create[0], *part()[:1], *create[1:], part()[1]),
+        _order_write(
+            "parcel-rest",
+            paid,
+            create[0],
+            {"carrier_code": "ZTO", "tracking_no": "ZT7000001"},
+            *create[1:],
+            {"input": {"carrierCode": "ZTO", "trackingNo": "ZT7000001"}, "expectedVersion": None},
+        ),
+        _order_write(
+            "parcel-quantity_exceeds_unshipped",
+            _two_lines,
+            create[0],
+            part(quantity=5)[0],
+            *create[1:],
+            part(quantity=5)[1],
+            error="quantity_exceeds_unshipped",
+        ),
+        _order_write(
+            "parcel-unknown_carrier",
+            paid,
+            create[0],
+            part("NOPE")[0],
+            *create[1:],
+            part("NOPE")[1],
+            error="unknown_carrier",
+        ),
+        _order_write(
+            "parcel-fix",
+            shipped,
+            *update[:1],
+            fix,
+            *update[1:],
+            fix_vars,
+            method="PATCH",
+            parcel=True,
+        ),
+        _order_write(
+            "parcel-fix-version_conflict",
+            shipped,
+            *update[:1],
+            fix,
+            *update[1:],
+            fix_vars,
+            method="PATCH",
+            parcel=True,
+            stale=True,
+            error="version_conflict",
+        ),
+        _order_write(
+            "parcel-fix-correction_limit_reached",
+            _corrected_3,
+            *update[:1],
+            fix,
+            *update[1:],
+            fix_vars,
+            method="PATCH",
+            parcel=True,
+            error="correction_limit_reached",
+        ),
+        _order_write(
+            "parcel-fix-shipment_delivered",
+            _delivered,
+            *update[:1],
+            fix,
+            *update[1:],
+            fix_vars,
+            method="PATCH",
+            parcel=True,
+            error="shipment_delivered",
+        ),
+    ]
 
 
 def _order_cases() -> list[Case]:
@@ -257,6 +406,7 @@ def _order_cases() -> list[Case]:
             error="validation_error",
         ),
     ]
+    cases += _parcel_cases(paid, shipped)
     remark = {"merchant_remark": "gift wrap"}
     update = ("updateOrder", f"input: $input, {versioned}")
     remark_vars = {"input": {"merchantRemark": "gift wrap"}, "expectedVersion": None}
@@ -947,7 +1097,8 @@ CASES = (
 SELECTIONS = {
     "order": "order { databaseId status payStatus version flagged flagReason merchantRemark "
     "shippingFee paidAmount refundedAmount refundableAmount trackingNumbers closeReason "
-    "shipments { carrier trackingNo } receiver { name phone address province city } }",
+    "shipments { carrierCode trackingNo status corrections lines { quantity } } "
+    "receiver { name phone address province city } }",
     "after_sale": "afterSale { databaseId status type version amount rejectReason allowedActions "
     "exchangeOffer { status fromType } }",
     "dispute": "dispute { databaseId status kind description version allowedActions }",
@@ -970,14 +1121,11 @@ PAYLOAD_KEY = {
     "complaint": "complaint",
 }
 # GraphQL enums are upper case spellings of the REST strings.
-ENUM_FIELDS = {"status", "pay_status", "type", "decided_by", "kind"}
+ENUM_FIELDS = {"status", "pay_status", "type", "decided_by", "kind", "from_type"}
 # Identity and time differ between twins by construction; everything else must not.
 _VOLATILE = {"id", "order_no", "order_id", "after_sale_id", "dispute_id", "evidence_id"}
+_VOLATILE |= {"shipment_id", "item_id", "refund_id"}  # a parcel's, its lines' and refunds' ids
 _VOLATILE |= {"address_change_id", "complaint_id"}  # in the order's timeline
-ENUM_FIELDS = {"status", "pay_status", "type", "from_type"}
-# Identity and time differ between twins by construction; everything else must not.
-_VOLATILE = {"id", "order_no", "order_id", "after_sale_id", "dispute_id", "evidence_id"}
-_VOLATILE |= {"refund_id", "item_id"}
 _VOLATILE |= {"earliest", "latest"}  # a review window's instants (from the submit time)
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -1046,10 +1194,14 @@ async def _call_gql(
         "o": "Int!",
         "a": "Int!",
         "d": "Int!",
+        "p": "Int!",
+        "input": {
+            "shipOrder": "ShipInput!",
+            "createShipment": "ShipInput!",
+            "updateOrder": "UpdateOrderInput!",
+            "updateShipment": "UpdateShipmentInput!",
+        }.get(call.mutation, ""),
         "b": "Int!",
-        "input": {"shipOrder": "ShipInput!", "updateOrder": "UpdateOrderInput!"}.get(
-            call.mutation, ""
-        ),
         "expectedVersion": "Int",
         "reason": "String" if call.mutation in ("afterSaleAction",) else "String!",
         "coupon": "String",

@@ -141,7 +141,9 @@ async def seed(db: Database, owner_id: int, shop_id: int, n: int, rng: random.Ra
                 tn = f"T{oid}X{k}"
                 spec.tracking.add(tn)
                 await s.execute(
-                    insert(Shipment).values(shop_id=sid, order_id=oid, carrier="SF", tracking_no=tn)
+                    insert(Shipment).values(
+                        shop_id=sid, order_id=oid, carrier_code="SF", tracking_no=tn
+                    )
                 )
             for _ in range(rng.choice([0, 0, 0, 1, 2])):
                 st_ = rng.choice(AS_STATUSES)

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 from sqlalchemy import func, select, text, update
 
@@ -122,13 +123,15 @@ async def test_idempotent_replay_mismatch_and_rollback_leaves_no_record(
     order = await new_order(client, shop_id, internal_headers, state="paid")
     url = v1(shop_id, f"/orders/{order['id']}/shipments")
     k = key()
-    body = {"carrier": "SF", "tracking_no": "SF7654321"}
+    # One of the order's two units per parcel: a second parcel is a real, different write.
+    lines = [{"item_id": order["items"][0]["id"], "quantity": 1}]
+    body = {"carrier": "SF", "tracking_no": "SF7654321", "lines": lines}
     first = await client.post(url, json=body, headers={**owner, **k})
     assert first.status_code == 201, first.text
     # Same key, same body (keys in another order): the stored response, no second parcel.
     again = await client.post(
         url,
-        content=b'{"tracking_no": "SF7654321", "carrier": "SF"}',
+        content=orjson.dumps({"lines": lines, "tracking_no": "SF7654321", "carrier": "SF"}),
         headers={**owner, **k, "content-type": "application/json"},
     )
     assert again.status_code == 201
@@ -149,6 +152,7 @@ async def test_idempotent_replay_mismatch_and_rollback_leaves_no_record(
     unpaid = await new_order(client, shop_id, internal_headers)
     k2 = key()
     u2 = v1(shop_id, f"/orders/{unpaid['id']}/shipments")
+    body = {"carrier": "SF", "tracking_no": "SF7654321"}
     r = await client.post(u2, json=body, headers={**owner, **k2})
     assert r.status_code == 409
     async with db.transaction() as s:

@@ -12,7 +12,7 @@ from app.models import AfterSale, ChangeLog, Order, Refund
 from tests.conftest import INTERNAL_TOKEN
 from tests.factories import make_token
 
-EVENTS = 120
+EVENTS = 200
 
 
 async def test_simulator_drives_valid_lifecycles(
@@ -26,6 +26,7 @@ async def test_simulator_drives_valid_lifecycles(
         )
     assert result.errors == 0, result.errors_by_kind
     assert result.events == EVENTS
+    assert {"create", "pay", "ship", "ship_part", "track"} <= result.by_action.keys()
     assert {"create", "pay", "ship", "address_change"} <= result.by_action.keys()
     async with db.transaction() as s:
         orders = await s.scalar(select(func.count()).where(Order.shop_id == shop_id))
@@ -34,7 +35,8 @@ async def test_simulator_drives_valid_lifecycles(
             (await s.execute(select(Order.status).where(Order.shop_id == shop_id))).scalars()
         )
     assert orders == result.by_action["create"]
-    assert changes == EVENTS  # one change-log row per lifecycle event
+    # One change-log row per lifecycle event, and an order.signed after a signing trace.
+    assert changes == EVENTS + result.signed_by_trace
     assert "paid" in statuses or "shipped" in statuses
 
 

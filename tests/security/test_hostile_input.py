@@ -188,6 +188,7 @@ async def world(
         ids={
             "shop_id": shop_id,
             "after_sale_id": after_sale["id"],
+            "shipment_id": orders["shipped"]["shipments"][0]["id"],
             "dispute_id": disputes[0][0]["id"],
             "dispute_under_review": disputes[1][0]["id"],
             "evidence_id": disputes[0][1]["id"],

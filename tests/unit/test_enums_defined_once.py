@@ -15,11 +15,14 @@ from app.domain.disputes.schemas import Dispute, DisputeListParams, Evidence, Ev
 from app.domain.orders.filters import DayRangeName, OrderFilter
 from app.domain.orders.listing import OrderListParams, OrderSort
 from app.domain.orders.schemas import Order, OrderCreate, OrderRow
+from app.domain.shipments.schemas import TrackingEvent as TrackingEventOut
+from app.domain.shipments.schemas import TrackingEventIn
 from app.graphql.schema import schema
 from app.models import AfterSale as AfterSaleRow
 from app.models import Dispute as DisputeRow
 from app.models import DisputeEvidence
 from app.models import Order as OrderEntity
+from app.models import TrackingEvent as TrackingEventRow
 from app.models.after_sales import (
     AfterSaleStatus,
     AfterSaleType,
@@ -28,6 +31,7 @@ from app.models.after_sales import (
     EvidenceKind,
 )
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
+from app.models.shipments import ShipmentStatus, TrackingStatus
 
 # (enum, column, read model field, input/filter field)
 USES: list[tuple[type[StrEnum], Any, tuple[Any, str], tuple[Any, str]]] = [
@@ -45,6 +49,12 @@ USES: list[tuple[type[StrEnum], Any, tuple[Any, str], tuple[Any, str]]] = [
     (DisputeKind, DisputeRow.kind, (Dispute, "kind"), (DisputeListParams, "kind")),
     (DisputeStatus, DisputeRow.status, (Dispute, "status"), (DisputeListParams, "status")),
     (EvidenceKind, DisputeEvidence.kind, (Evidence, "kind"), (EvidenceIn, "kind")),
+    (
+        TrackingStatus,
+        TrackingEventRow.status,
+        (TrackingEventOut, "status"),
+        (TrackingEventIn, "status"),
+    ),
 ]
 
 
@@ -77,6 +87,8 @@ def test_one_enum_serves_column_read_model_and_input(
         AfterSaleType,
         OrderSort,
         DayRangeName,
+        ShipmentStatus,
+        TrackingStatus,
     ],
 )
 def test_graphql_registers_the_same_class(enum: type[StrEnum]) -> None:

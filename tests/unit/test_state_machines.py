@@ -19,12 +19,15 @@ ORDER_ALLOWED = {
     ("pending_payment", "close"): "closed",
     ("paid", "ship"): "shipped",
     ("paid", "refund"): "closed",
-    ("shipped", "ship"): "shipped",
+    ("partially_shipped", "ship"): "shipped",
+    ("partially_shipped", "refund"): "closed",
     ("shipped", "sign"): "shipped",
     ("shipped", "complete"): "completed",
     ("shipped", "refund"): "closed",
     ("completed", "refund"): "closed",
 }
+# A parcel leaving units unshipped (kind "partial"); any other kind of ship is as above.
+ORDER_PARTIAL_SHIP = {"paid": "partially_shipped", "partially_shipped": "partially_shipped"}
 AFTER_SALE_ALLOWED = {
     # (state, action, type) -> target
     **{("requested", "approve", t): "approved" for t in AfterSaleType},
@@ -78,6 +81,17 @@ def test_order_transitions(state: str, action: str) -> None:
         assert problem["allowed_actions"] == sorted(a for (s, a) in ORDER_ALLOWED if s == state)
     else:
         assert ORDER_MACHINE.target(state, action) == expected
+
+
+@pytest.mark.parametrize("state", sorted(ORDER_MACHINE.states))
+def test_order_partial_ship(state: str) -> None:
+    expected = ORDER_PARTIAL_SHIP.get(state)
+    if expected is None:
+        with pytest.raises(InvalidTransition):
+            ORDER_MACHINE.target(state, "ship", "partial")
+    else:
+        assert ORDER_MACHINE.target(state, "ship", "partial") == expected
+        assert ORDER_MACHINE.target(state, "ship") == "shipped"
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from app.domain.orders.schemas import (
     OrderSign,
 )
 from app.domain.orders.service import OrderService
+from app.domain.shipments.service import ShipmentService
 from app.domain.shops.repository import require_shop
 
 router = APIRouter(prefix="/internal/v1/shops/{shop_id}", tags=["internal"])
@@ -96,7 +97,8 @@ async def close_order(
 async def ship_order(
     shop_id: ShopId, order_id: OrderId, body: OrderShip, session: Session, actor: InternalActor
 ) -> Order:
-    return await (await _orders(session, shop_id, actor)).ship(shop_id, order_id, body)
+    orders = await _orders(session, shop_id, actor)
+    return await ShipmentService(orders).ship(shop_id, order_id, body)
 
 
 @router.post(

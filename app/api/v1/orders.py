@@ -38,6 +38,7 @@ from app.domain.orders.schemas import (
 )
 from app.domain.orders.service import OrderService
 from app.domain.orders.shipping_batch import BatchShipments, ship_batch
+from app.domain.shipments.service import ShipmentService
 from app.kit.contract import Page
 from app.kit.versioning import etag
 from app.ratelimit import per_entries_cost
@@ -122,7 +123,7 @@ async def get_order(
 @router.post(
     f"{SHOP}/orders/{{order_id}}/shipments",
     status_code=201,
-    summary="Ship a parcel (multi-parcel allowed): paid -> shipped",
+    summary="Ship a parcel (all or some units): paid -> partially_shipped -> shipped",
     response_model=Order,
     responses=problems(*WRITE_ERRORS),
 )
@@ -130,7 +131,7 @@ async def ship_order(
     shop_id: ShopId, order_id: OrderId, body: OrderShip, auth: OrdersWrite, write: Write
 ) -> Response:
     data = write.versioned(body)
-    service = _orders(write.session, auth)
+    service = ShipmentService(_orders(write.session, auth))
     return await write.run(
         lambda: _masked(auth, shop_id, service.ship(shop_id, order_id, data)),
         status_code=201,
@@ -148,7 +149,7 @@ async def ship_order(
 async def ship_batch_route(
     shop_id: ShopId, body: BatchShipments, auth: OrdersWrite, write: Write
 ) -> Response:
-    service = _orders(write.session, auth)
+    service = ShipmentService(_orders(write.session, auth))
     pii = auth.can_read_pii(shop_id)
     request_id = auth.actor.request_id
     return await write.run(

@@ -23,7 +23,7 @@ async def act_batch(
     *,
     request_id: str | None = None,
 ) -> AfterSaleBatchResult:
-    async def act(entry: AfterSaleBatchEntry) -> AfterSaleOut:
+    async def act(entry: AfterSaleBatchEntry, _loc: tuple[str | int, ...]) -> AfterSaleOut:
         return await service.act(shop_id, entry.after_sale_id, entry)
 
     result = await run_batch(session, _SHAPE, batch.actions, act, request_id=request_id)

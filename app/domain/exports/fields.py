@@ -155,7 +155,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "carrier",
         "物流公司",
-        _children("string_agg(DISTINCT c.carrier, '; ')", "shipments"),
+        _children("string_agg(DISTINCT c.carrier_code, '; ')", "shipments"),
     ),
     Field("shipped_at", "发货时间", _time("orders.shipped_at"), "time"),
     Field("signed_at", "签收时间", _time("orders.signed_at"), "time"),

@@ -16,6 +16,7 @@ ZH: dict[type[StrEnum], dict[str, str]] = {
         "shipped": "已发货",
         "completed": "已完成",
         "closed": "已关闭",
+        "partially_shipped": "部分发货",
     },
     PayStatus: {
         "unpaid": "未支付",

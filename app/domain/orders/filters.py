@@ -109,6 +109,12 @@ class OrderFilter(BaseModel):
     )
     min_paid: int | None = Field(default=None, ge=0, le=MAX_FEN, description="Fen, inclusive")
     max_paid: int | None = Field(default=None, ge=0, le=MAX_FEN, description="Fen, inclusive")
+    buyer_note_contains: Text100 | None = Field(
+        default=None, description="The buyer's note contains this text (case-insensitive)"
+    )
+    merchant_remark_contains: Text100 | None = Field(
+        default=None, description="The merchant remark contains this text (case-insensitive)"
+    )
 
     @field_validator("created_to", "updated_to")
     @classmethod
@@ -147,8 +153,7 @@ def filter_conditions(
     if f.buyer_id is not None:
         c.append(Order.buyer_id == f.buyer_id)
     if f.buyer_nickname is not None:
-        prefix = f.buyer_nickname.lower().replace("\\", "\\\\").replace("%", "\\%")
-        prefix = prefix.replace("_", "\\_")
+        prefix = _like_escaped(f.buyer_nickname.lower())
         c.append(func.lower(Order.buyer_nickname).like(prefix + "%", escape="\\"))
     if f.status:
         c.append(Order.status.in_(f.status))
@@ -185,7 +190,20 @@ def filter_conditions(
         c.append(Order.paid_amount >= f.min_paid)
     if f.max_paid is not None:
         c.append(Order.paid_amount <= f.max_paid)
+    if f.buyer_note_contains is not None:
+        c.append(Order.buyer_note.ilike(_contains(f.buyer_note_contains), escape="\\"))
+    if f.merchant_remark_contains is not None:
+        c.append(Order.merchant_remark.ilike(_contains(f.merchant_remark_contains), escape="\\"))
     return c
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(text: str) -> str:
+    """An ILIKE pattern matching ``text`` anywhere (served by the trigram indexes)."""
+    return f"%{_like_escaped(text)}%"
 
 
 def _child(

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 from app.domain.orders import schemas as read
+from app.domain.shipments.schemas import ShipmentLine
 from app.kit.clock import rfc3339
 from app.kit.masking import mask_receiver
 from app.models import Order, OrderItem, PaymentReminder, Refund, Shipment
@@ -23,13 +24,22 @@ def item_public(item: OrderItem) -> read.OrderItem:
 
 
 def shipment_public(shipment: Shipment) -> read.Shipment:
+    lines: list[ShipmentLine] = [
+        {"item_id": int(line["item_id"]), "quantity": int(line["quantity"])}
+        for line in shipment.lines
+    ]
     return {
         "id": shipment.id,
-        "carrier": shipment.carrier,
+        "carrier_code": shipment.carrier_code,
+        "carrier": shipment.carrier_code,
         "tracking_no": shipment.tracking_no,
-        "item_ids": (shipment.item_ids or {}).get("ids"),
+        "lines": lines,
+        "item_ids": [line["item_id"] for line in lines],
+        "status": shipment.status,
+        "corrections": shipment.corrections,
         "shipped_at": rfc3339(shipment.shipped_at),
         "signed_at": rfc3339(shipment.signed_at),
+        "updated_at": rfc3339(shipment.updated_at),
     }
 
 

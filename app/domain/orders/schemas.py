@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any, NotRequired
 
-from pydantic import AliasChoices, ConfigDict, Field
+from pydantic import AliasChoices, ConfigDict, Field, model_validator
 from typing_extensions import TypedDict
 
 from app.domain.after_sales.schemas import ENTRY_PROBLEM, AfterSale, AfterSaleStatus
 from app.domain.disputes.schemas import Dispute
+from app.domain.shipments.schemas import (
+    CarrierCode,
+    ShipmentLine,
+    ShipmentLineIn,
+    ShipmentStatus,
+    TrackingNo,
+    unique_items,
+)
 from app.errors import Problem
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import DateTimeIn, StrictModel, VersionedIn
@@ -76,22 +84,58 @@ class OrderClose(VersionedIn):
 
 
 class OrderShip(VersionedIn):
+    """One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every unit not
+    yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+    the rest of each listed line) still work."""
+
     model_config = ConfigDict(
         extra="forbid",
         str_strip_whitespace=True,
         json_schema_extra={
-            "examples": [{"carrier": "SF", "tracking_no": "SF1234567890", "items": [101]}]
+            "examples": [
+                {
+                    "carrier_code": "SF",
+                    "tracking_no": "SF1234567890",
+                    "lines": [{"item_id": 101, "quantity": 1}],
+                }
+            ],
+            "anyOf": [{"required": ["carrier_code"]}, {"required": ["carrier"]}],
         },
     )
 
-    carrier: str = Field(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")
-    tracking_no: str = Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9\-]+$")
+    carrier_code: CarrierCode | None = None
+    carrier: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[^\x00-\x1f\x7f]+$",
+        description="Deprecated: a carrier name (SF, 顺丰速运, ...), mapped to its registry "
+        "code; send carrier_code.",
+        json_schema_extra={"deprecated": True},
+    )
+    tracking_no: TrackingNo
+    lines: list[ShipmentLineIn] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="Units per order line in this parcel (default: everything unshipped)",
+    )
     item_ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] | None = Field(
         default=None,
         max_length=100,
         validation_alias=AliasChoices("items", "item_ids"),
-        description="Order item ids in this parcel (default: all)",
+        description="Deprecated: whole order lines in this parcel (the rest of each); send lines.",
+        json_schema_extra={"deprecated": True},
     )
+
+    @model_validator(mode="after")
+    def _one_of_each(self) -> OrderShip:
+        if (self.carrier_code is None) == (self.carrier is None):
+            raise ValueError("give carrier_code (or the deprecated carrier), not both")
+        if self.lines is not None and self.item_ids is not None:
+            raise ValueError("give lines (or the deprecated items), not both")
+        unique_items(self.lines)
+        return self
 
 
 class OrderSign(VersionedIn):
@@ -263,13 +307,31 @@ class Shipment(TypedDict):
     """One parcel handed to a carrier (an order can ship in several)."""
 
     id: int
-    carrier: Annotated[str, Field(examples=["SF"])]
+    carrier_code: Annotated[str, Field(description="Registry code (GET /v1/carriers).")]
+    carrier: Annotated[
+        str,
+        Field(
+            description="Deprecated: the same as carrier_code.",
+            examples=["SF"],
+            json_schema_extra={"deprecated": True},
+        ),
+    ]
     tracking_no: Annotated[str, Field(examples=["SF1234567890"])]
+    lines: Annotated[list[ShipmentLine], Field(description="Units of each order line inside.")]
     item_ids: Annotated[
-        list[int] | None, Field(description="Items in this parcel; null means all of them.")
+        list[int] | None,
+        Field(
+            description="Deprecated: the item ids of lines.",
+            json_schema_extra={"deprecated": True},
+        ),
+    ]
+    status: ShipmentStatus
+    corrections: Annotated[
+        int, Field(description="Carrier/tracking corrections so far (at most 3).", ge=0, le=3)
     ]
     shipped_at: Timestamp
     signed_at: Annotated[Timestamp | None, Field(description="Carrier's delivery scan, or null.")]
+    updated_at: Timestamp
 
 
 @read_model

@@ -22,7 +22,6 @@ from app.domain.orders.errors import (
     ReminderTooSoon,
     ReminderWindowClosed,
     ShippingFeeLocked,
-    UnknownOrderItems,
 )
 from app.domain.orders.repository import OrderRepository
 from app.domain.orders.representation import masked, order_public, reminder_public
@@ -35,7 +34,6 @@ from app.domain.orders.schemas import (
     OrderFlag,
     OrderPatch,
     OrderPay,
-    OrderShip,
     OrderSign,
     OrderStatus,
     PaymentReminderCreate,
@@ -53,7 +51,8 @@ from app.errors import (
 )
 from app.kit.clock import rfc3339, utcnow
 from app.kit.ids import new_order_no
-from app.models import Order, OrderItem, PaymentReminder, Shipment
+from app.models import Order, OrderItem, PaymentReminder
+from app.models.shipments import ShipmentStatus
 
 # Timeline and audit name what happened (past tense), not the command that caused it.
 _EVENT_KIND = {"pay": "paid", "close": "closed", "complete": "completed", "refund": "refunded"}
@@ -207,42 +206,6 @@ class OrderService:
             shop_id, order_id, "close", data.expected_version, "order.closed", mutate
         )
 
-    async def ship(self, shop_id: int, order_id: int, data: OrderShip) -> OrderOut:
-        now = utcnow()
-        order = await self._lock(shop_id, order_id, "ship", data.expected_version)
-        if data.item_ids:
-            items = (await self.orders.items_of(shop_id, [order_id])).get(order_id, [])
-            unknown = set(data.item_ids) - {i.id for i in items}
-            if unknown:
-                raise UnknownOrderItems(
-                    f"Unknown item ids for this order: {sorted(unknown)}.",
-                    item_ids=sorted(unknown),
-                )
-        self.orders.add(
-            Shipment(
-                shop_id=shop_id,
-                order_id=order_id,
-                carrier=data.carrier,
-                tracking_no=data.tracking_no,
-                item_ids={"ids": data.item_ids} if data.item_ids else None,
-                shipped_at=now,
-            )
-        )
-        first = order.status == OrderStatus.PAID
-        order.status = ORDER_MACHINE.target(order.status, "ship")
-        if first:
-            order.shipped_at = now
-        await self.session.flush()
-        event = {"carrier": data.carrier, "tracking_no": data.tracking_no}
-        return await self._record(
-            order,
-            "order.shipped" if first else "order.updated",
-            "shipped",
-            order.version,
-            event,
-            now=now,
-        )
-
     async def sign(self, shop_id: int, order_id: int, data: OrderSign) -> OrderOut:
         order = await self._lock(shop_id, order_id, "sign", data.expected_version)
         if order.signed_at is not None:
@@ -253,6 +216,7 @@ class OrderService:
         for shipments in (await self.orders.shipments_of(shop_id, [order_id])).values():
             for shipment in shipments:
                 shipment.signed_at = shipment.signed_at or signed_at
+                shipment.status = ShipmentStatus.DELIVERED
         await self.session.flush()
         return await self._record(
             order,
@@ -389,6 +353,20 @@ class OrderService:
             order.closed_at = now
             order.close_reason = f"refunded: {reason}"
         return await self._record(order, "order.refunded", "refunded", before, event, now=now)
+
+    async def record(
+        self,
+        order: Order,
+        change_type: str,
+        step: str,
+        before_version: int,
+        event: dict[str, Any],
+        *,
+        now: datetime,
+    ) -> OrderOut:
+        """Bump the version of an order another service changed (it holds the lock) and leave
+        the write's trail: timeline ``step``, change ``change_type``, audit ``order.<step>``."""
+        return await self._record(order, change_type, step, before_version, event, now=now)
 
     async def lock_for(
         self, shop_id: int, order_id: int, action: str | None, expected_version: int | None

@@ -23,6 +23,7 @@ from app.graphql.types.scalars import (
     OrderStatus,
     PayMethod,
     PayStatus,
+    ShipmentStatus,
     TrafficSource,
 )
 from app.kit.masking import mask_receiver
@@ -104,17 +105,28 @@ class OrderItem:
     unit_price: int = strawberry.field(description="Fen")
 
 
-@strawberry.type
+@strawberry.type(description="Units of one order line in a parcel")
+class ShipmentLine:
+    item_id: int
+    quantity: int
+
+
+@strawberry.type(description="One parcel handed to a carrier")
 class Shipment:
     @strawberry.field
     def database_id(self: Row) -> int:  # type: ignore[misc]
         return int(self["id"])
 
-    carrier: str
+    carrier_code: str = strawberry.field(description="Registry code (see carriers)")
+    carrier: str = strawberry.field(deprecation_reason="Use carrierCode")
     tracking_no: str
-    item_ids: list[int] | None
+    lines: list[ShipmentLine]
+    item_ids: list[int] | None = strawberry.field(deprecation_reason="Use lines")
+    status: ShipmentStatus
+    corrections: int = strawberry.field(description="Corrections so far (at most 3)")
     shipped_at: DateTime | None
     signed_at: DateTime | None
+    updated_at: DateTime
 
 
 @strawberry.type

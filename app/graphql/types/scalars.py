@@ -18,6 +18,7 @@ from app.models.buyer_requests import (
     DecidedBy,
 )
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
+from app.models.shipments import ShipmentStatus, TrackingStatus
 
 
 def _parse_datetime(value: Any) -> str:
@@ -70,6 +71,8 @@ for _enum in (
     AfterSaleStatus,
     AfterSaleType,
     OrderSort,
+    ShipmentStatus,
+    TrackingStatus,
     AddressChangeStatus,
     DecidedBy,
     ComplaintKind,
@@ -97,5 +100,7 @@ __all__ = [
     "OrderStatus",
     "PayMethod",
     "PayStatus",
+    "ShipmentStatus",
+    "TrackingStatus",
     "TrafficSource",
 ]

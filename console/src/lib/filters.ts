@@ -33,7 +33,7 @@ export const emptyFilters = (): OrderFilterForm => ({
   createdFrom: '', createdTo: '', updatedFrom: '', updatedTo: '', sort: 'CREATED_AT_DESC',
 });
 
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'closed'];
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'partially_shipped', 'shipped', 'completed', 'closed'];
 export const PAY_STATUSES = ['unpaid', 'paid', 'partially_refunded', 'refunded'];
 export const PAY_METHODS = ['douyin_pay', 'alipay', 'wechat_pay'];
 export const AFTER_SALE_STATUSES = ['requested', 'approved', 'rejected', 'awaiting_return', 'returned', 'refunded', 'exchanged', 'closed'];

@@ -71,7 +71,7 @@ export const zh: Record<string, string> = {
   'Audit filters': '日志筛选', Actor: '操作人', Action: '操作', Entity: '对象', 'Entity ID': '对象ID', From: '开始', To: '结束',
   Request: '请求', 'No entries.': '暂无记录。',
   // API codes shown through codeLabel()
-  'Pending payment': '待支付', Completed: '已完成', Closed: '已关闭', 'Partially refunded': '部分退款',
+  'Pending payment': '待支付', Completed: '已完成', Closed: '已关闭', 'Partially refunded': '部分退款', 'Partially shipped': '部分发货',
   'Douyin pay': '抖音支付', Alipay: '支付宝', 'Wechat pay': '微信支付',
   Approved: '已同意', Rejected: '已拒绝', 'Awaiting return': '待退货', Returned: '已退货', Exchanged: '已换货',
   'Refund only': '仅退款', 'Return refund': '退货退款', Exchange: '换货',

@@ -18,7 +18,7 @@ const ORDER_DETAIL = `
         author { nickname }
         items { databaseId title sku quantity unitPrice }
         receiver { name phone address province city masked }
-        shipments { carrier trackingNo shippedAt signedAt }
+        shipments { carrierCode trackingNo shippedAt signedAt }
         timeline { kind actorType actorId createdAt data }
         afterSales { databaseId type status amount reason createdAt }
         disputes { databaseId kind status reviewDueAt createdAt }
@@ -61,7 +61,7 @@ interface Detail {
   author: { nickname: string } | null;
   items: { databaseId: number; title: string; sku: string | null; quantity: number; unitPrice: number }[];
   receiver: { name: string; phone: string; address: string; province: string; city: string; masked: boolean };
-  shipments: { carrier: string; trackingNo: string; shippedAt: string | null; signedAt: string | null }[];
+  shipments: { carrierCode: string; trackingNo: string; shippedAt: string | null; signedAt: string | null }[];
   timeline: { kind: string; actorType: string; actorId: string | null; createdAt: string; data: Record<string, unknown> }[];
   afterSales: { databaseId: number; type: string; status: string; amount: number; reason: string; createdAt: string }[];
   disputes: { databaseId: number; kind: string; status: string; reviewDueAt: string | null; createdAt: string }[];
@@ -231,7 +231,7 @@ export function OrderDrawer({ orderId, onClose, onChanged }: { orderId: number; 
             {o.shipments.length === 0 ? <p className="muted">{t('None')}</p> : (
               <ul className="plain" data-testid="order-shipments">
                 {o.shipments.map((s) => (
-                  <li key={s.trackingNo}>{s.carrier} {s.trackingNo} · {t('Shipped')} {dateTime(s.shippedAt, shop.timezone)}{s.signedAt ? ` · ${t('Signed')} ${dateTime(s.signedAt, shop.timezone)}` : ''}</li>
+                  <li key={s.trackingNo}>{s.carrierCode} {s.trackingNo} · {t('Shipped')} {dateTime(s.shippedAt, shop.timezone)}{s.signedAt ? ` · ${t('Signed')} ${dateTime(s.signedAt, shop.timezone)}` : ''}</li>
                 ))}
               </ul>
             )}

@@ -45,6 +45,8 @@ from .bulk_slice_plan import BulkSlicePlan
 from .bulk_trailer import BulkTrailer
 from .buyer import Buyer
 from .buyer_in import BuyerIn
+from .carrier import Carrier
+from .carrier_listing import CarrierListing
 from .change import Change
 from .change_data import ChangeData
 from .change_entity import ChangeEntity
@@ -123,7 +125,6 @@ from .order_pay import OrderPay
 from .order_refund import OrderRefund
 from .order_row import OrderRow
 from .order_row_page import OrderRowPage
-from .order_ship import OrderShip
 from .order_sign import OrderSign
 from .order_sort import OrderSort
 from .order_status import OrderStatus
@@ -154,6 +155,10 @@ from .revocation_response import RevocationResponse
 from .role import Role
 from .scope import Scope
 from .shipment import Shipment
+from .shipment_line import ShipmentLine
+from .shipment_line_in import ShipmentLineIn
+from .shipment_status import ShipmentStatus
+from .shipment_tracking import ShipmentTracking
 from .shop_access import ShopAccess
 from .shop_access_page import ShopAccessPage
 from .shop_webhook_endpoint import ShopWebhookEndpoint
@@ -183,6 +188,9 @@ from .token_response import TokenResponse
 from .top_buyer import TopBuyer
 from .top_buyers import TopBuyers
 from .top_buyers_by import TopBuyersBy
+from .tracking_event import TrackingEvent
+from .tracking_event_in import TrackingEventIn
+from .tracking_status import TrackingStatus
 from .traffic_source import TrafficSource
 from .trend import Trend
 from .trend_interval import TrendInterval
@@ -245,6 +253,8 @@ __all__ = (
     "BulkTrailer",
     "Buyer",
     "BuyerIn",
+    "Carrier",
+    "CarrierListing",
     "Change",
     "ChangeData",
     "ChangeEntity",
@@ -323,7 +333,6 @@ __all__ = (
     "OrderRefund",
     "OrderRow",
     "OrderRowPage",
-    "OrderShip",
     "OrderSign",
     "OrderSort",
     "OrderStatus",
@@ -354,6 +363,10 @@ __all__ = (
     "Role",
     "Scope",
     "Shipment",
+    "ShipmentLine",
+    "ShipmentLineIn",
+    "ShipmentStatus",
+    "ShipmentTracking",
     "ShopAccess",
     "ShopAccessPage",
     "ShopsAuthors",
@@ -383,6 +396,9 @@ __all__ = (
     "TopBuyer",
     "TopBuyers",
     "TopBuyersBy",
+    "TrackingEvent",
+    "TrackingEventIn",
+    "TrackingStatus",
     "TrafficSource",
     "Trend",
     "TrendInterval",

@@ -25,8 +25,9 @@ T = TypeVar("T", bound="BatchShipments")
 class BatchShipments:
     """ 
         Attributes:
-            shipments (list[BatchShipmentsShipmentsItem]): Entries `{order_id, carrier, tracking_no, items?,
-                expected_version?}`; each is validated on its own and answered in `results` at the same position.
+            shipments (list[BatchShipmentsShipmentsItem]): Entries `{order_id, carrier_code, tracking_no, lines?,
+                expected_version?}` (the deprecated `carrier` and `items` still work); each is validated on its own and answered
+                in `results` at the same position. Without `lines` an entry ships every unit the order has left as one parcel.
      """
 
     shipments: list[BatchShipmentsShipmentsItem]

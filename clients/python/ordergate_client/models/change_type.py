@@ -18,6 +18,8 @@ class ChangeType(StrEnum):
     ORDER_SHIPPED = "order.shipped"
     ORDER_SIGNED = "order.signed"
     ORDER_UPDATED = "order.updated"
+    SHIPMENT_TRACKING_UPDATED = "shipment.tracking_updated"
+    SHIPMENT_UPDATED = "shipment.updated"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -65,8 +65,8 @@ class Order:
             shipping_fee (int): Shipping fee in fen.
             shop_id (int):
             signed_at (datetime.datetime | None): Delivery scan.
-            status (OrderStatus): Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
-                unpaid order can be closed, and a full refund closes a paid one.
+            status (OrderStatus): Where the order is in its life: pending_payment -> paid -> (partially_shipped ->)
+                shipped -> completed; an unpaid order can be closed, and a full refund closes a paid one.
             tracking_numbers (list[str]): Of every parcel, in order.
             traffic_source (TrafficSource): Where the buyer came from (live room, short video, product card, search, other).
             updated_at (datetime.datetime): RFC 3339 instant in UTC.

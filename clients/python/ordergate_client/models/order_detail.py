@@ -77,8 +77,8 @@ class OrderDetail:
             shipping_fee (int): Shipping fee in fen.
             shop_id (int):
             signed_at (datetime.datetime | None): Delivery scan.
-            status (OrderStatus): Where the order is in its life: pending_payment -> paid -> shipped -> completed; an
-                unpaid order can be closed, and a full refund closes a paid one.
+            status (OrderStatus): Where the order is in its life: pending_payment -> paid -> (partially_shipped ->)
+                shipped -> completed; an unpaid order can be closed, and a full refund closes a paid one.
             timeline (list[TimelineEvent]):
             tracking_numbers (list[str]): Of every parcel, in order.
             traffic_source (TrafficSource): Where the buyer came from (live room, short video, product card, search, other).

@@ -36,11 +36,13 @@ class OrderFilter:
             author_id (int | None | Unset):
             buyer_id (None | str | Unset): Exact buyer id
             buyer_nickname (None | str | Unset): Nickname prefix, case-insensitive
+            buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-insensitive)
             created_from (datetime.datetime | None | Unset): Inclusive, RFC 3339
             created_to (datetime.datetime | None | Unset): Exclusive, RFC 3339
             flagged (bool | None | Unset):
             has_after_sale (bool | None | Unset):
             max_paid (int | None | Unset): Fen, inclusive
+            merchant_remark_contains (None | str | Unset): The merchant remark contains this text (case-insensitive)
             min_paid (int | None | Unset): Fen, inclusive
             order_no (None | str | Unset): Exact order number
             pay_method (list[PayMethod] | None | Unset): Repeatable
@@ -59,11 +61,13 @@ class OrderFilter:
     author_id: int | None | Unset = UNSET
     buyer_id: None | str | Unset = UNSET
     buyer_nickname: None | str | Unset = UNSET
+    buyer_note_contains: None | str | Unset = UNSET
     created_from: datetime.datetime | None | Unset = UNSET
     created_to: datetime.datetime | None | Unset = UNSET
     flagged: bool | None | Unset = UNSET
     has_after_sale: bool | None | Unset = UNSET
     max_paid: int | None | Unset = UNSET
+    merchant_remark_contains: None | str | Unset = UNSET
     min_paid: int | None | Unset = UNSET
     order_no: None | str | Unset = UNSET
     pay_method: list[PayMethod] | None | Unset = UNSET
@@ -113,6 +117,12 @@ class OrderFilter:
         else:
             buyer_nickname = self.buyer_nickname
 
+        buyer_note_contains: None | str | Unset
+        if isinstance(self.buyer_note_contains, Unset):
+            buyer_note_contains = UNSET
+        else:
+            buyer_note_contains = self.buyer_note_contains
+
         created_from: None | str | Unset
         if isinstance(self.created_from, Unset):
             created_from = UNSET
@@ -146,6 +156,12 @@ class OrderFilter:
             max_paid = UNSET
         else:
             max_paid = self.max_paid
+
+        merchant_remark_contains: None | str | Unset
+        if isinstance(self.merchant_remark_contains, Unset):
+            merchant_remark_contains = UNSET
+        else:
+            merchant_remark_contains = self.merchant_remark_contains
 
         min_paid: int | None | Unset
         if isinstance(self.min_paid, Unset):
@@ -266,6 +282,8 @@ class OrderFilter:
             field_dict["buyer_id"] = buyer_id
         if buyer_nickname is not UNSET:
             field_dict["buyer_nickname"] = buyer_nickname
+        if buyer_note_contains is not UNSET:
+            field_dict["buyer_note_contains"] = buyer_note_contains
         if created_from is not UNSET:
             field_dict["created_from"] = created_from
         if created_to is not UNSET:
@@ -276,6 +294,8 @@ class OrderFilter:
             field_dict["has_after_sale"] = has_after_sale
         if max_paid is not UNSET:
             field_dict["max_paid"] = max_paid
+        if merchant_remark_contains is not UNSET:
+            field_dict["merchant_remark_contains"] = merchant_remark_contains
         if min_paid is not UNSET:
             field_dict["min_paid"] = min_paid
         if order_no is not UNSET:
@@ -363,6 +383,16 @@ class OrderFilter:
         buyer_nickname = _parse_buyer_nickname(d.pop("buyer_nickname", UNSET))
 
 
+        def _parse_buyer_note_contains(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        buyer_note_contains = _parse_buyer_note_contains(d.pop("buyer_note_contains", UNSET))
+
+
         def _parse_created_from(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -431,6 +461,16 @@ class OrderFilter:
             return cast(int | None | Unset, data)
 
         max_paid = _parse_max_paid(d.pop("max_paid", UNSET))
+
+
+        def _parse_merchant_remark_contains(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        merchant_remark_contains = _parse_merchant_remark_contains(d.pop("merchant_remark_contains", UNSET))
 
 
         def _parse_min_paid(data: object) -> int | None | Unset:
@@ -648,11 +688,13 @@ class OrderFilter:
             author_id=author_id,
             buyer_id=buyer_id,
             buyer_nickname=buyer_nickname,
+            buyer_note_contains=buyer_note_contains,
             created_from=created_from,
             created_to=created_to,
             flagged=flagged,
             has_after_sale=has_after_sale,
             max_paid=max_paid,
+            merchant_remark_contains=merchant_remark_contains,
             min_paid=min_paid,
             order_no=order_no,
             pay_method=pay_method,

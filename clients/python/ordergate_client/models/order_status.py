@@ -4,6 +4,7 @@ class OrderStatus(StrEnum):
     CLOSED = "closed"
     COMPLETED = "completed"
     PAID = "paid"
+    PARTIALLY_SHIPPED = "partially_shipped"
     PENDING_PAYMENT = "pending_payment"
     SHIPPED = "shipped"
 

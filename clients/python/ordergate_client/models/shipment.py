@@ -8,9 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.shipment_status import ShipmentStatus
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.shipment_line import ShipmentLine
 
 
 
@@ -25,20 +28,31 @@ class Shipment:
     """ One parcel handed to a carrier (an order can ship in several).
 
         Attributes:
-            carrier (str):
+            carrier (str): Deprecated: the same as carrier_code.
+            carrier_code (str): Registry code (GET /v1/carriers).
+            corrections (int): Carrier/tracking corrections so far (at most 3).
             id (int):
-            item_ids (list[int] | None): Items in this parcel; null means all of them.
+            item_ids (list[int] | None): Deprecated: the item ids of lines.
+            lines (list[ShipmentLine]): Units of each order line inside.
             shipped_at (datetime.datetime): RFC 3339 instant in UTC.
             signed_at (datetime.datetime | None): Carrier's delivery scan, or null.
+            status (ShipmentStatus): Where a parcel is: ``shipped`` (handed over, no scan yet), then its latest scan's
+                status.
             tracking_no (str):
+            updated_at (datetime.datetime): RFC 3339 instant in UTC.
      """
 
     carrier: str
+    carrier_code: str
+    corrections: int
     id: int
     item_ids: list[int] | None
+    lines: list[ShipmentLine]
     shipped_at: datetime.datetime
     signed_at: datetime.datetime | None
+    status: ShipmentStatus
     tracking_no: str
+    updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -46,7 +60,12 @@ class Shipment:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.shipment_line import ShipmentLine # noqa: PLC0415
         carrier = self.carrier
+
+        carrier_code = self.carrier_code
+
+        corrections = self.corrections
 
         id = self.id
 
@@ -58,6 +77,13 @@ class Shipment:
         else:
             item_ids = self.item_ids
 
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+
+
         shipped_at = self.shipped_at.isoformat()
 
         signed_at: None | str
@@ -66,18 +92,27 @@ class Shipment:
         else:
             signed_at = self.signed_at
 
+        status = self.status.value
+
         tracking_no = self.tracking_no
+
+        updated_at = self.updated_at.isoformat()
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "carrier": carrier,
+            "carrier_code": carrier_code,
+            "corrections": corrections,
             "id": id,
             "item_ids": item_ids,
+            "lines": lines,
             "shipped_at": shipped_at,
             "signed_at": signed_at,
+            "status": status,
             "tracking_no": tracking_no,
+            "updated_at": updated_at,
         })
 
         return field_dict
@@ -86,8 +121,13 @@ class Shipment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.shipment_line import ShipmentLine # noqa: PLC0415
         d = dict(src_dict)
         carrier = d.pop("carrier")
+
+        carrier_code = d.pop("carrier_code")
+
+        corrections = d.pop("corrections")
 
         id = d.pop("id")
 
@@ -105,6 +145,16 @@ class Shipment:
             return cast(list[int] | None, data)
 
         item_ids = _parse_item_ids(d.pop("item_ids"))
+
+
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in (_lines):
+            lines_item = ShipmentLine.from_dict(lines_item_data)
+
+
+
+            lines.append(lines_item)
 
 
         shipped_at = datetime.datetime.fromisoformat(d.pop("shipped_at"))
@@ -130,15 +180,30 @@ class Shipment:
         signed_at = _parse_signed_at(d.pop("signed_at"))
 
 
+        status = ShipmentStatus(d.pop("status"))
+
+
+
+
         tracking_no = d.pop("tracking_no")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
 
         shipment = cls(
             carrier=carrier,
+            carrier_code=carrier_code,
+            corrections=corrections,
             id=id,
             item_ids=item_ids,
+            lines=lines,
             shipped_at=shipped_at,
             signed_at=signed_at,
+            status=status,
             tracking_no=tracking_no,
+            updated_at=updated_at,
         )
 
 

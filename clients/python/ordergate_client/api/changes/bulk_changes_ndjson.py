@@ -182,8 +182,9 @@ def sync_detailed(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,8 +237,9 @@ def sync(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -285,8 +287,9 @@ async def asyncio_detailed(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -339,8 +342,9 @@ async def asyncio(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

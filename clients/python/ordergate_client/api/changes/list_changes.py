@@ -175,8 +175,9 @@ def sync_detailed(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,8 +229,9 @@ def sync(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -276,8 +278,9 @@ async def asyncio_detailed(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -329,8 +332,9 @@ async def asyncio(
         types (None | str | Unset): Comma-separated change types among: order.created, order.paid,
             order.shipped, order.signed, order.completed, order.closed, order.updated,
             after_sale.created, after_sale.updated, dispute.created, dispute.updated,
-            address_change.requested, address_change.approved, address_change.rejected,
-            complaint.opened, complaint.responded, order.refunded
+            shipment.updated, shipment.tracking_updated, address_change.requested,
+            address_change.approved, address_change.rejected, complaint.opened, complaint.responded,
+            order.refunded
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -49,6 +49,8 @@ def _get_kwargs(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
     granularity: Granularity | Unset = UNSET,
     locale: Locale | Unset = UNSET,
@@ -253,6 +255,20 @@ def _get_kwargs(
         json_max_paid = max_paid
     params["max_paid"] = json_max_paid
 
+    json_buyer_note_contains: None | str | Unset
+    if isinstance(buyer_note_contains, Unset):
+        json_buyer_note_contains = UNSET
+    else:
+        json_buyer_note_contains = buyer_note_contains
+    params["buyer_note_contains"] = json_buyer_note_contains
+
+    json_merchant_remark_contains: None | str | Unset
+    if isinstance(merchant_remark_contains, Unset):
+        json_merchant_remark_contains = UNSET
+    else:
+        json_merchant_remark_contains = merchant_remark_contains
+    params["merchant_remark_contains"] = json_merchant_remark_contains
+
     json_fields: list[str] | Unset = UNSET
     if not isinstance(fields, Unset):
         json_fields = fields
@@ -388,6 +404,8 @@ def sync_detailed(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
     granularity: Granularity | Unset = UNSET,
     locale: Locale | Unset = UNSET,
@@ -420,6 +438,10 @@ def sync_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
@@ -457,6 +479,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 fields=fields,
 granularity=granularity,
 locale=locale,
@@ -495,6 +519,8 @@ def sync(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
     granularity: Granularity | Unset = UNSET,
     locale: Locale | Unset = UNSET,
@@ -527,6 +553,10 @@ def sync(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
@@ -565,6 +595,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 fields=fields,
 granularity=granularity,
 locale=locale,
@@ -597,6 +629,8 @@ async def asyncio_detailed(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
     granularity: Granularity | Unset = UNSET,
     locale: Locale | Unset = UNSET,
@@ -629,6 +663,10 @@ async def asyncio_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
@@ -666,6 +704,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 fields=fields,
 granularity=granularity,
 locale=locale,
@@ -704,6 +744,8 @@ async def asyncio(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     fields: list[str] | Unset = UNSET,
     granularity: Granularity | Unset = UNSET,
     locale: Locale | Unset = UNSET,
@@ -736,6 +778,10 @@ async def asyncio(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         fields (list[str] | Unset): Columns: repeat the parameter or separate names with commas
         granularity (Granularity | Unset): One line per order, or one line per order item.
         locale (Locale | Unset): Column headers: `en` the field names, `zh` Chinese labels.
@@ -774,6 +820,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 fields=fields,
 granularity=granularity,
 locale=locale,

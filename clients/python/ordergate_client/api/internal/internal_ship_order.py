@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.order import Order
-from ...models.order_ship import OrderShip
 from ...models.problem import Problem
 from typing import cast
 
@@ -19,7 +18,7 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    body: OrderShip,
+    body: Any,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,7 +33,8 @@ def _get_kwargs(
         "url": "/internal/v1/shops/{shop_id}/orders/{order_id}/ship".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -127,7 +127,7 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
 
 ) -> Response[Order | Problem]:
     """ Record a parcel handed to a carrier
@@ -135,7 +135,10 @@ def sync_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +167,7 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
 
 ) -> Order | Problem | None:
     """ Record a parcel handed to a carrier
@@ -172,7 +175,10 @@ def sync(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +202,7 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
 
 ) -> Response[Order | Problem]:
     """ Record a parcel handed to a carrier
@@ -204,7 +210,10 @@ async def asyncio_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,7 +242,7 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
 
 ) -> Order | Problem | None:
     """ Record a parcel handed to a carrier
@@ -241,7 +250,10 @@ async def asyncio(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -47,6 +47,8 @@ def _get_kwargs(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -250,6 +252,20 @@ def _get_kwargs(
         json_max_paid = max_paid
     params["max_paid"] = json_max_paid
 
+    json_buyer_note_contains: None | str | Unset
+    if isinstance(buyer_note_contains, Unset):
+        json_buyer_note_contains = UNSET
+    else:
+        json_buyer_note_contains = buyer_note_contains
+    params["buyer_note_contains"] = json_buyer_note_contains
+
+    json_merchant_remark_contains: None | str | Unset
+    if isinstance(merchant_remark_contains, Unset):
+        json_merchant_remark_contains = UNSET
+    else:
+        json_merchant_remark_contains = merchant_remark_contains
+    params["merchant_remark_contains"] = json_merchant_remark_contains
+
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
         json_sort = sort.value
@@ -384,6 +400,8 @@ def sync_detailed(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -415,6 +433,10 @@ def sync_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -451,6 +473,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,
@@ -488,6 +512,8 @@ def sync(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -519,6 +545,10 @@ def sync(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -556,6 +586,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,
@@ -587,6 +619,8 @@ async def asyncio_detailed(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -618,6 +652,10 @@ async def asyncio_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -654,6 +692,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,
@@ -691,6 +731,8 @@ async def asyncio(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -722,6 +764,10 @@ async def asyncio(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -759,6 +805,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,

@@ -46,6 +46,8 @@ def _get_kwargs(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -250,6 +252,20 @@ def _get_kwargs(
         json_max_paid = max_paid
     params["max_paid"] = json_max_paid
 
+    json_buyer_note_contains: None | str | Unset
+    if isinstance(buyer_note_contains, Unset):
+        json_buyer_note_contains = UNSET
+    else:
+        json_buyer_note_contains = buyer_note_contains
+    params["buyer_note_contains"] = json_buyer_note_contains
+
+    json_merchant_remark_contains: None | str | Unset
+    if isinstance(merchant_remark_contains, Unset):
+        json_merchant_remark_contains = UNSET
+    else:
+        json_merchant_remark_contains = merchant_remark_contains
+    params["merchant_remark_contains"] = json_merchant_remark_contains
+
     json_sort: str | Unset = UNSET
     if not isinstance(sort, Unset):
         json_sort = sort.value
@@ -394,6 +410,8 @@ def sync_detailed(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -425,6 +443,10 @@ def sync_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -462,6 +484,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,
@@ -499,6 +523,8 @@ def sync(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -530,6 +556,10 @@ def sync(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -568,6 +598,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,
@@ -599,6 +631,8 @@ async def asyncio_detailed(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -630,6 +664,10 @@ async def asyncio_detailed(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -667,6 +705,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,
@@ -704,6 +744,8 @@ async def asyncio(
     tracking_no: None | str | Unset = UNSET,
     min_paid: int | None | Unset = UNSET,
     max_paid: int | None | Unset = UNSET,
+    buyer_note_contains: None | str | Unset = UNSET,
+    merchant_remark_contains: None | str | Unset = UNSET,
     sort: OrderSort | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -735,6 +777,10 @@ async def asyncio(
         tracking_no (None | str | Unset): Has a parcel with this tracking number
         min_paid (int | None | Unset): Fen, inclusive
         max_paid (int | None | Unset): Fen, inclusive
+        buyer_note_contains (None | str | Unset): The buyer's note contains this text (case-
+            insensitive)
+        merchant_remark_contains (None | str | Unset): The merchant remark contains this text
+            (case-insensitive)
         sort (OrderSort | Unset): Sort order of the list; the order id breaks ties.
         limit (int | Unset): Page size Default: 50.
         cursor (None | str | Unset): next_cursor of the previous page
@@ -773,6 +819,8 @@ province=province,
 tracking_no=tracking_no,
 min_paid=min_paid,
 max_paid=max_paid,
+buyer_note_contains=buyer_note_contains,
+merchant_remark_contains=merchant_remark_contains,
 sort=sort,
 limit=limit,
 cursor=cursor,

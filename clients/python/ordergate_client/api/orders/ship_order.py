@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.order import Order
-from ...models.order_ship import OrderShip
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,7 +19,7 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    body: OrderShip,
+    body: Any,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -43,7 +42,8 @@ def _get_kwargs(
         "url": "/v1/shops/{shop_id}/orders/{order_id}/shipments".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    _kwargs["json"] = body
 
     headers["Content-Type"] = "application/json"
 
@@ -143,12 +143,12 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
-    """ Ship a parcel (multi-parcel allowed): paid -> shipped
+    """ Ship a parcel (all or some units): paid -> partially_shipped -> shipped
 
     Args:
         shop_id (int): Shop id
@@ -156,7 +156,10 @@ def sync_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,12 +190,12 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
-    """ Ship a parcel (multi-parcel allowed): paid -> shipped
+    """ Ship a parcel (all or some units): paid -> partially_shipped -> shipped
 
     Args:
         shop_id (int): Shop id
@@ -200,7 +203,10 @@ def sync(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,12 +232,12 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Order | Problem]:
-    """ Ship a parcel (multi-parcel allowed): paid -> shipped
+    """ Ship a parcel (all or some units): paid -> partially_shipped -> shipped
 
     Args:
         shop_id (int): Shop id
@@ -239,7 +245,10 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,12 +279,12 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: OrderShip,
+    body: Any,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Order | Problem | None:
-    """ Ship a parcel (multi-parcel allowed): paid -> shipped
+    """ Ship a parcel (all or some units): paid -> partially_shipped -> shipped
 
     Args:
         shop_id (int): Shop id
@@ -283,7 +292,10 @@ async def asyncio(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (OrderShip):
+        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
+            unit not
+            yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
+            the rest of each listed line) still work.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
