@@ -64,8 +64,8 @@ async def list_orders(
     session: Session,
     codec: Codec,
 ) -> Response:
-    page = await OrderLister(session, auth.shops, codec).page([shop_id], params)
-    return json_bytes_response(page)
+    body = await OrderLister(session, auth.shops, codec).rendered([shop_id], params)
+    return Response(body, media_type="application/json")
 
 
 @router.get(
@@ -81,8 +81,8 @@ async def list_orders_all_shops(
     codec: Codec,
 ) -> Response:
     shops = [auth.require(s) for s in params.shop_id] if params.shop_id else auth.shops.sorted_ids()
-    page = await OrderLister(session, auth.shops, codec).page(shops, params)
-    return json_bytes_response(page)
+    body = await OrderLister(session, auth.shops, codec).rendered(shops, params)
+    return Response(body, media_type="application/json")
 
 
 @router.get(
