@@ -128,7 +128,7 @@ class OrderLister:
         builds its cursors from the rows, so a backward page has no ``next_cursor``)."""
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
-            return {"data": [], "next_cursor": None, "has_more": False}
+            return {"data": [], "has_more": False, "next_cursor": None}
         stmt = await self.statement(shops, params, backward=backward)
         rows = list((await self.session.execute(stmt)).all())
         has_more = len(rows) > params.limit
@@ -141,7 +141,7 @@ class OrderLister:
         edge = None
         if has_more and rows and not backward:
             edge = self._cursor(params.sort, rows[-1])
-        return {"data": data, "next_cursor": edge, "has_more": has_more}
+        return {"data": data, "has_more": has_more, "next_cursor": edge}
 
     def _cursor(self, sort_name: str, row: Any) -> str:
         sort = SORTS[sort_name]
