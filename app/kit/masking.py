@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal_column
 
-_STAR = literal_column("'*'")
-_HIDDEN = literal_column("'****'")
+_STAR: ColumnElement[str] = literal_column("'*'")
+_HIDDEN: ColumnElement[str] = literal_column("'****'")
 
 
 def _text(value: ColumnElement[Any]) -> ColumnElement[Any]:

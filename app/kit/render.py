@@ -33,17 +33,26 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import util as sql_util
 from sqlalchemy.types import JSON
 
 _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 # json_build_object takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): 50 pairs.
 _MAX_PAIRS = 50
-_SECONDS = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS"Z"'""")
-_MICROS = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'""")
-_UTC = literal_column("'UTC'")
-_SECOND = literal_column("'second'")
+_SECONDS: ColumnElement[str] = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS"Z"'""")
+_MICROS: ColumnElement[str] = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'""")
+_UTC: ColumnElement[str] = literal_column("'UTC'")
+_SECOND: ColumnElement[str] = literal_column("'second'")
 EMPTY_ARRAY = literal_column("'[]'::json", JSON)
+
+
+Expr = ColumnElement[Any] | InstrumentedAttribute[Any]
+"""A SQL expression or a mapped column (``Order.id``)."""
+
+
+def _expr(value: Expr) -> ColumnElement[Any]:
+    return value.__clause_element__() if isinstance(value, InstrumentedAttribute) else value
 
 
 class ShapeDrift(TypeError):
@@ -67,7 +76,7 @@ class Children:
 
     source: FromClause
     link: ColumnElement[bool]
-    order_by: Sequence[ColumnElement[Any]]
+    order_by: Sequence[Expr]
     shape: Shape
 
 
@@ -76,7 +85,7 @@ class Shape:
     """How to produce each field of ``model`` (a ``@read_model`` TypedDict)."""
 
     model: type
-    fields: Mapping[str, ColumnElement[Any] | Shape | Children]
+    fields: Mapping[str, Expr | Shape | Children]
     keys: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -103,20 +112,22 @@ def render(shape: Shape) -> ColumnElement[Any]:
     return func.json_build_object(*args, type_=JSON)
 
 
-def _value(spec: ColumnElement[Any] | Shape | Children) -> ColumnElement[Any]:
+def _value(spec: Expr | Shape | Children) -> ColumnElement[Any]:
     if isinstance(spec, Shape):
         return render(spec)
     if isinstance(spec, Children):
-        rows = func.json_agg(aggregate_order_by(render(spec.shape), *spec.order_by))
+        order = [_expr(o) for o in spec.order_by]
+        rows = func.json_agg(aggregate_order_by(render(spec.shape), *order))
         return (
             select(func.coalesce(rows, EMPTY_ARRAY))
             .select_from(spec.source)
             .where(spec.link)
             .scalar_subquery()
         )
-    if isinstance(spec.type, DateTime):
-        return rfc3339_sql(spec)
-    return spec
+    value = _expr(spec)
+    if isinstance(value.type, DateTime):
+        return rfc3339_sql(value)
+    return value
 
 
 def page_statement(
@@ -126,7 +137,7 @@ def page_statement(
     where: Sequence[ColumnElement[bool]],
     order_by: Sequence[ColumnElement[Any]],
     limit: int,
-    cursor_columns: Sequence[ColumnElement[Any]],
+    cursor_columns: Sequence[Expr],
 ) -> Select[Any]:
     """One row: (data bytes, has_more, *cursor values of the page's last row).
 

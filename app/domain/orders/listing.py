@@ -34,9 +34,9 @@ from app.domain.orders.schemas import OrderRow
 from app.errors import InvalidCursor
 from app.kit.clock import rfc3339, utcnow
 from app.kit.contract import Page
-from app.kit.render import page_bytes, page_statement
 from app.kit.keyset import KeysetCodec, KeyValue, from_micros, micros
-from app.models import AfterSale, Order, OrderItem, Shipment, Shop
+from app.kit.render import Expr, page_bytes, page_statement
+from app.models import Order, OrderItem, Shop
 
 
 class OrderSort(StrEnum):
@@ -240,7 +240,7 @@ class OrderLister:
         return grouped
 
 
-def _cursor_key(sort: _Sort) -> ColumnElement[Any]:
+def _cursor_key(sort: _Sort) -> Expr:
     """The sort key as the cursor stores it (integer microseconds for times, see ``micros``)."""
     if sort.is_time:
         return cast(func.extract("epoch", sort.column) * 1_000_000, BigInteger)

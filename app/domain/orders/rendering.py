@@ -21,11 +21,7 @@ def of_order(model: type[Shipment] | type[AfterSale] | type[OrderItem]) -> Colum
 
 
 TRACKING_NUMBERS: ColumnElement[Any] = (
-    select(
-        func.coalesce(
-            func.array_agg(aggregate_order_by(Shipment.tracking_no, Shipment.id)), []
-        )
-    )
+    select(func.coalesce(func.array_agg(aggregate_order_by(Shipment.tracking_no, Shipment.id)), []))
     .where(of_order(Shipment))
     .scalar_subquery()
 )
@@ -70,9 +66,7 @@ ORDER_ROW = Shape(
         "paid_at": Order.paid_at,
         "paid_amount": Order.paid_amount,
         "buyer": Shape(read.Buyer, {"id": Order.buyer_id, "nickname": Order.buyer_nickname}),
-        "items": Children(
-            OrderItem.__table__, of_order(OrderItem), [OrderItem.id], ITEM
-        ),
+        "items": Children(OrderItem.__table__, of_order(OrderItem), [OrderItem.id], ITEM),
         "tracking_numbers": TRACKING_NUMBERS,
         "flagged": Order.flagged,
         "after_sale": Shape(
