@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_type_hints
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     DateTime,
     FromClause,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    cast,
     func,
     literal_column,
     select,
@@ -67,6 +69,11 @@ def rfc3339_sql(value: ColumnElement[Any]) -> ColumnElement[Any]:
         (func.date_trunc(_SECOND, utc) == utc, func.to_char(utc, _SECONDS)),
         else_=func.to_char(utc, _MICROS),
     )
+
+
+def micros_sql(value: Expr) -> ColumnElement[int]:
+    """``app.kit.keyset.micros`` in SQL: integer microseconds since the epoch (exact)."""
+    return cast(func.extract("epoch", _expr(value)) * 1_000_000, BigInteger)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import json_bytes_response
+from app.api.responses import JSON, json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
 from app.db import Session
@@ -36,8 +36,8 @@ async def list_after_sales(
     session: Session,
     codec: Codec,
 ) -> Response:
-    page = await AfterSaleService(session, auth.shops, auth.actor).list_page(shop_id, params, codec)
-    return json_bytes_response(page)
+    service = AfterSaleService(session, auth.shops, auth.actor)
+    return Response(await service.list_rendered(shop_id, params, codec), media_type=JSON)
 
 
 @router.get(

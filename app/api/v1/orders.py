@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import OrderId, ShopId
-from app.api.responses import json_bytes_response
+from app.api.responses import JSON, json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesWrite, Authorized, OrdersRead, OrdersWrite
 from app.db import Session
@@ -65,7 +65,7 @@ async def list_orders(
     codec: Codec,
 ) -> Response:
     body = await OrderLister(session, auth.shops, codec).rendered([shop_id], params)
-    return Response(body, media_type="application/json")
+    return Response(body, media_type=JSON)
 
 
 @router.get(
@@ -82,7 +82,7 @@ async def list_orders_all_shops(
 ) -> Response:
     shops = [auth.require(s) for s in params.shop_id] if params.shop_id else auth.shops.sorted_ids()
     body = await OrderLister(session, auth.shops, codec).rendered(shops, params)
-    return Response(body, media_type="application/json")
+    return Response(body, media_type=JSON)
 
 
 @router.get(

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import Field
-from sqlalchemy import BigInteger, ColumnElement, Select, cast, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -35,7 +35,7 @@ from app.errors import InvalidCursor
 from app.kit.clock import rfc3339, utcnow
 from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, KeyValue, from_micros, micros
-from app.kit.render import Expr, page_bytes, page_statement
+from app.kit.render import Expr, micros_sql, page_bytes, page_statement
 from app.models import Order, OrderItem, Shop
 
 
@@ -243,7 +243,7 @@ class OrderLister:
 def _cursor_key(sort: _Sort) -> Expr:
     """The sort key as the cursor stores it (integer microseconds for times, see ``micros``)."""
     if sort.is_time:
-        return cast(func.extract("epoch", sort.column) * 1_000_000, BigInteger)
+        return micros_sql(sort.column)
     return sort.column
 
 
