@@ -15,7 +15,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.errors import InvalidCursor
 from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, from_micros, micros
-from app.kit.render import Shape, micros_sql, page_bytes, page_statement
+from app.kit.render import PageRenderer, page_bytes
 
 NEWEST_FIRST = "-created_at"
 E = TypeVar("E")
@@ -96,7 +96,7 @@ def _beyond(
 
 async def newest_first_rendered(
     session: AsyncSession,
-    shape: Shape,
+    renderer: PageRenderer,
     where: Sequence[ColumnElement[bool]],
     *,
     created_at: InstrumentedAttribute[Any],
@@ -107,24 +107,22 @@ async def newest_first_rendered(
     limit: int,
 ) -> bytes:
     """The page of :func:`newest_first_rows` (forward) as the response's JSON bytes, rendered
-    by PostgreSQL from ``shape`` in one statement (app/kit/render.py)."""
+    by PostgreSQL with ``renderer`` in one statement (app/kit/render.py)."""
     conditions = list(where)
     if cursor is not None:
         conditions.append(
             _beyond(codec, listing, cursor, created_at=created_at, id_=id_, backward=False)
         )
-    stmt = page_statement(
-        shape,
-        created_at.class_.__table__,
+    stmt = renderer.statement(
         where=conditions,
         order_by=[created_at.desc(), id_.desc()],
         limit=limit,
-        cursor_columns=[micros_sql(created_at), id_],
+        cursor=[created_at.key, id_.key],
     )
     data, has_more, when, last_id = (await session.execute(stmt)).one()
     edge = None
     if has_more and last_id is not None:
-        edge = codec.encode(listing, NEWEST_FIRST, [int(when), int(last_id)])
+        edge = codec.encode(listing, NEWEST_FIRST, [micros(when), int(last_id)])
     return page_bytes(data, has_more, edge)
 
 

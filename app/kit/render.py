@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any, get_type_hints
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     DateTime,
     FromClause,
@@ -28,12 +27,12 @@ from sqlalchemy import (
     Text,
     and_,
     case,
-    cast,
     func,
     literal_column,
     select,
     true,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import util as sql_util
@@ -46,6 +45,7 @@ _SECONDS: ColumnElement[str] = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS"Z"'"""
 _MICROS: ColumnElement[str] = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'""")
 _UTC: ColumnElement[str] = literal_column("'UTC'")
 _SECOND: ColumnElement[str] = literal_column("'second'")
+_UTF8: ColumnElement[str] = literal_column("'UTF8'")
 EMPTY_ARRAY = literal_column("'[]'::json", JSON)
 
 
@@ -69,11 +69,6 @@ def rfc3339_sql(value: ColumnElement[Any]) -> ColumnElement[Any]:
         (func.date_trunc(_SECOND, utc) == utc, func.to_char(utc, _SECONDS)),
         else_=func.to_char(utc, _MICROS),
     )
-
-
-def micros_sql(value: Expr) -> ColumnElement[int]:
-    """``app.kit.keyset.micros`` in SQL: integer microseconds since the epoch (exact)."""
-    return cast(func.extract("epoch", _expr(value)) * 1_000_000, BigInteger)
 
 
 @dataclass(frozen=True)
@@ -137,39 +132,60 @@ def _value(spec: Expr | Shape | Children) -> ColumnElement[Any]:
     return value
 
 
-def page_statement(
-    shape: Shape,
-    source: FromClause,
-    *,
-    where: Sequence[ColumnElement[bool]],
-    order_by: Sequence[ColumnElement[Any]],
-    limit: int,
-    cursor_columns: Sequence[Expr],
-) -> Select[Any]:
-    """One row: (data bytes, has_more, *cursor values of the page's last row).
+PAGE = "page"
 
-    The ``limit + 1`` rows of ``source`` matching ``where`` in ``order_by`` are read once (a
-    subquery numbered in that order); the shape's expressions, written against ``source``,
-    are adapted to it, so children and correlated parts run for those rows only."""
-    position = func.row_number().over(order_by=list(order_by)).label("_rn")
-    rows = (
-        select(*source.c, position)
-        .where(and_(true(), *where))
-        .order_by(*order_by)
-        .limit(limit + 1)
-        .subquery("page")
-    )
-    adapter = sql_util.ClauseAdapter(rows)
-    on_page = rows.c._rn <= limit
-    last = rows.c._rn == limit
-    data = func.json_agg(aggregate_order_by(adapter.traverse(render(shape)), rows.c._rn))
-    return select(
-        func.convert_to(
-            func.coalesce(data.filter(on_page), EMPTY_ARRAY).cast(Text), literal_column("'UTF8'")
-        ),
-        func.count() > limit,
-        *(adapter.traverse(func.max(c)).filter(last) for c in cursor_columns),
-    ).select_from(rows)
+
+class PageRenderer:
+    """``shape`` compiled once to SQL text over the page's rows (the ``page`` subquery of
+    ``source`` columns): per request only the small page query is built, the per-field SQL
+    (the bulk of the statement) is one opaque, already compiled element."""
+
+    def __init__(self, shape: Shape, source: FromClause) -> None:
+        self.source = source
+        page = source.alias(PAGE)
+        adapted = sql_util.ClauseAdapter(page).traverse(render(shape))
+        # Compiled inside a SELECT from ``page`` so that its subqueries correlate to it.
+        marker = "ordergate_rendered_row"
+        query = select(adapted.label(marker)).select_from(page)
+        literal = {"literal_binds": True}
+        compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs=literal)  # type: ignore[no-untyped-call]
+        sql = str(compiled).removeprefix("SELECT ").rsplit(f" AS {marker}", 1)[0]
+        if "%" in sql:  # would be read as a parameter marker by some drivers
+            raise ShapeDrift(f"{shape.model.__name__}: '%' in rendered SQL")
+        self.row_json: ColumnElement[Any] = literal_column(sql, JSON)
+        # Only the source columns the shape reads travel through the page subquery.
+        used = set(re.findall(rf"\b{PAGE}\.(\w+)", sql))
+        self.columns = [c.name for c in source.c if c.name in used]
+
+    def statement(
+        self,
+        *,
+        where: Sequence[ColumnElement[bool]],
+        order_by: Sequence[ColumnElement[Any]],
+        limit: int,
+        cursor: Sequence[str],
+    ) -> Select[Any]:
+        """One row: (data bytes, has_more, *the ``cursor`` columns of the page's last row).
+
+        The ``limit + 1`` rows of ``source`` matching ``where`` in ``order_by`` are read once
+        (a subquery numbered in that order); the shape's children and correlated parts run
+        for those rows only."""
+        names = [*self.columns, *(n for n in cursor if n not in self.columns)]
+        position = func.row_number().over(order_by=list(order_by)).label("_rn")
+        rows = (
+            select(*(self.source.c[n] for n in names), position)
+            .where(and_(true(), *where))
+            .order_by(*order_by)
+            .limit(limit + 1)
+            .subquery(PAGE)
+        )
+        rn: ColumnElement[int] = literal_column(f"{PAGE}._rn")
+        data = func.json_agg(aggregate_order_by(self.row_json, rn)).filter(rn <= limit)
+        return select(
+            func.convert_to(func.coalesce(data, EMPTY_ARRAY).cast(Text), _UTF8),
+            func.count() > limit,
+            *(func.max(literal_column(f"{PAGE}.{n}")).filter(rn == limit) for n in cursor),
+        ).select_from(rows)
 
 
 def page_bytes(data: bytes, has_more: bool, next_cursor: str | None) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
 from app.kit.clock import rfc3339
-from app.kit.render import Shape
+from app.kit.render import PageRenderer, Shape
 from app.models import AfterSale
 
 
@@ -27,24 +27,27 @@ def after_sale_public(a: AfterSale) -> AfterSaleOut:
     }
 
 
-RENDERED = Shape(
-    AfterSaleOut,
-    {
-        "id": AfterSale.id,
-        "shop_id": AfterSale.shop_id,
-        "order_id": AfterSale.order_id,
-        "type": AfterSale.type,
-        "status": AfterSale.status,
-        "reason": AfterSale.reason,
-        "amount": AfterSale.amount,
-        "reject_reason": AfterSale.reject_reason,
-        "allowed_actions": AFTER_SALE_MACHINE.allowed_actions_sql(
-            AfterSale.status.expression, AfterSale.type.expression
-        ),
-        "created_at": AfterSale.created_at,
-        "resolved_at": AfterSale.resolved_at,
-        "version": AfterSale.version,
-        "updated_at": AfterSale.updated_at,
-    },
+RENDERED = PageRenderer(
+    Shape(
+        AfterSaleOut,
+        {
+            "id": AfterSale.id,
+            "shop_id": AfterSale.shop_id,
+            "order_id": AfterSale.order_id,
+            "type": AfterSale.type,
+            "status": AfterSale.status,
+            "reason": AfterSale.reason,
+            "amount": AfterSale.amount,
+            "reject_reason": AfterSale.reject_reason,
+            "allowed_actions": AFTER_SALE_MACHINE.allowed_actions_sql(
+                AfterSale.status.expression, AfterSale.type.expression
+            ),
+            "created_at": AfterSale.created_at,
+            "resolved_at": AfterSale.resolved_at,
+            "version": AfterSale.version,
+            "updated_at": AfterSale.updated_at,
+        },
+    ),
+    AfterSale.__table__,
 )
 """:func:`after_sale_public` as SQL, for pages PostgreSQL renders (app/kit/render.py)."""

@@ -35,7 +35,7 @@ from app.errors import InvalidCursor
 from app.kit.clock import rfc3339, utcnow
 from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, KeyValue, from_micros, micros
-from app.kit.render import Expr, micros_sql, page_bytes, page_statement
+from app.kit.render import PageRenderer, page_bytes
 from app.models import Order, OrderItem, Shop
 
 
@@ -105,6 +105,7 @@ _COLUMNS = (
 )
 
 
+ORDER_ROWS = PageRenderer(ORDER_ROW, Order.__table__)
 _TRACKING = TRACKING_NUMBERS.label("tracking_numbers")
 _AS_COUNT = AFTER_SALE_COUNT.label("after_sale_count")
 _AS_OPEN = AFTER_SALE_OPEN.label("after_sale_open")
@@ -157,18 +158,14 @@ class OrderLister:
             return page_bytes(b"[]", False, None)
         where, order_by = await self._where(shops, params, backward=False)
         sort = SORTS[params.sort]
-        stmt = page_statement(
-            ORDER_ROW,
-            Order.__table__,
-            where=where,
-            order_by=order_by,
-            limit=params.limit,
-            cursor_columns=[_cursor_key(sort), Order.id],
+        stmt = ORDER_ROWS.statement(
+            where=where, order_by=order_by, limit=params.limit, cursor=[sort.column.key, "id"]
         )
         data, has_more, key, last_id = (await self.session.execute(stmt)).one()
         cursor = None
         if has_more and last_id is not None:
-            cursor = self.codec.encode(LISTING, params.sort, [int(key), int(last_id)])
+            value = micros(key) if sort.is_time else int(key)
+            cursor = self.codec.encode(LISTING, params.sort, [value, int(last_id)])
         return page_bytes(data, has_more, cursor)
 
     async def statement(
@@ -238,13 +235,6 @@ class OrderLister:
                 }
             )
         return grouped
-
-
-def _cursor_key(sort: _Sort) -> Expr:
-    """The sort key as the cursor stores it (integer microseconds for times, see ``micros``)."""
-    if sort.is_time:
-        return micros_sql(sort.column)
-    return sort.column
 
 
 def _beyond(

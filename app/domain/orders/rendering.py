@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from app.domain.after_sales.states import OPEN_AFTER_SALE_STATUSES
@@ -21,7 +21,12 @@ def of_order(model: type[Shipment] | type[AfterSale] | type[OrderItem]) -> Colum
 
 
 TRACKING_NUMBERS: ColumnElement[Any] = (
-    select(func.coalesce(func.array_agg(aggregate_order_by(Shipment.tracking_no, Shipment.id)), []))
+    select(
+        func.coalesce(
+            func.array_agg(aggregate_order_by(Shipment.tracking_no, Shipment.id)),
+            literal_column("'{}'::text[]"),
+        )
+    )
     .where(of_order(Shipment))
     .scalar_subquery()
 )
