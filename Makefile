@@ -16,8 +16,12 @@ BENCH_SIZE ?= small
 $(PY):
 	python3 -m venv $(VENV)
 
+# pip prints each package as it is collected and installed (a fresh install takes a minute or
+# two): a silent minute looks like a hang.
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@echo "==> Installing OrderGate and its dependencies into $(VENV) (once; again only when pyproject.toml changes)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar on -e '.[dev]'
+	@echo "==> Installed."
 	@touch $@
 
 install: $(STAMP)

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import __version__, console
-from app.api import health
+from app.api import docs_pages, health
 from app.api.body_limit import BodyLimitMiddleware
 from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, problems
 from app.api.input_guard import INPUT_GUARD
@@ -79,6 +79,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         # operationId = the handler's name (`list_orders`), so generated SDKs read naturally.
         generate_unique_id_function=operation_id,
+        # Served from vendored assets instead of a CDN (app/api/docs_pages.py).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.migration_head = head_revision()
@@ -119,4 +122,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # GraphQL answers its errors in the body; the transport's own are problem+json as REST's.
     app.include_router(graphql_router(settings), responses=problems(400, 401, 413, 429, 503))
     app.include_router(console.create_router())
+    docs_pages.install(app, graphiql=settings.graphiql_enabled)
     return app

@@ -47,3 +47,14 @@ def ensure_internal_token(settings: Settings) -> str:
         settings.data_dir / "internal_token", "ogi_" + secrets.token_urlsafe(32)
     )
     return settings.internal_token
+
+
+def ensure_demo_password(settings: Settings) -> str:
+    """The demo owner's password: ORDERGATE_DEMO_PASSWORD, else generated once into the data
+    directory, so restarting ``ordergate up`` keeps the login a developer already uses."""
+    if settings.demo_password:
+        return settings.demo_password
+    settings.demo_password = _read_or_create(
+        settings.data_dir / "demo_password", secrets.token_urlsafe(12)
+    )
+    return settings.demo_password

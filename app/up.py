@@ -20,12 +20,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from app import __version__, embedded_pg, migrations
+from app import __version__, embedded_pg, instance_lock, migrations
 from app.config import Settings
 from app.db import Database
 from app.kit.optional import optional_attr
 from app.main import create_app
-from app.secrets_store import ensure_internal_token, ensure_secret_key
+from app.secrets_store import ensure_demo_password, ensure_internal_token, ensure_secret_key
 from app.serving import ManagedServer, ShutdownSignals, bind, serve, until_signal
 
 
@@ -59,13 +59,34 @@ def development_settings() -> Settings:
 
 def run_up(options: UpOptions, console: Console) -> int:
     settings = development_settings()
+    try:
+        with instance_lock.hold(settings.data_dir) as lock:
+            return _run_locked(settings, options, console, lock)
+    except instance_lock.InstanceRunning as running:
+        console.print(
+            f"OrderGate is already running on {settings.data_dir.resolve()} ({running.owner}); "
+            "stop it first or set ORDERGATE_DATA_DIR to another directory.",
+            markup=False,
+        )
+        return 1
+
+
+def _run_locked(
+    settings: Settings, options: UpOptions, console: Console, lock: instance_lock.InstanceLock
+) -> int:
     signals = ShutdownSignals()
     with signals.installed():
         try:
             sock = bind(options.host, options.port)
         except OSError as exc:
-            console.print(f"[red]Cannot listen on {options.host}:{options.port}: {exc}[/red]")
+            console.print(
+                f"Cannot listen on {options.host}:{options.port} ({exc.strerror or exc}): "
+                f"choose another port with --port (or --port 0 for any free one).",
+                markup=False,
+            )
             return 1
+        host, port = sock.getsockname()[:2]
+        lock.announce(f"http://{f'[{host}]' if ':' in host else host}:{port}")
         pg: embedded_pg.EmbeddedPostgres | None = None
         try:
             if not settings.database_url:
@@ -76,10 +97,17 @@ def run_up(options: UpOptions, console: Console) -> int:
         finally:
             sock.close()
             if pg is not None:
-                console.print("Stopping embedded PostgreSQL…")
-                pg.stop()
-                console.print(f"PostgreSQL stopped; data kept in {pg.path} for the next start.")
+                _release_postgres(pg, console)
     return 0
+
+
+def _release_postgres(pg: embedded_pg.EmbeddedPostgres, console: Console) -> None:
+    """Stop the embedded server, or say who keeps it running (another command attached)."""
+    pg.stop()
+    if pg.pid is None:
+        console.print(f"PostgreSQL stopped; data kept in {pg.path} for the next start.")
+    else:
+        console.print(f"PostgreSQL left running for the other processes using {pg.path}.")
 
 
 async def _run(
@@ -99,6 +127,7 @@ async def _run(
         await asyncio.to_thread(migrations.upgrade, settings.database_url)
         ensure_secret_key(settings)
         ensure_internal_token(settings)
+        ensure_demo_password(settings)
         if stop.is_set():
             return
         prepared = await _prepare_data(settings, options, console, stop)

@@ -9,17 +9,14 @@ ordergate calendar show --year 2026
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from app.commands.database import run_with_database
-from app.db import Database
-from app.domain.platform_calendar import calendar_days, clear_days, mark_days
 
-console = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from app.db import Database
 calendar = typer.Typer(help="The platform's working calendar.", no_args_is_help=True)
 
 Days = Annotated[
@@ -48,6 +45,8 @@ def parse_days(specs: list[str]) -> list[date]:
 
 
 def _mark(specs: list[str], *, workday: bool, note: str) -> None:
+    from app.domain.platform_calendar import mark_days
+
     days = parse_days(specs)
 
     async def work(db: Database) -> int:
@@ -55,7 +54,7 @@ def _mark(specs: list[str], *, workday: bool, note: str) -> None:
             return await mark_days(session, days, workday=workday, note=note)
 
     marked = run_with_database(work)
-    console.print(f"{marked} day(s) marked {'worked' if workday else 'off'}.")
+    typer.echo(f"{marked} day(s) marked {'worked' if workday else 'off'}.")
 
 
 @calendar.command("off")
@@ -73,18 +72,24 @@ def on(days: Days, note: Note = "") -> None:
 @calendar.command("clear")
 def clear(days: Days) -> None:
     """Return days to the plain Mon–Fri rule."""
+    from app.domain.platform_calendar import clear_days
+
     parsed = parse_days(days)
 
     async def work(db: Database) -> int:
         async with db.transaction() as session:
             return await clear_days(session, parsed)
 
-    console.print(f"{run_with_database(work)} day(s) cleared.")
+    typer.echo(f"{run_with_database(work)} day(s) cleared.")
 
 
 @calendar.command("show")
 def show(year: Annotated[int | None, typer.Option(help="Only this year.")] = None) -> None:
     """List the exceptions to Mon–Fri."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from app.domain.platform_calendar import calendar_days
 
     async def work(db: Database) -> list[tuple[date, bool, str]]:
         async with db.transaction() as session:
@@ -95,7 +100,7 @@ def show(year: Annotated[int | None, typer.Option(help="Only this year.")] = Non
         table.add_column(column)
     for day, workday, note in run_with_database(work):
         table.add_row(day.isoformat(), day.strftime("%a"), "worked" if workday else "off", note)
-    console.print(table)
+    Console(highlight=False, soft_wrap=True).print(table)
 
 
 def register(cli: typer.Typer) -> None:

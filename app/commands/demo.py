@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
-from app import embedded_pg, migrations
-from app.config import Settings
-from app.demo import DemoSummary, load_demo
-from app.demo.simulator import SimulationResult, internal_client, simulate
+from app.commands.database import database_url, explained_connection_errors, fail, settings
 
-console = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from app.demo import DemoSummary
+    from app.demo.simulator import SimulationResult
 
 
 def demo(
@@ -40,24 +29,27 @@ def demo(
     unless DATABASE_URL is set. Demo owners get no password (`ordergate up` creates the demo
     login).
     """
-    settings = Settings()
-    pg: embedded_pg.EmbeddedPostgres | None = None
-    try:
-        if settings.database_url:
-            url = settings.database_url
-        else:
-            console.print(f"Embedded PostgreSQL, data in {settings.pg_dir.resolve()}")
-            pg = embedded_pg.start(settings.pg_dir)
-            url = asyncio.run(pg.ensure_database())
+    from app import migrations
+
+    with database_url(settings()) as url, explained_connection_errors(url):
         migrations.upgrade(url)
         summary = _load_with_progress(url, shops, orders, seed)
-    finally:
-        if pg is not None:
-            pg.stop()
     _print_summary(summary)
 
 
 def _load_with_progress(url: str, shops: int, orders: int, seed: int) -> DemoSummary:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from app.demo import load_demo
+
     columns = (
         TextColumn("Loading demo orders"),
         BarColumn(),
@@ -66,7 +58,7 @@ def _load_with_progress(url: str, shops: int, orders: int, seed: int) -> DemoSum
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console) as progress:
+    with Progress(*columns) as progress:
         task = progress.add_task("demo", total=orders)
 
         def report(done: int, total: int) -> None:
@@ -76,12 +68,12 @@ def _load_with_progress(url: str, shops: int, orders: int, seed: int) -> DemoSum
 
 
 def _print_summary(summary: DemoSummary) -> None:
-    console.print(
+    typer.echo(
         f"Loaded {summary.orders:,} orders into shops {summary.shop_ids} "
         f"(seed {summary.seed}, history up to {summary.anchor:%Y-%m-%d %H:%M} UTC) "
         f"in {summary.seconds:.1f} s."
     )
-    console.print("  " + ", ".join(f"{table} {n:,}" for table, n in summary.rows.items()))
+    typer.echo("  " + ", ".join(f"{table} {n:,}" for table, n in summary.rows.items()))
 
 
 def _shop_ids(value: str) -> list[int]:
@@ -118,11 +110,8 @@ def simulate_command(
     shop_ids = _shop_ids(shops)
     token = internal_token or _stored_token()
     if not token:
-        console.print(
-            "[red]No internal token[/red]: pass --internal-token or set ORDERGATE_INTERNAL_TOKEN."
-        )
-        raise typer.Exit(2)
-    console.print(
+        fail("No internal token: pass --internal-token or set ORDERGATE_INTERNAL_TOKEN.")
+    typer.echo(
         f"Simulating {rate:g} events/s for {duration:g} s against {base_url} (shops {shop_ids})…"
     )
     result = asyncio.run(_simulate(base_url, token, shop_ids, rate, duration, seed, concurrency))
@@ -140,6 +129,8 @@ async def _simulate(
     seed: int,
     concurrency: int,
 ) -> SimulationResult:
+    from app.demo.simulator import internal_client, simulate
+
     async with internal_client(base_url, token) as client:
         return await simulate(
             client, shops=shops, rate=rate, duration=duration, seed=seed, concurrency=concurrency
@@ -147,21 +138,21 @@ async def _simulate(
 
 
 def _stored_token() -> str | None:
-    settings = Settings()
-    if settings.internal_token:
-        return settings.internal_token
-    path = settings.data_dir / "internal_token"
+    current = settings()
+    if current.internal_token:
+        return current.internal_token
+    path = current.data_dir / "internal_token"
     return path.read_text().strip() if path.exists() else None
 
 
 def _print_result(result: SimulationResult, rate: float) -> None:
-    console.print(
+    typer.echo(
         f"{result.events:,} events in {result.seconds:.1f} s: {result.rate:.1f} events/s "
         f"achieved (target {rate:g}); {result.errors:,} errors."
     )
-    console.print("  " + ", ".join(f"{a} {n:,}" for a, n in sorted(result.by_action.items())))
+    typer.echo("  " + ", ".join(f"{a} {n:,}" for a, n in sorted(result.by_action.items())))
     for kind, n in result.errors_by_kind.most_common(10):
-        console.print(f"  error {kind}: {n:,}")
+        typer.echo(f"  error {kind}: {n:,}")
 
 
 def register(cli: typer.Typer) -> None:

@@ -3,11 +3,14 @@ source tables (after a shop's timezone changed, or data was written around the w
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from app.commands.database import run_with_database
-from app.db import Database
-from app.domain.metrics.rollup import rebuild
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 metrics = typer.Typer(help="The metrics rollup.", no_args_is_help=True)
 
@@ -19,6 +22,8 @@ def rebuild_command(
     ),
 ) -> None:
     """Recompute every day of the rollup (of the given shops, or of all shops)."""
+
+    from app.domain.metrics.rollup import rebuild
 
     async def run(db: Database) -> int:
         return await rebuild(db, shop_ids=list(shop) if shop else None)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from app.mirror.client import ApiClient
-from app.mirror.store import open_store
-from app.mirror.sync import Mirror, Progress
-
-console = Console(highlight=False, soft_wrap=True, stderr=True)
+if TYPE_CHECKING:
+    from app.mirror.sync import Progress
 
 
 def mirror(
@@ -33,6 +29,13 @@ def mirror(
     ] = False,
 ) -> None:
     """Mirror a shop: head cursor, full copy, then follow the change feed (prints the lag)."""
+    from rich.console import Console
+
+    from app.mirror.client import ApiClient
+    from app.mirror.store import open_store
+    from app.mirror.sync import Mirror
+
+    console = Console(highlight=False, soft_wrap=True, stderr=True)
     printed = [0.0]
 
     def report(p: Progress) -> None:

@@ -5,26 +5,19 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import Annotated, Any, cast, get_args
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
-from rich.console import Console
 
-from app.auth.scope import ShopScope
-from app.commands.database import run_with_database
-from app.db import Database
-from app.domain.accounts.service import find_account_by_email
-from app.domain.apps.bootstrap import DEMO_EMAIL
-from app.domain.apps.schemas import ClientType
-from app.domain.apps.service import create_app, find_app_by_name
-from app.domain.audit.actor import SYSTEM
-from app.domain.shops.repository import require_shop
-from app.domain.staff.schemas import StaffRole
-from app.domain.staff.service import StaffService
-from app.models.accounts import Role
-from app.oauth2.tokens import issue_tokens
+from app.commands.database import fail, run_with_database
 
-console = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from app.db import Database
+
+#: The demo owner ``ordergate up`` creates (kept literal so --help imports nothing heavy; a
+#: unit test checks it equals app.domain.apps.bootstrap.DEMO_EMAIL).
+DEMO_EMAIL = "demo@ordergate.test"
+STAFF_ROLES = ("viewer", "after_sales", "shipping")
 apps = typer.Typer(help="OAuth apps.", no_args_is_help=True)
 tokens = typer.Typer(help="Access tokens (development and tests).", no_args_is_help=True)
 staff = typer.Typer(help="Shop staff accounts.", no_args_is_help=True)
@@ -47,15 +40,16 @@ def _print(result: dict[str, Any], as_json: bool) -> None:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
     for key, value in result.items():
-        console.print(f"{key}: {value}")
+        typer.echo(f"{key}: {value}")
 
 
 async def _account_id(db: Database, email: str) -> int:
+    from app.domain.accounts.service import find_account_by_email
+
     async with db.transaction() as s:
         account = await find_account_by_email(s, email)
     if account is None:
-        console.print(f"[red]No account with email {email}.[/red]")
-        raise typer.Exit(1)
+        fail(f"No account with email {email} (the demo owner is {DEMO_EMAIL}).", 1)
     return account.id
 
 
@@ -78,6 +72,9 @@ def apps_create(
     if private and (public or not shops):
         raise typer.BadParameter("--private needs --shops and a confidential app")
     private_shops = _shop_ids(shops) if private and shops else None
+
+    from app.domain.apps.schemas import ClientType
+    from app.domain.apps.service import create_app
 
     async def work(db: Database) -> dict[str, Any]:
         owner = await _account_id(db, account)
@@ -111,6 +108,9 @@ def tokens_issue(
     as_json: JsonFlag = False,
 ) -> None:
     """Issue an access/refresh pair without the browser flow (development and tests)."""
+    from app.domain.apps.service import find_app_by_name
+    from app.oauth2.tokens import issue_tokens
+
     shop_ids = _shop_ids(shops)
 
     async def work(db: Database) -> dict[str, Any]:
@@ -118,8 +118,7 @@ def tokens_issue(
         async with db.transaction() as s:
             client = await find_app_by_name(s, owner_account_id=None, name=app)
             if client is None:
-                console.print(f"[red]No app named {app}.[/red]")
-                raise typer.Exit(1)
+                fail(f"No app named {app}.", 1)
             issued = await issue_tokens(
                 s, client_id=client.id, account_id=account_id, shop_ids=shop_ids, scope=scopes
             )
@@ -145,8 +144,16 @@ def staff_create(
     as_json: JsonFlag = False,
 ) -> None:
     """Add a staff member with a role to a shop (audited as a system action)."""
-    if role not in get_args(StaffRole):
+    if role not in STAFF_ROLES:
         raise typer.BadParameter("role must be viewer, after_sales or shipping")
+    from app.auth.scope import ShopScope
+    from app.domain.accounts.service import find_account_by_email
+    from app.domain.audit.actor import SYSTEM
+    from app.domain.shops.repository import require_shop
+    from app.domain.staff.schemas import StaffRole
+    from app.domain.staff.service import StaffService
+    from app.models.accounts import Role
+
     chosen = password or secrets.token_urlsafe(12)
 
     async def work(db: Database) -> dict[str, Any]:
@@ -156,7 +163,7 @@ def staff_create(
             member = await StaffService(s, ShopScope.of([shop]), SYSTEM).add(
                 shop,
                 email=email,
-                role=cast(StaffRole, Role(role)),
+                role=cast("StaffRole", Role(role)),
                 password=chosen,
                 display_name=None,
             )

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from app.auth.scope import ShopScope
 from app.commands.database import run_with_database
-from app.db import Database
-from app.domain.metrics.schemas import DailyReport
-from app.domain.metrics.service import MetricsService
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from app.db import Database
+    from app.domain.metrics.schemas import DailyReport
 
 report = typer.Typer(help="Reports.", no_args_is_help=True)
 
@@ -38,6 +38,8 @@ def _rows(metrics: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def render(body: DailyReport) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"Shop {body['shop_id']} — {body['date']} ({body['timezone']})")
     for column in ("metric", body["date"], "previous day", "change", "same weekday last week"):
         table.add_column(column, justify="left" if column == "metric" else "right")
@@ -56,6 +58,11 @@ def daily(
     day: datetime = typer.Option(..., "--date", formats=["%Y-%m-%d"], help="YYYY-MM-DD"),
 ) -> None:
     """Print one day's key figures vs the day before and the same weekday last week."""
+    from rich.console import Console
+
+    from app.auth.scope import ShopScope
+    from app.domain.metrics.service import MetricsService
+
     # Wide enough for the table even in a narrow (or absent) terminal.
     console = Console(highlight=False, width=max(Console().width, 110))
 

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from typing import Annotated
 
 import typer
-import uvicorn
-from rich.console import Console
 
-from app import embedded_pg, migrations
-from app.config import Settings
-from app.prometheus import prepare_multiprocess
-from app.secrets_store import ensure_internal_token, ensure_secret_key
-from app.up import UpOptions, run_up
-
-console = Console(highlight=False, soft_wrap=True)
+from app.commands.database import database_url, explained_connection_errors, settings
 
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
 Port = Annotated[int, typer.Option(help="TCP port (0 picks a free one).", min=0, max=65535)]
@@ -38,8 +29,12 @@ def up(
     and serves with the worker in-process. Ctrl-C (or SIGTERM) stops it all; data is kept in
     ORDERGATE_DATA_DIR (default ./var) and reused next time.
     """
+    from rich.console import Console
+
+    from app.up import UpOptions, run_up
+
     options = UpOptions(host=host, port=port, orders=orders, shops=shops, seed=seed)
-    raise typer.Exit(run_up(options, console))
+    raise typer.Exit(run_up(options, Console(highlight=False, soft_wrap=True)))
 
 
 def serve(
@@ -47,20 +42,29 @@ def serve(
     port: Port = 8000,
     workers: Annotated[int, typer.Option(help="uvicorn worker processes.", min=1)] = 1,
 ) -> None:
-    """Serve the API for production with uvicorn (needs DATABASE_URL).
+    """Serve the API for production with uvicorn.
 
     ORDERGATE_ENV defaults to production. Run `ordergate migrate` first and `ordergate worker`
-    beside it.
+    beside it. Uses DATABASE_URL, or the embedded PostgreSQL like every command.
     """
+    from app.prometheus import prepare_multiprocess
+    from app.secrets_store import ensure_internal_token, ensure_secret_key
+
     os.environ.setdefault("ORDERGATE_ENV", "production")
-    settings = Settings()
-    if not settings.database_url:
-        console.print("[red]DATABASE_URL is not set[/red] (use `ordergate up` for local runs).")
-        raise typer.Exit(2)
-    # Created once here, before the workers start, so they all read the same values.
-    ensure_secret_key(settings)
-    ensure_internal_token(settings)
-    prepare_multiprocess(workers)
+    current = settings()
+    with database_url(current) as url:
+        # The uvicorn workers build their own Settings: they read the URL resolved here.
+        os.environ["DATABASE_URL"] = url
+        # Created once here, before the workers start, so they all read the same values.
+        ensure_secret_key(current)
+        ensure_internal_token(current)
+        prepare_multiprocess(workers)
+        _serve(host, port, workers)
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -77,19 +81,11 @@ def migrate(
     revision: Annotated[str, typer.Option(help="Alembic revision to upgrade to.")] = "head",
 ) -> None:
     """Upgrade the database schema (the embedded PostgreSQL when DATABASE_URL is unset)."""
-    settings = Settings()
-    if settings.database_url:
-        migrations.upgrade(settings.database_url, revision)
-        console.print(f"Database migrated to {revision}.")
-        return
-    console.print(f"Embedded PostgreSQL, data in {settings.pg_dir.resolve()}")
-    pg = embedded_pg.start(settings.pg_dir)
-    try:
-        url = asyncio.run(pg.ensure_database())
+    from app import migrations
+
+    with database_url(settings()) as url, explained_connection_errors(url):
         migrations.upgrade(url, revision)
-        console.print(f"Database migrated to {revision}.")
-    finally:
-        pg.stop()
+    typer.echo(f"Database migrated to {revision}.")
 
 
 def register(cli: typer.Typer) -> None:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from app.domain.webhooks.listen import Forwarded, listen_and_forward
-from app.domain.webhooks.signing import generate_secret
-
-console = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from app.domain.webhooks.listen import Forwarded
 webhooks = typer.Typer(help="Webhook tools.", no_args_is_help=True)
 
 
@@ -28,6 +25,12 @@ def listen(
     cursor: Annotated[str, typer.Option(help="Feed cursor to start after (default: now).")] = "now",
 ) -> None:
     """Follow the change feed and POST each change to --forward-to as a signed webhook."""
+    from rich.console import Console
+
+    from app.domain.webhooks.listen import listen_and_forward
+    from app.domain.webhooks.signing import generate_secret
+
+    console = Console(highlight=False, soft_wrap=True)
     signing_secret = secret or generate_secret()
     if secret is None:
         console.print(f"Signing secret for this session: [bold]{signing_secret}[/bold]")

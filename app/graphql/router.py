@@ -152,7 +152,8 @@ def graphql_router(settings: Settings) -> APIRouter:
         schema,
         path="/graphql",
         context_getter=get_context,
-        graphql_ide="graphiql" if settings.graphiql_enabled else None,
+        # GraphiQL is served by app/api/docs_pages.py (vendored assets, before authentication).
+        graphql_ide=None,
         tags=["graphql"],
         # File uploads (addEvidence). Safe from CSRF here: only a Bearer token authenticates
         # /graphql, never a cookie, so a cross-site form post carries no credentials.

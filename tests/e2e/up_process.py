@@ -108,6 +108,11 @@ class UpProcess:
                     raise TimeoutError(f"/readyz not 200 after {timeout}s:\n{self.output}")
                 time.sleep(0.1)
 
+    def wait_exit(self, timeout: float = 120.0) -> int:
+        """Wait for the process to end on its own; its exit code."""
+        assert self.proc is not None
+        return self.proc.wait(timeout)
+
     def terminate(self, timeout: float = 60.0) -> int:
         """SIGTERM and wait for the exit; the exit code."""
         assert self.proc is not None

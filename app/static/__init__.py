@@ -1,0 +1,1 @@
+"""Assets the app serves itself (``/_assets``): the API documentation pages work offline."""
