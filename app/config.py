@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     # time before validation (whose rules walk the expansion).
     graphql_max_selections: int = Field(default=2000, ge=1)
     graphql_introspection: bool = True
+    # A token's rights are cached per process this long (never past the token's expiry); any
+    # rights change empties the cache at commit (app/auth/cache.py). 0 turns the cache off.
+    auth_cache_seconds: float = Field(default=5.0, ge=0, le=60)
     # Open WebSockets: their token's rights are re-read this often (a revoked or expired token,
     # an uninstalled app or a removed staff member closes the socket with 4403).
     graphql_ws_auth_check_seconds: float = Field(default=1.0, gt=0, le=5)

@@ -38,6 +38,7 @@ from app.api.v1 import shipments as v1_shipments
 from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
+from app.auth.cache import principal_cache
 from app.config import Settings, get_settings
 from app.db import Database
 from app.domain.apps.console_client import configured_origins, ensure_console_client
@@ -69,7 +70,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db = Database.connect(settings, settings.database_url)
         try:
             await ensure_console_client(app.state.db)
-            async with change_listener(app.state, settings.database_url) as listener:
+            async with (
+                principal_cache(app.state, settings.database_url, settings.auth_cache_seconds),
+                change_listener(app.state, settings.database_url) as listener,
+            ):
                 with on_shutdown_signal(listener.drain):
                     yield
         finally:

@@ -1,8 +1,13 @@
-"""The reference for bench/list_orders.py: a bare ASGI app (no framework, no auth, no ORM)
-running the *same* SQL as the order list through an asyncpg pool and answering the same JSON.
+"""The references for bench/list_orders.py: a bare ASGI app (no framework, no auth, no ORM)
+answering the order list's page through an asyncpg pool and orjson, two queries (the page's
+rows, then their items), rows built in Python.
+
+- ``RAW_MODE=same`` (default): every field of the read model (the same JSON as ours), from the
+  classic two-query form of the list's SQL;
+- ``RAW_MODE=minimal``: 14 order columns + items (the issue's original reference).
 
 Run by the benchmark as ``uvicorn bench.raw_list_app:app --workers 2``; it reads
-RAW_DATABASE_URL, RAW_SHOP_ID and ORDERGATE_SECRET_KEY from the environment.
+RAW_DATABASE_URL, RAW_SHOP_ID, RAW_MODE and ORDERGATE_SECRET_KEY from the environment.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ from urllib.parse import parse_qsl
 
 import asyncpg
 import orjson
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 
 from app.auth.scope import ShopScope
 from app.domain.orders.listing import LISTING, SORTS, OrderLister, OrderListParams, _row
 from app.kit.keyset import KeysetCodec, micros
+from app.models import Order
 
 ITEMS_SQL = (
     "SELECT order_id, id, product_id, title, sku, quantity, unit_price FROM order_items "
@@ -28,14 +35,37 @@ _pool: asyncpg.Pool | None = None
 _codec = KeysetCodec(os.environ.get("ORDERGATE_SECRET_KEY", "bench"))
 _shop = int(os.environ.get("RAW_SHOP_ID", "1"))
 _compiled: dict[str, tuple[str, list[Any]]] = {}
+MINIMAL = os.environ.get("RAW_MODE", "same") == "minimal"
+MINIMAL_COLUMNS = (
+    Order.id,
+    Order.shop_id,
+    Order.order_no,
+    Order.status,
+    Order.pay_status,
+    Order.pay_method,
+    Order.created_at,
+    Order.paid_at,
+    Order.paid_amount,
+    Order.buyer_id,
+    Order.buyer_nickname,
+    Order.flagged,
+    Order.province,
+    Order.updated_at,
+)
 
 
 async def compile_sql(query: str) -> tuple[str, list[Any]]:
-    """Our list statement for these query params, compiled once to asyncpg SQL + args."""
+    """The list statement for these query params, compiled once to asyncpg SQL + args."""
     if query not in _compiled:
         params = OrderListParams.model_validate(_multi(query))
         lister = OrderLister(None, ShopScope.of([_shop]), _codec)  # type: ignore[arg-type]
-        stmt = await lister.statement([_shop], params)
+        if MINIMAL:
+            where, order_by = await lister._where([_shop], params, backward=False)
+            stmt = (
+                select(*MINIMAL_COLUMNS).where(*where).order_by(*order_by).limit(params.limit + 1)
+            )
+        else:
+            stmt = await lister.statement([_shop], params)
         compiled = stmt.compile(
             dialect=postgresql.asyncpg.dialect(), compile_kwargs={"render_postcompile": True}
         )
@@ -90,14 +120,17 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
                     "unit_price": r["unit_price"],
                 }
             )
-    data = [_row(_Rec(r), items.get(r["id"], [])) for r in rows]
+    if MINIMAL:
+        data = [{**r, "items": items.get(r["id"], [])} for r in rows]
+    else:
+        data = [_row(_Rec(r), items.get(r["id"], [])) for r in rows]
     next_cursor = None
     if has_more and rows:
         sort = SORTS[params.sort]
         value = rows[-1][sort.column.key]
         key = micros(value) if sort.is_time else int(value)
         next_cursor = _codec.encode(LISTING, params.sort, [key, rows[-1]["id"]])
-    body = orjson.dumps({"data": data, "next_cursor": next_cursor, "has_more": has_more})
+    body = orjson.dumps({"data": data, "has_more": has_more, "next_cursor": next_cursor})
     await send(
         {
             "type": "http.response.start",

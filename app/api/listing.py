@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
 
 from app.kit.keyset import KeysetCodec
 
 
-def keyset_codec(request: Request) -> KeysetCodec:
+async def keyset_codec(request: Request) -> KeysetCodec:
+    """The dependency (async: a sync one would cost a thread-pool hop on every request)."""
+    return codec_of(request)
+
+
+def codec_of(request: HTTPConnection) -> KeysetCodec:
     codec = getattr(request.app.state, "keyset_codec", None)
     if codec is None:
         codec = KeysetCodec(request.app.state.settings.secret_key)

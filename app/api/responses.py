@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
 PROBLEM_JSON = "application/problem+json"
+JSON = "application/json"
 
 
 class OrjsonResponse(JSONResponse):

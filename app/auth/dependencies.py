@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.api.params import MAX_BIGINT
 from app.api.responses import request_id_of
 from app.auth.bearer import OAuth2Bearer
+from app.auth.cache import PrincipalCache
 from app.auth.principal import Principal, resolve_principal
 from app.auth.scope import ShopScope
 from app.db import Session
@@ -97,7 +98,11 @@ async def current_principal(
     cached = request.scope.get(_PRINCIPAL_KEY)
     if isinstance(cached, Principal):
         return cached
-    principal = await resolve_principal(session, token)
+    cache: PrincipalCache | None = getattr(request.app.state, "principal_cache", None)
+    if cache is not None:
+        principal = await cache.resolve(session, token)
+    else:
+        principal = await resolve_principal(session, token)
     request.scope[_PRINCIPAL_KEY] = principal
     return principal
 

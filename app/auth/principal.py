@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, and_, any_, exists, func, select
@@ -54,6 +55,7 @@ def _principal_query(*where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
             OAuthToken.client_id,
             OAuthToken.account_id,
             OAuthToken.scope,
+            OAuthToken.access_expires_at,
             OAuthClient.first_party,
             OAuthClient.tier,
             ShopMember.shop_id,
@@ -101,6 +103,14 @@ def _principal(rows: Sequence[Row[Any]]) -> Principal:
 
 async def resolve_principal(session: AsyncSession, token: str | None) -> Principal:
     """401 for a missing, malformed, unknown, expired or revoked token (or a deleted app)."""
+    principal, _ = await resolve_principal_until(session, token)
+    return principal
+
+
+async def resolve_principal_until(
+    session: AsyncSession, token: str | None
+) -> tuple[Principal, datetime]:
+    """:func:`resolve_principal` and the instant the token expires."""
     if not token:
         raise Unauthorized("A bearer token is required.", error="invalid_request")
     if not token.startswith(ACCESS_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
@@ -110,7 +120,7 @@ async def resolve_principal(session: AsyncSession, token: str | None) -> Princip
     rows = (await session.execute(query)).all()
     if not rows:
         raise Unauthorized("The access token is invalid, expired or revoked.")
-    return _principal(rows)
+    return _principal(rows), rows[0].access_expires_at
 
 
 async def live_principals(

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Select, tuple_
+from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -17,6 +17,7 @@ from app.domain.orders.filters import MAX_ID, Instant
 from app.errors import InvalidCursor
 from app.kit.contract import Page
 from app.kit.keyset import KeysetCodec, from_micros, micros
+from app.kit.render import PageRenderer, page_bytes
 
 NEWEST_FIRST = "-created_at"
 E = TypeVar("E")
@@ -55,16 +56,8 @@ async def newest_first_rows(
     newest first; ``has_more`` then says newer rows exist before them (GraphQL builds its
     cursors from the rows, so a backward page has no ``next_cursor``)."""
     if cursor is not None:
-        when, last_id = codec.decode(cursor, listing=listing, sort=NEWEST_FIRST, arity=2)
-        if not isinstance(when, int) or not isinstance(last_id, int):
-            raise InvalidCursor("The cursor is malformed.")
-        try:
-            bound = from_micros(when)
-        except (OverflowError, ValueError, OSError) as exc:
-            raise InvalidCursor("The cursor is malformed.") from exc
-        key = tuple_(created_at, id_)
         stmt = stmt.where(
-            key > tuple_(bound, last_id) if backward else key < tuple_(bound, last_id)
+            _beyond(codec, listing, cursor, created_at=created_at, id_=id_, backward=backward)
         )
     if backward:
         stmt = stmt.order_by(created_at.asc(), id_.asc()).limit(limit + 1)
@@ -80,6 +73,59 @@ async def newest_first_rows(
         row = rows[-1]
         edge = codec.encode(listing, NEWEST_FIRST, [micros(getattr(row, created_at.key)), row.id])
     return RowsPage(rows, has_more, edge)
+
+
+def _beyond(
+    codec: KeysetCodec,
+    listing: str,
+    cursor: str,
+    *,
+    created_at: InstrumentedAttribute[Any],
+    id_: InstrumentedAttribute[Any],
+    backward: bool,
+) -> ColumnElement[bool]:
+    """Rows after the cursor's position, newest first (before it when ``backward``)."""
+    when, last_id = codec.decode(cursor, listing=listing, sort=NEWEST_FIRST, arity=2)
+    if not isinstance(when, int) or not isinstance(last_id, int):
+        raise InvalidCursor("The cursor is malformed.")
+    try:
+        bound = from_micros(when)
+    except (OverflowError, ValueError, OSError) as exc:
+        raise InvalidCursor("The cursor is malformed.") from exc
+    key = tuple_(created_at, id_)
+    return key > tuple_(bound, last_id) if backward else key < tuple_(bound, last_id)
+
+
+async def newest_first_rendered(
+    session: AsyncSession,
+    renderer: PageRenderer,
+    where: Sequence[ColumnElement[bool]],
+    *,
+    created_at: InstrumentedAttribute[Any],
+    id_: InstrumentedAttribute[Any],
+    listing: str,
+    codec: KeysetCodec,
+    cursor: str | None,
+    limit: int,
+) -> bytes:
+    """The page of :func:`newest_first_rows` (forward) as the response's JSON bytes, rendered
+    by PostgreSQL with ``renderer`` in one statement (app/kit/render.py)."""
+    conditions = list(where)
+    if cursor is not None:
+        conditions.append(
+            _beyond(codec, listing, cursor, created_at=created_at, id_=id_, backward=False)
+        )
+    stmt = renderer.statement(
+        where=conditions,
+        order_by=[created_at.desc(), id_.desc()],
+        limit=limit,
+        cursor=[created_at.key, id_.key],
+    )
+    data, has_more, when, last_id = (await session.execute(stmt)).one()
+    edge = None
+    if has_more and last_id is not None:
+        edge = codec.encode(listing, NEWEST_FIRST, [micros(when), int(last_id)])
+    return page_bytes(data, has_more, edge)
 
 
 async def newest_first_page(

@@ -21,7 +21,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from app.api.docs import problems
-from app.api.listing import Codec, keyset_codec
+from app.api.listing import Codec, codec_of
 from app.auth.dependencies import CurrentPrincipal
 from app.auth.principal import Principal, resolve_principal
 from app.config import Settings
@@ -50,7 +50,7 @@ async def get_ws_context(websocket: WebSocket) -> GraphQLContext:
         websocket,  # type: ignore[arg-type]
         None,
         ANONYMOUS,
-        keyset_codec(websocket),  # type: ignore[arg-type]
+        codec_of(websocket),
     )
 
 

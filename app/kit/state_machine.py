@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+import orjson
+from sqlalchemy import JSON, ColumnElement, case, literal_column
 
 from app.errors import InvalidTransition
+
+
+def _json(actions: list[str]) -> ColumnElement[Any]:
+    body = orjson.dumps(actions).decode().replace("'", "''")
+    return literal_column(f"'{body}'::json", JSON)
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,20 @@ class StateMachine(Generic[S]):
             if t.action == action and self._applies(t, state, kind):
                 return self._state[t.target]
         raise InvalidTransition(self.entity, state, action, self.allowed_actions(state, kind))
+
+    def allowed_actions_sql(
+        self, state: ColumnElement[Any], kind: ColumnElement[Any] | None = None
+    ) -> ColumnElement[Any]:
+        """:meth:`allowed_actions` as a SQL expression (a JSON array), written out from the
+        same transitions, for pages PostgreSQL renders (app/kit/render.py)."""
+        kinds = sorted({k for t in self.transitions for k in t.kinds}) if kind is not None else []
+        whens: list[tuple[ColumnElement[bool], ColumnElement[Any]]] = []
+        for s in self.states:
+            for k in kinds:
+                whens.append(((state == str(s)) & (kind == k), _json(self.allowed_actions(s, k))))
+            # Any other kind (or a machine without kinds): what applies to every kind.
+            whens.append((state == str(s), _json(self.allowed_actions(s, None))))
+        return case(*whens, else_=_json([]))
 
     def can(self, state: str, action: str, kind: str | None = None) -> bool:
         return action in self.allowed_actions(state, kind)

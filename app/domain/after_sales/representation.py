@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy import literal_column
+from sqlalchemy.types import JSON
+
 from app.domain.after_sales.exchange_offers import offer_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
 from app.kit.clock import rfc3339
+from app.kit.render import PageRenderer, Shape
 from app.models import AfterSale
 
 
@@ -26,3 +30,42 @@ def after_sale_public(a: AfterSale) -> AfterSaleOut:
         "version": a.version,
         "updated_at": rfc3339(a.updated_at),
     }
+
+
+# :func:`offer_public` in SQL: the stored offer's public keys (its timestamps are stored as
+# RFC 3339 text already), without the internal ``resume_status``.
+_OFFER_SQL = literal_column(
+    "CASE WHEN after_sales.exchange_offer IS NULL THEN NULL ELSE json_build_object("
+    + ", ".join(
+        f"'{key}', after_sales.exchange_offer->'{key}'"
+        for key in ("status", "from_type", "offered_at", "answered_at")
+    )
+    + ") END",
+    JSON,
+)
+
+RENDERED = PageRenderer(
+    Shape(
+        AfterSaleOut,
+        {
+            "id": AfterSale.id,
+            "shop_id": AfterSale.shop_id,
+            "order_id": AfterSale.order_id,
+            "type": AfterSale.type,
+            "status": AfterSale.status,
+            "reason": AfterSale.reason,
+            "amount": AfterSale.amount,
+            "reject_reason": AfterSale.reject_reason,
+            "exchange_offer": _OFFER_SQL,
+            "allowed_actions": AFTER_SALE_MACHINE.allowed_actions_sql(
+                AfterSale.status.expression, AfterSale.type.expression
+            ),
+            "created_at": AfterSale.created_at,
+            "resolved_at": AfterSale.resolved_at,
+            "version": AfterSale.version,
+            "updated_at": AfterSale.updated_at,
+        },
+    ),
+    AfterSale.__table__,
+)
+""":func:`after_sale_public` as SQL, for pages PostgreSQL renders (app/kit/render.py)."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.actions import for_caller
+from app.auth.actions import ACTION_SCOPES, for_caller
 from app.auth.scope import ShopScope
 from app.domain.after_sales.exchange_offers import answer_offer, start_offer
-from app.domain.after_sales.representation import after_sale_public
+from app.domain.after_sales.representation import RENDERED, after_sale_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.schemas import (
     AfterSaleAction,
@@ -31,7 +31,7 @@ from app.domain.orders.repository import OrderRepository
 from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import OrderRefund, OrderStatus
 from app.domain.orders.service import OrderService
-from app.domain.paging import newest_first_rows
+from app.domain.paging import newest_first_rendered, newest_first_rows
 from app.errors import (
     BadRequest,
     Conflict,
@@ -87,6 +87,12 @@ class AfterSaleService:
     async def get(self, shop_id: int, after_sale_id: int) -> AfterSaleOut:
         return self.view(after_sale_public(await self.get_entity(shop_id, after_sale_id)))
 
+    def may_take_every_action(self, shop_id: int) -> bool:
+        """Whether this caller may take every after-sale action on ``shop_id``: the page
+        PostgreSQL renders lists the state machine's actions without narrowing them."""
+        granted = self.scope.granted(shop_id)
+        return granted is None or set(ACTION_SCOPES["after_sale"].values()) <= granted
+
     def view(self, body: AfterSaleOut) -> AfterSaleOut:
         """``body`` offering only the actions this caller may take."""
         return for_caller(self.scope, "after_sale", body)
@@ -99,17 +105,7 @@ class AfterSaleService:
         *,
         backward: bool = False,
     ) -> Page[AfterSaleOut]:
-        stmt = select(AfterSale).where(AfterSale.shop_id == self.scope.require(shop_id))
-        if params.type:
-            stmt = stmt.where(AfterSale.type.in_(params.type))
-        if params.status:
-            stmt = stmt.where(AfterSale.status.in_(params.status))
-        if params.order_id is not None:
-            stmt = stmt.where(AfterSale.order_id == params.order_id)
-        if params.created_from is not None:
-            stmt = stmt.where(AfterSale.created_at >= params.created_from)
-        if params.created_to is not None:
-            stmt = stmt.where(AfterSale.created_at < params.created_to)
+        stmt = select(AfterSale).where(*self._conditions(shop_id, params))
         page = await newest_first_rows(
             self.session,
             stmt,
@@ -122,6 +118,36 @@ class AfterSaleService:
             backward=backward,
         )
         return page.mapped([self.view(after_sale_public(a)) for a in page.rows])
+
+    async def list_rendered(
+        self, shop_id: int, params: AfterSaleListParams, codec: KeysetCodec
+    ) -> bytes:
+        """The page of :meth:`list_page` as JSON bytes rendered by PostgreSQL (one statement)."""
+        return await newest_first_rendered(
+            self.session,
+            RENDERED,
+            self._conditions(shop_id, params),
+            created_at=AfterSale.created_at,
+            id_=AfterSale.id,
+            listing="after_sales",
+            codec=codec,
+            cursor=params.cursor,
+            limit=params.limit,
+        )
+
+    def _conditions(self, shop_id: int, params: AfterSaleListParams) -> list[ColumnElement[bool]]:
+        conditions = [AfterSale.shop_id == self.scope.require(shop_id)]
+        if params.type:
+            conditions.append(AfterSale.type.in_(params.type))
+        if params.status:
+            conditions.append(AfterSale.status.in_(params.status))
+        if params.order_id is not None:
+            conditions.append(AfterSale.order_id == params.order_id)
+        if params.created_from is not None:
+            conditions.append(AfterSale.created_at >= params.created_from)
+        if params.created_to is not None:
+            conditions.append(AfterSale.created_at < params.created_to)
+        return conditions
 
     # -- writes --------------------------------------------------------------------------
 

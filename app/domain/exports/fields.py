@@ -15,7 +15,7 @@ from typing import Literal
 
 from app.domain.exports.labels import translated, yes_no
 from app.errors import ValidationFailed, field_error
-from app.kit.masking import mask_address_sql, mask_name_sql, mask_phone_sql
+from app.kit.masking import mask_address_sql, mask_name_sql, mask_phone_sql, masked_sql_text
 from app.models.after_sales import AfterSaleStatus, AfterSaleType
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
@@ -119,19 +119,19 @@ FIELDS: tuple[Field, ...] = (
         "receiver_name",
         "收件人",
         "orders.receiver_name",
-        masked_sql=mask_name_sql("orders.receiver_name"),
+        masked_sql=masked_sql_text(mask_name_sql, "orders.receiver_name"),
     ),
     Field(
         "receiver_phone",
         "收件人电话",
         "orders.receiver_phone",
-        masked_sql=mask_phone_sql("orders.receiver_phone"),
+        masked_sql=masked_sql_text(mask_phone_sql, "orders.receiver_phone"),
     ),
     Field(
         "receiver_address",
         "收件地址",
         "orders.receiver_address",
-        masked_sql=mask_address_sql("orders.receiver_address"),
+        masked_sql=masked_sql_text(mask_address_sql, "orders.receiver_address"),
     ),
     Field("province", "省份", "orders.province"),
     Field("city", "城市", "orders.city"),

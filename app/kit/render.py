@@ -1,0 +1,196 @@
+"""Read models rendered by PostgreSQL: a read model (a ``@read_model`` TypedDict) plus one SQL
+expression per field becomes one ``json_build_object`` expression, and a keyset page of them
+one statement whose single row carries the page's ``data`` array as JSON text.
+
+The shape is checked against its read model when it is built (at import): a field of the
+model without an expression, or an expression for a field the model does not have, raises
+:class:`ShapeDrift`, so a field added to a read model fails loudly (the first import, hence
+every test) until the renderer says how to produce it. Keys come out in the model's order.
+Formatting is derived from the column type, never written per field: ``timestamptz`` renders
+as the API's RFC 3339 (:func:`rfc3339_sql`, the SQL twin of ``app.kit.clock.rfc3339``).
+
+Python never touches a row: the page's JSON travels as bytes from PostgreSQL to the response.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, get_type_hints
+
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    FromClause,
+    Select,
+    Text,
+    and_,
+    case,
+    func,
+    literal_column,
+    select,
+    true,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql import util as sql_util
+from sqlalchemy.types import JSON
+
+_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
+# json_build_object takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): 50 pairs.
+_MAX_PAIRS = 50
+_SECONDS: ColumnElement[str] = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS"Z"'""")
+_MICROS: ColumnElement[str] = literal_column("""'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'""")
+_UTC: ColumnElement[str] = literal_column("'UTC'")
+_SECOND: ColumnElement[str] = literal_column("'second'")
+_UTF8: ColumnElement[str] = literal_column("'UTF8'")
+EMPTY_ARRAY = literal_column("'[]'::json", JSON)
+
+
+Expr = ColumnElement[Any] | InstrumentedAttribute[Any]
+"""A SQL expression or a mapped column (``Order.id``)."""
+
+
+def _expr(value: Expr) -> ColumnElement[Any]:
+    return value.__clause_element__() if isinstance(value, InstrumentedAttribute) else value
+
+
+class ShapeDrift(TypeError):
+    """A shape and its read model disagree on the fields."""
+
+
+def rfc3339_sql(value: ColumnElement[Any]) -> ColumnElement[Any]:
+    """``app.kit.clock.rfc3339`` in SQL: UTC, ``Z``, microseconds only when there are some
+    (Python's ``isoformat``), NULL stays NULL."""
+    utc = func.timezone(_UTC, value)
+    return case(
+        (func.date_trunc(_SECOND, utc) == utc, func.to_char(utc, _SECONDS)),
+        else_=func.to_char(utc, _MICROS),
+    )
+
+
+@dataclass(frozen=True)
+class Children:
+    """A list field: the rows of ``source`` that ``link`` ties to the parent, in ``order_by``,
+    each rendered by ``shape`` (``[]`` when none)."""
+
+    source: FromClause
+    link: ColumnElement[bool]
+    order_by: Sequence[Expr]
+    shape: Shape
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How to produce each field of ``model`` (a ``@read_model`` TypedDict)."""
+
+    model: type
+    fields: Mapping[str, Expr | Shape | Children]
+    keys: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        declared = tuple(get_type_hints(self.model))
+        missing = [k for k in declared if k not in self.fields]
+        extra = [k for k in self.fields if k not in declared]
+        if missing or extra:
+            raise ShapeDrift(
+                f"{self.model.__name__}: no SQL for {missing or 'nothing'}, "
+                f"SQL for unknown fields {extra or 'none'}"
+            )
+        bad = [k for k in declared if not _KEY.match(k)]
+        if bad or len(declared) > _MAX_PAIRS:
+            raise ShapeDrift(f"{self.model.__name__}: cannot render keys {bad or declared}")
+        object.__setattr__(self, "keys", declared)
+
+
+def render(shape: Shape) -> ColumnElement[Any]:
+    """One ``json_build_object(...)`` for ``shape`` (its fields in the model's order)."""
+    args: list[Any] = []
+    for key in shape.keys:
+        args.append(literal_column(f"'{key}'"))
+        args.append(_value(shape.fields[key]))
+    return func.json_build_object(*args, type_=JSON)
+
+
+def _value(spec: Expr | Shape | Children) -> ColumnElement[Any]:
+    if isinstance(spec, Shape):
+        return render(spec)
+    if isinstance(spec, Children):
+        order = [_expr(o) for o in spec.order_by]
+        rows = func.json_agg(aggregate_order_by(render(spec.shape), *order))
+        return (
+            select(func.coalesce(rows, EMPTY_ARRAY))
+            .select_from(spec.source)
+            .where(spec.link)
+            .scalar_subquery()
+        )
+    value = _expr(spec)
+    if isinstance(value.type, DateTime):
+        return rfc3339_sql(value)
+    return value
+
+
+PAGE = "page"
+
+
+class PageRenderer:
+    """``shape`` compiled once to SQL text over the page's rows (the ``page`` subquery of
+    ``source`` columns): per request only the small page query is built, the per-field SQL
+    (the bulk of the statement) is one opaque, already compiled element."""
+
+    def __init__(self, shape: Shape, source: FromClause) -> None:
+        self.source = source
+        page = source.alias(PAGE)
+        adapted = sql_util.ClauseAdapter(page).traverse(render(shape))
+        # Compiled inside a SELECT from ``page`` so that its subqueries correlate to it.
+        marker = "ordergate_rendered_row"
+        query = select(adapted.label(marker)).select_from(page)
+        literal = {"literal_binds": True}
+        compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs=literal)  # type: ignore[no-untyped-call]
+        sql = str(compiled).removeprefix("SELECT ").rsplit(f" AS {marker}", 1)[0]
+        if "%" in sql:  # would be read as a parameter marker by some drivers
+            raise ShapeDrift(f"{shape.model.__name__}: '%' in rendered SQL")
+        self.row_json: ColumnElement[Any] = literal_column(sql, JSON)
+        # Only the source columns the shape reads travel through the page subquery.
+        used = set(re.findall(rf"\b{PAGE}\.(\w+)", sql))
+        self.columns = [c.name for c in source.c if c.name in used]
+
+    def statement(
+        self,
+        *,
+        where: Sequence[ColumnElement[bool]],
+        order_by: Sequence[ColumnElement[Any]],
+        limit: int,
+        cursor: Sequence[str],
+    ) -> Select[Any]:
+        """One row: (data bytes, has_more, *the ``cursor`` columns of the page's last row).
+
+        The ``limit + 1`` rows of ``source`` matching ``where`` in ``order_by`` are read once
+        (a subquery numbered in that order); the shape's children and correlated parts run
+        for those rows only."""
+        names = [*self.columns, *(n for n in cursor if n not in self.columns)]
+        position = func.row_number().over(order_by=list(order_by)).label("_rn")
+        rows = (
+            select(*(self.source.c[n] for n in names), position)
+            .where(and_(true(), *where))
+            .order_by(*order_by)
+            .limit(limit + 1)
+            .subquery(PAGE)
+        )
+        rn: ColumnElement[int] = literal_column(f"{PAGE}._rn")
+        data = func.json_agg(aggregate_order_by(self.row_json, rn)).filter(rn <= limit)
+        return select(
+            func.convert_to(func.coalesce(data, EMPTY_ARRAY).cast(Text), _UTF8),
+            func.count() > limit,
+            *(func.max(literal_column(f"{PAGE}.{n}")).filter(rn == limit) for n in cursor),
+        ).select_from(rows)
+
+
+def page_bytes(data: bytes, has_more: bool, next_cursor: str | None) -> bytes:
+    """``{"data": …, "has_more": …, "next_cursor": …}`` (the ``Page`` read model) around the
+    rendered array, without parsing it."""
+    more = b"true" if has_more else b"false"
+    cursor = b"null" if next_cursor is None else b'"' + next_cursor.encode() + b'"'
+    return b'{"data":' + data + b',"has_more":' + more + b',"next_cursor":' + cursor + b"}"
