@@ -41,6 +41,7 @@ ZH: dict[type[StrEnum], dict[str, str]] = {
         "returned": "已退货",
         "refunded": "已退款",
         "exchanged": "已换货",
+        "exchange_offered": "协商换货中",
         "closed": "已关闭",
     },
 }
