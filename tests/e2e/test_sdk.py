@@ -46,7 +46,6 @@ from ordergate_client.models import (
     OrderItem,
     OrderRow,
     OrderRowPage,
-    OrderShip,
     OrderStatus,
     PayMethod,
     Receiver,
@@ -172,7 +171,13 @@ async def test_an_integration_through_the_generated_python_sdk(
         )
 
         # Ship with an Idempotency-Key, then send the very same request again.
-        parcel = OrderShip(carrier="SF", tracking_no="SF9000001", expected_version=detail.version)
+        # The body's schema is "carrier_code or the deprecated carrier" (anyOf), which the
+        # generator types as Any: a plain JSON object.
+        parcel = {
+            "carrier_code": "SF",
+            "tracking_no": "SF9000001",
+            "expected_version": detail.version,
+        }
         key = f"ship-{order_id}-1"
         first = await ship_order.asyncio_detailed(
             shop_id, order_id, client=api, body=parcel, idempotency_key=key

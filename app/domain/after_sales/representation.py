@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import literal_column
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, literal_column, null
 from sqlalchemy.types import JSON
 
 from app.domain.after_sales.exchange_offers import offer_public
@@ -34,14 +36,12 @@ def after_sale_public(a: AfterSale) -> AfterSaleOut:
 
 # :func:`offer_public` in SQL: the stored offer's public keys (its timestamps are stored as
 # RFC 3339 text already), without the internal ``resume_status``.
-_OFFER_SQL = literal_column(
-    "CASE WHEN after_sales.exchange_offer IS NULL THEN NULL ELSE json_build_object("
-    + ", ".join(
-        f"'{key}', after_sales.exchange_offer->'{key}'"
-        for key in ("status", "from_type", "offered_at", "answered_at")
-    )
-    + ") END",
-    JSON,
+_OFFER = AfterSale.__table__.c.exchange_offer
+_OFFER_PARTS: list[ColumnElement[Any]] = []
+for _key in ("status", "from_type", "offered_at", "answered_at"):
+    _OFFER_PARTS += [literal_column(f"'{_key}'"), _OFFER.op("->")(literal_column(f"'{_key}'"))]
+_OFFER_SQL = case(
+    (_OFFER.is_(None), null()), else_=func.json_build_object(*_OFFER_PARTS, type_=JSON)
 )
 
 RENDERED = PageRenderer(
