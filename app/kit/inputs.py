@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
@@ -34,5 +34,37 @@ class StrictModel(BaseModel):
         return value
 
 
+def _not_a_boolean(value: object) -> object:
+    # Lax ints take JSON true as 1; a whole float (3.0) stays an integer, as JSON Schema says.
+    if isinstance(value, bool):
+        raise ValueError("must be an integer, not a boolean")
+    return value
+
+
 class VersionedIn(StrictModel):
-    expected_version: int | None = Field(default=None, ge=1, le=2**31 - 1)  # INTEGER columns
+    expected_version: (
+        Annotated[int, Field(ge=1, le=2**31 - 1), BeforeValidator(_not_a_boolean)] | None
+    ) = None  # INTEGER columns
+
+
+def never_null(schema: dict[str, Any]) -> None:
+    """``json_schema_extra`` of an optional body field that may be left out but not sent as
+    null (the model refuses null there): the published schema drops its null branch, so a
+    client (or a fuzzer) reading ``anyOf [T, null]`` does not send a null that is refused."""
+    kinds = schema.get("anyOf")
+    if not isinstance(kinds, list):
+        return
+    rest = [kind for kind in kinds if kind != {"type": "null"}]
+    if len(rest) == 1:
+        del schema["anyOf"]
+        schema.update(rest[0])
+    else:
+        schema["anyOf"] = rest
+    if schema.get("default", 0) is None:
+        del schema["default"]
+
+
+def deprecated_never_null(schema: dict[str, Any]) -> None:
+    """:func:`never_null`, and marked deprecated."""
+    never_null(schema)
+    schema["deprecated"] = True

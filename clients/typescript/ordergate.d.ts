@@ -4752,7 +4752,7 @@ export interface components {
              */
             merchant_remark?: string | null;
             /** @description Only before shipment */
-            receiver?: components["schemas"]["ReceiverIn"] | null;
+            receiver?: components["schemas"]["ReceiverIn"];
             /**
              * Shipping Fee
              * @description Fen; only before payment
@@ -4895,9 +4895,13 @@ export interface components {
              * @deprecated
              * @description Deprecated: a carrier name (SF, 顺丰速运, ...), mapped to its registry code; send carrier_code.
              */
-            carrier?: string | null;
-            /** Carrier Code */
-            carrier_code?: string | null;
+            carrier?: string;
+            /**
+             * Carrier Code
+             * @description A registry code (GET /v1/carriers), e.g. SF.
+             * @example SF
+             */
+            carrier_code?: string;
             /** Expected Version */
             expected_version?: number | null;
             /**
@@ -5587,12 +5591,19 @@ export interface components {
          *     }
          */
         ShipmentPatch: {
-            /** Carrier Code */
-            carrier_code?: string | null;
+            /**
+             * Carrier Code
+             * @description A registry code (GET /v1/carriers), e.g. SF.
+             * @example SF
+             */
+            carrier_code?: string;
             /** Expected Version */
             expected_version?: number | null;
-            /** Tracking No */
-            tracking_no?: string | null;
+            /**
+             * Tracking No
+             * @example SF1234567890
+             */
+            tracking_no?: string;
         } | unknown | unknown;
         /**
          * ShipmentStatus

@@ -24,7 +24,13 @@ from app.domain.shipments.schemas import (
 )
 from app.errors import Problem
 from app.kit.contract import Timestamp, read_model
-from app.kit.inputs import DateTimeIn, StrictModel, VersionedIn
+from app.kit.inputs import (
+    DateTimeIn,
+    StrictModel,
+    VersionedIn,
+    deprecated_never_null,
+    never_null,
+)
 from app.models.orders import OrderStatus, PayMethod, PayStatus, TrafficSource
 
 __all__ = ["OrderStatus", "PayMethod", "PayStatus", "StrictModel", "TrafficSource", "VersionedIn"]
@@ -103,7 +109,7 @@ class OrderShip(VersionedIn):
         },
     )
 
-    carrier_code: CarrierCode | None = None
+    carrier_code: CarrierCode | None = Field(default=None, json_schema_extra=never_null)
     carrier: str | None = Field(
         default=None,
         min_length=1,
@@ -111,7 +117,7 @@ class OrderShip(VersionedIn):
         pattern=r"^[^\x00-\x1f\x7f]+$",
         description="Deprecated: a carrier name (SF, 顺丰速运, ...), mapped to its registry "
         "code; send carrier_code.",
-        json_schema_extra={"deprecated": True},
+        json_schema_extra=deprecated_never_null,
     )
     tracking_no: TrackingNo
     lines: list[ShipmentLineIn] | None = Field(
@@ -169,7 +175,9 @@ class OrderPatch(VersionedIn):
     merchant_remark: str | None = Field(
         default=None, max_length=500, description="Empty string clears it"
     )
-    receiver: ReceiverIn | None = Field(default=None, description="Only before shipment")
+    receiver: ReceiverIn | None = Field(
+        default=None, description="Only before shipment", json_schema_extra=never_null
+    )
 
 
 class OrderFlag(VersionedIn):

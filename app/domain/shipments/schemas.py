@@ -10,7 +10,7 @@ from pydantic import ConfigDict, Field, RootModel, model_validator
 from typing_extensions import TypedDict
 
 from app.kit.contract import Timestamp, read_model
-from app.kit.inputs import DateTimeIn, StrictModel, VersionedIn
+from app.kit.inputs import DateTimeIn, StrictModel, VersionedIn, never_null
 from app.models.shipments import ShipmentStatus, TrackingStatus
 
 __all__ = ["ShipmentStatus", "TrackingStatus"]
@@ -54,8 +54,8 @@ class ShipmentPatch(VersionedIn):
         },
     )
 
-    carrier_code: CarrierCode | None = None
-    tracking_no: TrackingNo | None = None
+    carrier_code: CarrierCode | None = Field(default=None, json_schema_extra=never_null)
+    tracking_no: TrackingNo | None = Field(default=None, json_schema_extra=never_null)
 
     @model_validator(mode="after")
     def _something(self) -> ShipmentPatch:
