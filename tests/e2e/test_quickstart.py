@@ -29,10 +29,16 @@ def free_port() -> int:
 
 
 def fresh_directory(path: Path) -> Path:
-    """What a clone gives a user, sharing this checkout's installed venv. pyproject.toml is a
-    copy dated 1970 so `make up` finds the venv current and never reinstalls it from here."""
-    for name in ("Makefile", ".venv", "clients", "app"):
+    """What a clone gives a user, sharing the installed venv. pyproject.toml is a copy dated
+    1970 so `make up` finds the venv current and never reinstalls it from here."""
+    for name in ("Makefile", "clients", "app"):
         (path / name).symlink_to(ROOT / name)
+    # The venv running this test (CI keeps it outside the checkout), as the clone's .venv.
+    venv = Path(sys.prefix)
+    (path / ".venv").symlink_to(venv)
+    # Installed already (this test imports it): mark it as `make install` does, so `make up`
+    # does not reinstall (CI installs with pip directly, without the stamp).
+    (venv / ".ordergate-installed").touch()
     shutil.copyfile(ROOT / "pyproject.toml", path / "pyproject.toml")
     os.utime(path / "pyproject.toml", (0, 0))
     return path
@@ -57,7 +63,9 @@ def test_quickstart_verbatim(tmp_path: Path, tmp_path_factory: pytest.TempPathFa
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REDIS_URL"))}
     env.pop("VIRTUAL_ENV", None)
     env.update(
-        PATH=os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if ".venv" not in p),
+        PATH=os.pathsep.join(
+            p for p in env["PATH"].split(os.pathsep) if not p.startswith(sys.prefix)
+        ),
         UP_ARGS=f"--port {api} --orders 3000 --shops 2",
         ORDERGATE_URL=f"http://127.0.0.1:{api}",
         ORDERGATE_LOGIN_PORT=str(callback),
