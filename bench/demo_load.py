@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.config import database_url_with_name, plain_database_url
 from app.demo import load_demo
 from app.demo.indexes import drop_indexes, restore_indexes
-from app.demo.loader import _LOADED_TABLES, _connect, _insert_setup, _plan
+from app.demo.loader import _connect, _insert_setup, _plan, finish_load
 from app.demo.sql import DemoSql
 from app.migrations import upgrade
 
@@ -56,7 +56,8 @@ async def raw_reference(url: str, shops: int, orders: int, seed: int) -> dict[st
                 if status.startswith("INSERT"):
                     rows[label] = rows.get(label, 0) + int(status.rsplit(" ", 1)[1])
         await restore_indexes(url, dropped, 1)
-        await conn.execute("ANALYZE " + ", ".join(_LOADED_TABLES))
+        # The same finishing steps as load_demo (parcel stories, buyer requests, ANALYZE).
+        rows.update(await finish_load(url, plan, [plan.ids.shop + k for k in range(shops)], 12.0))
         return rows
     finally:
         await conn.close()

@@ -120,16 +120,7 @@ async def load_demo(
     finally:
         await restore_indexes(url, dropped, connections)
     shop_ids = [plan.ids.shop + k for k in range(shops)]
-    # Partial shipments, corrections and traces, through the services (a handful of orders).
-    rows["parcel_stories"] = await add_parcel_stories(
-        url, shop_ids, list(plan.owner_account_ids), plan.anchor
-    )
-    conn = await _connect(url)
-    try:
-        rows.update(await insert_buyer_requests(conn, shop_ids, plan.anchor, auto_approve_hours))
-        await conn.execute("ANALYZE " + ", ".join(_LOADED_TABLES))
-    finally:
-        await conn.close()
+    rows.update(await finish_load(url, plan, shop_ids, auto_approve_hours))
     return DemoSummary(
         seed=seed,
         anchor=plan.anchor,
@@ -164,6 +155,25 @@ async def reserve(conn: asyncpg.Connection, table: str, count: int) -> int:
         if count > 1:
             await conn.execute("SELECT setval($1::regclass, $2)", seq, first + count - 1)
     return first
+
+
+async def finish_load(
+    url: str, plan: DemoPlan, shop_ids: list[int], auto_approve_hours: float
+) -> dict[str, int]:
+    """What follows the bulk batches: partial shipments, corrections and traces through the
+    services (a handful of orders), buyer requests, and fresh planner statistics."""
+    rows = {
+        "parcel_stories": await add_parcel_stories(
+            url, shop_ids, list(plan.owner_account_ids), plan.anchor
+        )
+    }
+    conn = await _connect(url)
+    try:
+        rows.update(await insert_buyer_requests(conn, shop_ids, plan.anchor, auto_approve_hours))
+        await conn.execute("ANALYZE " + ", ".join(_LOADED_TABLES))
+    finally:
+        await conn.close()
+    return rows
 
 
 async def _plan(
