@@ -59,6 +59,9 @@ def _create_engine(settings: Settings, url: str, *, pool_size: int | None) -> As
         async_database_url(url),
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
+        # Still pinged: a backend terminated a moment ago may not have shown its EOF to the
+        # event loop yet, which the checkout check above cannot see (CI caught a 503 so).
+        pool_pre_ping=True,
         # Bounded: an exhausted pool answers 503 after this, not 500 after SQLAlchemy's 30 s.
         pool_timeout=settings.db_pool_timeout_seconds,
         # Exception texts (and so logs) never carry bound values: password hashes, tokens, PII.
