@@ -14,7 +14,7 @@ import pytest
 import websockets
 from starlette.requests import Request
 
-from app.api.listing import keyset_codec
+from app.api.listing import codec_of
 from app.auth.principal import resolve_principal
 from app.db import Database
 from app.graphql.context import GraphQLContext
@@ -82,7 +82,7 @@ async def live_context(app: Any, db: Database, shop: dict[str, int]) -> AsyncIte
     request = Request(scope)
     async with db.sessionmaker() as session:
         principal = await resolve_principal(session, token)
-        yield GraphQLContext(request, session, principal, keyset_codec(request))
+        yield GraphQLContext(request, session, principal, codec_of(request))
 
 
 async def test_order_created_subscription_receives_new_orders(

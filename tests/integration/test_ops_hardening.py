@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 
-from app.api.listing import keyset_codec
+from app.api.listing import codec_of
 from app.auth.principal import resolve_principal
 from app.config import Settings
 from app.db import Database
@@ -306,7 +306,7 @@ async def test_a_live_feed_subscription_completes_when_the_server_stops(
             stream = await build_schema().subscribe(
                 'subscription($s: Int!) { changes(shopId: $s, after: "now") { type } }',
                 variable_values={"s": shop["shop_id"]},
-                context_value=GraphQLContext(request, session, principal, keyset_codec(request)),
+                context_value=GraphQLContext(request, session, principal, codec_of(request)),
             )
             assert not hasattr(stream, "errors"), stream
             pending = asyncio.ensure_future(stream.__anext__())
