@@ -45,6 +45,13 @@ def permitted(entity: str, actions: Iterable[str], granted: frozenset[str] | Non
     return [a for a in actions if a in scopes and (granted is None or scopes[a] in granted)]
 
 
+def deciding_scopes(entity: str, granted: frozenset[str] | None) -> frozenset[str] | None:
+    """The part of ``granted`` that decides which of ``entity``'s actions are offered (None:
+    any merchant's): callers with the same part see the same ``allowed_actions``, so pages
+    PostgreSQL renders need one statement per part, not per caller."""
+    return None if granted is None else granted & frozenset(ACTION_SCOPES[entity].values())
+
+
 _E = TypeVar("_E", bound=Mapping[str, Any])
 
 

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
 from app.api.listing import Codec
 from app.api.params import MAX_BIGINT, OrderId, ShopId
-from app.api.responses import json_bytes_response
+from app.api.responses import JSON, json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, DisputesWrite
 from app.db import Session
@@ -68,7 +68,7 @@ async def list_disputes(
     codec: Codec,
 ) -> Response:
     service = DisputeService(session, auth.shops, auth.actor)
-    return json_bytes_response(await service.list_page(shop_id, params, codec))
+    return Response(await service.list_rendered(shop_id, params, codec), media_type=JSON)
 
 
 @router.get(
