@@ -112,6 +112,18 @@ _AS_OPEN = AFTER_SALE_OPEN.label("after_sale_open")
 _AS_LATEST = AFTER_SALE_LATEST.label("after_sale_latest")
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A page PostgreSQL rendered: the JSON array of its rows, their number, whether more
+    follow, and the cursors of its first and last rows."""
+
+    data: bytes
+    rows: int
+    has_more: bool
+    first_cursor: str | None
+    last_cursor: str | None
+
+
 class OrderLister:
     def __init__(self, session: AsyncSession, scope: ShopScope, codec: KeysetCodec) -> None:
         self.session = session
@@ -167,6 +179,40 @@ class OrderLister:
             value = micros(key) if sort.is_time else int(key)
             cursor = self.codec.encode(LISTING, params.sort, [value, int(last_id)])
         return page_bytes(data, has_more, cursor)
+
+    async def rendered_with_ends(
+        self, shop_ids: Sequence[int], params: OrderListParams, renderer: PageRenderer
+    ) -> RenderedPage | None:
+        """The forward page of :meth:`page` rendered by ``renderer`` (a selection of a
+        GraphQL connection), with the cursors of both its ends; None when ``renderer``'s check
+        says a row needs the general path."""
+        shops = sorted({self.scope.require(s) for s in shop_ids})
+        if not shops:
+            return RenderedPage(b"[]", 0, False, None, None)
+        where, order_by = await self._where(shops, params, backward=False)
+        sort = SORTS[params.sort]
+        stmt = renderer.statement(
+            where=where,
+            order_by=order_by,
+            limit=params.limit,
+            cursor=[sort.column.key, "id"],
+            ends=True,
+        )
+        data, has_more, last_key, last_id, first_key, first_id, rows, doubtful = (
+            await self.session.execute(stmt)
+        ).one()
+        if doubtful:
+            return None
+
+        def cursor(key: Any, row_id: Any) -> str | None:
+            if row_id is None:
+                return None
+            value = micros(key) if sort.is_time else int(key)
+            return self.codec.encode(LISTING, params.sort, [value, int(row_id)])
+
+        return RenderedPage(
+            data, rows, has_more, cursor(first_key, first_id), cursor(last_key, last_id)
+        )
 
     async def statement(
         self, shops: list[int], params: OrderListParams, *, backward: bool = False
