@@ -18,6 +18,7 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from app.auth.dependencies import Authorized
+from app.domain import idempotency
 from app.domain.address_changes.schemas import AddressChangeApprove, AddressChangeReject
 from app.domain.address_changes.service import AddressChangeService
 from app.domain.after_sales.batch import act_batch
@@ -52,7 +53,6 @@ from app.graphql.inputs import plain, validated
 from app.graphql.types.buyer_requests import AddressChangeRequest, Complaint
 from app.graphql.types.exports import CreateExportInput, Export, export_body, export_shops
 from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
-from app.kit import idempotency
 
 Ctx = Info[GraphQLContext, None]
 Produce = Callable[[Authorized], Awaitable[Any]]

@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
 from app.db import Database
+from app.domain.access.scopes import ALL_SCOPES
 from app.kit.clock import utcnow
 from app.models import Account, OAuthClient
 

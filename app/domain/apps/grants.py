@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fastapi import Request
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.responses import request_id_of
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.apps.revocation import made_through_grant, revoke_private_apps
 from app.domain.apps.schemas import Grant
-from app.domain.audit.actor import Actor, ActorType
+from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import NotFound
@@ -22,21 +20,10 @@ from app.models import OAuthClient, OAuthGrant
 
 
 async def record_installs(
-    session: AsyncSession,
-    request: Request,
-    account_id: int,
-    app_id: int,
-    shop_ids: Iterable[int],
-    scope: str,
+    session: AsyncSession, actor: Actor, app_id: int, shop_ids: Iterable[int], scope: str
 ) -> None:
-    """Audit rows for a consent that installed an app (the grant rows are already written)."""
-    actor = Actor(
-        ActorType.ACCOUNT,
-        account_id=account_id,
-        client_id=app_id,
-        request_id=request_id_of(request),
-        ip=request.client.host if request.client else None,
-    )
+    """Audit rows for a consent that installed an app (the grant rows are already written);
+    ``actor`` is the consenting account acting through the app."""
     for shop_id in shop_ids:
         await record_audit(
             session,
