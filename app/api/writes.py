@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 
 from app.auth.dependencies import CurrentPrincipal
 from app.db import Session
-from app.domain import idempotency
+from app.domain.idempotency import repository as idempotency
 from app.domain.writes import (
     WriteRequest,
     check_idempotency_key,

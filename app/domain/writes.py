@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain import idempotency
+from app.domain.idempotency import repository as idempotency
 from app.errors import ValidationFailed, field_error
 from app.kit.versioning import etag
 

@@ -18,7 +18,6 @@ from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
 from app.auth.dependencies import Authorized
-from app.domain import idempotency
 from app.domain.address_changes.schemas import AddressChangeApprove, AddressChangeReject
 from app.domain.address_changes.service import AddressChangeService
 from app.domain.after_sales.batch import act_batch
@@ -31,6 +30,7 @@ from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit, EvidenceIn
 from app.domain.disputes.service import DisputeService
 from app.domain.exports.schemas import ExportCreate
 from app.domain.exports.service import ExportService
+from app.domain.idempotency import repository as idempotency
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import (
     OrderClose,

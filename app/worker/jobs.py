@@ -8,7 +8,7 @@ import asyncio
 from app.domain.address_changes.sweep import address_change_job
 from app.domain.exports.wakeup import EXPORTS_CHANNEL
 from app.domain.exports.worker import export_worker
-from app.domain.idempotency import prune_expired
+from app.domain.idempotency.repository import prune_expired
 from app.domain.jobs import JobContext, JobFactory, wait_or_stop
 from app.domain.metrics.report_events import daily_reports_job
 from app.domain.metrics.rollup import rollup_job

@@ -39,7 +39,6 @@ SQL_DEBT: dict[str, int] = {
     "domain/exports/query.py": 5,
     "domain/exports/wakeup.py": 2,
     "domain/exports/worker.py": 11,
-    "domain/idempotency.py": 7,
     "domain/metrics/report_events.py": 7,
     "domain/metrics/rollup.py": 15,
     "domain/orders/batch.py": 8,
