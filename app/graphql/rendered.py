@@ -39,27 +39,25 @@ from sqlalchemy import (
     ColumnElement,
     String,
     case,
-    exists,
     false,
     func,
     literal,
     literal_column,
     or_,
-    select,
 )
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.types import JSON
 from strawberry.types import Info
 
 from app.domain.orders.rendering import (
-    AFTER_SALE_COUNT,
-    AFTER_SALE_LATEST,
-    AFTER_SALE_OPEN,
-    TRACKING_NUMBERS,
-    of_order,
+    AFTER_SALE_SUMMARY_COLUMNS,
+    BUYER_COLUMNS,
+    ITEM_COLUMNS,
+    ORDER_COLUMNS,
+    ORDER_TABLE,
+    items_of_order,
 )
 from app.kit.render import Children, Expr, PageRenderer, Shape
-from app.models import Order, OrderItem
 
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 _PLAIN_SCALARS = {"DateTime", "Long"}  # serialised as they are (app/graphql/types/scalars.py)
@@ -87,54 +85,57 @@ class _Object:
 _ITEM = _Object(
     "OrderItem",
     {
-        "databaseId": OrderItem.id,
-        "productId": OrderItem.product_id,
-        "title": OrderItem.title,
-        "sku": OrderItem.sku,
-        "quantity": OrderItem.quantity,
-        "unitPrice": OrderItem.unit_price,
+        "databaseId": ITEM_COLUMNS["id"],
+        "productId": ITEM_COLUMNS["product_id"],
+        "title": ITEM_COLUMNS["title"],
+        "sku": ITEM_COLUMNS["sku"],
+        "quantity": ITEM_COLUMNS["quantity"],
+        "unitPrice": ITEM_COLUMNS["unit_price"],
     },
     {},
     {},
 )
+_ROW = ORDER_COLUMNS
+_SUMMARY = AFTER_SALE_SUMMARY_COLUMNS
 
 ORDER = _Object(
     "Order",
     {
-        "id": _global_id("Order", Order.shop_id, Order.id),
-        "databaseId": Order.id,
-        "shopId": Order.shop_id,
-        "orderNo": Order.order_no,
-        "status": Order.status,
-        "payStatus": Order.pay_status,
-        "payMethod": Order.pay_method,
-        "createdAt": Order.created_at,
-        "paidAt": Order.paid_at,
-        "paidAmount": Order.paid_amount,
-        "trackingNumbers": func.array_to_json(TRACKING_NUMBERS, type_=JSON),
-        "flagged": Order.flagged,
-        "trafficSource": Order.traffic_source,
-        "province": Order.province,
-        "city": Order.city,
-        "authorId": Order.author_id,
-        "version": Order.version,
-        "updatedAt": Order.updated_at,
+        "id": _global_id("Order", _ROW["shop_id"], _ROW["id"]),
+        "databaseId": _ROW["id"],
+        "shopId": _ROW["shop_id"],
+        "orderNo": _ROW["order_no"],
+        "status": _ROW["status"],
+        "payStatus": _ROW["pay_status"],
+        "payMethod": _ROW["pay_method"],
+        "createdAt": _ROW["created_at"],
+        "paidAt": _ROW["paid_at"],
+        "paidAmount": _ROW["paid_amount"],
+        "trackingNumbers": func.array_to_json(_ROW["tracking_numbers"], type_=JSON),
+        "flagged": _ROW["flagged"],
+        "trafficSource": _ROW["traffic_source"],
+        "province": _ROW["province"],
+        "city": _ROW["city"],
+        "authorId": _ROW["author_id"],
+        "version": _ROW["version"],
+        "updatedAt": _ROW["updated_at"],
     },
     {
-        "buyer": _Object("Buyer", {"id": Order.buyer_id, "nickname": Order.buyer_nickname}, {}, {}),
+        "buyer": _Object(
+            "Buyer", {"id": BUYER_COLUMNS["id"], "nickname": BUYER_COLUMNS["nickname"]}, {}, {}
+        ),
         "afterSaleSummary": _Object(
             "AfterSaleSummary",
-            {"count": AFTER_SALE_COUNT, "open": AFTER_SALE_OPEN, "latestStatus": AFTER_SALE_LATEST},
+            {
+                "count": _SUMMARY["count"],
+                "open": _SUMMARY["open"],
+                "latestStatus": _SUMMARY["latest_status"],
+            },
             {},
             {},
         ),
     },
-    {
-        "items": (
-            lambda shape: Children(OrderItem.__table__, of_order(OrderItem), [OrderItem.id], shape),
-            _ITEM,
-        )
-    },
+    {"items": (items_of_order, _ITEM)},
 )
 
 
@@ -231,8 +232,7 @@ def _shape(
             link = children(shape)
             fields[key] = link
             if child_checks:
-                doubtful = select(literal(1)).select_from(link.source)
-                checks.append(exists(doubtful.where(link.link, or_(*child_checks))))
+                checks.append(link.any(or_(*child_checks)))
             continue
         raise NotRenderable
     return Shape(None, fields)
@@ -245,7 +245,7 @@ def order_nodes_renderer(nodes: FieldNode, order_type: GraphQLObjectType) -> Pag
         shape = _shape(ORDER, order_type, nodes.selection_set, checks)
     except NotRenderable:
         return None
-    return PageRenderer(shape, Order.__table__, or_(false(), *checks))
+    return PageRenderer(shape, ORDER_TABLE, or_(false(), *checks))
 
 
 @dataclass(frozen=True, slots=True)

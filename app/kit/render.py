@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    exists,
     false,
     func,
     literal_column,
@@ -82,6 +83,12 @@ class Children:
     link: ColumnElement[bool]
     order_by: Sequence[Expr]
     shape: Shape
+
+    def any(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        """Whether a child row of the parent meets ``condition``."""
+        return exists(
+            select(literal_column("1")).select_from(self.source).where(self.link, condition)
+        )
 
 
 _SELECTED_KEY = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")  # a GraphQL response key

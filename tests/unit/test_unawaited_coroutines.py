@@ -13,15 +13,15 @@ from pathlib import Path
 
 from starlette.requests import Request
 
-from app.api.listing import codec_of
 from app.kit.keyset import KeysetCodec
+from app.web.listing import codec_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 UNAWAITED = """
 import gc
 from starlette.requests import Request
-from app.api.listing import keyset_codec
+from app.web.listing import keyset_codec
 
 def test_calls_the_dependency_like_a_function():
     keyset_codec(Request({"type": "http", "app": None}))

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, literal_column, null
 from sqlalchemy.types import JSON
 
-from app.auth.actions import deciding_scopes, permitted
+from app.domain.access.actions import deciding_scopes, permitted
 from app.domain.after_sales.exchange_offers import offer_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.states import AFTER_SALE_MACHINE

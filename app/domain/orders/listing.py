@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.orders.filters import MAX_ID, OrderFilter, filter_conditions
 from app.domain.orders.rendering import (
     AFTER_SALE_COUNT,
@@ -168,17 +168,35 @@ class OrderLister:
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
             return page_bytes(b"[]", False, None)
-        where, order_by = await self._where(shops, params, backward=False)
-        sort = SORTS[params.sort]
-        stmt = ORDER_ROWS.statement(
-            where=where, order_by=order_by, limit=params.limit, cursor=[sort.column.key, "id"]
-        )
-        data, has_more, key, last_id = (await self.session.execute(stmt)).one()
-        cursor = None
-        if has_more and last_id is not None:
-            value = micros(key) if sort.is_time else int(key)
-            cursor = self.codec.encode(LISTING, params.sort, [value, int(last_id)])
+        data, has_more, key, last_id = await self._rendered_row(shops, params, ORDER_ROWS)
+        cursor = self._key_cursor(params.sort, key, last_id) if has_more else None
         return page_bytes(data, has_more, cursor)
+
+    async def _rendered_row(
+        self,
+        shops: list[int],
+        params: OrderListParams,
+        renderer: PageRenderer,
+        *,
+        ends: bool = False,
+    ) -> Any:
+        """The one row of ``renderer``'s page statement for ``params`` (forward)."""
+        where, order_by = await self._where(shops, params, backward=False)
+        stmt = renderer.statement(
+            where=where,
+            order_by=order_by,
+            limit=params.limit,
+            cursor=[SORTS[params.sort].column.key, "id"],
+            ends=ends,
+        )
+        return (await self.session.execute(stmt)).one()
+
+    def _key_cursor(self, sort_name: str, key: Any, row_id: Any) -> str | None:
+        """The cursor just after the row whose sort key and id these are (None: no row)."""
+        if row_id is None:
+            return None
+        value = micros(key) if SORTS[sort_name].is_time else int(key)
+        return self.codec.encode(LISTING, sort_name, [value, int(row_id)])
 
     async def rendered_with_ends(
         self, shop_ids: Sequence[int], params: OrderListParams, renderer: PageRenderer
@@ -189,29 +207,13 @@ class OrderLister:
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
             return RenderedPage(b"[]", 0, False, None, None)
-        where, order_by = await self._where(shops, params, backward=False)
-        sort = SORTS[params.sort]
-        stmt = renderer.statement(
-            where=where,
-            order_by=order_by,
-            limit=params.limit,
-            cursor=[sort.column.key, "id"],
-            ends=True,
-        )
-        data, has_more, last_key, last_id, first_key, first_id, rows, doubtful = (
-            await self.session.execute(stmt)
-        ).one()
+        row = await self._rendered_row(shops, params, renderer, ends=True)
+        data, has_more, last_key, last_id, first_key, first_id, rows, doubtful = row
         if doubtful:
             return None
-
-        def cursor(key: Any, row_id: Any) -> str | None:
-            if row_id is None:
-                return None
-            value = micros(key) if sort.is_time else int(key)
-            return self.codec.encode(LISTING, params.sort, [value, int(row_id)])
-
+        first = self._key_cursor(params.sort, first_key, first_id)
         return RenderedPage(
-            data, rows, has_more, cursor(first_key, first_id), cursor(last_key, last_id)
+            data, rows, has_more, first, self._key_cursor(params.sort, last_key, last_id)
         )
 
     async def statement(
