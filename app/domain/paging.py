@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.db import execute_alone
 from app.domain.orders.filters import MAX_ID, Instant
 from app.errors import InvalidCursor
 from app.kit.contract import Page
@@ -121,7 +122,8 @@ async def newest_first_rendered(
         limit=limit,
         cursor=[created_at.key, id_.key],
     )
-    data, has_more, when, last_id = (await session.execute(stmt)).one()
+    # The list request's only statement.
+    data, has_more, when, last_id = (await execute_alone(session, stmt)).one()
     edge = None
     if has_more and last_id is not None:
         edge = codec.encode(listing, NEWEST_FIRST, [micros(when), int(last_id)])

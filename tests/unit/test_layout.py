@@ -48,7 +48,7 @@ SQL_DEBT: dict[str, int] = {
     "domain/orders/refunds.py": 1,
     "domain/orders/rendering.py": 4,
     "domain/orders/service.py": 1,
-    "domain/paging.py": 2,
+    "domain/paging.py": 1,
     "domain/shipments/service.py": 1,
     "domain/shipments/tracking.py": 2,
     "domain/sync/bulk.py": 1,

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.db import execute_alone
 from app.domain.access.scope import ShopScope
 from app.domain.orders.filters import MAX_ID, OrderFilter, filter_conditions
 from app.domain.orders.rendering import (
@@ -168,7 +169,9 @@ class OrderLister:
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
             return page_bytes(b"[]", False, None)
-        data, has_more, key, last_id = await self._rendered_row(shops, params, ORDER_ROWS)
+        # The REST list's only statement, unless a day range needs the shops' time zones.
+        row = await self._rendered_row(shops, params, ORDER_ROWS, alone=not params.range)
+        data, has_more, key, last_id = row
         cursor = self._key_cursor(params.sort, key, last_id) if has_more else None
         return page_bytes(data, has_more, cursor)
 
@@ -179,8 +182,10 @@ class OrderLister:
         renderer: PageRenderer,
         *,
         ends: bool = False,
+        alone: bool = False,
     ) -> Any:
-        """The one row of ``renderer``'s page statement for ``params`` (forward)."""
+        """The one row of ``renderer``'s page statement for ``params`` (forward); ``alone``:
+        the request's only statement (:func:`~app.db.execute_alone`)."""
         where, order_by = await self._where(shops, params, backward=False)
         stmt = renderer.statement(
             where=where,
@@ -189,6 +194,8 @@ class OrderLister:
             cursor=[SORTS[params.sort].column.key, "id"],
             ends=ends,
         )
+        if alone:
+            return (await execute_alone(self.session, stmt)).one()
         return (await self.session.execute(stmt)).one()
 
     def _key_cursor(self, sort_name: str, key: Any, row_id: Any) -> str | None:
