@@ -132,9 +132,11 @@ async def execute_alone(session: AsyncSession, statement: Executable) -> Result[
     statement is its own transaction), which spares the BEGIN and COMMIT round trips of a
     list request; else inside the transaction already open, like any statement."""
     transaction = session.sync_session.get_transaction()
-    if transaction is not None and not transaction._connections:
-        await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    return await session.execute(statement)
+    options = {"isolation_level": "AUTOCOMMIT"}
+    fresh = transaction is not None and not transaction._connections
+    connection = await session.connection(execution_options=options if fresh else None)
+    # On the connection (Core): a rendered page has no ORM entities to load.
+    return await connection.execute(statement)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
