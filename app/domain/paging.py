@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -97,6 +98,14 @@ def _beyond(
     return key > tuple_(bound, last_id) if backward else key < tuple_(bound, last_id)
 
 
+@cache
+def _newest_first(
+    created_at: InstrumentedAttribute[Any], id_: InstrumentedAttribute[Any]
+) -> tuple[ColumnElement[Any], ...]:
+    """ORDER BY newest first, the same objects every request (see PageRenderer.statement)."""
+    return (created_at.desc(), id_.desc())
+
+
 async def newest_first_rendered(
     session: AsyncSession,
     renderer: PageRenderer,
@@ -118,7 +127,7 @@ async def newest_first_rendered(
         )
     stmt = renderer.statement(
         where=conditions,
-        order_by=[created_at.desc(), id_.desc()],
+        order_by=_newest_first(created_at, id_),
         limit=limit,
         cursor=[created_at.key, id_.key],
     )

@@ -152,6 +152,7 @@ def _value(spec: Expr | Shape | Children) -> ColumnElement[Any]:
 
 
 PAGE = "page"
+_MAX_CACHED = 256  # statement parts kept per renderer (limits x sorts x cursor shapes)
 
 
 def _compiled_over(expr: ColumnElement[Any], page: FromClause, what: str) -> str:
@@ -190,6 +191,9 @@ class PageRenderer:
             check_sql = _compiled_over(check, page, what)
             self.check = literal_column(check_sql, Boolean)
             sql += " " + check_sql
+        # Parts of page statements that repeat across requests (see statement()).
+        self._inners: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[Any]]] = {}
+        self._outers: dict[tuple[Any, ...], list[ColumnElement[Any]]] = {}
         # Only the source columns the shape reads travel through the page subquery.
         used = set(re.findall(rf"\b{PAGE}\.(\w+)", sql))
         self.columns = [c.name for c in source.c if c.name in used]
@@ -212,15 +216,39 @@ class PageRenderer:
         The ``limit + 1`` rows of ``source`` matching ``where`` in ``order_by`` are read once
         (a subquery numbered in that order); the shape's children and correlated parts run
         for those rows only."""
-        names = [*self.columns, *(n for n in cursor if n not in self.columns)]
-        position = func.row_number().over(order_by=list(order_by)).label("_rn")
+        inner = self._inner(order_by, cursor)
         rows = (
-            select(*(self.source.c[n] for n in names), position)
+            select(*inner)
             .where(and_(true(), *where))
             .order_by(*order_by)
             .limit(limit + 1)
             .subquery(PAGE)
         )
+        return select(*self._outer(tuple(cursor), limit, ends)).select_from(rows)
+
+    def _inner(
+        self, order_by: Sequence[ColumnElement[Any]], cursor: Sequence[str]
+    ) -> list[ColumnElement[Any]]:
+        """The page subquery's columns (what the shape reads, the cursor's, the position in
+        ``order_by``), built once per ``order_by`` object: callers pass constants per sort."""
+        key = (*map(id, order_by), *cursor)
+        known = self._inners.get(key)
+        if known is not None and all(a is b for a, b in zip(known[0], order_by, strict=True)):
+            return known[1]
+        names = [*self.columns, *(n for n in cursor if n not in self.columns)]
+        position = func.row_number().over(order_by=list(order_by)).label("_rn")
+        columns: list[ColumnElement[Any]] = [*(self.source.c[n] for n in names), position]
+        if len(self._inners) >= _MAX_CACHED:
+            self._inners.clear()
+        self._inners[key] = (tuple(order_by), columns)
+        return columns
+
+    def _outer(self, cursor: tuple[str, ...], limit: int, ends: bool) -> list[ColumnElement[Any]]:
+        """The page row's columns over the ``page`` subquery, built once per their key."""
+        key = (cursor, limit, ends)
+        known = self._outers.get(key)
+        if known is not None:
+            return known
         rn: ColumnElement[int] = literal_column(f"{PAGE}._rn")
         data = func.json_agg(aggregate_order_by(self.row_json, rn)).filter(rn <= limit)
         columns: list[ColumnElement[Any]] = [
@@ -229,17 +257,21 @@ class PageRenderer:
         ]
         if not ends:
             columns += [func.max(literal_column(f"{PAGE}.{n}")).filter(rn == limit) for n in cursor]
-            return select(*columns).select_from(rows)
-        for newest in (True, False):  # the last row's columns, then the first row's
-            for n in cursor:
-                ordered = rn.desc() if newest else rn
-                column: ColumnElement[Any] = literal_column(f"{PAGE}.{n}")
-                values: Any = func.array_agg(aggregate_order_by(column, ordered))
-                columns.append(values.filter(rn <= limit)[1])
-        columns.append(func.count().filter(rn <= limit))
-        if self.check is not None:
-            columns.append(func.coalesce(func.bool_or(self.check).filter(rn <= limit), false()))
-        return select(*columns).select_from(rows)
+        else:
+            for newest in (True, False):  # the last row's columns, then the first row's
+                for n in cursor:
+                    ordered = rn.desc() if newest else rn
+                    column: ColumnElement[Any] = literal_column(f"{PAGE}.{n}")
+                    values: Any = func.array_agg(aggregate_order_by(column, ordered))
+                    columns.append(values.filter(rn <= limit)[1])
+            columns.append(func.count().filter(rn <= limit))
+            if self.check is not None:
+                check = func.bool_or(self.check).filter(rn <= limit)
+                columns.append(func.coalesce(check, false()))
+        if len(self._outers) >= _MAX_CACHED:
+            self._outers.clear()
+        self._outers[key] = columns
+        return columns
 
 
 def page_bytes(data: bytes, has_more: bool, next_cursor: str | None) -> bytes:

@@ -107,6 +107,15 @@ _COLUMNS = (
 
 
 ORDER_ROWS = PageRenderer(ORDER_ROW, Order.__table__)
+# (sort, descending) -> ORDER BY; the same objects every request (PageRenderer reuses the
+# statement parts built for them).
+_ORDER_BY: dict[tuple[str, bool], tuple[ColumnElement[Any], ...]] = {
+    (name, descending): (
+        (sort.column.desc(), Order.id.desc()) if descending else (sort.column.asc(), Order.id.asc())
+    )
+    for name, sort in SORTS.items()
+    for descending in (True, False)
+}
 _TRACKING = TRACKING_NUMBERS.label("tracking_numbers")
 _AS_COUNT = AFTER_SALE_COUNT.label("after_sale_count")
 _AS_OPEN = AFTER_SALE_OPEN.label("after_sale_open")
@@ -250,12 +259,7 @@ class OrderLister:
             conditions.append(_beyond(sort, value, last_id, backward=backward))
         shop_condition = Order.shop_id == shops[0] if len(shops) == 1 else Order.shop_id.in_(shops)
         # Backward reads the keyset in reverse from the cursor, so LIMIT stays index-friendly.
-        order_by = (
-            (sort.column.desc(), Order.id.desc())
-            if sort.descending != backward
-            else (sort.column.asc(), Order.id.asc())
-        )
-        return [shop_condition, *conditions], order_by
+        return [shop_condition, *conditions], _ORDER_BY[params.sort, sort.descending != backward]
 
     async def _timezones(self, shops: list[int]) -> dict[int, str]:
         rows = await self.session.execute(select(Shop.id, Shop.timezone).where(Shop.id.in_(shops)))
