@@ -3,7 +3,8 @@
 Calls each ASGI app directly (no HTTP client, no uvicorn), one request at a time, and reports
 process CPU per request: what a request costs in Python (plus the driver), independent of how
 the load generator and the machine's other work share the cores. ``--profile`` adds a
-pyinstrument breakdown of ours (middleware, dependencies, auth, statement, execution).
+pyinstrument breakdown of ours (middleware, dependencies, auth, statement, execution; needs
+``pip install pyinstrument``, not a dependency of the project).
 
     python bench/list_cpu.py --database URL --shop-id N --token oga_... [--requests 400]
 """
