@@ -33,7 +33,12 @@ def _shop_zone() -> ColumnElement[Any]:
 def _earliest_sql() -> ColumnElement[Any]:
     """:func:`review_window`'s ``earliest``: the ``EARLIEST_DECISION_BUSINESS_DAYS``-th day
     after submission (in the shop's zone) that the platform calendar counts as a business day
-    (``app.kit.business_days.is_business_day``), at the submission's local time of day."""
+    (``app.kit.business_days.is_business_day``), at the submission's local time of day.
+
+    One divergence from Python, left as is: a local time that occurs twice (a DST fall-back
+    hour) is read by PostgreSQL as the later instant, by ``zoneinfo`` as the earlier. Fall-back
+    days are Sundays wherever clocks change, so it takes a worked Sunday on the platform
+    calendar on that very day, for a shop in such a zone, submitted within that hour."""
     zone = _shop_zone()
     local = func.timezone(zone, Dispute.submitted_at)
     step = func.generate_series(1, _SEARCHED_DAYS).table_valued("n").render_derived("step")
