@@ -1,18 +1,27 @@
 """PII access audit (PIPL): a response showing receivers in clear writes exactly one
 ``pii.read`` audit row with the orders' ids; a masked response (or one showing no receiver)
-writes none. REST detail, lists, address-change requests, the sync CSV, and GraphQL."""
+writes none. REST detail, lists, write responses (replays too), address-change requests, the
+sync CSV, export files, change-feed pages, and GraphQL."""
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
+import orjson
 import pytest
 
+from app.config import Settings
 from app.db import Database
+from tests.conftest import graphql_socket
 from tests.factories import bearer, make_token
 from tests.integration.buyer_requests_support import ask_address_change, gql, pii_reads
+from tests.integration.export_support import worker
 from tests.integration.orders_support import new_order, v1
+from tests.integration.test_graphql_sockets import socket_app
 
 
 @pytest.fixture
@@ -27,7 +36,9 @@ async def tokens(db: Database, shop: dict[str, int]) -> dict[str, str]:
     s = shop["shop_id"]
     return {
         "clear": await make_token(db, shop_ids=[s]),
-        "masked": await make_token(db, shop_ids=[s], scopes="orders:read exports"),
+        "masked": await make_token(
+            db, shop_ids=[s], scopes="orders:read orders:write exports changes:read"
+        ),
     }
 
 
@@ -133,3 +144,157 @@ async def test_graphql_writes_one_entry_per_operation_when_clear(
     body = await gql(client, tokens["clear"], twice, {"s": s})
     assert "errors" not in body, body
     assert len(await pii_reads(db, s)) == 2
+
+
+async def test_rest_write_responses_write_one_entry_when_clear_replays_too(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    tokens: dict[str, str],
+) -> None:
+    s = shop["shop_id"]
+    order = await new_order(client, s, internal_headers, state="paid")
+    url = v1(s, f"/orders/{order['id']}")
+    r = await client.patch(url, json={"merchant_remark": "m"}, headers=bearer(tokens["masked"]))
+    assert r.status_code == 200 and r.json()["receiver"]["masked"] is True
+    assert await pii_reads(db, s) == []
+
+    clear = {**bearer(tokens["clear"]), "Idempotency-Key": "pii-write-1"}
+    for _ in range(2):  # the replay shows the same receiver again: recorded again
+        r = await client.patch(url, json={"merchant_remark": "c"}, headers=clear)
+        assert r.status_code == 200 and r.json()["receiver"]["masked"] is False
+    assert r.headers.get("Idempotent-Replayed") == "true"
+    entries = await pii_reads(db, s)
+    assert [(e.entity_id, e.data) for e in entries] == [
+        (order["id"], {"order_ids": [order["id"]]})
+    ] * 2
+
+    # A batch answers several orders: one entry with all of them.
+    paid = [await new_order(client, s, internal_headers, state="paid") for _ in range(2)]
+    batch = [
+        {"order_id": o["id"], "carrier_code": "SF", "tracking_no": f"SF{o['id']:010d}"}
+        for o in paid
+    ]
+    r = await client.post(
+        v1(s, "/shipments/batch"), json={"shipments": batch}, headers=bearer(tokens["clear"])
+    )
+    assert r.status_code == 200 and all(x["ok"] for x in r.json()["results"]), r.text
+    latest = (await pii_reads(db, s))[-1]
+    assert latest.data == {"order_ids": sorted(o["id"] for o in paid)}
+    assert latest.entity_id is None
+
+
+def _today(tz: str = "Asia/Shanghai") -> str:
+    return datetime.now(ZoneInfo(tz)).date().isoformat()
+
+
+async def _export_file(
+    client: httpx.AsyncClient,
+    db: Database,
+    settings: Settings,
+    shop_id: int,
+    token: str,
+    fields: list[str],
+) -> bytes:
+    day = _today()
+    body = {"format": "csv", "fields": fields, "created_from": day, "created_to": day}
+    r = await client.post(v1(shop_id, "/exports"), json=body, headers=bearer(token))
+    assert r.status_code == 202, r.text
+    assert await worker(db, settings, shop_id).run_once()
+    job = (
+        await client.get(v1(shop_id, f"/exports/{r.json()['id']}"), headers=bearer(token))
+    ).json()
+    assert job["status"] == "succeeded", job
+    f = await client.get(job["file_url"], headers=bearer(token))
+    assert f.status_code == 200
+    return f.content
+
+
+async def test_export_file_with_clear_receivers_writes_one_entry_per_download(
+    client: httpx.AsyncClient,
+    db: Database,
+    settings: Settings,
+    shop: dict[str, int],
+    orders: list[dict[str, Any]],
+    tokens: dict[str, str],
+) -> None:
+    s = shop["shop_id"]
+    pii = ["receiver_name", "receiver_phone"]
+    masked = await _export_file(client, db, settings, s, tokens["masked"], pii)
+    assert b"138****1234" in masked
+    await _export_file(client, db, settings, s, tokens["clear"], ["province"])
+    assert await pii_reads(db, s) == []
+    clear = await _export_file(client, db, settings, s, tokens["clear"], pii)
+    assert b"13812341234" in clear
+    [entry] = await pii_reads(db, s)
+    assert entry.data == {"order_ids": sorted(o["id"] for o in orders)}
+    assert entry.action == "pii.read" and entry.actor_type == "app"
+
+
+async def test_change_feed_pages_write_one_entry_with_the_orders_shown(
+    client: httpx.AsyncClient,
+    db: Database,
+    shop: dict[str, int],
+    internal_headers: dict[str, str],
+    orders: list[dict[str, Any]],
+    tokens: dict[str, str],
+) -> None:
+    s = shop["shop_id"]
+    # An address-change request shows its (new) receiver: its order counts as shown.
+    await ask_address_change(client, s, orders[0]["id"], internal_headers)
+    url = v1(s, "/changes")
+    r = await client.get(url, params={"limit": 1000}, headers=bearer(tokens["masked"]))
+    assert r.status_code == 200 and len(r.json()["data"]) >= 4
+    assert {c["data"]["receiver"]["masked"] for c in r.json()["data"]} == {True}
+    r = await client.get(url, params={"cursor": "now"}, headers=bearer(tokens["clear"]))
+    assert r.status_code == 200
+    assert await pii_reads(db, s) == []
+
+    r = await client.get(url, params={"limit": 1000}, headers=bearer(tokens["clear"]))
+    assert {c["entity"] for c in r.json()["data"]} == {"order", "address_change"}
+    [entry] = await pii_reads(db, s)
+    assert entry.data == {"order_ids": sorted(o["id"] for o in orders)}
+
+    # Only the orders on the page: a page of the first order's changes names that order alone.
+    r = await client.get(url, params={"limit": 1}, headers=bearer(tokens["clear"]))
+    [change] = r.json()["data"]
+    assert (await pii_reads(db, s))[-1].data == {"order_ids": [change["entity_id"]]}
+
+    query = """query($s: Int!) { shop(id: $s) { changes(first: 1000) { nodes { data } } } }"""
+    masked = await gql(client, tokens["masked"], query, {"s": s})
+    assert "errors" not in masked, masked
+    assert len(await pii_reads(db, s)) == 2
+    # wait > 0 ends the operation's transaction before reading: the entry is still written.
+    clear = await gql(
+        client, tokens["clear"], query.replace("first: 1000", "first: 1000, wait: 1"), {"s": s}
+    )
+    assert "errors" not in clear, clear
+    entries = await pii_reads(db, s)
+    assert len(entries) == 3
+    assert entries[-1].data == {"order_ids": sorted(o["id"] for o in orders)}
+
+
+async def test_change_subscription_writes_one_entry_per_batch_shown(
+    settings: Settings,
+    db: Database,
+    shop: dict[str, int],
+    orders: list[dict[str, Any]],
+    tokens: dict[str, str],
+) -> None:
+    s = shop["shop_id"]
+    query = "subscription($s: Int!) { changes(shopId: $s) { entityId data } }"
+    payload = {"query": query, "variables": {"s": s}}
+    async with (
+        socket_app(settings) as (_, url),
+        graphql_socket(url, f"Bearer {tokens['clear']}") as ws,
+    ):
+        await ws.send(orjson.dumps({"id": "1", "type": "subscribe", "payload": payload}).decode())
+        seen = []
+        for _ in orders:
+            message = orjson.loads(await asyncio.wait_for(ws.recv(), 30))
+            seen.append(message["payload"]["data"]["changes"])
+    assert {c["data"]["receiver"]["masked"] for c in seen} == {False}
+    # The batch's entry is committed before its first change is sent.
+    [entry] = await pii_reads(db, s)
+    assert entry.data == {"order_ids": sorted(o["id"] for o in orders)}

@@ -13,6 +13,7 @@ from app.api.params import ShopId
 from app.api.responses import json_bytes_response
 from app.auth.dependencies import ChangesRead
 from app.db import Session
+from app.domain.audit.pii import record_pii_read
 from app.domain.sync.bulk import MAX_SLICES, bulk_changes, plan_slices
 from app.domain.sync.cursor import CursorCodec
 from app.domain.sync.schemas import (
@@ -117,7 +118,7 @@ async def list_changes(
     service = feed_service(request)
     if cursor == HEAD:
         return json_bytes_response(await service.head_page(shop_id))
-    body = await service.page(
+    body, shown = await service.page(
         PageRequest(
             shop_id=shop_id,
             cursor=service.parse_cursor(cursor, shop_id),
@@ -128,6 +129,9 @@ async def list_changes(
             raw_json=True,
         )
     )
+    if shown:  # the request's unit of work has ended: a short transaction of its own
+        async with service.db.transaction() as audit:
+            await record_pii_read(audit, auth.actor, shown)
     return json_bytes_response(body)
 
 
