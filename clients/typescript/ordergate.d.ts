@@ -4737,7 +4737,9 @@ export interface components {
         };
         /**
          * OrderPatch
-         * @description Merchant edits; each field has its own rule (see OrderService.update).
+         * @description Merchant edits; each field has its own rule (see its description). Send at least
+         *     one of ``shipping_fee``, ``merchant_remark`` and ``receiver``: otherwise 422
+         *     validation_error ("Nothing to change").
          * @example {
          *       "expected_version": 3,
          *       "merchant_remark": "VIP, gift wrap"
@@ -4758,7 +4760,7 @@ export interface components {
              * @description Fen; only before payment
              */
             shipping_fee?: number | null;
-        } | unknown | unknown | unknown;
+        };
         /** OrderPay */
         OrderPay: {
             /** Expected Version */
@@ -4877,7 +4879,8 @@ export interface components {
          * OrderShip
          * @description One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every unit not
          *     yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-         *     the rest of each listed line) still work.
+         *     the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+         *     ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
          * @example {
          *       "carrier_code": "SF",
          *       "lines": [
@@ -4920,7 +4923,7 @@ export interface components {
              * @example SF1234567890
              */
             tracking_no: string;
-        } | unknown | unknown;
+        };
         /** OrderSign */
         OrderSign: {
             /** Expected Version */
@@ -5585,6 +5588,8 @@ export interface components {
         /**
          * ShipmentPatch
          * @description A correction of a parcel's carrier or tracking number (at most 3, before delivery).
+         *     Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+         *     validation_error.
          * @example {
          *       "expected_version": 4,
          *       "tracking_no": "SF1234567899"
@@ -5604,7 +5609,7 @@ export interface components {
              * @example SF1234567890
              */
             tracking_no?: string;
-        } | unknown | unknown;
+        };
         /**
          * ShipmentStatus
          * @description Where a parcel is: ``shipped`` (handed over, no scan yet), then its latest scan's status.
