@@ -187,24 +187,10 @@ async def served_url(app: Any) -> AsyncIterator[str]:
         yield url
 
 
-# Tests that read the change feed (directly, through GraphQL, the mirror or the webhook fan-out)
-# and tests that deliberately hold the feed's horizon open run on one xdist worker: the horizon
-# is cluster-wide, so a held transaction in one test would stall another worker's feed reads.
-_FEED_MODULES = (
-    "tests/concurrency/",
-    "tests/integration/test_changes_api.py",
-    "tests/integration/test_graphql_live.py",
-    "tests/integration/test_graphql_sockets.py",
-    "tests/integration/test_metrics_rollup.py",
-    "tests/e2e/test_mirror.py",
-    "tests/e2e/test_sdk.py",
-    "tests/webhooks/",
-    "tests/browser/",  # the console's live toast rides the feed too
-)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Tests marked `feed` read the change feed (directly, through GraphQL, the mirror or the
+    # webhook fan-out) or hold its horizon open on purpose. The horizon is cluster-wide, so a
+    # held transaction in one test would stall another worker's feed reads: they share a worker.
     for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        if path.startswith(_FEED_MODULES):
+        if item.get_closest_marker("feed"):
             item.add_marker(pytest.mark.xdist_group("feed"))

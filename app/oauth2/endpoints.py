@@ -9,11 +9,11 @@ from authlib.oauth2.rfc7662 import IntrospectionEndpoint as _IntrospectionEndpoi
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.access.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret
+from app.domain.apps.tokens import revoke_family_sync, revoke_tokens_sync
 from app.models import OAuthClient, OAuthToken
 from app.oauth2.grants import ANY_CLIENT_AUTH, MAX_SECRET_LENGTH
 from app.oauth2.models import SECRET_METHODS, Client, Token
-from app.oauth2.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret
-from app.oauth2.tokens import revoke_family_sync, revoke_tokens_sync
 
 if TYPE_CHECKING:
     from app.oauth2.server import OrderGateAuthorizationServer

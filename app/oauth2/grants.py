@@ -15,11 +15,7 @@ from authlib.oauth2.rfc6749.errors import InvalidGrantError, InvalidRequestError
 from authlib.oauth2.rfc7636 import CodeChallenge
 from sqlalchemy import insert, select, update
 
-from app.kit.clock import utcnow
-from app.logging import get_logger
-from app.models import Account, OAuthAuthorizationCode, OAuthToken
-from app.oauth2.models import AuthorizationCode, Client, Token, User
-from app.oauth2.secrets import (
+from app.domain.access.secrets import (
     ACCESS_PREFIX,
     CODE_PREFIX,
     REFRESH_PREFIX,
@@ -27,12 +23,16 @@ from app.oauth2.secrets import (
     hash_secret,
     new_secret,
 )
-from app.oauth2.tokens import (
+from app.domain.apps.tokens import (
     issue_tokens_sync,
     member_roles_sync,
     revoke_family_sync,
     revoke_tokens_sync,
 )
+from app.kit.clock import utcnow
+from app.logging import get_logger
+from app.models import Account, OAuthAuthorizationCode, OAuthToken
+from app.oauth2.models import AuthorizationCode, Client, Token, User
 
 if TYPE_CHECKING:
     from app.oauth2.server import OrderGateAuthorizationServer

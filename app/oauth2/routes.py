@@ -11,15 +11,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.docs import component, problems
-from app.api.responses import json_bytes_response
-from app.auth.passwords import verify_password
-from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
 from app.db import Session
-from app.domain.accounts.service import find_account_by_email, get_account
+from app.domain.access.passwords import verify_password
+from app.domain.access.scopes import ALL_SCOPES
+from app.domain.accounts.repository import find_account_by_email, get_account
 from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_origins
 from app.domain.apps.grants import record_installs
+from app.domain.apps.tokens import grant_shops_sync
+from app.domain.audit.actor import Actor, ActorType
 from app.errors import PROBLEM_BASE, NotFound
 from app.models import Shop, ShopMember
 from app.oauth2.grants import ANY_CLIENT_AUTH
@@ -45,7 +45,8 @@ from app.oauth2.session import (
     set_csrf_cookie,
     start_session,
 )
-from app.oauth2.tokens import grant_shops_sync
+from app.web.openapi import component, problems
+from app.web.responses import json_bytes_response, request_id_of
 
 _TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden"}
 FORM = "application/x-www-form-urlencoded"
@@ -214,7 +215,14 @@ def create_router(settings: Settings) -> APIRouter:
 
         result = await run_authorization_server(session, settings, respond)
         if user is not None and result[0] == 302:
-            await record_installs(session, request, user.id, grant.client.id, shop_ids, req.scope)
+            actor = Actor(
+                ActorType.ACCOUNT,
+                account_id=user.id,
+                client_id=grant.client.id,
+                request_id=request_id_of(request),
+                ip=request.client.host if request.client else None,
+            )
+            await record_installs(session, actor, grant.client.id, shop_ids, req.scope)
         return oauth_json(result)
 
     def login(request: Request, grant: Any, error: str | None = None) -> Response:

@@ -15,9 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
+from app.domain.access.scopes import ALL_SCOPES
+from app.domain.access.secrets import ACCESS_PREFIX, CLIENT_ID_PREFIX, REFRESH_PREFIX, new_secret
 from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_redirect_uris
+from app.domain.apps.tokens import issue_tokens_sync
 from app.errors import BadRequest
 from app.models import OAuthClient
 from app.oauth2.endpoints import IntrospectionEndpoint, RevocationEndpoint
@@ -28,8 +30,6 @@ from app.oauth2.grants import (
     S256CodeChallenge,
 )
 from app.oauth2.models import Client
-from app.oauth2.secrets import ACCESS_PREFIX, CLIENT_ID_PREFIX, REFRESH_PREFIX, new_secret
-from app.oauth2.tokens import issue_tokens_sync
 
 T = TypeVar("T")
 Result = tuple[int, Any, list[tuple[str, str]]]

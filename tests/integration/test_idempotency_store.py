@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 
 from app.db import Database
-from app.kit import idempotency
+from app.domain.idempotency import repository as idempotency
 from app.kit.clock import utcnow
 from app.models import IdempotencyKey
 

@@ -7,11 +7,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
+import pytest
 from sqlalchemy import func, select, update
 
-from app.auth.scope import ShopScope
 from app.config import Settings
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.metrics.report_events import (
     CATCH_UP_DAYS,
     REPORT_DAILY,
@@ -32,6 +33,9 @@ from tests.webhooks.support import (
     running_delivery,
     running_receiver,
 )
+
+pytestmark = pytest.mark.feed
+
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
 
-from app.api.responses import PROBLEM_JSON
 from app.errors import FieldError, Problem
+from app.web.responses import PROBLEM_JSON
 
 __all__ = ["FieldError", "Problem"]
 

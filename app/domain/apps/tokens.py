@@ -17,12 +17,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from app.auth.scopes import format_scopes, parse_scopes
+from app.domain.access.scopes import format_scopes, parse_scopes
+from app.domain.access.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret, new_secret
 from app.domain.apps.revocation import made_by_third_party_tokens, revoke_private_apps_sync
 from app.errors import BadRequest
 from app.kit.clock import utcnow
 from app.models import OAuthGrant, OAuthToken, ShopMember
-from app.oauth2.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret, new_secret
 
 DEFAULT_ACCESS_TTL_SECONDS = 3600
 REFRESH_TTL = timedelta(days=30)
