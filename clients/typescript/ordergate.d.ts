@@ -4017,7 +4017,7 @@ export interface components {
         };
         /**
          * MetricName
-         * @description The metrics of a range (DESIGN §13), in the order they are listed.
+         * @description The metrics of a range (docs/metrics.md), in the order they are listed.
          * @enum {string}
          */
         MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "complaint_rate" | "dispute_rate";
