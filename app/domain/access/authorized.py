@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.domain.access.principal import Principal
 from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor
-from app.errors import ForbiddenRole, InsufficientScope, NotFound
+from app.errors import InsufficientScope, NotFound
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,7 @@ class Authorized:
         if shop_id not in self.principal.shop_ids:
             raise NotFound(f"Shop {shop_id} was not found.")
         if self.scope_name not in self.principal.scopes_on(shop_id):
-            if self.scope_name in self.principal.token_scopes:
-                # The token carries the scope; the account's role on this shop withholds it.
-                raise ForbiddenRole(
-                    f"Your staff role on shop {shop_id} does not allow {self.scope_name}."
-                )
+            # Effective scopes: the token's, narrowed by the account's staff role on the shop.
             raise InsufficientScope(self.scope_name)
         return shop_id
 

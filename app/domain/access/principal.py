@@ -27,9 +27,6 @@ class Principal:
     scopes_by_shop: dict[int, frozenset[str]] = field(hash=False)
     first_party: bool = False
     tier: str = "default"
-    # What the token itself grants, before the account's role on each shop narrows it: a scope
-    # here but not in scopes_on(shop) is withheld by the role (403 forbidden_role).
-    token_scopes: frozenset[str] = frozenset()
 
     def rate_limit_key(self, shop_id: int) -> str:
         """One bucket per (app, shop); the merchant console shares one bucket per account."""
@@ -101,7 +98,6 @@ def _principal(rows: Sequence[Row[Any]]) -> Principal:
         scopes_by_shop=scopes_by_shop,
         first_party=bool(row.first_party),
         tier=str(row.tier),
-        token_scopes=frozenset(granted_scopes),
     )
 
 
