@@ -8993,7 +8993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9077,7 +9077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +9238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9393,7 +9393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9486,7 +9486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9576,7 +9576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9666,7 +9666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9756,7 +9756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9852,7 +9852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9996,7 +9996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10232,7 +10232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10320,7 +10320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10426,7 +10426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10541,7 +10541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10658,7 +10658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10762,7 +10762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10859,7 +10859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10965,7 +10965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11083,7 +11083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11185,7 +11185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11296,7 +11296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11405,7 +11405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11522,7 +11522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11610,7 +11610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11716,7 +11716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11828,7 +11828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11916,7 +11916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12004,7 +12004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12110,7 +12110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12225,7 +12225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12331,7 +12331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12439,7 +12439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12538,7 +12538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12626,7 +12626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12712,7 +12712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12820,7 +12820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12933,7 +12933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13019,7 +13019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13110,7 +13110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13204,7 +13204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13293,7 +13293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13384,7 +13384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13475,7 +13475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13566,7 +13566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13657,7 +13657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13754,7 +13754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13851,7 +13851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13996,7 +13996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14131,7 +14131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14219,7 +14219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14307,7 +14307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14413,7 +14413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14528,7 +14528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14643,7 +14643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14758,7 +14758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14869,7 +14869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14984,7 +14984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15099,7 +15099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15214,7 +15214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15329,7 +15329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15446,7 +15446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15545,7 +15545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15649,7 +15649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15744,7 +15744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15843,7 +15843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15938,7 +15938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16048,7 +16048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16143,7 +16143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16241,7 +16241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16338,7 +16338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16444,7 +16444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16614,7 +16614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16865,7 +16865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
