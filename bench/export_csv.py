@@ -46,8 +46,8 @@ from feed_support import SECRET, api_server, db_url, record  # noqa: E402
 from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
 from app.domain.apps.service import create_app  # noqa: E402
-from app.domain.apps.tokens import issue_tokens  # noqa: E402
 from app.domain.exports.service import query_for  # noqa: E402
+from app.domain.tokens.service import issue_tokens  # noqa: E402
 from app.migrations import upgrade  # noqa: E402
 
 SIZES = {"small": 20_000, "full": 367_000}

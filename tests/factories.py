@@ -14,7 +14,7 @@ from app.domain.accounts.repository import create_account
 from app.domain.apps.repository import find_app_by_name
 from app.domain.apps.schemas import ClientType
 from app.domain.apps.service import create_app
-from app.domain.apps.tokens import IssuedTokens, issue_tokens
+from app.domain.tokens.service import IssuedTokens, issue_tokens
 from app.models import Shop, ShopMember
 
 _unique = itertools.count(1)

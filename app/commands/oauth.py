@@ -109,7 +109,7 @@ def tokens_issue(
 ) -> None:
     """Issue an access/refresh pair without the browser flow (development and tests)."""
     from app.domain.apps.repository import find_app_by_name
-    from app.domain.apps.tokens import issue_tokens
+    from app.domain.tokens.service import issue_tokens
 
     shop_ids = _shop_ids(shops)
 

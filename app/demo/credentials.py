@@ -18,7 +18,7 @@ from app.domain.access.scopes import ALL_SCOPES
 from app.domain.accounts.repository import create_account, find_account_by_email
 from app.domain.apps.repository import find_app_by_name
 from app.domain.apps.service import create_app
-from app.domain.apps.tokens import issue_tokens
+from app.domain.tokens.service import issue_tokens
 from app.models import Account, Shop, ShopMember
 
 DEMO_EMAIL = "demo@ordergate.test"

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from authlib.oauth2.rfc6749 import OAuth2Error
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -18,10 +17,10 @@ from app.domain.access.scopes import ALL_SCOPES
 from app.domain.accounts.repository import find_account_by_email, get_account
 from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_origins
 from app.domain.apps.grants import record_installs
-from app.domain.apps.tokens import grant_shops_sync
 from app.domain.audit.actor import Actor, ActorType
+from app.domain.tokens import repository as tokens
+from app.domain.tokens.service import grant_shops_sync
 from app.errors import PROBLEM_BASE, NotFound
-from app.models import Shop, ShopMember
 from app.oauth2.grants import ANY_CLIENT_AUTH
 from app.oauth2.models import User
 from app.oauth2.pages import ShopChoice, consent_page, error_page, login_page
@@ -111,13 +110,8 @@ def oauth_json(result: Result) -> Response:
 
 
 async def _member_shops(session: AsyncSession, account_id: int) -> list[ShopChoice]:
-    rows = await session.execute(
-        select(Shop.id, Shop.name, ShopMember.role)
-        .join(ShopMember, ShopMember.shop_id == Shop.id)
-        .where(ShopMember.account_id == account_id)
-        .order_by(Shop.id)
-    )
-    return [ShopChoice(int(r.id), str(r.name), str(r.role)) for r in rows]
+    rows = await session.run_sync(tokens.member_shops, account_id)
+    return [ShopChoice(*row) for row in rows]
 
 
 def public_base_url(request: Request, settings: Settings) -> str:

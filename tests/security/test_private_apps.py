@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.domain.apps.service import create_app
-from app.domain.apps.tokens import issue_tokens
+from app.domain.tokens.service import issue_tokens
 from app.models import AuditLog
 from tests.factories import add_staff, bearer, make_token
 from tests.oauth_support import App, browser, full_flow, make_merchant, make_vendor_app

@@ -3,15 +3,17 @@ an app reaches are its grants."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import ColumnElement, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.domain.access.scope import ShopScope
 from app.kit.clock import utcnow
-from app.models import Account, OAuthClient, OAuthGrant
+from app.models import Account, OAuthClient, OAuthGrant, OAuthToken
 
 
 async def insert_app(session: AsyncSession, **values: Any) -> int:
@@ -143,4 +145,31 @@ async def align_first_party_app(
         update(OAuthClient)
         .where(OAuthClient.client_id == client_id, differs)
         .values(deleted_at=None, **values)
+    )
+
+
+def soft_delete_private_apps(
+    session: Session, which: ColumnElement[bool], at: datetime
+) -> list[tuple[int, list[int]]]:
+    """Marks the live private apps ``which`` selects deleted; (id, private shop ids) of each."""
+    rows = session.execute(
+        update(OAuthClient)
+        .where(which, OAuthClient.deleted_at.is_(None), OAuthClient.private_shop_ids.is_not(None))
+        .values(deleted_at=at)
+        .returning(OAuthClient.id, OAuthClient.private_shop_ids)
+    ).all()
+    return [(int(r.id), sorted(r.private_shop_ids or [])) for r in rows]
+
+
+def revoke_tokens_and_grants_of(session: Session, app_ids: list[int], at: datetime) -> None:
+    """Every live token and grant of these apps, revoked at ``at``."""
+    session.execute(
+        update(OAuthToken)
+        .where(OAuthToken.client_id.in_(app_ids), OAuthToken.revoked_at.is_(None))
+        .values(revoked_at=at)
+    )
+    session.execute(
+        update(OAuthGrant)
+        .where(OAuthGrant.client_id.in_(app_ids), OAuthGrant.revoked_at.is_(None))
+        .values(revoked_at=at)
     )

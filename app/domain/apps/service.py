@@ -19,9 +19,9 @@ from app.domain.access.secrets import (
 from app.domain.apps import repository
 from app.domain.apps.revocation import made_through_apps, revoke_private_apps
 from app.domain.apps.schemas import App, AppWithSecret, ClientType
-from app.domain.apps.tokens import grant_shops, member_roles
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import record_audit
+from app.domain.tokens.service import grant_shops, member_roles
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import InsufficientScope, NotFound, ValidationFailed, field_error
 from app.kit.clock import rfc3339
