@@ -15,13 +15,15 @@ IDEMPOTENCY_PRUNE_EVERY_SECONDS = 300.0
 async def _exports(ctx: JobContext) -> None:
     import asyncio
 
-    from app.domain.exports.wakeup import EXPORTS_CHANNEL
+    from app.domain.exports.wakeup import EXPORTS_CHANNEL, EXPORTS_LISTENER_NAME
     from app.domain.exports.worker import export_worker
     from app.domain.webhooks.listener import listen
 
     wake = asyncio.Event()
     url = ctx.settings.database_url or ""
-    listener = asyncio.create_task(listen(url, [EXPORTS_CHANNEL], wake, ctx.stop))
+    listener = asyncio.create_task(
+        listen(url, [EXPORTS_CHANNEL], wake, ctx.stop, application_name=EXPORTS_LISTENER_NAME)
+    )
     try:
         await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop, wake=wake)
     finally:
