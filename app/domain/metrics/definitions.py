@@ -85,8 +85,12 @@ RETURN_TYPES: tuple[str, ...] = ("refund_only", "return_refund")
 COMPLAINT_TABLE = "complaints"
 COMPLAINT_ENTITY = "complaint"
 # Change-log entities that are facts about an order's cohort (not events counted on their own
-# day): a change of one recomputes its order's days.
-ORDER_FACT_ENTITIES: tuple[str, ...] = ("after_sale", COMPLAINT_ENTITY)
+# day), each with its table (columns shop_id, id, order_id): a change of one recomputes its
+# order's created/paid/signed days (rollup.touched_days). A dispute is none of them.
+ORDER_FACT_ENTITIES: dict[str, str] = {
+    "after_sale": "after_sales",
+    COMPLAINT_ENTITY: COMPLAINT_TABLE,
+}
 
 
 def returned_sql(order: str) -> str:

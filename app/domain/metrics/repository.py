@@ -60,7 +60,9 @@ class Tally:
     paid_orders: int = 0  # paid in range (the cohort of aov and the rates)
     gmv: int = 0
     commission: int = 0
-    hours: list[float] = field(default_factory=list)  # ship->sign of orders signed in range
+    # Ship->sign durations (hours) of the orders signed in range, as sorted runs (a rolled-up
+    # day's array, a live pass's): pooled without copying, percentiles selected from them.
+    hours: list[Sequence[float]] = field(default_factory=list)
     returned_orders: int = 0  # of orders paid in range: with a return/refund after-sale
     complained_orders: int = 0  # of orders paid in range: with a complaint
     refunded_amount: int = 0  # of orders paid in range
@@ -252,7 +254,7 @@ class MetricsRepository:
                     row.paid_orders,
                     row.gmv,
                     row.commission,
-                    row.s2s_hours or [],
+                    [row.s2s_hours] if row.s2s_hours else [],
                     row.returned_orders,
                     row.complained_orders,
                     row.refunded_amount,
@@ -340,8 +342,8 @@ class MetricsRepository:
         signed_q = bucketed(Order.signed_at, durations).where(Order.shipped_at.is_not(None))
         for shop, day, g, values in await self._rows(signed_q):
             cell = out[shop].cell((day, g))
-            if with_hours:
-                cell.hours.extend(values or ())  # NULL: nothing signed
+            if with_hours and values:  # NULL: nothing signed
+                cell.hours.append(values)  # sorted by the aggregate's ORDER BY
 
     async def unpaid_over_24h(
         self, ranges: dict[int, DayRange], *, now: datetime

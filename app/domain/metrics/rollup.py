@@ -34,9 +34,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
 from app.domain.metrics.definitions import (
-    COMPLAINT_ENTITY,
-    COMPLAINT_TABLE,
     CONTENT_COLUMNS,
+    ORDER_FACT_ENTITIES,
     complained_sql,
     returned_sql,
 )
@@ -61,6 +60,13 @@ BATCH = 2000
 REBUILD_CHUNK_DAYS = 7
 ROLL_EVERY_SECONDS = 5.0
 
+# The orders of the changed after-sales and complaints (definitions.ORDER_FACT_ENTITIES).
+_FACT_ORDERS = "\n".join(
+    f"""UNION
+    SELECT f.shop_id, f.order_id FROM ch
+    JOIN {table} f ON ch.entity = '{entity}' AND f.shop_id = ch.shop_id AND f.id = ch.entity_id"""
+    for entity, table in ORDER_FACT_ENTITIES.items()
+)
 _TOUCHED_SQL = text(
     f"""
 WITH ch AS (
@@ -68,14 +74,7 @@ WITH ch AS (
                          CAST(:ids AS bigint[])) AS ch(shop_id, entity, entity_id)
 ), touched_orders AS (
     SELECT ch.shop_id, ch.entity_id AS order_id FROM ch WHERE ch.entity = 'order'
-    UNION
-    SELECT a.shop_id, a.order_id FROM ch
-    JOIN after_sales a ON ch.entity = 'after_sale' AND a.shop_id = ch.shop_id
-     AND a.id = ch.entity_id
-    UNION
-    SELECT c.shop_id, c.order_id FROM ch
-    JOIN {COMPLAINT_TABLE} c ON ch.entity = '{COMPLAINT_ENTITY}' AND c.shop_id = ch.shop_id
-     AND c.id = ch.entity_id
+    {_FACT_ORDERS}
 ), touched_ts AS (
     SELECT o.shop_id, t.ts FROM touched_orders x
     JOIN orders o ON o.shop_id = x.shop_id AND o.id = x.order_id

@@ -125,7 +125,10 @@ class MetricsService:
                     "previous": before,
                 }
             )
-        this, before = body(list(ranges))
+        # One shop: the aggregate is that shop's answer (not derived a second time).
+        this, before = (
+            (by_shop[0], by_shop[0]["previous"]) if len(by_shop) == 1 else body(list(ranges))
+        )
         return {
             **shops_span(list(ranges), first, last),
             "metrics": this["metrics"],
@@ -219,11 +222,17 @@ class MetricsService:
         by_shop: list[Trend] = [
             {**span_of(s, rng), **body(tallies[s].cells)} for s, rng in ranges.items()
         ]
-        return {
-            **shops_span(list(ranges), first, last),
-            **body(merged(t.cells for t in tallies.values())),
-            "by_shop": by_shop,
-        }
+        if len(by_shop) == 1:  # the aggregate is that shop's answer (not derived again)
+            one = by_shop[0]
+            together: TrendBody = {
+                "interval": one["interval"],
+                "group_by": one["group_by"],
+                "metrics": one["metrics"],
+                "series": one["series"],
+            }
+        else:
+            together = body(merged(t.cells for t in tallies.values()))
+        return {**shops_span(list(ranges), first, last), **together, "by_shop": by_shop}
 
     async def regions(self, shop_id: int, first: date, last: date) -> RegionsReport:
         return (await self.shops_regions([shop_id], first, last))["by_shop"][0]
