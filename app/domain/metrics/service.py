@@ -102,8 +102,7 @@ class MetricsService:
         now = now or utcnow()
         cur = await self.repo.tallies_of(ranges, by_day=False, group_by=None)
         pre = await self.repo.tallies_of(previous, by_day=False, group_by=None)
-        cur_unpaid = await self.repo.unpaid_over_24h(ranges, now=now)
-        pre_unpaid = await self.repo.unpaid_over_24h(previous, now=now)
+        cur_unpaid, pre_unpaid = await self.repo.unpaid_over_24h([ranges, previous], now=now)
 
         def body(shops: Sequence[int]) -> tuple[PreviousPeriod, PreviousPeriod]:
             rng = ranges[shops[0]]
