@@ -11,7 +11,15 @@ in [0, 1]:
 - ``complaint_rate``: of the orders paid in the range, the share with a buyer complaint
   (``complaints``, opened at any time up to now) — :func:`complained_sql`; ``dispute_rate`` is
   its deprecated alias (the same value: complaints, not disputes);
-- ``ship_to_sign_hours``: over orders signed in the range.
+- ``ship_to_sign_hours``: ``{avg, p50, p90}`` (``percentile_cont``) of ``signed_at -
+  shipped_at`` in hours, over the orders signed in the range that were shipped; rounded to
+  :data:`HOURS_DIGITS` (ratios to :data:`RATIO_DIGITS`; empty denominators give null).
+
+Health figures of the summary: ``refunded_amount`` and ``refunded_orders`` (refunded_amount >
+0) of the orders paid in the range, ``refund_rate`` their share of them; ``flagged``: orders
+created in the range flagged now; ``unpaid_over_24h``: orders created in the range still
+pending payment (``status = 'pending_payment'``, no ``paid_at``) and created over 24 h before
+now.
 
 The rollup (:mod:`app.domain.metrics.rollup`) and the live reads
 (:mod:`app.domain.metrics.repository`) both take the cohort conditions from here.
