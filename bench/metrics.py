@@ -1,10 +1,10 @@
 """Metrics latency on a seeded shop: summary and 30-day trends (plain and grouped), p50/p95.
 
 Seeds a scratch database (its own, dropped afterwards) with N orders over 90 days through SQL
-(paid, shipped, signed, after-sales, disputes in realistic shares), then calls the metrics
-service the REST endpoints use, single shop and 10 shops together, beside the plain SQL of the
-same measures. Target on 1M orders: p95 < 100 ms single shop, < 300 ms 10 shops. Appends to
-bench/RESULTS.md.
+(paid, shipped, signed, after-sales, complaints, disputes in realistic shares), then calls the
+metrics service the REST endpoints use, single shop and 10 shops together, beside the plain
+SQL of the same measures. Target on 1M orders: p95 < 100 ms single shop, < 300 ms 10 shops.
+Appends to bench/RESULTS.md.
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test BENCH_SIZE=small python bench/metrics.py
 
@@ -78,6 +78,9 @@ FROM orders WHERE id % 20 = 0 AND paid_at IS NOT NULL;
 INSERT INTO disputes (shop_id, order_id, kind, status, description, created_at)
 SELECT shop_id, id, 'logistics', 'open', 'd', paid_at + interval '3 days'
 FROM orders WHERE id % 100 = 0 AND paid_at IS NOT NULL;
+INSERT INTO complaints (shop_id, order_id, kind, status, description, created_at)
+SELECT shop_id, id, 'quality', 'open', 'c', paid_at + interval '4 days'
+FROM orders WHERE id % 50 = 0 AND paid_at IS NOT NULL;
 ANALYZE;
 """
 
@@ -103,7 +106,7 @@ SELECT count(*) FILTER (WHERE o.created_at >= $2 AND o.created_at < $3),
            SELECT 1 FROM after_sales a WHERE a.shop_id = o.shop_id AND a.order_id = o.id
            AND a.type IN ('refund_only', 'return_refund'))),
        count(*) FILTER (WHERE o.paid_at >= $2 AND o.paid_at < $3 AND EXISTS (
-           SELECT 1 FROM disputes d WHERE d.shop_id = o.shop_id AND d.order_id = o.id))
+           SELECT 1 FROM complaints c WHERE c.shop_id = o.shop_id AND c.order_id = o.id))
 FROM orders o
 WHERE o.shop_id = ANY($1::bigint[])
   AND ((o.created_at >= $2 AND o.created_at < $3) OR (o.paid_at >= $2 AND o.paid_at < $3))
