@@ -16,7 +16,7 @@ from collections.abc import Sequence
 Runs = Sequence[Sequence[float]]  # each run sorted ascending
 
 # Below this many candidates left, the rest are merged and sorted (cheaper than bisecting).
-_SMALL = 64
+_SMALL = 1024
 
 
 def count_of(runs: Runs) -> int:
@@ -25,34 +25,32 @@ def count_of(runs: Runs) -> int:
 
 def kth_smallest(runs: Runs, k: int) -> float:
     """The value at 0-based rank ``k`` of all the runs' values taken together."""
-    live = [r for r in runs if r]
-    lo = [0] * len(live)
-    hi = [len(r) for r in live]
-    if not 0 <= k < sum(hi):
-        raise IndexError(f"rank {k} of {sum(hi)} values")
+    # Candidate windows [a, b) of each run; the answer is the k-th smallest of them.
+    windows = [(r, 0, len(r)) for r in runs if r]
+    if not 0 <= k < sum(b for _, _, b in windows):
+        raise IndexError(f"rank {k} of {count_of(runs)} values")
     while True:
-        left = sum(h - lo_i for lo_i, h in zip(lo, hi, strict=True))
+        left = sum(b - a for _, a, b in windows)
         if left <= _SMALL:
-            rest = sorted(v for r, a, b in zip(live, lo, hi, strict=True) for v in r[a:b])
-            return rest[k]
-        pivot = _weighted_median(live, lo, hi)
-        below = [bisect_left(r, pivot, a, b) for r, a, b in zip(live, lo, hi, strict=True)]
-        upto = [bisect_right(r, pivot, a, b) for r, a, b in zip(live, lo, hi, strict=True)]
-        n_below = sum(x - a for x, a in zip(below, lo, strict=True))
-        n_upto = sum(x - a for x, a in zip(upto, lo, strict=True))
-        if k < n_below:
-            hi = below
+            return sorted(v for r, a, b in windows for v in r[a:b])[k]
+        pivot = _weighted_median(windows)
+        below = [bisect_left(r, pivot, a, b) for r, a, b in windows]
+        upto = [bisect_right(r, pivot, a, b) for r, a, b in windows]
+        n_below = sum(x - a for x, (_, a, _) in zip(below, windows, strict=True))
+        n_upto = sum(x - a for x, (_, a, _) in zip(upto, windows, strict=True))
+        if k < n_below:  # below the pivot: keep what lies below it
+            windows = [(r, a, x) for x, (r, a, _) in zip(below, windows, strict=True) if x > a]
         elif k < n_upto:
             return pivot
-        else:
+        else:  # above it: drop everything up to it
             k -= n_upto
-            lo = upto
+            windows = [(r, x, b) for x, (r, _, b) in zip(upto, windows, strict=True) if b > x]
 
 
-def _weighted_median(live: Runs, lo: list[int], hi: list[int]) -> float:
-    """The median of the runs' middle elements weighted by their windows' lengths: at least a
+def _weighted_median(windows: list[tuple[Sequence[float], int, int]]) -> float:
+    """The median of the windows' middle elements weighted by their lengths: at least a
     quarter of the candidates lie on each side of it, so every step drops a quarter."""
-    mids = sorted((r[(a + b) // 2], b - a) for r, a, b in zip(live, lo, hi, strict=True) if b > a)
+    mids = sorted((r[(a + b) // 2], b - a) for r, a, b in windows)
     half, acc = sum(w for _, w in mids) / 2, 0
     for value, weight in mids:
         acc += weight
@@ -61,12 +59,20 @@ def _weighted_median(live: Runs, lo: list[int], hi: list[int]) -> float:
     return mids[-1][0]
 
 
+def _next_rank(runs: Runs, value: float, k: int) -> float:
+    """The value at rank ``k + 1`` given ``value`` is at rank ``k``: ``value`` again when it
+    repeats that far, else the smallest value above it (one bisect per run, no selection)."""
+    if sum(bisect_right(r, value) for r in runs) > k + 1:
+        return value
+    return min(r[i] for r in runs if (i := bisect_right(r, value)) < len(r))
+
+
 def percentile_cont(runs: Runs, fraction: float) -> float:
     """PostgreSQL's ``percentile_cont(fraction)`` (linear interpolation) over every value."""
     position = fraction * (count_of(runs) - 1)
     lo, hi = math.floor(position), math.ceil(position)
     low = kth_smallest(runs, lo)
-    high = low if hi == lo else kth_smallest(runs, hi)
+    high = low if hi == lo else _next_rank(runs, low, lo)
     return low + (high - low) * (position - lo)
 
 
