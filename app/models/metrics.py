@@ -62,6 +62,9 @@ class MetricsDaily(Base):
     refunded_amount: Mapped[int] = mapped_column(BigInteger, server_default="0")
     refunded_orders: Mapped[int] = mapped_column(server_default="0")
     flagged: Mapped[int] = mapped_column(server_default="0")  # created that day, now flagged
+    # Created that day and still waiting for payment (now; definitions.PENDING_PAYMENT_SQL):
+    # the summary's unpaid_over_24h, less those created in its last 24 h.
+    pending_payment: Mapped[int] = mapped_column(server_default="0")
 
 
 class ChangeLogCursor(Base):

@@ -133,6 +133,7 @@ class Order(Base):
             "ix_orders_shop_pending_created",
             "shop_id",
             "created_at",
+            # = metrics.definitions.PENDING_PAYMENT_SQL (tests/unit/test_metrics_definitions.py)
             postgresql_where=text("status = 'pending_payment' AND paid_at IS NULL"),
         ),
     )

@@ -19,7 +19,8 @@ Health figures of the summary: ``refunded_amount`` and ``refunded_orders`` (refu
 0) of the orders paid in the range, ``refund_rate`` their share of them; ``flagged``: orders
 created in the range flagged now; ``unpaid_over_24h``: orders created in the range still
 pending payment (``status = 'pending_payment'``, no ``paid_at``) and created over 24 h before
-now.
+now (the rollup stores, per created day, the orders still pending payment:
+:data:`PENDING_PAYMENT_SQL`; a day that ended over 24 h ago counts them all).
 
 The rollup (:mod:`app.domain.metrics.rollup`) and the live reads
 (:mod:`app.domain.metrics.repository`) both take the cohort conditions from here.
@@ -117,6 +118,12 @@ def complained_sql(order: str) -> str:
         f" AND c.order_id = {order}.id)"
     )
 
+
+# SQL condition (on the order's own columns, unqualified): still waiting for payment. Literals,
+# not parameters: it is also the predicate of the partial index ix_orders_shop_pending_created
+# (app/models/orders.py, the same text), which a generic plan could not prove from a bound
+# parameter.
+PENDING_PAYMENT_SQL = "status = 'pending_payment' AND paid_at IS NULL"
 
 RATIO_DIGITS = 4  # ratios are floats 0..1 rounded to 4 decimals (0.8421)
 HOURS_DIGITS = 2

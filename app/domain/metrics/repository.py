@@ -10,6 +10,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    Boolean,
     Date,
     Float,
     Select,
@@ -38,6 +39,7 @@ from sqlalchemy.sql.sqltypes import NullType
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import (
     CONTENT_COLUMNS,
+    PENDING_PAYMENT_SQL,
     Dimension,
     complained_sql,
     returned_sql,
@@ -70,6 +72,7 @@ class Tally:
     refunded_amount: int = 0  # of orders paid in range
     refunded_orders: int = 0
     flagged: int = 0  # of orders created in range
+    pending_payment: int = 0  # of orders created in range: still waiting for payment (now)
 
     def add(self, other: Tally) -> None:
         self.orders += other.orders
@@ -83,6 +86,7 @@ class Tally:
         self.refunded_amount += other.refunded_amount
         self.refunded_orders += other.refunded_orders
         self.flagged += other.flagged
+        self.pending_payment += other.pending_payment
 
 
 @dataclass
@@ -241,6 +245,7 @@ class MetricsRepository:
                 m.refunded_amount,
                 m.refunded_orders,
                 m.flagged,
+                m.pending_payment,
             ).where(m.dim_kind == (group_by or "total"), or_(*windows))
         )
         skip = {s: set(days) for s, days in live.items()}
@@ -262,6 +267,7 @@ class MetricsRepository:
                     row.refunded_amount,
                     row.refunded_orders,
                     row.flagged,
+                    row.pending_payment,
                 )
             )
 
@@ -299,11 +305,13 @@ class MetricsRepository:
             func.count(),
             func.count(Order.paid_at),
             func.count().filter(Order.flagged),
+            func.count().filter(_pending_payment()),
         )
-        for shop, day, g, n, paid, flagged in await self._rows(created):
+        for shop, day, g, n, paid, flagged, pending in await self._rows(created):
             c = out[shop].cell((day, g))
             c.orders, c.converted_orders = c.orders + n, c.converted_orders + paid
             c.flagged += flagged
+            c.pending_payment += pending
 
         paid_q = bucketed(
             Order.paid_at,
@@ -347,28 +355,26 @@ class MetricsRepository:
             if with_hours and values:  # NULL: nothing signed
                 cell.hours.append(values)  # sorted by the aggregate's ORDER BY
 
-    async def unpaid_over_24h(
-        self, periods: Sequence[dict[int, DayRange]], *, now: datetime
-    ) -> list[dict[int, int]]:
-        """Per period, per shop: orders created in the shop's range, still pending payment,
-        created over 24 h before ``now`` (depends on now: never rolled up). One statement, a
-        count per (period, shop) window, each an index-only range scan of the partial index
-        ``ix_orders_shop_pending_created`` (pending orders only): an OR of the windows would
-        be a bitmap scan visiting the heap, and FILTERs over them measured slower still."""
+    async def pending_created_in(
+        self, windows: Sequence[tuple[int, datetime, datetime]]
+    ) -> list[int]:
+        """Per (shop, start, end): orders created in [start, end) still waiting for payment. One
+        statement, a count per window, each an index-only range scan of the partial index
+        ``ix_orders_shop_pending_created`` (those orders only): an OR of the windows would
+        be a bitmap scan visiting the heap."""
         counts = [
-            select(literal(p), literal(s), func.count()).where(
-                Order.shop_id == s,
-                Order.created_at >= rng.start,
-                Order.created_at < rng.end,
-                _unpaid_over_a_day(now),
+            select(literal(n), func.count()).where(
+                Order.shop_id == self.scope.require(s),
+                Order.created_at >= start,
+                Order.created_at < end,
+                _pending_payment(),
             )
-            for p, ranges in enumerate(periods)
-            for s, rng in self._windows(ranges)
+            for n, (s, start, end) in enumerate(windows)
         ]
-        out: list[dict[int, int]] = [dict.fromkeys(ranges, 0) for ranges in periods]
+        out = [0] * len(windows)
         if counts:
-            for p, s, n in await self.session.execute(union_all(*counts)):
-                out[int(p)][int(s)] = int(n)
+            for n, count in await self.session.execute(union_all(*counts)):
+                out[int(n)] = int(count)
         return out
 
     def _windows(self, ranges: dict[int, DayRange]) -> list[tuple[int, DayRange]]:
@@ -501,9 +507,9 @@ def _created_in(windows: list[tuple[int, DayRange]]) -> ColumnElement[bool]:
 
 
 def _pending_payment() -> ColumnElement[bool]:
-    """The predicate of the partial index ``ix_orders_shop_pending_created``, as literals: a
-    bound parameter would not prove it under a generic plan, and the index would go unused."""
-    return and_(Order.paid_at.is_(None), Order.status == literal_column("'pending_payment'"))
+    """Still waiting for payment: :data:`PENDING_PAYMENT_SQL`, whose literals let the partial
+    index ``ix_orders_shop_pending_created`` apply (unqualified columns: of ``orders``)."""
+    return literal_column(f"({PENDING_PAYMENT_SQL})", Boolean)
 
 
 def _unpaid_over_a_day(now: datetime) -> ColumnElement[bool]:

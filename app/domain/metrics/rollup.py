@@ -36,6 +36,7 @@ from app.db import Database
 from app.domain.metrics.definitions import (
     CONTENT_COLUMNS,
     ORDER_FACT_ENTITIES,
+    PENDING_PAYMENT_SQL,
     complained_sql,
     returned_sql,
 )
@@ -167,6 +168,7 @@ _ZERO = {
     "refunded_amount": "0",
     "refunded_orders": "0",
     "flagged": "0",
+    "pending_payment": "0",
 }
 
 
@@ -187,8 +189,9 @@ WITH fam AS (
                 orders="count(*)",
                 converted_orders="count(x.paid_at)",
                 flagged="count(*) FILTER (WHERE x.flagged)",
+                pending_payment=f"count(*) FILTER (WHERE {PENDING_PAYMENT_SQL})",
             ),
-            columns=", o.paid_at, o.flagged",
+            columns=", o.paid_at, o.flagged, o.status",
         )
     }
     UNION ALL
@@ -227,7 +230,8 @@ SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
     sum(returned_orders)::bigint AS returned_orders,
     sum(complained_orders)::bigint AS complained_orders,
     sum(refunded_amount)::bigint AS refunded_amount,
-    sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged
+    sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged,
+    sum(pending_payment)::bigint AS pending_payment
 FROM fam
 WHERE kind <> 'author_content' OR value IS NOT NULL  -- orders without a room/video
 GROUP BY day, kind, value
