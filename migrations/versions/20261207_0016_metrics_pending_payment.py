@@ -1,9 +1,12 @@
-"""The summary's ``unpaid_over_24h`` stops scanning orders at read time:
+"""The summary reads less at request time:
 
 - ``metrics_daily.pending_payment``: per created day, the orders still waiting for payment
   (recomputed with the day, as every figure is: paying or closing an order is a change of
   it). The rollup is emptied and its cursor dropped, as in 0010: readers read live until the
-  worker's next pass rebuilds it with the new column.
+  worker's next pass rebuilds it with the new columns.
+- ``metrics_daily.s2s_hours`` becomes ``bytea``: the day's sorted durations packed as
+  big-endian float8s (``float8send``), sent as stored and unpacked in one call; a
+  ``float8[]``'s binary output costs a function call per element, most of a month's read.
 - ``ix_orders_shop_pending_created``: a partial index of those orders, for the live part
   (the range's last 24 h, unrolled days, the funnel) — an index-only scan instead of a heap
   visit per order of the range. Built CONCURRENTLY: orders keep taking writes meanwhile.
@@ -17,6 +20,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0016"
 down_revision: str | None = "0013"
@@ -37,6 +41,13 @@ def upgrade() -> None:
         "metrics_daily",
         sa.Column("pending_payment", sa.BigInteger(), server_default="0", nullable=False),
     )
+    op.drop_column("metrics_daily", "s2s_hours")
+    op.add_column(
+        "metrics_daily",
+        sa.Column(
+            "s2s_hours", sa.LargeBinary(), server_default=sa.text("''::bytea"), nullable=False
+        ),
+    )
     with op.get_context().autocommit_block():
         op.create_index(
             INDEX,
@@ -51,5 +62,15 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.get_context().autocommit_block():
         op.drop_index(INDEX, "orders", postgresql_concurrently=True, if_exists=True)
+    _reset()
     op.drop_column("metrics_daily", "pending_payment")
-
+    op.drop_column("metrics_daily", "s2s_hours")
+    op.add_column(
+        "metrics_daily",
+        sa.Column(
+            "s2s_hours",
+            postgresql.ARRAY(sa.Float()),
+            server_default=sa.text("'{}'::double precision[]"),
+            nullable=False,
+        ),
+    )

@@ -4,12 +4,13 @@ sorted values (PostgreSQL's percentile_cont): exactly, duplicates and empty runs
 from __future__ import annotations
 
 import math
+import struct
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.metrics.percentiles import kth_smallest, mean, percentile_cont
+from app.domain.metrics.percentiles import kth_smallest, mean, percentile_cont, unpack_hours
 
 # Few distinct values as well as many: ties straddling the pivot are the delicate case.
 values = st.one_of(
@@ -58,3 +59,11 @@ def test_large_runs_and_mean() -> None:
     for fraction in (0.5, 0.9):
         assert percentile_cont(runs, fraction) == reference(runs, fraction)
     assert mean(runs) == pytest.approx(sum(v for r in runs for v in r) / 90_000, rel=1e-12)
+
+
+def test_packed_hours_unpack_to_the_same_sorted_values() -> None:
+    """metrics_daily.s2s_hours holds float8send's big-endian bytes."""
+    values = [0.0, 1.5, 20.25, 96.99972222222222, 1e-9]
+    packed = b"".join(struct.pack(">d", v) for v in sorted(values))
+    assert list(unpack_hours(packed)) == sorted(values)
+    assert list(unpack_hours(b"")) == []

@@ -10,6 +10,8 @@ values as PostgreSQL's).
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -17,6 +19,15 @@ Runs = Sequence[Sequence[float]]  # each run sorted ascending
 
 # Below this many candidates left, the rest are merged and sorted (cheaper than bisecting).
 _SMALL = 1024
+
+
+def unpack_hours(packed: bytes) -> array[float]:
+    """A rollup row's durations (``metrics_daily.s2s_hours``: big-endian float8s, sorted) as
+    a sorted run, in two C calls — no Python float is made until a value is looked at."""
+    values = array("d", packed)
+    if sys.byteorder == "little":
+        values.byteswap()
+    return values
 
 
 def count_of(runs: Runs) -> int:

@@ -27,14 +27,12 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    type_coerce,
     union_all,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.sqltypes import NullType
 
 from app.auth.scope import ShopScope
 from app.domain.metrics.definitions import (
@@ -44,6 +42,7 @@ from app.domain.metrics.definitions import (
     complained_sql,
     returned_sql,
 )
+from app.domain.metrics.percentiles import unpack_hours
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.rollup import runs, unrolled_days_of
 from app.domain.metrics.schemas import BuyerTotals, FunnelStages, FunnelUnpaid
@@ -218,11 +217,9 @@ class MetricsRepository:
         with_hours: bool,
     ) -> None:
         m = MetricsDaily
-        # The duration arrays are most of a row's bytes: left out when nobody asked for them.
-        # Taken as asyncpg decodes them (a list of floats): SQLAlchemy's ARRAY result processing
-        # would visit every element in Python.
+        # The packed durations are most of a row's bytes: left out when nobody asked for them.
         hours_column = (
-            type_coerce(m.s2s_hours, NullType()).label("s2s_hours")
+            m.s2s_hours.label("s2s_hours")
             if with_hours
             else literal_column("NULL").label("s2s_hours")
         )
@@ -261,7 +258,7 @@ class MetricsRepository:
                     row.paid_orders,
                     row.gmv,
                     row.commission,
-                    [row.s2s_hours] if row.s2s_hours else [],
+                    [unpack_hours(row.s2s_hours)] if row.s2s_hours else [],
                     row.returned_orders,
                     row.complained_orders,
                     row.refunded_amount,

@@ -162,7 +162,7 @@ _ZERO = {
     "paid_orders": "0",
     "gmv": "0",
     "commission": "0",
-    "s2s_hours": "NULL::float8[]",
+    "s2s_hours": "NULL::bytea",
     "returned_orders": "0",
     "complained_orders": "0",
     "refunded_amount": "0",
@@ -217,7 +217,7 @@ WITH fam AS (
         _family(
             "orders o",
             "o.signed_at",
-            _cols(s2s_hours=f"array_agg({_HOURS} ORDER BY {_HOURS})"),
+            _cols(s2s_hours=f"string_agg(float8send({_HOURS}), ''::bytea ORDER BY {_HOURS})"),
             "AND o.shipped_at IS NOT NULL",
             ", o.signed_at, o.shipped_at",
         )
@@ -226,7 +226,7 @@ WITH fam AS (
 SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
     sum(converted_orders)::bigint AS converted_orders, sum(paid_orders)::bigint AS paid_orders,
     sum(gmv)::bigint AS gmv, sum(commission)::bigint AS commission,
-    COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
+    COALESCE(string_agg(s2s_hours, ''::bytea), ''::bytea) AS s2s_hours,  -- one family's
     sum(returned_orders)::bigint AS returned_orders,
     sum(complained_orders)::bigint AS complained_orders,
     sum(refunded_amount)::bigint AS refunded_amount,
