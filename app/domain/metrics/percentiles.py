@@ -38,24 +38,30 @@ def kth_smallest(runs: Runs, k: int) -> float:
     """The value at 0-based rank ``k`` of all the runs' values taken together."""
     # Candidate windows [a, b) of each run; the answer is the k-th smallest of them.
     windows = [(r, 0, len(r)) for r in runs if r]
-    if not 0 <= k < sum(b for _, _, b in windows):
-        raise IndexError(f"rank {k} of {count_of(runs)} values")
-    while True:
-        left = sum(b - a for _, a, b in windows)
-        if left <= _SMALL:
-            return sorted(v for r, a, b in windows for v in r[a:b])[k]
+    left = sum(b for _, _, b in windows)
+    if not 0 <= k < left:
+        raise IndexError(f"rank {k} of {left} values")
+    while left > _SMALL:
         pivot = _weighted_median(windows)
-        below = [bisect_left(r, pivot, a, b) for r, a, b in windows]
-        upto = [bisect_right(r, pivot, a, b) for r, a, b in windows]
-        n_below = sum(x - a for x, (_, a, _) in zip(below, windows, strict=True))
-        n_upto = sum(x - a for x, (_, a, _) in zip(upto, windows, strict=True))
+        # One pass: where the pivot's equals start and end in each window.
+        cuts = []
+        n_below = n_upto = 0
+        for r, a, b in windows:
+            x = bisect_left(r, pivot, a, b)
+            y = bisect_right(r, pivot, x, b)
+            cuts.append((r, a, x, y, b))
+            n_below += x - a
+            n_upto += y - a
         if k < n_below:  # below the pivot: keep what lies below it
-            windows = [(r, a, x) for x, (r, a, _) in zip(below, windows, strict=True) if x > a]
+            windows = [(r, a, x) for r, a, x, _, _ in cuts if x > a]
+            left = n_below
         elif k < n_upto:
             return pivot
         else:  # above it: drop everything up to it
             k -= n_upto
-            windows = [(r, x, b) for x, (r, _, b) in zip(upto, windows, strict=True) if b > x]
+            windows = [(r, y, b) for r, _, _, y, b in cuts if b > y]
+            left -= n_upto
+    return sorted(v for r, a, b in windows for v in r[a:b])[k]
 
 
 def _weighted_median(windows: list[tuple[Sequence[float], int, int]]) -> float:
