@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.metrics.definitions import (
     CONTENT_COLUMNS,
     PENDING_PAYMENT_SQL,
