@@ -40,7 +40,6 @@ SQL_DEBT: dict[str, int] = {
     "domain/exports/worker.py": 11,
     "domain/metrics/report_events.py": 7,
     "domain/metrics/rollup.py": 15,
-    "domain/orders/batch.py": 8,
     "domain/orders/connection.py": 4,
     "domain/orders/filters.py": 1,
     "domain/orders/listing.py": 7,
