@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from app.domain.address_changes.sweep import address_change_job
-from app.domain.exports.wakeup import EXPORTS_CHANNEL
+from app.domain.exports.wakeup import EXPORTS_CHANNEL, EXPORTS_LISTENER_NAME
 from app.domain.exports.worker import export_worker
 from app.domain.idempotency.repository import prune_expired
 from app.domain.jobs import JobContext, JobFactory, wait_or_stop
@@ -24,7 +24,9 @@ async def _exports(ctx: JobContext) -> None:
 
     wake = asyncio.Event()
     url = ctx.settings.database_url or ""
-    listener = asyncio.create_task(listen(url, [EXPORTS_CHANNEL], wake, ctx.stop))
+    listener = asyncio.create_task(
+        listen(url, [EXPORTS_CHANNEL], wake, ctx.stop, application_name=EXPORTS_LISTENER_NAME)
+    )
     try:
         await export_worker(ctx.db, ctx.settings).run_forever(ctx.stop, wake=wake)
     finally:

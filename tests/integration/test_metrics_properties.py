@@ -12,6 +12,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text, update
@@ -311,3 +312,46 @@ async def test_a_late_return_changes_the_day_the_order_was_paid(db: Database) ->
             {"shop": shop_id, "day": (later + timedelta(hours=8)).date()},
         )
     assert opened == 0
+
+
+async def test_unpaid_over_24h_near_now_live_and_rolled_up(db: Database) -> None:
+    """``unpaid_over_24h`` counts the range's orders still pending payment that were created
+    over 24 h ago: the rollup holds every pending order of a day, so the orders of the last
+    24 h (yesterday's evening and today's, here) must be taken off — read live or rolled up,
+    and after a payment that the worker has not rolled up yet."""
+    rnd = random.Random(11)
+    shop_id = await seed_shop(db, rnd, "Asia/Shanghai", 0)
+    now = datetime.now(UTC)
+    ages = {"old": 50, "over": 30, "under": 23, "fresh": 1}  # hours before now
+    ids: dict[str, int] = {}
+    async with db.transaction() as s:
+        for k, (name, hours) in enumerate(ages.items()):
+            created = now - timedelta(hours=hours)
+            row = order_row(shop_id, f"{shop_id:09d}{k:010d}", 990, created, None)
+            ids[name] = (await s.execute(_ORDER, row)).scalar_one()
+            await _changed(s, shop_id, "order", ids[name])
+        paid = order_row(shop_id, f"{shop_id:09d}{9:010d}", 990, now - timedelta(hours=40), now)
+        await _changed(s, shop_id, "order", (await s.execute(_ORDER, paid)).scalar_one())
+    today = now.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    first = today - timedelta(days=3)
+
+    async def unpaid() -> tuple[int, int]:
+        async with db.transaction() as s:
+            got = await MetricsService(s, ShopScope.of([shop_id])).summary(shop_id, first, today)
+        return got["health"]["unpaid_over_24h"], got["previous"]["health"]["unpaid_over_24h"]
+
+    assert await unpaid() == (2, 0)  # live: old and over
+    await caught_up(db, shop_id)
+    assert await unpaid() == (2, 0)  # rolled up (yesterday's row holds "under" as well)
+    async with db.transaction() as s:  # "over" is paid: a change not rolled up yet
+        await s.execute(
+            text(
+                "UPDATE orders SET status = 'paid', pay_status = 'paid', paid_at = :at"
+                " WHERE shop_id = :shop AND id = :id"
+            ),
+            {"at": now, "shop": shop_id, "id": ids["over"]},
+        )
+        await _changed(s, shop_id, "order", ids["over"])
+    assert await unpaid() == (1, 0)
+    await caught_up(db, shop_id)
+    assert await unpaid() == (1, 0)

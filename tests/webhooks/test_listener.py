@@ -38,7 +38,11 @@ async def test_a_dropped_listen_connection_reconnects_and_wakes_again(
 ) -> None:
     channel = f"og_test_{uuid.uuid4().hex[:12]}"
     wake, stop = asyncio.Event(), asyncio.Event()
-    task = asyncio.create_task(listen(settings.database_url or "", [channel], wake, stop))
+    task = asyncio.create_task(
+        listen(
+            settings.database_url or "", [channel], wake, stop, application_name=APPLICATION_NAME
+        )
+    )
     try:
         await eventually(wake.is_set, timeout=10, what="listener connected")
         wake.clear()

@@ -8,6 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 EXPORTS_CHANNEL = "ordergate_exports"
+# The worker's LISTEN connection on it (pg_stat_activity.application_name).
+EXPORTS_LISTENER_NAME = "ordergate-exports-listener"
 
 
 async def notify_export_queued(session: AsyncSession) -> None:

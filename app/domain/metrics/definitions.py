@@ -11,7 +11,16 @@ in [0, 1]:
 - ``complaint_rate``: of the orders paid in the range, the share with a buyer complaint
   (``complaints``, opened at any time up to now) — :func:`complained_sql`; ``dispute_rate`` is
   its deprecated alias (the same value: complaints, not disputes);
-- ``ship_to_sign_hours``: over orders signed in the range.
+- ``ship_to_sign_hours``: ``{avg, p50, p90}`` (``percentile_cont``) of ``signed_at -
+  shipped_at`` in hours, over the orders signed in the range that were shipped; rounded to
+  :data:`HOURS_DIGITS` (ratios to :data:`RATIO_DIGITS`; empty denominators give null).
+
+Health figures of the summary: ``refunded_amount`` and ``refunded_orders`` (refunded_amount >
+0) of the orders paid in the range, ``refund_rate`` their share of them; ``flagged``: orders
+created in the range flagged now; ``unpaid_over_24h``: orders created in the range still
+pending payment (``status = 'pending_payment'``, no ``paid_at``) and created over 24 h before
+now (the rollup stores, per created day, the orders still pending payment:
+:data:`PENDING_PAYMENT_SQL`; a day that ended over 24 h ago counts them all).
 
 The rollup (:mod:`app.domain.metrics.rollup`) and the live reads
 (:mod:`app.domain.metrics.repository`) both take the cohort conditions from here.
@@ -85,8 +94,12 @@ RETURN_TYPES: tuple[str, ...] = ("refund_only", "return_refund")
 COMPLAINT_TABLE = "complaints"
 COMPLAINT_ENTITY = "complaint"
 # Change-log entities that are facts about an order's cohort (not events counted on their own
-# day): a change of one recomputes its order's days.
-ORDER_FACT_ENTITIES: tuple[str, ...] = ("after_sale", COMPLAINT_ENTITY)
+# day), each with its table (columns shop_id, id, order_id): a change of one recomputes its
+# order's created/paid/signed days (rollup.touched_days). A dispute is none of them.
+ORDER_FACT_ENTITIES: dict[str, str] = {
+    "after_sale": "after_sales",
+    COMPLAINT_ENTITY: COMPLAINT_TABLE,
+}
 
 
 def returned_sql(order: str) -> str:
@@ -105,6 +118,12 @@ def complained_sql(order: str) -> str:
         f" AND c.order_id = {order}.id)"
     )
 
+
+# SQL condition (on the order's own columns, unqualified): still waiting for payment. Literals,
+# not parameters: it is also the predicate of the partial index ix_orders_shop_pending_created
+# (app/models/orders.py, the same text), which a generic plan could not prove from a bound
+# parameter.
+PENDING_PAYMENT_SQL = "status = 'pending_payment' AND paid_at IS NULL"
 
 RATIO_DIGITS = 4  # ratios are floats 0..1 rounded to 4 decimals (0.8421)
 HOURS_DIGITS = 2

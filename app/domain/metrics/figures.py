@@ -7,7 +7,6 @@ has no conversion rate, which is not the same as a conversion of 0.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, TypeVar
@@ -19,6 +18,7 @@ from app.domain.metrics.definitions import (
     RATIO_DIGITS,
     MetricName,
 )
+from app.domain.metrics.percentiles import count_of, mean, percentile_cont
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.repository import Key, Tally
 from app.domain.metrics.schemas import (
@@ -53,21 +53,14 @@ def _round_hours(value: float | None) -> float | None:
     return round(float(value), HOURS_DIGITS) if value is not None else None
 
 
-def percentile_cont(values: list[float], fraction: float) -> float:
-    """PostgreSQL's ``percentile_cont`` (linear interpolation) over sorted ``values``."""
-    position = fraction * (len(values) - 1)
-    lo, hi = math.floor(position), math.ceil(position)
-    return values[lo] + (values[hi] - values[lo]) * (position - lo)
-
-
-def hours_of(values: list[float]) -> HoursStats:
-    if not values:
+def hours_of(runs: Sequence[Sequence[float]]) -> HoursStats:
+    """avg, p50, p90 over sorted runs of durations (exact: :mod:`.percentiles`)."""
+    if not count_of(runs):
         return {"avg": None, "p50": None, "p90": None}
-    xs = sorted(values)
     return {
-        "avg": _round_hours(sum(xs) / len(xs)),
-        "p50": _round_hours(percentile_cont(xs, 0.5)),
-        "p90": _round_hours(percentile_cont(xs, 0.9)),
+        "avg": _round_hours(mean(runs)),
+        "p50": _round_hours(percentile_cont(runs, 0.5)),
+        "p90": _round_hours(percentile_cont(runs, 0.9)),
     }
 
 

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    Boolean,
     Date,
     Float,
     Select,
@@ -20,26 +21,28 @@ from sqlalchemy import (
     exists,
     extract,
     func,
+    literal,
     literal_column,
     null,
     or_,
     select,
     text,
-    type_coerce,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.sqltypes import NullType
 
 from app.domain.access.scope import ShopScope
 from app.domain.metrics.definitions import (
     CONTENT_COLUMNS,
+    PENDING_PAYMENT_SQL,
     Dimension,
     complained_sql,
     returned_sql,
 )
+from app.domain.metrics.percentiles import unpack_hours
 from app.domain.metrics.ranges import DayRange
 from app.domain.metrics.rollup import runs, unrolled_days_of
 from app.domain.metrics.schemas import BuyerTotals, FunnelStages, FunnelUnpaid
@@ -60,12 +63,15 @@ class Tally:
     paid_orders: int = 0  # paid in range (the cohort of aov and the rates)
     gmv: int = 0
     commission: int = 0
-    hours: list[float] = field(default_factory=list)  # ship->sign of orders signed in range
+    # Ship->sign durations (hours) of the orders signed in range, as sorted runs (a rolled-up
+    # day's array, a live pass's): pooled without copying, percentiles selected from them.
+    hours: list[Sequence[float]] = field(default_factory=list)
     returned_orders: int = 0  # of orders paid in range: with a return/refund after-sale
     complained_orders: int = 0  # of orders paid in range: with a complaint
     refunded_amount: int = 0  # of orders paid in range
     refunded_orders: int = 0
     flagged: int = 0  # of orders created in range
+    pending_payment: int = 0  # of orders created in range: still waiting for payment (now)
 
     def add(self, other: Tally) -> None:
         self.orders += other.orders
@@ -79,6 +85,7 @@ class Tally:
         self.refunded_amount += other.refunded_amount
         self.refunded_orders += other.refunded_orders
         self.flagged += other.flagged
+        self.pending_payment += other.pending_payment
 
 
 @dataclass
@@ -210,11 +217,9 @@ class MetricsRepository:
         with_hours: bool,
     ) -> None:
         m = MetricsDaily
-        # The duration arrays are most of a row's bytes: left out when nobody asked for them.
-        # Taken as asyncpg decodes them (a list of floats): SQLAlchemy's ARRAY result processing
-        # would visit every element in Python.
+        # The packed durations are most of a row's bytes: left out when nobody asked for them.
         hours_column = (
-            type_coerce(m.s2s_hours, NullType()).label("s2s_hours")
+            m.s2s_hours.label("s2s_hours")
             if with_hours
             else literal_column("NULL").label("s2s_hours")
         )
@@ -237,6 +242,7 @@ class MetricsRepository:
                 m.refunded_amount,
                 m.refunded_orders,
                 m.flagged,
+                m.pending_payment,
             ).where(m.dim_kind == (group_by or "total"), or_(*windows))
         )
         skip = {s: set(days) for s, days in live.items()}
@@ -252,12 +258,13 @@ class MetricsRepository:
                     row.paid_orders,
                     row.gmv,
                     row.commission,
-                    row.s2s_hours or [],
+                    [unpack_hours(row.s2s_hours)] if row.s2s_hours else [],
                     row.returned_orders,
                     row.complained_orders,
                     row.refunded_amount,
                     row.refunded_orders,
                     row.flagged,
+                    row.pending_payment,
                 )
             )
 
@@ -295,11 +302,13 @@ class MetricsRepository:
             func.count(),
             func.count(Order.paid_at),
             func.count().filter(Order.flagged),
+            func.count().filter(_pending_payment()),
         )
-        for shop, day, g, n, paid, flagged in await self._rows(created):
+        for shop, day, g, n, paid, flagged, pending in await self._rows(created):
             c = out[shop].cell((day, g))
             c.orders, c.converted_orders = c.orders + n, c.converted_orders + paid
             c.flagged += flagged
+            c.pending_payment += pending
 
         paid_q = bucketed(
             Order.paid_at,
@@ -340,23 +349,30 @@ class MetricsRepository:
         signed_q = bucketed(Order.signed_at, durations).where(Order.shipped_at.is_not(None))
         for shop, day, g, values in await self._rows(signed_q):
             cell = out[shop].cell((day, g))
-            if with_hours:
-                cell.hours.extend(values or ())  # NULL: nothing signed
+            if with_hours and values:  # NULL: nothing signed
+                cell.hours.append(values)  # sorted by the aggregate's ORDER BY
 
-    async def unpaid_over_24h(
-        self, ranges: dict[int, DayRange], *, now: datetime
-    ) -> dict[int, int]:
-        """Per shop: orders created in its range, still pending payment, created over 24 h
-        before ``now`` (index ``orders (shop_id, status, created_at)``; depends on now: never
-        rolled up). A statement per period: counting two periods in one (FILTERs over the
-        shops' windows) measured slower for 10 shops."""
-        rows = await self.session.execute(
-            select(Order.shop_id, func.count())
-            .where(_created_in(self._windows(ranges)), _unpaid_over_a_day(now))
-            .group_by(Order.shop_id)
-        )
-        counts = {int(s): int(n) for s, n in rows}
-        return {s: counts.get(s, 0) for s in ranges}
+    async def pending_created_in(
+        self, windows: Sequence[tuple[int, datetime, datetime]]
+    ) -> list[int]:
+        """Per (shop, start, end): orders created in [start, end) still waiting for payment. One
+        statement, a count per window, each an index-only range scan of the partial index
+        ``ix_orders_shop_pending_created`` (those orders only): an OR of the windows would
+        be a bitmap scan visiting the heap."""
+        counts = [
+            select(literal(n), func.count()).where(
+                Order.shop_id == self.scope.require(s),
+                Order.created_at >= start,
+                Order.created_at < end,
+                _pending_payment(),
+            )
+            for n, (s, start, end) in enumerate(windows)
+        ]
+        out = [0] * len(windows)
+        if counts:
+            for n, count in await self.session.execute(union_all(*counts)):
+                out[int(n)] = int(count)
+        return out
 
     def _windows(self, ranges: dict[int, DayRange]) -> list[tuple[int, DayRange]]:
         return [(self.scope.require(s), rng) for s, rng in ranges.items()]
@@ -488,7 +504,9 @@ def _created_in(windows: list[tuple[int, DayRange]]) -> ColumnElement[bool]:
 
 
 def _pending_payment() -> ColumnElement[bool]:
-    return and_(Order.paid_at.is_(None), Order.status == "pending_payment")
+    """Still waiting for payment: :data:`PENDING_PAYMENT_SQL`, whose literals let the partial
+    index ``ix_orders_shop_pending_created`` apply (unqualified columns: of ``orders``)."""
+    return literal_column(f"({PENDING_PAYMENT_SQL})", Boolean)
 
 
 def _unpaid_over_a_day(now: datetime) -> ColumnElement[bool]:

@@ -35,9 +35,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import Database
 from app.domain.jobs import JobContext
 from app.domain.metrics.definitions import (
-    COMPLAINT_ENTITY,
-    COMPLAINT_TABLE,
     CONTENT_COLUMNS,
+    ORDER_FACT_ENTITIES,
+    PENDING_PAYMENT_SQL,
     complained_sql,
     returned_sql,
 )
@@ -61,6 +61,13 @@ BATCH = 2000
 REBUILD_CHUNK_DAYS = 7
 ROLL_EVERY_SECONDS = 5.0
 
+# The orders of the changed after-sales and complaints (definitions.ORDER_FACT_ENTITIES).
+_FACT_ORDERS = "\n".join(
+    f"""UNION
+    SELECT f.shop_id, f.order_id FROM ch
+    JOIN {table} f ON ch.entity = '{entity}' AND f.shop_id = ch.shop_id AND f.id = ch.entity_id"""
+    for entity, table in ORDER_FACT_ENTITIES.items()
+)
 _TOUCHED_SQL = text(
     f"""
 WITH ch AS (
@@ -68,14 +75,7 @@ WITH ch AS (
                          CAST(:ids AS bigint[])) AS ch(shop_id, entity, entity_id)
 ), touched_orders AS (
     SELECT ch.shop_id, ch.entity_id AS order_id FROM ch WHERE ch.entity = 'order'
-    UNION
-    SELECT a.shop_id, a.order_id FROM ch
-    JOIN after_sales a ON ch.entity = 'after_sale' AND a.shop_id = ch.shop_id
-     AND a.id = ch.entity_id
-    UNION
-    SELECT c.shop_id, c.order_id FROM ch
-    JOIN {COMPLAINT_TABLE} c ON ch.entity = '{COMPLAINT_ENTITY}' AND c.shop_id = ch.shop_id
-     AND c.id = ch.entity_id
+    {_FACT_ORDERS}
 ), touched_ts AS (
     SELECT o.shop_id, t.ts FROM touched_orders x
     JOIN orders o ON o.shop_id = x.shop_id AND o.id = x.order_id
@@ -162,12 +162,13 @@ _ZERO = {
     "paid_orders": "0",
     "gmv": "0",
     "commission": "0",
-    "s2s_hours": "NULL::float8[]",
+    "s2s_hours": "NULL::bytea",
     "returned_orders": "0",
     "complained_orders": "0",
     "refunded_amount": "0",
     "refunded_orders": "0",
     "flagged": "0",
+    "pending_payment": "0",
 }
 
 
@@ -188,8 +189,9 @@ WITH fam AS (
                 orders="count(*)",
                 converted_orders="count(x.paid_at)",
                 flagged="count(*) FILTER (WHERE x.flagged)",
+                pending_payment=f"count(*) FILTER (WHERE {PENDING_PAYMENT_SQL})",
             ),
-            columns=", o.paid_at, o.flagged",
+            columns=", o.paid_at, o.flagged, o.status",
         )
     }
     UNION ALL
@@ -215,7 +217,7 @@ WITH fam AS (
         _family(
             "orders o",
             "o.signed_at",
-            _cols(s2s_hours=f"array_agg({_HOURS} ORDER BY {_HOURS})"),
+            _cols(s2s_hours=f"string_agg(float8send({_HOURS}), ''::bytea ORDER BY {_HOURS})"),
             "AND o.shipped_at IS NOT NULL",
             ", o.signed_at, o.shipped_at",
         )
@@ -224,11 +226,12 @@ WITH fam AS (
 SELECT day, kind AS dim_kind, value AS dim_value, sum(orders)::bigint AS orders,
     sum(converted_orders)::bigint AS converted_orders, sum(paid_orders)::bigint AS paid_orders,
     sum(gmv)::bigint AS gmv, sum(commission)::bigint AS commission,
-    COALESCE(max(s2s_hours), '{{}}') AS s2s_hours,
+    COALESCE(string_agg(s2s_hours, ''::bytea), ''::bytea) AS s2s_hours,  -- one family's
     sum(returned_orders)::bigint AS returned_orders,
     sum(complained_orders)::bigint AS complained_orders,
     sum(refunded_amount)::bigint AS refunded_amount,
-    sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged
+    sum(refunded_orders)::bigint AS refunded_orders, sum(flagged)::bigint AS flagged,
+    sum(pending_payment)::bigint AS pending_payment
 FROM fam
 WHERE kind <> 'author_content' OR value IS NOT NULL  -- orders without a room/video
 GROUP BY day, kind, value

@@ -35,7 +35,7 @@ from app.domain.metrics.figures import (
     total_of,
 )
 from app.domain.metrics.ranges import DayRange, day_range
-from app.domain.metrics.repository import Key, MetricsRepository, Tally
+from app.domain.metrics.repository import Key, MetricsRepository, Tallies, Tally
 from app.domain.metrics.schemas import (
     AuthorsReport,
     DailyReport,
@@ -102,8 +102,9 @@ class MetricsService:
         now = now or utcnow()
         cur = await self.repo.tallies_of(ranges, by_day=False, group_by=None)
         pre = await self.repo.tallies_of(previous, by_day=False, group_by=None)
-        cur_unpaid = await self.repo.unpaid_over_24h(ranges, now=now)
-        pre_unpaid = await self.repo.unpaid_over_24h(previous, now=now)
+        cur_unpaid, pre_unpaid = await self._unpaid_over_24h(
+            [(ranges, cur), (previous, pre)], now=now
+        )
 
         def body(shops: Sequence[int]) -> tuple[PreviousPeriod, PreviousPeriod]:
             rng = ranges[shops[0]]
@@ -125,7 +126,10 @@ class MetricsService:
                     "previous": before,
                 }
             )
-        this, before = body(list(ranges))
+        # One shop: the aggregate is that shop's answer (not derived a second time).
+        this, before = (
+            (by_shop[0], by_shop[0]["previous"]) if len(by_shop) == 1 else body(list(ranges))
+        )
         return {
             **shops_span(list(ranges), first, last),
             "metrics": this["metrics"],
@@ -133,6 +137,29 @@ class MetricsService:
             "previous": before,
             "by_shop": by_shop,
         }
+
+    async def _unpaid_over_24h(
+        self, periods: list[tuple[dict[int, DayRange], dict[int, Tallies]]], *, now: datetime
+    ) -> list[dict[int, int]]:
+        """Per period and shop: orders created in the range still pending payment, created
+        over 24 h before ``now`` — the range's pending orders (a rolled-up, per-day figure)
+        minus those created in its last 24 h (``cutoff`` on), counted live, and only when
+        the range reaches past the cutoff (one small statement for all of them)."""
+        cutoff = now - timedelta(days=1)
+        late = [
+            (p, s, max(rng.start, cutoff), rng.end)
+            for p, (ranges, _) in enumerate(periods)
+            for s, rng in ranges.items()
+            if rng.end > cutoff
+        ]
+        recent = await self.repo.pending_created_in([(s, a, b) for _, s, a, b in late])
+        out = [
+            {s: total_of(tallies[s].cells).pending_payment for s in ranges}
+            for ranges, tallies in periods
+        ]
+        for (p, s, _, _), n in zip(late, recent, strict=True):
+            out[p][s] -= n
+        return out
 
     async def trend(
         self,
@@ -219,11 +246,17 @@ class MetricsService:
         by_shop: list[Trend] = [
             {**span_of(s, rng), **body(tallies[s].cells)} for s, rng in ranges.items()
         ]
-        return {
-            **shops_span(list(ranges), first, last),
-            **body(merged(t.cells for t in tallies.values())),
-            "by_shop": by_shop,
-        }
+        if len(by_shop) == 1:  # the aggregate is that shop's answer (not derived again)
+            one = by_shop[0]
+            together: TrendBody = {
+                "interval": one["interval"],
+                "group_by": one["group_by"],
+                "metrics": one["metrics"],
+                "series": one["series"],
+            }
+        else:
+            together = body(merged(t.cells for t in tallies.values()))
+        return {**shops_span(list(ranges), first, last), **together, "by_shop": by_shop}
 
     async def regions(self, shop_id: int, first: date, last: date) -> RegionsReport:
         return (await self.shops_regions([shop_id], first, last))["by_shop"][0]

@@ -8,11 +8,14 @@ from app.domain.jobs import JobContext, JobFactory
 from app.domain.sync.change_log import NOTIFY_CHANNEL
 from app.domain.webhooks.delivery import DeliveryWorker
 from app.domain.webhooks.fanout import DUE_CHANNEL, fan_out_forever
-from app.domain.webhooks.listener import listen
+from app.domain.webhooks.listener import APPLICATION_NAME, listen
 
 
 async def _with_listener(ctx: JobContext, channel: str, wake: asyncio.Event) -> asyncio.Task[None]:
-    return asyncio.create_task(listen(ctx.settings.database_url or "", [channel], wake, ctx.stop))
+    url = ctx.settings.database_url or ""
+    return asyncio.create_task(
+        listen(url, [channel], wake, ctx.stop, application_name=APPLICATION_NAME)
+    )
 
 
 async def fanout_job(ctx: JobContext) -> None:

@@ -1,4 +1,6 @@
-"""Wake-ups for the webhook jobs: a LISTEN connection that sets an event on a notification.
+"""Wake-ups for the worker jobs (webhooks, exports): a LISTEN connection that sets an event on
+a notification. Each job's connection carries its own ``application_name``, so
+``pg_stat_activity`` (and an operator terminating one) tells them apart.
 
 Notifications only shorten the wait; the jobs also re-check on a short timer, so a lost
 connection or notification delays work by at most that timer.
@@ -18,13 +20,19 @@ from app.logging import get_logger
 
 log = get_logger(__name__)
 
-APPLICATION_NAME = "ordergate-webhook-listener"
+APPLICATION_NAME = "ordergate-webhook-listener"  # the webhook jobs' connections
 
 
 async def listen(
-    database_url: str, channels: Sequence[str], wake: asyncio.Event, stop: asyncio.Event
+    database_url: str,
+    channels: Sequence[str],
+    wake: asyncio.Event,
+    stop: asyncio.Event,
+    *,
+    application_name: str,
 ) -> None:
-    """Set ``wake`` on every notification on ``channels`` until ``stop``; reconnects."""
+    """Set ``wake`` on every notification on ``channels`` until ``stop``; reconnects. The
+    connection is named ``application_name`` (required: each job names its own)."""
 
     def notified(*_: Any) -> None:
         wake.set()
@@ -36,7 +44,7 @@ async def listen(
         try:
             conn = await asyncpg.connect(
                 plain_database_url(database_url),
-                server_settings={"application_name": APPLICATION_NAME},
+                server_settings={"application_name": application_name},
             )
             # asyncpg raises nothing when an idle connection dies: it tells this listener.
             conn.add_termination_listener(lambda _conn, ev=lost: ev.set())
@@ -48,7 +56,7 @@ async def listen(
             if not stop.is_set():
                 raise ConnectionResetError("the LISTEN connection was closed")
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError) as exc:
-            log.warning("webhook_listener_lost", error=str(exc))
+            log.warning("listener_lost", application_name=application_name, error=str(exc))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), backoff)
             backoff = min(backoff * 2, 5.0)
