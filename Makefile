@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 
-.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples docs-assets
+.PHONY: citus test-citus up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples docs-assets
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -32,6 +32,11 @@ up: $(STAMP)
 # Uses DATABASE_URL when set, otherwise an embedded PostgreSQL in var/test-pg.
 test: $(STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Builds and installs Citus 13.2.2 for the system PostgreSQL 15 from ../shared/vendor/citus
+# (apt-get for the build dependencies; skipped when that version is installed). docs/scaling.md.
+citus:
+	nice -n 19 bash scripts/build_citus.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINT_PATHS)
