@@ -38,6 +38,12 @@ test: $(STAMP)
 citus:
 	nice -n 19 bash scripts/build_citus.sh
 
+# The suite against a local Citus cluster (coordinator + 2 workers from `ordergate cluster up`).
+# CITUS_TESTS picks the tests (README: CI runs the feed/orders/after-sales/webhooks/exports/
+# metrics subset); needs `make citus` (a dependency).
+test-citus: $(STAMP) citus
+	VENV=$(VENV) PYTEST_ARGS="$(PYTEST_ARGS)" bash scripts/test_citus.sh
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 	$(VENV)/bin/ruff format --check $(LINT_PATHS)

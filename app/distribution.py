@@ -42,6 +42,7 @@ DISTRIBUTED: tuple[str, ...] = (
     "report_events",
     "webhook_deliveries",
     "webhook_attempts",
+    "idempotency_keys",
 )
 
 REFERENCE: tuple[str, ...] = (
@@ -56,7 +57,6 @@ REFERENCE: tuple[str, ...] = (
     "oauth_tokens",
     "oauth_grants",
     "webhook_endpoints",
-    "idempotency_keys",
 )
 
 #: Plain tables on the coordinator: singletons and cursors read and written only there.
@@ -108,9 +108,12 @@ async def _distribute(conn: asyncpg.Connection) -> str:
         return "Already distributed: nothing to do."
     tables = [*REFERENCE, *DISTRIBUTED]
     keys = await conn.fetch(_FOREIGN_KEYS, tables)
-    # The triggers on these tables only notify (auth cache); Citus keeps them on every shard.
-    await conn.execute("SET citus.enable_unsafe_triggers = on")
     async with conn.transaction():
+        # The rights tables' NOTIFY triggers (migration 0013) would make every write to them
+        # fail: a reference-table write is a two-phase commit, and a transaction that sent a
+        # NOTIFY cannot be prepared. Without them the auth cache stays off (app/auth/cache.py).
+        for table in REFERENCE:
+            await conn.execute(f"DROP TRIGGER IF EXISTS {table}_auth_changed ON {table}")
         await conn.execute("SET LOCAL citus.multi_shard_modify_mode = 'sequential'")
         for key in keys:
             await conn.execute(f'ALTER TABLE {key["table_name"]} DROP CONSTRAINT "{key["name"]}"')

@@ -94,6 +94,7 @@ class WriteContext:
     key: str | None
     request_hash: str
     if_match: str | None
+    shop_id: int = 0
 
     def expected(self, body_version: int | None) -> int | None:
         return expected_version(self.if_match, body_version)
@@ -110,7 +111,9 @@ class WriteContext:
         status_code: int = 200,
         location: Callable[[Any], str] | None = None,
     ) -> Response:
-        request = WriteRequest(self.session, self.principal_key, self.key, self.request_hash)
+        request = WriteRequest(
+            self.session, self.principal_key, self.key, self.request_hash, self.shop_id
+        )
         outcome = await perform_write(request, produce, status=status_code, location=location)
         stored = outcome.response
         headers = (
@@ -141,7 +144,14 @@ async def write_context(
         key=idempotency_key,
         request_hash=request_hash,
         if_match=if_match,
+        shop_id=_shop_of(request),
     )
+
+
+def _shop_of(request: Request) -> int:
+    """The shop in the write's path (``/v1/shops/{shop_id}/…``), 0 for a write of no shop."""
+    value = str(request.path_params.get("shop_id", ""))
+    return int(value) if value.isdigit() and len(value) < 19 else 0
 
 
 Write = Annotated[WriteContext, Depends(write_context)]

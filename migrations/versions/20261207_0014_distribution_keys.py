@@ -1,7 +1,9 @@
 """Keys that include shop_id, so every tenant table can be distributed by shop on Citus:
 metrics_daily, report_events and webhook_deliveries get (shop_id, id) primary keys,
 webhook_deliveries' unique key gains shop_id, and webhook_attempts gets a shop_id (backfilled
-from its delivery) with a (shop_id, delivery_id) foreign key. See docs/scaling.md.
+from its delivery) with a (shop_id, delivery_id) foreign key; idempotency records get the
+shop they belong to (0 for a write of no shop; existing records: 0, they expire within a day)
+first in their key. See docs/scaling.md.
 
 Revision ID: 0014
 Revises: 0013
@@ -66,10 +68,22 @@ def upgrade() -> None:
         ["shop_id", "id"],
         ondelete="CASCADE",
     )
+    op.add_column(
+        "idempotency_keys",
+        sa.Column("shop_id", sa.BigInteger(), server_default="0", nullable=False),
+    )
+    _primary_key("idempotency_keys", ("shop_id", "principal_key", "key"))
 
 
 def downgrade() -> None:
     _sequential_on_citus()
+    # One record per (principal, key) again: a key used for two shops keeps its first shop's.
+    op.execute(
+        "DELETE FROM idempotency_keys a USING idempotency_keys b WHERE a.principal_key = "
+        "b.principal_key AND a.key = b.key AND a.shop_id > b.shop_id"
+    )
+    _primary_key("idempotency_keys", ("principal_key", "key"))
+    op.drop_column("idempotency_keys", "shop_id")
     op.drop_constraint(
         "fk_webhook_attempts_shop_id_delivery_id_webhook_deliveries",
         "webhook_attempts",
