@@ -89,6 +89,17 @@ async def citus_enabled(conn: asyncpg.Connection) -> bool:
     return bool(await conn.fetchval("SELECT 1 FROM pg_extension WHERE extname = 'citus'"))
 
 
+async def citus_worker(url: str) -> bool:
+    """True when ``url`` is a Citus worker node (its local group is not the coordinator's 0)."""
+    conn = await asyncpg.connect(plain_database_url(url))
+    try:
+        if not await citus_enabled(conn):
+            return False
+        return bool(await conn.fetchval("SELECT groupid <> 0 FROM pg_dist_local_group"))
+    finally:
+        await conn.close()
+
+
 async def distribute_schema(url: str) -> str:
     """Distribute the database behind ``url`` (migrated); returns a one-line summary."""
     conn = await asyncpg.connect(plain_database_url(url))

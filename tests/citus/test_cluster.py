@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import asyncpg
 import pytest
 
-from app.distribution import DISTRIBUTED, LOCAL, REFERENCE, distribute_schema
+from app.distribution import DISTRIBUTED, LOCAL, REFERENCE, citus_worker, distribute_schema
 from app.embedded_pg import process_alive
 from app.migrations import upgrade
 from app.models import Base
@@ -66,7 +70,7 @@ async def test_distribute_is_idempotent_and_keeps_every_foreign_key(
     assert await _fetch(url, keys_sql, names) == before
     kinds = await _fetch(
         url,
-        "SELECT logicalrelid::regclass::text AS t, partmethod, repmodel, colocationid "
+        "SELECT logicalrelid::regclass::text AS t, partmethod::text, repmodel::text, colocationid "
         "FROM pg_dist_partition",
     )
     by_table = {row["t"]: row for row in kinds}
@@ -96,3 +100,20 @@ def test_cluster_up_stops_every_node_on_sigterm() -> None:
         cluster.process.send_signal(signal.SIGTERM)
         assert cluster.process.wait(timeout=60) == 0
         assert not [pid for pid in pids if process_alive(pid)]
+
+
+async def test_serve_refuses_a_worker_node_as_its_database(citus_cluster: RunningCluster) -> None:
+    worker = f"postgresql://postgres@127.0.0.1:{citus_cluster.port + 1}/ordergate"
+    assert await citus_worker(worker)
+    assert not await citus_worker(citus_cluster.url)
+    env = {**os.environ, "DATABASE_URL": worker, "ORDERGATE_DATA_DIR": str(citus_cluster.data_dir)}
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [str(Path(sys.executable).parent / "ordergate"), "serve", "--port", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Citus worker node" in done.stderr and "coordinator" in done.stderr
