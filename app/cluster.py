@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import socket
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +149,19 @@ class LocalCluster:
         )
         if check and done.returncode != 0:
             raise ClusterError(f"{tool} {' '.join(args)} failed: {done.stderr.strip()}")
+
+
+def free_port_range(count: int, start: int = 19700) -> int:
+    """A port p with p .. p + count - 1 all free on 127.0.0.1 right now (tests, benches)."""
+    for base in range(start, start + 10_000, 10):
+        try:
+            for port in range(base, base + count):
+                with socket.socket() as probe:
+                    probe.bind((_HOST, port))
+        except OSError:
+            continue
+        return base
+    raise ClusterError("no free port range for a local cluster")
 
 
 def _own(path: Path) -> None:

@@ -8,14 +8,19 @@ joined, and it is migrated and distributed from scratch (a few seconds).
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import asyncpg
 
-from app.cluster import LocalCluster, create_citus_database, join_workers, worker_addresses
+from app.cluster import (
+    LocalCluster,
+    create_citus_database,
+    free_port_range,
+    join_workers,
+    worker_addresses,
+)
 from app.config import plain_database_url
 from app.distribution import distribute_schema
 from app.migrations import upgrade
@@ -72,19 +77,6 @@ async def _drop_on(admin_url: str, name: str) -> None:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.close()
-
-
-def free_port_range(count: int) -> int:
-    """A port p with p .. p + count - 1 all free on 127.0.0.1 right now."""
-    for base in range(19700, 29700, 10):
-        try:
-            for port in range(base, base + count):
-                with socket.socket() as probe:
-                    probe.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return base
-    raise RuntimeError("no free port range for a test cluster")
 
 
 @contextmanager

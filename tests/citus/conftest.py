@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cluster import citus_installed
-from tests.citus_support import free_port_range
+from app.cluster import citus_installed, free_port_range
 
 _START_TIMEOUT_S = 120
 
