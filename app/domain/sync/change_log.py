@@ -36,10 +36,12 @@ async def record_change(
     entity_version: int,
     type: str,
     data: dict[str, Any],
-) -> None:
+) -> int:
+    """Write one change row in ``session``'s transaction; returns its id."""
     xid = await _claim_unit_of_work(session, shop_id)
-    await session.execute(
-        insert(ChangeLog).values(
+    inserted = await session.execute(
+        insert(ChangeLog)
+        .values(
             shop_id=shop_id,
             xid=xid,
             entity=entity,
@@ -48,7 +50,9 @@ async def record_change(
             type=type,
             data=data,
         )
+        .returning(ChangeLog.id)
     )
+    return int(inserted.scalar_one())
 
 
 async def _claim_unit_of_work(session: AsyncSession, shop_id: int) -> int:
