@@ -17,6 +17,7 @@ from app.db import Database
 from app.domain.exports.service import query_for
 from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import Written, write_csv, write_xlsx
+from app.kit.clock import utcnow
 from app.logging import get_logger
 from app.pg_copy import driver_connection
 
@@ -51,7 +52,8 @@ _CLAIM = text(
     UPDATE export_jobs j
     SET status = 'running', attempts = j.attempts + 1,
         locked_until = now() + make_interval(secs => :lease),
-        started_at = coalesce(j.started_at, now())
+        -- The clock as a parameter: Citus refuses now() inside COALESCE and CASE.
+        started_at = coalesce(j.started_at, CAST(:now AS timestamptz))
     FROM candidate
     WHERE j.shop_id = :shop_id AND j.id = :id
       AND j.shop_id = candidate.shop_id AND j.id = candidate.id
@@ -104,14 +106,11 @@ class ExportWorker:
             candidates = (
                 await s.execute(_CANDIDATES, {**due, "shops": shops, "n": _CANDIDATES_PER_CLAIM})
             ).all()
+        lease = {**due, "lease": self.lease_seconds}
         for shop_id, job_id in candidates:
+            job = {"shop_id": shop_id, "id": job_id, "now": utcnow()}
             async with self.db.transaction() as s:
-                row = (
-                    await s.execute(
-                        _CLAIM,
-                        {**due, "lease": self.lease_seconds, "shop_id": shop_id, "id": job_id},
-                    )
-                ).one_or_none()
+                row = (await s.execute(_CLAIM, {**lease, **job})).one_or_none()
             if row is not None:
                 return ClaimedJob(int(row[0]), int(row[1]), int(row[2]), str(row[3]), dict(row[4]))
         return None
@@ -208,12 +207,14 @@ class ExportWorker:
                 text(
                     "UPDATE export_jobs SET error = :error, "
                     "status = CASE WHEN attempts < :max THEN 'queued' ELSE 'failed' END, "
+                    # The clock as a parameter: Citus refuses now() inside CASE.
                     "locked_until = CASE WHEN attempts < :max "
-                    "THEN now() + make_interval(secs => 10 * attempts) END, "
-                    "finished_at = CASE WHEN attempts < :max THEN NULL ELSE now() END "
+                    "THEN CAST(:now AS timestamptz) + make_interval(secs => 10 * attempts) END, "
+                    "finished_at = CASE WHEN attempts < :max THEN NULL "
+                    "ELSE CAST(:now AS timestamptz) END "
                     f"WHERE {_OWNED}"
                 ),
-                {**job.ids(), "error": error[:2000], "max": self.max_attempts},
+                {**job.ids(), "error": error[:2000], "max": self.max_attempts, "now": utcnow()},
             )
 
     async def sweep(self) -> int:
