@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import timedelta
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -202,19 +203,27 @@ class ExportWorker:
 
     async def _failed(self, job: ClaimedJob, error: str) -> None:
         """Retry later (backoff by attempt) while attempts remain, else fail for good."""
+        now = utcnow()
         async with self.db.transaction() as s:
             await s.execute(
                 text(
                     "UPDATE export_jobs SET error = :error, "
                     "status = CASE WHEN attempts < :max THEN 'queued' ELSE 'failed' END, "
-                    # The clock as a parameter: Citus refuses now() inside CASE.
+                    # Times as parameters: Citus refuses now() (and timestamptz arithmetic)
+                    # inside CASE. attempts = job.attempt here (_OWNED).
                     "locked_until = CASE WHEN attempts < :max "
-                    "THEN CAST(:now AS timestamptz) + make_interval(secs => 10 * attempts) END, "
+                    "THEN CAST(:retry_at AS timestamptz) END, "
                     "finished_at = CASE WHEN attempts < :max THEN NULL "
                     "ELSE CAST(:now AS timestamptz) END "
                     f"WHERE {_OWNED}"
                 ),
-                {**job.ids(), "error": error[:2000], "max": self.max_attempts, "now": utcnow()},
+                {
+                    **job.ids(),
+                    "error": error[:2000],
+                    "max": self.max_attempts,
+                    "now": now,
+                    "retry_at": now + timedelta(seconds=10 * job.attempt),
+                },
             )
 
     async def sweep(self) -> int:
