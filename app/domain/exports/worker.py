@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import timedelta
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
