@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Select, tuple_
@@ -22,6 +22,9 @@ from app.kit.render import PageRenderer, page_bytes
 NEWEST_FIRST = "-created_at"
 E = TypeVar("E")
 T = TypeVar("T")
+
+# A list filter on a column: any of these values (``?status=a&status=b``).
+Repeatable = Annotated[list[E] | None, Field(description="Repeatable")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +160,10 @@ async def newest_first_page(
 
 
 class NewestFirstParams(BaseModel):
-    """The query every newest-first list of an order's entities shares (its own filters are
-    added by subclasses)."""
+    """The query every newest-first list of an order's entities shares. A subclass adds its
+    own filters as :data:`Repeatable` fields named after the entity's column each matches
+    (``status: Repeatable[ComplaintStatus] = None``); :func:`with_common_filters` applies
+    them."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -171,7 +176,12 @@ class NewestFirstParams(BaseModel):
 
 
 def with_common_filters(stmt: Select[Any], entity: Any, params: NewestFirstParams) -> Select[Any]:
-    """``stmt`` narrowed by ``params``' order and creation-time filters on ``entity``."""
+    """``stmt`` narrowed by ``params``' order and creation-time filters on ``entity``, and by
+    each filter a subclass adds (the column of the same name is any of the values given)."""
+    for name in type(params).model_fields.keys() - NewestFirstParams.model_fields.keys():
+        values = getattr(params, name)
+        if values:
+            stmt = stmt.where(getattr(entity, name).in_(values))
     if params.order_id is not None:
         stmt = stmt.where(entity.order_id == params.order_id)
     if params.created_from is not None:

@@ -10,6 +10,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from app.auth.dependencies import ChangesRead
 from app.db import Session
+from app.domain.audit.pii import record_pii_read
 from app.domain.sync.bulk import MAX_SLICES, bulk_changes, plan_slices
 from app.domain.sync.schemas import (
     BulkSlicePlan,
@@ -104,7 +105,7 @@ async def list_changes(
     service = feed_service_of(request)
     if cursor == HEAD:
         return json_bytes_response(await service.head_page(shop_id))
-    body = await service.page(
+    body, shown = await service.page(
         PageRequest(
             shop_id=shop_id,
             cursor=service.parse_cursor(cursor, shop_id),
@@ -115,6 +116,9 @@ async def list_changes(
             raw_json=True,
         )
     )
+    if shown:  # the request's unit of work has ended: a short transaction of its own
+        async with service.db.transaction() as audit:
+            await record_pii_read(audit, auth.actor, shown)
     return json_bytes_response(body)
 
 

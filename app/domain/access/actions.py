@@ -30,6 +30,8 @@ ACTION_SCOPES: dict[str, dict[str, str]] = {
         )
     },
     "dispute": {"add_evidence": "disputes:write", "submit": "disputes:write"},
+    "address_change": {"approve": "orders:write", "reject": "orders:write"},
+    "complaint": {"respond": _AFTER_SALES},
 }
 
 
@@ -49,8 +51,8 @@ _E = TypeVar("_E", bound=Mapping[str, Any])
 
 
 def for_caller(scope: ShopScope, entity: str, body: _E) -> _E:
-    """``body`` (an after-sale or dispute representation) with ``allowed_actions`` narrowed to
-    what the caller of ``scope`` may do on its shop."""
+    """``body`` (an after-sale, dispute, address-change request or complaint representation)
+    with ``allowed_actions`` narrowed to what the caller of ``scope`` may do on its shop."""
     granted = scope.granted(body["shop_id"])
     if granted is None:
         return body
