@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup -q
 UP_ARGS ?=
 BENCH_SIZE ?= small
 
-.PHONY: up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples docs-assets
+.PHONY: citus test-citus up test lint fmt migrate bench openapi sdk install clean-venv console docs-examples docs-assets
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -32,6 +32,20 @@ up: $(STAMP)
 # Uses DATABASE_URL when set, otherwise an embedded PostgreSQL in var/test-pg.
 test: $(STAMP)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Builds and installs Citus 13.2.2 for the system PostgreSQL 15 from ../shared/vendor/citus
+# (apt-get for the build dependencies; skipped when that version is installed). docs/scaling.md.
+citus:
+	nice -n 19 bash scripts/build_citus.sh
+
+# Tests against a local Citus cluster (coordinator + 2 workers from `ordergate cluster up`);
+# needs `make citus` (a dependency). CITUS_TESTS picks the tests; the default is what passes on
+# the cluster today (README, docs/scaling.md): `make test-citus CITUS_TESTS=tests` for all.
+CITUS_TESTS ?= tests/citus tests/concurrency tests/integration/test_changes_api.py \
+	tests/integration/test_write_matrix.py tests/integration/test_unit_of_work.py \
+	tests/integration/test_exports_worker.py tests/integration/test_exports_runner.py
+test-citus: $(STAMP) citus
+	VENV=$(VENV) PYTEST_ARGS="$(PYTEST_ARGS)" CITUS_TESTS="$(CITUS_TESTS)" bash scripts/test_citus.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINT_PATHS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import sys
 import tempfile
@@ -49,6 +50,26 @@ async def scratch_database(prefix: str, *, isolated: bool = False) -> AsyncItera
     server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     async with _scratch(server, prefix) as url:
         yield url
+
+
+@asynccontextmanager
+async def citus_database() -> AsyncIterator[str]:
+    """The ``ordergate`` database of a private local Citus cluster (coordinator + 2 workers,
+    ``make citus`` first), migrated but not yet distributed: seed it, then
+    ``app.distribution.distribute_schema`` moves the rows into the shards."""
+    from app.cluster import LocalCluster, free_port_range
+
+    tmp = tempfile.mkdtemp(prefix="og-bench-citus-")
+    os.chmod(tmp, 0o755)  # under root the nodes run as the postgres user
+    cluster = LocalCluster(Path(tmp), port=free_port_range(3, start=29700), workers=2)
+    try:
+        await asyncio.to_thread(cluster.start)
+        url = await cluster.ensure_database()
+        await asyncio.to_thread(upgrade, url)
+        yield url
+    finally:
+        await asyncio.to_thread(cluster.stop)
+        await asyncio.to_thread(shutil.rmtree, tmp, True)
 
 
 @asynccontextmanager

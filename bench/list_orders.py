@@ -17,6 +17,8 @@ a line to bench/RESULTS.md.
     python bench/list_orders.py --database URL --shop-id 1 --token oga_...
     # seed N orders into a database that is kept (prints the --database/--token to reuse)
     python bench/list_orders.py --orders 1000000 --keep og_bench_list_1m
+    # the same seed on a private Citus cluster, distributed after seeding (docs/scaling.md)
+    python bench/list_orders.py --citus
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from feed_support import db_url, free_port, record  # noqa: E402
+from feed_support import citus_database, db_url, free_port, record  # noqa: E402
 
 from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
@@ -249,6 +251,9 @@ async def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="per mix and side")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--keep", metavar="NAME", help="seed into database NAME and keep it")
+    parser.add_argument(
+        "--citus", action="store_true", help="seed a private Citus cluster (make citus)"
+    )
     args = parser.parse_args()
     size = os.environ.get("BENCH_SIZE", "small")
     if args.database:
@@ -256,6 +261,15 @@ async def main() -> None:
             parser.error("--token is required with --database")
         label = f"database={args.database.rsplit('/', 1)[-1]}"
         summary = await run(args.database, args.shop_id, args.token, args.seconds, args.concurrency)
+    elif args.citus:
+        from app.distribution import distribute_schema
+
+        n = args.orders or SIZES.get(size, SIZES["small"])
+        label = f"orders={n} on a Citus cluster (2 workers)"
+        async with citus_database() as url:
+            shop_id, token = await seed(url, n)
+            await distribute_schema(url)
+            summary = await run(url, shop_id, token, args.seconds, args.concurrency)
     else:
         n = args.orders or SIZES.get(size, SIZES["small"])
         label = f"orders={n}"

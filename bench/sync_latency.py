@@ -10,6 +10,7 @@ max ``horizon_lag_ms`` seen, and missing/duplicate counts; appends to bench/RESU
         python bench/sync_latency.py --rate 200 --duration 60      # the issue's figure
     BENCH_SIZE=full python bench/sync_latency.py                    # the same
     python bench/sync_latency.py                                    # CI-sized defaults
+    python bench/sync_latency.py --citus    # on a private Citus cluster (docs/scaling.md)
 """
 
 from __future__ import annotations
@@ -19,10 +20,19 @@ import asyncio
 import os
 import statistics
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-from feed_support import api_server, database, paced, record, scratch_database
+from feed_support import (
+    api_server,
+    citus_database,
+    database,
+    paced,
+    record,
+    scratch_database,
+)
 
 from app.domain.sync.change_log import record_change
 from tests.factories import make_account, make_shop, make_token
@@ -30,8 +40,21 @@ from tests.factories import make_account, make_shop, make_token
 SHOPS = 3
 
 
-async def main(rate: float, duration: float, isolated: bool) -> None:
-    async with scratch_database("sync", isolated=isolated) as url, api_server(url) as base:
+@asynccontextmanager
+async def bench_database(isolated: bool, citus: bool) -> AsyncIterator[str]:
+    if not citus:
+        async with scratch_database("sync", isolated=isolated) as url:
+            yield url
+        return
+    from app.distribution import distribute_schema
+
+    async with citus_database() as url:
+        await distribute_schema(url)
+        yield url
+
+
+async def main(rate: float, duration: float, isolated: bool, citus: bool = False) -> None:
+    async with bench_database(isolated, citus) as url, api_server(url) as base:
         db = database(url, pool=40)  # open-loop writers: room for slow commits
         owner = await make_account(db)
         shops = [await make_shop(db, owner_id=owner) for _ in range(SHOPS)]
@@ -109,11 +132,16 @@ async def main(rate: float, duration: float, isolated: bool) -> None:
                 ) from None
         await db.dispose()
 
+    where = (
+        "Citus cluster (2 workers)"
+        if citus
+        else ("isolated cluster" if isolated else "shared server")
+    )
     q = statistics.quantiles(latencies, n=100)
     ms = [v * 1000 for v in (q[49], q[94], q[98])]
     record(
         f"sync_latency rate={rate:g}/s (achieved {achieved:.0f}/s) duration={duration:g}s "
-        f"readers={SHOPS} {'isolated cluster' if isolated else 'shared server'} "
+        f"readers={SHOPS} {where} "
         f"changes={len(latencies)}/{total} dup={duplicates}: commit->seen "
         f"p50 {ms[0]:.1f} ms, p95 {ms[1]:.1f} ms, p99 {ms[2]:.1f} ms, "
         f"max {max(latencies) * 1000:.1f} ms; max horizon_lag_ms {max_lag} (target p99 < 500 ms)"
@@ -126,9 +154,10 @@ def cli() -> Any:
     p.add_argument("--rate", type=float, default=200 if full else 100, help="writes per second")
     p.add_argument("--duration", type=float, default=60 if full else 10, help="seconds")
     p.add_argument("--isolated", action="store_true", help="private embedded PostgreSQL cluster")
+    p.add_argument("--citus", action="store_true", help="private local Citus cluster (make citus)")
     return p.parse_args()
 
 
 if __name__ == "__main__":
     args = cli()
-    asyncio.run(main(args.rate, args.duration, args.isolated))
+    asyncio.run(main(args.rate, args.duration, args.isolated, args.citus))

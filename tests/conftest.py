@@ -131,6 +131,16 @@ _unique = itertools.count(1)
 @pytest.fixture
 async def shop(db: Database) -> dict[str, int]:
     """A fresh owner and shop per test, so tests never see each other's rows."""
+    return await new_shop(db)
+
+
+@pytest.fixture
+async def other_shop(db: Database) -> dict[str, int]:
+    """A second fresh owner and shop, for tests about two shops."""
+    return await new_shop(db)
+
+
+async def new_shop(db: Database) -> dict[str, int]:
     n = f"{os.getpid()}-{next(_unique)}-{os.urandom(3).hex()}"
     async with db.transaction() as s:
         account_id = (

@@ -11,6 +11,7 @@ import asyncpg
 
 from app.config import plain_database_url
 from app.migrations import ROOT, upgrade
+from tests import citus_support
 
 
 def schema_hash() -> str:
@@ -28,10 +29,12 @@ def _with_db(url: str, name: str) -> str:
 
 async def _prepare(server_url: str, worker: str) -> str:
     """A fresh migrated database ``og_test_<worker>_<pid>`` cloned from the template."""
-    admin = await asyncpg.connect(plain_database_url(server_url))
-    template = f"og_tpl_{schema_hash()}"
     # The pid keeps concurrent pytest runs on one server (developers, CI) out of each other's way.
     target = f"og_test_{worker}_{os.getpid()}"
+    if await citus_support.is_citus(server_url):
+        return await citus_support.prepare_database(server_url, target)
+    admin = await asyncpg.connect(plain_database_url(server_url))
+    template = f"og_tpl_{schema_hash()}"
     try:
         # Several xdist workers start at once: one migrates the template, the others wait.
         await admin.execute("SELECT pg_advisory_lock(727274)")
@@ -66,6 +69,9 @@ def embedded_server_url(path: Path) -> str:
 
 
 async def _drop(server_url: str, url: str) -> None:
+    if await citus_support.is_citus(server_url):
+        await citus_support.drop_database(server_url, url)
+        return
     admin = await asyncpg.connect(plain_database_url(server_url))
     try:
         name = plain_database_url(url).partition("?")[0].rsplit("/", 1)[1]

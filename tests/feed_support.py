@@ -8,7 +8,6 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
@@ -34,7 +33,7 @@ async def write_change(
     **data: Any,
 ) -> int:
     """One change-log row through the real writer; returns its id."""
-    await record_change(
+    return await record_change(
         session,
         shop_id=shop_id,
         entity="order",
@@ -43,14 +42,6 @@ async def write_change(
         type=type,
         data={"id": entity_id, "version": version, **data},
     )
-    row_id = await session.scalar(
-        text(
-            "SELECT max(id) FROM change_log WHERE shop_id = :s AND entity_id = :e"
-            " AND xid = pg_current_xact_id()"
-        ),
-        {"s": shop_id, "e": entity_id},
-    )
-    return int(row_id)
 
 
 async def commit_change(

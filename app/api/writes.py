@@ -99,6 +99,7 @@ class WriteContext:
     request_hash: str
     if_match: str | None
     actor: Actor
+    shop_id: int = 0
 
     def expected(self, body_version: int | None) -> int | None:
         return expected_version(self.if_match, body_version)
@@ -115,7 +116,9 @@ class WriteContext:
         status_code: int = 200,
         location: Callable[[Any], str] | None = None,
     ) -> Response:
-        request = WriteRequest(self.session, self.principal_key, self.key, self.request_hash)
+        request = WriteRequest(
+            self.session, self.principal_key, self.key, self.request_hash, self.shop_id
+        )
         outcome = await perform_write(request, produce, status=status_code, location=location)
         stored = outcome.response
         await record_pii_read(self.session, self.actor, clear_receivers(stored.body))
@@ -148,7 +151,14 @@ async def write_context(
         request_hash=request_hash,
         if_match=if_match,
         actor=actor_for(principal, request),
+        shop_id=_shop_of(request),
     )
+
+
+def _shop_of(request: Request) -> int:
+    """The shop in the write's path (``/v1/shops/{shop_id}/…``), 0 for a write of no shop."""
+    value = str(request.path_params.get("shop_id", ""))
+    return int(value) if value.isdigit() and len(value) < 19 else 0
 
 
 Write = Annotated[WriteContext, Depends(write_context)]

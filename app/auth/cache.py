@@ -13,7 +13,9 @@ that commits such a change through the ORM empties its own cache synchronously a
 its next request already sees it; other processes within the notification's delivery (well
 under a millisecond on one host). While the LISTEN connection is down nothing is cached, so a
 lost notification can never leave a revoked token usable. A lookup that started before an
-invalidation does not store its (possibly stale) answer.
+invalidation does not store its (possibly stale) answer. On Citus nothing is cached: a write to a
+reference table is a two-phase commit, which cannot carry a NOTIFY, so ``ordergate distribute``
+drops those triggers.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ CHANNEL = "ordergate_auth"
 MAX_ENTRIES = 10_000
 RIGHTS_MODELS = (OAuthToken, OAuthGrant, OAuthClient, ShopMember, Account)
 _CHANGED = "ordergate_auth_changed"
+_CITUS = "SELECT 1 FROM pg_extension WHERE extname = 'citus'"
 
 
 class PrincipalCache:
@@ -120,6 +123,11 @@ class PrincipalCache:
                 conn = await asyncpg.connect(
                     self.dsn, server_settings={"application_name": "ordergate-auth-listener"}
                 )
+                if await conn.fetchval(_CITUS):
+                    # Distributed (docs/scaling.md): the rights tables are reference tables
+                    # without the NOTIFY triggers, so nothing is cached: every request reads.
+                    log.info("auth_cache_off_on_citus")
+                    return
                 conn.add_termination_listener(lambda _c, ev=lost: ev.set())
                 await conn.add_listener(CHANNEL, lambda *_: self.invalidate())
                 self.invalidate()  # changes made while nobody listened

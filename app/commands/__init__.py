@@ -12,6 +12,7 @@ import typer
 
 from app.commands import (
     calendar,
+    cluster,
     demo,
     feed,
     metrics,
@@ -26,6 +27,7 @@ from app.mirror import command as mirror
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     server, feed, mirror, report, demo, worker, oauth, oauth_login, webhooks, calendar, metrics,
+    cluster,
 )  # fmt: skip
 
 

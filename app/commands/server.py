@@ -53,6 +53,7 @@ def serve(
     os.environ.setdefault("ORDERGATE_ENV", "production")
     current = settings()
     with database_url(current) as url:
+        _refuse_citus_worker(url)
         # The uvicorn workers build their own Settings: they read the URL resolved here.
         os.environ["DATABASE_URL"] = url
         # Created once here, before the workers start, so they all read the same values.
@@ -60,6 +61,23 @@ def serve(
         ensure_internal_token(current)
         prepare_multiprocess(workers)
         _serve(host, port, workers)
+
+
+def _refuse_citus_worker(url: str) -> None:
+    """Clients write through the coordinator only: a Citus worker's shards are pieces of
+    tables, and a row written there would carry that worker's xid, which the feed's horizon
+    (read on the coordinator) knows nothing about (docs/scaling.md)."""
+    import asyncio
+
+    from app.commands.database import fail
+    from app.distribution import citus_worker
+
+    with explained_connection_errors(url):
+        if asyncio.run(citus_worker(url)):
+            fail(
+                "DATABASE_URL points at a Citus worker node; point it at the coordinator "
+                "(docs/scaling.md)."
+            )
 
 
 def _serve(host: str, port: int, workers: int) -> None:

@@ -41,6 +41,8 @@ class WriteRequest:
     principal_key: str
     key: str | None
     fingerprint: str
+    #: The shop written (0: none): the key's record lives with the shop's rows (scaling.md).
+    shop_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,11 @@ async def perform_write(
     the caller's transaction (or savepoint) rolls the write back."""
     if request.key is not None:
         stored = await idempotency.claim(
-            request.session, request.principal_key, request.key, request.fingerprint
+            request.session,
+            request.principal_key,
+            request.key,
+            request.fingerprint,
+            request.shop_id,
         )
         if stored is not None:
             return WriteOutcome(stored, replayed=True)
@@ -77,6 +83,11 @@ async def perform_write(
     response = idempotency.StoredResponse(status, body, headers)
     if request.key is not None:
         await idempotency.store(
-            request.session, request.principal_key, request.key, request.fingerprint, response
+            request.session,
+            request.principal_key,
+            request.key,
+            request.fingerprint,
+            response,
+            request.shop_id,
         )
     return WriteOutcome(response, replayed=False)

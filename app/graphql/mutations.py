@@ -176,6 +176,7 @@ async def run_mutation(
         idempotency.request_fingerprint(
             b"graphql", name.encode(), orjson.dumps(arguments, option=orjson.OPT_SORT_KEYS)
         ),
+        shop_id,
     )
 
     async def entity() -> Any:

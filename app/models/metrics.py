@@ -40,8 +40,9 @@ class MetricsDaily(Base):
         ),
     )
 
+    # shop_id in the key: the table is distributed by shop on Citus (docs/scaling.md).
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
-    shop_id: Mapped[int]
     day: Mapped[date] = mapped_column(Date)
     dim_kind: Mapped[str] = mapped_column(String(20))
     dim_value: Mapped[str | None] = mapped_column(Text)
@@ -85,8 +86,8 @@ class ReportEvent(Base):
     __tablename__ = "report_events"
     __table_args__ = (UniqueConstraint("shop_id", "kind", "day"),)
 
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
-    shop_id: Mapped[int]
     kind: Mapped[str] = mapped_column(String(40))
     day: Mapped[date] = mapped_column(Date)
     data: Mapped[dict[str, Any]]

@@ -80,6 +80,9 @@ class IdempotencyKey(Base):
     __tablename__ = "idempotency_keys"
     __table_args__ = (Index("ix_idempotency_keys_expires", "expires_at"),)
 
+    # The shop the write belongs to (0: none), first in the key: on Citus the record lives in
+    # the shop's shard group, so a keyed write stays a single-node transaction (docs/scaling.md).
+    shop_id: Mapped[int] = mapped_column(primary_key=True, server_default="0")
     principal_key: Mapped[str] = mapped_column(String(128), primary_key=True)
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     request_hash: Mapped[str] = mapped_column(String(64))

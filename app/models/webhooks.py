@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Index,
     Integer,
@@ -68,7 +69,7 @@ class WebhookEndpoint(Base):
 class WebhookDelivery(Base):
     __tablename__ = "webhook_deliveries"
     __table_args__ = (
-        UniqueConstraint("endpoint_id", "change_id", "replay_of"),
+        UniqueConstraint("shop_id", "endpoint_id", "change_id", "replay_of"),
         CheckConstraint(
             "status IN ('pending', 'delivered', 'failed', 'cancelled')", name="status_valid"
         ),
@@ -99,9 +100,10 @@ class WebhookDelivery(Base):
         ),
     )
 
+    # shop_id in every key: the table is distributed by shop on Citus (docs/scaling.md).
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"))
-    shop_id: Mapped[int]
     change_id: Mapped[int]
     # The change's entity (NULL for pings and reports): deliveries of one entity to one
     # endpoint are sent one at a time, in change order.
@@ -123,12 +125,18 @@ class WebhookDelivery(Base):
 
 class WebhookAttempt(Base):
     __tablename__ = "webhook_attempts"
-    __table_args__ = (Index("ix_webhook_attempts_delivery", "delivery_id", "id"),)
-
-    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
-    delivery_id: Mapped[int] = mapped_column(
-        ForeignKey("webhook_deliveries.id", ondelete="CASCADE")
+    __table_args__ = (
+        Index("ix_webhook_attempts_delivery", "delivery_id", "id"),
+        ForeignKeyConstraint(
+            ["shop_id", "delivery_id"],
+            ["webhook_deliveries.shop_id", "webhook_deliveries.id"],
+            ondelete="CASCADE",
+        ),
     )
+
+    shop_id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    delivery_id: Mapped[int]
     attempted_at: Mapped[datetime] = created_at_column()
     latency_ms: Mapped[int | None] = mapped_column(Integer)
     status_code: Mapped[int | None] = mapped_column(Integer)

@@ -145,7 +145,9 @@ async def test_listener_reconnects_after_its_connection_is_killed(
     await asyncio.wait_for(listener.connected.wait(), 10)
     old_pid = listener.backend_pid
     async with db.transaction() as s:
-        await s.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": old_pid})
+        await s.execute(
+            text("SELECT pg_terminate_backend(CAST(:pid AS integer))"), {"pid": old_pid}
+        )
     await eventually(
         lambda: listener.connected.is_set() and listener.backend_pid != old_pid,
         timeout=15,

@@ -162,7 +162,10 @@ async def test_a_lost_listener_connection_wakes_every_parked_request(
     await eventually(lambda: listener.probes >= probes + 2, timeout=30, what="probes")
     assert not any(p.done() for p in polls)  # nobody re-reads on a timer of its own
     async with db.transaction() as s:
-        await s.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": listener.backend_pid})
+        await s.execute(
+            text("SELECT pg_terminate_backend(CAST(:pid AS integer))"),
+            {"pid": listener.backend_pid},
+        )
     pages = await asyncio.wait_for(asyncio.gather(*polls), 60)
     assert all([c["id"] for c in page.changes] == [row_id] for page in pages)
     await eventually(listener.connected.is_set, timeout=15, what="listener reconnect")

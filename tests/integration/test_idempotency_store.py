@@ -33,3 +33,14 @@ async def test_expired_records_run_again_and_are_pruned(session: AsyncSession) -
     assert left == 0
     # An expired key behaves like a new one (its old hash no longer binds it).
     assert await idempotency.claim(s, principal, key, "h2") is None
+
+
+async def test_a_key_is_scoped_to_the_shop_of_its_write(session: AsyncSession) -> None:
+    """The record lives with the shop's rows (one shard group on Citus): the same key for
+    another shop is a new key."""
+    s = session
+    principal, key = f"test:{utcnow().timestamp()}", "k-shop"
+    response = idempotency.StoredResponse(200, {"id": 7}, {})
+    await idempotency.store(s, principal, key, "h1", response, 11)
+    assert await idempotency.claim(s, principal, key, "h1", 11) == response
+    assert await idempotency.claim(s, principal, key, "h2", 12) is None

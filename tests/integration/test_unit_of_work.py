@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, text
 
 from app.db import Database
 from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import SYSTEM
 from app.domain.orders.schemas import OrderCreate, OrderPay
 from app.domain.orders.service import OrderService
+from app.domain.sync.change_log import MultiShopUnitOfWork
 from app.models import AuditLog, ChangeLog, Order, OrderEvent
 from tests.conftest import order_payload
 
@@ -63,3 +64,46 @@ async def test_service_refuses_shop_outside_scope(db: Database, shop: dict[str, 
         service = OrderService(s, ShopScope.of([shop["shop_id"] + 10_000_000]), SYSTEM)
         with pytest.raises(Exception, match="not found"):
             await service.create(shop["shop_id"], OrderCreate.model_validate(order_payload()))
+
+
+async def test_a_unit_of_work_writes_the_changes_of_one_shop_only(
+    db: Database, shop: dict[str, int], other_shop: dict[str, int]
+) -> None:
+    """A second shop in one transaction is refused (on Citus it would be a two-phase commit,
+    which the feed cannot follow); the first shop's writes roll back with it."""
+    first, second = shop["shop_id"], other_shop["shop_id"]
+    with pytest.raises(MultiShopUnitOfWork, match=f"shop {first}.*shop {second}"):
+        async with db.transaction() as s:
+            await OrderService(s, ShopScope.of([first]), SYSTEM).create(
+                first, OrderCreate.model_validate(order_payload())
+            )
+            await OrderService(s, ShopScope.of([second]), SYSTEM).create(
+                second, OrderCreate.model_validate(order_payload())
+            )
+    assert await _count(db, ChangeLog, first) == 0
+    assert await _count(db, Order, first) == 0
+    # One shop per transaction, one after the other, is fine.
+    for shop_id in (first, second):
+        async with db.transaction() as s:
+            await OrderService(s, ShopScope.of([shop_id]), SYSTEM).create(
+                shop_id, OrderCreate.model_validate(order_payload())
+            )
+        assert await _count(db, ChangeLog, shop_id) == 1
+
+
+async def test_change_rows_carry_the_writing_transactions_xid(
+    db: Database, shop: dict[str, int]
+) -> None:
+    shop_id = shop["shop_id"]
+    async with db.transaction() as s:
+        service = OrderService(s, ShopScope.of([shop_id]), SYSTEM)
+        order = await service.create(shop_id, OrderCreate.model_validate(order_payload()))
+        await service.pay(shop_id, order["id"], OrderPay(pay_method="alipay"))
+        own = await s.scalar(text("SELECT pg_current_xact_id()::text"))
+    async with db.transaction() as s:
+        xids = (
+            await s.scalars(
+                select(func.cast(ChangeLog.xid, String)).where(ChangeLog.shop_id == shop_id)
+            )
+        ).all()
+    assert xids == [own, own]

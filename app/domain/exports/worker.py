@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,32 +18,50 @@ from app.db import Database
 from app.domain.exports.service import query_for
 from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import Written, write_csv, write_xlsx
+from app.kit.clock import utcnow
 from app.logging import get_logger
 from app.pg_copy import driver_connection
 
 log = get_logger(__name__)
 
-_CLAIM = text(
+# A due job: queued and not leased, or running with an expired lease (its worker died).
+_DUE = """
+    c.attempts < :max_attempts
+    AND ((c.status = 'queued' AND (c.locked_until IS NULL OR c.locked_until < now()))
+         OR (c.status = 'running' AND c.locked_until < now()))
+"""
+# The claim is two steps so that each statement stays within what Citus runs (docs/scaling.md):
+# a plain read of the oldest due jobs across shops, then a claim of one of them, pinned to its
+# shop (a single-shard statement; FOR UPDATE SKIP LOCKED across shards is not supported). Two
+# workers reading the same candidate: the loser's SKIP LOCKED finds nothing, it tries the next.
+_CANDIDATES = text(
+    f"""
+    SELECT c.shop_id, c.id FROM export_jobs c
+    WHERE {_DUE}
+      AND (CAST(:shops AS bigint[]) IS NULL OR c.shop_id = ANY(CAST(:shops AS bigint[])))
+    ORDER BY c.created_at, c.id
+    LIMIT :n
     """
+)
+_CLAIM = text(
+    f"""
     WITH candidate AS (
         SELECT c.shop_id, c.id FROM export_jobs c
-        WHERE c.attempts < :max_attempts
-          AND (CAST(:shops AS bigint[]) IS NULL OR c.shop_id = ANY(CAST(:shops AS bigint[])))
-          AND ((c.status = 'queued' AND (c.locked_until IS NULL OR c.locked_until < now()))
-               OR (c.status = 'running' AND c.locked_until < now()))
-        ORDER BY c.created_at, c.id
-        LIMIT 1
+        WHERE c.shop_id = :shop_id AND c.id = :id AND {_DUE}
         FOR UPDATE OF c SKIP LOCKED
     )
     UPDATE export_jobs j
     SET status = 'running', attempts = j.attempts + 1,
         locked_until = now() + make_interval(secs => :lease),
-        started_at = coalesce(j.started_at, now())
+        -- The clock as a parameter: Citus refuses now() inside COALESCE and CASE.
+        started_at = coalesce(j.started_at, CAST(:now AS timestamptz))
     FROM candidate
-    WHERE j.shop_id = candidate.shop_id AND j.id = candidate.id
+    WHERE j.shop_id = :shop_id AND j.id = :id
+      AND j.shop_id = candidate.shop_id AND j.id = candidate.id
     RETURNING j.shop_id, j.id, j.attempts, j.format, j.params
     """
 )
+_CANDIDATES_PER_CLAIM = 8
 _OWNED = "shop_id = :shop_id AND id = :id AND status = 'running' AND attempts = :attempt"
 
 
@@ -82,20 +101,20 @@ class ExportWorker:
     shop_ids: frozenset[int] | None = None
 
     async def claim(self) -> ClaimedJob | None:
+        due = {"max_attempts": self.max_attempts}
+        shops = sorted(self.shop_ids) if self.shop_ids is not None else None
         async with self.db.transaction() as s:
-            row = (
-                await s.execute(
-                    _CLAIM,
-                    {
-                        "max_attempts": self.max_attempts,
-                        "lease": self.lease_seconds,
-                        "shops": sorted(self.shop_ids) if self.shop_ids is not None else None,
-                    },
-                )
-            ).one_or_none()
-        if row is None:
-            return None
-        return ClaimedJob(int(row[0]), int(row[1]), int(row[2]), str(row[3]), dict(row[4]))
+            candidates = (
+                await s.execute(_CANDIDATES, {**due, "shops": shops, "n": _CANDIDATES_PER_CLAIM})
+            ).all()
+        lease = {**due, "lease": self.lease_seconds}
+        for shop_id, job_id in candidates:
+            job = {"shop_id": shop_id, "id": job_id, "now": utcnow()}
+            async with self.db.transaction() as s:
+                row = (await s.execute(_CLAIM, {**lease, **job})).one_or_none()
+            if row is not None:
+                return ClaimedJob(int(row[0]), int(row[1]), int(row[2]), str(row[3]), dict(row[4]))
+        return None
 
     async def run_once(self) -> bool:
         """Claim and run one job; False when nothing was due."""
@@ -184,17 +203,27 @@ class ExportWorker:
 
     async def _failed(self, job: ClaimedJob, error: str) -> None:
         """Retry later (backoff by attempt) while attempts remain, else fail for good."""
+        now = utcnow()
         async with self.db.transaction() as s:
             await s.execute(
                 text(
                     "UPDATE export_jobs SET error = :error, "
                     "status = CASE WHEN attempts < :max THEN 'queued' ELSE 'failed' END, "
+                    # Times as parameters: Citus refuses now() (and timestamptz arithmetic)
+                    # inside CASE. attempts = job.attempt here (_OWNED).
                     "locked_until = CASE WHEN attempts < :max "
-                    "THEN now() + make_interval(secs => 10 * attempts) END, "
-                    "finished_at = CASE WHEN attempts < :max THEN NULL ELSE now() END "
+                    "THEN CAST(:retry_at AS timestamptz) END, "
+                    "finished_at = CASE WHEN attempts < :max THEN NULL "
+                    "ELSE CAST(:now AS timestamptz) END "
                     f"WHERE {_OWNED}"
                 ),
-                {**job.ids(), "error": error[:2000], "max": self.max_attempts},
+                {
+                    **job.ids(),
+                    "error": error[:2000],
+                    "max": self.max_attempts,
+                    "now": now,
+                    "retry_at": now + timedelta(seconds=10 * job.attempt),
+                },
             )
 
     async def sweep(self) -> int:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import ColumnElement, delete, func, insert, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import IdempotencyInProgress, IdempotencyMismatch
@@ -46,7 +46,7 @@ def request_fingerprint(*parts: bytes) -> str:
 
 
 async def claim(
-    session: AsyncSession, principal_key: str, key: str, request_hash: str
+    session: AsyncSession, principal_key: str, key: str, request_hash: str, shop_id: int = 0
 ) -> StoredResponse | None:
     """The stored response to replay, or None when the caller should perform the write."""
     # Keys are visible ASCII, so a space cannot occur in either part of the lock name.
@@ -57,20 +57,12 @@ async def claim(
             "Another request with this Idempotency-Key is still being processed; retry later."
         )
     row = (
-        await session.execute(
-            select(IdempotencyKey).where(
-                IdempotencyKey.principal_key == principal_key, IdempotencyKey.key == key
-            )
-        )
+        await session.execute(select(IdempotencyKey).where(*_record(shop_id, principal_key, key)))
     ).scalar_one_or_none()
     if row is None:
         return None
     if row.expires_at <= utcnow():
-        await session.execute(
-            delete(IdempotencyKey).where(
-                IdempotencyKey.principal_key == principal_key, IdempotencyKey.key == key
-            )
-        )
+        await session.execute(delete(IdempotencyKey).where(*_record(shop_id, principal_key, key)))
         return None
     if row.request_hash != request_hash:
         raise IdempotencyMismatch(
@@ -80,6 +72,14 @@ async def claim(
         row.response_status or 200,
         (row.response_body or {}).get("body"),
         {str(k): str(v) for k, v in (row.response_headers or {}).items()},
+    )
+
+
+def _record(shop_id: int, principal_key: str, key: str) -> tuple[ColumnElement[bool], ...]:
+    return (
+        IdempotencyKey.shop_id == shop_id,
+        IdempotencyKey.principal_key == principal_key,
+        IdempotencyKey.key == key,
     )
 
 
@@ -101,10 +101,12 @@ async def store(
     key: str,
     request_hash: str,
     response: StoredResponse,
+    shop_id: int = 0,
 ) -> None:
     now = utcnow()
     await session.execute(
         insert(IdempotencyKey).values(
+            shop_id=shop_id,
             principal_key=principal_key,
             key=key,
             request_hash=request_hash,
@@ -120,13 +122,15 @@ async def store(
 async def prune_expired(session: AsyncSession, *, batch: int = 10_000) -> int:
     """Delete up to ``batch`` expired records (for a periodic job); returns how many."""
     expired = (
-        select(IdempotencyKey.principal_key, IdempotencyKey.key)
+        select(IdempotencyKey.shop_id, IdempotencyKey.principal_key, IdempotencyKey.key)
         .where(IdempotencyKey.expires_at <= utcnow())
         .limit(batch)
     )
     result = await session.execute(
         delete(IdempotencyKey).where(
-            tuple_(IdempotencyKey.principal_key, IdempotencyKey.key).in_(expired)
+            tuple_(IdempotencyKey.shop_id, IdempotencyKey.principal_key, IdempotencyKey.key).in_(
+                expired
+            )
         )
     )
     return int(getattr(result, "rowcount", 0) or 0)

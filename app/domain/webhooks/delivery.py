@@ -111,8 +111,9 @@ _NEXT_DUE = text(
 )
 
 _ATTEMPT = text(
-    "INSERT INTO webhook_attempts (delivery_id, latency_ms, status_code, response_excerpt, error) "
-    "VALUES (:id, :latency_ms, :status_code, :excerpt, :error)"
+    "INSERT INTO webhook_attempts "
+    "(shop_id, delivery_id, latency_ms, status_code, response_excerpt, error) "
+    "VALUES (:shop_id, :id, :latency_ms, :status_code, :excerpt, :error)"
 )
 _RETRY = text(
     "UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => :delay), "
@@ -127,9 +128,9 @@ _GIVE_UP = text(
 # while the previous group was committing): at hundreds of deliveries per second a transaction
 # per success is what limits a worker.
 _ATTEMPTS_OK = text(
-    "INSERT INTO webhook_attempts (delivery_id, latency_ms, status_code, response_excerpt) "
-    "SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:latency AS int[]), "
-    "CAST(:codes AS int[]), CAST(:excerpts AS text[]))"
+    "INSERT INTO webhook_attempts (shop_id, delivery_id, latency_ms, status_code, "
+    "response_excerpt) SELECT * FROM unnest(CAST(:shops AS bigint[]), CAST(:ids AS bigint[]), "
+    "CAST(:latency AS int[]), CAST(:codes AS int[]), CAST(:excerpts AS text[]))"
 )
 _DELIVERED_MANY = text(
     "UPDATE webhook_deliveries d SET status = 'delivered', delivered_at = now(), "
@@ -317,6 +318,7 @@ class DeliveryWorker:
             await s.execute(
                 _ATTEMPT,
                 {
+                    "shop_id": job.shop_id,
                     "id": job.id,
                     "latency_ms": outcome.latency_ms,
                     "status_code": outcome.status_code,
@@ -378,6 +380,7 @@ class DeliveryWorker:
                     await s.execute(
                         _ATTEMPTS_OK,
                         {
+                            "shops": [job.shop_id for job in jobs],
                             "ids": [job.id for job in jobs],
                             "latency": [outcome.latency_ms for _, outcome, _ in group],
                             "codes": codes,

@@ -32,38 +32,45 @@ async def notify_due(session: AsyncSession) -> None:
     await session.execute(text(f"NOTIFY {DUE_CHANNEL}"))
 
 
-_FANOUT_SQL = text(
+# One transaction, in steps each of which Citus runs (docs/scaling.md): the cursor (a
+# coordinator-local singleton, locked), the horizon from a statement without tables (the
+# coordinator's), a plain read of the page across shops, the deliveries inserted from that
+# page's values, the cursor moved.
+_CURSOR_SQL = text(
+    "SELECT last_xid::text AS xid, last_change_id AS id FROM webhook_fanout_state "
+    "WHERE id = 1 FOR UPDATE"
+)
+_HORIZON_NOW_SQL = text(f"SELECT {HORIZON_SQL}::text")
+_PAGE_SQL = text(
+    """
+SELECT c.shop_id, c.id, c.xid::text AS xid, c.type, c.entity, c.entity_id FROM change_log c
+WHERE (c.xid, c.id) > (CAST(:xid AS xid8), CAST(:id AS bigint)) AND c.xid < CAST(:horizon AS xid8)
+ORDER BY c.xid, c.id
+LIMIT :n
+"""
+)
+_DELIVERIES_SQL = text(
     f"""
-WITH st AS (
-    SELECT last_xid, last_change_id FROM webhook_fanout_state WHERE id = 1 FOR UPDATE
-), page AS (
-    -- Scalar subqueries, not a join with st: only then is the row comparison an index bound
-    -- (joined, a caught-up cursor scanned the whole log: 1 s per poll on 1M changes).
-    SELECT c.shop_id, c.id, c.xid, c.type, c.entity, c.entity_id FROM change_log c
-    WHERE (c.xid, c.id) > ((SELECT last_xid FROM st), (SELECT last_change_id FROM st))
-      AND c.xid < {HORIZON_SQL}
-    ORDER BY c.xid, c.id
-    LIMIT :n
-), ins AS (
+WITH ins AS (
     INSERT INTO webhook_deliveries
         (endpoint_id, shop_id, change_id, event_type, webhook_id, entity, entity_id)
     SELECT e.id, p.shop_id, p.id, p.type, 'msg_' || p.id, p.entity, p.entity_id
-    FROM page p JOIN webhook_endpoints e
-      ON p.shop_id = ANY(e.shop_ids) AND p.xid >= e.start_xid AND {MATCHES_SQL}
+    FROM unnest(CAST(:shops AS bigint[]), CAST(:ids AS bigint[]), CAST(:xids AS text[]),
+                CAST(:types AS text[]), CAST(:entities AS text[]), CAST(:entity_ids AS bigint[]))
+         AS p(shop_id, id, xid, type, entity, entity_id)
+    JOIN webhook_endpoints e
+      ON p.shop_id = ANY(e.shop_ids) AND CAST(p.xid AS xid8) >= e.start_xid AND {MATCHES_SQL}
     -- Only while the endpoint's app is still installed on the shop (checked again at send).
     WHERE e.deleted_at IS NULL AND e.enabled AND {receives_sql("p.shop_id")}
     ON CONFLICT DO NOTHING
     RETURNING 1
-), last AS (
-    SELECT xid, id FROM page ORDER BY xid DESC, id DESC LIMIT 1
-), moved AS (
-    UPDATE webhook_fanout_state s SET last_xid = last.xid, last_change_id = last.id,
-           updated_at = now()
-    FROM last WHERE s.id = 1
-    RETURNING 1
 )
-SELECT (SELECT count(*) FROM page) AS changes, (SELECT count(*) FROM ins) AS deliveries
+SELECT count(*) FROM ins
 """
+)
+_MOVE_SQL = text(
+    "UPDATE webhook_fanout_state SET last_xid = CAST(:xid AS xid8), last_change_id = :id, "
+    "updated_at = now() WHERE id = 1"
 )
 
 
@@ -76,11 +83,34 @@ class FanoutResult:
 async def fan_out_once(db: Database, *, batch: int = BATCH) -> FanoutResult:
     """One batch: up to ``batch`` changes past the cursor become deliveries."""
     async with db.transaction() as session:
-        row = (await session.execute(_FANOUT_SQL, {"n": batch})).one()
-        result = FanoutResult(int(row.changes), int(row.deliveries))
-        if result.deliveries:
+        cursor = (await session.execute(_CURSOR_SQL)).one()
+        horizon = int((await session.execute(_HORIZON_NOW_SQL)).scalar_one())
+        page = (
+            await session.execute(
+                _PAGE_SQL, {"xid": int(cursor.xid), "id": cursor.id, "horizon": horizon, "n": batch}
+            )
+        ).all()
+        if not page:
+            return FanoutResult(0, 0)
+        deliveries = int(
+            (
+                await session.execute(
+                    _DELIVERIES_SQL,
+                    {
+                        "shops": [r.shop_id for r in page],
+                        "ids": [r.id for r in page],
+                        "xids": [r.xid for r in page],
+                        "types": [r.type for r in page],
+                        "entities": [r.entity for r in page],
+                        "entity_ids": [r.entity_id for r in page],
+                    },
+                )
+            ).scalar_one()
+        )
+        await session.execute(_MOVE_SQL, {"xid": int(page[-1].xid), "id": page[-1].id})
+        if deliveries:
             await notify_due(session)
-    return result
+    return FanoutResult(len(page), deliveries)
 
 
 async def fan_out_all(db: Database, *, batch: int = BATCH) -> FanoutResult:
