@@ -11,8 +11,8 @@
   (the range's last 24 h, unrolled days, the funnel) — an index-only scan instead of a heap
   visit per order of the range. Built CONCURRENTLY: orders keep taking writes meanwhile.
 
-Revision ID: 0016
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07 22:40:00
 """
 
@@ -22,8 +22,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0016"
-down_revision: str | None = "0013"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
