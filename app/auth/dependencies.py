@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +26,8 @@ from app.errors import InsufficientScope, NotFound
 from app.ratelimit import charge_request
 
 __all__ = [
+    "CHANGES_READ",
+    "PII_READ",
     "AfterSalesRead",
     "AfterSalesWrite",
     "AuditRead",
@@ -42,11 +44,15 @@ __all__ = [
     "StaffManage",
     "WebhooksManage",
     "authorize",
+    "authorized",
     "current_principal",
     "requires",
 ]
 
 oauth2_scheme = OAuth2Bearer()
+
+CHANGES_READ = "changes:read"
+PII_READ = "orders:read_pii"
 
 _PRINCIPAL_KEY = "ordergate_principal"
 
@@ -59,10 +65,7 @@ class Authorized:
     actor: Actor
 
     def require(self, shop_id: int) -> int:
-        if shop_id not in self.principal.shop_ids:
-            raise NotFound(f"Shop {shop_id} was not found.")
-        if self.scope_name not in self.principal.scopes_on(shop_id):
-            raise InsufficientScope(self.scope_name)
+        require_scope(self.principal, self.scope_name, shop_id)
         return shop_id
 
     def selected_shops(self, shop_ids: Sequence[int] | None) -> list[int]:
@@ -76,7 +79,15 @@ class Authorized:
         return scope in self.principal.scopes_on(shop_id)
 
     def can_read_pii(self, shop_id: int) -> bool:
-        return self.has(shop_id, "orders:read_pii")
+        return self.has(shop_id, PII_READ)
+
+
+def require_scope(principal: Principal, scope: str, shop_id: int) -> None:
+    """404 for a shop the principal cannot see, 403 when it lacks ``scope`` there."""
+    if shop_id not in principal.shop_ids:
+        raise NotFound(f"Shop {shop_id} was not found.")
+    if scope not in principal.scopes_on(shop_id):
+        raise InsufficientScope(scope)
 
 
 def actor_for(principal: Principal, request: Request) -> Actor:
@@ -98,13 +109,37 @@ async def current_principal(
     cached = request.scope.get(_PRINCIPAL_KEY)
     if isinstance(cached, Principal):
         return cached
-    cache: PrincipalCache | None = getattr(request.app.state, "principal_cache", None)
-    if cache is not None:
-        principal = await cache.resolve(session, token)
-    else:
-        principal = await resolve_principal(session, token)
+    principal = await principal_of(request.app.state, session, token)
     request.scope[_PRINCIPAL_KEY] = principal
     return principal
+
+
+def forget_principal(request: Request) -> None:
+    """The request's principal is looked up again (its rights may have changed)."""
+    request.scope.pop(_PRINCIPAL_KEY, None)
+
+
+async def principal_of(state: Any, session: AsyncSession, token: str | None) -> Principal:
+    """The token's principal, through the process's cache when the app has one (401 when the
+    token is not live)."""
+    cache: PrincipalCache | None = getattr(state, "principal_cache", None)
+    if cache is not None:
+        return await cache.resolve(session, token)
+    return await resolve_principal(session, token)
+
+
+async def authorized(
+    request: Request, session: AsyncSession, token: str | None, scope: str
+) -> Authorized:
+    """What every REST dependency checks: the principal, narrowed to ``scope``; a ``{shop_id}``
+    of the path visible (404) with ``scope`` (403); then the request charged (429)."""
+    principal = await current_principal(request, session, token)
+    auth = authorize(principal, scope, request)
+    shop_id = _path_shop_id(request)
+    if shop_id is not None:
+        auth.require(shop_id)
+    await charge_request(request, principal, shop_id)  # once per request, before the handler
+    return auth
 
 
 def authorize(principal: Principal, scope: str, request: Request) -> Authorized:
@@ -132,13 +167,7 @@ def requires(scope: str) -> Callable[..., Awaitable[Authorized]]:
     """A dependency giving ``Authorized`` for ``scope``; a ``{shop_id}`` in the path is checked."""
 
     async def dependency(request: Request, session: AsyncSession, token: str | None) -> Authorized:
-        principal = await current_principal(request, session, token)
-        auth = authorize(principal, scope, request)
-        shop_id = _path_shop_id(request)
-        if shop_id is not None:
-            auth.require(shop_id)
-        await charge_request(request, principal, shop_id)  # once per request, before the handler
-        return auth
+        return await authorized(request, session, token, scope)
 
     # The annotations carry this closure's ``scope`` (for OpenAPI), so they are built as
     # objects here: string annotations could not see the local variable.
@@ -164,7 +193,7 @@ OrdersWrite = Annotated[Authorized, Depends(requires("orders:write"))]
 AfterSalesRead = Annotated[Authorized, Depends(requires("after_sales:read"))]
 AfterSalesWrite = Annotated[Authorized, Depends(requires("after_sales:write"))]
 DisputesWrite = Annotated[Authorized, Depends(requires("disputes:write"))]
-ChangesRead = Annotated[Authorized, Depends(requires("changes:read"))]
+ChangesRead = Annotated[Authorized, Depends(requires(CHANGES_READ))]
 WebhooksManage = Annotated[Authorized, Depends(requires("webhooks:manage"))]
 Exports = Annotated[Authorized, Depends(requires("exports"))]
 MetricsRead = Annotated[Authorized, Depends(requires("metrics:read"))]

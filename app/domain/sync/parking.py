@@ -21,10 +21,14 @@ Fetch = Callable[[FeedPosition, int], Awaitable[Rows]]
 class Batch:
     """One generation of a shop's parked requests."""
 
-    __slots__ = ("_limit", "_low", "_read", "woken")
+    __slots__ = ("_limit", "_low", "_read", "successor", "woken")
 
     def __init__(self) -> None:
         self.woken = asyncio.Event()
+        # Set when the batch was woken because rights changed, not the feed: its members check
+        # their credentials and park again in this batch, which already took their place (a
+        # commit landing meanwhile wakes it, so none is missed).
+        self.successor: Batch | None = None
         self._low: FeedPosition | None = None
         self._limit = 0
         self._read: asyncio.Future[Rows] | None = None
@@ -89,6 +93,13 @@ class Parking:
         for shop_id in passed:
             self.wake(shop_id)
         return len(passed)
+
+    def rights_changed(self) -> None:
+        """Someone's rights changed: every member checks its credentials again (a revoked one
+        ends), without reading the feed. Each batch is replaced by its successor at once."""
+        for shop_id, batch in list(self._batches.items()):
+            batch.successor = self._batches[shop_id] = Batch()
+            batch.woken.set()
 
     def wake_all(self) -> None:
         batches, self._batches = self._batches, {}

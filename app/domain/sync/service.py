@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 
@@ -47,6 +47,9 @@ class PageRequest:
     pii: bool
     # data as orjson.Fragment (pre-serialised) for callers that only re-serialise it (REST).
     raw_json: bool = False
+    # Checks, when rights changed while the request was parked, that its credentials still
+    # hold (raising the error a new request would get) and says whether it may read PII now.
+    credentials: Callable[[], Awaitable[bool]] | None = None
 
 
 class FeedService:
@@ -55,7 +58,7 @@ class FeedService:
     ) -> None:
         self.db = db
         self.codec = codec
-        self.reader = FeedReader(db)
+        self.reader = FeedReader(db, listener.kept_lag if listener else None)
         self.listener = listener
         # No listener (tools, tests of the service alone): parked requests re-check on a timer.
         self._timer = ChangeListener("")
@@ -100,6 +103,12 @@ class FeedService:
             woken = await listener.wait(
                 batch, remaining if listener.running else min(RECHECK_S, remaining)
             )
+            if woken and batch.successor is not None:
+                # Rights changed, not the feed: the page stands, the credentials must too.
+                if req.credentials is not None:
+                    req = replace(req, pii=await req.credentials())
+                batch = batch.successor
+                continue
             if not woken and listener.running:
                 return page  # nothing came: the empty page (and its cursor) stands
             parked, woken_batch = page, batch

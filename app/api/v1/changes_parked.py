@@ -1,0 +1,113 @@
+"""Long-polls of ``GET /v1/shops/{shop_id}/changes`` (``wait`` > 0), served below FastAPI.
+
+A parked request through FastAPI kept its whole request machinery alive while it waited (the
+dependency graph and its exit stacks, the request's session, the handler's frames): ~60 KB a
+request. This ASGI layer, inside the app's middlewares (request id, metrics, rate-limit
+headers), admits such a request with list_changes' own parameter declarations, input guard,
+authentication (the cached lookup) and rate-limit charge, then parks it holding only its
+:class:`PageRequest` (cursor, limit, types, and a credentials check that runs again whenever
+rights change). The page is rendered by the route's own function.
+
+Anything else — ``wait`` absent or 0, ``cursor=now``, and every error (invalid parameters,
+401/403/404, 429, a bad or expired cursor, revoked credentials, the database unavailable) — is
+handed on to the FastAPI route, which answers it as it answers any request: one contract,
+one set of problem+json errors. (A request handed on after its charge is not charged again.)
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import asynccontextmanager
+
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.input_guard import reject_hostile_input
+from app.api.v1.changes import (
+    changes_response,
+    feed_service_of,
+    list_changes,
+    page_request,
+    router,
+)
+from app.auth.dependencies import CHANGES_READ, authorized, forget_principal, oauth2_scheme
+from app.db import is_unavailable, unit_of_work
+from app.domain.sync.metrics import LONG_POLLS_ADMITTED
+from app.domain.sync.service import HEAD, FeedService, PageRequest
+from app.errors import AppError
+
+_PATH = re.compile(r"/v1/shops/([^/]+)/changes")
+_ROUTE = next(r for r in router.routes if isinstance(r, APIRoute) and r.endpoint is list_changes)
+_unit_of_work = asynccontextmanager(unit_of_work)
+
+
+class ParkedChanges:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        shop = _long_poll_of(scope)
+        if shop is None:
+            await self.app(scope, receive, send)
+            return
+        try:
+            ask = await _admit(scope, receive, shop)
+            response = None if ask is None else await changes_response(_service(scope), ask)
+        except Exception as exc:
+            if not _route_answers(exc):
+                raise
+            response = None
+        if response is None:
+            await self._hand_on(scope, receive, send)
+        else:
+            await response(scope, receive, send)
+
+    async def _hand_on(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Rights may have changed while it was parked: the route looks the principal up again.
+        forget_principal(Request(scope))
+        await self.app(scope, receive, send)
+
+
+def _long_poll_of(scope: Scope) -> str | None:
+    """The raw shop id of a GET of the feed that asks to wait (else None)."""
+    if scope["type"] != "http" or scope["method"] != "GET":
+        return None
+    match = _PATH.fullmatch(scope["path"])
+    if match is None or b"wait=" not in scope["query_string"]:
+        return None
+    return match.group(1)
+
+
+async def _admit(scope: Scope, receive: Receive, shop: str) -> PageRequest | None:
+    """The request, checked as list_changes checks it, or None when it is not a long-poll
+    with valid parameters (the route answers it). Raises what the route would raise."""
+    scope["path_params"] = {"shop_id": shop}
+    scope["route"] = _ROUTE  # the request's metrics carry the route's path
+    request = Request(scope, receive)
+    path, path_errors = request_params_to_args(_ROUTE.dependant.path_params, {"shop_id": shop})
+    query, query_errors = request_params_to_args(
+        _ROUTE.dependant.query_params, request.query_params
+    )
+    if path_errors or query_errors or query["wait"] <= 0 or query["cursor"] == HEAD:
+        return None
+    await reject_hostile_input(request)
+    token = await oauth2_scheme(request)
+    async with _unit_of_work(request) as session:
+        auth = await authorized(request, session, token, CHANGES_READ)
+    state = scope["app"].state
+    ask = page_request(feed_service_of(state), state, auth, token, path["shop_id"], **query)
+    LONG_POLLS_ADMITTED.inc()
+    return ask
+
+
+def _service(scope: Scope) -> FeedService:
+    return feed_service_of(scope["app"].state)
+
+
+def _route_answers(exc: Exception) -> bool:
+    """Errors the FastAPI route answers itself (and the same way), when handed the request."""
+    return isinstance(exc, AppError | RequestValidationError | HTTPException) or is_unavailable(exc)
