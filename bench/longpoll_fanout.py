@@ -283,7 +283,9 @@ async def main(args: argparse.Namespace) -> None:
             for s in g.shop_ids
             for _ in range(g.readers)
         ]
-        budget = WAIT_S - args.idle - 5  # the first polls must not expire while idle
+        # The first polls must not expire while idle, unless told otherwise (a slow box: an
+        # expired poll is answered empty and parks again at once, the count stays whole).
+        budget = args.park_budget or WAIT_S - args.idle - 5
         while (now_parked := await parked_on_server(probe)) < total_readers:
             progress(f"parked {now_parked}/{total_readers} ({run.retried_503} retried after 503)")
             if time.perf_counter() - started > budget:
@@ -400,6 +402,9 @@ def cli() -> argparse.Namespace:
     p.add_argument("--duration", type=float, default=30 if full else 5, help="seconds")
     p.add_argument("--idle", type=float, default=10 if full else 5, help="idle-parked seconds")
     p.add_argument("--arrivals", type=int, default=100, help="first requests in flight")
+    p.add_argument(
+        "--park-budget", type=float, default=0, help="seconds to park everyone (default: wait)"
+    )
     p.add_argument("--shared", action="store_true", help="DATABASE_URL's server, not a private one")
     return p.parse_args()
 
