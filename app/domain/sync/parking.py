@@ -17,11 +17,15 @@ from app.domain.sync.feed import Rows
 
 Fetch = Callable[[FeedPosition, int], Awaitable[Rows]]
 
+# How long a batch keeps the shared read that preceded it: its members' next polls come
+# within milliseconds of their answers; past that the memory is not worth it.
+PRIOR_KEEP_S = 1.0
+
 
 class Batch:
     """One generation of a shop's parked requests."""
 
-    __slots__ = ("_limit", "_low", "_read", "successor", "woken")
+    __slots__ = ("_limit", "_low", "_read", "prior", "successor", "woken")
 
     def __init__(self) -> None:
         self.woken = asyncio.Event()
@@ -32,6 +36,10 @@ class Batch:
         self._low: FeedPosition | None = None
         self._limit = 0
         self._read: asyncio.Future[Rows] | None = None
+        # A shared read that started after this batch took its place (for a moment after it
+        # ends): a request parking here may cut its first page from it instead of reading,
+        # since any commit the read does not show wakes this batch.
+        self.prior: Rows | None = None
 
     def join(self, position: FeedPosition, limit: int) -> None:
         """A member parks at ``position`` wanting up to ``limit`` rows."""
@@ -39,14 +47,27 @@ class Batch:
             self._low = position
         self._limit = max(self._limit, limit)
 
-    async def shared(self, fetch: Fetch) -> Rows:
+    async def shared(self, fetch: Fetch, then: Batch) -> Rows:
         """The batch's one read after waking: from the lowest member position, as many rows
         as the largest member limit. The first member to ask starts it; it runs to the end
-        even if that member goes away (a client disconnect cancels only its own wait)."""
+        even if that member goes away (a client disconnect cancels only its own wait).
+        ``then`` is the shop's batch now (taken before this call): it keeps the read as its
+        :attr:`prior`."""
         if self._read is None:
             assert self._low is not None, "join() before shared()"
             self._read = asyncio.ensure_future(fetch(self._low, self._limit))
+            self._read.add_done_callback(then.keep)
         return await asyncio.shield(self._read)
+
+    def keep(self, read: asyncio.Future[Rows]) -> None:
+        if read.cancelled() or read.exception() is not None or self.woken.is_set():
+            return
+        rows = self.prior = read.result()
+        asyncio.get_running_loop().call_later(PRIOR_KEEP_S, self._forget, rows)
+
+    def _forget(self, rows: Rows) -> None:
+        if self.prior is rows:
+            self.prior = None
 
 
 class Parking:

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from app.db import Database, is_unavailable
 from app.domain.sync.cursor import Cursor, CursorCodec
-from app.domain.sync.feed import FeedPage, FeedReader, page_of
+from app.domain.sync.feed import FeedPage, FeedReader, Rows, page_of
 from app.domain.sync.parking import Batch
 from app.domain.sync.schemas import Change, ChangePage, OldestChange, SyncStatus
 from app.domain.sync.waiter import ChangeListener
@@ -92,7 +92,12 @@ class FeedService:
         deadline = loop.time() + req.wait
         listener = self.listener or self._timer
         batch = listener.subscribe(req.shop_id)  # before the read: no commit falls in between
-        page = await self._read(req, req.cursor)
+        # Nothing new since the shop's last shared read (this batch was in place before it
+        # began, so a later commit wakes it): park without reading. Pages with changes are
+        # read afresh, so that caught_up speaks of this request's moment.
+        page = self._cut(batch.prior, req, req.cursor)
+        if page is None or page.changes:
+            page = await self._read(req, req.cursor)
         while True:
             remaining = deadline - loop.time()
             if page.changes or remaining <= 0 or listener.draining:
@@ -115,7 +120,7 @@ class FeedService:
             batch = listener.subscribe(req.shop_id)
             try:
                 if woken:
-                    page = await self._after_wake(woken_batch, req, parked.cursor)
+                    page = await self._after_wake(woken_batch, batch, req, parked.cursor)
                 else:
                     page = await self._read(req, parked.cursor)
             except Exception as exc:
@@ -125,14 +130,22 @@ class FeedService:
                     raise
                 return parked
 
-    async def _after_wake(self, batch: Batch, req: PageRequest, cursor: Cursor) -> FeedPage:
+    async def _after_wake(
+        self, batch: Batch, then: Batch, req: PageRequest, cursor: Cursor
+    ) -> FeedPage:
         """This request's page from its batch's shared read, or its own read when the shared
         one cannot serve it (it started after this cursor or stopped before its page ends)."""
-        rows = await batch.shared(lambda start, limit: self.reader.fetch(req.shop_id, start, limit))
-        page = page_of(
+        rows = await batch.shared(
+            lambda start, limit: self.reader.fetch(req.shop_id, start, limit), then
+        )
+        return self._cut(rows, req, cursor) or await self._read(req, cursor)
+
+    def _cut(self, rows: Rows | None, req: PageRequest, cursor: Cursor | None) -> FeedPage | None:
+        if rows is None:
+            return None
+        return page_of(
             rows, cursor, limit=req.limit, types=req.types, pii=req.pii, raw_json=req.raw_json
         )
-        return page if page is not None else await self._read(req, cursor)
 
     async def _read(self, req: PageRequest, cursor: Cursor | None) -> FeedPage:
         return await self.reader.read(
