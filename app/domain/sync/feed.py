@@ -168,22 +168,6 @@ class FeedReader:
         lag = kept if kept is not None else int(row.lag_ms)
         return Head(Cursor(row.epoch, shop_id, position), lag, bool(row.held_back))
 
-    async def read(
-        self,
-        shop_id: int,
-        cursor: Cursor | None,
-        *,
-        limit: int,
-        types: Sequence[str] | None = None,
-        pii: bool = True,
-        raw_json: bool = False,
-    ) -> FeedPage:
-        """Up to ``limit`` changes after ``cursor`` (None = the beginning of retention)."""
-        rows = await self.fetch(shop_id, cursor.position if cursor else START, limit, types)
-        page = page_of(rows, cursor, limit=limit, types=types, pii=pii, raw_json=raw_json)
-        assert page is not None  # a read cut at its own start and limit always serves it
-        return page
-
     async def fetch(
         self, shop_id: int, start: FeedPosition, limit: int, types: Sequence[str] | None = None
     ) -> Rows:

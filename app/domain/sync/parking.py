@@ -36,9 +36,11 @@ class Batch:
         self._low: FeedPosition | None = None
         self._limit = 0
         self._read: asyncio.Future[Rows] | None = None
-        # A shared read that started after this batch took its place (for a moment after it
-        # ends): a request parking here may cut its first page from it instead of reading,
-        # since any commit the read does not show wakes this batch.
+        # A read of the shop's rows (all types) that started after this batch took its place:
+        # a request parking here may cut its first page from it instead of reading, since any
+        # commit that read does not show wakes this batch. Kept while the batch waits when it
+        # found nothing (a few hundred bytes: the next poll after a wait ran out reads
+        # nothing), else for PRIOR_KEEP_S.
         self.prior: Rows | None = None
 
     def join(self, position: FeedPosition, limit: int) -> None:
@@ -56,14 +58,20 @@ class Batch:
         if self._read is None:
             assert self._low is not None, "join() before shared()"
             self._read = asyncio.ensure_future(fetch(self._low, self._limit))
-            self._read.add_done_callback(then.keep)
+            self._read.add_done_callback(then._kept)
         return await asyncio.shield(self._read)
 
-    def keep(self, read: asyncio.Future[Rows]) -> None:
-        if read.cancelled() or read.exception() is not None or self.woken.is_set():
+    def keep(self, rows: Rows) -> None:
+        """``rows`` were read (without a type filter) after this batch took its place."""
+        if self.woken.is_set():
             return
-        rows = self.prior = read.result()
-        asyncio.get_running_loop().call_later(PRIOR_KEEP_S, self._forget, rows)
+        self.prior = rows
+        if rows.rows:
+            asyncio.get_running_loop().call_later(PRIOR_KEEP_S, self._forget, rows)
+
+    def _kept(self, read: asyncio.Future[Rows]) -> None:
+        if not read.cancelled() and read.exception() is None:
+            self.keep(read.result())
 
     def _forget(self, rows: Rows) -> None:
         if self.prior is rows:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import text
 
 from app.db import Database, is_unavailable
-from app.domain.sync.cursor import Cursor, CursorCodec
+from app.domain.sync.cursor import START, Cursor, CursorCodec
 from app.domain.sync.feed import FeedPage, FeedReader, Rows, page_of
 from app.domain.sync.parking import Batch
 from app.domain.sync.schemas import Change, ChangePage, OldestChange, SyncStatus
@@ -97,7 +97,7 @@ class FeedService:
         # read afresh, so that caught_up speaks of this request's moment.
         page = self._cut(batch.prior, req, req.cursor)
         if page is None or page.changes:
-            page = await self._read(req, req.cursor)
+            page = await self._read(req, req.cursor, keep_in=batch)
         while True:
             remaining = deadline - loop.time()
             if page.changes or remaining <= 0 or listener.draining:
@@ -147,15 +147,20 @@ class FeedService:
             rows, cursor, limit=req.limit, types=req.types, pii=req.pii, raw_json=req.raw_json
         )
 
-    async def _read(self, req: PageRequest, cursor: Cursor | None) -> FeedPage:
-        return await self.reader.read(
-            req.shop_id,
-            cursor,
-            limit=req.limit,
-            types=req.types,
-            pii=req.pii,
-            raw_json=req.raw_json,
+    async def _read(
+        self, req: PageRequest, cursor: Cursor | None, keep_in: Batch | None = None
+    ) -> FeedPage:
+        """This request's own read; ``keep_in``: a batch taken before it, which keeps the
+        rows for the next request (only unfiltered reads: a filtered one does not show every
+        row)."""
+        rows = await self.reader.fetch(
+            req.shop_id, cursor.position if cursor else START, req.limit, req.types
         )
+        if keep_in is not None and not req.types:
+            keep_in.keep(rows)
+        page = self._cut(rows, req, cursor)
+        assert page is not None  # a read cut at its own start and limit always serves it
+        return page
 
     async def status(self, shop_id: int) -> SyncStatus:
         head = await self.reader.head(shop_id)

@@ -50,6 +50,8 @@ class ChangeListener:
         self.max_backoff = max_backoff
         self.connected = asyncio.Event()
         self.horizon_lag_ms = 0
+        # The longest lag measured since someone set it to 0 (tests bound wake-up latency by it).
+        self.horizon_lag_peak_ms = 0
         self._lag_measured = False  # since the connection was last (re)made
         self.backend_pid: int | None = None
         self.parked = 0
@@ -193,6 +195,7 @@ class ChangeListener:
             if with_lag:
                 lag_due = now + self.tick
                 self.horizon_lag_ms = int(lag)
+                self.horizon_lag_peak_ms = max(self.horizon_lag_peak_ms, self.horizon_lag_ms)
                 self._lag_measured = True
                 HORIZON_LAG_MS.set(self.horizon_lag_ms)
             if self.parking.visible(int(xmin)):
