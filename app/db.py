@@ -111,7 +111,6 @@ async def unit_of_work(request: Request) -> AsyncIterator[AsyncSession]:
     # scope="function" below: the commit happens before the response is sent, so a client
     # never sees a success that was not committed.
     async with get_database(request).transaction() as session:
-        session.info["request"] = request
         yield session
 
 

@@ -90,12 +90,6 @@ class InsufficientScope(AppError):
         )
 
 
-class ForbiddenRole(AppError):
-    code = "forbidden_role"
-    status = 403
-    title = "Forbidden for this role"
-
-
 class NotFound(AppError):
     code = "not_found"
     status = 404

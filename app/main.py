@@ -11,7 +11,6 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from app import __version__, console
 from app.api import docs_pages, health
 from app.api.body_limit import BodyLimitMiddleware
-from app.api.docs import COMMON_ERRORS, install_problem_schema, operation_id, problems
 from app.api.input_guard import INPUT_GUARD
 from app.api.internal import after_sales as internal_after_sales
 from app.api.internal import buyer_requests as internal_buyer_requests
@@ -19,7 +18,6 @@ from app.api.internal import disputes as internal_disputes
 from app.api.internal import orders as internal_orders
 from app.api.internal import shipments as internal_shipments
 from app.api.problems import install_problem_handlers
-from app.api.responses import OrjsonResponse
 from app.api.v1 import address_changes as v1_address_changes
 from app.api.v1 import after_sales as v1_after_sales
 from app.api.v1 import apps as v1_apps
@@ -43,9 +41,13 @@ from app.auth.cache import principal_cache
 from app.config import Settings, get_settings
 from app.db import Database
 from app.domain.apps.console_client import configured_origins, ensure_console_client
+from app.domain.sync.cursor import CursorCodec
+from app.domain.sync.service import FeedService
 from app.domain.sync.waiter import change_listener
 from app.errors import ServiceUnavailable
 from app.graphql.router import graphql_router
+from app.graphql.sockets import SocketRegistry
+from app.kit.keyset import KeysetCodec
 from app.logging import configure_logging
 from app.migrations import head_revision
 from app.oauth2 import routes as oauth_routes
@@ -53,12 +55,14 @@ from app.observability import RequestContextMiddleware
 from app.prometheus import process_exited
 from app.secrets_store import ensure_internal_token, ensure_secret_key
 from app.serving import on_shutdown_signal
+from app.web.openapi import COMMON_ERRORS, install_problem_schema, operation_id, problems
+from app.web.responses import OrjsonResponse
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
-    ensure_secret_key(settings)
+    secret_key = ensure_secret_key(settings)
     # The same file `serve`/`up` create: without ORDERGATE_INTERNAL_TOKEN, every worker reads
     # the token from the data directory (one source of truth).
     ensure_internal_token(settings)
@@ -75,6 +79,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 principal_cache(app.state, settings.database_url, settings.auth_cache_seconds),
                 change_listener(app.state, settings.database_url) as listener,
             ):
+                app.state.feed_service = FeedService(
+                    app.state.db, CursorCodec(secret_key), listener
+                )
+                app.state.graphql_sockets = SocketRegistry(app.state.db, settings)
                 # A rights change re-checks the credentials of every parked long-poll.
                 app.state.principal_cache.on_change(listener.rights_changed)
                 with on_shutdown_signal(listener.drain):
@@ -96,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.keyset_codec = KeysetCodec(secret_key)
     app.state.migration_head = head_revision()
     install_problem_handlers(app)
     install_problem_schema(app)

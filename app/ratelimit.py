@@ -1,4 +1,4 @@
-"""The API throttle (DESIGN §7): one contract for REST and GraphQL.
+"""The API throttle (docs/rate-limits.md): one contract for REST and GraphQL.
 
 Two moving-window buckets per key, both in Redis through ``limits.aio`` (atomic Lua scripts, so
 every worker sharing the Redis enforces one combined budget):
@@ -35,8 +35,8 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from prometheus_client import Counter
 from starlette.requests import HTTPConnection
 
-from app.auth.principal import Principal
 from app.config import Settings
+from app.domain.access.principal import Principal
 from app.errors import RateLimited, ServiceUnavailable
 
 log = logging.getLogger(__name__)
@@ -182,12 +182,9 @@ class RateLimiter:
 
 
 def limiter_of(connection: HTTPConnection) -> RateLimiter:
-    """The app's limiter, made on first use (its Redis client connects lazily)."""
-    state = connection.app.state
-    limiter: RateLimiter | None = getattr(state, "ratelimiter", None)
-    if limiter is None:
-        limiter = RateLimiter(state.settings)
-        state.ratelimiter = limiter
+    """The app's limiter (``app.state.ratelimiter``, made by ``create_app``; its Redis client
+    connects lazily)."""
+    limiter: RateLimiter = connection.app.state.ratelimiter
     return limiter
 
 

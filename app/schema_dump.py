@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.config import Settings
-from app.kit.optional import optional_attr
+from app.graphql.schema import schema
 from app.main import create_app
 from app.migrations import ROOT
 
@@ -35,13 +35,9 @@ def openapi_text() -> str:
     return json.dumps(spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def graphql_sdl() -> str | None:
-    """The GraphQL SDL, or None while the GraphQL module does not exist."""
-    schema = optional_attr("app.graphql.schema", "schema")
-    if schema is None:
-        return None
-    sdl = schema.as_str() if hasattr(schema, "as_str") else str(schema)
-    return str(sdl).rstrip("\n") + "\n"
+def graphql_sdl() -> str:
+    """The GraphQL SDL, as committed in schema.graphql."""
+    return schema.as_str().rstrip("\n") + "\n"
 
 
 def write(path: Path, content: str) -> bool:
@@ -54,10 +50,7 @@ def write(path: Path, content: str) -> bool:
 
 
 def main() -> None:
-    outputs = [(OPENAPI_PATH, openapi_text())]
-    sdl = graphql_sdl()
-    if sdl is not None:
-        outputs.append((SDL_PATH, sdl))
+    outputs = [(OPENAPI_PATH, openapi_text()), (SDL_PATH, graphql_sdl())]
     for path, content in outputs:
         state = "updated" if write(path, content) else "unchanged"
         print(f"{path.relative_to(ROOT)}: {state}")

@@ -8,10 +8,9 @@ with the worker in-process. SIGINT/SIGTERM stops uvicorn, then the worker, then 
 from __future__ import annotations
 
 import asyncio
-import inspect
 import os
-from collections.abc import Callable, Coroutine, Iterable
-from dataclasses import asdict, dataclass, field, is_dataclass
+from collections.abc import Callable, Coroutine, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
@@ -23,10 +22,12 @@ from sqlalchemy.engine import make_url
 from app import __version__, embedded_pg, instance_lock, migrations
 from app.config import Settings
 from app.db import Database
-from app.kit.optional import optional_attr
+from app.demo import load_demo
+from app.demo.credentials import ensure_demo_credentials
 from app.main import create_app
 from app.secrets_store import ensure_demo_password, ensure_internal_token, ensure_secret_key
 from app.serving import ManagedServer, ShutdownSignals, bind, serve, until_signal
+from app.worker.runner import run_worker
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,8 @@ async def _prepare_data(
         if not finished:
             return None
         prepared.demo = demo or ""
-        ensure = optional_attr("app.domain.apps.bootstrap", "ensure_demo_credentials")
-        if ensure is None:
-            prepared.notes.append("Demo app credentials: not available yet (OAuth module absent).")
-        else:
-            result = ensure(db, password=settings.demo_password)
-            if inspect.isawaitable(result):
-                result = await result
-            prepared.credentials = _pairs(result)
+        credentials = await ensure_demo_credentials(db, password=settings.demo_password)
+        prepared.credentials = _pairs(credentials)
     finally:
         await db.dispose()
     return prepared
@@ -178,9 +173,7 @@ async def _seed_if_empty(
         count = (await conn.execute(text("SELECT count(*) FROM orders"))).scalar_one()
     if count:
         return f"{count} orders already present (not reseeded)"
-    load_demo = optional_attr("app.demo", "load_demo")
-    if load_demo is None:
-        return "empty: the demo loader (app.demo) is not available"
+    assert settings.database_url is not None
     with Progress(
         TextColumn("Loading demo data"),
         BarColumn(),
@@ -200,34 +193,21 @@ async def _seed_if_empty(
             seed=options.seed,
             progress=report,
         )
-    shop_ids = getattr(summary, "shop_ids", None)
+    shop_ids = summary.shop_ids
     shops = f"shops {', '.join(map(str, shop_ids))}" if shop_ids else f"{options.shops} shops"
     return f"seeded {options.orders} orders in {shops} (seed {options.seed})"
 
 
-def _worker(settings: Settings) -> Callable[[asyncio.Event], Coroutine[Any, Any, None]] | None:
-    run_worker = optional_attr("app.worker.runner", "run_worker")
-    if run_worker is None:
-        return None
-
+def _worker(settings: Settings) -> Callable[[asyncio.Event], Coroutine[Any, Any, None]]:
     async def background(stop: asyncio.Event) -> None:
         await run_worker(settings, stop)
 
     return background
 
 
-def _pairs(result: Any) -> list[tuple[str, str]]:
-    """Label/value pairs from whatever the credentials bootstrap returns."""
-    if result is None:
-        return []
-    if hasattr(result, "model_dump"):
-        result = result.model_dump()
-    elif is_dataclass(result) and not isinstance(result, type):
-        result = asdict(result)
-    if isinstance(result, dict):
-        items: Iterable[tuple[Any, Any]] = result.items()
-        return [(str(k).replace("_", " ").capitalize(), str(v)) for k, v in items]
-    return [("Demo credentials", str(result))]
+def _pairs(credentials: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Label/value pairs of the demo credentials, for the banner."""
+    return [(str(k).replace("_", " ").capitalize(), str(v)) for k, v in credentials.items()]
 
 
 def _route_paths(routes: Iterable[Any]) -> set[str]:

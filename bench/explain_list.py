@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.auth.scope import ShopScope  # noqa: E402
+from app.domain.access.scope import ShopScope  # noqa: E402
 from app.domain.orders.listing import OrderLister, OrderListParams  # noqa: E402
 from app.kit.keyset import KeysetCodec  # noqa: E402
 

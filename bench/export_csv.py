@@ -47,8 +47,8 @@ from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
 from app.domain.apps.service import create_app  # noqa: E402
 from app.domain.exports.service import query_for  # noqa: E402
+from app.domain.tokens.service import issue_tokens  # noqa: E402
 from app.migrations import upgrade  # noqa: E402
-from app.oauth2.tokens import issue_tokens  # noqa: E402
 
 SIZES = {"small": 20_000, "full": 367_000}
 FIELDS = ["created_at", "receiver_phone"]  # + order_no, buyer_id, paid_amount, pay_method

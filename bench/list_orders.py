@@ -42,10 +42,10 @@ from feed_support import db_url, free_port, record  # noqa: E402
 
 from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
-from app.domain.accounts.service import create_account  # noqa: E402
+from app.domain.accounts.repository import create_account  # noqa: E402
 from app.domain.apps.service import create_app  # noqa: E402
+from app.domain.tokens.service import issue_tokens  # noqa: E402
 from app.migrations import upgrade  # noqa: E402
-from app.oauth2.tokens import issue_tokens  # noqa: E402
 
 SIZES = {"small": 20_000, "full": 1_000_000}
 MIXES = [

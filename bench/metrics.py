@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from feed_support import record as write_result  # noqa: E402
 from feed_support import scratch_database  # noqa: E402
 
-from app.auth.scope import ShopScope  # noqa: E402
 from app.config import Settings, plain_database_url  # noqa: E402
 from app.db import Database  # noqa: E402
+from app.domain.access.scope import ShopScope  # noqa: E402
 from app.domain.metrics.rollup import roll_up_all  # noqa: E402
 from app.domain.metrics.service import MetricsService  # noqa: E402
 

@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from feed_support import SECRET, database, free_port, record, scratch_database  # noqa: E402
 from list_orders import load, start, wait_ready  # noqa: E402
 
-from app.domain.accounts.service import create_account  # noqa: E402
+from app.domain.accounts.repository import create_account  # noqa: E402
 from app.domain.apps.service import create_app  # noqa: E402
-from app.oauth2.tokens import issue_tokens  # noqa: E402
+from app.domain.tokens.service import issue_tokens  # noqa: E402
 
 ORDERS_SQL = """
 INSERT INTO orders (shop_id, order_no, status, pay_status, pay_method, goods_amount,

@@ -21,7 +21,7 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.orders.listing import LISTING, SORTS, OrderLister, OrderListParams, _row
 from app.kit.keyset import KeysetCodec, micros
 from app.models import Order

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db import Database
@@ -71,6 +72,39 @@ async def app(settings: Settings) -> AsyncIterator[Any]:
 async def db(app: Any) -> Database:
     database: Database = app.state.db
     return database
+
+
+@pytest.fixture
+async def session(db: Database) -> AsyncIterator[AsyncSession]:
+    """A session whose whole test is rolled back: for service and repository tests whose rows
+    no other connection needs to see. ``commit()`` inside releases a savepoint instead."""
+    async with db.engine.connect() as conn:
+        outer = await conn.begin()
+        s = AsyncSession(bind=conn, join_transaction_mode="create_savepoint")
+        try:
+            yield s
+        finally:
+            await s.close()
+            await outer.rollback()
+
+
+@pytest.fixture
+async def session_shop(session: AsyncSession) -> dict[str, int]:
+    """An owner and shop made inside ``session`` (gone with its rollback)."""
+    n = f"{os.getpid()}-{next(_unique)}-{os.urandom(3).hex()}"
+    account_id = await session.scalar(
+        insert(Account)
+        .values(email=f"owner-{n}@example.test", display_name="Owner", password_hash="x")
+        .returning(Account.id)
+    )
+    shop_id = await session.scalar(
+        insert(Shop).values(name=f"Shop {n}", owner_account_id=account_id).returning(Shop.id)
+    )
+    assert account_id is not None and shop_id is not None
+    await session.execute(
+        insert(ShopMember).values(shop_id=shop_id, account_id=account_id, role="owner")
+    )
+    return {"shop_id": shop_id, "owner_id": account_id}
 
 
 @pytest.fixture
@@ -187,24 +221,10 @@ async def served_url(app: Any) -> AsyncIterator[str]:
         yield url
 
 
-# Tests that read the change feed (directly, through GraphQL, the mirror or the webhook fan-out)
-# and tests that deliberately hold the feed's horizon open run on one xdist worker: the horizon
-# is cluster-wide, so a held transaction in one test would stall another worker's feed reads.
-_FEED_MODULES = (
-    "tests/concurrency/",
-    "tests/integration/test_changes_api.py",
-    "tests/integration/test_graphql_live.py",
-    "tests/integration/test_graphql_sockets.py",
-    "tests/integration/test_metrics_rollup.py",
-    "tests/e2e/test_mirror.py",
-    "tests/e2e/test_sdk.py",
-    "tests/webhooks/",
-    "tests/browser/",  # the console's live toast rides the feed too
-)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Tests marked `feed` read the change feed (directly, through GraphQL, the mirror or the
+    # webhook fan-out) or hold its horizon open on purpose. The horizon is cluster-wide, so a
+    # held transaction in one test would stall another worker's feed reads: they share a worker.
     for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        if path.startswith(_FEED_MODULES):
+        if item.get_closest_marker("feed"):
             item.add_marker(pytest.mark.xdist_group("feed"))

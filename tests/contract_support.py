@@ -19,8 +19,8 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import TypeAdapter, ValidationError
 from starlette.routing import Match
 
-from app.api.docs import Problem
-from app.api.responses import PROBLEM_JSON
+from app.web.openapi import Problem
+from app.web.responses import PROBLEM_JSON
 
 # Statuses a route never lists: they come from the framework or the client, not from us.
 _UNDOCUMENTED_OK = {304, 499}

@@ -8,13 +8,14 @@ import os
 
 from sqlalchemy import insert, select
 
-from app.auth.passwords import hash_password
 from app.db import Database
-from app.domain.accounts.service import create_account
+from app.domain.access.passwords import hash_password
+from app.domain.accounts.repository import create_account
+from app.domain.apps.repository import find_app_by_name
 from app.domain.apps.schemas import ClientType
-from app.domain.apps.service import create_app, find_app_by_name
+from app.domain.apps.service import create_app
+from app.domain.tokens.service import IssuedTokens, issue_tokens
 from app.models import Shop, ShopMember
-from app.oauth2.tokens import IssuedTokens, issue_tokens
 
 _unique = itertools.count(1)
 

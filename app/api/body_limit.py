@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.responses import problem_response
 from app.errors import PROBLEM_BASE
+from app.web.responses import problem_response
 
 
 class BodyTooLarge(Exception):

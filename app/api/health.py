@@ -13,11 +13,11 @@ from sqlalchemy import text
 from sqlalchemy.pool import QueuePool
 from typing_extensions import TypedDict
 
-from app.api.responses import json_bytes_response
 from app.db import get_database
 from app.kit.contract import read_model
 from app.prometheus import exposition
 from app.ratelimit import limiter_of
+from app.web.responses import json_bytes_response
 
 router = APIRouter(tags=["health"])
 

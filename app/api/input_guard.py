@@ -20,8 +20,8 @@ from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.datastructures import UploadFile
 
-from app.api.params import MAX_BIGINT
 from app.kit.text import forbidden_text
+from app.web.params import MAX_BIGINT
 
 MIN_BIGINT = -MAX_BIGINT - 1
 MAX_JSON_DEPTH = 32  # our deepest body is 4 levels; 32 leaves room and stops stack games

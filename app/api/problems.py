@@ -14,10 +14,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.routing import Match
 
-from app.api.responses import problem_response, request_id_of
 from app.db import database_unavailable, is_unavailable
 from app.errors import PROBLEM_BASE, AppError
 from app.logging import get_logger
+from app.web.responses import problem_response, request_id_of
 
 log = get_logger(__name__)
 

@@ -19,17 +19,17 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import CurrentPrincipal
 from app.db import Session
+from app.domain.idempotency import repository as idempotency
 from app.domain.writes import (
     WriteRequest,
     check_idempotency_key,
     perform_write,
     principal_key,
 )
-from app.kit import idempotency
 from app.kit.versioning import expected_version, if_match_pattern, parse_if_match
+from app.web.responses import json_bytes_response
 
 _CHUNK = 1 << 20
 _MAX_HASHED_FILE = 16 << 20

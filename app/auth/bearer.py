@@ -12,7 +12,7 @@ from fastapi.security import OAuth2
 from fastapi.security.utils import get_authorization_scheme_param
 from starlette.requests import HTTPConnection
 
-from app.auth.scopes import SCOPE_DESCRIPTIONS
+from app.domain.access.scopes import SCOPE_DESCRIPTIONS
 
 
 class OAuth2Bearer(OAuth2):

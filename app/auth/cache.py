@@ -1,8 +1,9 @@
 """Bearer token -> Principal, cached per process for a few seconds, dropped on any rights change.
 
 A list request then costs one statement for its page: the token, its app, account, grants and
-memberships are read once (one query, :func:`app.auth.principal.resolve_principal_until`) and
-reused for ``ORDERGATE_AUTH_CACHE_SECONDS`` (never past the token's own expiry).
+memberships are read once (one query,
+:func:`app.domain.access.principal.resolve_principal_until`) and reused for
+``ORDERGATE_AUTH_CACHE_SECONDS`` (never past the token's own expiry).
 
 Revocation is not waited out. Every change to who may do what (token revoked or expiry moved,
 grant revoked, app deleted, membership or role changed, account disabled) fires a statement
@@ -30,12 +31,12 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from app.auth.principal import MAX_TOKEN_LENGTH, Principal, resolve_principal_until
 from app.config import plain_database_url
+from app.domain.access.principal import MAX_TOKEN_LENGTH, Principal, resolve_principal_until
+from app.domain.access.secrets import ACCESS_PREFIX, hash_secret
 from app.kit.clock import utcnow
 from app.logging import get_logger
 from app.models import Account, OAuthClient, OAuthGrant, OAuthToken, ShopMember
-from app.oauth2.secrets import ACCESS_PREFIX, hash_secret
 
 log = get_logger(__name__)
 

@@ -7,27 +7,24 @@ effective scopes lack the needed one answers 403 ``insufficient_scope``.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.params import MAX_BIGINT
-from app.api.responses import request_id_of
 from app.auth.bearer import OAuth2Bearer
 from app.auth.cache import PrincipalCache
-from app.auth.principal import Principal, resolve_principal
-from app.auth.scope import ShopScope
 from app.db import Session
+from app.domain.access.authorized import CHANGES_READ, Authorized
+from app.domain.access.principal import Principal, resolve_principal
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor, ActorType
-from app.errors import InsufficientScope, NotFound
 from app.ratelimit import charge_request
+from app.web.params import MAX_BIGINT
+from app.web.responses import request_id_of
 
 __all__ = [
-    "CHANGES_READ",
-    "PII_READ",
     "AfterSalesRead",
     "AfterSalesWrite",
     "AuditRead",
@@ -51,43 +48,7 @@ __all__ = [
 
 oauth2_scheme = OAuth2Bearer()
 
-CHANGES_READ = "changes:read"
-PII_READ = "orders:read_pii"
-
 _PRINCIPAL_KEY = "ordergate_principal"
-
-
-@dataclass(frozen=True)
-class Authorized:
-    principal: Principal
-    scope_name: str
-    shops: ShopScope
-    actor: Actor
-
-    def require(self, shop_id: int) -> int:
-        require_scope(self.principal, self.scope_name, shop_id)
-        return shop_id
-
-    def selected_shops(self, shop_ids: Sequence[int] | None) -> list[int]:
-        """The shops a multi-shop read covers: those asked for (each must be visible, 404, and
-        grant this scope, 403), or by default every shop granting the scope."""
-        if shop_ids:
-            return sorted({self.require(s) for s in shop_ids})
-        return self.shops.sorted_ids()
-
-    def has(self, shop_id: int, scope: str) -> bool:
-        return scope in self.principal.scopes_on(shop_id)
-
-    def can_read_pii(self, shop_id: int) -> bool:
-        return self.has(shop_id, PII_READ)
-
-
-def require_scope(principal: Principal, scope: str, shop_id: int) -> None:
-    """404 for a shop the principal cannot see, 403 when it lacks ``scope`` there."""
-    if shop_id not in principal.shop_ids:
-        raise NotFound(f"Shop {shop_id} was not found.")
-    if scope not in principal.scopes_on(shop_id):
-        raise InsufficientScope(scope)
 
 
 def actor_for(principal: Principal, request: Request) -> Actor:

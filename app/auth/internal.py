@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from app.api.responses import request_id_of
 from app.domain.audit.actor import Actor, ActorType
 from app.errors import Unauthorized
+from app.web.responses import request_id_of
 
 _bearer = HTTPBearer(auto_error=False, scheme_name="InternalToken")
 

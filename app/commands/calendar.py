@@ -45,7 +45,7 @@ def parse_days(specs: list[str]) -> list[date]:
 
 
 def _mark(specs: list[str], *, workday: bool, note: str) -> None:
-    from app.domain.platform_calendar import mark_days
+    from app.domain.calendar.repository import mark_days
 
     days = parse_days(specs)
 
@@ -72,7 +72,7 @@ def on(days: Days, note: Note = "") -> None:
 @calendar.command("clear")
 def clear(days: Days) -> None:
     """Return days to the plain Mon–Fri rule."""
-    from app.domain.platform_calendar import clear_days
+    from app.domain.calendar.repository import clear_days
 
     parsed = parse_days(days)
 
@@ -89,7 +89,7 @@ def show(year: Annotated[int | None, typer.Option(help="Only this year.")] = Non
     from rich.console import Console
     from rich.table import Table
 
-    from app.domain.platform_calendar import calendar_days
+    from app.domain.calendar.repository import calendar_days
 
     async def work(db: Database) -> list[tuple[date, bool, str]]:
         async with db.transaction() as session:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from app.db import Database
 
 #: The demo owner ``ordergate up`` creates (kept literal so --help imports nothing heavy; a
-#: unit test checks it equals app.domain.apps.bootstrap.DEMO_EMAIL).
+#: unit test checks it equals app.demo.credentials.DEMO_EMAIL).
 DEMO_EMAIL = "demo@ordergate.test"
 STAFF_ROLES = ("viewer", "after_sales", "shipping")
 apps = typer.Typer(help="OAuth apps.", no_args_is_help=True)
@@ -44,7 +44,7 @@ def _print(result: dict[str, Any], as_json: bool) -> None:
 
 
 async def _account_id(db: Database, email: str) -> int:
-    from app.domain.accounts.service import find_account_by_email
+    from app.domain.accounts.repository import find_account_by_email
 
     async with db.transaction() as s:
         account = await find_account_by_email(s, email)
@@ -108,8 +108,8 @@ def tokens_issue(
     as_json: JsonFlag = False,
 ) -> None:
     """Issue an access/refresh pair without the browser flow (development and tests)."""
-    from app.domain.apps.service import find_app_by_name
-    from app.oauth2.tokens import issue_tokens
+    from app.domain.apps.repository import find_app_by_name
+    from app.domain.tokens.service import issue_tokens
 
     shop_ids = _shop_ids(shops)
 
@@ -146,8 +146,8 @@ def staff_create(
     """Add a staff member with a role to a shop (audited as a system action)."""
     if role not in STAFF_ROLES:
         raise typer.BadParameter("role must be viewer, after_sales or shipping")
-    from app.auth.scope import ShopScope
-    from app.domain.accounts.service import find_account_by_email
+    from app.domain.access.scope import ShopScope
+    from app.domain.accounts.repository import find_account_by_email
     from app.domain.audit.actor import SYSTEM
     from app.domain.shops.repository import require_shop
     from app.domain.staff.schemas import StaffRole

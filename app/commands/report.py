@@ -60,7 +60,7 @@ def daily(
     """Print one day's key figures vs the day before and the same weekday last week."""
     from rich.console import Console
 
-    from app.auth.scope import ShopScope
+    from app.domain.access.scope import ShopScope
     from app.domain.metrics.service import MetricsService
 
     # Wide enough for the table even in a narrow (or absent) terminal.

@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from app.auth.scope import ShopScope
 from app.config import async_database_url
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor, ActorType
 from app.domain.orders.schemas import OrderShip
 from app.domain.orders.service import OrderService

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from app.auth.actions import merchant_actions
 from app.demo import vocab
 from app.demo.plan import CHANGE_STRIDE, EVENT_STRIDE, ITEM_STRIDE, DemoPlan
+from app.domain.access.actions import merchant_actions
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.kit.business_days import add_business_days

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.idempotency import repository as idempotency
 from app.errors import ValidationFailed, field_error
-from app.kit import idempotency
 from app.kit.versioning import etag
 
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")

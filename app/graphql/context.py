@@ -16,9 +16,9 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from app.auth.dependencies import Authorized, authorize
-from app.auth.principal import Principal
-from app.auth.scope import ShopScope
 from app.config import Settings
+from app.domain.access.principal import Principal
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import Evidence as EvidenceOut

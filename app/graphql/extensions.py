@@ -15,8 +15,8 @@ from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension, ValidationCache
 from strawberry.types.graphql import OperationType
 
-from app.auth.principal import resolve_principal
 from app.db import Database, is_unavailable
+from app.domain.access.principal import resolve_principal
 from app.domain.audit.pii import record_pii_read
 from app.errors import AppError, ServiceUnavailable
 from app.graphql.context import GraphQLContext

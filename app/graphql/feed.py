@@ -8,12 +8,12 @@ from typing import Any
 from fastapi import Request
 from strawberry.types import Info
 
-from app.api.v1.changes import feed_service
 from app.domain.sync.schemas import Change, ChangePage
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import AppError, ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
 from app.graphql.extensions import app_error
+from app.web.services import feed_service_of
 
 Ctx = Info[GraphQLContext, None]
 MAX_PAGE = 1000
@@ -22,7 +22,7 @@ MAX_WAIT_S = 60.0
 
 
 def _service(request: Request) -> FeedService:
-    return feed_service(request)
+    return feed_service_of(request)
 
 
 def _request(info: Ctx, shop_id: int, after: str | None, first: int, wait: float) -> PageRequest:

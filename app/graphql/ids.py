@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 
-from app.api.params import MAX_BIGINT
 from app.errors import NotFound
+from app.web.params import MAX_BIGINT
 
 
 def to_global_id(type_name: str, shop_id: int, entity_id: int) -> str:

@@ -30,6 +30,7 @@ from app.domain.disputes.schemas import DisputeCreate, DisputeSubmit, EvidenceIn
 from app.domain.disputes.service import DisputeService
 from app.domain.exports.schemas import ExportCreate
 from app.domain.exports.service import ExportService
+from app.domain.idempotency import repository as idempotency
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import (
     OrderClose,
@@ -52,7 +53,6 @@ from app.graphql.inputs import plain, validated
 from app.graphql.types.buyer_requests import AddressChangeRequest, Complaint
 from app.graphql.types.exports import CreateExportInput, Export, export_body, export_shops
 from app.graphql.types.orders import AfterSale, Dispute, Evidence, Order
-from app.kit import idempotency
 
 Ctx = Info[GraphQLContext, None]
 Produce = Callable[[Authorized], Awaitable[Any]]

@@ -1,4 +1,4 @@
-"""Compiled projections for lists of plain objects (DESIGN §14).
+"""Compiled projections for lists of plain objects (docs/graphql.md).
 
 graphql-core executes a list of objects field by field: a resolver call, a resolve-info object
 and a completion step for every field of every row (~5 µs each; a page of 50 orders with items

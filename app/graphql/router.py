@@ -20,17 +20,17 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
-from app.api.docs import problems
-from app.api.listing import Codec, codec_of
 from app.auth.dependencies import CurrentPrincipal
-from app.auth.principal import Principal, resolve_principal
 from app.config import Settings
 from app.db import Database, Session
+from app.domain.access.principal import Principal, resolve_principal
 from app.errors import AppError
 from app.graphql.context import GraphQLContext
 from app.graphql.extensions import coded_error
 from app.graphql.schema import build_schema
 from app.graphql.sockets import GuardedTransportWSHandler, registry_of
+from app.web.listing import Codec, codec_of
+from app.web.openapi import problems
 
 ANONYMOUS = Principal(None, None, None, frozenset(), {})
 # Deepest JSON accepted in a request body: graphql-core's own bound on input values (a variable

@@ -19,10 +19,10 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import Info
 
-from app.auth.scope import ShopScope
-from app.auth.scopes import format_scopes
+from app.domain.access.scope import ShopScope
+from app.domain.access.scopes import format_scopes
 from app.domain.after_sales.service import AfterSaleService
-from app.domain.carriers.registry import CarrierRegistry
+from app.domain.carriers.repository import CarrierRegistry
 from app.domain.orders.service import OrderService
 from app.domain.shipments.service import ShipmentService
 from app.domain.shipments.tracking import TrackingService

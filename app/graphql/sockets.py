@@ -33,9 +33,9 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     SubscribeMessage,
 )
 
-from app.auth.principal import Principal, live_principals
 from app.config import Settings
 from app.db import Database
+from app.domain.access.principal import Principal, live_principals
 from app.errors import ServiceUnavailable, TooManySubscriptions
 from app.graphql.slots import SlotStore, slot_store
 from app.logging import get_logger
@@ -209,12 +209,8 @@ def _token_id(principal: Principal) -> int:
 
 
 def registry_of(connection: HTTPConnection) -> SocketRegistry:
-    """The process's registry (``app.state.graphql_sockets``), made on first use."""
-    state = connection.app.state
-    registry: SocketRegistry | None = getattr(state, "graphql_sockets", None)
-    if registry is None:
-        registry = SocketRegistry(state.db, state.settings)
-        state.graphql_sockets = registry
+    """The process's registry (``app.state.graphql_sockets``, made in the app's lifespan)."""
+    registry: SocketRegistry = connection.app.state.graphql_sockets
     return registry
 
 

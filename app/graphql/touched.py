@@ -1,4 +1,4 @@
-"""Which shop an operation touches, read from its document before execution (DESIGN §7): an
+"""Which shop an operation touches, read from its document before execution: an
 operation on one shop is charged to that (app, shop) bucket, exactly as REST is; one that spans
 shops goes to the app-wide bucket.
 

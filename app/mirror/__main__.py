@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from app.commands.mirror import mirror
+from app.mirror.command import mirror
 
 if __name__ == "__main__":
     typer.run(mirror)

@@ -61,7 +61,3 @@ def enum_column(enum: type[StrEnum], *, server_default: str | None = None) -> An
 
 def created_at_column() -> Mapped[datetime]:
     return mapped_column(server_default=func.now())
-
-
-def updated_at_column() -> Mapped[datetime]:
-    return mapped_column(server_default=func.now(), onupdate=func.now())

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from authlib.oauth2.rfc7009 import RevocationEndpoint as _RevocationEndpoint
 from authlib.oauth2.rfc7662 import IntrospectionEndpoint as _IntrospectionEndpoint
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import OAuthClient, OAuthToken
+from app.domain.access.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret
+from app.domain.tokens import repository as tokens
+from app.domain.tokens.service import revoke_family_sync, revoke_tokens_sync
+from app.models import OAuthToken
 from app.oauth2.grants import ANY_CLIENT_AUTH, MAX_SECRET_LENGTH
 from app.oauth2.models import SECRET_METHODS, Client, Token
-from app.oauth2.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret
-from app.oauth2.tokens import revoke_family_sync, revoke_tokens_sync
 
 if TYPE_CHECKING:
     from app.oauth2.server import OrderGateAuthorizationServer
@@ -30,7 +30,7 @@ def find_token(session: Session, value: str) -> Token | None:
         kind, match = "refresh_token", OAuthToken.refresh_token_hash == digest
     else:
         return None
-    row = session.execute(select(OAuthToken).where(match)).scalar_one_or_none()
+    row = tokens.token_by_digest(session, match)
     return Token(row, kind) if row else None
 
 
@@ -68,9 +68,7 @@ class IntrospectionEndpoint(_IntrospectionEndpoint):  # type: ignore[misc]
 
     def introspect_token(self, token: Token) -> dict[str, Any]:
         row = token.row
-        client_id = self.server.session.execute(
-            select(OAuthClient.client_id).where(OAuthClient.id == row.client_id)
-        ).scalar_one()
+        client_id = tokens.client_id_of(self.server.session, row.client_id)
         expires = row.refresh_expires_at if token.kind == "refresh_token" else row.access_expires_at
         return {
             "active": True,

@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from authlib.oauth2.rfc6749 import grants
 from authlib.oauth2.rfc6749.errors import InvalidGrantError, InvalidRequestError, InvalidScopeError
 from authlib.oauth2.rfc7636 import CodeChallenge
-from sqlalchemy import insert, select, update
 
-from app.kit.clock import utcnow
-from app.logging import get_logger
-from app.models import Account, OAuthAuthorizationCode, OAuthToken
-from app.oauth2.models import AuthorizationCode, Client, Token, User
-from app.oauth2.secrets import (
+from app.domain.access.secrets import (
     ACCESS_PREFIX,
     CODE_PREFIX,
     REFRESH_PREFIX,
@@ -27,12 +22,16 @@ from app.oauth2.secrets import (
     hash_secret,
     new_secret,
 )
-from app.oauth2.tokens import (
+from app.domain.tokens import repository as tokens
+from app.domain.tokens.service import (
     issue_tokens_sync,
-    member_roles_sync,
     revoke_family_sync,
     revoke_tokens_sync,
 )
+from app.kit.clock import utcnow
+from app.logging import get_logger
+from app.models import OAuthToken
+from app.oauth2.models import AuthorizationCode, Client, Token, User
 
 if TYPE_CHECKING:
     from app.oauth2.server import OrderGateAuthorizationServer
@@ -67,9 +66,7 @@ class S256CodeChallenge(CodeChallenge):  # type: ignore[misc]
 def _user(server: OrderGateAuthorizationServer, account_id: int | None) -> User | None:
     if account_id is None:
         return None
-    account = server.session.execute(
-        select(Account).where(Account.id == account_id, Account.disabled_at.is_(None))
-    ).scalar_one_or_none()
+    account = tokens.active_account(server.session, account_id)
     return User.of(account) if account else None
 
 
@@ -83,49 +80,37 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):  # type: ignore[mis
     def save_authorization_code(self, code: str, request: Any) -> None:
         if not request.scope:
             raise InvalidScopeError()
-        self.server.session.execute(
-            insert(OAuthAuthorizationCode).values(
-                code_hash=hash_secret(code),
-                client_id=request.client.id,
-                account_id=request.user.id,
-                # Stored as sent: if the request named a redirect_uri, the token request must too.
-                redirect_uri=request.payload.redirect_uri or "",
-                scope=request.scope,
-                shop_ids=request.shop_ids,
-                code_challenge=request.payload.data["code_challenge"],
-                code_challenge_method="S256",
-                expires_at=utcnow() + CODE_TTL,
-            )
+        tokens.insert_authorization_code(
+            self.server.session,
+            code_hash=hash_secret(code),
+            client_id=request.client.id,
+            account_id=request.user.id,
+            # Stored as sent: if the request named a redirect_uri, the token request must too.
+            redirect_uri=request.payload.redirect_uri or "",
+            scope=request.scope,
+            shop_ids=request.shop_ids,
+            code_challenge=request.payload.data["code_challenge"],
+            code_challenge_method="S256",
+            expires_at=utcnow() + CODE_TTL,
         )
 
     def query_authorization_code(self, code: str, client: Client) -> AuthorizationCode | None:
         if len(code) > MAX_SECRET_LENGTH:
             return None
         session = self.server.session
-        row = session.execute(
-            select(OAuthAuthorizationCode)
-            .where(OAuthAuthorizationCode.code_hash == hash_secret(code))
-            .with_for_update()
-        ).scalar_one_or_none()
+        row = tokens.lock_authorization_code(session, hash_secret(code))
         if row is None or row.client_id != client.id:
             return None
         if row.used_at is not None:
             # A replayed code: whoever holds it may be an attacker; kill what it produced.
-            families = select(OAuthToken.family_id).where(
-                OAuthToken.authorization_code_id == row.id
-            )
-            revoke_tokens_sync(session, OAuthToken.family_id.in_(families))
+            revoke_tokens_sync(session, tokens.made_from_code(row.id))
             log.warning("oauth_code_reused", code_id=row.id, client_id=client.id)
             return None
         wrapped = AuthorizationCode(row)
         return None if wrapped.is_expired() else wrapped
 
     def delete_authorization_code(self, authorization_code: AuthorizationCode) -> None:
-        self.server.session.execute(
-            update(OAuthAuthorizationCode)
-            .where(OAuthAuthorizationCode.id == authorization_code.row.id)
-            .values(used_at=utcnow())
-        )
+        tokens.mark_code_used(self.server.session, authorization_code.row.id)
 
     def authenticate_user(self, authorization_code: AuthorizationCode) -> User | None:
         return _user(self.server, authorization_code.row.account_id)
@@ -148,11 +133,7 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):  # type: ignore[misc]
         session = self.server.session
         # Row lock: concurrent refreshes of one token serialise here; the later one sees the
         # rotation committed by the first and replays its result.
-        row = session.execute(
-            select(OAuthToken)
-            .where(OAuthToken.refresh_token_hash == hash_secret(refresh_token))
-            .with_for_update()
-        ).scalar_one_or_none()
+        row = tokens.lock_token_by_refresh_digest(session, hash_secret(refresh_token))
         now = utcnow()
         if row is None or row.revoked_at is not None:
             return None
@@ -181,9 +162,7 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):  # type: ignore[misc]
         return 200, body, self.TOKEN_RESPONSE_HEADER
 
     def _replay(self, old: OAuthToken, access: str, refresh: str) -> dict[str, Any]:
-        new = self.server.session.execute(
-            select(OAuthToken).where(OAuthToken.id == old.replaced_by_id)
-        ).scalar_one_or_none()
+        new = tokens.token_by_id(self.server.session, old.replaced_by_id)
         if (
             new is None
             or new.revoked_at is not None
@@ -204,7 +183,7 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):  # type: ignore[misc]
             raise InvalidGrantError("There is no active account for this token.")
         session = self.server.session
         # Shops the account left since are dropped; if none remain the grant is gone.
-        shops = sorted(member_roles_sync(session, old.account_id, old.shop_ids))
+        shops = sorted(tokens.member_roles(session, old.account_id, old.shop_ids))
         if not shops:
             raise InvalidGrantError("The account no longer has access to any granted shop.")
         issued = issue_tokens_sync(
@@ -220,11 +199,7 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):  # type: ignore[misc]
             access_token=access,
             refresh_token=refresh,
         )
-        session.execute(
-            update(OAuthToken)
-            .where(OAuthToken.id == old.id)
-            .values(rotated_at=utcnow(), replaced_by_id=issued.token_id)
-        )
+        tokens.mark_rotated(session, old.id, issued.token_id)
         return issued.as_response()
 
 

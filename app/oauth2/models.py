@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from authlib.oauth2.rfc6749 import AuthorizationCodeMixin, ClientMixin, TokenMixin
 
-from app.auth.scopes import format_scopes
+from app.domain.access.scopes import format_scopes
+from app.domain.access.secrets import hash_secret
 from app.kit.clock import utcnow
 from app.models import Account, OAuthAuthorizationCode, OAuthClient, OAuthToken
-from app.oauth2.secrets import hash_secret
 
 SECRET_METHODS = ("client_secret_basic", "client_secret_post")
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from app.auth.scopes import SCOPE_DESCRIPTIONS
+from app.domain.access.scopes import SCOPE_DESCRIPTIONS
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;"

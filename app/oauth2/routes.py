@@ -8,20 +8,19 @@ from urllib.parse import urlsplit
 from authlib.oauth2.rfc6749 import OAuth2Error
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.docs import component, problems
-from app.api.responses import json_bytes_response
-from app.auth.passwords import verify_password
-from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
 from app.db import Session
-from app.domain.accounts.service import find_account_by_email, get_account
+from app.domain.access.passwords import verify_password
+from app.domain.access.scopes import ALL_SCOPES
+from app.domain.accounts.repository import find_account_by_email, get_account
 from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_origins
 from app.domain.apps.grants import record_installs
+from app.domain.audit.actor import Actor, ActorType
+from app.domain.tokens import repository as tokens
+from app.domain.tokens.service import grant_shops_sync
 from app.errors import PROBLEM_BASE, NotFound
-from app.models import Shop, ShopMember
 from app.oauth2.grants import ANY_CLIENT_AUTH
 from app.oauth2.models import User
 from app.oauth2.pages import ShopChoice, consent_page, error_page, login_page
@@ -45,7 +44,8 @@ from app.oauth2.session import (
     set_csrf_cookie,
     start_session,
 )
-from app.oauth2.tokens import grant_shops_sync
+from app.web.openapi import component, problems
+from app.web.responses import json_bytes_response, request_id_of
 
 _TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden"}
 FORM = "application/x-www-form-urlencoded"
@@ -110,13 +110,8 @@ def oauth_json(result: Result) -> Response:
 
 
 async def _member_shops(session: AsyncSession, account_id: int) -> list[ShopChoice]:
-    rows = await session.execute(
-        select(Shop.id, Shop.name, ShopMember.role)
-        .join(ShopMember, ShopMember.shop_id == Shop.id)
-        .where(ShopMember.account_id == account_id)
-        .order_by(Shop.id)
-    )
-    return [ShopChoice(int(r.id), str(r.name), str(r.role)) for r in rows]
+    rows = await session.run_sync(tokens.member_shops, account_id)
+    return [ShopChoice(*row) for row in rows]
 
 
 def public_base_url(request: Request, settings: Settings) -> str:
@@ -214,7 +209,14 @@ def create_router(settings: Settings) -> APIRouter:
 
         result = await run_authorization_server(session, settings, respond)
         if user is not None and result[0] == 302:
-            await record_installs(session, request, user.id, grant.client.id, shop_ids, req.scope)
+            actor = Actor(
+                ActorType.ACCOUNT,
+                account_id=user.id,
+                client_id=grant.client.id,
+                request_id=request_id_of(request),
+                ip=request.client.host if request.client else None,
+            )
+            await record_installs(session, actor, grant.client.id, shop_ids, req.scope)
         return oauth_json(result)
 
     def login(request: Request, grant: Any, error: str | None = None) -> Response:

@@ -11,15 +11,16 @@ from typing import Any, TypeVar
 
 from authlib.oauth2.rfc6749 import AuthorizationServer, OAuth2Request
 from authlib.oauth2.rfc6749.errors import InvalidGrantError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
+from app.domain.access.scopes import ALL_SCOPES
+from app.domain.access.secrets import ACCESS_PREFIX, CLIENT_ID_PREFIX, REFRESH_PREFIX, new_secret
 from app.domain.apps.console_client import CONSOLE_CLIENT_ID, configured_redirect_uris
+from app.domain.tokens import repository as tokens
+from app.domain.tokens.service import issue_tokens_sync
 from app.errors import BadRequest
-from app.models import OAuthClient
 from app.oauth2.endpoints import IntrospectionEndpoint, RevocationEndpoint
 from app.oauth2.grants import (
     AuthorizationCodeGrant,
@@ -28,8 +29,6 @@ from app.oauth2.grants import (
     S256CodeChallenge,
 )
 from app.oauth2.models import Client
-from app.oauth2.secrets import ACCESS_PREFIX, CLIENT_ID_PREFIX, REFRESH_PREFIX, new_secret
-from app.oauth2.tokens import issue_tokens_sync
 
 T = TypeVar("T")
 Result = tuple[int, Any, list[tuple[str, str]]]
@@ -55,11 +54,7 @@ class OrderGateAuthorizationServer(AuthorizationServer):  # type: ignore[misc]
             return None
         if not client_id.startswith(CLIENT_ID_PREFIX) and client_id != CONSOLE_CLIENT_ID:
             return None
-        row = self.session.execute(
-            select(OAuthClient).where(
-                OAuthClient.client_id == client_id, OAuthClient.deleted_at.is_(None)
-            )
-        ).scalar_one_or_none()
+        row = tokens.live_client(self.session, client_id)
         if row is None:
             return None
         if client_id == CONSOLE_CLIENT_ID:

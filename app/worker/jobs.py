@@ -3,21 +3,24 @@ rollup and the daily report event, webhooks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
 
-from app.kit.optional import optional_attr
-from app.worker.runner import JobContext, JobFactory, wait_or_stop
+from app.domain.address_changes.sweep import address_change_job
+from app.domain.exports.wakeup import EXPORTS_CHANNEL
+from app.domain.exports.worker import export_worker
+from app.domain.idempotency.repository import prune_expired
+from app.domain.jobs import JobContext, JobFactory, wait_or_stop
+from app.domain.metrics.report_events import daily_reports_job
+from app.domain.metrics.rollup import rollup_job
+from app.domain.sync.retention import prune_change_log
+from app.domain.webhooks.jobs import webhook_jobs
+from app.domain.webhooks.listener import listen
 
 RETENTION_EVERY_SECONDS = 600.0
 IDEMPOTENCY_PRUNE_EVERY_SECONDS = 300.0
 
 
 async def _exports(ctx: JobContext) -> None:
-    import asyncio
-
-    from app.domain.exports.wakeup import EXPORTS_CHANNEL
-    from app.domain.exports.worker import export_worker
-    from app.domain.webhooks.listener import listen
 
     wake = asyncio.Event()
     url = ctx.settings.database_url or ""
@@ -29,34 +32,24 @@ async def _exports(ctx: JobContext) -> None:
 
 
 async def _metrics_rollup(ctx: JobContext) -> None:
-    from app.domain.metrics.rollup import rollup_job
-
     await rollup_job(ctx)
 
 
 async def _daily_reports(ctx: JobContext) -> None:
-    from app.domain.metrics.report_events import daily_reports_job
-
     await daily_reports_job(ctx)
 
 
 async def _address_changes(ctx: JobContext) -> None:
-    from app.domain.address_changes.sweep import address_change_job
-
     await address_change_job(ctx)
 
 
 async def _retention(ctx: JobContext) -> None:
-    from app.domain.sync.retention import prune_change_log
-
     while not ctx.stop.is_set():
         await prune_change_log(ctx.db, ctx.settings)
         await wait_or_stop(ctx.stop, RETENTION_EVERY_SECONDS)
 
 
 async def _idempotency(ctx: JobContext) -> None:
-    from app.kit.idempotency import prune_expired
-
     while not ctx.stop.is_set():
         async with ctx.db.transaction() as session:
             await prune_expired(session)
@@ -72,10 +65,5 @@ def builtin_jobs() -> dict[str, JobFactory]:
         "idempotency_prune": _idempotency,
         "address_changes": _address_changes,
     }
-    # Webhook jobs live with their domain; absent until that package exists.
-    webhook_jobs: Callable[[], dict[str, JobFactory]] | None = optional_attr(
-        "app.domain.webhooks.jobs", "webhook_jobs"
-    )
-    if webhook_jobs is not None:
-        jobs.update(webhook_jobs())
+    jobs.update(webhook_jobs())
     return jobs

@@ -8,26 +8,15 @@ down. Periodic jobs are registered with :func:`register_periodic` (run, then wai
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from app.config import Settings
 from app.db import Database
+from app.domain.jobs import JobContext, JobFactory, wait_or_stop
 from app.logging import get_logger
 from app.secrets_store import ensure_secret_key
 
 log = get_logger(__name__)
 
-
-@dataclass(frozen=True)
-class JobContext:
-    db: Database
-    settings: Settings
-    stop: asyncio.Event
-
-
-JobFactory = Callable[[JobContext], Awaitable[None]]
 
 _REGISTRY: dict[str, JobFactory] = {}
 RESTART_DELAY_SECONDS = 1.0
@@ -52,13 +41,6 @@ def register_periodic(name: str, every_seconds: float, step: JobFactory) -> None
 def registered_jobs() -> dict[str, JobFactory]:
     _register_builtin_jobs()
     return dict(_REGISTRY)
-
-
-async def wait_or_stop(stop: asyncio.Event, seconds: float) -> bool:
-    """Sleep up to ``seconds``; True when ``stop`` was set meanwhile."""
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-    return stop.is_set()
 
 
 async def run_worker(

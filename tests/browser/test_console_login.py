@@ -13,7 +13,7 @@ from playwright.async_api import expect
 
 from tests.browser.conftest import ConsoleServer, new_context, screenshot, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.feed]
 
 
 async def test_up_prints_the_console_url_and_serves_the_bundle(

@@ -19,7 +19,7 @@ from playwright.async_api import Page, expect
 from tests.browser.conftest import ConsoleServer, screenshot
 from tests.feed_support import eventually
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.feed]
 
 
 async def open_console(page: Page, route: str) -> int:

@@ -12,7 +12,7 @@ from playwright.async_api import expect
 
 from tests.browser.conftest import ConsoleServer, new_context, screenshot
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.feed]
 
 
 def _outside(requests: list[str], server: ConsoleServer) -> list[str]:

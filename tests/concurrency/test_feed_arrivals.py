@@ -8,12 +8,16 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import event
 
 from app.config import Settings
 from app.db import Database
 from app.main import create_app
 from tests.factories import bearer, make_token
+
+pytestmark = pytest.mark.feed
+
 
 ARRIVALS = 1000
 

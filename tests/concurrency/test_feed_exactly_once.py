@@ -22,6 +22,9 @@ from app.domain.sync.cursor import Cursor
 from app.domain.sync.service import PageRequest
 from tests.feed_support import eventually, feed_service, write_change
 
+pytestmark = pytest.mark.feed
+
+
 WRITES = int(os.environ.get("ORDERGATE_FEED_STRESS_WRITES", "2000"))
 WRITERS = 16
 READERS = 200

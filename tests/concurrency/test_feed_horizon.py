@@ -24,6 +24,8 @@ from tests.feed_support import (
     write_change,
 )
 
+pytestmark = pytest.mark.feed
+
 
 async def test_open_transaction_holds_back_later_commits(
     app: Any, db: Database, shop: dict[str, int]

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import asyncpg
+import pytest
 from sqlalchemy import event, insert, text
 
 from app.config import plain_database_url
@@ -19,6 +20,9 @@ from app.domain.sync.service import FeedService
 from app.domain.sync.waiter import ChangeListener
 from app.models import ChangeLog
 from tests.feed_support import commit_change, eventually, feed_service, read, write_change
+
+pytestmark = pytest.mark.feed
+
 
 PARKED = 40
 # Every feed page read (arrival, shared wake-up read, fallback) is this one statement.

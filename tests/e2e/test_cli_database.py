@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.commands.oauth import DEMO_EMAIL as CLI_DEMO_EMAIL
-from app.domain.apps.bootstrap import DEMO_EMAIL
+from app.demo.credentials import DEMO_EMAIL
 
 ORDERGATE = str(Path(sys.executable).with_name("ordergate"))
 

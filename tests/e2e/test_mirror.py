@@ -30,6 +30,9 @@ from tests.conftest import order_payload
 from tests.factories import bearer, make_token
 from tests.feed_support import eventually
 
+pytestmark = pytest.mark.feed
+
+
 ORDERS = int(os.environ.get("ORDERGATE_MIRROR_ORDERS", "60"))
 ROOT = Path(__file__).resolve().parents[2]
 

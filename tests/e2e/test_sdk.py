@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from app.db import Database
 from tests.factories import make_app
@@ -57,6 +58,9 @@ from ordergate_client.models import (
     WebhookDeliveryPage,
     WebhookEndpointWithSecret,
 )
+
+pytestmark = pytest.mark.feed
+
 
 SCOPES = "orders:read orders:write changes:read webhooks:manage"
 # Long enough for the long-poll below (held up to LONG_POLL seconds) to answer inside it.

@@ -1,5 +1,5 @@
 """Seed data for metrics tests: orders with fixed timestamps around Asia/Shanghai midnights,
-created through the internal ingest API, plus an independent Python oracle of DESIGN §13.
+created through the internal ingest API, plus an independent Python oracle of docs/metrics.md.
 
 The ingest API takes created_at/paid_at/signed_at; shipping, after-sale and complaint times
 are taken from the clock by the services, so the seed backdates those columns afterwards.

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import orjson
+import pytest
 from pydantic import TypeAdapter
 
 from app.db import Database
@@ -17,6 +18,8 @@ from app.pg_copy import driver_connection
 from tests.conftest import order_payload
 from tests.factories import bearer, make_shop, make_token
 from tests.feed_support import eventually, write_change
+
+pytestmark = pytest.mark.feed
 
 
 def url(shop_id: int, path: str = "changes") -> str:

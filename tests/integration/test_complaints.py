@@ -6,8 +6,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.auth.scope import ShopScope
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.complaints.repository import ComplaintRepository
 from app.errors import NotFound
 from tests.factories import bearer, make_account, make_shop, make_token

@@ -13,11 +13,11 @@ from typing import Any
 import asyncpg
 import pytest
 
-from app.auth.scope import ShopScope
 from app.config import Settings, plain_database_url
 from app.db import Database
 from app.demo import load_demo
 from app.demo.indexes import model_indexes
+from app.domain.access.scope import ShopScope
 from app.domain.address_changes.service import AddressChangeService
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.audit.actor import SYSTEM

@@ -14,15 +14,17 @@ import pytest
 import websockets
 from starlette.requests import Request
 
-from app.api.listing import keyset_codec
-from app.auth.principal import resolve_principal
 from app.db import Database
+from app.domain.access.principal import resolve_principal
 from app.graphql.context import GraphQLContext
 from app.graphql.schema import build_schema
+from app.web.listing import keyset_codec
 from tests.conftest import graphql_socket, order_payload
 from tests.factories import bearer, make_token
 from tests.integration.orders_support import internal, new_order, v1
 from tests.integration.test_graphql import gql, seed_orders
+
+pytestmark = pytest.mark.feed
 
 
 async def test_metrics_and_changes_match_rest(

@@ -27,6 +27,9 @@ from tests.factories import add_staff, bearer, issue_pair, make_app, make_token
 from tests.feed_support import eventually
 from tests.integration.orders_support import new_order, v1
 
+pytestmark = pytest.mark.feed
+
+
 FLAG_ORDER = (
     'mutation($s: Int!, $o: Int!) { flagOrder(shopId: $s, orderId: $o, reason: "check") '
     "{ order { flagged } userErrors { code } } }"

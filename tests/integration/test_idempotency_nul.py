@@ -7,7 +7,7 @@ from __future__ import annotations
 import httpx
 
 from app.db import Database
-from app.kit.idempotency import jsonb_safe
+from app.domain.idempotency.repository import jsonb_safe
 from tests.factories import bearer, make_token
 
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text, update
 
-from app.auth.scope import ShopScope
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.metrics.service import MetricsService
 from app.domain.sync.change_log import record_change
 from app.models import Shop

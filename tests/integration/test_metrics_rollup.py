@@ -29,6 +29,9 @@ from tests.integration.test_metrics_service import (
     run,
 )
 
+pytestmark = pytest.mark.feed
+
+
 D_NOON = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)  # noon in Shanghai on day D
 
 

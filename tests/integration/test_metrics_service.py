@@ -1,4 +1,4 @@
-"""Metrics service against an independent Python oracle (DESIGN §13 definitions), on orders
+"""Metrics service against an independent Python oracle (docs/metrics.md definitions), on orders
 ingested with fixed timestamps either side of Asia/Shanghai midnights."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from app.auth.scope import ShopScope
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.metrics.definitions import AUTHOR_CONTENT_MAX, METRIC_NAMES
 from app.domain.metrics.rollup import rebuild
 from app.domain.metrics.service import MetricsService

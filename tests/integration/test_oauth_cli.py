@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.db import Database
-from app.domain.apps.bootstrap import DEMO_EMAIL, ensure_demo_credentials
+from app.demo.credentials import DEMO_EMAIL, ensure_demo_credentials
 from app.models import Account
 from tests.factories import bearer, make_shop
 from tests.oauth_support import PASSWORD, make_merchant

@@ -20,14 +20,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 
-from app.api.listing import keyset_codec
-from app.auth.principal import resolve_principal
 from app.config import Settings
 from app.db import Database
+from app.domain.access.principal import resolve_principal
 from app.graphql.context import GraphQLContext
 from app.graphql.schema import build_schema
 from app.main import create_app
 from app.secrets_store import ensure_internal_token
+from app.web.listing import keyset_codec
 from tests.factories import bearer, make_token
 from tests.feed_support import eventually
 

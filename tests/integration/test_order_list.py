@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
 
-from app.auth.scope import ShopScope
 from app.config import Settings
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.orders.listing import OrderLister, OrderListParams
 from app.kit.keyset import KeysetCodec
 from app.models import AfterSale, Author, Order, OrderItem, Shipment

@@ -18,7 +18,7 @@ from app.cli import cli
 from app.commands.calendar import parse_days
 from app.config import Settings
 from app.db import Database
-from app.domain.platform_calendar import clear_days
+from app.domain.calendar.repository import clear_days
 from app.kit.business_days import add_business_days
 from tests.factories import bearer, make_token
 from tests.integration.orders_support import new_order, v1

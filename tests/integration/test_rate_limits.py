@@ -475,7 +475,7 @@ SHOP_QUERY = "query($s: Int!) { shop(id: $s) { id } }"
 async def test_graphql_on_one_shop_spends_that_shops_bucket_shared_with_rest(
     limited_app: AppFactory, two_shops: dict[str, Any]
 ) -> None:
-    """DESIGN §7: the (app, shop) bucket is one budget whatever the API; only operations over
+    """The (app, shop) bucket is one budget whatever the API; only operations over
     several shops go to the app-wide bucket."""
     s1, s2 = two_shops["shop1"], two_shops["shop2"]
     async with limited_app() as c:

@@ -11,9 +11,9 @@ import httpx
 import orjson
 from sqlalchemy import insert
 
-from app.auth.scope import ShopScope
 from app.config import Settings
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.schemas import AfterSaleListParams
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.audit.actor import SYSTEM

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.auth.scope import ShopScope
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import SYSTEM
 from app.domain.orders.schemas import OrderCreate, OrderPay
 from app.domain.orders.service import OrderService

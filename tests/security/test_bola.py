@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from app.auth.scopes import ROLE_SCOPES
 from app.db import Database
+from app.domain.access.scopes import ROLE_SCOPES
 from tests.factories import add_staff, bearer, make_account, make_shop, make_token
 from tests.integration.orders_support import new_order
 from tests.security.tenant_routes import Route, shop_fingerprint, tenant_routes

@@ -22,8 +22,8 @@ import httpx
 import pytest
 
 from app.api.input_guard import CONTROL_CHARACTER
-from app.api.params import MAX_BIGINT
 from app.db import Database
+from app.web.params import MAX_BIGINT
 from tests.conftest import order_payload
 from tests.factories import add_staff, bearer, make_token, unique_email
 from tests.integration.orders_support import internal, new_order, v1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.auth.scopes import ALL_SCOPES
+from app.domain.access.scopes import ALL_SCOPES
 
 
 def test_oauth2_scheme_with_flows_and_scopes(app: Any) -> None:

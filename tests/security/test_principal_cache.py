@@ -14,8 +14,8 @@ from sqlalchemy import delete, event, text, update
 
 from app.auth.cache import PrincipalCache
 from app.db import Database
+from app.domain.access.secrets import hash_secret
 from app.models import OAuthToken, ShopMember
-from app.oauth2.secrets import hash_secret
 from tests.factories import add_staff, bearer, make_token
 
 WAIT_S = 10.0

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.domain.apps.service import create_app
+from app.domain.tokens.service import issue_tokens
 from app.models import AuditLog
-from app.oauth2.tokens import issue_tokens
 from tests.factories import add_staff, bearer, make_token
 from tests.oauth_support import App, browser, full_flow, make_merchant, make_vendor_app
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.auth.dependencies import Authorized, Principal
-from app.auth.scope import ShopScope
-from app.auth.scopes import ALL_SCOPES, ROLE_SCOPES, effective_scopes, parse_scopes
+from app.domain.access.scope import ShopScope
+from app.domain.access.scopes import ALL_SCOPES, ROLE_SCOPES, effective_scopes, parse_scopes
 from app.domain.audit.actor import Actor
 from app.errors import BadRequest, InsufficientScope, NotFound
 

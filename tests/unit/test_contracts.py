@@ -28,9 +28,6 @@ def test_openapi_document_is_current() -> None:
 
 
 def test_graphql_sdl_is_current() -> None:
-    sdl = graphql_sdl()
-    if sdl is None:
-        pytest.skip("no GraphQL schema module yet")
-    problem = _drift(SDL_PATH, sdl)
+    problem = _drift(SDL_PATH, graphql_sdl())
     if problem:
         pytest.fail(problem, pytrace=False)

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from app.api.responses import PROBLEM_JSON
 from app.schema_dump import openapi_document
+from app.web.responses import PROBLEM_JSON
 
 PUBLIC_PREFIXES = ("/v1/", "/oauth/token", "/oauth/introspect", "/oauth/revoke")
 # Media types that carry files or streams: their body is bytes, not a JSON model.

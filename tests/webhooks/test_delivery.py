@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from itertools import pairwise
 
+import pytest
+
 from app.config import Settings
 from app.db import Database
 from app.domain.webhooks.fanout import fan_out_all
@@ -20,6 +22,8 @@ from tests.webhooks.support import (
     running_delivery,
     running_receiver,
 )
+
+pytestmark = pytest.mark.feed
 
 
 async def test_signed_body_with_cursor_and_version(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
+import pytest
+
 from app.config import Settings
 from app.db import Database
 from app.domain.sync.change_log import record_change
@@ -18,6 +20,9 @@ from tests.webhooks.support import (
     running_delivery,
     running_receiver,
 )
+
+pytestmark = pytest.mark.feed
+
 
 VERSIONS = 5
 HELD, FREE = 1, 2  # entity ids: HELD's first version is held back by the receiver

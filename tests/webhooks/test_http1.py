@@ -18,6 +18,9 @@ from app.domain.webhooks.http1 import EXCERPT_BYTES, Sender, SendError
 Script = Callable[[int], tuple[bytes, bool]]
 
 
+pytestmark = pytest.mark.feed
+
+
 @dataclass
 class Scripted:
     url: str = ""

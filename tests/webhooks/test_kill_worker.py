@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from app.config import Settings
@@ -28,6 +29,9 @@ from tests.webhooks.support import (
     make_changes,
     running_receiver,
 )
+
+pytestmark = pytest.mark.feed
+
 
 CHANGES = int(os.environ.get("ORDERGATE_TEST_WEBHOOK_CHANGES", "400"))
 ORDERGATE = str(Path(sys.executable).parent / "ordergate")

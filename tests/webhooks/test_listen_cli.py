@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from app.db import Database
 from app.domain.webhooks.signing import verify
@@ -20,6 +21,9 @@ from tests.conftest import INTERNAL_TOKEN, order_payload
 from tests.factories import bearer, make_token
 from tests.feed_support import eventually
 from tests.webhooks.support import HORIZON_WAIT, running_receiver
+
+pytestmark = pytest.mark.feed
+
 
 ROOT = Path(__file__).resolve().parents[2]
 ORDERGATE = Path(sys.executable).parent / "ordergate"  # the installed console script

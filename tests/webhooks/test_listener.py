@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 import uuid
 
+import pytest
 from sqlalchemy import text
 
 from app.config import Settings
 from app.db import Database
 from app.domain.webhooks.listener import APPLICATION_NAME, listen
 from tests.feed_support import eventually
+
+pytestmark = pytest.mark.feed
 
 
 async def _terminate_listeners(db: Database) -> int:

@@ -13,6 +13,9 @@ from app.domain.webhooks.signing import (
     verify,
 )
 
+pytestmark = pytest.mark.feed
+
+
 BODY = b'{"id":"msg_1","type":"order.created","data":{"entity_version":1}}'
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
+import pytest
+
 from app.config import Settings
 from app.db import Database
 from app.domain.webhooks.urls import SSRF_REFUSED, Resolver, check_url
@@ -20,6 +22,9 @@ from tests.webhooks.support import (
     running_delivery,
     running_receiver,
 )
+
+pytestmark = pytest.mark.feed
+
 
 NAME = "hooks.example.test"  # never resolves in real DNS: only the injected resolver knows it
 

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select, text
 
 from app.config import Settings
@@ -24,6 +25,8 @@ from tests.webhooks.support import (
     running_delivery,
     running_receiver,
 )
+
+pytestmark = pytest.mark.feed
 
 
 async def api_endpoint(

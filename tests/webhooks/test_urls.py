@@ -8,6 +8,9 @@ from app.config import Settings
 from app.domain.webhooks.urls import check_url, refused_address
 from app.errors import ValidationFailed
 
+pytestmark = pytest.mark.feed
+
+
 PRODUCTION = Settings(env="production", secret_key="k")
 DEVELOPMENT = Settings(env="development", secret_key="k")
 

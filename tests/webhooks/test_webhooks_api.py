@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from app.config import Settings
 from app.db import Database
@@ -10,6 +11,9 @@ from app.domain.webhooks.signing import verify
 from tests.factories import bearer, make_token
 from tests.feed_support import eventually
 from tests.webhooks.support import HORIZON_WAIT, make_changes, running_delivery, running_receiver
+
+pytestmark = pytest.mark.feed
+
 
 BASE = "/v1/webhook-endpoints"
 

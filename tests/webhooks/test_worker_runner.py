@@ -7,8 +7,11 @@ import asyncio
 import pytest
 
 from app.config import Settings
+from app.domain.jobs import JobContext
 from app.worker import runner
-from app.worker.runner import JobContext, register_job, run_worker
+from app.worker.runner import register_job, run_worker
+
+pytestmark = pytest.mark.feed
 
 
 async def test_jobs_run_until_stop_and_crashes_restart(

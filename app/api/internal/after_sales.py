@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from app.api.docs import problems
-from app.api.params import MAX_BIGINT, ShopId
 from app.auth.internal import InternalActor
-from app.auth.scope import ShopScope
 from app.db import Session
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.schemas import AfterSale, ExchangeOfferAnswer
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.shops.repository import require_shop
+from app.web.openapi import problems
+from app.web.params import MAX_BIGINT, ShopId
 
 router = APIRouter(prefix="/internal/v1/shops/{shop_id}", tags=["internal"])
 AfterSaleId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="After-sale id")]

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.docs import problems
-from app.api.params import OrderId, ShopId
 from app.auth.internal import InternalActor
-from app.auth.scope import ShopScope
 from app.db import Session
+from app.domain.access.scope import ShopScope
 from app.domain.address_changes.schemas import AddressChangeCreate, AddressChangeRequest
 from app.domain.address_changes.service import AddressChangeService
 from app.domain.address_changes.sweep import auto_approve_after
 from app.domain.complaints.schemas import Complaint, ComplaintCreate
 from app.domain.complaints.service import ComplaintService
 from app.domain.shops.repository import require_shop
+from app.web.openapi import problems
+from app.web.params import OrderId, ShopId
 
 router = APIRouter(prefix="/internal/v1/shops/{shop_id}/orders/{order_id}", tags=["internal"])
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from app.api.docs import problems
-from app.api.params import OrderId, ShopId
 from app.auth.internal import InternalActor
-from app.auth.scope import ShopScope
 from app.db import Session
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.schemas import AfterSale, AfterSaleCreate
 from app.domain.after_sales.service import AfterSaleService
 from app.domain.audit.actor import Actor
@@ -25,6 +23,8 @@ from app.domain.orders.schemas import (
 from app.domain.orders.service import OrderService
 from app.domain.shipments.service import ShipmentService
 from app.domain.shops.repository import require_shop
+from app.web.openapi import problems
+from app.web.params import OrderId, ShopId
 
 router = APIRouter(prefix="/internal/v1/shops/{shop_id}", tags=["internal"])
 # Ingest writes: unknown shop/order 404; invalid_transition, version_conflict, order_exists 409;

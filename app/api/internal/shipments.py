@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.api.docs import problems
-from app.api.params import ShipmentId, ShopId
 from app.auth.internal import InternalActor
-from app.auth.scope import ShopScope
 from app.db import Session
+from app.domain.access.scope import ShopScope
 from app.domain.orders.service import OrderService
 from app.domain.shipments.schemas import ShipmentTracking, TrackingEventsIn
 from app.domain.shipments.service import ShipmentService
 from app.domain.shipments.tracking import TrackingService
 from app.domain.shops.repository import require_shop
+from app.web.openapi import problems
+from app.web.params import ShipmentId, ShopId
 
 router = APIRouter(prefix="/internal/v1/shops/{shop_id}", tags=["internal"])
 

@@ -12,11 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, ShopId
 from app.api.pii import receivers_shown
-from app.api.responses import json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import Authorized, OrdersRead, OrdersWrite
 from app.db import Session
@@ -30,6 +26,10 @@ from app.domain.address_changes.service import AddressChangeService
 from app.domain.orders.representation import masked
 from app.kit.contract import Page
 from app.kit.versioning import etag
+from app.web.listing import Codec
+from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(
     prefix="/v1/shops/{shop_id}/address-change-requests", tags=["address-change-requests"]

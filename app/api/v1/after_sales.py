@@ -7,10 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import JSON, json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
 from app.db import Session
@@ -26,6 +22,10 @@ from app.domain.after_sales.service import AfterSaleService
 from app.kit.contract import Page
 from app.kit.versioning import etag
 from app.ratelimit import per_entries_cost
+from app.web.listing import Codec
+from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import JSON, json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}/after-sales", tags=["after-sales"])
 AfterSaleId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="After-sale id")]

@@ -8,17 +8,17 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.docs import problems
-from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, CurrentPrincipal, StaffManage
-from app.auth.scopes import SCOPE_LIST_REGEX
 from app.db import Session
+from app.domain.access.scopes import SCOPE_LIST_REGEX
 from app.domain.apps.grants import list_grants, revoke_app_grants
 from app.domain.apps.schemas import App, AppWithSecret, ClientType, Grant
 from app.domain.apps.service import create_app, created_app_view, delete_app, list_apps
 from app.errors import InsufficientScope, Unauthorized
 from app.kit.contract import Page
+from app.web.openapi import problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1", tags=["apps"])
 AppId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="App id (not the client_id)")]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from app.api.docs import problems
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import CurrentPrincipal
 from app.db import Session
-from app.domain.carriers.registry import CarrierRegistry
+from app.domain.carriers.repository import CarrierRegistry
 from app.domain.carriers.schemas import Carrier
 from app.kit.contract import Listing
+from app.web.openapi import problems
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1", tags=["shipments"])
 

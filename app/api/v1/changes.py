@@ -9,21 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from app.api.docs import NDJSON, ndjson_stream, problems
-from app.api.params import ShopId
-from app.api.responses import json_bytes_response
-from app.auth.dependencies import (
-    CHANGES_READ,
-    PII_READ,
-    Authorized,
-    ChangesRead,
-    oauth2_scheme,
-    principal_of,
-    require_scope,
-)
+from app.auth.dependencies import ChangesRead, oauth2_scheme, principal_of
 from app.db import Session
+from app.domain.access.authorized import CHANGES_READ, PII_READ, Authorized, require_scope
 from app.domain.sync.bulk import MAX_SLICES, bulk_changes, plan_slices
-from app.domain.sync.cursor import CursorCodec
 from app.domain.sync.schemas import (
     BulkSlicePlan,
     BulkTrailer,
@@ -34,24 +23,12 @@ from app.domain.sync.schemas import (
 )
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import ValidationFailed, field_error
+from app.web.openapi import NDJSON, ndjson_stream, problems
+from app.web.params import ShopId
+from app.web.responses import json_bytes_response
+from app.web.services import feed_service_of
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["changes"])
-
-
-def feed_service(request: Request) -> FeedService:
-    return feed_service_of(request.app.state)
-
-
-def feed_service_of(state: Any) -> FeedService:
-    service: FeedService | None = getattr(state, "feed_service", None)
-    if service is None:
-        service = FeedService(
-            state.db,
-            CursorCodec(state.settings.secret_key),
-            getattr(state, "change_listener", None),
-        )
-        state.feed_service = service
-    return service
 
 
 # What _types accepts, in the contract: comma-separated change types, blanks ignored.
@@ -128,7 +105,7 @@ async def list_changes(
     # (Long-polls are parked below FastAPI, by app/api/v1/changes_parked.py, through the same
     # functions: page_request and changes_response.)
     await session.commit()
-    service = feed_service(request)
+    service = feed_service_of(request)
     if cursor == HEAD:
         return json_bytes_response(await service.head_page(shop_id))
     token = await oauth2_scheme(request)
@@ -220,7 +197,7 @@ async def bulk_changes_ndjson(
                 f"{name}=now is not a position: take the head cursor from GET /changes.",
                 [field_error(["query", name], "must be a cursor or omitted")],
             )
-    service = feed_service(request)
+    service = feed_service_of(request)
     stream = bulk_changes(
         service.db,
         service.codec,
@@ -264,7 +241,7 @@ async def bulk_change_slices(
             "cursor=now has nothing after it: take the head cursor from GET /changes.",
             [field_error(["query", "cursor"], "must be a cursor or omitted")],
         )
-    service = feed_service(request)
+    service = feed_service_of(request)
     plan = await plan_slices(
         service.db, service.codec, shop_id, service.parse_cursor(cursor, shop_id), slices
     )
@@ -281,4 +258,4 @@ async def sync_status(
     request: Request, shop_id: ShopId, auth: ChangesRead, session: Session
 ) -> Response:
     await session.commit()
-    return json_bytes_response(await feed_service(request).status(shop_id))
+    return json_bytes_response(await feed_service_of(request).status(shop_id))

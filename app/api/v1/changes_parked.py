@@ -23,22 +23,18 @@ from fastapi.dependencies.utils import request_params_to_args
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.input_guard import reject_hostile_input
-from app.api.v1.changes import (
-    changes_response,
-    feed_service_of,
-    list_changes,
-    page_request,
-    router,
-)
-from app.auth.dependencies import CHANGES_READ, authorized, forget_principal, oauth2_scheme
+from app.api.v1.changes import changes_response, list_changes, page_request, router
+from app.auth.dependencies import authorized, forget_principal, oauth2_scheme
 from app.db import is_unavailable, unit_of_work
+from app.domain.access.authorized import CHANGES_READ
 from app.domain.sync.metrics import LONG_POLLS_ADMITTED
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import AppError
+from app.web.services import feed_service_of
 
 _PATH = re.compile(r"/v1/shops/([^/]+)/changes")
 _ROUTE = next(r for r in router.routes if isinstance(r, APIRoute) and r.endpoint is list_changes)
@@ -98,14 +94,14 @@ async def _admit(scope: Scope, receive: Receive, shop: str) -> PageRequest | Non
     token = await oauth2_scheme(request)
     async with _unit_of_work(request) as session:
         auth = await authorized(request, session, token, CHANGES_READ)
-    state = scope["app"].state
-    ask = page_request(feed_service_of(state), state, auth, token, path["shop_id"], **query)
+    service = feed_service_of(request)
+    ask = page_request(service, request.app.state, auth, token, path["shop_id"], **query)
     LONG_POLLS_ADMITTED.inc()
     return ask
 
 
 def _service(scope: Scope) -> FeedService:
-    return feed_service_of(scope["app"].state)
+    return feed_service_of(HTTPConnection(scope))
 
 
 def _route_answers(exc: Exception) -> bool:

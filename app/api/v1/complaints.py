@@ -10,10 +10,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, AfterSalesWrite
 from app.db import Session
@@ -21,6 +17,10 @@ from app.domain.complaints.schemas import Complaint, ComplaintListParams, Compla
 from app.domain.complaints.service import ComplaintService
 from app.kit.contract import Page
 from app.kit.versioning import etag
+from app.web.listing import Codec
+from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}/complaints", tags=["complaints"])
 ComplaintId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Complaint id")]

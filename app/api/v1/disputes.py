@@ -9,10 +9,6 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Path, Query, UploadFile
 from fastapi.responses import Response
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, OrderId, ShopId
-from app.api.responses import json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesRead, DisputesWrite
 from app.db import Session
@@ -29,6 +25,10 @@ from app.domain.disputes.schemas import (
 from app.domain.disputes.service import DisputeService
 from app.kit.contract import Page
 from app.kit.versioning import etag
+from app.web.listing import Codec
+from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
+from app.web.params import MAX_BIGINT, OrderId, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["disputes"])
 DisputeId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Dispute id")]

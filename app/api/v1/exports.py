@@ -11,10 +11,6 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.responses import MalformedRangeHeader
 from starlette.responses import RangeNotSatisfiable as StarletteRangeNotSatisfiable
 
-from app.api.docs import file_download, problem, problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import Authorized, Exports
 from app.db import Session, get_database
 from app.domain.exports.errors import RangeNotSatisfiable
@@ -30,6 +26,10 @@ from app.domain.exports.storage import ExportStorage, default_storage
 from app.domain.exports.writers import stream_csv
 from app.errors import BadRequest, NotFound
 from app.kit.contract import Page
+from app.web.listing import Codec
+from app.web.openapi import file_download, problem, problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["exports"])
 across_shops = APIRouter(tags=["exports"])

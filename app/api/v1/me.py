@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import CurrentPrincipal
 from app.db import Session
 from app.domain.accounts.me import describe, shop_access
 from app.domain.accounts.schemas import Me
 from app.domain.shops.schemas import ShopAccess
 from app.kit.contract import Page
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1", tags=["account"])
 

@@ -8,9 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from app.api.docs import file_download, problems
-from app.api.params import ShopId
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import MetricsRead
 from app.db import Session
 from app.domain.metrics.csv_files import summary_csv, trend_csv
@@ -31,6 +28,9 @@ from app.domain.metrics.schemas import (
     Trend,
 )
 from app.domain.metrics.service import MetricsService
+from app.web.openapi import file_download, problems
+from app.web.params import ShopId
+from app.web.responses import json_bytes_response
 
 # 403 without metrics:read, 404 an unknown shop; a range too long or reversed is a 422.
 router = APIRouter(

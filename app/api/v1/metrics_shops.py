@@ -9,9 +9,6 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import Field
 
-from app.api.docs import problems
-from app.api.params import MAX_BIGINT
-from app.api.responses import json_bytes_response
 from app.api.v1.metrics import By, From, Interval, Limit, MetricKeys, SplitBy, To
 from app.auth.dependencies import MetricsRead
 from app.db import Session
@@ -26,6 +23,9 @@ from app.domain.metrics.schemas import (
 )
 from app.domain.metrics.service import MetricsService
 from app.errors import InsufficientScope
+from app.web.openapi import problems
+from app.web.params import MAX_BIGINT
+from app.web.responses import json_bytes_response
 
 # 403 when a shop asked for (or every granted shop) lacks metrics:read, 404 an invisible shop.
 router = APIRouter(prefix="/v1/metrics", tags=["metrics"], responses=problems(403, 404))

@@ -12,10 +12,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
-from app.api.listing import Codec
-from app.api.params import OrderId, ShopId
-from app.api.responses import JSON, json_bytes_response
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesWrite, Authorized, OrdersRead, OrdersWrite
 from app.db import Session
@@ -42,6 +38,10 @@ from app.domain.shipments.service import ShipmentService
 from app.kit.contract import Page
 from app.kit.versioning import etag
 from app.ratelimit import per_entries_cost
+from app.web.listing import Codec
+from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
+from app.web.params import OrderId, ShopId
+from app.web.responses import JSON, json_bytes_response
 
 router = APIRouter(tags=["orders"])
 SHOP = "/v1/shops/{shop_id}"

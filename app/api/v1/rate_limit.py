@@ -6,15 +6,15 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
-from app.api.docs import COMMON_ERRORS, problem, problems
 from app.api.input_guard import INPUT_GUARD
 from app.api.ratelimit_headers import RateLimitHeadersMiddleware
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import CurrentPrincipal
 from app.config import Settings
 from app.domain.accounts.schemas import RateLimitBuckets, RateLimitStatus
 from app.errors import ServiceUnavailable
 from app.ratelimit import RateLimiter, bucket_key, limiter_of
+from app.web.openapi import COMMON_ERRORS, problem, problems
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1", tags=["account"])
 
@@ -67,7 +67,6 @@ async def rate_limit_status(request: Request, principal: CurrentPrincipal) -> Re
 
 def install(app: FastAPI, settings: Settings) -> None:
     """The limiter (logs when limits are per process), the header middleware and the route."""
-    if settings.ratelimit_enabled:
-        app.state.ratelimiter = RateLimiter(settings)
+    app.state.ratelimiter = RateLimiter(settings)
     app.add_middleware(RateLimitHeadersMiddleware)
     app.include_router(router, responses=problems(*COMMON_ERRORS), dependencies=INPUT_GUARD)

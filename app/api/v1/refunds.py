@@ -7,13 +7,13 @@ from collections.abc import Awaitable
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from app.api.docs import WRITE_ERRORS, problems
-from app.api.params import OrderId, ShopId
 from app.api.writes import Write
 from app.auth.dependencies import AfterSalesWrite, Authorized
 from app.domain.orders.refunds import RefundLedger
 from app.domain.orders.representation import masked
 from app.domain.orders.schemas import Order, RefundCreate
+from app.web.openapi import WRITE_ERRORS, problems
+from app.web.params import OrderId, ShopId
 
 router = APIRouter(tags=["orders"])
 

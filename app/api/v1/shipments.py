@@ -6,9 +6,6 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from app.api.docs import WRITE_ERRORS, problems
-from app.api.params import OrderId, ShipmentId, ShopId
-from app.api.responses import json_bytes_response
 from app.api.v1.orders import _masked as masked_for
 from app.api.writes import Write
 from app.auth.dependencies import OrdersRead, OrdersWrite
@@ -18,6 +15,9 @@ from app.domain.orders.service import OrderService
 from app.domain.shipments.schemas import ShipmentPatch, ShipmentTracking
 from app.domain.shipments.service import ShipmentService
 from app.domain.shipments.tracking import TrackingService
+from app.web.openapi import WRITE_ERRORS, problems
+from app.web.params import OrderId, ShipmentId, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(tags=["shipments"])
 PARCEL = "/v1/shops/{shop_id}/orders/{order_id}/shipments/{shipment_id}"

@@ -8,15 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from app.api.docs import READ_ERRORS, WRITE_ERRORS, problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import WebhooksManage
 from app.db import Session
 from app.domain.webhooks.schemas import ShopWebhookEndpoint
 from app.domain.webhooks.shop_endpoints import ShopEndpoints
 from app.kit.contract import Page
+from app.web.listing import Codec
+from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}/webhook-endpoints", tags=["webhooks"])
 EndpointId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Webhook endpoint id")]

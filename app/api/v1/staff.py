@@ -8,10 +8,6 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.docs import problems
-from app.api.listing import Codec
-from app.api.params import MAX_BIGINT, ShopId
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import AuditRead, StaffManage
 from app.db import Session
 from app.domain.audit.listing import AuditLogParams, audit_page
@@ -19,6 +15,10 @@ from app.domain.audit.schemas import AuditEntry
 from app.domain.staff.schemas import StaffMember, StaffRole
 from app.domain.staff.service import StaffService
 from app.kit.contract import Page
+from app.web.listing import Codec
+from app.web.openapi import problems
+from app.web.params import MAX_BIGINT, ShopId
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["staff"])
 AccountId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Account id")]

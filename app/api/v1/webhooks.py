@@ -11,9 +11,6 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.docs import problems
-from app.api.params import MAX_BIGINT
-from app.api.responses import json_bytes_response
 from app.auth.dependencies import WebhooksManage
 from app.db import Session
 from app.domain.webhooks.patterns import PATTERN_REGEX
@@ -28,6 +25,9 @@ from app.domain.webhooks.schemas import (
 )
 from app.domain.webhooks.service import EndpointInput, WebhookService
 from app.kit.contract import Page
+from app.web.openapi import problems
+from app.web.params import MAX_BIGINT
+from app.web.responses import json_bytes_response
 
 router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
 

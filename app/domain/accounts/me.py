@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.principal import Principal
-from app.auth.scope import ShopScope
-from app.auth.scopes import format_scopes
+from app.domain.access.principal import Principal
+from app.domain.access.scope import ShopScope
+from app.domain.access.scopes import format_scopes
+from app.domain.accounts.repository import get_account
 from app.domain.accounts.schemas import AccountSummary, AppSummary, Me
-from app.domain.accounts.service import get_account
-from app.domain.apps.service import find_app_by_id
+from app.domain.apps.repository import find_app_by_id
 from app.domain.shops.repository import shops_in
 from app.domain.shops.schemas import ShopAccess
 

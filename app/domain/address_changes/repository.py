@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.address_changes.schemas import AddressChangeListParams
 from app.domain.paging import with_common_filters
 from app.errors import NotFound

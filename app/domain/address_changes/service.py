@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.address_changes.repository import UNSHIPPED, AddressChangeRepository
 from app.domain.address_changes.representation import address_change_public
 from app.domain.address_changes.schemas import (

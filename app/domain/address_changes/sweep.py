@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.auth.scope import ShopScope
 from app.config import Settings
 from app.db import Database
+from app.domain.access.scope import ShopScope
 from app.domain.address_changes.repository import settleable
 from app.domain.address_changes.service import AddressChangeService
 from app.domain.audit.actor import SYSTEM
+from app.domain.jobs import JobContext, wait_or_stop
 from app.kit.clock import utcnow
 from app.logging import get_logger
-from app.worker.runner import JobContext, wait_or_stop
 
 SWEEP_EVERY_SECONDS = 60.0
 BATCH = 200

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.actions import ACTION_SCOPES, for_caller
-from app.auth.scope import ShopScope
+from app.domain.access.actions import ACTION_SCOPES, for_caller
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.exchange_offers import answer_offer, start_offer
 from app.domain.after_sales.representation import RENDERED, after_sale_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut

@@ -15,14 +15,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-from app.auth.scopes import ALL_SCOPES
 from app.config import Settings
 from app.db import Database
-from app.kit.clock import utcnow
-from app.models import Account, OAuthClient
+from app.domain.access.scopes import ALL_SCOPES
+from app.domain.apps import repository
 
 CONSOLE_CLIENT_ID = "ordergate-console"
 # A person clicking through the console reads whole order pages (~120 points each): the
@@ -68,19 +64,7 @@ async def ensure_console_client(db: Database) -> None:
     uris = list(LOOPBACK_REDIRECT_URIS)
     scope = " ".join(ALL_SCOPES)
     async with db.transaction() as session:
-        await session.execute(
-            pg_insert(Account)
-            .values(
-                email=SYSTEM_EMAIL,
-                display_name="OrderGate",
-                password_hash=UNUSABLE_PASSWORD,
-                disabled_at=utcnow(),
-            )
-            .on_conflict_do_nothing(index_elements=["email"])
-        )
-        owner = (
-            await session.execute(select(Account.id).where(Account.email == SYSTEM_EMAIL))
-        ).scalar_one()
+        owner = await repository.ensure_system_account(session, SYSTEM_EMAIL, UNUSABLE_PASSWORD)
         values = {
             "name": CONSOLE_NAME,
             "client_type": "public",
@@ -90,25 +74,6 @@ async def ensure_console_client(db: Database) -> None:
             "first_party": True,
             "private_shop_ids": None,
         }
-        await session.execute(
-            pg_insert(OAuthClient)
-            # The tier is set once: an operator may move the console to another one by SQL.
-            .values(
-                client_id=CONSOLE_CLIENT_ID, owner_account_id=owner, tier=CONSOLE_TIER, **values
-            )
-            .on_conflict_do_nothing(index_elements=["client_id"])
-        )
-        # Edited or deleted by hand, or made by an older release: realign, writing only when
-        # something differs so concurrent starts (serve --workers N) do not contend.
-        await session.execute(
-            update(OAuthClient)
-            .where(
-                OAuthClient.client_id == CONSOLE_CLIENT_ID,
-                (OAuthClient.redirect_uris != uris)
-                | (OAuthClient.scope != scope)
-                | (OAuthClient.client_type != "public")
-                | OAuthClient.first_party.is_(False)
-                | OAuthClient.deleted_at.is_not(None),
-            )
-            .values(deleted_at=None, **values)
+        await repository.align_first_party_app(
+            session, CONSOLE_CLIENT_ID, owner, CONSOLE_TIER, values
         )

@@ -4,39 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fastapi import Request
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.api.responses import request_id_of
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
+from app.domain.apps import repository
 from app.domain.apps.revocation import made_through_grant, revoke_private_apps
 from app.domain.apps.schemas import Grant
-from app.domain.audit.actor import Actor, ActorType
+from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import NotFound
-from app.kit.clock import rfc3339, utcnow
+from app.kit.clock import rfc3339
 from app.kit.contract import Page
-from app.models import OAuthClient, OAuthGrant
 
 
 async def record_installs(
-    session: AsyncSession,
-    request: Request,
-    account_id: int,
-    app_id: int,
-    shop_ids: Iterable[int],
-    scope: str,
+    session: AsyncSession, actor: Actor, app_id: int, shop_ids: Iterable[int], scope: str
 ) -> None:
-    """Audit rows for a consent that installed an app (the grant rows are already written)."""
-    actor = Actor(
-        ActorType.ACCOUNT,
-        account_id=account_id,
-        client_id=app_id,
-        request_id=request_id_of(request),
-        ip=request.client.host if request.client else None,
-    )
+    """Audit rows for a consent that installed an app (the grant rows are already written);
+    ``actor`` is the consenting account acting through the app."""
     for shop_id in shop_ids:
         await record_audit(
             session,
@@ -51,16 +37,7 @@ async def record_installs(
 
 async def list_grants(session: AsyncSession, shops: ShopScope, shop_id: int) -> Page[Grant]:
     """The apps installed on the shop, oldest first, in one page (a shop has few)."""
-    rows = await session.execute(
-        select(OAuthGrant, OAuthClient.client_id, OAuthClient.name)
-        .join(OAuthClient, OAuthClient.id == OAuthGrant.client_id)
-        .where(
-            OAuthGrant.shop_id == shops.require(shop_id),
-            OAuthGrant.revoked_at.is_(None),
-            OAuthClient.deleted_at.is_(None),
-        )
-        .order_by(OAuthGrant.created_at, OAuthGrant.client_id, OAuthGrant.account_id)
-    )
+    rows = await repository.live_grants_on(session, shops, shop_id)
     data: list[Grant] = [
         {
             "app_id": g.client_id,
@@ -79,21 +56,9 @@ async def revoke_app_grants(
     session: AsyncSession, actor: Actor, shops: ShopScope, shop_id: int, app_id: int
 ) -> int:
     """Uninstall an app from a shop (every account's grant there); its tokens lose the shop."""
-    revoked = (
-        await session.execute(
-            update(OAuthGrant)
-            .where(
-                OAuthGrant.shop_id == shops.require(shop_id),
-                OAuthGrant.client_id == app_id,
-                OAuthGrant.revoked_at.is_(None),
-            )
-            .values(revoked_at=utcnow())
-            .returning(OAuthGrant.account_id)
-        )
-    ).all()
-    if not revoked:
+    accounts = await repository.revoke_grants(session, shops, shop_id, app_id)
+    if not accounts:
         raise NotFound(f"App {app_id} is not installed on shop {shop_id}.")
-    accounts = sorted(r.account_id for r in revoked)
     await revoke_private_apps(
         session,
         made_through_grant(app_id, accounts, shop_id),
@@ -115,4 +80,4 @@ async def revoke_app_grants(
         entity_id=app_id,
         data={"accounts": accounts},
     )
-    return len(revoked)
+    return len(accounts)

@@ -17,15 +17,16 @@ endpoints (inside Authlib's callbacks) and the async services (through ``run_syn
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, any_, select, update
+from sqlalchemy import ColumnElement, any_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, aliased
 
+from app.domain.apps import repository
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import audit_insert
 from app.domain.webhooks.access import cancel_undeliverable_sync
 from app.kit.clock import utcnow
-from app.models import OAuthClient, OAuthGrant, OAuthToken
+from app.models import OAuthClient
 
 
 def made_through_grant(client_id: int, account_ids: list[int], shop_id: int) -> ColumnElement[bool]:
@@ -64,36 +65,20 @@ def revoke_private_apps_sync(
     revoked: list[int] = []
     now = utcnow()
     while True:
-        rows = session.execute(
-            update(OAuthClient)
-            .where(
-                which, OAuthClient.deleted_at.is_(None), OAuthClient.private_shop_ids.is_not(None)
-            )
-            .values(deleted_at=now)
-            .returning(OAuthClient.id, OAuthClient.private_shop_ids)
-        ).all()
+        rows = repository.soft_delete_private_apps(session, which, now)
         if not rows:
             return revoked
-        ids = sorted(int(r.id) for r in rows)
-        session.execute(
-            update(OAuthToken)
-            .where(OAuthToken.client_id.in_(ids), OAuthToken.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-        session.execute(
-            update(OAuthGrant)
-            .where(OAuthGrant.client_id.in_(ids), OAuthGrant.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-        for row in rows:
-            for shop_id in sorted(row.private_shop_ids or []):
+        ids = sorted(app_id for app_id, _ in rows)
+        repository.revoke_tokens_and_grants_of(session, ids, now)
+        for app_id, shop_ids in rows:
+            for shop_id in shop_ids:
                 session.execute(
                     audit_insert(
                         actor,
                         shop_id=shop_id,
                         action="app.revoked",
                         entity="app",
-                        entity_id=int(row.id),
+                        entity_id=app_id,
                         data={"reason": reason},
                     )
                 )

@@ -6,22 +6,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.principal import Principal
-from app.auth.scopes import format_scopes, parse_scopes
+from app.domain.access.principal import Principal
+from app.domain.access.scopes import format_scopes, parse_scopes
+from app.domain.access.secrets import (
+    CLIENT_ID_PREFIX,
+    CLIENT_SECRET_PREFIX,
+    hash_secret,
+    new_secret,
+)
+from app.domain.apps import repository
 from app.domain.apps.revocation import made_through_apps, revoke_private_apps
 from app.domain.apps.schemas import App, AppWithSecret, ClientType
 from app.domain.audit.actor import SYSTEM, Actor
 from app.domain.audit.service import record_audit
+from app.domain.tokens.service import grant_shops, member_roles
 from app.domain.webhooks.access import cancel_undeliverable
 from app.errors import InsufficientScope, NotFound, ValidationFailed, field_error
-from app.kit.clock import rfc3339, utcnow
+from app.kit.clock import rfc3339
 from app.kit.contract import Page
-from app.models import OAuthClient, OAuthGrant
-from app.oauth2.secrets import CLIENT_ID_PREFIX, CLIENT_SECRET_PREFIX, hash_secret, new_secret
-from app.oauth2.tokens import grant_shops, member_roles
+from app.models import OAuthClient
 
 
 @dataclass(frozen=True)
@@ -90,25 +95,20 @@ async def create_app(
     confidential = client_type is ClientType.CONFIDENTIAL
     secret = new_secret(CLIENT_SECRET_PREFIX) if confidential else None
     client_id = new_secret(CLIENT_ID_PREFIX)[:40]
-    row_id: int = (
-        await session.execute(
-            insert(OAuthClient)
-            .values(
-                client_id=client_id,
-                client_secret_hash=hash_secret(secret) if secret else None,
-                name=name,
-                owner_account_id=owner_account_id,
-                client_type=client_type,
-                redirect_uris=uris,
-                scope=scopes,
-                private_shop_ids=private,
-                first_party=first_party,
-                created_via_client_id=creator.client_id if creator and private else None,
-                created_by_token_id=creator.token_id if creator and private else None,
-            )
-            .returning(OAuthClient.id)
-        )
-    ).scalar_one()
+    row_id = await repository.insert_app(
+        session,
+        client_id=client_id,
+        client_secret_hash=hash_secret(secret) if secret else None,
+        name=name,
+        owner_account_id=owner_account_id,
+        client_type=client_type,
+        redirect_uris=uris,
+        scope=scopes,
+        private_shop_ids=private,
+        first_party=first_party,
+        created_via_client_id=creator.client_id if creator and private else None,
+        created_by_token_id=creator.token_id if creator and private else None,
+    )
     if private:
         await grant_shops(
             session, client_id=row_id, account_id=owner_account_id, shop_ids=private, scope=scopes
@@ -126,25 +126,6 @@ async def create_app(
     return CreatedApp(row_id, client_id, secret)
 
 
-async def find_app_by_client_id(session: AsyncSession, client_id: str) -> OAuthClient | None:
-    return (
-        await session.execute(
-            select(OAuthClient).where(
-                OAuthClient.client_id == client_id, OAuthClient.deleted_at.is_(None)
-            )
-        )
-    ).scalar_one_or_none()
-
-
-async def find_app_by_name(
-    session: AsyncSession, *, owner_account_id: int | None, name: str
-) -> OAuthClient | None:
-    stmt = select(OAuthClient).where(OAuthClient.name == name, OAuthClient.deleted_at.is_(None))
-    if owner_account_id is not None:
-        stmt = stmt.where(OAuthClient.owner_account_id == owner_account_id)
-    return (await session.execute(stmt.order_by(OAuthClient.id).limit(1))).scalar_one_or_none()
-
-
 def app_view(row: OAuthClient) -> App:
     return {
         "id": row.id,
@@ -160,17 +141,13 @@ def app_view(row: OAuthClient) -> App:
 
 async def list_apps(session: AsyncSession, owner_account_id: int) -> Page[App]:
     """The account's apps, oldest first, in one page (an account has few)."""
-    rows = await session.execute(
-        select(OAuthClient)
-        .where(OAuthClient.owner_account_id == owner_account_id, OAuthClient.deleted_at.is_(None))
-        .order_by(OAuthClient.id)
-    )
-    return {"data": [app_view(r) for r in rows.scalars()], "has_more": False, "next_cursor": None}
+    rows = await repository.apps_owned_by(session, owner_account_id)
+    return {"data": [app_view(r) for r in rows], "has_more": False, "next_cursor": None}
 
 
 async def created_app_view(session: AsyncSession, created: CreatedApp) -> AppWithSecret:
     """The app just created, with its secret (the one response that shows it)."""
-    row = await find_app_by_id(session, created.id)
+    row = await repository.find_app_by_id(session, created.id)
     if row is None:  # written in this very transaction: cannot happen
         raise NotFound(f"App {created.id} was not found.")
     return {**app_view(row), "client_secret": created.client_secret}
@@ -182,18 +159,9 @@ async def delete_app(
     """Soft-delete: its tokens stop resolving at once (the principal joins on deleted_at).
 
     Audited on every shop the app was installed on."""
-    row = (
-        await session.execute(
-            update(OAuthClient)
-            .where(
-                OAuthClient.id == app_id,
-                OAuthClient.owner_account_id == owner_account_id,
-                OAuthClient.deleted_at.is_(None),
-            )
-            .values(deleted_at=utcnow())
-            .returning(OAuthClient)
-        )
-    ).scalar_one_or_none()
+    row = await repository.soft_delete_app(
+        session, owner_account_id=owner_account_id, app_id=app_id
+    )
     if row is None:
         raise NotFound(f"App {app_id} was not found.")
     await revoke_private_apps(
@@ -202,19 +170,8 @@ async def delete_app(
     await cancel_undeliverable(
         session, client_ids=[app_id], reason="Cancelled: the app was deleted."
     )
-    installed = await session.scalars(
-        select(OAuthGrant.shop_id)
-        .where(OAuthGrant.client_id == app_id, OAuthGrant.revoked_at.is_(None))
-        .distinct()
-    )
-    for shop_id in sorted(installed):
+    for shop_id in await repository.shops_installed_on(session, app_id):
         await record_audit(
             session, actor, shop_id=shop_id, action="app.deleted", entity="app", entity_id=app_id
         )
     return row
-
-
-async def find_app_by_id(session: AsyncSession, app_id: int) -> OAuthClient | None:
-    return (
-        await session.execute(select(OAuthClient).where(OAuthClient.id == app_id))
-    ).scalar_one_or_none()

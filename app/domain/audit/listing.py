@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import ActorType
 from app.domain.audit.schemas import AuditEntry
 from app.domain.orders.filters import MAX_ID, Instant

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
 from app.domain.complaints.repository import ComplaintRepository

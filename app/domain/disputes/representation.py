@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app.auth.actions import merchant_actions
+from app.domain.access.actions import merchant_actions
+from app.domain.calendar.repository import PlatformCalendar
 from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import Evidence, ReviewWindow
 from app.domain.disputes.states import DISPUTE_MACHINE
-from app.domain.platform_calendar import PlatformCalendar
 from app.kit.clock import rfc3339
 from app.models import Dispute, DisputeEvidence
 

@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
-from app.auth.actions import for_caller
-from app.auth.scope import ShopScope
+from app.domain.access.actions import for_caller
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
+from app.domain.calendar.repository import PlatformCalendar, load_platform_calendar
 from app.domain.disputes.evidence import check_evidence
 from app.domain.disputes.representation import (
     REVIEW_BUSINESS_DAYS,
@@ -36,7 +37,6 @@ from app.domain.disputes.schemas import (
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.domain.orders.repository import OrderRepository
 from app.domain.paging import newest_first_rows
-from app.domain.platform_calendar import PlatformCalendar, load_platform_calendar
 from app.errors import Conflict, InvalidTransition, NotFound, VersionConflict
 from app.kit.clock import rfc3339, utcnow
 from app.kit.contract import Page

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, delete, func, literal, or_, select, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.paging import newest_first_page
 from app.errors import NotFound
 from app.kit.contract import Page

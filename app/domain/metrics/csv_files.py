@@ -1,6 +1,6 @@
 """The dashboard's CSV downloads of a summary and a trend (UTF-8, header line first).
 
-Cells follow the export files' conventions (DESIGN §13): money in yuan with two decimals,
+Cells follow the export files' conventions (docs/metrics.md): money in yuan with two decimals,
 ratios 0..1 as in the JSON, an empty cell for null; ``ship_to_sign_hours`` becomes three
 columns (``…_avg``, ``…_p50``, ``…_p90``).
 """

@@ -24,7 +24,7 @@ from typing import Literal
 
 
 class MetricName(StrEnum):
-    """The metrics of a range (DESIGN §13), in the order they are listed."""
+    """The metrics of a range (docs/metrics.md), in the order they are listed."""
 
     ORDERS = "orders"
     PAID_ORDERS = "paid_orders"

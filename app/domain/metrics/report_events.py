@@ -20,14 +20,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, text
 from sqlalchemy.dialects.postgresql import JSONB
 
-from app.auth.scope import ShopScope
 from app.db import Database
+from app.domain.access.scope import ShopScope
+from app.domain.jobs import JobContext, wait_or_stop
 from app.domain.metrics.service import MetricsService
 from app.domain.webhooks.fanout import notify_due
 from app.domain.webhooks.sql import receives_sql
 from app.kit.clock import utcnow
 from app.logging import get_logger
-from app.worker.runner import JobContext, wait_or_stop
 
 log = get_logger(__name__)
 

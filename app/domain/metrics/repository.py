@@ -33,7 +33,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.sqltypes import NullType
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.metrics.definitions import (
     CONTENT_COLUMNS,
     Dimension,

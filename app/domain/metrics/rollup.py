@@ -33,6 +33,7 @@ from sqlalchemy import Row, delete, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
+from app.domain.jobs import JobContext
 from app.domain.metrics.definitions import (
     COMPLAINT_ENTITY,
     COMPLAINT_TABLE,
@@ -50,7 +51,6 @@ from app.domain.sync.follower import (
 )
 from app.logging import get_logger
 from app.models import MetricsDaily
-from app.worker.runner import JobContext
 
 log = get_logger(__name__)
 

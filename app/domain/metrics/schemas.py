@@ -1,4 +1,4 @@
-"""Read models of the metrics endpoints (DESIGN §13 definitions; money in integer fen, ratios
+"""Read models of the metrics endpoints (docs/metrics.md definitions; money in integer fen, ratios
 0..1 rounded to 4 decimals, days in the shop's timezone). An empty denominator gives null,
 never 0: a day without orders has no conversion rate."""
 

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.metrics.definitions import (
     MAX_HOURLY_DAYS,
     MAX_SUMMARY_DAYS,

@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
-from app.auth.actions import for_caller
-from app.auth.scope import ShopScope
+from app.domain.access.actions import for_caller
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.disputes.representation import evidence_public

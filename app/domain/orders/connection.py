@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.orders.filters import filter_conditions
 from app.domain.orders.listing import LISTING, SORTS, OrderListParams
 from app.kit.clock import utcnow

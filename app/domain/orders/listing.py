@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.orders.filters import MAX_ID, OrderFilter, filter_conditions
 from app.domain.orders.rendering import (
     AFTER_SALE_COUNT,

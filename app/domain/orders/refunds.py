@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.domain.orders.errors import NothingToRefund, RefundExceedsRefundable, UnknownOrderItems
 from app.domain.orders.schemas import Order as OrderOut

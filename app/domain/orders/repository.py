@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.errors import NotFound
 from app.models import (
     AfterSale,

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.actions import for_caller, permitted
-from app.auth.scope import ShopScope
+from app.domain.access.actions import for_caller, permitted
+from app.domain.access.scope import ShopScope
 from app.domain.after_sales.representation import after_sale_public
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write

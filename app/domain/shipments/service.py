@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain.carriers.registry import CarrierRegistry
+from app.domain.carriers.repository import CarrierRegistry
 from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import OrderShip, OrderStatus
 from app.domain.orders.service import OrderService

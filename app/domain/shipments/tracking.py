@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
-from app.domain.carriers.registry import tracking_url
+from app.domain.carriers.repository import tracking_url
 from app.domain.shipments.schemas import (
     ShipmentStatus,
     ShipmentTracking,

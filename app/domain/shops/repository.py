@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 from app.errors import NotFound
 from app.models import Shop
 

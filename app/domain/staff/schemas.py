@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from app.auth.scopes import Scope
+from app.domain.access.scopes import Scope
 from app.kit.contract import Timestamp, read_model
 from app.models.accounts import Role
 

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scope import ShopScope
-from app.auth.scopes import ROLE_SCOPES, Scope
-from app.domain.accounts.service import create_account, find_account_by_email
+from app.domain.access.scope import ShopScope
+from app.domain.access.scopes import ROLE_SCOPES, Scope
+from app.domain.accounts.repository import create_account, find_account_by_email
 from app.domain.apps.revocation import owned_on_shop, revoke_private_apps
 from app.domain.audit.actor import Actor
 from app.domain.audit.service import record_audit
+from app.domain.staff.repository import StaffRepository
 from app.domain.staff.schemas import StaffMember, StaffRole
 from app.domain.webhooks.access import cancel_undeliverable
-from app.errors import Conflict, NotFound, ValidationFailed, field_error
+from app.errors import Conflict, ValidationFailed, field_error
 from app.kit.clock import rfc3339
 from app.kit.contract import Page
-from app.models import Account, Shop, ShopMember
+from app.models import Account, ShopMember
 from app.models.accounts import Role
 
 
@@ -39,37 +39,15 @@ class StaffService:
         self.session = session
         self.shops = shops
         self.actor = actor
+        self.repo = StaffRepository(session, shops)
 
     async def list(self, shop_id: int) -> Page[StaffMember]:
         """Every member, oldest first, in one page (a shop has few)."""
-        rows = await self.session.execute(
-            select(Account, ShopMember)
-            .join(ShopMember, ShopMember.account_id == Account.id)
-            .where(ShopMember.shop_id == self.shops.require(shop_id))
-            .order_by(ShopMember.created_at, Account.id)
-        )
-        data = [_public(a, m) for a, m in rows]
+        data = [_public(a, m) for a, m in await self.repo.members(shop_id)]
         return {"data": data, "has_more": False, "next_cursor": None}
 
-    async def _member(self, shop_id: int, account_id: int) -> tuple[Account, ShopMember]:
-        row = (
-            await self.session.execute(
-                select(Account, ShopMember)
-                .join(ShopMember, ShopMember.account_id == Account.id)
-                .where(
-                    ShopMember.shop_id == self.shops.require(shop_id),
-                    ShopMember.account_id == account_id,
-                )
-                .with_for_update(of=ShopMember)
-            )
-        ).one_or_none()
-        if row is None:
-            raise NotFound(f"Account {account_id} is not staff of shop {shop_id}.")
-        return row[0], row[1]
-
     async def _require_not_owner(self, shop_id: int, account_id: int) -> None:
-        owner = await self.session.scalar(select(Shop.owner_account_id).where(Shop.id == shop_id))
-        if owner == account_id:
+        if await self.repo.owner_of(shop_id) == account_id:
             raise Conflict("The shop owner's membership cannot be changed.")
 
     async def add(
@@ -94,28 +72,18 @@ class StaffService:
             )
         else:
             account_id = account.id
-            exists = await self.session.scalar(
-                select(ShopMember.role).where(
-                    ShopMember.shop_id == shop_id, ShopMember.account_id == account_id
-                )
-            )
-            if exists is not None:
+            if await self.repo.role_of(shop_id, account_id) is not None:
                 raise Conflict(f"{email} is already a member of shop {shop_id}.")
-        self.session.add(ShopMember(shop_id=shop_id, account_id=account_id, role=role))
-        await self.session.flush()
+        await self.repo.add(shop_id, account_id, role)
         await self._audit(shop_id, "staff.added", account_id, {"role": role})
-        account_row, member = await self._member(shop_id, account_id)
+        account_row, member = await self.repo.lock_member(shop_id, account_id)
         return _public(account_row, member)
 
     async def change_role(self, shop_id: int, account_id: int, role: StaffRole) -> StaffMember:
-        account, member = await self._member(shop_id, account_id)
+        account, member = await self.repo.lock_member(shop_id, account_id)
         await self._require_not_owner(shop_id, account_id)
         before = member.role
-        await self.session.execute(
-            update(ShopMember)
-            .where(ShopMember.shop_id == shop_id, ShopMember.account_id == account_id)
-            .values(role=role)
-        )
+        await self.repo.set_role(shop_id, account_id, role)
         await self._audit(shop_id, "staff.role_changed", account_id, {"from": before, "to": role})
         if before == "owner":
             await self._revoke_private_apps(shop_id, account_id, "stopped being an owner of shop")
@@ -123,13 +91,9 @@ class StaffService:
         return _public(account, member)
 
     async def remove(self, shop_id: int, account_id: int) -> None:
-        _, member = await self._member(shop_id, account_id)
+        _, member = await self.repo.lock_member(shop_id, account_id)
         await self._require_not_owner(shop_id, account_id)
-        await self.session.execute(
-            delete(ShopMember).where(
-                ShopMember.shop_id == shop_id, ShopMember.account_id == account_id
-            )
-        )
+        await self.repo.remove(shop_id, account_id)
         await self._audit(shop_id, "staff.removed", account_id, {"role": member.role})
         await self._revoke_private_apps(shop_id, account_id, "left shop")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
+from app.domain.jobs import JobContext, JobFactory
 from app.domain.sync.change_log import NOTIFY_CHANNEL
 from app.domain.webhooks.delivery import DeliveryWorker
 from app.domain.webhooks.fanout import DUE_CHANNEL, fan_out_forever
 from app.domain.webhooks.listener import listen
-from app.worker.runner import JobContext, JobFactory
 
 
 async def _with_listener(ctx: JobContext, channel: str, wake: asyncio.Event) -> asyncio.Task[None]:

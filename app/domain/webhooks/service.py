@@ -16,8 +16,8 @@ from sqlalchemy import BigInteger, cast, func, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.dependencies import Authorized
 from app.config import Settings
+from app.domain.access.authorized import Authorized
 from app.domain.audit.service import record_audit
 from app.domain.sync.cursor import CursorCodec
 from app.domain.sync.horizon import HORIZON_SQL

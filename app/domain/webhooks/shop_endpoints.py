@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.dependencies import Authorized
+from app.domain.access.authorized import Authorized
 from app.domain.audit.service import record_audit
 from app.domain.webhooks.access import cancel_undeliverable
 from app.domain.webhooks.schemas import EndpointApp, ShopWebhookEndpoint

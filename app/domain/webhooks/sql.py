@@ -7,7 +7,7 @@ that shop's data now.
 
 from __future__ import annotations
 
-from app.auth.scopes import ROLE_SCOPES
+from app.domain.access.scopes import ROLE_SCOPES
 
 MATCHES_SQL = """EXISTS (
     SELECT 1 FROM unnest(e.event_types) AS pat

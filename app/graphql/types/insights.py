@@ -1,4 +1,4 @@
-"""Metrics (DESIGN §13 definitions, same service as REST) and the change feed as types."""
+"""Metrics (docs/metrics.md definitions, same service as REST) and the change feed as types."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ class Metrics:
     )
 
 
-@strawberry.type(description="Shop health over a period (besides the DESIGN §13 metrics)")
+@strawberry.type(description="Shop health over a period (besides the summary metrics)")
 class MetricsHealth:
     refunded_amount: Long = strawberry.field(description="Fen, of orders paid in the period")
     refunded_orders: int = strawberry.field(description="Orders paid in the period, refunded")

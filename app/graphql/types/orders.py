@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from app.auth.actions import permitted
+from app.domain.access.actions import permitted
 from app.domain.after_sales.states import OPEN_AFTER_SALE_STATUSES
 from app.domain.orders.states import ORDER_MACHINE
 from app.graphql.context import GraphQLContext

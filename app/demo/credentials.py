@@ -12,13 +12,14 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from app.auth.passwords import hash_password
-from app.auth.scopes import ALL_SCOPES
 from app.db import Database
-from app.domain.accounts.service import create_account, find_account_by_email
-from app.domain.apps.service import create_app, find_app_by_name
+from app.domain.access.passwords import hash_password
+from app.domain.access.scopes import ALL_SCOPES
+from app.domain.accounts.repository import create_account, find_account_by_email
+from app.domain.apps.repository import find_app_by_name
+from app.domain.apps.service import create_app
+from app.domain.tokens.service import issue_tokens
 from app.models import Account, Shop, ShopMember
-from app.oauth2.tokens import issue_tokens
 
 DEMO_EMAIL = "demo@ordergate.test"
 DEMO_APP = "OrderGate Demo"

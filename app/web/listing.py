@@ -16,10 +16,8 @@ async def keyset_codec(request: Request) -> KeysetCodec:
 
 
 def codec_of(request: HTTPConnection) -> KeysetCodec:
-    codec = getattr(request.app.state, "keyset_codec", None)
-    if codec is None:
-        codec = KeysetCodec(request.app.state.settings.secret_key)
-        request.app.state.keyset_codec = codec
+    """The app's codec (``app.state.keyset_codec``, made by ``create_app``)."""
+    codec: KeysetCodec = request.app.state.keyset_codec
     return codec
 
 

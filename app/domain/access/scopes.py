@@ -1,4 +1,4 @@
-"""Scopes (DESIGN §6) and the one table mapping staff roles to the scopes they may exercise."""
+"""Scopes (docs/oauth.md) and the one table mapping staff roles to the scopes they may exercise."""
 
 from __future__ import annotations
 

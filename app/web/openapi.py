@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
 
-from app.api.responses import PROBLEM_JSON
 from app.errors import FieldError, Problem
+from app.web.responses import PROBLEM_JSON
 
 __all__ = ["FieldError", "Problem"]
 
@@ -20,7 +20,7 @@ _REF = "#/components/schemas/{model}"
 _DESCRIPTIONS = {
     400: "Bad request (`invalid_cursor`, a body that is not JSON)",
     401: "`unauthorized`: missing, invalid, expired or revoked bearer token",
-    403: "`insufficient_scope` (the token or role lacks the scope) or `forbidden_role`",
+    403: "`insufficient_scope` (the token or the account's staff role lacks the scope)",
     404: "`not_found`: unknown or invisible shop or entity",
     409: "`invalid_transition`, `version_conflict` or `idempotency_in_progress`",
     410: "`cursor_expired` (resync from a snapshot) or a resource that is gone",

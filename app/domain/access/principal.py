@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, and_, any_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.scopes import effective_scopes
+from app.domain.access.scopes import effective_scopes
+from app.domain.access.secrets import ACCESS_PREFIX, hash_secret
 from app.errors import Unauthorized
 from app.models import Account, OAuthClient, OAuthGrant, OAuthToken, ShopMember
-from app.oauth2.secrets import ACCESS_PREFIX, hash_secret
 
 MAX_TOKEN_LENGTH = 200
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.passwords import hash_password
+from app.domain.access.passwords import hash_password
 from app.errors import Conflict
 from app.kit.text import forbidden_text
 from app.models import Account

@@ -26,10 +26,3 @@ def derive_secret(prefix: str, key: str, purpose: str, seed: str) -> str:
     """A secret computable only from ``seed`` and the server key (used for rotation replays)."""
     mac = hmac.new(key.encode(), f"{purpose}\x00{seed}".encode(), hashlib.sha256).hexdigest()
     return prefix + mac
-
-
-def secret_matches(value: str, stored_hash: str | None) -> bool:
-    """Constant-time comparison against a stored SHA-256."""
-    if not stored_hash:
-        return False
-    return hmac.compare_digest(hash_secret(value), stored_hash)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from app.auth.scope import ShopScope
+from app.domain.access.scope import ShopScope
 
 _AFTER_SALES = "after_sales:write"
 

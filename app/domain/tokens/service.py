@@ -1,4 +1,4 @@
-"""The token-issuing service: used by the OAuth endpoints, the CLI, bootstrap and tests.
+"""The token-issuing service: used by the OAuth endpoints, the CLI, the demo and tests.
 
 A token pair is one ``oauth_tokens`` row; only SHA-256 of the access and refresh tokens is
 stored. Every pair belongs to a family (one original grant); rotation adds rows to it.
@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from app.auth.scopes import format_scopes, parse_scopes
+from app.domain.access.scopes import format_scopes, parse_scopes
+from app.domain.access.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret, new_secret
 from app.domain.apps.revocation import made_by_third_party_tokens, revoke_private_apps_sync
+from app.domain.tokens import repository
 from app.errors import BadRequest
 from app.kit.clock import utcnow
-from app.models import OAuthGrant, OAuthToken, ShopMember
-from app.oauth2.secrets import ACCESS_PREFIX, REFRESH_PREFIX, hash_secret, new_secret
+from app.models import OAuthToken
 
 DEFAULT_ACCESS_TTL_SECONDS = 3600
 REFRESH_TTL = timedelta(days=30)
@@ -52,19 +52,10 @@ class IssuedTokens:
         return body
 
 
-def member_roles_sync(session: Session, account_id: int, shop_ids: Iterable[int]) -> dict[int, str]:
-    rows = session.execute(
-        select(ShopMember.shop_id, ShopMember.role).where(
-            ShopMember.account_id == account_id, ShopMember.shop_id.in_(list(shop_ids))
-        )
-    )
-    return {int(r.shop_id): str(r.role) for r in rows}
-
-
 async def member_roles(
     session: AsyncSession, account_id: int, shop_ids: Iterable[int]
 ) -> dict[int, str]:
-    return await session.run_sync(member_roles_sync, account_id, list(shop_ids))
+    return await session.run_sync(repository.member_roles, account_id, list(shop_ids))
 
 
 def grant_shops_sync(
@@ -72,14 +63,8 @@ def grant_shops_sync(
 ) -> None:
     """Install (or re-install) the app on these shops on behalf of the account."""
     for shop_id in sorted(set(shop_ids)):
-        stmt = pg_insert(OAuthGrant).values(
-            shop_id=shop_id, client_id=client_id, account_id=account_id, scope=scope
-        )
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["shop_id", "client_id", "account_id"],
-                set_={"scope": stmt.excluded.scope, "revoked_at": None},
-            )
+        repository.upsert_grant(
+            session, shop_id=shop_id, client_id=client_id, account_id=account_id, scope=scope
         )
 
 
@@ -121,7 +106,7 @@ def issue_tokens_sync(
     scopes = format_scopes(parse_scopes(scope if isinstance(scope, str) else list(scope)))
     if not scopes:
         raise BadRequest("A token needs at least one scope.")
-    roles = member_roles_sync(session, account_id, shops)
+    roles = repository.member_roles(session, account_id, shops)
     if any(s not in roles for s in shops):
         raise BadRequest("The account is not a member of every requested shop.")
     if install:
@@ -131,26 +116,23 @@ def issue_tokens_sync(
     now = utcnow()
     access = access_token or new_secret(ACCESS_PREFIX)
     refresh = (refresh_token or new_secret(REFRESH_PREFIX)) if with_refresh else None
-    row = session.execute(
-        insert(OAuthToken)
-        .values(
-            family_id=family_id or str(uuid.uuid4()),
-            client_id=client_id,
-            account_id=account_id,
-            authorization_code_id=authorization_code_id,
-            access_token_hash=hash_secret(access),
-            refresh_token_hash=hash_secret(refresh) if refresh else None,
-            scope=scopes,
-            shop_ids=shops,
-            issued_at=now,
-            access_expires_at=now + timedelta(seconds=access_ttl_seconds),
-            refresh_expires_at=now + REFRESH_TTL if refresh else None,
-        )
-        .returning(OAuthToken.id, OAuthToken.family_id)
-    ).one()
+    token_id, family = repository.insert_token(
+        session,
+        family_id=family_id or str(uuid.uuid4()),
+        client_id=client_id,
+        account_id=account_id,
+        authorization_code_id=authorization_code_id,
+        access_token_hash=hash_secret(access),
+        refresh_token_hash=hash_secret(refresh) if refresh else None,
+        scope=scopes,
+        shop_ids=shops,
+        issued_at=now,
+        access_expires_at=now + timedelta(seconds=access_ttl_seconds),
+        refresh_expires_at=now + REFRESH_TTL if refresh else None,
+    )
     return IssuedTokens(
-        token_id=int(row.id),
-        family_id=str(row.family_id),
+        token_id=token_id,
+        family_id=family,
         access_token=access,
         refresh_token=refresh,
         expires_in=access_ttl_seconds,
@@ -188,14 +170,7 @@ async def issue_tokens(
 def revoke_tokens_sync(session: Session, which: ColumnElement[bool]) -> list[int]:
     """Revoke the live token rows ``which`` selects, and the private apps a third-party app
     made with them (app/domain/apps/revocation.py)."""
-    ids = list(
-        session.scalars(
-            update(OAuthToken)
-            .where(which, OAuthToken.revoked_at.is_(None))
-            .values(revoked_at=utcnow())
-            .returning(OAuthToken.id)
-        )
-    )
+    ids = repository.revoke_token_rows(session, which)
     if ids:
         revoke_private_apps_sync(
             session,
