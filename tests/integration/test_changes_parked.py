@@ -14,8 +14,8 @@ from prometheus_client import REGISTRY
 from sqlalchemy import text
 
 from app.db import Database
+from app.domain.access.secrets import hash_secret
 from app.domain.sync.cursor import CursorCodec
-from app.oauth2.secrets import hash_secret
 from tests.factories import bearer, make_account, make_shop, make_token
 from tests.feed_support import SECRET, commit_change, eventually
 
