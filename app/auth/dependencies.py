@@ -75,11 +75,6 @@ async def current_principal(
     return principal
 
 
-def forget_principal(request: Request) -> None:
-    """The request's principal is looked up again (its rights may have changed)."""
-    request.scope.pop(_PRINCIPAL_KEY, None)
-
-
 async def principal_of(state: Any, session: AsyncSession, token: str | None) -> Principal:
     """The token's principal, through the process's cache when the app has one (401 when the
     token is not live)."""

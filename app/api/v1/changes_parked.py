@@ -8,10 +8,12 @@ authentication (the cached lookup) and rate-limit charge, then parks it holding 
 :class:`PageRequest` (cursor, limit, types, and a credentials check that runs again whenever
 rights change). The page is rendered by the route's own function.
 
-Anything else — ``wait`` absent or 0, ``cursor=now``, and every error (invalid parameters,
-401/403/404, 429, a bad or expired cursor, revoked credentials, the database unavailable) — is
-handed on to the FastAPI route, which answers it as it answers any request: one contract,
-one set of problem+json errors. (A request handed on after its charge is not charged again.)
+Anything else — ``wait`` absent or 0, ``cursor=now``, and every error before the request is
+parked (invalid parameters, 401/403/404, 429, a bad cursor or type) — is handed on to the
+FastAPI route, which answers it as it answers any request: one contract, one set of
+problem+json errors (a request handed on after its charge is not charged again). An error
+after that (a revoked token's 401, 410 cursor_expired, the database's 503) is answered by the
+app's own exception handler for it, without running the request a second time.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.requests import HTTPConnection, Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.input_guard import reject_hostile_input
 from app.api.v1.changes import changes_response, list_changes, page_request, router
-from app.auth.dependencies import authorized, forget_principal, oauth2_scheme
+from app.auth.dependencies import authorized, oauth2_scheme
 from app.db import is_unavailable, unit_of_work
 from app.domain.access.authorized import CHANGES_READ
 from app.domain.sync.metrics import LONG_POLLS_ADMITTED
@@ -52,20 +55,29 @@ class ParkedChanges:
             return
         try:
             ask = await _admit(scope, receive, shop)
-            response = None if ask is None else await changes_response(_service(scope), ask)
         except Exception as exc:
             if not _route_answers(exc):
                 raise
-            response = None
-        if response is None:
-            await self._hand_on(scope, receive, send)
-        else:
-            await response(scope, receive, send)
+            ask = None
+        if ask is None:
+            await self.app(scope, receive, send)
+            return
+        try:
+            response = await changes_response(_service(scope), ask)
+        except Exception as exc:
+            # Admitted (and charged): the app's own handler answers, as it would the route's
+            # error (a revoked token's 401, a 410 cursor_expired, the database's 503).
+            response = await _handled(scope, receive, exc)
+        await response(scope, receive, send)
 
-    async def _hand_on(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # Rights may have changed while it was parked: the route looks the principal up again.
-        forget_principal(Request(scope))
-        await self.app(scope, receive, send)
+
+async def _handled(scope: Scope, receive: Receive, exc: Exception) -> Response:
+    handlers = scope["app"].exception_handlers
+    for kind in type(exc).__mro__:
+        if kind in handlers:
+            response: Response = await handlers[kind](Request(scope, receive), exc)
+            return response
+    raise exc
 
 
 def _long_poll_of(scope: Scope) -> str | None:
