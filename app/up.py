@@ -16,13 +16,12 @@ from typing import Any
 import uvicorn
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from app import __version__, embedded_pg, instance_lock, migrations
 from app.config import Settings
 from app.db import Database
-from app.demo import load_demo
+from app.demo import load_demo, orders_present
 from app.demo.credentials import ensure_demo_credentials
 from app.main import create_app
 from app.secrets_store import ensure_demo_password, ensure_internal_token, ensure_secret_key
@@ -169,8 +168,7 @@ async def _seed_if_empty(
 ) -> str:
     if options.orders <= 0:
         return "not seeded (--orders 0)"
-    async with db.engine.connect() as conn:
-        count = (await conn.execute(text("SELECT count(*) FROM orders"))).scalar_one()
+    count = await orders_present(db)
     if count:
         return f"{count} orders already present (not reseeded)"
     assert settings.database_url is not None

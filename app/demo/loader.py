@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import asyncpg  # type: ignore[import-untyped]
+from sqlalchemy import text
 
 from app.config import plain_database_url
+from app.db import Database
 from app.demo import vocab
 from app.demo.buyer_requests import insert_buyer_requests
 from app.demo.indexes import deferred_indexes, drop_indexes, restore_indexes
@@ -321,3 +323,10 @@ async def run_batch(conn: asyncpg.Connection, sql: DemoSql, lo: int, hi: int) ->
             if status.startswith("INSERT"):
                 counts[label] += int(status.rsplit(" ", 1)[1])
     return counts
+
+
+async def orders_present(db: Database) -> int:
+    """How many orders the database already holds (``ordergate up`` seeds only an empty one)."""
+    async with db.engine.connect() as conn:
+        count: int = (await conn.execute(text("SELECT count(*) FROM orders"))).scalar_one()
+    return count

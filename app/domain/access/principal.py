@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, any_, exists, func, select
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.access import repository
 from app.domain.access.scopes import effective_scopes
 from app.domain.access.secrets import ACCESS_PREFIX, hash_secret
 from app.errors import Unauthorized
-from app.models import Account, OAuthClient, OAuthGrant, OAuthToken, ShopMember
+from app.models import OAuthToken
 
 MAX_TOKEN_LENGTH = 200
 
@@ -36,49 +37,6 @@ class Principal:
 
     def scopes_on(self, shop_id: int) -> frozenset[str]:
         return self.scopes_by_shop.get(shop_id, frozenset())
-
-
-def _principal_query(*where: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
-    """Live tokens matching ``where`` (their app and account live), one row per shop still
-    visible to each: the account is still a member there and the app still installed."""
-    granted = exists().where(
-        and_(
-            OAuthGrant.shop_id == ShopMember.shop_id,
-            OAuthGrant.client_id == OAuthToken.client_id,
-            OAuthGrant.account_id == ShopMember.account_id,
-            OAuthGrant.revoked_at.is_(None),
-        )
-    )
-    return (
-        select(
-            OAuthToken.id,
-            OAuthToken.client_id,
-            OAuthToken.account_id,
-            OAuthToken.scope,
-            OAuthToken.access_expires_at,
-            OAuthClient.first_party,
-            OAuthClient.tier,
-            ShopMember.shop_id,
-            ShopMember.role,
-        )
-        .join(OAuthClient, OAuthClient.id == OAuthToken.client_id)
-        .join(Account, Account.id == OAuthToken.account_id)
-        .outerjoin(
-            ShopMember,
-            and_(
-                ShopMember.account_id == OAuthToken.account_id,
-                ShopMember.shop_id == any_(OAuthToken.shop_ids),
-                granted,
-            ),
-        )
-        .where(
-            *where,
-            OAuthToken.revoked_at.is_(None),
-            OAuthToken.access_expires_at > func.now(),
-            OAuthClient.deleted_at.is_(None),
-            Account.disabled_at.is_(None),
-        )
-    )
 
 
 def _principal(rows: Sequence[Row[Any]]) -> Principal:
@@ -116,8 +74,7 @@ async def resolve_principal_until(
     if not token.startswith(ACCESS_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
         raise Unauthorized("The access token is malformed.")
     # One round trip: the token and, one row each, the shops still visible to it.
-    query = _principal_query(OAuthToken.access_token_hash == hash_secret(token))
-    rows = (await session.execute(query)).all()
+    rows = await repository.token_rows(session, OAuthToken.access_token_hash == hash_secret(token))
     if not rows:
         raise Unauthorized("The access token is invalid, expired or revoked.")
     return _principal(rows), rows[0].access_expires_at
@@ -131,8 +88,7 @@ async def live_principals(
     expired, or its app or account is gone."""
     if not token_ids:
         return {}
-    query = _principal_query(OAuthToken.id.in_(token_ids))
     by_token: dict[int, list[Row[Any]]] = {}
-    for row in (await session.execute(query)).all():
+    for row in await repository.token_rows(session, OAuthToken.id.in_(token_ids)):
         by_token.setdefault(int(row.id), []).append(row)
     return {token_id: _principal(rows) for token_id, rows in by_token.items()}
