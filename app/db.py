@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import orjson
 from fastapi import Depends, Request
-from sqlalchemy import event
+from sqlalchemy import Executable, Result, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util import await_
 
 from app.config import Settings, async_database_url
 from app.errors import ServiceUnavailable
@@ -40,18 +41,27 @@ def _json_dumps(value: Any) -> str:
 
 def create_engine(settings: Settings, url: str, *, pool_size: int | None = None) -> AsyncEngine:
     engine = _create_engine(settings, url, pool_size=pool_size)
-    event.listen(engine.sync_engine.pool, "checkout", _refuse_closed)
+    event.listen(engine.sync_engine.pool, "checkout", _ping)
     return engine
 
 
-def _refuse_closed(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-    """The pre-ping, without a round trip: an idle pooled connection that PostgreSQL closed
-    (restart, terminated backend, idle timeout) has seen its socket's EOF on the event loop,
-    so asyncpg already knows it is closed; the pool then opens a fresh one. (SQLAlchemy's
-    ``pool_pre_ping`` costs BEGIN, a query and ROLLBACK on every checkout: half the round
-    trips of a list request.)"""
-    if dbapi_connection.driver_connection.is_closed():
+def _ping(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """The pre-ping in one round trip: an empty statement outside any transaction block.
+
+    A connection PostgreSQL closed (restart, terminated backend, idle timeout) is refused, so
+    the pool replaces it before a request uses it: without waiting for a round trip when its
+    socket already saw the EOF (asyncpg knows), else through the empty statement failing (a
+    backend terminated a moment ago, its EOF not yet read; CI caught a 503 without it).
+    SQLAlchemy's own ``pool_pre_ping`` costs three round trips (BEGIN, a query, ROLLBACK: it
+    wraps the ping in a transaction for PgBouncer's sake), as many as a list request's own
+    work."""
+    driver = dbapi_connection.driver_connection
+    if driver.is_closed():
         raise sa_exc.DisconnectionError("connection closed by the server")
+    try:
+        await_(driver.fetchrow(";"))  # as SQLAlchemy pings, minus its transaction
+    except Exception as exc:  # whatever the failure, that connection cannot serve a request
+        raise sa_exc.DisconnectionError(f"connection lost: {exc!r}") from exc
 
 
 def _create_engine(settings: Settings, url: str, *, pool_size: int | None) -> AsyncEngine:
@@ -59,9 +69,8 @@ def _create_engine(settings: Settings, url: str, *, pool_size: int | None) -> As
         async_database_url(url),
         pool_size=pool_size or settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
-        # Still pinged: a backend terminated a moment ago may not have shown its EOF to the
-        # event loop yet, which the checkout check above cannot see (CI caught a 503 so).
-        pool_pre_ping=True,
+        # Pinged at checkout by :func:`_ping` (one round trip, not SQLAlchemy's three).
+        pool_pre_ping=False,
         # Bounded: an exhausted pool answers 503 after this, not 500 after SQLAlchemy's 30 s.
         pool_timeout=settings.db_pool_timeout_seconds,
         # Exception texts (and so logs) never carry bound values: password hashes, tokens, PII.
@@ -115,6 +124,19 @@ async def unit_of_work(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 Session = Annotated[AsyncSession, Depends(unit_of_work, scope="function")]
+
+
+async def execute_alone(session: AsyncSession, statement: Executable) -> Result[*tuple[Any, ...]]:
+    """Execute ``statement``, a read that is the last of its unit of work: when the session
+    has not touched the database yet, on a connection outside a transaction block (the one
+    statement is its own transaction), which spares the BEGIN and COMMIT round trips of a
+    list request; else inside the transaction already open, like any statement."""
+    transaction = session.sync_session.get_transaction()
+    options = {"isolation_level": "AUTOCOMMIT"}
+    fresh = transaction is not None and not transaction._connections
+    connection = await session.connection(execution_options=options if fresh else None)
+    # On the connection (Core): a rendered page has no ORM entities to load.
+    return await connection.execute(statement)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

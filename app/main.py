@@ -56,6 +56,7 @@ from app.prometheus import process_exited
 from app.secrets_store import ensure_internal_token, ensure_secret_key
 from app.serving import on_shutdown_signal
 from app.web.openapi import COMMON_ERRORS, install_problem_schema, operation_id, problems
+from app.web.query_models import remember_sequence_fields
 from app.web.responses import OrjsonResponse
 
 
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # the token from the data directory (one source of truth).
     ensure_internal_token(settings)
     configured_origins(settings)  # a malformed ORDERGATE_CONSOLE_ORIGINS fails here, not at login
+    remember_sequence_fields()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -26,6 +26,9 @@ from tests.dbsetup import (
 )
 
 INTERNAL_TOKEN = "ogi_test_internal_token"
+# The WebSocket opening handshake runs in this test process's own event loop; on a loaded 2-core
+# box (several suites at once) the library's 10 s default was seen to expire.
+WS_OPEN_TIMEOUT = 30.0
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -206,7 +209,9 @@ async def graphql_socket(http_url: str, authorization: str) -> AsyncIterator[Any
     import websockets
 
     url = http_url.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+    async with websockets.connect(
+        url, subprotocols=["graphql-transport-ws"], open_timeout=WS_OPEN_TIMEOUT
+    ) as ws:
         init = {"type": "connection_init", "payload": {"authorization": authorization}}
         await ws.send(orjson.dumps(init).decode())
         ack = orjson.loads(await asyncio.wait_for(ws.recv(), 10))

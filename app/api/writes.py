@@ -3,6 +3,8 @@
 A handler asks for :data:`Write` and returns ``await write.run(lambda: service_call(...))``;
 the service result becomes the JSON body (with the entity's ``ETag``), and the same response is
 stored under the Idempotency-Key in the request's own transaction (see app/kit/idempotency.py).
+A body showing receivers in clear (fresh or replayed) records its ``pii.read`` audit row there
+too (app/domain/audit/pii.py).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 
-from app.auth.dependencies import CurrentPrincipal
+from app.auth.dependencies import CurrentPrincipal, actor_for
 from app.db import Session
+from app.domain.audit.actor import Actor
+from app.domain.audit.pii import clear_receivers, record_pii_read
 from app.domain.idempotency import repository as idempotency
 from app.domain.writes import (
     WriteRequest,
@@ -94,6 +98,7 @@ class WriteContext:
     key: str | None
     request_hash: str
     if_match: str | None
+    actor: Actor
 
     def expected(self, body_version: int | None) -> int | None:
         return expected_version(self.if_match, body_version)
@@ -113,6 +118,7 @@ class WriteContext:
         request = WriteRequest(self.session, self.principal_key, self.key, self.request_hash)
         outcome = await perform_write(request, produce, status=status_code, location=location)
         stored = outcome.response
+        await record_pii_read(self.session, self.actor, clear_receivers(stored.body))
         headers = (
             {**stored.headers, REPLAYED_HEADER: "true"} if outcome.replayed else stored.headers
         )
@@ -141,6 +147,7 @@ async def write_context(
         key=idempotency_key,
         request_hash=request_hash,
         if_match=if_match,
+        actor=actor_for(principal, request),
     )
 
 

@@ -104,8 +104,9 @@ def simulate_command(
     merchant_token: Annotated[
         str | None,
         typer.Option(
-            help="A merchant's access token with after_sales:write on the shops (the one "
-            "`ordergate up` prints): adds partial refunds and exchange offers."
+            help="A merchant's access token with after_sales:write and orders:write on the "
+            "shops (the one `ordergate up` prints): adds partial refunds, exchange offers and "
+            "parcel corrections."
         ),
     ] = None,
 ) -> None:
@@ -113,8 +114,9 @@ def simulate_command(
 
     New orders, payments, closes, shipments, carrier signs, completions and after-sale
     requests at RATE lifecycle events per second for DURATION seconds, on orders it created
-    itself (so every action is valid); with --merchant-token also partial refunds and
-    exchange offers (accepted or declined by the buyer). Prints the achieved rate and the
+    itself (so every action is valid); with --merchant-token also partial refunds, exchange
+    offers (accepted or declined by the buyer) and parcel corrections (a tracking number
+    fixed in transit, once per parcel). Prints the achieved rate and the
     errors at the end.
     """
     shop_ids = _shop_ids(shops)

@@ -3,8 +3,10 @@ two parcels), tracked by carrier scans (which sign the order once every parcel i
 and sometimes report an exception), signed, completed and sent to after-sales, buyers asking
 for address changes and complaining, at a steady rate of lifecycle events per second. Given a
 merchant client too (a token with after_sales:write on the shops), the merchant's side joins
-in: partial refunds of signed orders and exchange offers on refund requests, which the buyer
-then accepts or declines (internal API).
+in: partial refunds of signed orders, exchange offers on refund requests, which the buyer
+then accepts or declines (internal API), and corrections of a parcel's tracking number (now
+and then its carrier too) while it is in transit — once per parcel at most, as a merchant
+fixing a typo does (the API allows three).
 
 The simulator keeps the ids of the orders it created in per-state pools and only asks for
 actions their state allows, so errors it reports are real failures (or someone else changing
@@ -47,8 +49,9 @@ ACTION_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("partial_refund", 3),
     ("offer_exchange", 3),
     ("answer_exchange", 3),
+    ("correct", 2),
 )
-MERCHANT_ACTIONS = frozenset({"partial_refund", "offer_exchange"})
+MERCHANT_ACTIONS = frozenset({"partial_refund", "offer_exchange", "correct"})
 # Actions that need the merchant's client (answering needs an offer first).
 _NEEDS_MERCHANT = MERCHANT_ACTIONS | {"answer_exchange"}
 # Pool an order must be in for the action, and the pool it moves to on success ("track"
@@ -70,6 +73,7 @@ _FLOW: dict[str, tuple[str, str | None]] = {
     "partial_refund": ("signed", "signed"),
     "offer_exchange": ("requested", "offered"),
     "answer_exchange": ("offered", None),
+    "correct": ("shipped", "shipped"),
 }
 _PATHS = {
     "after_sale": "after-sales",
@@ -81,6 +85,7 @@ _PATHS = {
 # Pools of after-sale ids (shop, after-sale) rather than orders.
 _AFTER_SALE_POOLS = ("requested", "offered")
 EXCEPTION_SHARE = 0.1  # of traces report an exception (flags the order) before delivery
+CARRIER_FIX_SHARE = 0.25  # of corrections change the carrier too (the parcel went by another)
 
 
 @dataclass
@@ -118,6 +123,11 @@ class _Pools:
         self.first_line: dict[tuple[int, int], dict[str, int]] = {}
         self.in_transit: dict[tuple[int, int], list[int]] = {}
         self.asked: set[tuple[int, int]] = set()  # orders with an address-change request
+        self.corrected: set[int] = set()  # parcels corrected once (the simulator's bound)
+
+    def uncorrected_parcel(self, order: tuple[int, int]) -> int | None:
+        """A parcel of ``order`` still in transit and never corrected."""
+        return next((p for p in self.in_transit.get(order, []) if p not in self.corrected), None)
 
     def take(self, state: str, rng: random.Random) -> tuple[int, int] | None:
         pool = self.by_state[state]
@@ -181,8 +191,11 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
     if action == "close":
         return {"reason": rng.choice(vocab.CLOSE_REASONS)}
     if action in ("ship", "ship_rest", "ship_part"):
-        _, code, _ = rng.choices(vocab.CARRIERS, [c[2] for c in vocab.CARRIERS])[0]
-        return {"carrier_code": code, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
+        return _parcel_label(rng)
+    if action == "correct":
+        # Mostly a mistyped tracking number; sometimes the parcel left with another carrier.
+        label = _parcel_label(rng)
+        return label if rng.random() < CARRIER_FIX_SHARE else {"tracking_no": label["tracking_no"]}
     if action == "after_sale":
         return {"type": "refund_only", "reason": rng.choice(vocab.AFTER_SALE_REASONS)}
     if action == "address_change":
@@ -199,8 +212,15 @@ def _action_body(action: str, rng: random.Random) -> dict[str, Any]:
     return {}
 
 
-def _path(action: str, shop_id: int, target: int) -> str:
-    """Where ``action`` on ``target`` (an order, or an after-sale) is posted."""
+def _parcel_label(rng: random.Random) -> dict[str, Any]:
+    _, code, _ = rng.choices(vocab.CARRIERS, [c[2] for c in vocab.CARRIERS])[0]
+    return {"carrier_code": code, "tracking_no": f"{code}{rng.randrange(10**12):012d}"}
+
+
+def _path(action: str, shop_id: int, target: int, parcel: int | None = None) -> str:
+    """Where ``action`` on ``target`` (an order, or an after-sale) is sent."""
+    if action == "correct":
+        return f"/v1/shops/{shop_id}/orders/{target}/shipments/{parcel}"
     if action == "partial_refund":
         return f"/v1/shops/{shop_id}/orders/{target}/refunds"
     if action == "offer_exchange":
@@ -254,7 +274,9 @@ async def simulate(
             pools.in_transit.pop(order, None)
         return _FLOW[action][1]
 
-    async def run(action: str, order: tuple[int, int] | None, body: dict[str, Any]) -> None:
+    async def run(
+        action: str, order: tuple[int, int] | None, body: dict[str, Any], parcel: int | None
+    ) -> None:
         try:
             if order is None:
                 shop_id = rng.choice(pools.shops)
@@ -269,7 +291,9 @@ async def simulate(
             else:
                 shop_id, target = order
                 sender = merchant if action in MERCHANT_ACTIONS and merchant else client
-                response = await sender.post(_path(action, shop_id, target), json=body)
+                method = "PATCH" if action == "correct" else "POST"
+                path = _path(action, shop_id, target, parcel)
+                response = await sender.request(method, path, json=body)
         except httpx.HTTPError as exc:
             result.errors += 1
             result.errors_by_kind[f"{action}: {type(exc).__name__}"] += 1
@@ -292,6 +316,8 @@ async def simulate(
                 pools.put(_after(action, order, response.json()), order)
                 if action == "address_change":
                     pools.asked.add(order)
+                if parcel is not None:
+                    pools.corrected.add(parcel)
         else:
             result.errors += 1
             code = _problem_code(response)
@@ -314,10 +340,16 @@ async def simulate(
             break
         action = rng.choices(actions, weights)[0]
         order = None
+        parcel = None
         if action != "create":
             order = pools.take(_FLOW[action][0], rng)
-            if order is not None and action == "address_change" and order in pools.asked:
-                pools.put("paid", order)
+            if order is not None and action == "correct":
+                parcel = pools.uncorrected_parcel(order)
+            if order is not None and (
+                (action == "address_change" and order in pools.asked)
+                or (action == "correct" and parcel is None)
+            ):
+                pools.put(_FLOW[action][0], order)
                 order = None
             if order is None:
                 action = "create"
@@ -332,7 +364,7 @@ async def simulate(
             body["lines"] = [{**pools.first_line[order], "quantity": 1}]
         if action == "track":
             body = {"events": _trace(rng, delivered=rng.random() >= EXCEPTION_SHARE)}
-        task = asyncio.create_task(run(action, order, body))
+        task = asyncio.create_task(run(action, order, body, parcel))
         tasks.add(task)
         task.add_done_callback(tasks.discard)
         k += 1

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from functools import cache
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.db import execute_alone
 from app.domain.orders.filters import MAX_ID, Instant
 from app.errors import InvalidCursor
 from app.kit.contract import Page
@@ -22,6 +24,9 @@ from app.kit.render import PageRenderer, page_bytes
 NEWEST_FIRST = "-created_at"
 E = TypeVar("E")
 T = TypeVar("T")
+
+# A list filter on a column: any of these values (``?status=a&status=b``).
+Repeatable = Annotated[list[E] | None, Field(description="Repeatable")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,14 @@ def _beyond(
     return key > tuple_(bound, last_id) if backward else key < tuple_(bound, last_id)
 
 
+@cache
+def _newest_first(
+    created_at: InstrumentedAttribute[Any], id_: InstrumentedAttribute[Any]
+) -> tuple[ColumnElement[Any], ...]:
+    """ORDER BY newest first, the same objects every request (see PageRenderer.statement)."""
+    return (created_at.desc(), id_.desc())
+
+
 async def newest_first_rendered(
     session: AsyncSession,
     renderer: PageRenderer,
@@ -117,11 +130,12 @@ async def newest_first_rendered(
         )
     stmt = renderer.statement(
         where=conditions,
-        order_by=[created_at.desc(), id_.desc()],
+        order_by=_newest_first(created_at, id_),
         limit=limit,
         cursor=[created_at.key, id_.key],
     )
-    data, has_more, when, last_id = (await session.execute(stmt)).one()
+    # The list request's only statement.
+    data, has_more, when, last_id = (await execute_alone(session, stmt)).one()
     edge = None
     if has_more and last_id is not None:
         edge = codec.encode(listing, NEWEST_FIRST, [micros(when), int(last_id)])
@@ -157,8 +171,10 @@ async def newest_first_page(
 
 
 class NewestFirstParams(BaseModel):
-    """The query every newest-first list of an order's entities shares (its own filters are
-    added by subclasses)."""
+    """The query every newest-first list of an order's entities shares. A subclass adds its
+    own filters as :data:`Repeatable` fields named after the entity's column each matches
+    (``status: Repeatable[ComplaintStatus] = None``); :func:`with_common_filters` applies
+    them."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -171,7 +187,12 @@ class NewestFirstParams(BaseModel):
 
 
 def with_common_filters(stmt: Select[Any], entity: Any, params: NewestFirstParams) -> Select[Any]:
-    """``stmt`` narrowed by ``params``' order and creation-time filters on ``entity``."""
+    """``stmt`` narrowed by ``params``' order and creation-time filters on ``entity``, and by
+    each filter a subclass adds (the column of the same name is any of the values given)."""
+    for name in type(params).model_fields.keys() - NewestFirstParams.model_fields.keys():
+        values = getattr(params, name)
+        if values:
+            stmt = stmt.where(getattr(entity, name).in_(values))
     if params.order_id is not None:
         stmt = stmt.where(entity.order_id == params.order_id)
     if params.created_from is not None:

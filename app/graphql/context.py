@@ -23,7 +23,7 @@ from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import Evidence as EvidenceOut
 from app.domain.orders import batch
-from app.domain.orders.batch import OrderKey
+from app.domain.orders.repository import OrderKey
 from app.domain.orders.schemas import Order as OrderOut
 from app.domain.orders.schemas import PaymentReminder as PaymentReminderOut
 from app.domain.orders.schemas import Refund as RefundOut

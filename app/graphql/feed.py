@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 from strawberry.types import Info
 
+from app.domain.audit.pii import record_pii_read
 from app.domain.sync.schemas import Change, ChangePage
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import AppError, ValidationFailed, field_error
@@ -66,13 +67,28 @@ async def change_page(
     if wait:
         # A parked request holds no transaction (it would hold the feed's horizon).
         await info.context.serial(info.context.session.commit())
-    return _graphql_page(await service.page(request))
+    body, shown = await service.page(request)
+    if wait:
+        await _audited(info, shown)
+    else:
+        info.context.operation.pii_shown.update(shown)  # recorded by PiiReadAudit
+    return _graphql_page(body)
 
 
 async def head_cursor(info: Ctx, shop_id: int) -> str:
     info.context.authorize("changes:read").require(shop_id)
     head = await _service(info.context.http_request).head_page(shop_id)
     return str(head["next_cursor"])
+
+
+async def _audited(info: Ctx, shown: list[tuple[int, int]]) -> None:
+    """The ``pii.read`` row of a page read after the operation's transaction ended (a
+    long-poll, a subscription's batch): in a short transaction of its own."""
+    if not shown:
+        return
+    actor = info.context.authorize("changes:read").actor
+    async with _service(info.context.http_request).db.transaction() as session:
+        await record_pii_read(session, actor, shown)
 
 
 async def follow_changes(info: Ctx, shop_id: int, after: str | None) -> AsyncIterator[Change]:
@@ -98,6 +114,8 @@ async def follow_changes(info: Ctx, shop_id: int, after: str | None) -> AsyncIte
                 )
             )
             cursor = page.cursor
+            if page.receivers_shown:
+                await _audited(info, page.receivers_shown)
             for change in page.changes:
                 yield change
             if service.draining:  # the server is stopping: complete instead of spinning

@@ -15,6 +15,7 @@ from app.domain.paging import row_cursor as newest_first_cursor
 from app.errors import ValidationFailed, field_error
 from app.graphql.context import GraphQLContext
 from app.graphql.inputs import OrderFilterInput, plain, validated
+from app.graphql.rendered import RenderedNodes, rendered_nodes
 from app.graphql.types.scalars import OrderSort
 from app.kit.keyset import KeysetCodec
 
@@ -91,12 +92,23 @@ async def order_connection(
         paging=win.names,
     )
     lister = OrderLister(ctx.session, auth.shops, ctx.codec)
-    page = await ctx.serial(lister.page(shop_ids, params, backward=win.backward))
-    nodes = page["data"]
 
     async def count() -> int:
         return await ctx.serial(count_capped(ctx.session, auth.shops, shop_ids, params))
 
+    renderer = None if win.backward else rendered_nodes(info)
+    if renderer is not None:
+        found = await ctx.serial(lister.rendered_with_ends(shop_ids, params, renderer))
+        if found is not None:
+            cursors = [c for c in (found.first_cursor, found.last_cursor) if c is not None]
+            return {
+                "nodes": RenderedNodes(found.data, found.rows),
+                "sort": params.sort,
+                "count": count,
+                "page_info": page_info({"has_more": found.has_more}, win, cursors),
+            }
+    page = await ctx.serial(lister.page(shop_ids, params, backward=win.backward))
+    nodes = page["data"]
     ends = [nodes[0], nodes[-1]] if nodes else []
     return {
         "nodes": nodes,

@@ -42,6 +42,8 @@ from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
+from app.graphql.rendered import RenderedNodes, complete_rendered
+
 Project = Callable[[Any], Any]
 _BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
 # Plans are cached per (type, field nodes); the nodes come from the parser cache, so they are
@@ -145,6 +147,9 @@ class CompiledListExecutionContext(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
+        if type(result) is RenderedNodes:  # PostgreSQL rendered the list (app/graphql/rendered.py)
+            _count(self.context_value, result.count, RENDERED_HEADER)
+            return complete_rendered(result)
         if (
             type(result) is list
             and getattr(self.context_value, "projection", False)
@@ -314,12 +319,16 @@ class _NotPlain(Exception):
 
 
 PROJECTED_HEADER = "X-OrderGate-Projected-Rows"
+RENDERED_HEADER = "X-OrderGate-Rendered-Rows"  # of those, rows PostgreSQL rendered
 
 
-def _count(context: Any, rows: int) -> None:
-    """Record on the context (and the HTTP response) how many rows plans projected."""
+def _count(context: Any, rows: int, also: str | None = None) -> None:
+    """Record on the context (and the HTTP response) how many rows plans projected (and
+    in ``also``, how many of them the path named there answered)."""
     total = getattr(context, "projected_rows", 0) + rows
     context.projected_rows = total
     response = getattr(context, "response", None)
     if response is not None:
         response.headers[PROJECTED_HEADER] = str(total)
+        if also is not None:
+            response.headers[also] = str(int(response.headers.get(also, "0")) + rows)

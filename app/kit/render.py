@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_type_hints
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     DateTime,
     FromClause,
@@ -27,6 +28,8 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    exists,
+    false,
     func,
     literal_column,
     select,
@@ -81,16 +84,32 @@ class Children:
     order_by: Sequence[Expr]
     shape: Shape
 
+    def any(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        """Whether a child row of the parent meets ``condition``."""
+        return exists(
+            select(literal_column("1")).select_from(self.source).where(self.link, condition)
+        )
+
+
+_SELECTED_KEY = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")  # a GraphQL response key
+
 
 @dataclass(frozen=True)
 class Shape:
-    """How to produce each field of ``model`` (a ``@read_model`` TypedDict)."""
+    """How to produce each field of ``model`` (a ``@read_model`` TypedDict); with no model, a
+    selection's keys (GraphQL response keys, aliases included) in ``fields``' order."""
 
-    model: type
+    model: type | None
     fields: Mapping[str, Expr | Shape | Children]
     keys: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.model is None:
+            keys = tuple(self.fields)
+            if len(keys) > _MAX_PAIRS or not all(_SELECTED_KEY.match(k) for k in keys):
+                raise ShapeDrift(f"cannot render the selection {keys}")
+            object.__setattr__(self, "keys", keys)
+            return
         declared = tuple(get_type_hints(self.model))
         missing = [k for k in declared if k not in self.fields]
         extra = [k for k in self.fields if k not in declared]
@@ -133,26 +152,48 @@ def _value(spec: Expr | Shape | Children) -> ColumnElement[Any]:
 
 
 PAGE = "page"
+_MAX_CACHED = 256  # statement parts kept per renderer (limits x sorts x cursor shapes)
+
+
+def _compiled_over(expr: ColumnElement[Any], page: FromClause, what: str) -> str:
+    """``expr`` (written against the source table) as SQL text over the ``page`` alias."""
+    adapted = sql_util.ClauseAdapter(page).traverse(expr)
+    # Compiled inside a SELECT from ``page`` so that its subqueries correlate to it.
+    marker = "ordergate_rendered_row"
+    query = select(adapted.label(marker)).select_from(page)
+    literal = {"literal_binds": True}
+    compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs=literal)  # type: ignore[no-untyped-call]
+    sql = str(compiled).removeprefix("SELECT ").rsplit(f" AS {marker}", 1)[0]
+    if "%" in sql:  # would be read as a parameter marker by some drivers
+        raise ShapeDrift(f"{what}: '%' in rendered SQL")
+    return sql
 
 
 class PageRenderer:
     """``shape`` compiled once to SQL text over the page's rows (the ``page`` subquery of
     ``source`` columns): per request only the small page query is built, the per-field SQL
-    (the bulk of the statement) is one opaque, already compiled element."""
+    (the bulk of the statement) is one opaque, already compiled element.
 
-    def __init__(self, shape: Shape, source: FromClause) -> None:
+    ``check`` (optional, a condition on a source row) is whether a row cannot be rendered
+    faithfully (e.g. a value GraphQL's Int refuses): the page statement then says so, and the
+    caller takes its general path for that page."""
+
+    def __init__(
+        self, shape: Shape, source: FromClause, check: ColumnElement[bool] | None = None
+    ) -> None:
         self.source = source
         page = source.alias(PAGE)
-        adapted = sql_util.ClauseAdapter(page).traverse(render(shape))
-        # Compiled inside a SELECT from ``page`` so that its subqueries correlate to it.
-        marker = "ordergate_rendered_row"
-        query = select(adapted.label(marker)).select_from(page)
-        literal = {"literal_binds": True}
-        compiled = query.compile(dialect=postgresql.dialect(), compile_kwargs=literal)  # type: ignore[no-untyped-call]
-        sql = str(compiled).removeprefix("SELECT ").rsplit(f" AS {marker}", 1)[0]
-        if "%" in sql:  # would be read as a parameter marker by some drivers
-            raise ShapeDrift(f"{shape.model.__name__}: '%' in rendered SQL")
+        what = shape.model.__name__ if shape.model is not None else "selection"
+        sql = _compiled_over(render(shape), page, what)
         self.row_json: ColumnElement[Any] = literal_column(sql, JSON)
+        self.check: ColumnElement[bool] | None = None
+        if check is not None:
+            check_sql = _compiled_over(check, page, what)
+            self.check = literal_column(check_sql, Boolean)
+            sql += " " + check_sql
+        # Parts of page statements that repeat across requests (see statement()).
+        self._inners: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[Any]]] = {}
+        self._outers: dict[tuple[Any, ...], list[ColumnElement[Any]]] = {}
         # Only the source columns the shape reads travel through the page subquery.
         used = set(re.findall(rf"\b{PAGE}\.(\w+)", sql))
         self.columns = [c.name for c in source.c if c.name in used]
@@ -164,28 +205,73 @@ class PageRenderer:
         order_by: Sequence[ColumnElement[Any]],
         limit: int,
         cursor: Sequence[str],
+        ends: bool = False,
     ) -> Select[Any]:
         """One row: (data bytes, has_more, *the ``cursor`` columns of the page's last row).
+
+        With ``ends`` (Relay connections, which name both ends of every page) the ``cursor``
+        columns are those of the last row even when no row follows it, then come those of the
+        first row, the page's row count, and whether ``check`` holds for any of its rows.
 
         The ``limit + 1`` rows of ``source`` matching ``where`` in ``order_by`` are read once
         (a subquery numbered in that order); the shape's children and correlated parts run
         for those rows only."""
-        names = [*self.columns, *(n for n in cursor if n not in self.columns)]
-        position = func.row_number().over(order_by=list(order_by)).label("_rn")
+        inner = self._inner(order_by, cursor)
         rows = (
-            select(*(self.source.c[n] for n in names), position)
+            select(*inner)
             .where(and_(true(), *where))
             .order_by(*order_by)
             .limit(limit + 1)
             .subquery(PAGE)
         )
+        return select(*self._outer(tuple(cursor), limit, ends)).select_from(rows)
+
+    def _inner(
+        self, order_by: Sequence[ColumnElement[Any]], cursor: Sequence[str]
+    ) -> list[ColumnElement[Any]]:
+        """The page subquery's columns (what the shape reads, the cursor's, the position in
+        ``order_by``), built once per ``order_by`` object: callers pass constants per sort."""
+        key = (*map(id, order_by), *cursor)
+        known = self._inners.get(key)
+        if known is not None and all(a is b for a, b in zip(known[0], order_by, strict=True)):
+            return known[1]
+        names = [*self.columns, *(n for n in cursor if n not in self.columns)]
+        position = func.row_number().over(order_by=list(order_by)).label("_rn")
+        columns: list[ColumnElement[Any]] = [*(self.source.c[n] for n in names), position]
+        if len(self._inners) >= _MAX_CACHED:
+            self._inners.clear()
+        self._inners[key] = (tuple(order_by), columns)
+        return columns
+
+    def _outer(self, cursor: tuple[str, ...], limit: int, ends: bool) -> list[ColumnElement[Any]]:
+        """The page row's columns over the ``page`` subquery, built once per their key."""
+        key = (cursor, limit, ends)
+        known = self._outers.get(key)
+        if known is not None:
+            return known
         rn: ColumnElement[int] = literal_column(f"{PAGE}._rn")
         data = func.json_agg(aggregate_order_by(self.row_json, rn)).filter(rn <= limit)
-        return select(
+        columns: list[ColumnElement[Any]] = [
             func.convert_to(func.coalesce(data, EMPTY_ARRAY).cast(Text), _UTF8),
             func.count() > limit,
-            *(func.max(literal_column(f"{PAGE}.{n}")).filter(rn == limit) for n in cursor),
-        ).select_from(rows)
+        ]
+        if not ends:
+            columns += [func.max(literal_column(f"{PAGE}.{n}")).filter(rn == limit) for n in cursor]
+        else:
+            for newest in (True, False):  # the last row's columns, then the first row's
+                for n in cursor:
+                    ordered = rn.desc() if newest else rn
+                    column: ColumnElement[Any] = literal_column(f"{PAGE}.{n}")
+                    values: Any = func.array_agg(aggregate_order_by(column, ordered))
+                    columns.append(values.filter(rn <= limit)[1])
+            columns.append(func.count().filter(rn <= limit))
+            if self.check is not None:
+                check = func.bool_or(self.check).filter(rn <= limit)
+                columns.append(func.coalesce(check, false()))
+        if len(self._outers) >= _MAX_CACHED:
+            self._outers.clear()
+        self._outers[key] = columns
+        return columns
 
 
 def page_bytes(data: bytes, has_more: bool, next_cursor: str | None) -> bytes:

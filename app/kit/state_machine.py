@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -55,17 +55,22 @@ class StateMachine(Generic[S]):
         raise InvalidTransition(self.entity, state, action, self.allowed_actions(state, kind))
 
     def allowed_actions_sql(
-        self, state: ColumnElement[Any], kind: ColumnElement[Any] | None = None
+        self,
+        state: ColumnElement[Any],
+        kind: ColumnElement[Any] | None = None,
+        offer: Callable[[list[str]], list[str]] = list,
     ) -> ColumnElement[Any]:
         """:meth:`allowed_actions` as a SQL expression (a JSON array), written out from the
-        same transitions, for pages PostgreSQL renders (app/kit/render.py)."""
+        same transitions, for pages PostgreSQL renders (app/kit/render.py); ``offer`` narrows
+        each list (to what a caller may do) while the SQL is written, not per row."""
         kinds = sorted({k for t in self.transitions for k in t.kinds}) if kind is not None else []
         whens: list[tuple[ColumnElement[bool], ColumnElement[Any]]] = []
         for s in self.states:
             for k in kinds:
-                whens.append(((state == str(s)) & (kind == k), _json(self.allowed_actions(s, k))))
+                actions = _json(offer(self.allowed_actions(s, k)))
+                whens.append(((state == str(s)) & (kind == k), actions))
             # Any other kind (or a machine without kinds): what applies to every kind.
-            whens.append((state == str(s), _json(self.allowed_actions(s, None))))
+            whens.append((state == str(s), _json(offer(self.allowed_actions(s, None)))))
         return case(*whens, else_=_json([]))
 
     def can(self, state: str, action: str, kind: str | None = None) -> bool:

@@ -4017,7 +4017,7 @@ export interface components {
         };
         /**
          * MetricName
-         * @description The metrics of a range (DESIGN §13), in the order they are listed.
+         * @description The metrics of a range (docs/metrics.md), in the order they are listed.
          * @enum {string}
          */
         MetricName: "orders" | "paid_orders" | "gmv" | "payment_conversion" | "aov" | "ship_to_sign_hours" | "return_rate" | "complaint_rate" | "dispute_rate";
@@ -4737,7 +4737,9 @@ export interface components {
         };
         /**
          * OrderPatch
-         * @description Merchant edits; each field has its own rule (see OrderService.update).
+         * @description Merchant edits; each field has its own rule (see its description). Send at least
+         *     one of ``shipping_fee``, ``merchant_remark`` and ``receiver``: otherwise 422
+         *     validation_error ("Nothing to change").
          * @example {
          *       "expected_version": 3,
          *       "merchant_remark": "VIP, gift wrap"
@@ -4758,7 +4760,7 @@ export interface components {
              * @description Fen; only before payment
              */
             shipping_fee?: number | null;
-        } | unknown | unknown | unknown;
+        };
         /** OrderPay */
         OrderPay: {
             /** Expected Version */
@@ -4877,7 +4879,8 @@ export interface components {
          * OrderShip
          * @description One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every unit not
          *     yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-         *     the rest of each listed line) still work.
+         *     the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+         *     ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
          * @example {
          *       "carrier_code": "SF",
          *       "lines": [
@@ -4920,7 +4923,7 @@ export interface components {
              * @example SF1234567890
              */
             tracking_no: string;
-        } | unknown | unknown;
+        };
         /** OrderSign */
         OrderSign: {
             /** Expected Version */
@@ -5585,6 +5588,8 @@ export interface components {
         /**
          * ShipmentPatch
          * @description A correction of a parcel's carrier or tracking number (at most 3, before delivery).
+         *     Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+         *     validation_error.
          * @example {
          *       "expected_version": 4,
          *       "tracking_no": "SF1234567899"
@@ -5604,7 +5609,7 @@ export interface components {
              * @example SF1234567890
              */
             tracking_no?: string;
-        } | unknown | unknown;
+        };
         /**
          * ShipmentStatus
          * @description Where a parcel is: ``shipped`` (handed over, no scan yet), then its latest scan's status.
@@ -8988,7 +8993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9072,7 +9077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9233,7 +9238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9388,7 +9393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9481,7 +9486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9571,7 +9576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9661,7 +9666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9751,7 +9756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9847,7 +9852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9991,7 +9996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10227,7 +10232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10315,7 +10320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10421,7 +10426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10536,7 +10541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10653,7 +10658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10757,7 +10762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10854,7 +10859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10960,7 +10965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11078,7 +11083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11180,7 +11185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11291,7 +11296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11400,7 +11405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11517,7 +11522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11605,7 +11610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11711,7 +11716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11823,7 +11828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11911,7 +11916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11999,7 +12004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12105,7 +12110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12220,7 +12225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12326,7 +12331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12434,7 +12439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12533,7 +12538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12621,7 +12626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12707,7 +12712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12815,7 +12820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12928,7 +12933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13014,7 +13019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13105,7 +13110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13199,7 +13204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13288,7 +13293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13379,7 +13384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13470,7 +13475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13561,7 +13566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13652,7 +13657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13749,7 +13754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13846,7 +13851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13991,7 +13996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14126,7 +14131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14214,7 +14219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14302,7 +14307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14408,7 +14413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14523,7 +14528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14638,7 +14643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14753,7 +14758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14864,7 +14869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14979,7 +14984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15094,7 +15099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15209,7 +15214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15324,7 +15329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15441,7 +15446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15540,7 +15545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15644,7 +15649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15739,7 +15744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15838,7 +15843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15933,7 +15938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16043,7 +16048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16138,7 +16143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16236,7 +16241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16333,7 +16338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16439,7 +16444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16609,7 +16614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16860,7 +16865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_scope` (the token or role lacks the scope) or `forbidden_role` */
+            /** @description `insufficient_scope` (the token or the account's staff role lacks the scope) */
             403: {
                 headers: {
                     [name: string]: unknown;

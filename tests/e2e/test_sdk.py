@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "clients" / "python
 from ordergate_client import AuthenticatedClient, Client
 from ordergate_client.api.changes import list_changes
 from ordergate_client.api.oauth import token
-from ordergate_client.api.orders import get_order, list_orders, ship_order
+from ordergate_client.api.orders import get_order, list_orders, patch_order, ship_order
 from ordergate_client.api.webhooks import (
     create_endpoint,
     list_deliveries,
@@ -45,8 +45,10 @@ from ordergate_client.models import (
     Order,
     OrderDetail,
     OrderItem,
+    OrderPatch,
     OrderRow,
     OrderRowPage,
+    OrderShip,
     OrderStatus,
     PayMethod,
     Receiver,
@@ -174,14 +176,20 @@ async def test_an_integration_through_the_generated_python_sdk(
             )
         )
 
-        # Ship with an Idempotency-Key, then send the very same request again.
-        # The body's schema is "carrier_code or the deprecated carrier" (anyOf), which the
-        # generator types as Any: a plain JSON object.
-        parcel = {
-            "carrier_code": "SF",
-            "tracking_no": "SF9000001",
-            "expected_version": detail.version,
-        }
+        # A remark, then ship with an Idempotency-Key and send the very same request again:
+        # both bodies are the SDK's typed models (their either/or rules are in the description).
+        remarked = await patch_order.asyncio(
+            shop_id,
+            order_id,
+            client=api,
+            body=OrderPatch(merchant_remark="gift wrap", expected_version=detail.version),
+        )
+        assert isinstance(remarked, Order), remarked
+        assert remarked.merchant_remark == "gift wrap"
+        assert remarked.version == detail.version + 1
+        parcel = OrderShip(
+            carrier_code="SF", tracking_no="SF9000001", expected_version=remarked.version
+        )
         key = f"ship-{order_id}-1"
         first = await ship_order.asyncio_detailed(
             shop_id, order_id, client=api, body=parcel, idempotency_key=key
@@ -192,7 +200,7 @@ async def test_an_integration_through_the_generated_python_sdk(
         assert isinstance(shipment, Shipment)
         assert (shipment.carrier, shipment.tracking_no) == ("SF", "SF9000001")
         assert first.parsed.status == OrderStatus.SHIPPED
-        assert first.parsed.version > detail.version
+        assert first.parsed.version > remarked.version
 
         replay = await ship_order.asyncio_detailed(
             shop_id, order_id, client=api, body=parcel, idempotency_key=key

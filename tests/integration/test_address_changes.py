@@ -77,6 +77,11 @@ async def test_buyer_asks_and_merchant_approves(
     assert replay.json() == approved and replay.headers["Idempotent-Replayed"] == "true"
     twice = await client.post(f"{url}/approve", json={}, headers=bearer(owner))
     assert twice.status_code == 409 and twice.json()["code"] == "invalid_transition"
+    for status, expected in (("pending", []), ("approved", [asked["id"]])):
+        listed = await client.get(
+            v1(s, "/address-change-requests"), params={"status": status}, headers=bearer(owner)
+        )
+        assert [r["id"] for r in listed.json()["data"]] == expected
 
     detail = (await client.get(v1(s, f"/orders/{order['id']}"), headers=bearer(owner))).json()
     assert detail["receiver"] == {**NEW_RECEIVER, "masked": False}

@@ -18,8 +18,8 @@ from app.db import Database
 from app.domain.access.principal import resolve_principal
 from app.graphql.context import GraphQLContext
 from app.graphql.schema import build_schema
-from app.web.listing import keyset_codec
-from tests.conftest import graphql_socket, order_payload
+from app.web.listing import codec_of
+from tests.conftest import WS_OPEN_TIMEOUT, graphql_socket, order_payload
 from tests.factories import bearer, make_token
 from tests.integration.orders_support import internal, new_order, v1
 from tests.integration.test_graphql import gql, seed_orders
@@ -84,7 +84,7 @@ async def live_context(app: Any, db: Database, shop: dict[str, int]) -> AsyncIte
     request = Request(scope)
     async with db.sessionmaker() as session:
         principal = await resolve_principal(session, token)
-        yield GraphQLContext(request, session, principal, keyset_codec(request))
+        yield GraphQLContext(request, session, principal, codec_of(request))
 
 
 async def test_order_created_subscription_receives_new_orders(
@@ -212,7 +212,9 @@ async def test_websocket_subscription_with_token_in_connection_init(
 
 async def test_websocket_rejects_a_bad_token(served_url: str) -> None:
     url = served_url.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:
+    async with websockets.connect(
+        url, subprotocols=["graphql-transport-ws"], open_timeout=WS_OPEN_TIMEOUT
+    ) as ws:
         await ws.send(
             orjson.dumps(
                 {"type": "connection_init", "payload": {"authorization": "Bearer oga_nope"}}

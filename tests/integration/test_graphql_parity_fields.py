@@ -113,3 +113,45 @@ async def test_dispute_review_window_evidence_and_filters(
     nodes = both["data"]["shop"]["disputes"]["nodes"]
     assert sorted(len(n["evidence"]) for n in nodes) == [1, 1]
     assert sum("dispute_evidence" in s for s in statements) == 1, statements
+
+
+CARRIERS = "{ carriers { code nameZh nameEn trackingUrl } }"
+TO_SHIP = """query($s: Int!) { shop(id: $s) {
+  orders(first: 10, filter: {status: [PAID, PARTIALLY_SHIPPED]}) { nodes { databaseId status } }
+  partial: orders(first: 10, filter: {status: [PARTIALLY_SHIPPED]}) { nodes { databaseId } }
+} }"""
+
+
+async def test_carriers_and_the_partially_shipped_filter_match_rest(
+    client: httpx.AsyncClient, db: Database, shop: dict[str, int], internal_headers: dict[str, str]
+) -> None:
+    s = shop["shop_id"]
+    token = await make_token(db, shop_ids=[s])
+    rest = (await client.get("/v1/carriers", headers=bearer(token))).json()["data"]
+    got = (await gql(client, token, CARRIERS, {}))["data"]["carriers"]
+    assert [(c["code"], c["nameZh"], c["nameEn"], c["trackingUrl"]) for c in got] == [
+        (c["code"], c["name_zh"], c["name_en"], c["tracking_url"]) for c in rest
+    ]
+
+    # One of two units shipped: partially shipped, still in the to-ship queue.
+    paid, split, _shipped = [
+        await new_order(client, s, internal_headers, state=state)
+        for state in ("paid", "paid", "shipped")
+    ]
+    one_unit = {"item_id": split["items"][0]["id"], "quantity": 1}
+    r = await client.post(
+        v1(s, f"/orders/{split['id']}/shipments"),
+        json={"carrier_code": "SF", "tracking_no": "SF0000000001", "lines": [one_unit]},
+        headers=bearer(token),
+    )
+    assert r.status_code == 201 and r.json()["status"] == "partially_shipped", r.text
+    page = (await gql(client, token, TO_SHIP, {"s": s}))["data"]["shop"]
+    queue = {(n["databaseId"], n["status"]) for n in page["orders"]["nodes"]}
+    assert queue == {(paid["id"], "PAID"), (split["id"], "PARTIALLY_SHIPPED")}
+    assert page["partial"]["nodes"] == [{"databaseId": split["id"]}]
+    rest_queue = await client.get(
+        v1(s, "/orders"),
+        params={"status": ["paid", "partially_shipped"]},
+        headers=bearer(token),
+    )
+    assert {o["id"] for o in rest_queue.json()["data"]} == {i for i, _ in queue}

@@ -22,7 +22,7 @@ from app.db import Database
 from app.graphql.sockets import MAX_OPERATIONS_PER_SOCKET
 from app.main import create_app
 from app.models import OAuthToken
-from tests.conftest import graphql_socket, serving
+from tests.conftest import WS_OPEN_TIMEOUT, graphql_socket, serving
 from tests.factories import add_staff, bearer, issue_pair, make_app, make_token
 from tests.feed_support import eventually
 from tests.integration.orders_support import new_order, v1
@@ -290,7 +290,9 @@ async def test_open_sockets_per_token_are_capped(
             registry = application.state.graphql_sockets
             assert registry.open_sockets(token_id) == 2
             ws_url = url.replace("http://", "ws://") + "/graphql"
-            async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as third:
+            async with websockets.connect(
+                ws_url, subprotocols=["graphql-transport-ws"], open_timeout=WS_OPEN_TIMEOUT
+            ) as third:
                 init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
                 await third.send(orjson.dumps(init).decode())
                 assert await _close_code(third) == 4429  # never acknowledged
@@ -345,7 +347,9 @@ async def test_the_socket_cap_holds_across_server_processes(
         graphql_socket(one, f"Bearer {token}"),
     ):
         ws_url = two.replace("http://", "ws://") + "/graphql"
-        async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as other:
+        async with websockets.connect(
+            ws_url, subprotocols=["graphql-transport-ws"], open_timeout=WS_OPEN_TIMEOUT
+        ) as other:
             init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
             await other.send(orjson.dumps(init).decode())
             assert await _close_code(other) == 4429
@@ -364,7 +368,9 @@ async def test_slot_store_down_fails_open_or_closed_like_the_throttle(
         assert await _token_id(ws)  # served, uncounted
     async with socket_app(settings, redis_url=down, ratelimit_fail_closed=True) as (_, url):
         ws_url = url.replace("http://", "ws://") + "/graphql"
-        async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as refused:
+        async with websockets.connect(
+            ws_url, subprotocols=["graphql-transport-ws"], open_timeout=WS_OPEN_TIMEOUT
+        ) as refused:
             init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
             await refused.send(orjson.dumps(init).decode())
             assert await _close_code(refused) == 1013  # try again later

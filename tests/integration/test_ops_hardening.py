@@ -27,7 +27,7 @@ from app.graphql.context import GraphQLContext
 from app.graphql.schema import build_schema
 from app.main import create_app
 from app.secrets_store import ensure_internal_token
-from app.web.listing import keyset_codec
+from app.web.listing import codec_of
 from tests.factories import bearer, make_token
 from tests.feed_support import eventually
 
@@ -306,7 +306,7 @@ async def test_a_live_feed_subscription_completes_when_the_server_stops(
             stream = await build_schema().subscribe(
                 'subscription($s: Int!) { changes(shopId: $s, after: "now") { type } }',
                 variable_values={"s": shop["shop_id"]},
-                context_value=GraphQLContext(request, session, principal, keyset_codec(request)),
+                context_value=GraphQLContext(request, session, principal, codec_of(request)),
             )
             assert not hasattr(stream, "errors"), stream
             pending = asyncio.ensure_future(stream.__anext__())

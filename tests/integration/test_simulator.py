@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.db import Database
 from app.demo.simulator import internal_client, simulate
-from app.models import AfterSale, ChangeLog, Order, Refund
+from app.models import AfterSale, ChangeLog, Order, Refund, Shipment
 from tests.conftest import INTERNAL_TOKEN
 from tests.factories import make_token
 
@@ -43,8 +43,8 @@ async def test_simulator_drives_valid_lifecycles(
 async def test_simulator_with_a_merchant_refunds_and_offers_exchanges(
     app: Any, db: Database, shop: dict[str, int]
 ) -> None:
-    """With a merchant token, partial refunds and exchange offers (answered by the buyer) join
-    the traffic; every event is valid and leaves one change-log row."""
+    """With a merchant token, partial refunds, exchange offers (answered by the buyer) and
+    parcel corrections join the traffic; every event is valid and leaves one change-log row."""
     shop_id = shop["shop_id"]
     token = await make_token(db, shop_ids=[shop_id])
     async with (
@@ -61,8 +61,22 @@ async def test_simulator_with_a_merchant_refunds_and_offers_exchanges(
             merchant=merchant,
         )
     assert result.errors == 0, result.errors_by_kind
-    assert {"partial_refund", "offer_exchange", "answer_exchange"} <= result.by_action.keys()
+    assert {"partial_refund", "offer_exchange", "answer_exchange", "correct"} <= (
+        result.by_action.keys()
+    )
     async with db.transaction() as s:
+        corrected = (
+            await s.execute(
+                select(Shipment.corrections, Shipment.tracking_no).where(
+                    Shipment.shop_id == shop_id, Shipment.corrections > 0
+                )
+            )
+        ).all()
+        corrections = await s.scalar(
+            select(func.count()).where(
+                ChangeLog.shop_id == shop_id, ChangeLog.type == "shipment.updated"
+            )
+        )
         changes = await s.scalar(select(func.count()).where(ChangeLog.shop_id == shop_id))
         ledger = await s.scalar(select(func.count()).where(Refund.shop_id == shop_id))
         answered = set(
@@ -76,4 +90,7 @@ async def test_simulator_with_a_merchant_refunds_and_offers_exchanges(
         )
     assert changes == result.events + result.signed_by_trace  # a delivering scan also signs
     assert ledger == result.by_action["partial_refund"]
+    # Bounded: a parcel is corrected once at most (the API allows 3), before its delivery.
+    assert len(corrected) == corrections == result.by_action["correct"] > 0
+    assert {n for n, _ in corrected} == {1}
     assert answered & {"accepted", "declined"}

@@ -38,9 +38,12 @@ async def test_pii_is_masked_without_read_pii(
 
 
 async def audit_rows(db: Database, shop_id: int) -> list[AuditLog]:
+    """The write audit rows (``pii.read`` rows of responses: tests/security/test_pii_read_audit)."""
     async with db.transaction() as s:
         rows = await s.scalars(
-            select(AuditLog).where(AuditLog.shop_id == shop_id).order_by(AuditLog.id)
+            select(AuditLog)
+            .where(AuditLog.shop_id == shop_id, AuditLog.action != "pii.read")
+            .order_by(AuditLog.id)
         )
         return list(rows)
 

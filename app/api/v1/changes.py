@@ -12,6 +12,8 @@ from fastapi.responses import Response, StreamingResponse
 from app.auth.dependencies import ChangesRead, oauth2_scheme, principal_of
 from app.db import Session
 from app.domain.access.authorized import CHANGES_READ, PII_READ, Authorized, require_scope
+from app.domain.audit.actor import Actor
+from app.domain.audit.pii import record_pii_read
 from app.domain.sync.bulk import MAX_SLICES, bulk_changes, plan_slices
 from app.domain.sync.schemas import (
     BulkSlicePlan,
@@ -110,7 +112,7 @@ async def list_changes(
         return json_bytes_response(await service.head_page(shop_id))
     token = await oauth2_scheme(request)
     ask = page_request(service, request.app.state, auth, token, shop_id, cursor, limit, wait, types)
-    return await changes_response(service, ask)
+    return await changes_response(service, ask, auth.actor)
 
 
 def page_request(
@@ -138,8 +140,12 @@ def page_request(
     )
 
 
-async def changes_response(service: FeedService, ask: PageRequest) -> Response:
-    return json_bytes_response(await service.page(ask))
+async def changes_response(service: FeedService, ask: PageRequest, actor: Actor) -> Response:
+    body, shown = await service.page(ask)
+    if shown:  # the request's unit of work has ended: a short transaction of its own
+        async with service.db.transaction() as audit:
+            await record_pii_read(audit, actor, shown)
+    return json_bytes_response(body)
 
 
 def _still_allowed(state: Any, token: str | None, shop_id: int) -> Callable[[], Awaitable[bool]]:

@@ -34,6 +34,7 @@ from app.api.v1.changes import changes_response, list_changes, page_request, rou
 from app.auth.dependencies import authorized, oauth2_scheme
 from app.db import is_unavailable, unit_of_work
 from app.domain.access.authorized import CHANGES_READ
+from app.domain.audit.actor import Actor
 from app.domain.sync.metrics import LONG_POLLS_ADMITTED
 from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import AppError
@@ -54,16 +55,16 @@ class ParkedChanges:
             await self.app(scope, receive, send)
             return
         try:
-            ask = await _admit(scope, receive, shop)
+            admitted = await _admit(scope, receive, shop)
         except Exception as exc:
             if not _route_answers(exc):
                 raise
-            ask = None
-        if ask is None:
+            admitted = None
+        if admitted is None:
             await self.app(scope, receive, send)
             return
         try:
-            response = await changes_response(_service(scope), ask)
+            response = await changes_response(_service(scope), *admitted)
         except Exception as exc:
             # Admitted (and charged): the app's own handler answers, as it would the route's
             # error (a revoked token's 401, a 410 cursor_expired, the database's 503).
@@ -90,7 +91,7 @@ def _long_poll_of(scope: Scope) -> str | None:
     return match.group(1)
 
 
-async def _admit(scope: Scope, receive: Receive, shop: str) -> PageRequest | None:
+async def _admit(scope: Scope, receive: Receive, shop: str) -> tuple[PageRequest, Actor] | None:
     """The request, checked as list_changes checks it, or None when it is not a long-poll
     with valid parameters (the route answers it). Raises what the route would raise."""
     scope["path_params"] = {"shop_id": shop}
@@ -109,7 +110,7 @@ async def _admit(scope: Scope, receive: Receive, shop: str) -> PageRequest | Non
     service = feed_service_of(request)
     ask = page_request(service, request.app.state, auth, token, path["shop_id"], **query)
     LONG_POLLS_ADMITTED.inc()
-    return ask
+    return ask, auth.actor  # the actor: for the pii.read audit row of the page it gets
 
 
 def _service(scope: Scope) -> FeedService:

@@ -28,7 +28,7 @@ from app.kit.versioning import etag
 from app.web.listing import Codec
 from app.web.openapi import READ_ERRORS, WRITE_ERRORS, problems
 from app.web.params import MAX_BIGINT, OrderId, ShopId
-from app.web.responses import json_bytes_response
+from app.web.responses import JSON, json_bytes_response
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["disputes"])
 DisputeId = Annotated[int, Path(ge=1, le=MAX_BIGINT, description="Dispute id")]
@@ -68,7 +68,7 @@ async def list_disputes(
     codec: Codec,
 ) -> Response:
     service = DisputeService(session, auth.shops, auth.actor)
-    return json_bytes_response(await service.list_page(shop_id, params, codec))
+    return Response(await service.list_rendered(shop_id, params, codec), media_type=JSON)
 
 
 @router.get(

@@ -54,8 +54,6 @@ class AddressChangeRepository:
         stmt = select(AddressChangeRequest).where(
             AddressChangeRequest.shop_id == self.scope.require(shop_id)
         )
-        if params.status:
-            stmt = stmt.where(AddressChangeRequest.status.in_(params.status))
         return with_common_filters(stmt, AddressChangeRequest, params)
 
 

@@ -8,7 +8,7 @@ from pydantic import ConfigDict, Field
 from typing_extensions import TypedDict
 
 from app.domain.orders.schemas import Receiver, ReceiverIn
-from app.domain.paging import NewestFirstParams
+from app.domain.paging import NewestFirstParams, Repeatable
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import StrictModel, VersionedIn
 from app.models.buyer_requests import AddressChangeStatus, DecidedBy
@@ -39,7 +39,7 @@ class AddressChangeReject(VersionedIn):
 
 
 class AddressChangeListParams(NewestFirstParams):
-    status: list[AddressChangeStatus] | None = Field(default=None, description="Repeatable")
+    status: Repeatable[AddressChangeStatus] = None
 
 
 @read_model

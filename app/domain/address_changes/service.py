@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.access.actions import for_caller
 from app.domain.access.scope import ShopScope
 from app.domain.address_changes.repository import UNSHIPPED, AddressChangeRepository
 from app.domain.address_changes.representation import address_change_public
@@ -65,8 +66,13 @@ class AddressChangeService:
 
     # -- reads ---------------------------------------------------------------------------
 
+    def _view(self, body: AddressChangeOut) -> AddressChangeOut:
+        """``body`` offering only the actions this caller may take (reads; the change feed
+        carries every one)."""
+        return for_caller(self.requests.scope, "address_change", body)
+
     async def get(self, shop_id: int, request_id: int) -> AddressChangeOut:
-        return address_change_public(await self.requests.get(shop_id, request_id))
+        return self._view(address_change_public(await self.requests.get(shop_id, request_id)))
 
     async def list_page(
         self,
@@ -83,7 +89,7 @@ class AddressChangeService:
             AddressChangeRequest,
             params,
             codec,
-            address_change_public,
+            lambda row: self._view(address_change_public(row)),
             listing=LISTING,
             backward=backward,
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal_column, null
 from sqlalchemy.types import JSON
 
+from app.domain.access.actions import deciding_scopes, permitted
 from app.domain.after_sales.exchange_offers import offer_public
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.states import AFTER_SALE_MACHINE
@@ -44,8 +46,13 @@ _OFFER_SQL = case(
     (_OFFER.is_(None), null()), else_=func.json_build_object(*_OFFER_PARTS, type_=JSON)
 )
 
-RENDERED = PageRenderer(
-    Shape(
+
+@cache
+def _renderer(deciding: frozenset[str] | None) -> PageRenderer:
+    def offer(actions: list[str]) -> list[str]:
+        return permitted("after_sale", actions, deciding)
+
+    shape = Shape(
         AfterSaleOut,
         {
             "id": AfterSale.id,
@@ -58,14 +65,22 @@ RENDERED = PageRenderer(
             "reject_reason": AfterSale.reject_reason,
             "exchange_offer": _OFFER_SQL,
             "allowed_actions": AFTER_SALE_MACHINE.allowed_actions_sql(
-                AfterSale.status.expression, AfterSale.type.expression
+                AfterSale.status.expression, AfterSale.type.expression, offer
             ),
             "created_at": AfterSale.created_at,
             "resolved_at": AfterSale.resolved_at,
             "version": AfterSale.version,
             "updated_at": AfterSale.updated_at,
         },
-    ),
-    AfterSale.__table__,
-)
-""":func:`after_sale_public` as SQL, for pages PostgreSQL renders (app/kit/render.py)."""
+    )
+    return PageRenderer(shape, AfterSale.__table__)
+
+
+def rendered_for(granted: frozenset[str] | None) -> PageRenderer:
+    """:func:`after_sale_public` narrowed for a caller holding ``granted`` on the shop (what
+    ``for_caller`` does in Python), as SQL for pages PostgreSQL renders (app/kit/render.py).
+    One renderer per deciding part of the grant, compiled on first use."""
+    return _renderer(deciding_scopes("after_sale", granted))
+
+
+rendered_for(None)  # at import: a shape drifting from its read model fails every test

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.access.actions import ACTION_SCOPES, for_caller
+from app.domain.access.actions import for_caller
 from app.domain.access.scope import ShopScope
 from app.domain.after_sales.exchange_offers import answer_offer, start_offer
-from app.domain.after_sales.representation import RENDERED, after_sale_public
+from app.domain.after_sales.representation import after_sale_public, rendered_for
 from app.domain.after_sales.schemas import AfterSale as AfterSaleOut
 from app.domain.after_sales.schemas import (
     AfterSaleAction,
@@ -87,12 +87,6 @@ class AfterSaleService:
     async def get(self, shop_id: int, after_sale_id: int) -> AfterSaleOut:
         return self.view(after_sale_public(await self.get_entity(shop_id, after_sale_id)))
 
-    def may_take_every_action(self, shop_id: int) -> bool:
-        """Whether this caller may take every after-sale action on ``shop_id``: the page
-        PostgreSQL renders lists the state machine's actions without narrowing them."""
-        granted = self.scope.granted(shop_id)
-        return granted is None or set(ACTION_SCOPES["after_sale"].values()) <= granted
-
     def view(self, body: AfterSaleOut) -> AfterSaleOut:
         """``body`` offering only the actions this caller may take."""
         return for_caller(self.scope, "after_sale", body)
@@ -125,7 +119,7 @@ class AfterSaleService:
         """The page of :meth:`list_page` as JSON bytes rendered by PostgreSQL (one statement)."""
         return await newest_first_rendered(
             self.session,
-            RENDERED,
+            rendered_for(self.scope.granted(shop_id)),
             self._conditions(shop_id, params),
             created_at=AfterSale.created_at,
             id_=AfterSale.id,

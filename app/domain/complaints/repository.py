@@ -33,10 +33,6 @@ class ComplaintRepository:
 
     def listing(self, shop_id: int, params: ComplaintListParams) -> Select[Any]:
         stmt = select(Complaint).where(Complaint.shop_id == self.scope.require(shop_id))
-        if params.status:
-            stmt = stmt.where(Complaint.status.in_(params.status))
-        if params.kind:
-            stmt = stmt.where(Complaint.kind.in_(params.kind))
         return with_common_filters(stmt, Complaint, params)
 
     async def orders_with_complaint(self, shop_id: int, order_ids: Iterable[int]) -> set[int]:

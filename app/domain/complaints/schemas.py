@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field
 from typing_extensions import TypedDict
 
-from app.domain.paging import NewestFirstParams
+from app.domain.paging import NewestFirstParams, Repeatable
 from app.kit.contract import Timestamp, read_model
 from app.kit.inputs import StrictModel, VersionedIn
 from app.models.buyer_requests import ComplaintKind, ComplaintStatus
@@ -33,8 +33,8 @@ class ComplaintRespond(VersionedIn):
 
 
 class ComplaintListParams(NewestFirstParams):
-    status: list[ComplaintStatus] | None = Field(default=None, description="Repeatable")
-    kind: list[ComplaintKind] | None = Field(default=None, description="Repeatable")
+    status: Repeatable[ComplaintStatus] = None
+    kind: Repeatable[ComplaintKind] = None
 
 
 @read_model

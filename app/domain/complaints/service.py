@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.access.actions import for_caller
 from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
@@ -40,8 +41,13 @@ class ComplaintService:
         self.complaints = ComplaintRepository(session, scope)
         self.orders = OrderRepository(session, scope)
 
+    def _view(self, body: ComplaintOut) -> ComplaintOut:
+        """``body`` offering only the actions this caller may take (reads; the change feed
+        carries every one)."""
+        return for_caller(self.complaints.scope, "complaint", body)
+
     async def get(self, shop_id: int, complaint_id: int) -> ComplaintOut:
-        return complaint_public(await self.complaints.get(shop_id, complaint_id))
+        return self._view(complaint_public(await self.complaints.get(shop_id, complaint_id)))
 
     async def list_page(
         self,
@@ -58,7 +64,7 @@ class ComplaintService:
             Complaint,
             params,
             codec,
-            complaint_public,
+            lambda row: self._view(complaint_public(row)),
             listing=LISTING,
             backward=backward,
         )

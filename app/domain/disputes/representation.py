@@ -12,6 +12,7 @@ from app.models import Dispute, DisputeEvidence
 
 REVIEW_BUSINESS_DAYS = 5
 EARLIEST_DECISION_BUSINESS_DAYS = 3
+DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 def review_window(d: Dispute, calendar: PlatformCalendar, zone: str) -> ReviewWindow | None:

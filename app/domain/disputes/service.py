@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -17,7 +17,9 @@ from app.domain.audit.actor import Actor
 from app.domain.audit.trail import Written, record_write
 from app.domain.calendar.repository import PlatformCalendar, load_platform_calendar
 from app.domain.disputes.evidence import check_evidence
+from app.domain.disputes.repository import rendered_for
 from app.domain.disputes.representation import (
+    DEFAULT_TIMEZONE,
     REVIEW_BUSINESS_DAYS,
     dispute_public,
     evidence_public,
@@ -36,7 +38,7 @@ from app.domain.disputes.schemas import (
 )
 from app.domain.disputes.states import DISPUTE_MACHINE
 from app.domain.orders.repository import OrderRepository
-from app.domain.paging import newest_first_rows
+from app.domain.paging import newest_first_rendered, newest_first_rows
 from app.errors import Conflict, InvalidTransition, NotFound, VersionConflict
 from app.kit.clock import rfc3339, utcnow
 from app.kit.contract import Page
@@ -44,7 +46,6 @@ from app.kit.keyset import KeysetCodec
 from app.models import AfterSale, Dispute, DisputeEvidence, Shop
 
 _ACTIVE = (DisputeStatus.OPEN, DisputeStatus.EVIDENCE_SUBMITTED, DisputeStatus.UNDER_REVIEW)
-DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 async def disputes_public(
@@ -109,13 +110,7 @@ class DisputeService:
     async def list_page(
         self, shop_id: int, params: DisputeListParams, codec: KeysetCodec, *, backward: bool = False
     ) -> Page[DisputeOut]:
-        stmt = select(Dispute).where(Dispute.shop_id == self.scope.require(shop_id))
-        if params.kind:
-            stmt = stmt.where(Dispute.kind.in_(params.kind))
-        if params.status:
-            stmt = stmt.where(Dispute.status.in_(params.status))
-        if params.order_id is not None:
-            stmt = stmt.where(Dispute.order_id == params.order_id)
+        stmt = select(Dispute).where(*self._conditions(shop_id, params))
         page = await newest_first_rows(
             self.session,
             stmt,
@@ -128,6 +123,33 @@ class DisputeService:
             backward=backward,
         )
         return page.mapped([self._view(d) for d in await disputes_public(self.session, page.rows)])
+
+    async def list_rendered(
+        self, shop_id: int, params: DisputeListParams, codec: KeysetCodec
+    ) -> bytes:
+        """The page of :meth:`list_page` as JSON bytes rendered by PostgreSQL (one statement,
+        review windows included)."""
+        return await newest_first_rendered(
+            self.session,
+            rendered_for(self.scope.granted(shop_id)),
+            self._conditions(shop_id, params),
+            created_at=Dispute.created_at,
+            id_=Dispute.id,
+            listing="disputes",
+            codec=codec,
+            cursor=params.cursor,
+            limit=params.limit,
+        )
+
+    def _conditions(self, shop_id: int, params: DisputeListParams) -> list[ColumnElement[bool]]:
+        conditions = [Dispute.shop_id == self.scope.require(shop_id)]
+        if params.kind:
+            conditions.append(Dispute.kind.in_(params.kind))
+        if params.status:
+            conditions.append(Dispute.status.in_(params.status))
+        if params.order_id is not None:
+            conditions.append(Dispute.order_id == params.order_id)
+        return conditions
 
     async def evidence_list(self, shop_id: int, dispute_id: int) -> Page[Evidence]:
         """All of the dispute's evidence, oldest first: a dispute holds a handful of files, so

@@ -82,8 +82,8 @@ def shops_of(shop_id: int, params: dict[str, Any]) -> dict[int, str]:
     return {shop_id: params["timezone"]}
 
 
-def query_for(shop_id: int, params: dict[str, Any], *, limit: int | None = None) -> ExportQuery:
-    """The SELECT of a job, from its stored params."""
+def _coverage(shop_id: int, params: dict[str, Any]) -> tuple[dict[int, str], dict[int, Bounds]]:
+    """A job's shops (→ timezone) and each shop's instants, from its stored params."""
     zones = shops_of(shop_id, params)
     first = date.fromisoformat(params["created_from"])
     last = date.fromisoformat(params["created_to"])
@@ -91,6 +91,12 @@ def query_for(shop_id: int, params: dict[str, Any], *, limit: int | None = None)
     for sid, tz in zones.items():
         rng = DayRange(first, last, tz)
         bounds[sid] = (rng.start, rng.end)
+    return zones, bounds
+
+
+def query_for(shop_id: int, params: dict[str, Any], *, limit: int | None = None) -> ExportQuery:
+    """The SELECT of a job, from its stored params."""
+    zones, bounds = _coverage(shop_id, params)
     return build_query(
         zones=zones,
         bounds=bounds,
@@ -237,6 +243,11 @@ class ExportService:
         path = storage.local_path(job.storage_key)
         if path is None:
             raise ExportExpired(f"The file of export {job_id} is gone.")
+        params = job.params
+        if not params["mask_pii"] and PII_FIELDS & set(params["fields"]):
+            # Each download shows the receivers again: one pii.read row per download.
+            zones, bounds = _coverage(job.shop_id, params)
+            await self._audit_pii(zones, bounds, OrderFilter.model_validate(params["filters"]))
         return path, file_name(job)
 
     # -- synchronous CSV ------------------------------------------------------------------
@@ -297,8 +308,10 @@ class ExportService:
     async def _audit_pii(
         self, zones: dict[int, str], bounds: dict[int, Bounds], filters: OrderFilter
     ) -> None:
-        """The receivers the file will show in clear: one ``pii.read`` row with their orders,
-        in this request's transaction (the COPY itself runs after it commits)."""
+        """The receivers a file shows in clear: one ``pii.read`` row with their orders, in this
+        request's transaction (the sync COPY runs after it commits). For a job's file the
+        orders are matched again at download: an order whose state left the filters since
+        the file was written is missed, one that entered them is named in excess."""
         sql, args = order_ids_query(zones=zones, bounds=bounds, filters=filters)
         apg = await session_driver(self.session)
         rows = await apg.fetch(sql, *args)

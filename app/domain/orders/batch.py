@@ -4,12 +4,10 @@ per kind of child for a whole page, never one per row. Every key is checked agai
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer
 
 from app.domain.access.actions import for_caller
 from app.domain.access.scope import ShopScope
@@ -19,7 +17,9 @@ from app.domain.disputes.representation import evidence_public
 from app.domain.disputes.schemas import Dispute as DisputeOut
 from app.domain.disputes.schemas import Evidence
 from app.domain.disputes.service import disputes_public
+from app.domain.orders import repository
 from app.domain.orders import schemas as read
+from app.domain.orders.repository import OrderKey
 from app.domain.orders.representation import (
     order_public,
     refund_public,
@@ -29,10 +29,7 @@ from app.domain.orders.representation import (
 from app.kit.clock import rfc3339
 from app.models import (
     AfterSale,
-    Author,
     Dispute,
-    DisputeEvidence,
-    Order,
     OrderEvent,
     OrderItem,
     PaymentReminder,
@@ -40,25 +37,7 @@ from app.models import (
     Shipment,
 )
 
-OrderKey = tuple[int, int]
 V = TypeVar("V")
-
-
-def _by_shop(scope: ShopScope, keys: Iterable[OrderKey]) -> dict[int, list[int]]:
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for shop_id, order_id in keys:
-        if shop_id in scope:
-            grouped[shop_id].append(order_id)
-    return grouped
-
-
-def _of_orders(model: Any, scope: ShopScope, keys: Sequence[OrderKey]) -> ColumnElement[bool]:
-    """``model`` rows belonging to the given orders, tenant key first."""
-    parts = [
-        (model.shop_id == shop_id) & (model.order_id.in_(ids))
-        for shop_id, ids in _by_shop(scope, keys).items()
-    ]
-    return or_(*parts) if parts else model.shop_id.is_(None)
 
 
 async def _children(
@@ -70,10 +49,7 @@ async def _children(
 ) -> dict[OrderKey, list[V]]:
     """The orders' child rows of ``model`` (one query), grouped by order, in id order."""
     grouped: dict[OrderKey, list[V]] = defaultdict(list)
-    rows = await session.execute(
-        select(model).where(_of_orders(model, scope, keys)).order_by(model.id)
-    )
-    for row in rows.scalars():
+    for row in await repository.children_by_keys(session, scope, keys, model):
         grouped[(row.shop_id, row.order_id)].append(public(row))
     return grouped
 
@@ -86,13 +62,9 @@ async def public_orders(
     session: AsyncSession, scope: ShopScope, keys: Sequence[OrderKey]
 ) -> dict[OrderKey, read.Order]:
     """Full representations (unmasked) of the orders in scope; missing keys are absent."""
-    parts = [
-        (Order.shop_id == shop_id) & (Order.id.in_(ids))
-        for shop_id, ids in _by_shop(scope, keys).items()
-    ]
-    if not parts:
+    orders = await repository.orders_by_keys(session, scope, keys)
+    if not orders:
         return {}
-    orders = (await session.execute(select(Order).where(or_(*parts)))).scalars().all()
     items = await _children(session, scope, keys, OrderItem, _same)
     shipments = await _children(session, scope, keys, Shipment, _same)
     return {
@@ -157,18 +129,10 @@ async def timelines_of(
 
 async def authors_by_id(session: AsyncSession, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """Authors are platform-wide (an influencer sells for many shops), not tenant rows."""
-    rows = await session.execute(
-        select(Author.id, Author.nickname, Author.default_commission_bps).where(
-            Author.id.in_(list(ids))
-        )
-    )
+    rows = await repository.authors_by_ids(session, ids)
     return {
-        r.id: {
-            "id": r.id,
-            "nickname": r.nickname,
-            "default_commission_bps": r.default_commission_bps,
-        }
-        for r in rows
+        author_id: {"id": author_id, "nickname": nickname, "default_commission_bps": bps}
+        for author_id, nickname, bps in rows
     }
 
 
@@ -180,19 +144,7 @@ async def evidence_of(
 ) -> dict[DisputeKey, list[Evidence]]:
     """The disputes' evidence metadata (one query for all, never the bytes), oldest first,
     keyed by (shop_id, dispute_id); disputes outside the scope have none."""
-    parts = [
-        (DisputeEvidence.shop_id == shop_id) & (DisputeEvidence.dispute_id.in_(ids))
-        for shop_id, ids in _by_shop(scope, keys).items()
-    ]
     grouped: dict[DisputeKey, list[Evidence]] = defaultdict(list)
-    if not parts:
-        return grouped
-    rows = await session.execute(
-        select(DisputeEvidence)
-        .where(or_(*parts))
-        .order_by(DisputeEvidence.id)
-        .options(defer(DisputeEvidence.content))
-    )
-    for row in rows.scalars():
+    for row in await repository.evidence_by_keys(session, scope, keys):
         grouped[(row.shop_id, row.dispute_id)].append(evidence_public(row))
     return grouped

@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.db import execute_alone
 from app.domain.access.scope import ShopScope
 from app.domain.orders.filters import MAX_ID, OrderFilter, filter_conditions
 from app.domain.orders.rendering import (
@@ -106,10 +107,31 @@ _COLUMNS = (
 
 
 ORDER_ROWS = PageRenderer(ORDER_ROW, Order.__table__)
+# (sort, descending) -> ORDER BY; the same objects every request (PageRenderer reuses the
+# statement parts built for them).
+_ORDER_BY: dict[tuple[str, bool], tuple[ColumnElement[Any], ...]] = {
+    (name, descending): (
+        (sort.column.desc(), Order.id.desc()) if descending else (sort.column.asc(), Order.id.asc())
+    )
+    for name, sort in SORTS.items()
+    for descending in (True, False)
+}
 _TRACKING = TRACKING_NUMBERS.label("tracking_numbers")
 _AS_COUNT = AFTER_SALE_COUNT.label("after_sale_count")
 _AS_OPEN = AFTER_SALE_OPEN.label("after_sale_open")
 _AS_LATEST = AFTER_SALE_LATEST.label("after_sale_latest")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A page PostgreSQL rendered: the JSON array of its rows, their number, whether more
+    follow, and the cursors of its first and last rows."""
+
+    data: bytes
+    rows: int
+    has_more: bool
+    first_cursor: str | None
+    last_cursor: str | None
 
 
 class OrderLister:
@@ -156,17 +178,59 @@ class OrderLister:
         shops = sorted({self.scope.require(s) for s in shop_ids})
         if not shops:
             return page_bytes(b"[]", False, None)
-        where, order_by = await self._where(shops, params, backward=False)
-        sort = SORTS[params.sort]
-        stmt = ORDER_ROWS.statement(
-            where=where, order_by=order_by, limit=params.limit, cursor=[sort.column.key, "id"]
-        )
-        data, has_more, key, last_id = (await self.session.execute(stmt)).one()
-        cursor = None
-        if has_more and last_id is not None:
-            value = micros(key) if sort.is_time else int(key)
-            cursor = self.codec.encode(LISTING, params.sort, [value, int(last_id)])
+        # The REST list's only statement, unless a day range needs the shops' time zones.
+        row = await self._rendered_row(shops, params, ORDER_ROWS, alone=not params.range)
+        data, has_more, key, last_id = row
+        cursor = self._key_cursor(params.sort, key, last_id) if has_more else None
         return page_bytes(data, has_more, cursor)
+
+    async def _rendered_row(
+        self,
+        shops: list[int],
+        params: OrderListParams,
+        renderer: PageRenderer,
+        *,
+        ends: bool = False,
+        alone: bool = False,
+    ) -> Any:
+        """The one row of ``renderer``'s page statement for ``params`` (forward); ``alone``:
+        the request's only statement (:func:`~app.db.execute_alone`)."""
+        where, order_by = await self._where(shops, params, backward=False)
+        stmt = renderer.statement(
+            where=where,
+            order_by=order_by,
+            limit=params.limit,
+            cursor=[SORTS[params.sort].column.key, "id"],
+            ends=ends,
+        )
+        if alone:
+            return (await execute_alone(self.session, stmt)).one()
+        return (await self.session.execute(stmt)).one()
+
+    def _key_cursor(self, sort_name: str, key: Any, row_id: Any) -> str | None:
+        """The cursor just after the row whose sort key and id these are (None: no row)."""
+        if row_id is None:
+            return None
+        value = micros(key) if SORTS[sort_name].is_time else int(key)
+        return self.codec.encode(LISTING, sort_name, [value, int(row_id)])
+
+    async def rendered_with_ends(
+        self, shop_ids: Sequence[int], params: OrderListParams, renderer: PageRenderer
+    ) -> RenderedPage | None:
+        """The forward page of :meth:`page` rendered by ``renderer`` (a selection of a
+        GraphQL connection), with the cursors of both its ends; None when ``renderer``'s check
+        says a row needs the general path."""
+        shops = sorted({self.scope.require(s) for s in shop_ids})
+        if not shops:
+            return RenderedPage(b"[]", 0, False, None, None)
+        row = await self._rendered_row(shops, params, renderer, ends=True)
+        data, has_more, last_key, last_id, first_key, first_id, rows, doubtful = row
+        if doubtful:
+            return None
+        first = self._key_cursor(params.sort, first_key, first_id)
+        return RenderedPage(
+            data, rows, has_more, first, self._key_cursor(params.sort, last_key, last_id)
+        )
 
     async def statement(
         self, shops: list[int], params: OrderListParams, *, backward: bool = False
@@ -195,12 +259,7 @@ class OrderLister:
             conditions.append(_beyond(sort, value, last_id, backward=backward))
         shop_condition = Order.shop_id == shops[0] if len(shops) == 1 else Order.shop_id.in_(shops)
         # Backward reads the keyset in reverse from the cursor, so LIMIT stays index-friendly.
-        order_by = (
-            (sort.column.desc(), Order.id.desc())
-            if sort.descending != backward
-            else (sort.column.asc(), Order.id.asc())
-        )
-        return [shop_condition, *conditions], order_by
+        return [shop_condition, *conditions], _ORDER_BY[params.sort, sort.descending != backward]
 
     async def _timezones(self, shops: list[int]) -> dict[int, str]:
         rows = await self.session.execute(select(Shop.id, Shop.timezone).where(Shop.id.in_(shops)))

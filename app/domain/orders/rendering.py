@@ -90,3 +90,21 @@ ORDER_ROW = Shape(
         "updated_at": Order.updated_at,
     },
 )
+
+
+# The same fields for renderers of other shapes (GraphQL selections, app/graphql/rendered.py),
+# keyed by the read model's names, so interfaces reach the tables through the domain.
+ORDER_COLUMNS: dict[str, Any] = {
+    key: spec for key, spec in ORDER_ROW.fields.items() if not isinstance(spec, Shape | Children)
+}
+BUYER_COLUMNS: dict[str, Any] = dict(ORDER_ROW.fields["buyer"].fields)  # type: ignore[union-attr]
+AFTER_SALE_SUMMARY_COLUMNS: dict[str, Any] = dict(
+    ORDER_ROW.fields["after_sale"].fields  # type: ignore[union-attr]
+)
+ITEM_COLUMNS: dict[str, Any] = dict(ITEM.fields)
+ORDER_TABLE = Order.__table__
+
+
+def items_of_order(shape: Shape) -> Children:
+    """An order's items (in id order), each rendered by ``shape``."""
+    return Children(OrderItem.__table__, of_order(OrderItem), [OrderItem.id], shape)

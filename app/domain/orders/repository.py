@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from app.domain.access.scope import ShopScope
 from app.errors import NotFound
@@ -14,6 +16,7 @@ from app.models import (
     AfterSale,
     Author,
     Dispute,
+    DisputeEvidence,
     Order,
     OrderEvent,
     OrderItem,
@@ -123,3 +126,70 @@ class OrderRepository:
     def add(self, entity: Order | OrderItem | Shipment | OrderEvent) -> None:
         self.scope.require(entity.shop_id)
         self.session.add(entity)
+
+
+OrderKey = tuple[int, int]
+
+
+def keys_by_shop(scope: ShopScope, keys: Iterable[OrderKey]) -> dict[int, list[int]]:
+    """(shop_id, id) keys grouped by shop; shops outside ``scope`` are dropped."""
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for shop_id, entity_id in keys:
+        if shop_id in scope:
+            grouped[shop_id].append(entity_id)
+    return grouped
+
+
+def _keyed(
+    shop_column: Any, id_column: Any, scope: ShopScope, keys: Iterable[OrderKey]
+) -> ColumnElement[bool] | None:
+    """Rows whose (shop, id) is among ``keys`` (tenant key first); None when none is in scope."""
+    parts = [
+        (shop_column == shop_id) & id_column.in_(ids)
+        for shop_id, ids in keys_by_shop(scope, keys).items()
+    ]
+    return or_(*parts) if parts else None
+
+
+async def orders_by_keys(
+    session: AsyncSession, scope: ShopScope, keys: Iterable[OrderKey]
+) -> list[Order]:
+    where = _keyed(Order.shop_id, Order.id, scope, keys)
+    return [] if where is None else list(await session.scalars(select(Order).where(where)))
+
+
+async def children_by_keys(
+    session: AsyncSession, scope: ShopScope, keys: Iterable[OrderKey], model: Any
+) -> list[Any]:
+    """The orders' ``model`` rows (items, parcels, events, …) in one query, in id order."""
+    where = _keyed(model.shop_id, model.order_id, scope, keys)
+    if where is None:
+        return []
+    return list(await session.scalars(select(model).where(where).order_by(model.id)))
+
+
+async def evidence_by_keys(
+    session: AsyncSession, scope: ShopScope, keys: Iterable[OrderKey]
+) -> list[DisputeEvidence]:
+    """Evidence metadata of the (shop_id, dispute_id) keys, oldest first; never the bytes."""
+    where = _keyed(DisputeEvidence.shop_id, DisputeEvidence.dispute_id, scope, keys)
+    if where is None:
+        return []
+    return list(
+        await session.scalars(
+            select(DisputeEvidence)
+            .where(where)
+            .order_by(DisputeEvidence.id)
+            .options(defer(DisputeEvidence.content))
+        )
+    )
+
+
+async def authors_by_ids(session: AsyncSession, ids: Sequence[int]) -> list[tuple[int, str, int]]:
+    """Authors are platform-wide (an influencer sells for many shops), not tenant rows."""
+    rows = await session.execute(
+        select(Author.id, Author.nickname, Author.default_commission_bps).where(
+            Author.id.in_(list(ids))
+        )
+    )
+    return [(int(i), str(nickname), bps) for i, nickname, bps in rows]

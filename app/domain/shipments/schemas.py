@@ -43,14 +43,15 @@ def unique_items(lines: list[ShipmentLineIn] | None) -> list[ShipmentLineIn] | N
 
 
 class ShipmentPatch(VersionedIn):
-    """A correction of a parcel's carrier or tracking number (at most 3, before delivery)."""
+    """A correction of a parcel's carrier or tracking number (at most 3, before delivery).
+    Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+    validation_error."""
 
     model_config = ConfigDict(
         extra="forbid",
         str_strip_whitespace=True,
         json_schema_extra={
             "examples": [{"tracking_no": "SF1234567899", "expected_version": 4}],
-            "anyOf": [{"required": ["carrier_code"]}, {"required": ["tracking_no"]}],
         },
     )
 

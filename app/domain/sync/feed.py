@@ -10,7 +10,7 @@ the horizon — one round trip, one short transaction, no connection held afterw
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import String
 
 from app.db import Database
+from app.domain.audit.pii import clear_receivers_in_changes
 from app.domain.orders.representation import masked
 from app.domain.sync.cursor import START, Cursor, FeedPosition
 from app.domain.sync.horizon import HORIZON_LAG_SQL, HORIZON_SQL
@@ -101,6 +102,9 @@ class FeedPage:
     # xid of the oldest committed row past the cursor still behind an older running
     # transaction (None: nothing is held back); it comes once the horizon passes this xid.
     held_xid: int | None = None
+    # (shop_id, order_id) of the receivers the page shows in clear, for the reader's
+    # ``pii.read`` audit row (empty when masked).
+    receivers_shown: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def held_back(self) -> bool:
@@ -234,6 +238,7 @@ def page_of(
         has_more=has_more,
         horizon_lag_ms=read.lag_ms,
         held_xid=read.held_xid,
+        receivers_shown=clear_receivers_in_changes(read.shop_id, found) if pii else [],
     )
 
 

@@ -75,11 +75,14 @@ class FeedService:
         head = await self.reader.head(shop_id)
         return self._body([], head.cursor, False, head.horizon_lag_ms, not head.held_back)
 
-    async def page(self, req: PageRequest) -> ChangePage:
+    async def page(self, req: PageRequest) -> tuple[ChangePage, list[tuple[int, int]]]:
+        """The page's body, and the (shop_id, order_id) whose receivers it shows in clear
+        (for the caller's ``pii.read`` audit row)."""
         page = await self.poll(req)
-        return self._body(
+        body = self._body(
             page.changes, page.cursor, page.has_more, page.horizon_lag_ms, page.caught_up
         )
+        return body, page.receivers_shown
 
     async def poll(self, req: PageRequest) -> FeedPage:
         """Read once; with ``wait`` > 0 and nothing new, park (no DB connection held, no

@@ -121,10 +121,12 @@ from .order_filter import OrderFilter
 from .order_flag import OrderFlag
 from .order_item import OrderItem
 from .order_item_in import OrderItemIn
+from .order_patch import OrderPatch
 from .order_pay import OrderPay
 from .order_refund import OrderRefund
 from .order_row import OrderRow
 from .order_row_page import OrderRowPage
+from .order_ship import OrderShip
 from .order_sign import OrderSign
 from .order_sort import OrderSort
 from .order_status import OrderStatus
@@ -157,6 +159,7 @@ from .scope import Scope
 from .shipment import Shipment
 from .shipment_line import ShipmentLine
 from .shipment_line_in import ShipmentLineIn
+from .shipment_patch import ShipmentPatch
 from .shipment_status import ShipmentStatus
 from .shipment_tracking import ShipmentTracking
 from .shop_access import ShopAccess
@@ -329,10 +332,12 @@ __all__ = (
     "OrderFlag",
     "OrderItem",
     "OrderItemIn",
+    "OrderPatch",
     "OrderPay",
     "OrderRefund",
     "OrderRow",
     "OrderRowPage",
+    "OrderShip",
     "OrderSign",
     "OrderSort",
     "OrderStatus",
@@ -365,6 +370,7 @@ __all__ = (
     "Shipment",
     "ShipmentLine",
     "ShipmentLineIn",
+    "ShipmentPatch",
     "ShipmentStatus",
     "ShipmentTracking",
     "ShopAccess",

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.order import Order
+from ...models.order_ship import OrderShip
 from ...models.problem import Problem
 from typing import cast
 
@@ -18,7 +19,7 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    body: Any,
+    body: OrderShip,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -33,8 +34,7 @@ def _get_kwargs(
         "url": "/internal/v1/shops/{shop_id}/orders/{order_id}/ship".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),),
     }
 
-    
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -127,7 +127,7 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
 
 ) -> Response[Order | Problem]:
     """ Record a parcel handed to a carrier
@@ -135,10 +135,11 @@ def sync_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +168,7 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
 
 ) -> Order | Problem | None:
     """ Record a parcel handed to a carrier
@@ -175,10 +176,11 @@ def sync(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +204,7 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
 
 ) -> Response[Order | Problem]:
     """ Record a parcel handed to a carrier
@@ -210,10 +212,11 @@ async def asyncio_detailed(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +245,7 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
 
 ) -> Order | Problem | None:
     """ Record a parcel handed to a carrier
@@ -250,10 +253,11 @@ async def asyncio(
     Args:
         shop_id (int): Shop id
         order_id (int): Order id
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.order import Order
+from ...models.order_patch import OrderPatch
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +20,7 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    body: Any,
+    body: OrderPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -42,8 +43,7 @@ def _get_kwargs(
         "url": "/v1/shops/{shop_id}/orders/{order_id}".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),),
     }
 
-    
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -143,7 +143,7 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -156,7 +156,10 @@ def sync_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
+        body (OrderPatch): Merchant edits; each field has its own rule (see its description). Send
+            at least
+            one of ``shipping_fee``, ``merchant_remark`` and ``receiver``: otherwise 422
+            validation_error ("Nothing to change").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,7 +190,7 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -200,7 +203,10 @@ def sync(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
+        body (OrderPatch): Merchant edits; each field has its own rule (see its description). Send
+            at least
+            one of ``shipping_fee``, ``merchant_remark`` and ``receiver``: otherwise 422
+            validation_error ("Nothing to change").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +232,7 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -239,7 +245,10 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
+        body (OrderPatch): Merchant edits; each field has its own rule (see its description). Send
+            at least
+            one of ``shipping_fee``, ``merchant_remark`` and ``receiver``: otherwise 422
+            validation_error ("Nothing to change").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,7 +279,7 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -283,7 +292,10 @@ async def asyncio(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): Merchant edits; each field has its own rule (see OrderService.update).
+        body (OrderPatch): Merchant edits; each field has its own rule (see its description). Send
+            at least
+            one of ``shipping_fee``, ``merchant_remark`` and ``receiver``: otherwise 422
+            validation_error ("Nothing to change").
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.order import Order
+from ...models.order_ship import OrderShip
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +20,7 @@ def _get_kwargs(
     shop_id: int,
     order_id: int,
     *,
-    body: Any,
+    body: OrderShip,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -42,8 +43,7 @@ def _get_kwargs(
         "url": "/v1/shops/{shop_id}/orders/{order_id}/shipments".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),),
     }
 
-    
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -143,7 +143,7 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -156,10 +156,11 @@ def sync_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +191,7 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -203,10 +204,11 @@ def sync(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +234,7 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -245,10 +247,11 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,7 +282,7 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: OrderShip,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -292,10 +295,11 @@ async def asyncio(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default: every
-            unit not
+        body (OrderShip): One parcel: ``carrier_code`` + ``tracking_no``, with ``lines`` (default:
+            every unit not
             yet shipped). The deprecated ``carrier`` (a free-text name) and ``items`` (whole lines:
-            the rest of each listed line) still work.
+            the rest of each listed line) still work. Send exactly one of ``carrier_code`` and
+            ``carrier``, and at most one of ``lines`` and ``items``: otherwise 422 validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.order import Order
 from ...models.problem import Problem
+from ...models.shipment_patch import ShipmentPatch
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -20,7 +21,7 @@ def _get_kwargs(
     order_id: int,
     shipment_id: int,
     *,
-    body: Any,
+    body: ShipmentPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -43,8 +44,7 @@ def _get_kwargs(
         "url": "/v1/shops/{shop_id}/orders/{order_id}/shipments/{shipment_id}".format(shop_id=quote(str(shop_id), safe=""),order_id=quote(str(order_id), safe=""),shipment_id=quote(str(shipment_id), safe=""),),
     }
 
-    
-    _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -145,7 +145,7 @@ def sync_detailed(
     shipment_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: ShipmentPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -159,8 +159,10 @@ def sync_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): A correction of a parcel's carrier or tracking number (at most 3, before
-            delivery).
+        body (ShipmentPatch): A correction of a parcel's carrier or tracking number (at most 3,
+            before delivery).
+            Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+            validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +195,7 @@ def sync(
     shipment_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: ShipmentPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -207,8 +209,10 @@ def sync(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): A correction of a parcel's carrier or tracking number (at most 3, before
-            delivery).
+        body (ShipmentPatch): A correction of a parcel's carrier or tracking number (at most 3,
+            before delivery).
+            Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+            validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +240,7 @@ async def asyncio_detailed(
     shipment_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: ShipmentPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -250,8 +254,10 @@ async def asyncio_detailed(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): A correction of a parcel's carrier or tracking number (at most 3, before
-            delivery).
+        body (ShipmentPatch): A correction of a parcel's carrier or tracking number (at most 3,
+            before delivery).
+            Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+            validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -284,7 +290,7 @@ async def asyncio(
     shipment_id: int,
     *,
     client: AuthenticatedClient,
-    body: Any,
+    body: ShipmentPatch,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
@@ -298,8 +304,10 @@ async def asyncio(
         idempotency_key (str | Unset): Makes the write safe to retry: the same key and body replay
             the stored response for 24 h; the same key with another body is 422 idempotency_mismatch.
         if_match (str | Unset): The entity version as ETag ("3"); stale -> 409.
-        body (Any): A correction of a parcel's carrier or tracking number (at most 3, before
-            delivery).
+        body (ShipmentPatch): A correction of a parcel's carrier or tracking number (at most 3,
+            before delivery).
+            Send at least one of ``carrier_code`` and ``tracking_no``: otherwise 422
+            validation_error.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
