@@ -36,6 +36,7 @@ from app.api.v1 import shipments as v1_shipments
 from app.api.v1 import shop_webhooks as v1_shop_webhooks
 from app.api.v1 import staff as v1_staff
 from app.api.v1 import webhooks as v1_webhooks
+from app.api.v1.changes_parked import ParkedChanges
 from app.auth.cache import principal_cache
 from app.config import Settings, get_settings
 from app.db import Database
@@ -84,6 +85,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     app.state.db, CursorCodec(secret_key), listener
                 )
                 app.state.graphql_sockets = SocketRegistry(app.state.db, settings)
+                # A rights change re-checks the credentials of every parked long-poll.
+                app.state.principal_cache.on_change(listener.rights_changed)
                 with on_shutdown_signal(listener.drain):
                     yield
         finally:
@@ -107,6 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.migration_head = head_revision()
     install_problem_handlers(app)
     install_problem_schema(app)
+    # Innermost: parked long-polls still pass the request id, metrics and rate-limit headers.
+    app.add_middleware(ParkedChanges)
     v1_rate_limit.install(app, settings)
     app.add_middleware(
         BodyLimitMiddleware,

@@ -273,7 +273,12 @@ async def charge_request(request: Request, principal: Principal, shop_id: int | 
     """The REST hook, called by the auth dependency: once per request, before the handler.
     Raises 429 ``rate_limited`` (or 503 when failing closed)."""
     state = request.scope.setdefault("state", {})
-    if STATE_KEY in state or not request.app.state.settings.ratelimit_enabled:
+    charged = state.get(STATE_KEY)
+    if isinstance(charged, Decision):  # charged once already (a request handed on): same answer
+        if not charged.allowed:
+            raise charged.error()
+        return
+    if not request.app.state.settings.ratelimit_enabled:
         return
     cost = int(state.get(_COST_KEY, 1))
     decision = await charge_key(

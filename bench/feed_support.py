@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -115,8 +116,12 @@ async def api_server_process(url: str) -> AsyncIterator[tuple[str, int]]:
         "ORDERGATE_ENV": "development",
     }
     env.pop("REDIS_URL", None)
+    # BENCH_SERVER_PROFILE=<file>: the server runs under pyinstrument (a text report at exit).
+    profile = os.environ.get("BENCH_SERVER_PROFILE")
+    wrap = ["-m", "pyinstrument", "-r", "text", "-o", profile] if profile else []
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
+        *wrap,
         "-m",
         "uvicorn",
         "--factory",
@@ -143,7 +148,10 @@ async def api_server_process(url: str) -> AsyncIterator[tuple[str, int]]:
                 raise RuntimeError("API server did not start")
         yield base, proc.pid
     finally:
-        proc.terminate()
+        if profile:
+            proc.send_signal(signal.SIGINT)  # pyinstrument writes its report on an interrupt
+        else:
+            proc.terminate()
         await proc.wait()
 
 

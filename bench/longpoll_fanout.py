@@ -283,22 +283,28 @@ async def main(args: argparse.Namespace) -> None:
             for s in g.shop_ids
             for _ in range(g.readers)
         ]
-        budget = WAIT_S - args.idle - 5  # the first polls must not expire while idle
+        # The first polls must not expire while idle, unless told otherwise (a slow box: an
+        # expired poll is answered empty and parks again at once, the count stays whole).
+        budget = args.park_budget or WAIT_S - args.idle - 5
+        # RSS is taken at the most parked seen: a box that cannot park everyone before the
+        # budget runs out (expired polls re-park, churning) still measures the cost of each.
+        best, rss_parked = 0, rss_before
         while (now_parked := await parked_on_server(probe)) < total_readers:
+            if now_parked > best:
+                best, rss_parked = now_parked, rss_kb(pid)
             progress(f"parked {now_parked}/{total_readers} ({run.retried_503} retried after 503)")
             if time.perf_counter() - started > budget:
-                raise SystemExit(
-                    f"longpoll_fanout: only {now_parked}/{total_readers} parked in {budget:g} s "
-                    f"({run.retried_503} answers 503; 1-min load {os.getloadavg()[0]:.1f})"
-                )
+                progress(f"only {best}/{total_readers} parked at most in {budget:g} s: going on")
+                break
             for r in readers:
                 if r.done():
                     r.result()  # a reader failed: raise it
             await asyncio.sleep(1)
+        else:
+            best, rss_parked = now_parked, rss_kb(pid)
         park_s = time.perf_counter() - started
-        rss_parked = rss_kb(pid)
-        per_parked_kb = (rss_parked - rss_before) / total_readers
-        progress(f"all parked in {park_s:.1f} s; {args.idle:g} s idle")
+        per_parked_kb = (rss_parked - rss_before) / max(best, 1)
+        progress(f"{best} parked in {park_s:.1f} s; {args.idle:g} s idle")
         idle_t = time.perf_counter()
         if statements:
             statements.mark()
@@ -370,7 +376,8 @@ async def main(args: argparse.Namespace) -> None:
         f"commit->seen p50 {ms[0]:.1f} ms, p99 {ms[1]:.1f} ms, max {ms[2]:.1f} ms "
         f"(target p99 < {TARGET_P99_MS:g} ms -> ratio {TARGET_P99_MS / max(ms[1], 0.001):.2f}x) "
         f"[{per_group}]; missed {missed}/{expected}, duplicates {dups}; "
-        f"server RSS {rss_before / 1024:.0f} MB -> {rss_parked / 1024:.0f} MB parked "
+        f"server RSS {rss_before / 1024:.0f} MB -> {rss_parked / 1024:.0f} MB with {best} "
+        f"parked "
         f"({per_parked_kb:.1f} KB per parked request, target < {TARGET_RSS_PER_PARKED_KB:g}) "
         f"-> {rss_after / 1024:.0f} MB after writing; parking took {park_s:.1f} s "
         f"({run.retried_503} answers 503 retried); PostgreSQL statements/s idle-parked "
@@ -400,6 +407,9 @@ def cli() -> argparse.Namespace:
     p.add_argument("--duration", type=float, default=30 if full else 5, help="seconds")
     p.add_argument("--idle", type=float, default=10 if full else 5, help="idle-parked seconds")
     p.add_argument("--arrivals", type=int, default=100, help="first requests in flight")
+    p.add_argument(
+        "--park-budget", type=float, default=0, help="seconds to park everyone (default: wait)"
+    )
     p.add_argument("--shared", action="store_true", help="DATABASE_URL's server, not a private one")
     return p.parse_args()
 

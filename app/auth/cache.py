@@ -24,7 +24,7 @@ import asyncio
 import contextlib
 import time
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
 
@@ -58,8 +58,17 @@ class PrincipalCache:
         self.connected = asyncio.Event()
         self.invalidated = asyncio.Condition()
         self._entries: dict[str, tuple[Principal, float]] = {}
+        # Lookups under way, per token: concurrent requests of one token share one (parked
+        # long-polls all check their credentials again after a rights change).
+        self._pending: dict[str, asyncio.Future[Principal]] = {}
+        # Called on every invalidation (parked requests re-check their credentials).
+        self._on_change: list[Callable[[], None]] = []
         self._task: asyncio.Task[None] | None = None
         _CACHES.add(self)
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` whenever rights may have changed (the cache was emptied)."""
+        self._on_change.append(callback)
 
     async def resolve(self, session: AsyncSession, token: str | None) -> Principal:
         """The token's principal (401 like :func:`resolve_principal` when it is not live)."""
@@ -76,9 +85,28 @@ class PrincipalCache:
         if hit is not None and hit[1] > now:
             self.hits += 1
             return hit[0]
+        if not cacheable:
+            return (await resolve_principal_until(session, token))[0]
+        pending = self._pending.get(key)
+        if pending is not None:
+            with contextlib.suppress(_Abandoned):
+                return await asyncio.shield(pending)
+        mine = self._pending[key] = asyncio.get_running_loop().create_future()
+        mine.add_done_callback(_retrieved)
         generation = self.generation
-        principal, expires_at = await resolve_principal_until(session, token)
-        if cacheable and generation == self.generation and self.connected.is_set():
+        try:
+            principal, expires_at = await resolve_principal_until(session, token)
+        except Exception as exc:
+            mine.set_exception(exc)  # the same answer for whoever waited on this lookup
+            raise
+        except BaseException:
+            mine.set_exception(_Abandoned())  # cancelled: the others look up for themselves
+            raise
+        finally:
+            if self._pending.get(key) is mine:
+                del self._pending[key]
+        mine.set_result(principal)
+        if generation == self.generation and self.connected.is_set():
             self._store(key, principal, now + min(self.ttl, _seconds_until(expires_at)))
         return principal
 
@@ -93,6 +121,9 @@ class PrincipalCache:
     def invalidate(self) -> None:
         self.generation += 1
         self._entries.clear()
+        self._pending.clear()  # a lookup started before this may answer stale rights
+        for callback in self._on_change:
+            callback()
         asyncio.get_running_loop().create_task(self._announce())
 
     async def _announce(self) -> None:
@@ -102,8 +133,8 @@ class PrincipalCache:
     # -- the LISTEN connection --------------------------------------------------------------
 
     async def start(self) -> None:
-        if self.ttl > 0:
-            self._task = asyncio.create_task(self._run(), name="ordergate-auth-listener")
+        # Listening even when nothing is cached: parked long-polls hear revocations from it.
+        self._task = asyncio.create_task(self._run(), name="ordergate-auth-listener")
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -143,6 +174,16 @@ class PrincipalCache:
                     conn.terminate()
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, 5.0)
+
+
+class _Abandoned(Exception):
+    """A shared lookup's owner was cancelled before it finished."""
+
+
+def _retrieved(future: asyncio.Future[Principal]) -> None:
+    # A failed lookup nobody else waited for is not an unhandled error.
+    if not future.cancelled():
+        future.exception()
 
 
 def _seconds_until(instant: datetime) -> float:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.bearer import OAuth2Bearer
 from app.auth.cache import PrincipalCache
 from app.db import Session
-from app.domain.access.authorized import Authorized
+from app.domain.access.authorized import CHANGES_READ, Authorized
 from app.domain.access.principal import Principal, resolve_principal
 from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor, ActorType
@@ -41,6 +41,7 @@ __all__ = [
     "StaffManage",
     "WebhooksManage",
     "authorize",
+    "authorized",
     "current_principal",
     "requires",
 ]
@@ -69,13 +70,32 @@ async def current_principal(
     cached = request.scope.get(_PRINCIPAL_KEY)
     if isinstance(cached, Principal):
         return cached
-    cache: PrincipalCache | None = getattr(request.app.state, "principal_cache", None)
-    if cache is not None:
-        principal = await cache.resolve(session, token)
-    else:
-        principal = await resolve_principal(session, token)
+    principal = await principal_of(request.app.state, session, token)
     request.scope[_PRINCIPAL_KEY] = principal
     return principal
+
+
+async def principal_of(state: Any, session: AsyncSession, token: str | None) -> Principal:
+    """The token's principal, through the process's cache when the app has one (401 when the
+    token is not live)."""
+    cache: PrincipalCache | None = getattr(state, "principal_cache", None)
+    if cache is not None:
+        return await cache.resolve(session, token)
+    return await resolve_principal(session, token)
+
+
+async def authorized(
+    request: Request, session: AsyncSession, token: str | None, scope: str
+) -> Authorized:
+    """What every REST dependency checks: the principal, narrowed to ``scope``; a ``{shop_id}``
+    of the path visible (404) with ``scope`` (403); then the request charged (429)."""
+    principal = await current_principal(request, session, token)
+    auth = authorize(principal, scope, request)
+    shop_id = _path_shop_id(request)
+    if shop_id is not None:
+        auth.require(shop_id)
+    await charge_request(request, principal, shop_id)  # once per request, before the handler
+    return auth
 
 
 def authorize(principal: Principal, scope: str, request: Request) -> Authorized:
@@ -103,13 +123,7 @@ def requires(scope: str) -> Callable[..., Awaitable[Authorized]]:
     """A dependency giving ``Authorized`` for ``scope``; a ``{shop_id}`` in the path is checked."""
 
     async def dependency(request: Request, session: AsyncSession, token: str | None) -> Authorized:
-        principal = await current_principal(request, session, token)
-        auth = authorize(principal, scope, request)
-        shop_id = _path_shop_id(request)
-        if shop_id is not None:
-            auth.require(shop_id)
-        await charge_request(request, principal, shop_id)  # once per request, before the handler
-        return auth
+        return await authorized(request, session, token, scope)
 
     # The annotations carry this closure's ``scope`` (for OpenAPI), so they are built as
     # objects here: string annotations could not see the local variable.
@@ -135,7 +149,7 @@ OrdersWrite = Annotated[Authorized, Depends(requires("orders:write"))]
 AfterSalesRead = Annotated[Authorized, Depends(requires("after_sales:read"))]
 AfterSalesWrite = Annotated[Authorized, Depends(requires("after_sales:write"))]
 DisputesWrite = Annotated[Authorized, Depends(requires("disputes:write"))]
-ChangesRead = Annotated[Authorized, Depends(requires("changes:read"))]
+ChangesRead = Annotated[Authorized, Depends(requires(CHANGES_READ))]
 WebhooksManage = Annotated[Authorized, Depends(requires("webhooks:manage"))]
 Exports = Annotated[Authorized, Depends(requires("exports"))]
 MetricsRead = Annotated[Authorized, Depends(requires("metrics:read"))]

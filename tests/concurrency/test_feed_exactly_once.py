@@ -65,6 +65,7 @@ async def test_exactly_once_under_concurrent_writers_and_rollbacks(
         await s.execute(text(_SOURCE_DDL))
     committed: set[int] = set()
     rolled_back: set[int] = set()
+    commit_order: list[int] = []  # each committed transaction's first change id
     writes = iter(range(WRITES))
     rng = random.Random(6)
 
@@ -83,13 +84,13 @@ async def test_exactly_once_under_concurrent_writers_and_rollbacks(
                             ).scalar_one()
                         )
                         ids.append(await write_change(s, shop_id, entity, version))
-                        await asyncio.sleep(0)  # let other transactions interleave
                     if abort:
                         raise Rollback
             except Rollback:
                 rolled_back.update(ids)
             else:
                 committed.update(ids)
+                commit_order.append(ids[0])
 
     async def long_writer() -> None:
         """A transaction that stays open while 200 others commit after it: their changes are
@@ -155,6 +156,13 @@ async def test_exactly_once_under_concurrent_writers_and_rollbacks(
             ).all()
         )
     assert len(committed) > WRITES * 0.8 and rolled_back
+    # The writers' transactions overlapped: many committed after one that wrote later (a
+    # feed read in id or commit order, rather than below the horizon, would miss rows).
+    overtaken, newest = 0, 0
+    for first_id in commit_order:
+        overtaken += first_id < newest
+        newest = max(newest, first_id)
+    assert overtaken > WRITES // 20, overtaken
     for seen, highest in results:
         assert len(seen) == len(set(seen)), "a change was delivered twice"
         assert set(seen) == committed

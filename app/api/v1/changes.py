@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from app.auth.dependencies import ChangesRead
+from app.auth.dependencies import ChangesRead, oauth2_scheme, principal_of
 from app.db import Session
+from app.domain.access.authorized import CHANGES_READ, PII_READ, Authorized, require_scope
+from app.domain.audit.actor import Actor
 from app.domain.audit.pii import record_pii_read
 from app.domain.sync.bulk import MAX_SLICES, bulk_changes, plan_slices
 from app.domain.sync.schemas import (
@@ -20,7 +23,7 @@ from app.domain.sync.schemas import (
     ChangeType,
     SyncStatus,
 )
-from app.domain.sync.service import HEAD, PageRequest
+from app.domain.sync.service import HEAD, FeedService, PageRequest
 from app.errors import ValidationFailed, field_error
 from app.web.openapi import NDJSON, ndjson_stream, problems
 from app.web.params import ShopId
@@ -101,25 +104,60 @@ async def list_changes(
 ) -> Response:
     # Authentication ran in the request's unit of work; end it so a parked long-poll holds no
     # connection and no transaction. Feed reads use their own short transactions.
+    # (Long-polls are parked below FastAPI, by app/api/v1/changes_parked.py, through the same
+    # functions: page_request and changes_response.)
     await session.commit()
     service = feed_service_of(request)
     if cursor == HEAD:
         return json_bytes_response(await service.head_page(shop_id))
-    body, shown = await service.page(
-        PageRequest(
-            shop_id=shop_id,
-            cursor=service.parse_cursor(cursor, shop_id),
-            limit=limit,
-            types=_types(types),
-            wait=wait,
-            pii=auth.can_read_pii(shop_id),
-            raw_json=True,
-        )
+    token = await oauth2_scheme(request)
+    ask = page_request(service, request.app.state, auth, token, shop_id, cursor, limit, wait, types)
+    return await changes_response(service, ask, auth.actor)
+
+
+def page_request(
+    service: FeedService,
+    state: Any,
+    auth: Authorized,
+    token: str | None,
+    shop_id: int,
+    cursor: str | None,
+    limit: int,
+    wait: float,
+    types: str | None,
+) -> PageRequest:
+    """A feed request from list_changes' validated parameters (400/422 on a bad cursor or
+    type); its credentials are checked again whenever rights change while it is parked."""
+    return PageRequest(
+        shop_id=shop_id,
+        cursor=service.parse_cursor(cursor, shop_id),
+        limit=limit,
+        types=_types(types),
+        wait=wait,
+        pii=auth.can_read_pii(shop_id),
+        raw_json=True,
+        credentials=_still_allowed(state, token, shop_id),
     )
+
+
+async def changes_response(service: FeedService, ask: PageRequest, actor: Actor) -> Response:
+    body, shown = await service.page(ask)
     if shown:  # the request's unit of work has ended: a short transaction of its own
         async with service.db.transaction() as audit:
-            await record_pii_read(audit, auth.actor, shown)
+            await record_pii_read(audit, actor, shown)
     return json_bytes_response(body)
+
+
+def _still_allowed(state: Any, token: str | None, shop_id: int) -> Callable[[], Awaitable[bool]]:
+    async def check() -> bool:
+        """Raises what a new request with this token would get (401, 404, 403); says whether
+        it may read PII."""
+        async with state.db.sessionmaker() as session:
+            principal = await principal_of(state, session, token)
+        require_scope(principal, CHANGES_READ, shop_id)
+        return PII_READ in principal.scopes_on(shop_id)
+
+    return check
 
 
 @router.get(

@@ -15,6 +15,9 @@ from app.domain.access.scope import ShopScope
 from app.domain.audit.actor import Actor
 from app.errors import InsufficientScope, NotFound
 
+CHANGES_READ = "changes:read"
+PII_READ = "orders:read_pii"
+
 
 @dataclass(frozen=True)
 class Authorized:
@@ -24,11 +27,7 @@ class Authorized:
     actor: Actor
 
     def require(self, shop_id: int) -> int:
-        if shop_id not in self.principal.shop_ids:
-            raise NotFound(f"Shop {shop_id} was not found.")
-        if self.scope_name not in self.principal.scopes_on(shop_id):
-            # Effective scopes: the token's, narrowed by the account's staff role on the shop.
-            raise InsufficientScope(self.scope_name)
+        require_scope(self.principal, self.scope_name, shop_id)
         return shop_id
 
     def selected_shops(self, shop_ids: Sequence[int] | None) -> list[int]:
@@ -42,4 +41,13 @@ class Authorized:
         return scope in self.principal.scopes_on(shop_id)
 
     def can_read_pii(self, shop_id: int) -> bool:
-        return self.has(shop_id, "orders:read_pii")
+        return self.has(shop_id, PII_READ)
+
+
+def require_scope(principal: Principal, scope: str, shop_id: int) -> None:
+    """404 for a shop ``principal`` cannot see, 403 when it lacks ``scope`` there."""
+    if shop_id not in principal.shop_ids:
+        raise NotFound(f"Shop {shop_id} was not found.")
+    if scope not in principal.scopes_on(shop_id):
+        # Effective scopes: the token's, narrowed by the account's staff role on the shop.
+        raise InsufficientScope(scope)

@@ -9,12 +9,12 @@ the horizon — one round trip, one short transaction, no connection held afterw
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, text
+from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.types import String
 
@@ -32,12 +32,19 @@ MAX_LIMIT = 1000
 _AFTER = "(c.xid, c.id) > (CAST(:xid AS xid8), :id)"
 _TYPES = "AND (CAST(:types AS text[]) IS NULL OR c.type = ANY(CAST(:types AS text[])))"
 
-_PAGE_SQL = text(
-    f"""
+# The horizon lag: measured here (a pg_stat_activity scan) only when no listener keeps it
+# (ChangeListener.cached_lag, refreshed once a second); a page read is then change_log alone.
+_MEASURED_LAG = f"({HORIZON_LAG_SQL})"
+_KEPT_LAG = "CAST(NULL AS bigint)"
+
+
+def _page_sql(lag: str) -> TextClause:
+    return text(
+        f"""
 WITH meta AS MATERIALIZED (
     SELECT {HORIZON_SQL} AS xmin,
            fs.epoch, fs.pruned_xid, fs.pruned_id,
-           ({HORIZON_LAG_SQL}) AS lag_ms
+           {lag} AS lag_ms
     FROM feed_state fs WHERE fs.id = 1
 ), page AS (
     SELECT c.id, c.xid, c.type, c.entity, c.entity_id, c.entity_version, c.created_at, c.data
@@ -59,12 +66,14 @@ SELECT meta.xmin::text AS xmin, meta.epoch, meta.pruned_xid::text AS pruned_xid,
 FROM meta LEFT JOIN page ON true
 ORDER BY page.xid, page.id
 """
-).bindparams(bindparam("types", type_=ARRAY(String)))
+    ).bindparams(bindparam("types", type_=ARRAY(String)))
 
-_HEAD_SQL = text(
-    f"""
+
+def _head_sql(lag: str) -> TextClause:
+    return text(
+        f"""
 SELECT {HORIZON_SQL}::text AS xmin, fs.epoch,
-       ({HORIZON_LAG_SQL}) AS lag_ms,
+       {lag} AS lag_ms,
        EXISTS (  -- the shop's newest committed row is not below the horizon yet
            SELECT 1 FROM (
                SELECT c.xid FROM change_log c WHERE c.shop_id = :shop_id
@@ -73,7 +82,15 @@ SELECT {HORIZON_SQL}::text AS xmin, fs.epoch,
        ) AS held_back
 FROM feed_state fs WHERE fs.id = 1
 """
-)
+    )
+
+
+# (statement, with the lag measured in it): indexed by whether a kept lag is at hand.
+_PAGE_SQL = {False: _page_sql(_MEASURED_LAG), True: _page_sql(_KEPT_LAG)}
+_HEAD_SQL = {False: _head_sql(_MEASURED_LAG), True: _head_sql(_KEPT_LAG)}
+
+# The horizon lag someone keeps current (ms), or None when it must be measured.
+KeptLag = Callable[[], int | None]
 
 
 @dataclass(frozen=True)
@@ -143,30 +160,17 @@ def resync_hint(shop_id: int) -> dict[str, Any]:
 
 
 class FeedReader:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, kept_lag: KeptLag | None = None) -> None:
         self.db = db
+        self.kept_lag = kept_lag or (lambda: None)
 
     async def head(self, shop_id: int) -> Head:
+        kept = self.kept_lag()
         async with self.db.engine.connect() as conn:
-            row = (await conn.execute(_HEAD_SQL, {"shop_id": shop_id})).one()
+            row = (await conn.execute(_HEAD_SQL[kept is not None], {"shop_id": shop_id})).one()
         position = horizon_position(int(row.xmin))
-        return Head(Cursor(row.epoch, shop_id, position), int(row.lag_ms), bool(row.held_back))
-
-    async def read(
-        self,
-        shop_id: int,
-        cursor: Cursor | None,
-        *,
-        limit: int,
-        types: Sequence[str] | None = None,
-        pii: bool = True,
-        raw_json: bool = False,
-    ) -> FeedPage:
-        """Up to ``limit`` changes after ``cursor`` (None = the beginning of retention)."""
-        rows = await self.fetch(shop_id, cursor.position if cursor else START, limit, types)
-        page = page_of(rows, cursor, limit=limit, types=types, pii=pii, raw_json=raw_json)
-        assert page is not None  # a read cut at its own start and limit always serves it
-        return page
+        lag = kept if kept is not None else int(row.lag_ms)
+        return Head(Cursor(row.epoch, shop_id, position), lag, bool(row.held_back))
 
     async def fetch(
         self, shop_id: int, start: FeedPosition, limit: int, types: Sequence[str] | None = None
@@ -179,8 +183,9 @@ class FeedReader:
             "n": limit + 1,
             "types": list(types) if types else None,
         }
+        kept = self.kept_lag()
         async with self.db.engine.connect() as conn:
-            found = (await conn.execute(_PAGE_SQL, params)).all()
+            found = (await conn.execute(_PAGE_SQL[kept is not None], params)).all()
         meta = found[0]
         rows = [r for r in found if r.id is not None]
         return Rows(
@@ -191,7 +196,7 @@ class FeedReader:
             xmin=int(meta.xmin),
             epoch=meta.epoch,
             pruned=FeedPosition(int(meta.pruned_xid), meta.pruned_id),
-            lag_ms=int(meta.lag_ms),
+            lag_ms=kept if kept is not None else int(meta.lag_ms),
             held_xid=None if meta.held_xid is None else int(meta.held_xid),
         )
 

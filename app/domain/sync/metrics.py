@@ -22,3 +22,7 @@ LISTENER_CONNECTED = Gauge(
 NOTIFICATIONS = Counter(
     "ordergate_feed_notifications_total", "Change notifications received by this process"
 )
+LONG_POLLS_ADMITTED = Counter(
+    "ordergate_feed_long_polls_admitted_total",
+    "Long-polls served below the web framework (app/api/v1/changes_parked.py)",
+)

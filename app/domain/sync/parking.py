@@ -17,17 +17,31 @@ from app.domain.sync.feed import Rows
 
 Fetch = Callable[[FeedPosition, int], Awaitable[Rows]]
 
+# How long a batch keeps the shared read that preceded it: its members' next polls come
+# within milliseconds of their answers; past that the memory is not worth it.
+PRIOR_KEEP_S = 1.0
+
 
 class Batch:
     """One generation of a shop's parked requests."""
 
-    __slots__ = ("_limit", "_low", "_read", "woken")
+    __slots__ = ("_limit", "_low", "_read", "prior", "successor", "woken")
 
     def __init__(self) -> None:
         self.woken = asyncio.Event()
+        # Set when the batch was woken because rights changed, not the feed: its members check
+        # their credentials and park again in this batch, which already took their place (a
+        # commit landing meanwhile wakes it, so none is missed).
+        self.successor: Batch | None = None
         self._low: FeedPosition | None = None
         self._limit = 0
         self._read: asyncio.Future[Rows] | None = None
+        # A read of the shop's rows (all types) that started after this batch took its place:
+        # a request parking here may cut its first page from it instead of reading, since any
+        # commit that read does not show wakes this batch. Kept while the batch waits when it
+        # found nothing (a few hundred bytes: the next poll after a wait ran out reads
+        # nothing), else for PRIOR_KEEP_S.
+        self.prior: Rows | None = None
 
     def join(self, position: FeedPosition, limit: int) -> None:
         """A member parks at ``position`` wanting up to ``limit`` rows."""
@@ -35,14 +49,33 @@ class Batch:
             self._low = position
         self._limit = max(self._limit, limit)
 
-    async def shared(self, fetch: Fetch) -> Rows:
+    async def shared(self, fetch: Fetch, then: Batch) -> Rows:
         """The batch's one read after waking: from the lowest member position, as many rows
         as the largest member limit. The first member to ask starts it; it runs to the end
-        even if that member goes away (a client disconnect cancels only its own wait)."""
+        even if that member goes away (a client disconnect cancels only its own wait).
+        ``then`` is the shop's batch now (taken before this call): it keeps the read as its
+        :attr:`prior`."""
         if self._read is None:
             assert self._low is not None, "join() before shared()"
             self._read = asyncio.ensure_future(fetch(self._low, self._limit))
+            self._read.add_done_callback(then._kept)
         return await asyncio.shield(self._read)
+
+    def keep(self, rows: Rows) -> None:
+        """``rows`` were read (without a type filter) after this batch took its place."""
+        if self.woken.is_set():
+            return
+        self.prior = rows
+        if rows.rows:
+            asyncio.get_running_loop().call_later(PRIOR_KEEP_S, self._forget, rows)
+
+    def _kept(self, read: asyncio.Future[Rows]) -> None:
+        if not read.cancelled() and read.exception() is None:
+            self.keep(read.result())
+
+    def _forget(self, rows: Rows) -> None:
+        if self.prior is rows:
+            self.prior = None
 
 
 class Parking:
@@ -89,6 +122,13 @@ class Parking:
         for shop_id in passed:
             self.wake(shop_id)
         return len(passed)
+
+    def rights_changed(self) -> None:
+        """Someone's rights changed: every member checks its credentials again (a revoked one
+        ends), without reading the feed. Each batch is replaced by its successor at once."""
+        for shop_id, batch in list(self._batches.items()):
+            batch.successor = self._batches[shop_id] = Batch()
+            batch.woken.set()
 
     def wake_all(self) -> None:
         batches, self._batches = self._batches, {}

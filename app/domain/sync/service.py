@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 
 from app.db import Database, is_unavailable
-from app.domain.sync.cursor import Cursor, CursorCodec
-from app.domain.sync.feed import FeedPage, FeedReader, page_of
+from app.domain.sync.cursor import START, Cursor, CursorCodec
+from app.domain.sync.feed import FeedPage, FeedReader, Rows, page_of
 from app.domain.sync.parking import Batch
 from app.domain.sync.schemas import Change, ChangePage, OldestChange, SyncStatus
 from app.domain.sync.waiter import ChangeListener
@@ -47,6 +47,9 @@ class PageRequest:
     pii: bool
     # data as orjson.Fragment (pre-serialised) for callers that only re-serialise it (REST).
     raw_json: bool = False
+    # Checks, when rights changed while the request was parked, that its credentials still
+    # hold (raising the error a new request would get) and says whether it may read PII now.
+    credentials: Callable[[], Awaitable[bool]] | None = None
 
 
 class FeedService:
@@ -55,7 +58,7 @@ class FeedService:
     ) -> None:
         self.db = db
         self.codec = codec
-        self.reader = FeedReader(db)
+        self.reader = FeedReader(db, listener.kept_lag if listener else None)
         self.listener = listener
         # No listener (tools, tests of the service alone): parked requests re-check on a timer.
         self._timer = ChangeListener("")
@@ -92,7 +95,12 @@ class FeedService:
         deadline = loop.time() + req.wait
         listener = self.listener or self._timer
         batch = listener.subscribe(req.shop_id)  # before the read: no commit falls in between
-        page = await self._read(req, req.cursor)
+        # Nothing new since the shop's last shared read (this batch was in place before it
+        # began, so a later commit wakes it): park without reading. Pages with changes are
+        # read afresh, so that caught_up speaks of this request's moment.
+        page = self._cut(batch.prior, req, req.cursor)
+        if page is None or page.changes:
+            page = await self._read(req, req.cursor, keep_in=batch)
         while True:
             remaining = deadline - loop.time()
             if page.changes or remaining <= 0 or listener.draining:
@@ -103,13 +111,19 @@ class FeedService:
             woken = await listener.wait(
                 batch, remaining if listener.running else min(RECHECK_S, remaining)
             )
+            if woken and batch.successor is not None:
+                # Rights changed, not the feed: the page stands, the credentials must too.
+                if req.credentials is not None:
+                    req = replace(req, pii=await req.credentials())
+                batch = batch.successor
+                continue
             if not woken and listener.running:
                 return page  # nothing came: the empty page (and its cursor) stands
             parked, woken_batch = page, batch
             batch = listener.subscribe(req.shop_id)
             try:
                 if woken:
-                    page = await self._after_wake(woken_batch, req, parked.cursor)
+                    page = await self._after_wake(woken_batch, batch, req, parked.cursor)
                 else:
                     page = await self._read(req, parked.cursor)
             except Exception as exc:
@@ -119,24 +133,37 @@ class FeedService:
                     raise
                 return parked
 
-    async def _after_wake(self, batch: Batch, req: PageRequest, cursor: Cursor) -> FeedPage:
+    async def _after_wake(
+        self, batch: Batch, then: Batch, req: PageRequest, cursor: Cursor
+    ) -> FeedPage:
         """This request's page from its batch's shared read, or its own read when the shared
         one cannot serve it (it started after this cursor or stopped before its page ends)."""
-        rows = await batch.shared(lambda start, limit: self.reader.fetch(req.shop_id, start, limit))
-        page = page_of(
+        rows = await batch.shared(
+            lambda start, limit: self.reader.fetch(req.shop_id, start, limit), then
+        )
+        return self._cut(rows, req, cursor) or await self._read(req, cursor)
+
+    def _cut(self, rows: Rows | None, req: PageRequest, cursor: Cursor | None) -> FeedPage | None:
+        if rows is None:
+            return None
+        return page_of(
             rows, cursor, limit=req.limit, types=req.types, pii=req.pii, raw_json=req.raw_json
         )
-        return page if page is not None else await self._read(req, cursor)
 
-    async def _read(self, req: PageRequest, cursor: Cursor | None) -> FeedPage:
-        return await self.reader.read(
-            req.shop_id,
-            cursor,
-            limit=req.limit,
-            types=req.types,
-            pii=req.pii,
-            raw_json=req.raw_json,
+    async def _read(
+        self, req: PageRequest, cursor: Cursor | None, keep_in: Batch | None = None
+    ) -> FeedPage:
+        """This request's own read; ``keep_in``: a batch taken before it, which keeps the
+        rows for the next request (only unfiltered reads: a filtered one does not show every
+        row)."""
+        rows = await self.reader.fetch(
+            req.shop_id, cursor.position if cursor else START, req.limit, req.types
         )
+        if keep_in is not None and not req.types:
+            keep_in.keep(rows)
+        page = self._cut(rows, req, cursor)
+        assert page is not None  # a read cut at its own start and limit always serves it
+        return page
 
     async def status(self, shop_id: int) -> SyncStatus:
         head = await self.reader.head(shop_id)

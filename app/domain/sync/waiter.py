@@ -50,6 +50,9 @@ class ChangeListener:
         self.max_backoff = max_backoff
         self.connected = asyncio.Event()
         self.horizon_lag_ms = 0
+        # The longest lag measured since someone set it to 0 (tests bound wake-up latency by it).
+        self.horizon_lag_peak_ms = 0
+        self._lag_measured = False  # since the connection was last (re)made
         self.backend_pid: int | None = None
         self.parked = 0
         # Horizon probes this process ran (tests and benchmarks count them).
@@ -60,6 +63,11 @@ class ChangeListener:
         self._task: asyncio.Task[None] | None = None
         # Set when the server starts shutting down: parked requests answer at once.
         self.draining = False
+
+    def kept_lag(self) -> int | None:
+        """The horizon lag measured by this connection's last tick (at most ``tick`` old), or
+        None while it is not connected (readers then measure it themselves)."""
+        return self.horizon_lag_ms if self._lag_measured and self.connected.is_set() else None
 
     @property
     def running(self) -> bool:
@@ -94,6 +102,11 @@ class ChangeListener:
 
     def notify(self, shop_id: int) -> None:
         self.parking.wake(shop_id)
+
+    def rights_changed(self) -> None:
+        """Who may read what changed somewhere (the auth cache was emptied): parked requests
+        check their credentials again."""
+        self.parking.rights_changed()
 
     def drain(self) -> None:
         """The server is stopping: wake every parked request, and park no new one, so each
@@ -154,6 +167,7 @@ class ChangeListener:
                 log.exception("change_listener_failed", retry_in=backoff)
             finally:
                 self.connected.clear()
+                self._lag_measured = False
                 LISTENER_CONNECTED.set(0)
                 self.wake_all()
                 if conn is not None and not conn.is_closed():
@@ -181,6 +195,8 @@ class ChangeListener:
             if with_lag:
                 lag_due = now + self.tick
                 self.horizon_lag_ms = int(lag)
+                self.horizon_lag_peak_ms = max(self.horizon_lag_peak_ms, self.horizon_lag_ms)
+                self._lag_measured = True
                 HORIZON_LAG_MS.set(self.horizon_lag_ms)
             if self.parking.visible(int(xmin)):
                 backoff = HELD_PROBE_MIN_S
