@@ -26,6 +26,8 @@ from tests.feed_support import (
 
 pytestmark = pytest.mark.feed
 
+STUCK_TIMEOUT_MS = 8000
+
 
 async def test_open_transaction_holds_back_later_commits(
     app: Any, db: Database, shop: dict[str, int]
@@ -78,7 +80,9 @@ async def test_long_transaction_stalls_then_feed_resumes_after_timeout(
     service = feed_service(app)
     stuck = await asyncpg.connect(
         plain_database_url(database_url),
-        server_settings={"idle_in_transaction_session_timeout": "1500"},
+        # Long enough for the listener's kept lag (refreshed every 1 s tick) to show the stall
+        # before the server ends the session, on a loaded box too.
+        server_settings={"idle_in_transaction_session_timeout": str(STUCK_TIMEOUT_MS)},
     )
     try:
         await stuck.execute("BEGIN")
