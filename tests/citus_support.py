@@ -8,6 +8,7 @@ joined, and it is migrated and distributed from scratch (a few seconds).
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,13 +80,20 @@ async def _drop_on(admin_url: str, name: str) -> None:
         await admin.close()
 
 
+def port_base() -> int:
+    """Where this xdist worker looks for free ports: a probe-then-bind race between two
+    workers starting clusters at once picked the same port (pg_ctl: could not start server)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) if worker[2:].isdigit() else 0
+    return 19700 + 500 * index
+
+
 @contextmanager
 def local_cluster(path: Path, workers: int = 1) -> Iterator[LocalCluster]:
     """A coordinator + ``workers`` under ``path`` with database ``ordergate`` ready, stopped
     (every node) on exit. fsync is off: a test cluster's data is thrown away."""
-    cluster = LocalCluster(
-        path, port=free_port_range(workers + 1), workers=workers, settings={"fsync": "off"}
-    )
+    port = free_port_range(workers + 1, start=port_base())
+    cluster = LocalCluster(path, port=port, workers=workers, settings={"fsync": "off"})
     try:
         cluster.start()
         asyncio.run(cluster.ensure_database())

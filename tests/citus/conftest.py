@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from app.cluster import citus_installed, free_port_range
+from tests.citus_support import port_base
 
 _START_TIMEOUT_S = 120
 
@@ -38,7 +39,7 @@ def start_cluster(workers: int) -> Iterator[RunningCluster]:
     # Not under pytest's 0700 tmp folder: under root the nodes run as the postgres user.
     data_dir = Path(tempfile.mkdtemp(prefix="og-test-cluster-"))
     os.chmod(data_dir, 0o755)
-    port = free_port_range(workers + 1)
+    port = free_port_range(workers + 1, start=port_base())
     process = subprocess.Popen(
         [
             *(str(Path(sys.executable).parent / "ordergate"), "cluster", "up"),
