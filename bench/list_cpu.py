@@ -7,6 +7,7 @@ pyinstrument breakdown of ours (middleware, dependencies, auth, statement, execu
 ``pip install pyinstrument``, not a dependency of the project).
 
     python bench/list_cpu.py --database URL --shop-id N --token oga_... [--requests 400]
+    python bench/list_cpu.py [--orders 2000]   # seeds a scratch database on DATABASE_URL's server
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from feed_support import record  # noqa: E402
+from feed_support import db_url, record  # noqa: E402
 
 from app.config import plain_database_url  # noqa: E402
 
@@ -73,13 +74,39 @@ async def cpu_per_request(
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--database", required=True)
+    parser.add_argument("--database", help="use this database as is (else seed a scratch one)")
     parser.add_argument("--shop-id", type=int, default=1)
-    parser.add_argument("--token", required=True)
+    parser.add_argument("--token", help="access token for --database")
+    parser.add_argument("--orders", type=int, default=2_000, help="seeded without --database")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--query", default="limit=50")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
+    if args.database:
+        if not args.token:
+            parser.error("--token is required with --database")
+        await measure(args)
+        return
+    # No database given (CI's `make bench`): seed one like bench/list_orders.py, then drop it.
+    import asyncpg
+    from list_orders import seed
+
+    server = os.environ.get("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    name = f"og_bench_list_cpu_{os.getpid()}"
+    admin = await asyncpg.connect(plain_database_url(server))
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    try:
+        args.database = db_url(server, name)
+        args.shop_id, args.token = await seed(args.database, args.orders)
+        await measure(args)
+    finally:
+        admin = await asyncpg.connect(plain_database_url(server))
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def measure(args: argparse.Namespace) -> None:
     os.environ.update(
         {
             "DATABASE_URL": args.database,
